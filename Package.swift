@@ -1,0 +1,69 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "BudgetLens",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "budgetlens", targets: ["budgetlens"]),
+        .library(name: "BudgetLensCore", targets: ["BudgetLensCore"]),
+        .library(name: "BudgetLensReader", targets: ["BudgetLensReader"]),
+        .library(name: "BudgetLensRules", targets: ["BudgetLensRules"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
+        .target(name: "BudgetLensReader", dependencies: ["BudgetLensCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "BudgetLensRules",
+            dependencies: ["BudgetLensCore"],
+            resources: [.copy("Packs")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "budgetlens",
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "BudgetLensBenchmarks",
+            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BudgetLensTestSupport",
+            dependencies: ["BudgetLensCore", "BudgetLensReader"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensCoreTests",
+            dependencies: ["BudgetLensCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensReaderTests",
+            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensRulesTests",
+            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "budgetlensTests",
+            dependencies: ["BudgetLensCore", "BudgetLensTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,71 @@
+import BudgetLensCore
+import BudgetLensReader
+import Foundation
+
+// Release-build timings of the reader (and, as they land, checker and PDF reader).
+//
+//   swift run -c release BudgetLensBenchmarks [--iterations N] [--filter NAME]
+//
+// Each benchmark runs a warm-up, then N timed iterations; it prints the median and the fastest time per
+// document and the throughput in MB/s of input. Timings are wall-clock, on whatever the machine is doing:
+// compare runs on the same machine.
+
+struct Benchmark {
+    let name: String
+    let inputBytes: Int
+    let body: () throws -> Void
+}
+
+func measure(_ benchmark: Benchmark, iterations: Int) throws -> (median: Duration, fastest: Duration) {
+    for _ in 0..<max(3, iterations / 10) { try benchmark.body() }
+    var samples: [Duration] = []
+    samples.reserveCapacity(iterations)
+    let clock = ContinuousClock()
+    for _ in 0..<iterations {
+        let start = clock.now
+        try benchmark.body()
+        samples.append(clock.now - start)
+    }
+    samples.sort()
+    return (samples[samples.count / 2], samples[0])
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+}
+
+let arguments = CommandLine.arguments
+var iterations = 200
+var filter: String?
+if let index = arguments.firstIndex(of: "--iterations"), index + 1 < arguments.count {
+    iterations = Int(arguments[index + 1]) ?? iterations
+}
+if let index = arguments.firstIndex(of: "--filter"), index + 1 < arguments.count { filter = arguments[index + 1] }
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+let examples = root.appendingPathComponent("examples")
+
+var benchmarks: [Benchmark] = []
+for name in ["000_b3a610eb10aa3aee.txt", "001_06590241d827de43.txt", "002_e7a0a51ff37b077b.txt"] {
+    let path = examples.appendingPathComponent(name).path
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("missing \(path)\n".utf8))
+        exit(2)
+    }
+    benchmarks.append(
+        Benchmark(name: "read \(name.prefix(3)) (text → model)", inputBytes: data.count) {
+            let disclosure = try DisclosureReader.read(data: data, file: name)
+            precondition(disclosure.tables.count >= 8)
+        })
+}
+
+print("BudgetLens benchmarks — release build, \(iterations) iterations each")
+print("benchmark".padding(toLength: 44, withPad: " ", startingAt: 0) + "  median ms   fastest ms   MB/s (median)")
+for benchmark in benchmarks where filter.map({ benchmark.name.contains($0) }) ?? true {
+    let (median, fastest) = try measure(benchmark, iterations: iterations)
+    let megabytesPerSecond = Double(benchmark.inputBytes) / 1e6 / (milliseconds(median) / 1000)
+    print(
+        benchmark.name.padding(toLength: 44, withPad: " ", startingAt: 0)
+            + String(format: "  %9.3f   %10.3f   %8.1f", milliseconds(median), milliseconds(fastest), megabytesPerSecond))
+}

@@ -1,0 +1,143 @@
+/// A department final-accounts disclosure (部门决算公开) as published: header, table of contents, the nine
+/// public tables, the narrative 情况说明, the 名词解释 glossary and the remaining parts, each value with
+/// its source location, plus the problems met while reading.
+public struct Disclosure: Hashable, Sendable, Codable {
+    /// The input the disclosure was read from.
+    public var source: SourceDocument
+    /// What kind of document this is; only `.finalAccounts` has the nine tables.
+    public var kind: DocumentKind
+    /// Title, unit, year, scope and money unit.
+    public var header: DocumentHeader
+    /// The 目录 entries, in order.
+    public var tableOfContents: [ContentsEntry]
+    /// The public tables found, in document order.
+    public var tables: [PublicTable]
+    /// The numbered sections 一 … 十三 of the 情况说明, text verbatim.
+    public var narrative: [NarrativeSection]
+    /// The 名词解释 entries.
+    public var glossary: [GlossaryEntry]
+    /// The document's parts (第一部分 …) with their text verbatim, the annex (附件) among them.
+    public var parts: [DocumentPart]
+    /// What the reader noticed: unreadable cells, rows of the wrong width, missing tables and the like.
+    public var problems: [ReadProblem]
+
+    /// Creates a disclosure.
+    public init(
+        source: SourceDocument, kind: DocumentKind, header: DocumentHeader,
+        tableOfContents: [ContentsEntry] = [], tables: [PublicTable] = [], narrative: [NarrativeSection] = [],
+        glossary: [GlossaryEntry] = [], parts: [DocumentPart] = [], problems: [ReadProblem] = []
+    ) {
+        self.source = source
+        self.kind = kind
+        self.header = header
+        self.tableOfContents = tableOfContents
+        self.tables = tables
+        self.narrative = narrative
+        self.glossary = glossary
+        self.parts = parts
+        self.problems = problems
+    }
+
+    /// The first table with the given number, if the document has it.
+    public func table(_ id: TableID) -> PublicTable? { tables.first { $0.id == id } }
+
+    /// The tables of the nine that the document does not have, in canonical order.
+    public var missingTables: [TableID] {
+        let present = Set(tables.map(\.id))
+        return TableID.allCases.filter { !present.contains($0) }
+    }
+
+    /// The money unit of the tables: the document's declared unit, else 万元.
+    public var moneyUnit: MoneyUnit { header.moneyUnit ?? .wanYuan }
+}
+
+/// The file a disclosure was read from.
+public struct SourceDocument: Hashable, Sendable, Codable {
+    /// The file name as given.
+    public var file: String
+    /// The input format.
+    public var format: SourceFormat
+    /// Size in bytes.
+    public var byteCount: Int
+    /// Number of lines (text) or pages (PDF).
+    public var lineCount: Int
+
+    /// Creates a source description.
+    public init(file: String, format: SourceFormat, byteCount: Int, lineCount: Int) {
+        self.file = file
+        self.format = format
+        self.byteCount = byteCount
+        self.lineCount = lineCount
+    }
+}
+
+/// The input formats BudgetLens reads.
+public enum SourceFormat: String, Hashable, Sendable, Codable {
+    /// Text extracted from a PDF, tables as tab-separated rows.
+    case text
+    /// `pdftotext -layout` text: tables as space-aligned columns.
+    case layoutText
+    /// A PDF file.
+    case pdf
+    /// A BudgetLens JSON export.
+    case json
+}
+
+/// What a document is.
+public enum DocumentKind: String, Hashable, Sendable, Codable {
+    /// 部门决算 / 单位决算: final accounts with the nine public tables.
+    case finalAccounts
+    /// 部门预算: a budget, not final accounts.
+    case budget
+    /// Neither could be recognised.
+    case unknown
+
+    /// The Chinese name.
+    public var chineseName: String {
+        switch self {
+        case .finalAccounts: "部门决算"
+        case .budget: "部门预算"
+        case .unknown: "未识别"
+        }
+    }
+}
+
+/// The document header: what the disclosure is about.
+public struct DocumentHeader: Hashable, Sendable, Codable {
+    /// The title as printed on the cover, whitespace-normalised.
+    public var title: String
+    /// The department or unit name (部门/单位), as printed in the table headers where present.
+    public var unitName: String?
+    /// Whether the tables say 部门 or 单位 before the name.
+    public var unitLabel: String?
+    /// The fiscal year.
+    public var year: Int?
+    /// 本级 (the unit itself) or 汇总 (consolidated), where the document says.
+    public var scope: Scope?
+    /// The money unit the tables declare (`金额单位：万元`).
+    public var moneyUnit: MoneyUnit?
+    /// Where the title was read.
+    public var source: SourceLocation?
+
+    /// Creates a header.
+    public init(
+        title: String, unitName: String? = nil, unitLabel: String? = nil, year: Int? = nil, scope: Scope? = nil,
+        moneyUnit: MoneyUnit? = nil, source: SourceLocation? = nil
+    ) {
+        self.title = title
+        self.unitName = unitName
+        self.unitLabel = unitLabel
+        self.year = year
+        self.scope = scope
+        self.moneyUnit = moneyUnit
+        self.source = source
+    }
+}
+
+/// Which units a disclosure covers.
+public enum Scope: String, Hashable, Sendable, Codable {
+    /// 本级: the unit itself only.
+    case standalone = "本级"
+    /// 汇总: consolidated over the department's units.
+    case consolidated = "汇总"
+}

@@ -1,0 +1,92 @@
+/// What a printed amount cell holds once read.
+public enum AmountReading: Hashable, Sendable {
+    /// Nothing printed, or a dash (`-`, `—`, `——`): zero by the blank-means-zero convention.
+    case blank
+    /// A number, exact.
+    case amount(Money)
+    /// Text that is not a number in the given unit; the reason says why.
+    case invalid(reason: String)
+}
+
+extension Money {
+    /// Reads a printed amount such as `7,297.28`, `2, 361. 57` (spaces inside a number are extraction
+    /// artefacts), `939.04`, `-12.50`, `０.００` (full width) in `unit`.
+    ///
+    /// - Returns: `.blank` for an empty cell or a dash, `.invalid` for text that is not a number or that
+    ///   has more decimals than 分 allow in `unit`.
+    public static func reading(_ text: some StringProtocol, unit: MoneyUnit) -> AmountReading {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(24)
+        var isNegative = false
+        var seenDigit = false
+        var dashCount = 0
+        var decimalPointIndex: Int?
+        var commaPositions: [Int] = []
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xA0:  // whitespace inside a number is an artefact
+                continue
+            case 0x30...0x39:
+                digits.append(UInt8(scalar.value - 0x30))
+                seenDigit = true
+            case 0xFF10...0xFF19:  // full-width digits
+                digits.append(UInt8(scalar.value - 0xFF10))
+                seenDigit = true
+            case 0x2C, 0xFF0C:  // , ，
+                guard seenDigit, decimalPointIndex == nil else { return .invalid(reason: "misplaced comma") }
+                commaPositions.append(digits.count)
+            case 0x2E, 0xFF0E:  // . ．
+                guard decimalPointIndex == nil else { return .invalid(reason: "two decimal points") }
+                decimalPointIndex = digits.count
+            case 0x2D, 0x2212, 0xFF0D, 0x2014, 0x2013:  // - − － — –
+                if seenDigit || decimalPointIndex != nil { return .invalid(reason: "misplaced minus sign") }
+                dashCount += 1
+                isNegative = true
+            default:
+                return .invalid(reason: "not a number")
+            }
+        }
+        if digits.isEmpty {
+            if decimalPointIndex != nil || !commaPositions.isEmpty { return .invalid(reason: "not a number") }
+            return .blank  // "", "-", "—", "——"
+        }
+        if dashCount > 1 { return .invalid(reason: "misplaced minus sign") }
+        let integerDigitCount = decimalPointIndex ?? digits.count
+        if !commaPositions.isEmpty {
+            // Thousands separators: every group after the first has exactly three digits.
+            var previous = commaPositions[0]
+            if previous == 0 || previous > 3 { return .invalid(reason: "misplaced thousands separator") }
+            for position in commaPositions.dropFirst() {
+                if position - previous != 3 { return .invalid(reason: "misplaced thousands separator") }
+                previous = position
+            }
+            if integerDigitCount - previous != 3 { return .invalid(reason: "misplaced thousands separator") }
+        }
+        let fractionDigitCount = digits.count - integerDigitCount
+        if fractionDigitCount > unit.maximumFractionDigits {
+            return .invalid(reason: "more decimals than 1 分 in \(unit.rawValue)")
+        }
+        var fen: Int64 = 0
+        for digit in digits {
+            let (multiplied, overflow1) = fen.multipliedReportingOverflow(by: 10)
+            let (added, overflow2) = multiplied.addingReportingOverflow(Int64(digit))
+            if overflow1 || overflow2 { return .invalid(reason: "number too large") }
+            fen = added
+        }
+        // Scale to 分: the digits hold the value × 10^fractionDigitCount in `unit`.
+        var scale = unit.fenPerUnit
+        for _ in 0..<fractionDigitCount { scale /= 10 }
+        let (scaled, overflow) = fen.multipliedReportingOverflow(by: scale)
+        if overflow { return .invalid(reason: "number too large") }
+        return .amount(Money(fen: isNegative ? -scaled : scaled))
+    }
+
+    /// Reads a printed amount, or `nil` when `text` is not a number. A blank cell reads as zero.
+    public init?(parsing text: some StringProtocol, unit: MoneyUnit) {
+        switch Money.reading(text, unit: unit) {
+        case .blank: self = .zero
+        case .amount(let money): self = money
+        case .invalid: return nil
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// The standard 行次 of the side-by-side tables 公开01 and 公开04 (DOMAIN §1.4, §1.7), used to place rows of
+/// templates that print no 行次.
+public enum StandardRows {
+    /// 公开01 收入 block: label keys and rows.
+    static let summaryIncome: [(key: String, line: Int)] = [
+        ("一般公共预算财政拨款收入", 1), ("政府性基金预算财政拨款收入", 2), ("国有资本经营预算财政拨款收入", 3),
+        ("上级补助收入", 4), ("事业收入", 5), ("经营收入", 6), ("附属单位上缴收入", 7), ("其他收入", 8),
+        ("本年收入合计", 27), ("使用非财政拨款结余", 28), ("年初结转和结余", 29), ("总计", 31),
+    ]
+
+    /// 公开01 支出 block totals.
+    static let summaryExpenditureTotals: [(key: String, line: Int)] = [
+        ("本年支出合计", 58), ("结余分配", 59), ("年末结转和结余", 60), ("总计", 62),
+    ]
+
+    /// 公开04 支出 block totals.
+    static let appropriationExpenditureTotals: [(key: String, line: Int)] = [
+        ("本年支出合计", 59), ("年末财政拨款结转和结余", 60), ("总计", 64),
+    ]
+
+    /// The first 行次 of the expenditure class rows: 32 in 公开01, 33 in 公开04.
+    public static func firstClassLine(of table: TableID) -> Int {
+        table == .appropriationSummary ? 33 : 32
+    }
+
+    /// The standard 行次 of the expenditure class row of 类 `code` in `table` (公开01 or 04).
+    public static func classLine(of code: String, in table: TableID) -> Int? {
+        ClassificationCode.expenditureClassIndex(of: code).map { firstClassLine(of: table) + $0 }
+    }
+
+    /// The 类 code of the expenditure class row at standard 行次 `line` of `table` (公开01 or 04).
+    public static func classCode(atLine line: Int, in table: TableID) -> String? {
+        let index = line - firstClassLine(of: table)
+        guard ClassificationCode.expenditureClasses.indices.contains(index) else { return nil }
+        return ClassificationCode.expenditureClasses[index].code
+    }
+
+    /// Places a row of a side-by-side table by its label.
+    ///
+    /// - Parameters:
+    ///   - label: The printed label.
+    ///   - table: 公开01 or 公开04.
+    ///   - isIncome: Whether the row is in the 收入 (left) block.
+    ///   - afterCarryOver: Whether a `年初财政拨款结转和结余` row came earlier in the 收入 block of 公开04:
+    ///     the fund rows after it are rows 29–31, not 1–3.
+    /// - Returns: The standard 行次, or `nil` when the label is not recognised.
+    public static func line(forLabel label: String, in table: TableID, isIncome: Bool, afterCarryOver: Bool) -> Int? {
+        let stripped = TextNormalization.leadingOrdinal(label).map { String($0.rest) } ?? label
+        var key = TextNormalization.key(stripped)
+        if let open = key.firstIndex(of: "(") { key = String(key[..<open]) }  // 使用非财政拨款结余（含专用结余）
+        guard !key.isEmpty else { return nil }
+        if table == .appropriationSummary {
+            if isIncome {
+                let funds = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+                if let index = funds.firstIndex(of: key) { return (afterCarryOver ? 29 : 1) + index }
+                switch key {
+                case "本年收入合计": return 27
+                case "年初财政拨款结转和结余": return 28
+                case "总计": return 32
+                default: return nil
+                }
+            }
+            if let line = appropriationExpenditureTotals.first(where: { $0.key == key })?.line { return line }
+            return ClassificationCode.expenditureClassCode(forLabel: key).flatMap { classLine(of: $0, in: table) }
+        }
+        if isIncome {
+            return summaryIncome.first { $0.key == key }?.line
+        }
+        if let line = summaryExpenditureTotals.first(where: { $0.key == key })?.line { return line }
+        return ClassificationCode.expenditureClassCode(forLabel: key).flatMap { classLine(of: $0, in: table) }
+    }
+}

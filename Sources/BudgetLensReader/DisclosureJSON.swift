@@ -1,0 +1,61 @@
+import BudgetLensCore
+import Foundation
+
+/// The JSON export of a disclosure (schema in docs/json-export.md) and its re-import.
+public enum DisclosureJSON {
+    /// The format name written in every export.
+    public static let formatName = "budgetlens.disclosure"
+    /// The schema version written in every export.
+    public static let version = 1
+
+    private struct Envelope: Codable {
+        var format: String
+        var version: Int
+        var disclosure: Disclosure
+    }
+
+    /// The disclosure as pretty-printed JSON with sorted keys.
+    public static func encode(_ disclosure: Disclosure) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(Envelope(format: formatName, version: version, disclosure: disclosure))
+    }
+
+    /// Reads an export back.
+    ///
+    /// - Throws: ``ReadError`` with code `.badJSON` naming the path inside the JSON that is wrong.
+    public static func decode(_ data: Data, file: String) throws -> Disclosure {
+        let noLine = SourceLocation(file: file, line: 0, column: 0)
+        do {
+            let envelope = try JSONDecoder().decode(Envelope.self, from: data)
+            guard envelope.format == formatName else {
+                throw ReadError(.badJSON, source: noLine, message: "JSON format '\(envelope.format)' is not \(formatName)")
+            }
+            guard envelope.version == version else {
+                throw ReadError(
+                    .badJSON, source: noLine,
+                    message: "JSON export version \(envelope.version) is not supported (this build reads \(version))")
+            }
+            return envelope.disclosure
+        } catch let error as ReadError {
+            throw error
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ReadError(
+                .badJSON, source: noLine,
+                message: "not a BudgetLens export: missing '\(key.stringValue)' at \(path(context.codingPath))")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+            let DecodingError.dataCorrupted(context)
+        {
+            throw ReadError(
+                .badJSON, source: noLine,
+                message: "not a BudgetLens export: \(context.debugDescription) at \(path(context.codingPath))")
+        } catch {
+            throw ReadError(.badJSON, source: noLine, message: "not valid JSON: \(error)")
+        }
+    }
+
+    private static func path(_ codingPath: [any CodingKey]) -> String {
+        let path = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return path.isEmpty ? "the top level" : "$" + path
+    }
+}

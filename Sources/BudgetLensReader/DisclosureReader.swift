@@ -1,0 +1,170 @@
+import BudgetLensCore
+import Foundation
+
+/// Reader settings.
+public struct ReaderConfiguration: Sendable {
+    /// Largest input accepted, in bytes. Default 64 MiB: the largest published disclosures are a few MB.
+    public var maximumInputSize = 64 << 20
+
+    /// The default settings.
+    public init() {}
+}
+
+/// Reads a disclosure from a file: text extracted from a PDF (tab-separated tables), or a BudgetLens JSON
+/// export. The format is recognised from the content, not the file name.
+public enum DisclosureReader {
+    /// Reads the file at `path`.
+    ///
+    /// - Parameters:
+    ///   - path: The file, as the user named it; source locations use this name.
+    ///   - configuration: Limits.
+    /// - Returns: The disclosure, with the problems met while reading.
+    /// - Throws: ``ReadError`` when the file cannot be read at all: missing, empty, too large, not text.
+    public static func read(path: String, configuration: ReaderConfiguration = .init()) throws -> Disclosure {
+        let noLine = SourceLocation(file: path, line: 0, column: 0)
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw ReadError(.unreadable, source: noLine, message: "cannot open the file (no such file or no access)")
+        }
+        if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+            throw ReadError(.unreadable, source: noLine, message: "is a directory, not a document")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size > configuration.maximumInputSize {
+            throw ReadError(
+                .tooLarge, source: noLine,
+                message: "the file is \(megabytes(size)); the largest input accepted is "
+                    + "\(megabytes(configuration.maximumInputSize)) (a published disclosure is a few MB)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ReadError(.unreadable, source: noLine, message: "cannot open the file for reading")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: configuration.maximumInputSize + 1)) ?? Data()
+        if data.count > configuration.maximumInputSize {
+            throw ReadError(
+                .tooLarge, source: noLine,
+                message: "the file is larger than \(megabytes(configuration.maximumInputSize))")
+        }
+        return try read(data: data, file: path)
+    }
+
+    /// Reads a document held in memory.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - file: The name to use in source locations and messages.
+    /// - Throws: ``ReadError`` when the bytes are not a readable document.
+    public static func read(data: Data, file: String) throws -> Disclosure {
+        let noLine = SourceLocation(file: file, line: 0, column: 0)
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte-order mark
+        guard let first = bytes.firstIndex(where: { !isASCIIWhitespace($0) }) else {
+            throw ReadError(.empty, source: noLine, message: "the file is empty")
+        }
+        if bytes[first...].starts(with: Array("%PDF-".utf8)) {
+            throw ReadError(
+                .badPDF, source: noLine,
+                message: "this is a PDF; extract its text first (pdftotext -tsv or the seeds' text format)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            try locateInvalidUTF8(bytes, file: file)
+            throw ReadError(.notText, source: noLine, message: "the file is not UTF-8 text")
+        }
+        try rejectBinary(bytes, file: file)
+        if bytes[first] == UInt8(ascii: "{") {
+            return try DisclosureJSON.decode(Data(bytes), file: file)
+        }
+        return TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: bytes.count).parse()
+    }
+
+    /// Reads text already decoded, e.g. in tests.
+    public static func read(text: String, file: String) -> Disclosure {
+        TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
+    }
+
+    /// Rejects text full of control characters or holding NUL bytes: binary data that happens to be UTF-8.
+    private static func rejectBinary(_ bytes: [UInt8], file: String) throws {
+        let (controlCount, nulOffset) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int?) in
+            var controls = 0
+            for index in 0..<buffer.count {
+                let byte = buffer[index]
+                guard byte < 0x20 else { continue }
+                if byte == 0 { return (controls, index) }
+                if byte != 0x0A && byte != 0x09 && byte != 0x0D && byte != 0x0C { controls += 1 }
+            }
+            return (controls, nil)
+        }
+        if let nulOffset {
+            let line = bytes[..<nulOffset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let lineStart = bytes[..<nulOffset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            throw ReadError(
+                .notText, source: SourceLocation(file: file, line: line, column: nulOffset - lineStart + 1),
+                message: "the file holds binary data (a NUL byte at byte offset \(nulOffset)), not text")
+        }
+        if controlCount > max(16, bytes.count / 100) {
+            throw ReadError(
+                .notText, source: SourceLocation(file: file, line: 0, column: 0),
+                message: "the file holds \(controlCount) control characters; it looks like binary data, not text")
+        }
+    }
+
+    /// Throws the error for the first byte that is not valid UTF-8, naming its line, column and byte offset.
+    private static func locateInvalidUTF8(_ bytes: [UInt8], file: String) throws {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x0A {
+                    line += 1
+                    lineStart = index + 1
+                }
+                index += 1
+                continue
+            }
+            let length = utf8SequenceLength(bytes, at: index)
+            guard length > 0 else {
+                throw ReadError(
+                    .notText, source: SourceLocation(file: file, line: line, column: index - lineStart + 1),
+                    message: String(
+                        format: "invalid UTF-8 byte 0x%02X at byte offset %d; the file must be UTF-8 text "
+                            + "(was it saved as GBK/GB18030?)", byte, index))
+            }
+            index += length
+        }
+    }
+
+    /// The length of the valid UTF-8 sequence at `index`, or 0 when it is invalid.
+    private static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        let minimum: UInt32
+        switch lead {
+        case 0xC2...0xDF: (length, minimum) = (2, 0x80)
+        case 0xE0...0xEF: (length, minimum) = (3, 0x800)
+        case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        var scalar = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return 0 }
+            scalar = scalar << 6 | UInt32(byte & 0x3F)
+        }
+        guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return 0 }
+        return length
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    }
+}

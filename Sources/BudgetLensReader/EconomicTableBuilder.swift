@@ -1,0 +1,127 @@
+import BudgetLensCore
+
+/// Builds 公开06: blocks of (科目编码, 科目名称, 金额) side by side — three in the Shandong and Hubei layouts
+/// (人员经费 | 公用经费 | 公用经费), two in Shanghai's, where the code may be split into 类 and 款 fields — and the
+/// bottom row `人员经费合计 x | 公用经费合计 y`. Rows come out grouped: 人员经费 codes, 人员经费合计, 公用经费
+/// codes, 公用经费合计; each has a single amount, 栏次 1.
+struct EconomicTableBuilder {
+    private struct Block {
+        let codePositions: [Int]
+        let namePosition: Int
+        let amountPosition: Int
+    }
+
+    var building: TableBuilding
+    let located: LocatedTable
+
+    mutating func build() -> (columns: [TableColumn], rows: [TableRow]) {
+        let grid = located.grid
+        let width = grid.commonWidth
+        guard let (headerIndex, blocks) = findBlocks(in: grid, width: width) else {
+            building.record(
+                "table.no-header", .error,
+                "公开06's header (科目编码 | 科目名称 | 金额 blocks) was not found; the table is not read",
+                at: building.text.location(located.titleIndex))
+            return ([], [])
+        }
+        let header = grid[headerIndex]
+        let columnName = header.label(blocks[0].amountPosition)
+        var rowsByBlock = [[TableRow]](repeating: [], count: blocks.count)
+        var totals: [String: TableRow] = [:]
+        for line in grid[(headerIndex + 1)...] where !line.isBlank {
+            if let lineTotals = self.totals(in: line) {
+                for total in lineTotals { totals[total.item] = totals[total.item] ?? total }
+                continue
+            }
+            if isHeaderRow(line) { continue }
+            guard building.checkWidth(of: line, expected: width) else { continue }
+            for (blockIndex, block) in blocks.enumerated() {
+                if let row = row(of: line, in: block) { rowsByBlock[blockIndex].append(row) }
+            }
+        }
+        let blockRows = rowsByBlock.joined()
+        var rows = blockRows.filter { $0.group == "人员经费" }
+        if let total = totals["人员经费合计"] { rows.append(total) }
+        rows += blockRows.filter { $0.group != "人员经费" }
+        if let total = totals["公用经费合计"] { rows.append(total) }
+        return ([TableColumn(number: 1, name: columnName.isEmpty ? "金额" : columnName)], rows)
+    }
+
+    /// The header row with two or more `科目名称` fields, and the blocks it defines.
+    private mutating func findBlocks(in grid: [GridLine], width: Int) -> (Int, [Block])? {
+        for (index, line) in grid.enumerated() {
+            let namePositions = (0..<line.width).filter { line.key($0) == "科目名称" }
+            guard namePositions.count >= 2 else { continue }
+            var blocks: [Block] = []
+            var start = 0
+            for namePosition in namePositions {
+                blocks.append(
+                    Block(
+                        codePositions: Array(start..<namePosition), namePosition: namePosition,
+                        amountPosition: namePosition + 1))
+                start = namePosition + 2
+            }
+            if start < width, !blocks.isEmpty {
+                building.record(
+                    "table.extra-columns", .warning, "公开06 has \(width - start) fields after its last block",
+                    at: building.text.location(line.index))
+            }
+            return (index, blocks)
+        }
+        return nil
+    }
+
+    private func isHeaderRow(_ line: GridLine) -> Bool {
+        let words: Set<String> = ["人员经费", "公用经费", "科目编码", "科目代码", "科目", "代码", "科目名称", "称", "金额", "决算数",
+            "经济分类", "经济分类科目编码", "类", "款"]
+        return (0..<line.width).allSatisfy { line.isBlank($0) || words.contains(line.key($0)) }
+    }
+
+    /// `人员经费合计 | | 2, 361. 57 | 公用经费合计 | … | 170. 58`: each label with the first amount after it.
+    private mutating func totals(in line: GridLine) -> [TableRow]? {
+        var rows: [TableRow] = []
+        for position in 0..<line.width {
+            let key = line.key(position)
+            guard key == "人员经费合计" || key == "公用经费合计" else { continue }
+            var amountPosition: Int?
+            for next in (position + 1)..<max(position + 1, line.width) {
+                let nextKey = line.key(next)
+                if nextKey == "人员经费合计" || nextKey == "公用经费合计" { break }
+                if !line.isBlank(next) {
+                    amountPosition = next
+                    break
+                }
+            }
+            let group = key == "人员经费合计" ? "人员经费" : "公用经费"
+            let cell =
+                amountPosition.map { building.cell(column: 1, position: $0, of: line) }
+                ?? TableCell(column: 1, value: .zero, text: "", source: building.text.location(line.index))
+            rows.append(
+                TableRow(
+                    kind: .total, item: key, group: group, cells: [cell],
+                    source: building.text.location(line.index, field: line.field(position))))
+        }
+        return rows.isEmpty ? nil : rows
+    }
+
+    private mutating func row(of line: GridLine, in block: Block) -> TableRow? {
+        let code = block.codePositions.map { line.key($0) }.joined()
+        let name = line.label(block.namePosition)
+        guard !code.isEmpty || !name.isEmpty || !line.isBlank(block.amountPosition) else { return nil }
+        let source = building.text.location(
+            line.index, field: line.field(block.codePositions.first ?? block.namePosition))
+        let level = ClassificationCode.level(of: code)
+        if level == nil || level == .item {
+            building.record(
+                "row.bad-code", .warning,
+                code.isEmpty
+                    ? "the row '\(name)' has no economic classification code"
+                    : "'\(code)' is not an economic classification code of 3 or 5 digits",
+                at: source)
+        }
+        return TableRow(
+            kind: .code, code: code.isEmpty ? nil : code, item: name,
+            group: code.isEmpty ? nil : ClassificationCode.economicGroup(of: code),
+            cells: [building.cell(column: 1, position: block.amountPosition, of: line)], source: source)
+    }
+}

@@ -1,0 +1,130 @@
+import BudgetLensCore
+
+/// Builds the tables whose rows are functional classification codes under a 合计 row: 公开02, 03, 05, 07, 08.
+/// The code is one field (`2101501`) or three (`类 | 款 | 项`, joined); the name follows it and the amount
+/// columns follow the name. Header rows repeated on continuation pages are skipped.
+struct FunctionalTableBuilder {
+    var building: TableBuilding
+    let located: LocatedTable
+
+    private struct Layout {
+        let codeFieldCount: Int
+        let width: Int
+        /// Value field positions and their 栏次 numbers.
+        let valueColumns: [(position: Int, number: Int)]
+        /// Every word of the header rows: a later row made only of them is a repeated header.
+        let headerVocabulary: Set<String>
+    }
+
+    mutating func build() -> (columns: [TableColumn], rows: [TableRow]) {
+        let grid = located.grid
+        let width = grid.commonWidth
+        let codeFieldCount = grid.contains { $0.key(0) == "类" && $0.key(1) == "款" && $0.key(2) == "项" } ? 3 : 1
+        let headerRows = Array(grid.prefix { !isDataRow($0, codeFieldCount: codeFieldCount) })
+        let valuePositions = Array((codeFieldCount + 1)..<max(codeFieldCount + 1, width))
+        let numbers = columnNumbers(valuePositions: valuePositions, headerRows: headerRows)
+        var vocabulary: Set<String> = ["栏次", "合计", "小计", "基本支出", "项目支出"]
+        for row in headerRows { for position in 0..<row.width where !row.isBlank(position) { vocabulary.insert(row.key(position)) } }
+        let layout = Layout(
+            codeFieldCount: codeFieldCount, width: width,
+            valueColumns: Array(zip(valuePositions, numbers)), headerVocabulary: vocabulary)
+        let columns = layout.valueColumns.map { position, number in
+            TableColumn(number: number, name: columnName(at: position, headerRows: headerRows))
+        }
+        var rows: [TableRow] = []
+        for line in grid.dropFirst(headerRows.count) where !line.isBlank {
+            if let row = row(of: line, layout: layout) { rows.append(row) }
+        }
+        return (columns.sorted { $0.number < $1.number }, rows)
+    }
+
+    private func codeText(of line: GridLine, codeFieldCount: Int) -> String {
+        (0..<codeFieldCount).map { line.key($0) }.joined()
+    }
+
+    private func isDataRow(_ line: GridLine, codeFieldCount: Int) -> Bool {
+        ClassificationCode.level(of: codeText(of: line, codeFieldCount: codeFieldCount)) != nil
+            || isTotal(line, codeFieldCount: codeFieldCount)
+    }
+
+    /// `合计 | | …`, `| 合计 | …`, `合 计 | …` and Shanghai's merged `类 | 款 | 项 | 合计 | …`.
+    private func isTotal(_ line: GridLine, codeFieldCount: Int) -> Bool {
+        let code = codeText(of: line, codeFieldCount: codeFieldCount)
+        let name = line.key(codeFieldCount)
+        return ["合计", "总计"].contains(code) || ["合计", "总计"].contains(name) || line.key(0) == "合计"
+    }
+
+    /// 栏次 numbers by value position: printed ones when a 栏次 row numbers every value column, else 1, 2, 3 …
+    /// Shanghai's 公开08 (six columns like 公开07) keeps the canonical 1 小计, 2 基本支出, 3 项目支出 and numbers
+    /// its extra columns 4 年初结转和结余, 5 本年收入, 6 年末结转和结余.
+    private mutating func columnNumbers(valuePositions: [Int], headerRows: [GridLine]) -> [Int] {
+        if building.table == .stateCapital, valuePositions.count == 6 { return [4, 5, 1, 2, 3, 6] }
+        for row in headerRows {
+            guard let numbers = TableBuilding.columnNumbers(in: row), numbers.count >= 2 else { continue }
+            let printed = valuePositions.compactMap { numbers[$0] }
+            if printed.count == valuePositions.count { return printed }
+            building.record(
+                "table.column-numbers", .warning,
+                "the 栏次 row does not number every amount column; columns are numbered 1–\(valuePositions.count)",
+                at: building.text.location(row.index))
+            break
+        }
+        return valuePositions.indices.map { $0 + 1 }
+    }
+
+    /// The header texts above a column, top to bottom, joined with `/`.
+    private func columnName(at position: Int, headerRows: [GridLine]) -> String {
+        var parts: [String] = []
+        for row in headerRows where TableBuilding.columnNumbers(in: row) == nil && !row.isColumnNumberRow {
+            let label = row.label(position)
+            if !label.isEmpty, parts.last != label { parts.append(label) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private mutating func row(of line: GridLine, layout: Layout) -> TableRow? {
+        if TableBuilding.columnNumbers(in: line) != nil || line.isColumnNumberRow { return nil }
+        let code = codeText(of: line, codeFieldCount: layout.codeFieldCount)
+        let name = line.label(layout.codeFieldCount)
+        let source = building.text.location(line.index, field: line.field(0))
+        let valuesAreWords = layout.valueColumns.allSatisfy { position, _ in
+            line.isBlank(position) || layout.headerVocabulary.contains(line.key(position))
+        }
+        let hasWords = layout.valueColumns.contains { position, _ in !line.isBlank(position) }
+        if isTotal(line, codeFieldCount: layout.codeFieldCount) {
+            if hasWords, valuesAreWords {
+                // Shanghai's empty 公开07/08 print their sub-header in the 合计 row.
+                building.record(
+                    "row.header-in-total", .info,
+                    "the 合计 row carries header words in its amount cells (a merged header row); they read as blank",
+                    at: source)
+                let cells = layout.valueColumns.map { position, number in
+                    TableCell(
+                        column: number, value: .zero, text: "",
+                        source: building.text.location(line.index, field: line.field(position)))
+                }
+                return TableRow(kind: .total, item: "合计", cells: cells.sorted { $0.column < $1.column }, source: source)
+            }
+            guard building.checkWidth(of: line, expected: layout.width) else { return nil }
+            return TableRow(kind: .total, item: "合计", cells: cells(of: line, layout: layout), source: source)
+        }
+        if ClassificationCode.level(of: code) == nil {
+            let words = (0..<line.width).filter { !line.isBlank($0) }.map { line.key($0) }
+            if words.allSatisfy(layout.headerVocabulary.contains) { return nil }  // a repeated header row
+            let message =
+                code.isEmpty
+                ? "the row '\(name)' has no classification code"
+                : "'\(code)' is not a classification code of 3, 5 or 7 digits"
+            building.record("row.bad-code", .warning, message, at: source)
+        }
+        guard building.checkWidth(of: line, expected: layout.width) else { return nil }
+        return TableRow(
+            kind: .code, code: code.isEmpty ? nil : code, item: name, cells: cells(of: line, layout: layout),
+            source: source)
+    }
+
+    private mutating func cells(of line: GridLine, layout: Layout) -> [TableCell] {
+        layout.valueColumns.map { position, number in building.cell(column: number, position: position, of: line) }
+            .sorted { $0.column < $1.column }
+    }
+}

@@ -1,0 +1,129 @@
+import BudgetLensCore
+
+/// Reads the document outline: the cover title, the 目录, and the parts (`第一部分 …`) of the body.
+struct OutlineReader {
+    let text: SourceText
+
+    /// A part heading in the body.
+    struct PartHeading {
+        let index: Int
+        /// The heading with its title, which may continue on the next non-blank line.
+        let heading: String
+        let role: PartRole
+        /// The last line of the heading.
+        let headingEnd: Int
+    }
+
+    /// The line range of the 目录 (after the `目录` line), or `nil` when the document has none near its start.
+    func contentsRange() -> Range<Int>? {
+        let searchLimit = min(text.count, 200)
+        guard let start = (0..<searchLimit).first(where: { TextNormalization.key(text.lines[$0]) == "目录" }) else {
+            return nil
+        }
+        var firstKey: String?
+        var end = start + 1
+        var index = start + 1
+        while index < text.count {
+            defer { index += 1 }
+            if text.isBlank(index) { continue }
+            if text.isGridLine(index), Int(TextNormalization.key(text.lines[index].split(separator: "\t").last ?? "")) == nil {
+                break  // a table, not a dotted 目录 entry with its page number
+            }
+            let key = entryKey(index)
+            if let firstKey {
+                if key.hasPrefix(firstKey) { break }  // the body starts with the first entry again
+                if text.lines[index].utf8.count > 240 { break }  // prose
+            } else {
+                firstKey = key.isEmpty ? nil : String(key.prefix(while: { $0 != " " }).prefix(4))
+            }
+            end = index + 1
+        }
+        return (start + 1)..<end
+    }
+
+    /// The entries of the 目录 in `range`.
+    func contents(in range: Range<Int>) -> [ContentsEntry] {
+        range.compactMap { index in
+            guard !text.isBlank(index) else { return nil }
+            let fields = text.lines[index].split(separator: "\t")
+            var entry = (fields.first ?? "").trimmedSpaces()
+            if entry.hasPrefix("- ") { entry = String(entry.dropFirst(2)) }
+            while entry.hasSuffix(".") || entry.hasSuffix("…") || entry.hasSuffix("·") { entry.removeLast() }
+            let page = fields.count > 1 ? Int(TextNormalization.key(fields[fields.count - 1])) : nil
+            return ContentsEntry(text: entry.trimmedSpaces(), page: page, source: text.location(index))
+        }
+    }
+
+    /// The cover: its title (the non-blank lines before the 目录, or the first few lines, joined) and the unit
+    /// named on a line such as `预算主管部门：上海市普陀区商务委员会`.
+    func cover(before contentsStart: Int?) -> (title: String, source: SourceLocation?, unitName: String?) {
+        let end = contentsStart.map { max(0, $0 - 1) } ?? min(text.count, 12)
+        var parts: [String] = []
+        var first: SourceLocation?
+        var unitName: String?
+        for index in 0..<end where !text.isBlank(index) && !text.isGridLine(index) {
+            if let header = TableHeaderLine(text.lines[index]) {
+                unitName = unitName ?? header.unitName
+                continue
+            }
+            let label = text.label(index)
+            if label.utf8.count > 200 { break }
+            if first == nil { first = text.location(index) }
+            parts.append(label)
+        }
+        return (TextNormalization.label(parts.joined(separator: " ")), first, unitName)
+    }
+
+    /// The part headings after `start`: lines beginning `第一部分` … `第九部分`.
+    func partHeadings(from start: Int) -> [PartHeading] {
+        var headings: [PartHeading] = []
+        for index in text.lines(containing: "部分", maximumLength: 600) where index >= start && !text.isGridLine(index) {
+            let label = text.label(index)
+            guard label.utf8.count < 200, label.hasPrefix("第"), let partMarker = label.byteRange(of: "部分"),
+                let number = TextNormalization.chineseNumeral(label[label.index(after: label.startIndex)..<partMarker.lowerBound]),
+                number <= 9
+            else { continue }
+            var heading = text.lines[index].trimmedSpaces()
+            var end = index
+            var rest = String(label[partMarker.upperBound...]).trimmedSpaces()
+            // The title continues on the next line when the heading is bare (`第三部分` / `2022 年度…情况说明`)
+            // or wraps (`…部门决算情况` / `说明`): only when that makes a title it does not make alone.
+            if role(of: rest) == .other, let next = nextNonBlank(after: index), next <= index + 3,
+                !text.isGridLine(next)
+            {
+                let nextLabel = text.label(next)
+                if nextLabel.utf8.count < 120, rest.isEmpty || role(of: rest + nextLabel) != .other {
+                    heading += (rest.isEmpty ? " " : "") + text.lines[next].trimmedSpaces()
+                    rest += nextLabel
+                    end = next
+                }
+            }
+            headings.append(PartHeading(index: index, heading: heading, role: role(of: rest), headingEnd: end))
+        }
+        return headings
+    }
+
+    private func role(of title: String) -> PartRole {
+        let key = TextNormalization.key(title)
+        if key.containsText("名词解释") { return .glossary }
+        if key.containsText("附件") { return .annex }
+        if key.containsText("情况说明") { return .narrative }
+        if key.containsText("其他需要说明") || key.containsText("其他重要事项") { return .otherMatters }
+        if key.containsText("决算表") { return .tables }
+        if key.containsText("概况") { return .overview }
+        return .other
+    }
+
+    private func nextNonBlank(after index: Int) -> Int? {
+        var next = index + 1
+        while next < text.count, text.isBlank(next) { next += 1 }
+        return next < text.count ? next : nil
+    }
+
+    /// The key of a 目录 entry: without `- `, its leading ordinal or 第…部分 marker kept.
+    private func entryKey(_ index: Int) -> String {
+        var key = TextNormalization.key(text.lines[index].split(separator: "\t").first ?? "")
+        if key.hasPrefix("-") { key.removeFirst() }
+        return key
+    }
+}

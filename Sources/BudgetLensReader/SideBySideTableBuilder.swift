@@ -1,0 +1,121 @@
+import BudgetLensCore
+
+/// Builds 公开01 and 公开04: a 收入 block and a 支出 block side by side, each with 项目, optionally 行次, and
+/// amount columns. The blocks are found from the header row (`项目 | 行次 | 金额 | 项目 | 行次 | …`); 栏次
+/// numbers are taken in order from the 栏次 row, which some documents print shifted.
+struct SideBySideTableBuilder {
+    private struct Block {
+        let name: String
+        let labelPosition: Int
+        let linePosition: Int?
+        let amountPositions: [Int]
+    }
+
+    var building: TableBuilding
+    let located: LocatedTable
+
+    mutating func build() -> (columns: [TableColumn], rows: [TableRow]) {
+        let grid = located.grid
+        guard let headerIndex = grid.firstIndex(where: { $0.key(0) == "项目" }) else {
+            building.record(
+                "table.no-header", .error, "no header row starting with 项目 was found; the table is not read",
+                at: building.text.location(located.titleIndex))
+            return ([], [])
+        }
+        let header = grid[headerIndex]
+        let width = grid.commonWidth
+        guard let split = (1..<header.width).first(where: { header.key($0) == "项目" }) else {
+            building.record(
+                "table.no-header", .error, "the header row does not show the 支出 block's 项目 column",
+                at: building.text.location(header.index))
+            return ([], [])
+        }
+        let blocks = [
+            block("收入", from: 0, to: split, header: header),
+            block("支出", from: split, to: width, header: header),
+        ]
+        let numbers = columnNumbers(for: blocks, in: grid)
+        var columns: [TableColumn] = []
+        var numberAt: [Int: Int] = [:]
+        for (position, number) in zip(blocks.flatMap(\.amountPositions), numbers) {
+            numberAt[position] = number
+            columns.append(TableColumn(number: number, name: header.label(position)))
+        }
+        var rowsByBlock: [[TableRow]] = [[], []]
+        var afterCarryOver = false
+        for line in grid[(headerIndex + 1)...] where !isHeaderRow(line) && !line.isBlank {
+            guard building.checkWidth(of: line, expected: width) else { continue }
+            for (blockIndex, block) in blocks.enumerated() {
+                guard let row = row(of: line, in: block, numberAt: numberAt, afterCarryOver: afterCarryOver)
+                else { continue }
+                if blockIndex == 0, TextNormalization.key(row.item).contains("年初财政拨款结转和结余") {
+                    afterCarryOver = true
+                }
+                rowsByBlock[blockIndex].append(row)
+            }
+        }
+        return (columns, rowsByBlock[0] + rowsByBlock[1])
+    }
+
+    private func block(_ name: String, from start: Int, to end: Int, header: GridLine) -> Block {
+        let hasLine = start + 1 < end && header.key(start + 1) == "行次"
+        let firstAmount = start + (hasLine ? 2 : 1)
+        return Block(
+            name: name, labelPosition: start, linePosition: hasLine ? start + 1 : nil,
+            amountPositions: Array(firstAmount..<max(firstAmount, end)))
+    }
+
+    /// The 栏次 numbers of the amount columns, in order: from the 栏次 row when it lists one number per
+    /// amount column, else 1, 2, 3 …
+    private mutating func columnNumbers(for blocks: [Block], in grid: [GridLine]) -> [Int] {
+        let count = blocks.map(\.amountPositions.count).reduce(0, +)
+        let sequential = (0..<count).map { $0 + 1 }
+        guard let row = grid.first(where: \.isColumnNumberRow) else { return sequential }
+        let printed = (0..<row.width).compactMap { Int(row.key($0)) }
+        if printed.count == count { return printed }
+        building.record(
+            "table.column-numbers", .warning,
+            "the 栏次 row lists \(printed.count) numbers for \(count) amount columns; columns are numbered 1–\(count)",
+            at: building.text.location(row.index))
+        return sequential
+    }
+
+    private func isHeaderRow(_ line: GridLine) -> Bool {
+        let first = line.key(0)
+        return first == "收入" || first == "项目" || first.hasPrefix("栏次")
+    }
+
+    private mutating func row(
+        of line: GridLine, in block: Block, numberAt: [Int: Int], afterCarryOver: Bool
+    ) -> TableRow? {
+        let label = line.label(block.labelPosition)
+        var printedLine: Int?
+        if let position = block.linePosition, !line.isBlank(position) {
+            printedLine = Int(line.key(position))
+            if printedLine == nil {
+                building.record(
+                    "row.bad-line-number", .warning, "行次 '\(line.label(position))' is not a number",
+                    at: building.text.location(line.index, field: line.field(position)))
+            }
+        }
+        let hasAmount = block.amountPositions.contains { !line.isBlank($0) }
+        guard !label.isEmpty || printedLine != nil || hasAmount else { return nil }
+        let cells = block.amountPositions.map { position in
+            building.cell(column: numberAt[position] ?? 0, position: position, of: line)
+        }
+        var standardLine = printedLine
+        if standardLine == nil, !label.isEmpty {
+            standardLine = StandardRows.line(
+                forLabel: label, in: building.table, isIncome: block.name == "收入", afterCarryOver: afterCarryOver)
+            if standardLine == nil {
+                building.record(
+                    "row.unplaced", .warning, "the row '\(label)' has no 行次 and its label is not a standard row",
+                    at: building.text.location(line.index, field: line.field(block.labelPosition)))
+            }
+        }
+        return TableRow(
+            kind: .line, line: printedLine, standardLine: standardLine, code: nil, item: label, group: block.name,
+            cells: cells,
+            source: building.text.location(line.index, field: line.field(block.labelPosition)))
+    }
+}

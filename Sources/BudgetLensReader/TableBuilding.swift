@@ -1,0 +1,80 @@
+import BudgetLensCore
+
+/// What the table builders share: the text, the table's money unit, and the problems they record.
+struct TableBuilding {
+    let text: SourceText
+    let table: TableID
+    let unit: MoneyUnit
+    private(set) var problems: [ReadProblem] = []
+
+    init(text: SourceText, table: TableID, unit: MoneyUnit) {
+        self.text = text
+        self.table = table
+        self.unit = unit
+    }
+
+    /// Reads the amount cell of 栏次 `column` from the field at `position` of `line`.
+    mutating func cell(column: Int, position: Int, of line: GridLine) -> TableCell {
+        let field = line.field(position)
+        let source =
+            position < line.width ? text.location(line.index, field: field) : text.location(line.index)
+        let printed = field.trimmedSpaces()
+        switch Money.reading(printed, unit: unit) {
+        case .blank:
+            return TableCell(column: column, value: .zero, text: printed, source: source)
+        case .amount(let money):
+            return TableCell(column: column, value: money, text: printed, source: source)
+        case .invalid(let reason):
+            record(
+                "cell.not-a-number", .error,
+                "栏次 \(column): '\(printed)' is not an amount (\(reason)); the cell is left without a value",
+                at: source)
+            return TableCell(column: column, value: nil, text: printed, source: source)
+        }
+    }
+
+    /// Records a problem in this table.
+    mutating func record(_ code: String, _ severity: Severity, _ message: String, at source: SourceLocation) {
+        problems.append(ReadProblem(code: code, severity: severity, message: message, table: table, source: source))
+    }
+
+    /// Checks a row's width against the table's: extra blank fields are harmless; missing fields read as blank
+    /// with a warning; extra non-blank fields make the row unreadable.
+    ///
+    /// - Returns: `false` when the row must be skipped.
+    mutating func checkWidth(of line: GridLine, expected: Int) -> Bool {
+        if line.width == expected { return true }
+        let source = text.location(line.index)
+        if line.width > expected {
+            if (expected..<line.width).allSatisfy({ line.isBlank($0) }) { return true }
+            record(
+                "row.too-wide", .error,
+                "the row has \(line.width) cells where the table has \(expected); it is not read, "
+                    + "to avoid placing a number in the wrong column", at: source)
+            return false
+        }
+        record(
+            "row.too-narrow", .warning,
+            "the row has \(line.width) cells where the table has \(expected); the missing cells read as blank",
+            at: source)
+        return true
+    }
+
+    /// The 栏次 numbers of a column-number row (`栏次 | | 1 | 2 …` or `| | 1 | 2 …`) by field position, or `nil`
+    /// when the line is not one: every non-blank field but a leading `栏次` is a small whole number.
+    static func columnNumbers(in line: GridLine) -> [Int: Int]? {
+        var numbers: [Int: Int] = [:]
+        for position in 0..<line.width {
+            let key = line.key(position)
+            if key.isEmpty || (position == 0 && key == "栏次") { continue }
+            guard key.utf8.count <= 2, let number = Int(key), number > 0 else { return nil }
+            numbers[position] = number
+        }
+        return numbers.count >= 1 ? numbers : nil
+    }
+}
+
+extension GridLine {
+    /// True when the first field is `栏次` (a column-number row, possibly with its numbers on another line).
+    var isColumnNumberRow: Bool { key(0).hasPrefix("栏次") }
+}

@@ -1,0 +1,127 @@
+import BudgetLensCore
+
+/// A public table found in the text: its title, header lines, grid rows and the notes after it.
+struct LocatedTable {
+    let id: TableID
+    let titleIndex: Int
+    let title: String
+    var header: TableHeaderLine
+    var grid: [GridLine] = []
+    var notes: [TextLine] = []
+    var noDataStatement: TextLine?
+    /// The last line index that belongs to the table.
+    var endIndex: Int
+}
+
+/// Finds the public tables in a text: a title line followed, after header lines only, by tab-separated rows.
+/// A title that is followed by prose or by another title (a 目录 entry, a heading such as `一、收入支出决算总表`)
+/// is not a table.
+struct TableLocator {
+    let text: SourceText
+
+    /// The tables in document order, searching from line `start`.
+    func locate(from start: Int) -> [LocatedTable] {
+        var tables: [LocatedTable] = []
+        var next = start
+        for index in text.lines(containing: "表", maximumLength: 160) where index >= next {
+            guard !text.isGridLine(index), let id = TableTitles.table(named: text.lines[index]),
+                let table = table(id, titledAt: index)
+            else { continue }
+            tables.append(table)
+            next = table.endIndex + 1
+        }
+        return tables
+    }
+
+    /// The table whose title is at `titleIndex`, if a grid follows it.
+    private func table(_ id: TableID, titledAt titleIndex: Int) -> LocatedTable? {
+        var header = TableHeaderLine.empty
+        var index = titleIndex + 1
+        // Header lines, then the first grid row.
+        while index < text.count, !text.isGridLine(index) {
+            if text.isBlank(index) || isPageFooter(index) {
+                index += 1
+                continue
+            }
+            guard let line = TableHeaderLine(text.lines[index]) else { return nil }
+            header.merge(line)
+            index += 1
+        }
+        guard index < text.count else { return nil }
+        var table = LocatedTable(
+            id: id, titleIndex: titleIndex, title: text.label(titleIndex), header: header, endIndex: index)
+        // Grid rows, across blank lines, page footers and repeated header lines or titles of continuation pages.
+        while index < text.count {
+            if text.isGridLine(index) {
+                table.grid.append(GridLine(index: index, line: text.lines[index]))
+                table.endIndex = index
+            } else if text.isBlank(index) || isPageFooter(index) {
+                // continue
+            } else if let line = TableHeaderLine(text.lines[index]) {
+                table.header.merge(line)
+            } else if TableTitles.table(named: text.lines[index]) == id, nextNonBlankIsGrid(after: index) {
+                // the title repeated on a continuation page
+            } else {
+                break
+            }
+            index += 1
+        }
+        collectNotes(of: &table)
+        return table
+    }
+
+    /// Attaches the footnote (`注：…`, `说明：…`, continuation `2. …`) and a no-data statement that follow the grid.
+    private func collectNotes(of table: inout LocatedTable) {
+        var index = table.endIndex + 1
+        var inFootnote = false
+        while index < text.count {
+            if text.isBlank(index) || isPageFooter(index) {
+                index += 1
+                continue
+            }
+            if text.isGridLine(index) || TableTitles.table(named: text.lines[index]) != nil { break }
+            let label = text.label(index)
+            let line = TextLine(text: text.lines[index].trimmedSpaces(), source: text.location(index))
+            if label.hasPrefix("注") || label.hasPrefix("说明") || label.hasPrefix("备注") {
+                if isNoDataStatement(label) && table.noDataStatement == nil { table.noDataStatement = line }
+                table.notes.append(line)
+                inFootnote = true
+            } else if inFootnote, let ordinal = TextNormalization.leadingOrdinal(label), ordinal.style == .arabic,
+                label.utf8.count < 600
+            {
+                table.notes.append(line)
+            } else if isNoDataStatement(label), table.noDataStatement == nil {
+                table.noDataStatement = line
+                inFootnote = false
+            } else {
+                break
+            }
+            table.endIndex = index
+            index += 1
+        }
+    }
+
+    /// `本单位没有…故本表无数据`, `2022 年本部门无政府性基金预算财政拨款收入。`
+    private func isNoDataStatement(_ label: String) -> Bool {
+        guard label.utf8.count < 400 else { return false }
+        if label.containsText("无数据") || label.containsText("本表为空") { return true }
+        return (label.containsText("本单位") || label.containsText("本部门") || label.containsText("本年度"))
+            && (label.containsText("没有") || label.containsText("无"))
+    }
+
+    private func isPageFooter(_ index: Int) -> Bool {
+        let line = text.lines[index]
+        guard line.utf8.count < 40, SourceText.footerPage(in: line) != nil else { return false }
+        return true
+    }
+
+    private func nextNonBlankIsGrid(after index: Int) -> Bool {
+        var next = index + 1
+        while next < text.count {
+            if text.isGridLine(next) { return true }
+            if !(text.isBlank(next) || TableHeaderLine(text.lines[next]) != nil) { return false }
+            next += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,48 @@
+import BudgetLensCore
+
+/// Recognises the titles of the nine public tables, tolerating the wording of different templates and
+/// years (`国有资产经营…` for `国有资本经营…`, `…基本支出决算表` for `…基本支出决算明细表`, Shanghai's
+/// `国有资本经营预算财政拨款收入支出决算表`), numbering prefixes (`一、`, `- 二、`) and year prefixes.
+enum TableTitles {
+    /// Title keys (see ``TextNormalization/key(_:)``) and the table each names.
+    private static let known: [String: TableID] = [
+        "收入支出决算总表": .incomeExpenditureSummary,
+        "收入决算表": .income,
+        "支出决算表": .expenditure,
+        "财政拨款收入支出决算总表": .appropriationSummary,
+        "一般公共预算财政拨款支出决算表": .generalBudgetExpenditure,
+        "一般公共预算财政拨款基本支出决算明细表": .generalBudgetBasicExpenditure,
+        "一般公共预算财政拨款基本支出决算表": .generalBudgetBasicExpenditure,
+        "政府性基金预算财政拨款收入支出决算表": .governmentFund,
+        "国有资本经营预算财政拨款支出决算表": .stateCapital,
+        "国有资产经营预算财政拨款支出决算表": .stateCapital,
+        "国有资本经营预算财政拨款收入支出决算表": .stateCapital,
+        "财政拨款三公经费支出决算表": .threePublicExpenses,
+        "三公经费支出决算表": .threePublicExpenses,
+        "财政拨款三公经费支出预决算表": .threePublicExpenses,
+    ]
+
+    /// The table a line names, if the whole line is one of the known titles.
+    static func table(named line: Substring) -> TableID? {
+        // Titles are short; skip paragraphs cheaply.
+        guard line.utf8.count <= 160, line.containsText("表") else { return nil }
+        var key = TextNormalization.key(line)
+        guard key.hasSuffix("表") || key.hasSuffix(")") else { return nil }
+        if let ordinal = TextNormalization.leadingOrdinal(key) { key = String(ordinal.rest) }
+        key = stripYearPrefix(key)
+        if let parenthesis = key.firstIndex(of: "("), key.hasSuffix(")") {
+            key = String(key[..<parenthesis])  // 收入支出决算总表(公开01表)
+        }
+        return known[key]
+    }
+
+    /// Removes a leading `2022年度` / `2022年`, or a unit name ending in `年度` (`…局2024年度`).
+    private static func stripYearPrefix(_ key: String) -> String {
+        if let range = key.byteRange(of: "年度"), key[..<range.lowerBound].suffix(4).allSatisfy(\.isNumber) {
+            return String(key[range.upperBound...])
+        }
+        let digits = key.prefix { $0.isASCII && $0.isNumber }
+        if digits.count == 4, key.dropFirst(4).first == "年" { return String(key.dropFirst(5)) }
+        return key
+    }
+}

@@ -1,0 +1,228 @@
+import BudgetLensCore
+
+/// Reads a disclosure from text extracted from its PDF, with tables as tab-separated rows: the seeds' format
+/// and that of other provinces' templates (no 行次, codes split into 类/款/项, the 三公 table seventh).
+struct TextDisclosureParser {
+    let text: SourceText
+    let byteCount: Int
+
+    func parse() -> Disclosure {
+        let outline = OutlineReader(text: text)
+        let contentsRange = outline.contentsRange()
+        let bodyStart = contentsRange?.upperBound ?? 0
+        let cover = outline.cover(before: contentsRange?.lowerBound)
+        let contents = contentsRange.map { outline.contents(in: $0) } ?? []
+        var problems: [ReadProblem] = []
+
+        let located = TableLocator(text: text).locate(from: bodyStart)
+        var tables: [PublicTable] = []
+        for table in located {
+            let (built, tableProblems) = build(table)
+            if tables.contains(where: { $0.id == built.id }) {
+                problems.append(
+                    ReadProblem(
+                        code: "table.duplicate", severity: .warning,
+                        message: "\(built.id.formID) appears a second time; both are kept, checks use the first",
+                        table: built.id, source: built.source))
+            }
+            tables.append(built)
+            problems += tableProblems
+        }
+
+        let headings = outline.partHeadings(from: bodyStart)
+        let tableLines = located.map { $0.titleIndex...$0.endIndex }
+        let parts = headings.enumerated().map { offset, heading in
+            let end = offset + 1 < headings.count ? headings[offset + 1].index : text.count
+            return part(heading, bodyRange: (heading.headingEnd + 1)..<end, excluding: tableLines)
+        }
+        let narrativeReader = NarrativeReader(text: text)
+        var narrative: [NarrativeSection] = []
+        var glossary: [GlossaryEntry] = []
+        for (offset, heading) in headings.enumerated() {
+            let range = (heading.headingEnd + 1)..<(offset + 1 < headings.count ? headings[offset + 1].index : text.count)
+            switch heading.role {
+            case .narrative where narrative.isEmpty: narrative = narrativeReader.sections(in: range)
+            case .glossary where glossary.isEmpty: glossary = narrativeReader.glossary(in: range)
+            default: break
+            }
+        }
+
+        let unitCandidates = [
+            mostCommon(tables.compactMap(\.unitName)),
+            tablesHeadingUnitName(headings: headings, firstTable: located.first),
+            cover.unitName,
+            unitNameFromTitle(cover.title),
+        ]
+        let header = documentHeader(
+            title: cover.title, titleSource: cover.source, unitName: unitCandidates.lazy.compactMap { $0 }.first,
+            tables: tables, labels: located.compactMap(\.header.unitLabel), headings: headings)
+        let kind = documentKind(title: cover.title, tables: tables, contents: contents)
+        return Disclosure(
+            source: SourceDocument(file: text.file, format: .text, byteCount: byteCount, lineCount: text.count),
+            kind: kind, header: header, tableOfContents: contents, tables: tables, narrative: narrative,
+            glossary: glossary, parts: parts, problems: problems.sorted { $0.source < $1.source })
+    }
+
+    private func build(_ located: LocatedTable) -> (PublicTable, [ReadProblem]) {
+        let unit = located.header.moneyUnit ?? .wanYuan
+        let building = TableBuilding(text: text, table: located.id, unit: unit)
+        let columns: [TableColumn]
+        let rows: [TableRow]
+        let problems: [ReadProblem]
+        switch located.id.shape {
+        case .sideBySide:
+            var builder = SideBySideTableBuilder(building: building, located: located)
+            (columns, rows) = builder.build()
+            problems = builder.building.problems
+        case .functional:
+            var builder = FunctionalTableBuilder(building: building, located: located)
+            (columns, rows) = builder.build()
+            problems = builder.building.problems
+        case .economic:
+            var builder = EconomicTableBuilder(building: building, located: located)
+            (columns, rows) = builder.build()
+            problems = builder.building.problems
+        case .singleRow:
+            var builder = SingleRowTableBuilder(building: building, located: located)
+            (columns, rows) = builder.build()
+            problems = builder.building.problems
+        }
+        let table = PublicTable(
+            id: located.id, title: located.title, formLabel: located.header.formLabel,
+            unitName: located.header.unitName, moneyUnit: located.header.moneyUnit, columns: columns, rows: rows,
+            notes: located.notes, noDataStatement: located.noDataStatement, source: text.location(located.titleIndex))
+        return (table, problems)
+    }
+
+    private func part(
+        _ heading: OutlineReader.PartHeading, bodyRange: Range<Int>, excluding tableLines: [ClosedRange<Int>]
+    ) -> DocumentPart {
+        var lines: [TextLine] = []
+        for index in bodyRange where !text.isBlank(index) {
+            if tableLines.contains(where: { $0.contains(index) }) { continue }
+            lines.append(TextLine(text: text.lines[index].trimmedSpaces(), source: text.location(index)))
+        }
+        return DocumentPart(
+            role: heading.role, heading: heading.heading, body: TextBlock(lines: lines),
+            source: text.location(heading.index))
+    }
+
+    private func documentHeader(
+        title: String, titleSource: SourceLocation?, unitName: String?, tables: [PublicTable], labels: [String],
+        headings: [OutlineReader.PartHeading]
+    ) -> DocumentHeader {
+        let unitLabel = mostCommon(labels)
+        let moneyUnit = mostCommon(tables.compactMap(\.moneyUnit)) ?? inferredMoneyUnit()
+        let scopeText = (unitName ?? "") + title
+        let scope: Scope? =
+            scopeText.containsText("汇总") ? .consolidated : (scopeText.containsText("本级") ? .standalone : nil)
+        let year =
+            Self.year(in: title)
+            ?? headings.lazy.filter { $0.role == .tables }.compactMap { Self.year(in: $0.heading) }.first
+        return DocumentHeader(
+            title: title, unitName: unitName, unitLabel: unitLabel, year: year,
+            scope: scope, moneyUnit: moneyUnit, source: titleSource)
+    }
+
+    /// `万元` unless a `单位：元` header line appears before any table.
+    private func inferredMoneyUnit() -> MoneyUnit? {
+        for index in 0..<min(text.count, 2000) where !text.isGridLine(index) {
+            let key = TextNormalization.key(text.lines[index])
+            if key.hasSuffix("单位:元") { return .yuan }
+            if key.hasSuffix("单位:万元") { return .wanYuan }
+        }
+        return nil
+    }
+
+    /// The unit named in the heading of the tables: `第二部分 上海市普陀区财政局2024年度部门决算表`, or the line
+    /// `上海市规划和自然资源局 2024 年度部门决算表` just above the first table.
+    private func tablesHeadingUnitName(headings: [OutlineReader.PartHeading], firstTable: LocatedTable?) -> String? {
+        var candidates = headings.filter { $0.role == .tables }.map(\.heading)
+        if let firstTable {
+            var index = firstTable.titleIndex - 1
+            while index >= 0, text.isBlank(index) { index -= 1 }
+            if index >= 0, !text.isGridLine(index) { candidates.append(text.label(index)) }
+        }
+        for candidate in candidates {
+            var key = TextNormalization.key(candidate)
+            guard key.hasSuffix("决算表") else { continue }
+            if key.hasPrefix("第"), let marker = key.byteRange(of: "部分") { key = String(key[marker.upperBound...]) }
+            guard let year = Self.yearRange(in: key) else { continue }
+            let name = String(key[..<year.lowerBound])
+            if !name.isEmpty { return name }
+        }
+        return nil
+    }
+
+    /// The range of the first `2024年` in a key.
+    private static func yearRange(in key: String) -> Range<String.Index>? {
+        var index = key.startIndex
+        while index < key.endIndex {
+            let window = key[index...].prefix(5)
+            if window.count == 5, window.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }), window.last == "年" {
+                return index..<window.endIndex
+            }
+            index = key.index(after: index)
+        }
+        return nil
+    }
+
+    /// The unit name in a title such as `2022 年度 烟台市医疗保障局部门 决算` or `上海市普陀区财政局 年度部门决算 2024`.
+    private func unitNameFromTitle(_ title: String) -> String? {
+        var key = TextNormalization.key(title)
+        if key.suffix(4).allSatisfy({ $0.isASCII && $0.isNumber }) { key = String(key.dropLast(4)) }
+        if let yearRange = key.byteRange(of: "年度") ?? key.byteRange(of: "年") {
+            let before = key[..<yearRange.lowerBound]
+            if before.count == 4, before.allSatisfy(\.isNumber) {
+                key = String(key[yearRange.upperBound...])
+            } else if before.count > 4, before.suffix(4).allSatisfy(\.isNumber) {
+                key = String(before.dropLast(4))
+            }
+        }
+        for suffix in ["部门决算", "单位决算", "本级决算", "决算", "部门预算", "预算"] where key.hasSuffix(suffix) {
+            key = String(key.dropLast(suffix.count))
+            break
+        }
+        for suffix in ["年度", "部门"] where key.hasSuffix(suffix) { key = String(key.dropLast(suffix.count)) }
+        return key.isEmpty ? nil : key
+    }
+
+    static func year(in text: String) -> Int? {
+        let scalars = Array(TextNormalization.key(text))
+        var index = 0
+        while index + 4 < scalars.count {
+            let window = scalars[index..<(index + 4)]
+            if window.allSatisfy({ $0.isASCII && $0.isNumber }), scalars[index + 4] == "年",
+                index == 0 || !(scalars[index - 1].isASCII && scalars[index - 1].isNumber),
+                let year = Int(String(window)), (1990...2100).contains(year)
+            {
+                return year
+            }
+            index += 1
+        }
+        // `…年度部门决算 2024` on covers that print the year last.
+        let digits = scalars.suffix(4)
+        if digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(String(digits)),
+            (1990...2100).contains(year)
+        {
+            return year
+        }
+        return nil
+    }
+
+    private func documentKind(title: String, tables: [PublicTable], contents: [ContentsEntry]) -> DocumentKind {
+        let key = TextNormalization.key(title)
+        if key.containsText("预算"), !key.containsText("决算") { return .budget }
+        if !tables.isEmpty { return .finalAccounts }
+        if key.containsText("决算") { return .finalAccounts }
+        let contentsKey = contents.map(\.text).joined()
+        if contentsKey.containsText("预算表"), !contentsKey.containsText("决算表") { return .budget }
+        return .unknown
+    }
+
+    private func mostCommon<T: Hashable>(_ values: [T]) -> T? {
+        var counts: [T: Int] = [:]
+        for value in values { counts[value, default: 0] += 1 }
+        return values.max { counts[$0, default: 0] < counts[$1, default: 0] }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// The `budgetlens` command: read, check, score and write Chinese budget disclosures.
+@main
+struct BudgetLensCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "budgetlens",
+        abstract: "Read, check and score Chinese department final-accounts disclosures (部门决算公开).",
+        discussion: """
+            Exit codes: 0 ok; 1 the check found errors; 2 bad usage or unusable input.
+
+            Examples:
+              budgetlens show examples/001_06590241d827de43.txt
+              budgetlens cells examples/000_b3a610eb10aa3aee.txt > cells.csv
+              budgetlens export examples/002_e7a0a51ff37b077b.txt --format json > 002.json
+            """,
+        version: "0.1.0",
+        subcommands: [Show.self, Cells.self, Export.self]
+    )
+
+    /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            printError(failure.message)
+            Foundation.exit(failure.status)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {  // --help, --version
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            printError(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+}

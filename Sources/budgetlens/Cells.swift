@@ -1,0 +1,31 @@
+import ArgumentParser
+import BudgetLensCore
+
+/// `budgetlens cells FILE`: every table cell as CSV.
+struct Cells: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print every table cell as CSV: table,line,code,item,column,value,source_line.",
+        discussion: """
+            table is 01…09 (canonical number), line the 行次 (empty where the table has none), code the \
+            classification code, item the row label, column the 栏次, value a plain decimal in the document's \
+            money unit (blank cells are 0.00; a cell that is not a number is empty and reported on stderr), \
+            source_line the 1-based line of the input.
+
+            Example:
+              budgetlens cells examples/001_06590241d827de43.txt
+            """)
+
+    @OptionGroup var input: DocumentInput
+
+    func run() throws {
+        let disclosure = try input.readFinalAccounts()
+        var output = CellRecord.csvHeader + "\n"
+        for record in disclosure.cellRecords() {
+            output += record.csvLine(unit: disclosure.moneyUnit) + "\n"
+        }
+        print(output, terminator: "")
+        for problem in disclosure.problems where problem.severity == .error {
+            printError("\(problem)")
+        }
+    }
+}

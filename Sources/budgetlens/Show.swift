@@ -1,0 +1,79 @@
+import ArgumentParser
+import BudgetLensCore
+
+/// `budgetlens show FILE`: a readable summary of a disclosure.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a readable summary: unit, year, tables found and missing, key totals, reading problems.",
+        discussion: """
+            Example:
+              budgetlens show examples/001_06590241d827de43.txt
+            """)
+
+    @OptionGroup var input: DocumentInput
+
+    func run() throws {
+        let disclosure = try input.read()
+        print(DisclosureSummary(disclosure: disclosure).text, terminator: "")
+    }
+}
+
+/// The text of `budgetlens show`.
+struct DisclosureSummary {
+    let disclosure: Disclosure
+
+    var text: String {
+        let header = disclosure.header
+        let unit = disclosure.moneyUnit
+        var lines: [String] = []
+        lines.append("文件 File:        \(disclosure.source.file) (\(disclosure.source.lineCount) lines)")
+        lines.append("标题 Title:       \(header.title)")
+        lines.append("类型 Kind:        \(disclosure.kind.chineseName) (\(disclosure.kind.rawValue))")
+        if disclosure.kind == .budget {
+            lines.append("                  This is a budget, not final accounts: its tables are not read.")
+        }
+        lines.append("\(header.unitLabel ?? "单位") Unit:        \(header.unitName ?? "—")")
+        lines.append("年度 Year:        \(header.year.map(String.init) ?? "—")")
+        lines.append("范围 Scope:       \(header.scope?.rawValue ?? "—")")
+        lines.append("金额单位 Money:   \(header.moneyUnit?.rawValue ?? "—")")
+        if disclosure.kind == .finalAccounts {
+            lines.append("")
+            lines.append("表 Tables (\(disclosure.tables.count) of 9):")
+            for id in TableID.allCases {
+                guard let table = disclosure.table(id) else {
+                    lines.append("  \(id.formID)  \(id.canonicalTitle)  — missing 缺失")
+                    continue
+                }
+                let cells = table.rows.reduce(0) { $0 + $1.cells.count }
+                var note = "\(table.rows.count) rows, \(cells) cells, line \(table.source.line)"
+                if table.title != id.canonicalTitle { note += ", printed title \(table.title)" }
+                if table.noDataStatement != nil { note += ", 无数据" }
+                lines.append("  \(id.formID)  \(id.canonicalTitle)  \(note)")
+            }
+            lines.append("")
+            lines.append("合计 Totals (\(unit.rawValue)):")
+            for (label, table, line, column) in Self.keyTotals {
+                let value = disclosure.table(table)?.rows.first { $0.standardLine == line }?.cell(column)?.value
+                lines.append("  \(label)  \(value.map { $0.groupedString(in: unit) } ?? "—")")
+            }
+        }
+        lines.append("")
+        lines.append("情况说明 Narrative sections: \(disclosure.narrative.count)")
+        lines.append("名词解释 Glossary entries:   \(disclosure.glossary.count)")
+        lines.append("部分 Parts: " + disclosure.parts.map(\.heading).joined(separator: " | "))
+        let problems = disclosure.problems
+        lines.append("")
+        lines.append("读取问题 Reading problems: \(problems.count)")
+        for problem in problems.prefix(50) { lines.append("  \(problem)") }
+        if problems.count > 50 { lines.append("  … \(problems.count - 50) more (budgetlens export shows all)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static let keyTotals: [(String, TableID, Int, Int)] = [
+        ("公开01 行27 本年收入合计", .incomeExpenditureSummary, 27, 1),
+        ("公开01 行58 本年支出合计", .incomeExpenditureSummary, 58, 2),
+        ("公开01 行31 收入总计  ", .incomeExpenditureSummary, 31, 1),
+        ("公开01 行62 支出总计  ", .incomeExpenditureSummary, 62, 2),
+        ("公开04 行32 财政拨款总计", .appropriationSummary, 32, 1),
+    ]
+}
