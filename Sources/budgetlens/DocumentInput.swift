@@ -11,6 +11,13 @@ struct DocumentInput: ParsableArguments {
     @Option(name: .customLong("max-input-mb"), help: "Largest input accepted, in MiB.")
     var maximumInputMegabytes: Int = 64
 
+    init() {}
+
+    init(file: String, maximumInputMegabytes: Int) {
+        self.file = file
+        self.maximumInputMegabytes = maximumInputMegabytes
+    }
+
     /// Reads the document, turning a read failure into exit code 2 with the message on stderr.
     func read() throws -> Disclosure {
         var configuration = ReaderConfiguration()

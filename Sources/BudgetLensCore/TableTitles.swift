@@ -1,9 +1,7 @@
-import BudgetLensCore
-
 /// Recognises the titles of the nine public tables, tolerating the wording of different templates and
 /// years (`国有资产经营…` for `国有资本经营…`, `…基本支出决算表` for `…基本支出决算明细表`, Shanghai's
 /// `国有资本经营预算财政拨款收入支出决算表`), numbering prefixes (`一、`, `- 二、`) and year prefixes.
-enum TableTitles {
+public enum TableTitles {
     /// Title keys (see ``TextNormalization/key(_:)``) and the table each names.
     private static let known: [String: TableID] = [
         "收入支出决算总表": .incomeExpenditureSummary,
@@ -22,10 +20,13 @@ enum TableTitles {
         "财政拨款三公经费支出预决算表": .threePublicExpenses,
     ]
 
-    /// The table a line names, if the whole line is one of the known titles.
-    static func table(named line: Substring) -> TableID? {
+    /// The table a line names, if the whole line is one of the known titles (after a numbering prefix such as
+    /// `三、` or `- 三、`, or a year prefix).
+    public static func table(named line: some StringProtocol) -> TableID? {
         // Titles are short; skip paragraphs cheaply.
         guard line.utf8.count <= 160, line.containsText("表") else { return nil }
+        var line = Substring(line)
+        if line.hasPrefix("- ") { line = line.dropFirst(2) }
         var key = TextNormalization.key(line)
         guard key.hasSuffix("表") || key.hasSuffix(")") else { return nil }
         if let ordinal = TextNormalization.leadingOrdinal(key) { key = String(ordinal.rest) }
@@ -45,4 +46,11 @@ enum TableTitles {
         if digits.count == 4, key.dropFirst(4).first == "年" { return String(key.dropFirst(5)) }
         return key
     }
+}
+
+extension TableTitles {
+    /// Titles that templates in use print instead of the canonical one (Shanghai's), not defects.
+    public static let templateVariants: Set<String> = [
+        "一般公共预算财政拨款基本支出决算表", "国有资本经营预算财政拨款收入支出决算表",
+    ]
 }

@@ -1,0 +1,159 @@
+import BudgetLensCore
+
+/// Checks of the document as a whole: the nine tables, the unit's name, placeholders, years, reading problems.
+enum DocumentChecks {
+    /// Every one of the nine tables is present; a missing one is a finding, saying whether the 目录 lists it.
+    static func tablesPresent(_ context: CheckContext) -> [Finding] {
+        let listed = listedTables(in: context.disclosure)
+        return context.disclosure.missingTables.map { id in
+            if let entry = listed[id] {
+                return context.finding(
+                    "目录列出“\(entry.text)”，但文中没有\(id.formID) \(id.canonicalTitle)",
+                    "the 目录 lists '\(entry.text)' but the document has no \(id.formID) \(id.canonicalTitle)",
+                    at: FindingLocation(table: id.formID, item: id.canonicalTitle, source: entry.source),
+                    expected: "present", actual: "missing")
+            }
+            return context.finding(
+                "缺少\(id.formID) \(id.canonicalTitle)（九张公开表均须公开，无数据也应公开空表）",
+                "\(id.formID) \(id.canonicalTitle) is missing (all nine tables must be published, empty or not)",
+                at: FindingLocation(table: id.formID, item: id.canonicalTitle, source: context.documentLocation.source),
+                expected: "present", actual: "missing")
+        }
+    }
+
+    /// The 目录 entries that name one of the nine tables.
+    static func listedTables(in disclosure: Disclosure) -> [TableID: ContentsEntry] {
+        var listed: [TableID: ContentsEntry] = [:]
+        for entry in disclosure.tableOfContents {
+            guard let id = TableTitles.table(named: entry.text), listed[id] == nil else { continue }
+            listed[id] = entry
+        }
+        return listed
+    }
+
+    /// One name on every table, and the same unit as the cover.
+    static func unitNamesConsistent(_ context: CheckContext) -> [Finding] {
+        let disclosure = context.disclosure
+        var findings: [Finding] = []
+        if let unit = disclosure.header.unitName {
+            for table in disclosure.tables {
+                guard let name = table.unitName, TextNormalization.key(name) != TextNormalization.key(unit) else { continue }
+                findings.append(
+                    context.finding(
+                        "\(table.id.formID)表头单位名称为“\(name)”，与其他表的“\(unit)”不一致",
+                        "\(table.id.formID) names the unit '\(name)', other tables '\(unit)'",
+                        at: context.location(of: table), expected: unit, actual: name))
+            }
+            let coreName = TextNormalization.key(withoutScope(unit))
+            let cover = TextNormalization.key(disclosure.header.title)
+            if !coreName.isEmpty, !cover.isEmpty, !cover.contains(coreName) {
+                findings.append(
+                    context.finding(
+                        "表中单位名称“\(unit)”与封面“\(disclosure.header.title)”不一致",
+                        "the tables name the unit '\(unit)', the cover says '\(disclosure.header.title)'",
+                        at: FindingLocation(item: unit, source: unitSource(unit, in: disclosure)),
+                        expected: disclosure.header.title, actual: unit))
+            }
+        }
+        return findings
+    }
+
+    private static func withoutScope(_ name: String) -> String {
+        var name = name
+        for suffix in ["（本级）", "(本级)", "（汇总）", "(汇总)"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+        }
+        return name
+    }
+
+    /// Where the unit name is printed: a table header, else a part heading.
+    private static func unitSource(_ unit: String, in disclosure: Disclosure) -> SourceLocation? {
+        if let table = disclosure.tables.first(where: { $0.unitName == unit }) { return table.source }
+        let key = TextNormalization.key(unit)
+        return disclosure.parts.first { TextNormalization.key($0.heading).contains(key) }?.source
+            ?? disclosure.tables.first?.source
+    }
+
+    /// No template placeholder (`XX局`, `××`) left in the title, headings, table headers or text.
+    static func noPlaceholders(_ context: CheckContext) -> [Finding] {
+        let disclosure = context.disclosure
+        var lines: [TextLine] = []
+        if let source = disclosure.header.source { lines.append(TextLine(text: disclosure.header.title, source: source)) }
+        lines += disclosure.parts.map { TextLine(text: $0.heading, source: $0.source) }
+        lines += disclosure.parts.flatMap(\.body.lines)
+        for table in disclosure.tables {
+            lines.append(TextLine(text: table.title, source: table.source))
+            if let name = table.unitName { lines.append(TextLine(text: name, source: table.source)) }
+        }
+        var seenLines = Set<Int>()
+        var findings: [Finding] = []
+        for line in lines where seenLines.insert(line.source.line).inserted {
+            guard let placeholder = placeholder(in: line.text) else { continue }
+            findings.append(
+                context.finding(
+                    "“\(line.text)”中留有模板占位符“\(placeholder)”",
+                    "'\(line.text)' still holds the template placeholder '\(placeholder)'",
+                    at: FindingLocation(item: line.text, source: line.source), expected: "a name", actual: placeholder))
+        }
+        return findings
+    }
+
+    /// `XX`, `XXX`, `××`, `ＸＸ` standing for a name.
+    static func placeholder(in text: String) -> String? {
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if "XＸ×xｘ".contains(character) {
+                var end = index
+                while end < characters.count, characters[end] == character { end += 1 }
+                let run = end - index
+                let before = index > 0 ? characters[index - 1] : " "
+                let after = end < characters.count ? characters[end] : " "
+                let isolated = !(before.isASCII && before.isLetter) && !(after.isASCII && after.isLetter)
+                if run >= 2, isolated, character != "x" || run >= 3 { return String(characters[index..<end]) }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// The year in every part heading is the document's year.
+    static func yearsConsistent(_ context: CheckContext) -> [Finding] {
+        guard let year = context.disclosure.header.year else { return [] }
+        return context.disclosure.parts.compactMap { part in
+            guard let printed = yearMentioned(in: part.heading), printed != year else { return nil }
+            return context.finding(
+                "“\(part.heading)”写作\(printed)年度，本决算为\(year)年度",
+                "the heading '\(part.heading)' says \(printed), the final accounts are for \(year)",
+                at: FindingLocation(item: part.heading, source: part.source), expected: String(year),
+                actual: String(printed))
+        }
+    }
+
+    private static func yearMentioned(in text: String) -> Int? {
+        let characters = Array(TextNormalization.key(text))
+        guard characters.count >= 5 else { return nil }
+        for index in 0...(characters.count - 5) {
+            let window = characters[index..<(index + 4)]
+            if window.allSatisfy({ $0.isASCII && $0.isNumber }), characters[index + 4] == "年",
+                index == 0 || !(characters[index - 1].isASCII && characters[index - 1].isNumber)
+            {
+                return Int(String(window))
+            }
+        }
+        return nil
+    }
+
+    /// The reader's problems of severity warning or error, as findings.
+    static func readingProblems(_ context: CheckContext) -> [Finding] {
+        context.disclosure.problems.filter { $0.severity >= .warning }.map { problem in
+            Finding(
+                rule: context.rule.id, severity: problem.severity,
+                message: "\(context.rule.text)：\(problem.message)", messageEnglish: "\(context.rule.textEnglish): \(problem.message)",
+                location: FindingLocation(table: problem.table?.formID, source: problem.source))
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import BudgetLensCore
+
+/// The value of a bound variable.
+enum BoundValue: Hashable {
+    /// A classification code.
+    case code(String)
+    /// A 行次 or a 栏次.
+    case number(Int)
+    /// A row of a table, by index.
+    case row(TableID, Int)
+}
+
+/// Why a statement could not be evaluated.
+enum EvaluationFailure: Error {
+    /// The table is not in the document: the statement does not apply.
+    case tableMissing(TableID)
+    /// A cell's printed text is not a number.
+    case unreadableCell(CellReference, text: String)
+}
+
+/// An evaluated expression: its value, the cells it used and how it was computed.
+struct Evaluated {
+    var value: Money
+    var operands: [CellReference]
+    var formula: String
+}
+
+/// Resolves cell selections against a disclosure and evaluates expressions.
+struct ExpressionEvaluator {
+    let disclosure: Disclosure
+    let indexes: [TableID: TableIndex]
+    let unit: MoneyUnit
+
+    init(disclosure: Disclosure) {
+        self.disclosure = disclosure
+        var indexes: [TableID: TableIndex] = [:]
+        for table in disclosure.tables where indexes[table.id] == nil { indexes[table.id] = TableIndex(table) }
+        self.indexes = indexes
+        unit = disclosure.moneyUnit
+    }
+
+    func index(_ table: TableID) throws -> TableIndex {
+        guard let index = indexes[table] else { throw EvaluationFailure.tableMissing(table) }
+        return index
+    }
+
+    func evaluate(_ expression: Expression, _ environment: [String: BoundValue]) throws -> Evaluated {
+        switch expression {
+        case .number(let millionths):
+            let value = Money(fen: millionths * unit.fenPerUnit / 1_000_000)
+            return Evaluated(value: value, operands: [], formula: RuleNumber.format(millionths: millionths))
+        case .cells(let selection):
+            return try cells(selection, environment)
+        case .sum(let selections):
+            let parts = try selections.map { try cells($0, environment) }
+            return Evaluated(
+                value: parts.map(\.value).sum(), operands: parts.flatMap(\.operands),
+                formula: "sum(" + parts.map(\.formula).joined(separator: ", ") + ")")
+        case .add(let left, let right):
+            let (a, b) = (try evaluate(left, environment), try evaluate(right, environment))
+            return Evaluated(value: a.value + b.value, operands: a.operands + b.operands, formula: "\(a.formula) + \(b.formula)")
+        case .subtract(let left, let right):
+            let (a, b) = (try evaluate(left, environment), try evaluate(right, environment))
+            return Evaluated(value: a.value - b.value, operands: a.operands + b.operands, formula: "\(a.formula) − \(b.formula)")
+        case .negate(let inner):
+            let a = try evaluate(inner, environment)
+            return Evaluated(value: -a.value, operands: a.operands, formula: "−\(a.formula)")
+        }
+    }
+
+    /// The selected cells, summed; a row the table does not list counts as zero.
+    func cells(_ selection: CellSelection, _ environment: [String: BoundValue]) throws -> Evaluated {
+        let index = try index(selection.table)
+        let rows = try self.rows(selection.rows, in: index, environment)
+        let columns = try self.columns(selection.columns, environment)
+        var operands: [CellReference] = []
+        var total = Money.zero
+        for row in rows {
+            for column in columns {
+                let reference = try cell(row, column: column, in: index)
+                operands.append(reference)
+                total += reference.value
+            }
+        }
+        let formula = describe(selection, rows: rows, columns: columns)
+        return Evaluated(value: total, operands: operands, formula: formula)
+    }
+
+    /// A row as selected: the row index when the table lists it, else what it was selected by.
+    struct SelectedRow {
+        var index: Int?
+        var line: Int?
+        var code: String?
+        var label: String?
+    }
+
+    func rows(_ selector: RowSelector, in index: TableIndex, _ environment: [String: BoundValue]) throws -> [SelectedRow] {
+        let isSideBySide = index.table.id.shape == .sideBySide
+        switch selector {
+        case .only:
+            return [SelectedRow(index: index.table.rows.isEmpty ? nil : 0)]
+        case .number(let text):
+            if isSideBySide, let line = Int(text) { return [SelectedRow(index: index.row(line: line), line: line)] }
+            return [byCode(text, in: index)]
+        case .lineRange(let range):
+            return range.map { SelectedRow(index: index.row(line: $0), line: $0) }
+        case .label(let label):
+            return [SelectedRow(index: index.row(label: label), label: label)]
+        case .variable(let name):
+            switch environment[name] {
+            case .code(let code): return [byCode(code, in: index)]
+            case .number(let line): return [SelectedRow(index: index.row(line: line), line: line)]
+            case .row(let table, let rowIndex):
+                if table == index.table.id {
+                    let row = index.table.rows[rowIndex]
+                    return [SelectedRow(index: rowIndex, line: row.line, code: index.codes[rowIndex], label: row.item)]
+                }
+                guard let other = indexes[table] else { throw EvaluationFailure.tableMissing(table) }
+                let row = other.table.rows[rowIndex]
+                if let code = other.codes[rowIndex] { return [byCode(code, in: index)] }
+                if let line = row.standardLine, isSideBySide { return [SelectedRow(index: index.row(line: line), line: line)] }
+                return [SelectedRow(index: index.row(label: row.item), label: row.item)]
+            case nil:
+                preconditionFailure("unbound variable \(name): the parser checks bindings")
+            }
+        case .children(let name):
+            guard case .code(let code) = environment[name] else { return [] }
+            return index.children(of: code).map { SelectedRow(index: $0, code: index.codes[$0]) }
+        case .level(let level):
+            return index.rows(at: level).map { SelectedRow(index: $0, code: index.codes[$0]) }
+        case .list(let items):
+            return try items.flatMap { try rows($0, in: index, environment) }
+        }
+    }
+
+    private func byCode(_ code: String, in index: TableIndex) -> SelectedRow {
+        SelectedRow(index: index.row(code: code), code: code)
+    }
+
+    func columns(_ selector: ColumnSelector, _ environment: [String: BoundValue]) throws -> [Int] {
+        switch selector {
+        case .number(let number): return [number]
+        case .range(let range): return Array(range)
+        case .variable(let name):
+            guard case .number(let number) = environment[name] else { return [] }
+            return [number]
+        }
+    }
+
+    private func cell(_ selected: SelectedRow, column: Int, in index: TableIndex) throws -> CellReference {
+        let tableName = index.table.id.formID
+        guard let rowIndex = selected.index else {
+            return CellReference(
+                table: tableName, line: selected.line, code: selected.code, item: selected.label, column: column,
+                value: .zero, isPresent: false, source: nil)
+        }
+        let row = index.table.rows[rowIndex]
+        let code = index.codes[rowIndex]
+        let cell = row.cell(column)
+        let reference = CellReference(
+            table: tableName, line: row.line ?? row.standardLine, code: code, item: row.item, column: column,
+            value: cell?.value ?? .zero, isPresent: cell != nil, source: cell?.source ?? row.source)
+        if let cell, cell.value == nil {
+            throw EvaluationFailure.unreadableCell(reference, text: cell.text)
+        }
+        return reference
+    }
+
+    /// `公开03[2101501, 1]`, `公开01[1...8, 1]`, `公开02[{201, 208}, 3]`.
+    private func describe(_ selection: CellSelection, rows: [SelectedRow], columns: [Int]) -> String {
+        let rowText: String
+        if selection.table.shape == .singleRow {
+            rowText = ""
+        } else if case .lineRange(let range) = selection.rows {
+            rowText = "\(range.lowerBound)...\(range.upperBound), "
+        } else if rows.count == 1 {
+            let row = rows[0]
+            rowText = (row.line.map(String.init) ?? row.code ?? row.label ?? "?") + ", "
+        } else {
+            let names = rows.map { $0.line.map(String.init) ?? $0.code ?? $0.label ?? "?" }
+            rowText = "{" + names.joined(separator: ", ") + "}, "
+        }
+        let columnText =
+            columns.count == 1
+            ? String(columns[0]) : (columns.isEmpty ? "" : "\(columns.first ?? 0)...\(columns.last ?? 0)")
+        return "\(selection.table.formID)[\(rowText)\(columnText)]"
+    }
+}

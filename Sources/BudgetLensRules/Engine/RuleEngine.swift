@@ -1,0 +1,230 @@
+import BudgetLensCore
+
+/// The outcome of checking one document.
+public struct CheckReport: Sendable {
+    /// The findings, sorted by table and source location.
+    public var findings: [Finding]
+    /// How many rules of the pack were run.
+    public var rulesEvaluated: Int
+    /// How many assertions were evaluated (a rule over every row counts once per row).
+    public var assertionsEvaluated: Int
+    /// Rules or statements that did not apply, and why (a table missing, a condition false).
+    public var skipped: [SkippedStatement]
+
+    /// True when a finding is an error.
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}
+
+/// A statement that was not evaluated.
+public struct SkippedStatement: Hashable, Sendable {
+    /// The rule.
+    public var rule: String
+    /// The statement's line in its rule file.
+    public var line: Int
+    /// Why: `公开06 is missing`, `condition not met`.
+    public var reason: String
+}
+
+/// Evaluates rule packs on disclosures.
+public struct RuleEngine: Sendable {
+    /// Creates an engine.
+    public init() {}
+
+    /// Evaluates every rule of `pack` on `disclosure` and returns all findings, sorted by location.
+    ///
+    /// - Returns: The report; its findings are empty when every rule held.
+    /// - Complexity: O(*n*) in the number of cells the rules address.
+    public func evaluate(_ pack: RulePack, on disclosure: Disclosure) -> CheckReport {
+        let evaluator = ExpressionEvaluator(disclosure: disclosure)
+        var run = RuleRun(evaluator: evaluator, disclosure: disclosure, packTolerance: pack.tolerance)
+        for rule in pack.rules {
+            for statement in rule.statements { run.evaluate(statement, of: rule) }
+        }
+        let findings = run.findings.sorted { a, b in
+            let aTable = a.location.table ?? ""
+            let bTable = b.location.table ?? ""
+            if aTable != bTable { return aTable < bTable }
+            let aLine = a.location.source?.line ?? 0
+            let bLine = b.location.source?.line ?? 0
+            if aLine != bLine { return aLine < bLine }
+            if (a.location.column ?? 0) != (b.location.column ?? 0) { return (a.location.column ?? 0) < (b.location.column ?? 0) }
+            return a.rule < b.rule
+        }
+        return CheckReport(
+            findings: findings, rulesEvaluated: pack.rules.count, assertionsEvaluated: run.assertions, skipped: run.skipped)
+    }
+}
+
+/// The state of one evaluation: findings so far, counts, skips.
+struct RuleRun {
+    let evaluator: ExpressionEvaluator
+    let disclosure: Disclosure
+    let packTolerance: Tolerance
+    var findings: [Finding] = []
+    var assertions = 0
+    var skipped: [SkippedStatement] = []
+    /// Findings already made, to report a difference once when overlapping statements see it.
+    private var seen = Set<String>()
+
+    init(evaluator: ExpressionEvaluator, disclosure: Disclosure, packTolerance: Tolerance) {
+        self.evaluator = evaluator
+        self.disclosure = disclosure
+        self.packTolerance = packTolerance
+    }
+
+    mutating func evaluate(_ statement: RuleStatement, of rule: Rule) {
+        let domains: [[BoundValue]]
+        do {
+            domains = try statement.bindings.map(values)
+        } catch {
+            skip(rule, statement, error)
+            return
+        }
+        if statement.bindings.isEmpty || domains.allSatisfy({ !$0.isEmpty }) {
+            for environment in combinations(statement.bindings, domains) {
+                evaluate(statement, of: rule, in: environment)
+            }
+        } else {
+            skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: "nothing to check"))
+        }
+    }
+
+    /// Every assignment of the bound variables, outermost varying slowest.
+    private func combinations(_ bindings: [Binding], _ domains: [[BoundValue]]) -> [[String: BoundValue]] {
+        var environments: [[String: BoundValue]] = [[:]]
+        for (binding, domain) in zip(bindings, domains) {
+            environments = environments.flatMap { environment in
+                domain.map { value in
+                    var next = environment
+                    next[binding.variable] = value
+                    return next
+                }
+            }
+        }
+        return environments
+    }
+
+    private mutating func evaluate(_ statement: RuleStatement, of rule: Rule, in environment: [String: BoundValue]) {
+        do {
+            if let condition = statement.condition, try !holds(condition, environment) {
+                if environment.isEmpty {
+                    skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: "condition not met"))
+                }
+                return
+            }
+            switch statement.body {
+            case .assertion(let comparison):
+                assertions += 1
+                try assert(comparison, rule: rule, environment)
+            case .check(let name, let arguments):
+                assertions += 1
+                for finding in StructuralChecks.run(name, arguments: arguments, rule: rule, on: disclosure)
+                where seen.insert(key(finding)).inserted {
+                    findings.append(finding)
+                }
+            }
+        } catch {
+            skip(rule, statement, error)
+        }
+    }
+
+    private mutating func skip(_ rule: Rule, _ statement: RuleStatement, _ error: any Error) {
+        switch error {
+        case EvaluationFailure.tableMissing(let table):
+            skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: "\(table.formID) is missing"))
+        case EvaluationFailure.unreadableCell(let cell, let text):
+            let finding = Finding(
+                rule: rule.id, severity: .warning,
+                message: "\(rule.text)：无法审核，\(cell.notation) 的内容“\(text)”不是金额",
+                messageEnglish: "\(rule.textEnglish): not checked, \(cell.notation) holds '\(text)', which is not an amount",
+                location: FindingLocation(
+                    table: cell.table, line: cell.line, code: cell.code, item: cell.item, column: cell.column,
+                    source: cell.source))
+            if seen.insert(key(finding)).inserted { findings.append(finding) }
+        default:
+            skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: "\(error)"))
+        }
+    }
+
+    private func values(for binding: Binding) throws -> [BoundValue] {
+        switch binding.domain {
+        case .numbers(let numbers):
+            return numbers.map { .number($0) }
+        case .tables(let tables):
+            let present = tables.filter { evaluator.indexes[$0] != nil }
+            guard !present.isEmpty else { throw EvaluationFailure.tableMissing(tables[0]) }
+            var values: [BoundValue] = []
+            var seenCodes = Set<String>()
+            for table in present {
+                guard let index = evaluator.indexes[table] else { continue }
+                switch binding.kind {
+                case .row:
+                    values += index.table.rows.indices.map { .row(table, $0) }
+                case .code, .category, .section, .item, .parent:
+                    for code in index.distinctCodes where accepts(code, binding.kind) && seenCodes.insert(code).inserted {
+                        values.append(.code(code))
+                    }
+                case .column, .line:
+                    break
+                }
+            }
+            return values
+        }
+    }
+
+    private func accepts(_ code: String, _ kind: BindingKind) -> Bool {
+        let level = ClassificationCode.level(of: code)
+        switch kind {
+        case .code: return level != nil
+        case .category: return level == .category
+        case .section: return level == .section
+        case .item: return level == .item
+        case .parent: return level == .category || level == .section
+        default: return false
+        }
+    }
+
+    private func holds(_ condition: Condition, _ environment: [String: BoundValue]) throws -> Bool {
+        switch condition {
+        case .and(let a, let b): return try holds(a, environment) && holds(b, environment)
+        case .or(let a, let b): return try holds(a, environment) || holds(b, environment)
+        case .comparison(let comparison):
+            let left = try evaluator.evaluate(comparison.lhs, environment).value
+            let right = try evaluator.evaluate(comparison.rhs, environment).value
+            switch comparison.relation {
+            case .equal: return left == right
+            case .lessOrEqual: return left <= right
+            case .greaterOrEqual: return left >= right
+            }
+        }
+    }
+
+    private mutating func assert(_ comparison: Comparison, rule: Rule, _ environment: [String: BoundValue]) throws {
+        let left = try evaluator.evaluate(comparison.lhs, environment)
+        let right = try evaluator.evaluate(comparison.rhs, environment)
+        let difference = left.value - right.value
+        let violated: Bool
+        switch comparison.relation {
+        case .equal: violated = difference != .zero
+        case .lessOrEqual: violated = difference > .zero
+        case .greaterOrEqual: violated = difference < .zero
+        }
+        guard violated else { return }
+        let terms = max(2, (left.operands + right.operands).filter { !$0.value.isZero }.count)
+        let tolerance = (rule.tolerance ?? packTolerance).amount(terms: terms, unit: evaluator.unit)
+        let isRounding = difference.magnitude <= tolerance
+        let finding = FindingWriter(unit: evaluator.unit).finding(
+            rule: rule, relation: comparison.relation, left: left, right: right, difference: difference,
+            tolerance: tolerance, isRounding: isRounding)
+        if seen.insert(key(finding)).inserted { findings.append(finding) }
+    }
+
+    /// Two findings are the same when they concern the same cell, rule and values.
+    private func key(_ finding: Finding) -> String {
+        let location = finding.location
+        return [
+            finding.rule, location.table ?? "", location.line.map(String.init) ?? "", location.code ?? "",
+            location.item ?? "", location.column.map(String.init) ?? "", finding.message,
+        ].joined(separator: "|")
+    }
+}

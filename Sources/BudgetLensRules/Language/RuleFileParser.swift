@@ -1,0 +1,215 @@
+import BudgetLensCore
+
+/// Parses a rule file (grammar in docs/rule-language.md):
+///
+///     pack "部门决算 公开01–09"
+///     tolerance 0.005 per term, max 0.05
+///
+///     rule 01-1 error "本年收入合计 = 一至八项收入之和" "Total income = income rows 1–8"
+///         公开01[27, 1] = sum(公开01[1...8, 1])
+///
+/// Rule headers start in the first column; a rule's statements are the indented lines that follow it.
+struct RuleFileParser {
+    let file: String
+    let text: String
+
+    func parse() throws -> RulePack {
+        var pack = RulePack(name: file)
+        var current: Rule?
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let lexer = RuleLexer(file: file, line: lineNumber)
+            let tokens = try lexer.tokens(line)
+            if tokens.count == 1 { continue }  // blank or comment
+            let indented = line.first?.isWhitespace == true
+            if !indented {
+                if let rule = current { pack.rules.append(try finished(rule)) }
+                current = nil
+                var cursor = TokenCursor(tokens: tokens, file: file, line: lineNumber)
+                let keyword = try cursor.word()
+                switch keyword {
+                case "pack":
+                    pack.name = try cursor.string()
+                    try cursor.expectEnd()
+                case "tolerance":
+                    pack.declaredTolerance = try tolerance(&cursor)
+                case "rule":
+                    current = try header(line, tokens: tokens, lineNumber: lineNumber)
+                default:
+                    throw cursor.error("expected 'pack', 'tolerance' or 'rule', found '\(keyword)'", at: tokens[0])
+                }
+                continue
+            }
+            guard var rule = current else {
+                throw RuleFileError(
+                    file: file, line: lineNumber, column: tokens[0].column,
+                    message: "an indented statement outside any rule")
+            }
+            var cursor = TokenCursor(tokens: tokens, file: file, line: lineNumber)
+            if case .word("tolerance") = tokens[0].kind {
+                _ = try cursor.word()
+                rule.tolerance = try tolerance(&cursor)
+            } else {
+                var statementParser = StatementParser(cursor: cursor)
+                rule.statements.append(try statementParser.statement())
+            }
+            rule.source += "\n" + line
+            current = rule
+        }
+        if let rule = current { pack.rules.append(try finished(rule)) }
+        var seen: [String: Int] = [:]
+        for rule in pack.rules {
+            if let first = seen[rule.id] {
+                throw RuleFileError(
+                    file: file, line: rule.line, column: 6,
+                    message: "rule \(rule.id) is defined twice (first at line \(first))")
+            }
+            seen[rule.id] = rule.line
+        }
+        return pack
+    }
+
+    private func finished(_ rule: Rule) throws -> Rule {
+        guard !rule.statements.isEmpty else {
+            throw RuleFileError(
+                file: file, line: rule.line, column: 1,
+                message: "rule \(rule.id) has no statement: indent its statements under the header")
+        }
+        return rule
+    }
+
+    /// `rule 01-1 error "中文" "English"`: the id is the word after `rule`, up to the next space.
+    private func header(_ line: Substring, tokens: [RuleToken], lineNumber: Int) throws -> Rule {
+        let afterKeyword = line.drop { $0.isWhitespace }.dropFirst(4)
+        let idText = afterKeyword.drop { $0.isWhitespace }.prefix { !$0.isWhitespace }
+        let idColumn = line.distance(from: line.startIndex, to: idText.startIndex) + 1
+        guard !idText.isEmpty,
+            idText.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
+        else {
+            throw RuleFileError(
+                file: file, line: lineNumber, column: idColumn,
+                message: "expected a rule id such as 01-1 or X-12 after 'rule'")
+        }
+        // Skip the tokens of the id, then read severity and texts.
+        let idEnd = idColumn + idText.count
+        var cursor = TokenCursor(tokens: tokens.filter { $0.column >= idEnd || $0.kind == .end }, file: file, line: lineNumber)
+        let severityToken = cursor.peek
+        let severityWord = try cursor.word()
+        guard let severity = Severity(rawValue: severityWord) else {
+            throw cursor.error("expected a severity (error, warning or info), found '\(severityWord)'", at: severityToken)
+        }
+        let text = try cursor.string()
+        var english = text
+        if case .string(let value) = cursor.peek.kind {
+            english = value
+            cursor.advance()
+        }
+        try cursor.expectEnd()
+        return Rule(
+            id: String(idText), severity: severity, text: text, textEnglish: english, tolerance: nil, statements: [],
+            file: file, line: lineNumber, source: String(line))
+    }
+
+    /// `0.005 per term, max 0.05`, or `exact`.
+    private func tolerance(_ cursor: inout TokenCursor) throws -> Tolerance {
+        if case .word("exact") = cursor.peek.kind {
+            cursor.advance()
+            try cursor.expectEnd()
+            return .exact
+        }
+        let perTerm = try cursor.decimal()
+        try cursor.expectWord("per")
+        try cursor.expectWord("term")
+        var maximum = Int64.max / 4
+        if cursor.peek.kind == .symbol(",") {
+            cursor.advance()
+            try cursor.expectWord("max")
+            maximum = try cursor.decimal()
+        }
+        try cursor.expectEnd()
+        return Tolerance(perTermMillionths: perTerm, maximumMillionths: maximum)
+    }
+}
+
+/// Walks the tokens of one line.
+struct TokenCursor {
+    let tokens: [RuleToken]
+    let file: String
+    let line: Int
+    var position = 0
+
+    var peek: RuleToken { tokens[min(position, tokens.count - 1)] }
+
+    mutating func advance() { position += 1 }
+
+    func error(_ message: String, at token: RuleToken) -> RuleFileError {
+        RuleFileError(file: file, line: line, column: token.column, message: message)
+    }
+
+    func describe(_ token: RuleToken) -> String {
+        switch token.kind {
+        case .word(let value): "'\(value)'"
+        case .table(let table): "'\(table.formID)'"
+        case .number(let value): "'\(value)'"
+        case .string(let value): "\"\(value)\""
+        case .symbol(let value): "'\(value)'"
+        case .end: "the end of the line"
+        }
+    }
+
+    mutating func word() throws -> String {
+        guard case .word(let value) = peek.kind else { throw error("expected a word, found \(describe(peek))", at: peek) }
+        advance()
+        return value
+    }
+
+    mutating func expectWord(_ expected: String) throws {
+        guard case .word(let value) = peek.kind, value == expected else {
+            throw error("expected '\(expected)', found \(describe(peek))", at: peek)
+        }
+        advance()
+    }
+
+    mutating func string() throws -> String {
+        guard case .string(let value) = peek.kind else {
+            throw error("expected a quoted text, found \(describe(peek))", at: peek)
+        }
+        advance()
+        return value
+    }
+
+    mutating func integer() throws -> Int {
+        guard case .number(let value) = peek.kind, let number = Int(value) else {
+            throw error("expected a whole number, found \(describe(peek))", at: peek)
+        }
+        advance()
+        return number
+    }
+
+    mutating func decimal() throws -> Int64 {
+        guard case .number(let value) = peek.kind, let number = RuleNumber.millionths(value) else {
+            throw error("expected a number such as 0.005, found \(describe(peek))", at: peek)
+        }
+        advance()
+        return number
+    }
+
+    mutating func expect(_ symbol: String) throws {
+        guard peek.kind == .symbol(symbol) else {
+            throw error("expected '\(symbol)', found \(describe(peek))", at: peek)
+        }
+        advance()
+    }
+
+    mutating func accept(_ symbol: String) -> Bool {
+        guard peek.kind == .symbol(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    func expectEnd() throws {
+        guard peek.kind == .end else { throw error("unexpected \(describe(peek))", at: peek) }
+    }
+}

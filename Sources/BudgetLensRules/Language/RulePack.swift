@@ -1,0 +1,157 @@
+import BudgetLensCore
+
+/// A set of rules read from rule files: the built-in final-accounts pack, or a user's file.
+public struct RulePack: Sendable {
+    /// The pack's name, from its `pack "…"` line.
+    public var name: String
+    /// The rounding tolerance the pack's `tolerance` line sets, if it has one.
+    public var declaredTolerance: Tolerance?
+    /// The default rounding tolerance of the pack's rules: the declared one, else ``Tolerance/standard``.
+    public var tolerance: Tolerance { declaredTolerance ?? .standard }
+    /// The rules, in file order.
+    public var rules: [Rule]
+
+    /// Creates a pack.
+    public init(name: String, tolerance: Tolerance? = nil, rules: [Rule] = []) {
+        self.name = name
+        self.declaredTolerance = tolerance
+        self.rules = rules
+    }
+
+    /// Reads the rule file at `path`.
+    ///
+    /// - Throws: ``RuleFileError`` naming file, line and column of the first mistake.
+    public init(contentsOf path: String) throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw RuleFileError(file: path, line: 0, column: 0, message: "cannot read the rule file")
+        }
+        self = try RuleFileParser(file: path, text: text).parse()
+    }
+
+    /// Reads rules from text.
+    public init(text: String, file: String) throws {
+        self = try RuleFileParser(file: file, text: text).parse()
+    }
+
+    /// Adds the rules of `other`. Its rules keep their own tolerance when they set one, else take the one
+    /// `other` declares, else this pack's.
+    ///
+    /// - Throws: ``RuleFileError`` when `other` defines a rule id this pack already has.
+    public mutating func merge(_ other: RulePack) throws {
+        for var rule in other.rules {
+            if let existing = rules.first(where: { $0.id == rule.id }) {
+                throw RuleFileError(
+                    file: rule.file, line: rule.line, column: 1,
+                    message: "rule \(rule.id) is already defined at \(existing.file):\(existing.line)")
+            }
+            if rule.tolerance == nil { rule.tolerance = other.declaredTolerance }
+            rules.append(rule)
+        }
+    }
+
+    /// The pack without the rules whose id matches one of the patterns (`06-*`, `X-12`).
+    public func skipping(_ patterns: [String]) -> RulePack {
+        var copy = self
+        copy.rules.removeAll { rule in patterns.contains { RulePack.matches(rule.id, pattern: $0) } }
+        return copy
+    }
+
+    /// Glob match with `*` (any run) and `?` (one character).
+    static func matches(_ id: String, pattern: String) -> Bool {
+        let text = Array(id)
+        let glob = Array(pattern)
+        func match(_ i: Int, _ j: Int) -> Bool {
+            if j == glob.count { return i == text.count }
+            if glob[j] == "*" { return match(i, j + 1) || (i < text.count && match(i + 1, j)) }
+            guard i < text.count, glob[j] == "?" || glob[j] == text[i] else { return false }
+            return match(i + 1, j + 1)
+        }
+        return match(0, 0)
+    }
+}
+
+import Foundation
+
+/// One rule: an id, a severity, its text in Chinese and English, and the statements it asserts.
+public struct Rule: Sendable {
+    /// The id, e.g. `01-1` (DOMAIN Appendix A).
+    public var id: String
+    /// The severity of a violation beyond the rounding tolerance.
+    public var severity: Severity
+    /// The rule in Chinese, e.g. `本年收入合计 = 一至八项收入之和`.
+    public var text: String
+    /// The rule in English.
+    public var textEnglish: String
+    /// The rounding tolerance, when the rule sets its own.
+    public var tolerance: Tolerance?
+    /// What the rule asserts, one statement per line of the rule file.
+    public var statements: [RuleStatement]
+    /// Where the rule starts in its file.
+    public var file: String
+    /// The 1-based line of the rule header.
+    public var line: Int
+    /// The rule's source text, for `budgetlens rules`.
+    public var source: String
+}
+
+/// The rounding tolerance of a rule (尾数误差): so much per summed term, at most so much, in the table's
+/// money unit. `0.005 per term, max 0.05` is half a unit of the last printed digit of a 万元 table per term.
+public struct Tolerance: Hashable, Sendable, CustomStringConvertible {
+    /// Per term, in millionths of the table's unit.
+    public var perTerm: Int64
+    /// At most, in millionths of the table's unit.
+    public var maximum: Int64
+
+    /// Creates a tolerance in millionths of the table's unit.
+    public init(perTermMillionths: Int64, maximumMillionths: Int64) {
+        perTerm = perTermMillionths
+        maximum = maximumMillionths
+    }
+
+    /// `0.005 per term, max 0.05`.
+    public static let standard = Tolerance(perTermMillionths: 5_000, maximumMillionths: 50_000)
+
+    /// No tolerance: exact equality.
+    public static let exact = Tolerance(perTermMillionths: 0, maximumMillionths: 0)
+
+    /// The tolerance for `terms` rounded terms in `unit`, in 分 (rounded down: a difference must not exceed it).
+    public func amount(terms: Int, unit: MoneyUnit) -> Money {
+        let millionths = min(perTerm * Int64(terms), maximum)
+        return Money(fen: millionths * unit.fenPerUnit / 1_000_000)
+    }
+
+    /// `0.005 per term, max 0.05`.
+    public var description: String {
+        "\(RuleNumber.format(millionths: perTerm)) per term, max \(RuleNumber.format(millionths: maximum))"
+    }
+}
+
+/// Decimal literals of rule files, held in millionths.
+enum RuleNumber {
+    /// `0.005` → 5000.
+    static func millionths(_ text: String) -> Int64? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])) else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let digits = parts[1]
+            guard digits.count <= 6, digits.allSatisfy(\.isNumber), let value = Int64(digits.isEmpty ? "0" : String(digits))
+            else { return nil }
+            fraction = value
+            for _ in 0..<(6 - digits.count) { fraction *= 10 }
+        }
+        return whole * 1_000_000 + fraction
+    }
+
+    /// 5000 → `0.005`.
+    static func format(millionths: Int64) -> String {
+        let whole = millionths / 1_000_000
+        var fraction = String(millionths % 1_000_000)
+        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+    }
+}

@@ -1,0 +1,317 @@
+import BudgetLensCore
+
+/// Parses one statement line: `[for each … :] [when … :] assertion | check name(args)`.
+struct StatementParser {
+    var cursor: TokenCursor
+    /// Variables bound so far, and what they range over.
+    private var scope: [String: BindingKind] = [:]
+
+    init(cursor: TokenCursor) { self.cursor = cursor }
+
+    /// The columns each table has, for checking references (Shanghai's 公开08 has six).
+    static let columnCounts: [TableID: Int] = [
+        .incomeExpenditureSummary: 2, .income: 7, .expenditure: 6, .appropriationSummary: 5,
+        .generalBudgetExpenditure: 3, .generalBudgetBasicExpenditure: 1, .governmentFund: 6, .stateCapital: 6,
+        .threePublicExpenses: 12,
+    ]
+
+    mutating func statement() throws -> RuleStatement {
+        let line = cursor.line
+        var bindings: [Binding] = []
+        var condition: Condition?
+        while true {
+            if case .word("for") = cursor.peek.kind {
+                cursor.advance()
+                repeat {
+                    try cursor.expectWord("each")
+                    bindings.append(try binding())
+                } while cursor.accept(",")
+                try cursor.expect(":")
+            } else if case .word("when") = cursor.peek.kind {
+                cursor.advance()
+                let parsed = try parseCondition()
+                condition = condition.map { .and($0, parsed) } ?? parsed
+                try cursor.expect(":")
+            } else {
+                break
+            }
+        }
+        let body: StatementBody
+        if case .word("check") = cursor.peek.kind {
+            cursor.advance()
+            body = try check()
+        } else {
+            body = .assertion(try comparison())
+        }
+        try cursor.expectEnd()
+        return RuleStatement(bindings: bindings, condition: condition, body: body, line: line)
+    }
+
+    private mutating func binding() throws -> Binding {
+        let kindToken = cursor.peek
+        let kindWord = try cursor.word()
+        guard let kind = BindingKind(rawValue: kindWord) else {
+            throw cursor.error(
+                "expected row, code, 类, 款, 项, parent, column or line after 'each', found '\(kindWord)'",
+                at: kindToken)
+        }
+        let variableToken = cursor.peek
+        let variable = try cursor.word()
+        guard variable.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw cursor.error("a variable is a short latin name such as r, k or c", at: variableToken)
+        }
+        guard scope[variable] == nil else { throw cursor.error("'\(variable)' is already bound", at: variableToken) }
+        try cursor.expectWord("in")
+        let domain: Domain
+        switch kind {
+        case .column, .line:
+            if case .table(let table) = cursor.peek.kind, kind == .column {
+                cursor.advance()
+                domain = .numbers(Array(1...(StatementParser.columnCounts[table] ?? 1)))
+            } else {
+                domain = .numbers(try numberList())
+            }
+        default:
+            domain = .tables(try tableList())
+        }
+        scope[variable] = kind
+        return Binding(kind: kind, variable: variable, domain: domain)
+    }
+
+    /// `公开03` or `{公开03, 公开05}`.
+    private mutating func tableList() throws -> [TableID] {
+        func table() throws -> TableID {
+            guard case .table(let id) = cursor.peek.kind else {
+                throw cursor.error("expected a table such as 公开03, found \(cursor.describe(cursor.peek))", at: cursor.peek)
+            }
+            cursor.advance()
+            return id
+        }
+        guard cursor.accept("{") else { return [try table()] }
+        var tables = [try table()]
+        while cursor.accept(",") { tables.append(try table()) }
+        try cursor.expect("}")
+        return tables
+    }
+
+    /// `1...7` or `{9...26, 30}`.
+    private mutating func numberList() throws -> [Int] {
+        func item() throws -> [Int] {
+            let low = try cursor.integer()
+            guard cursor.accept("...") else { return [low] }
+            let highToken = cursor.peek
+            let high = try cursor.integer()
+            guard high >= low else { throw cursor.error("a range runs upwards: \(low)...\(high)", at: highToken) }
+            return Array(low...high)
+        }
+        guard cursor.accept("{") else { return try item() }
+        var numbers = try item()
+        while cursor.accept(",") { numbers += try item() }
+        try cursor.expect("}")
+        return numbers
+    }
+
+    private mutating func check() throws -> StatementBody {
+        let name = try cursor.word()
+        var arguments: [CheckArgument] = []
+        if cursor.accept("(") {
+            if !cursor.accept(")") {
+                repeat {
+                    switch cursor.peek.kind {
+                    case .table(let table): arguments.append(.table(table))
+                    case .number(let value), .word(let value): arguments.append(.word(value))
+                    default:
+                        throw cursor.error("expected a table or a code, found \(cursor.describe(cursor.peek))", at: cursor.peek)
+                    }
+                    cursor.advance()
+                } while cursor.accept(",")
+                try cursor.expect(")")
+            }
+        }
+        guard StructuralChecks.names.contains(name) else {
+            throw cursor.error(
+                "unknown check '\(name)'; the checks are: \(StructuralChecks.names.sorted().joined(separator: ", "))",
+                at: cursor.tokens[max(0, cursor.position - 1)])
+        }
+        return .check(name: name, arguments: arguments)
+    }
+
+    private mutating func parseCondition() throws -> Condition {
+        var left = try conjunction()
+        while case .word("or") = cursor.peek.kind {
+            cursor.advance()
+            left = .or(left, try conjunction())
+        }
+        return left
+    }
+
+    private mutating func conjunction() throws -> Condition {
+        var left = Condition.comparison(try comparison())
+        while case .word("and") = cursor.peek.kind {
+            cursor.advance()
+            left = .and(left, .comparison(try comparison()))
+        }
+        return left
+    }
+
+    private mutating func comparison() throws -> Comparison {
+        let lhs = try expression()
+        let relationToken = cursor.peek
+        let relation: Relation
+        switch relationToken.kind {
+        case .symbol("="): relation = .equal
+        case .symbol("<="): relation = .lessOrEqual
+        case .symbol(">="): relation = .greaterOrEqual
+        default:
+            throw cursor.error("expected '=', '<=' or '>=', found \(cursor.describe(relationToken))", at: relationToken)
+        }
+        cursor.advance()
+        return Comparison(lhs: lhs, relation: relation, rhs: try expression())
+    }
+
+    private mutating func expression() throws -> Expression {
+        var result = try term()
+        while true {
+            if cursor.accept("+") {
+                result = .add(result, try term())
+            } else if cursor.accept("-") {
+                result = .subtract(result, try term())
+            } else {
+                return result
+            }
+        }
+    }
+
+    private mutating func term() throws -> Expression {
+        if cursor.accept("-") { return .negate(try term()) }
+        let token = cursor.peek
+        switch token.kind {
+        case .number:
+            return .number(try cursor.decimal())
+        case .table:
+            return .cells(try selection())
+        case .word("sum"):
+            cursor.advance()
+            try cursor.expect("(")
+            var selections = [try selection()]
+            while cursor.accept(",") { selections.append(try selection()) }
+            try cursor.expect(")")
+            return .sum(selections)
+        case .symbol("("):
+            cursor.advance()
+            let inner = try expression()
+            try cursor.expect(")")
+            return inner
+        default:
+            throw cursor.error("expected a cell such as 公开01[27, 1], a number or sum(…), found \(cursor.describe(token))", at: token)
+        }
+    }
+
+    private mutating func selection() throws -> CellSelection {
+        let start = cursor.position
+        guard case .table(let table) = cursor.peek.kind else {
+            throw cursor.error("expected a table such as 公开02, found \(cursor.describe(cursor.peek))", at: cursor.peek)
+        }
+        cursor.advance()
+        try cursor.expect("[")
+        let rows: RowSelector
+        let columns: ColumnSelector
+        if table.shape == .singleRow {
+            rows = .only
+            columns = try columnSelector(table)
+        } else {
+            rows = try rowSelector(table)
+            try cursor.expect(",")
+            columns = try columnSelector(table)
+        }
+        try cursor.expect("]")
+        let text = cursor.tokens[start..<cursor.position].map(Self.spelling).joined()
+        return CellSelection(table: table, rows: rows, columns: columns, text: text)
+    }
+
+    private static func spelling(_ token: RuleToken) -> String {
+        switch token.kind {
+        case .word(let value), .number(let value): value
+        case .table(let table): table.formID
+        case .string(let value): "\"\(value)\""
+        case .symbol(","): ", "
+        case .symbol(let value): value
+        case .end: ""
+        }
+    }
+
+    private mutating func rowSelector(_ table: TableID) throws -> RowSelector {
+        if cursor.accept("{") {
+            var items = [try rowAtom(table)]
+            while cursor.accept(",") { items.append(try rowAtom(table)) }
+            try cursor.expect("}")
+            return .list(items)
+        }
+        return try rowAtom(table)
+    }
+
+    private mutating func rowAtom(_ table: TableID) throws -> RowSelector {
+        let token = cursor.peek
+        switch token.kind {
+        case .number(let value):
+            cursor.advance()
+            if cursor.accept("...") {
+                guard table.shape == .sideBySide else {
+                    throw cursor.error("a range of 行次 applies to 公开01 and 公开04; \(table.formID) rows are codes", at: token)
+                }
+                guard let low = Int(value) else { throw cursor.error("a range takes whole numbers", at: token) }
+                let highToken = cursor.peek
+                let high = try cursor.integer()
+                guard high >= low else { throw cursor.error("a range runs upwards: \(low)...\(high)", at: highToken) }
+                return .lineRange(low...high)
+            }
+            return .number(value)
+        case .word("children"):
+            cursor.advance()
+            try cursor.expect("(")
+            let variableToken = cursor.peek
+            let variable = try cursor.word()
+            guard scope[variable] != nil else { throw cursor.error("unknown variable '\(variable)'", at: variableToken) }
+            try cursor.expect(")")
+            return .children(of: variable)
+        case .word("类"): cursor.advance(); return .level(.category)
+        case .word("款"): cursor.advance(); return .level(.section)
+        case .word("项"): cursor.advance(); return .level(.item)
+        case .word(let value):
+            cursor.advance()
+            if let kind = scope[value] {
+                guard kind != .column else { throw cursor.error("'\(value)' is a column variable, used as a row", at: token) }
+                return .variable(value)
+            }
+            if value.allSatisfy({ $0.isASCII }) { throw cursor.error("unknown variable '\(value)'", at: token) }
+            return .label(value)
+        default:
+            throw cursor.error("expected a row: 行次, code, label, variable or {…}, found \(cursor.describe(token))", at: token)
+        }
+    }
+
+    private mutating func columnSelector(_ table: TableID) throws -> ColumnSelector {
+        let token = cursor.peek
+        let count = StatementParser.columnCounts[table] ?? 1
+        func checked(_ number: Int) throws -> Int {
+            guard (1...count).contains(number) else {
+                throw cursor.error("\(table.formID) has columns 1–\(count); there is no column \(number)", at: token)
+            }
+            return number
+        }
+        switch token.kind {
+        case .number:
+            let low = try checked(try cursor.integer())
+            if cursor.accept("...") { return .range(low...(try checked(try cursor.integer()))) }
+            return .number(low)
+        case .word(let value):
+            cursor.advance()
+            guard scope[value] == .column else {
+                throw cursor.error("expected a column number or a column variable, found '\(value)'", at: token)
+            }
+            return .variable(value)
+        default:
+            throw cursor.error("expected a column (栏次), found \(cursor.describe(token))", at: token)
+        }
+    }
+}

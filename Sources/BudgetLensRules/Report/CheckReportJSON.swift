@@ -1,0 +1,117 @@
+import BudgetLensCore
+import Foundation
+
+/// The JSON form of a check (`budgetlens check --format json`): the document, a summary and the findings,
+/// amounts as decimal strings in the document's money unit (schema in docs/check-json.md).
+public struct CheckReportJSON: Codable, Sendable {
+    /// What was checked.
+    public struct Document: Codable, Sendable {
+        public var file: String
+        public var kind: String
+        public var title: String
+        public var unitName: String?
+        public var year: Int?
+        public var scope: String?
+        public var moneyUnit: String
+        public var tablesFound: [String]
+        public var tablesMissing: [String]
+    }
+
+    /// Counts.
+    public struct Summary: Codable, Sendable {
+        public var errors: Int
+        public var warnings: Int
+        public var info: Int
+        public var rules: Int
+        public var assertions: Int
+    }
+
+    /// One finding.
+    public struct Item: Codable, Sendable {
+        public var rule: String
+        public var severity: String
+        public var message: String
+        public var messageEn: String
+        public var table: String?
+        public var line: Int?
+        public var code: String?
+        public var item: String?
+        public var column: Int?
+        public var sourceLine: Int?
+        public var source: String?
+        public var expected: String?
+        public var expectedFormula: String?
+        public var actual: String?
+        public var difference: String?
+        public var tolerance: String?
+        public var rounding: Bool
+        public var operands: [Operand]
+    }
+
+    /// A cell the expected value was computed from.
+    public struct Operand: Codable, Sendable {
+        public var cell: String
+        public var value: String
+        public var present: Bool
+        public var sourceLine: Int?
+    }
+
+    /// A rule statement that did not apply.
+    public struct Skip: Codable, Sendable {
+        public var rule: String
+        public var reason: String
+    }
+
+    public var document: Document
+    public var summary: Summary
+    public var findings: [Item]
+    public var skipped: [Skip]
+
+    /// The JSON form of `report` on `disclosure`.
+    public init(report: CheckReport, disclosure: Disclosure) {
+        let unit = disclosure.moneyUnit
+        func amount(_ money: Money?) -> String? { money?.decimalString(in: unit) }
+        document = Document(
+            file: disclosure.source.file, kind: disclosure.kind.rawValue, title: disclosure.header.title,
+            unitName: disclosure.header.unitName, year: disclosure.header.year, scope: disclosure.header.scope?.rawValue,
+            moneyUnit: unit.rawValue, tablesFound: disclosure.tables.map(\.id.formID),
+            tablesMissing: disclosure.missingTables.map(\.formID))
+        summary = Summary(
+            errors: report.findings.filter { $0.severity == .error }.count,
+            warnings: report.findings.filter { $0.severity == .warning }.count,
+            info: report.findings.filter { $0.severity == .info }.count, rules: report.rulesEvaluated,
+            assertions: report.assertionsEvaluated)
+        findings = report.findings.map { finding in
+            func value(_ value: FindingValue?) -> (String?, String?) {
+                switch value {
+                case .amount(let money, let formula): (amount(money), formula.isEmpty ? nil : formula)
+                case .text(let text): (text, nil)
+                case nil: (nil, nil)
+                }
+            }
+            let (expected, formula) = value(finding.expected)
+            let (actual, _) = value(finding.actual)
+            return Item(
+                rule: finding.rule, severity: finding.severity.rawValue, message: finding.message,
+                messageEn: finding.messageEnglish, table: finding.location.table, line: finding.location.line,
+                code: finding.location.code, item: finding.location.item, column: finding.location.column,
+                sourceLine: finding.location.source?.line, source: finding.location.source?.description,
+                expected: expected, expectedFormula: formula, actual: actual, difference: amount(finding.difference),
+                tolerance: amount(finding.tolerance), rounding: finding.isRounding,
+                operands: finding.operands.map {
+                    Operand(
+                        cell: $0.notation, value: $0.value.decimalString(in: unit), present: $0.isPresent,
+                        sourceLine: $0.source?.line)
+                })
+        }
+        skipped = report.skipped.map { Skip(rule: $0.rule, reason: $0.reason) }
+    }
+
+    /// Encodes with snake_case keys, sorted, pretty-printed.
+    public static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import BudgetLensCore
+import BudgetLensReader
+import BudgetLensRules
+import Foundation
+
+/// `budgetlens check FILE…`: every identity of 公开01–09, as findings.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check disclosures against the rule pack: every identity inside and between 公开01–09.",
+        discussion: """
+            Findings are grouped by table. A difference within the rounding tolerance (尾数误差) is a warning; \
+            a larger one takes the rule's severity.
+
+            Exit codes: 0 no error finding; 1 error findings; 2 unusable input or broken rules.
+
+            Examples:
+              budgetlens check examples/001_06590241d827de43.txt
+              budgetlens check examples/*.txt --format json
+              budgetlens check 2022.txt --rules my.rules --skip '06-*'
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif }
+
+    @Argument(help: "Disclosures: text extracted from their PDFs, or BudgetLens JSON exports.")
+    var files: [String]
+
+    @OptionGroup var rules: RuleOptions
+
+    @Option(help: "Output format: text, json or sarif.")
+    var format: Format = .text
+
+    @Flag(help: "Also list the rule statements that did not apply (missing table, condition not met).")
+    var verbose = false
+
+    @Option(name: .customLong("max-input-mb"), help: "Largest input accepted, in MiB.")
+    var maximumInputMegabytes: Int = 64
+
+    func run() throws {
+        let pack = try rules.pack()
+        var checks: [(CheckReport, Disclosure)] = []
+        var unusable = false
+        let showProgress = files.count > 1 && isatty(2) != 0
+        for (number, file) in files.enumerated() {
+            if showProgress { printError("[\(number + 1)/\(files.count)] \(file)") }
+            let input = DocumentInput(file: file, maximumInputMegabytes: maximumInputMegabytes)
+            do {
+                let disclosure = try input.readFinalAccounts()
+                checks.append((RuleEngine().evaluate(pack, on: disclosure), disclosure))
+            } catch let failure as CommandFailure {
+                printError(failure.message)
+                unusable = true
+            }
+        }
+        switch format {
+        case .text:
+            let style = TerminalStyle(enabled: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            for (report, disclosure) in checks {
+                print(CheckReportText(report: report, disclosure: disclosure, style: style, verbose: verbose).text)
+            }
+        case .json:
+            let documents = checks.map { CheckReportJSON(report: $0.0, disclosure: $0.1) }
+            let data = documents.count == 1 ? try CheckReportJSON.encode(documents[0]) : try CheckReportJSON.encode(documents)
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        case .sarif:
+            FileHandle.standardOutput.write(try CheckReportSARIF.encode(checks, pack: pack) + Data("\n".utf8))
+        }
+        if unusable { throw ExitCode(2) }
+        if checks.contains(where: { $0.0.hasErrors }) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,65 @@
+import BudgetLensCore
+import BudgetLensRules
+import Foundation
+
+/// ANSI styling, on only for a terminal.
+struct TerminalStyle {
+    let enabled: Bool
+    func paint(_ text: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func severity(_ severity: Severity) -> String {
+        switch severity {
+        case .error: paint("error  ", "1;31")
+        case .warning: paint("warning", "33")
+        case .info: paint("info   ", "36")
+        }
+    }
+    func bold(_ text: String) -> String { paint(text, "1") }
+}
+
+/// The terminal text of `budgetlens check`: findings grouped by table.
+struct CheckReportText {
+    let report: CheckReport
+    let disclosure: Disclosure
+    let style: TerminalStyle
+    let verbose: Bool
+
+    var text: String {
+        var lines: [String] = []
+        let header = disclosure.header
+        lines.append(
+            style.bold(disclosure.source.file) + " — \(header.unitName ?? header.title) "
+                + "\(header.year.map(String.init) ?? "") \(disclosure.kind.chineseName)")
+        var groups: [(String, [Finding])] = []
+        for finding in report.findings {
+            let key = finding.location.table ?? "文档 Document"
+            if let index = groups.firstIndex(where: { $0.0 == key }) {
+                groups[index].1.append(finding)
+            } else {
+                groups.append((key, [finding]))
+            }
+        }
+        for (table, findings) in groups {
+            let title = TableID(number: table).map { " \($0.canonicalTitle)" } ?? ""
+            lines.append("")
+            lines.append(style.bold(table + title))
+            for finding in findings {
+                let place = finding.location.source.map { "\($0.line):\($0.column)" } ?? "-"
+                lines.append("  \(style.severity(finding.severity)) \(finding.rule.padding(toLength: 7, withPad: " ", startingAt: 0)) \(place.padding(toLength: 8, withPad: " ", startingAt: 0)) \(finding.message)")
+                lines.append("                           \(finding.messageEnglish)")
+            }
+        }
+        let errors = report.findings.filter { $0.severity == .error }.count
+        let warnings = report.findings.filter { $0.severity == .warning }.count
+        let info = report.findings.filter { $0.severity == .info }.count
+        if verbose, !report.skipped.isEmpty {
+            lines.append("")
+            lines.append(style.bold("未适用 Not applied"))
+            for skip in report.skipped { lines.append("  \(skip.rule)  \(skip.reason)") }
+        }
+        lines.append("")
+        lines.append(
+            "\(errors) errors, \(warnings) warnings, \(info) info — \(report.rulesEvaluated) rules, "
+                + "\(report.assertionsEvaluated) assertions")
+        return lines.joined(separator: "\n")
+    }
+}
