@@ -1,5 +1,6 @@
 import BudgetLensCore
 import BudgetLensReader
+import BudgetLensRules
 import Foundation
 
 // Release-build timings of the reader (and, as they land, checker and PDF reader).
@@ -60,12 +61,28 @@ for name in ["000_b3a610eb10aa3aee.txt", "001_06590241d827de43.txt", "002_e7a0a5
         })
 }
 
+let pack = try BuiltInPacks.finalAccounts()
+for name in ["000_b3a610eb10aa3aee.txt", "001_06590241d827de43.txt", "002_e7a0a51ff37b077b.txt"] {
+    let path = examples.appendingPathComponent(name).path
+    guard let data = FileManager.default.contents(atPath: path) else { exit(2) }
+    let report = RuleEngine().evaluate(pack, on: try DisclosureReader.read(data: data, file: name))
+    benchmarks.append(
+        Benchmark(
+            name: "check \(name.prefix(3)) (text → findings, \(report.rulesEvaluated) rules, \(report.assertionsEvaluated) assertions)",
+            inputBytes: data.count
+        ) {
+            let disclosure = try DisclosureReader.read(data: data, file: name)
+            let report = RuleEngine().evaluate(pack, on: disclosure)
+            precondition(report.rulesEvaluated > 0)
+        })
+}
+
 print("BudgetLens benchmarks — release build, \(iterations) iterations each")
-print("benchmark".padding(toLength: 44, withPad: " ", startingAt: 0) + "  median ms   fastest ms   MB/s (median)")
+print("benchmark".padding(toLength: 72, withPad: " ", startingAt: 0) + "  median ms   fastest ms   MB/s (median)")
 for benchmark in benchmarks where filter.map({ benchmark.name.contains($0) }) ?? true {
     let (median, fastest) = try measure(benchmark, iterations: iterations)
     let megabytesPerSecond = Double(benchmark.inputBytes) / 1e6 / (milliseconds(median) / 1000)
     print(
-        benchmark.name.padding(toLength: 44, withPad: " ", startingAt: 0)
+        benchmark.name.padding(toLength: 72, withPad: " ", startingAt: 0)
             + String(format: "  %9.3f   %10.3f   %8.1f", milliseconds(median), milliseconds(fastest), megabytesPerSecond))
 }

@@ -44,6 +44,44 @@ struct ExpressionEvaluator {
         return index
     }
 
+    /// The value of an expression, without recording operands: the fast path for assertions that hold.
+    func value(_ expression: Expression, _ environment: [String: BoundValue]) throws -> Money {
+        switch expression {
+        case .number(let millionths):
+            return Money(fen: millionths * unit.fenPerUnit / 1_000_000)
+        case .cells(let selection):
+            return try sum(selection, environment)
+        case .sum(let selections):
+            return try selections.reduce(Money.zero) { $0 + (try sum($1, environment)) }
+        case .add(let left, let right):
+            return try value(left, environment) + value(right, environment)
+        case .subtract(let left, let right):
+            return try value(left, environment) - value(right, environment)
+        case .negate(let inner):
+            return -(try value(inner, environment))
+        }
+    }
+
+    /// The sum of the selected cells; a row the table does not list counts as zero.
+    private func sum(_ selection: CellSelection, _ environment: [String: BoundValue]) throws -> Money {
+        let index = try index(selection.table)
+        var total = Money.zero
+        let columns = try self.columns(selection.columns, environment)
+        for row in try rows(selection.rows, in: index, environment) {
+            guard let rowIndex = row.index else { continue }
+            let tableRow = index.table.rows[rowIndex]
+            for column in columns {
+                guard let cell = tableRow.cell(column) else { continue }
+                guard let value = cell.value else {
+                    throw EvaluationFailure.unreadableCell(try self.cell(row, column: column, in: index), text: cell.text)
+                }
+                total += value
+            }
+        }
+        return total
+    }
+
+    /// The value of an expression with the cells it used and its formula: for findings.
     func evaluate(_ expression: Expression, _ environment: [String: BoundValue]) throws -> Evaluated {
         switch expression {
         case .number(let millionths):

@@ -189,8 +189,8 @@ struct RuleRun {
         case .and(let a, let b): return try holds(a, environment) && holds(b, environment)
         case .or(let a, let b): return try holds(a, environment) || holds(b, environment)
         case .comparison(let comparison):
-            let left = try evaluator.evaluate(comparison.lhs, environment).value
-            let right = try evaluator.evaluate(comparison.rhs, environment).value
+            let left = try evaluator.value(comparison.lhs, environment)
+            let right = try evaluator.value(comparison.rhs, environment)
             switch comparison.relation {
             case .equal: return left == right
             case .lessOrEqual: return left <= right
@@ -200,16 +200,18 @@ struct RuleRun {
     }
 
     private mutating func assert(_ comparison: Comparison, rule: Rule, _ environment: [String: BoundValue]) throws {
+        let quickDifference = try evaluator.value(comparison.lhs, environment) - evaluator.value(comparison.rhs, environment)
+        let violated: Bool
+        switch comparison.relation {
+        case .equal: violated = quickDifference != .zero
+        case .lessOrEqual: violated = quickDifference > .zero
+        case .greaterOrEqual: violated = quickDifference < .zero
+        }
+        guard violated else { return }
+        // A violation: evaluate again, keeping the cells and formulas the finding reports.
         let left = try evaluator.evaluate(comparison.lhs, environment)
         let right = try evaluator.evaluate(comparison.rhs, environment)
         let difference = left.value - right.value
-        let violated: Bool
-        switch comparison.relation {
-        case .equal: violated = difference != .zero
-        case .lessOrEqual: violated = difference > .zero
-        case .greaterOrEqual: violated = difference < .zero
-        }
-        guard violated else { return }
         let terms = max(2, (left.operands + right.operands).filter { !$0.value.isZero }.count)
         let tolerance = (rule.tolerance ?? packTolerance).amount(terms: terms, unit: evaluator.unit)
         let isRounding = difference.magnitude <= tolerance

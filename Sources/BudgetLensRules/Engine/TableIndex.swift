@@ -8,6 +8,8 @@ struct TableIndex {
     private var byLabel: [String: Int] = [:]
     /// The code of each row: printed, or for the class rows of 公开01/04 the 类 its 行次 stands for.
     private(set) var codes: [String?] = []
+    private var childrenByCode: [String: [Int]] = [:]
+    private var rowsByLevel: [CodeLevel: [Int]] = [:]
 
     init(_ table: PublicTable) {
         self.table = table
@@ -21,6 +23,8 @@ struct TableIndex {
             codes.append(code)
             if let line = row.standardLine, byLine[line] == nil { byLine[line] = index }
             if let code, byCode[code] == nil { byCode[code] = index }
+            if let code, let parent = ClassificationCode.parent(of: code) { childrenByCode[parent, default: []].append(index) }
+            if let level = code.flatMap(ClassificationCode.level(of:)) { rowsByLevel[level, default: []].append(index) }
             let label = TextNormalization.key(row.item)
             if !label.isEmpty, byLabel[label] == nil { byLabel[label] = index }
         }
@@ -31,14 +35,10 @@ struct TableIndex {
     func row(label: String) -> Int? { byLabel[TextNormalization.key(label)] }
 
     /// The rows whose code is at `level`, in table order.
-    func rows(at level: CodeLevel) -> [Int] {
-        codes.indices.filter { codes[$0].flatMap(ClassificationCode.level(of:)) == level }
-    }
+    func rows(at level: CodeLevel) -> [Int] { rowsByLevel[level] ?? [] }
 
     /// The rows whose code's parent is `code`.
-    func children(of code: String) -> [Int] {
-        codes.indices.filter { codes[$0].flatMap(ClassificationCode.parent(of:)) == code }
-    }
+    func children(of code: String) -> [Int] { childrenByCode[code] ?? [] }
 
     /// The distinct codes of the table, in order (for 公开01/04 the 类 of its class rows).
     var distinctCodes: [String] {

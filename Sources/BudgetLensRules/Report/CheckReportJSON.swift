@@ -46,6 +46,34 @@ public struct CheckReportJSON: Codable, Sendable {
         public var tolerance: String?
         public var rounding: Bool
         public var operands: [Operand]
+
+        private enum CodingKeys: String, CodingKey {
+            case rule, severity, message, messageEn, table, line, code, item, column, sourceLine, source, expected
+            case expectedFormula, actual, difference, tolerance, rounding, operands
+        }
+
+        /// Encodes every field, absent ones as `null`, so the schema is the same for every finding.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rule, forKey: .rule)
+            try container.encode(severity, forKey: .severity)
+            try container.encode(message, forKey: .message)
+            try container.encode(messageEn, forKey: .messageEn)
+            try container.encode(table, forKey: .table)
+            try container.encode(line, forKey: .line)
+            try container.encode(code, forKey: .code)
+            try container.encode(item, forKey: .item)
+            try container.encode(column, forKey: .column)
+            try container.encode(sourceLine, forKey: .sourceLine)
+            try container.encode(source, forKey: .source)
+            try container.encode(expected, forKey: .expected)
+            try container.encode(expectedFormula, forKey: .expectedFormula)
+            try container.encode(actual, forKey: .actual)
+            try container.encode(difference, forKey: .difference)
+            try container.encode(tolerance, forKey: .tolerance)
+            try container.encode(rounding, forKey: .rounding)
+            try container.encode(operands, forKey: .operands)
+        }
     }
 
     /// A cell the expected value was computed from.
