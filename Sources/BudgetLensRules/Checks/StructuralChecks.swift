@@ -1,50 +1,99 @@
 import BudgetLensCore
 
-/// The checks a rule file names with `check <name>(…)`: what is about the document's structure rather than
-/// arithmetic — tables present, names and years consistent, codes well formed, template residue.
-enum StructuralChecks {
-    /// The check names rule files may use.
-    static let names: Set<String> = [
-        "tables-present", "unit-names-consistent", "no-placeholders", "years-consistent", "codes-well-formed",
-        "codes-absent", "codes-only", "canonical-titles", "table-headers-consistent", "reading-problems",
-        "no-code-rows",
-    ]
+/// A check a rule file invokes by name, `check <name>(…)`: what is not arithmetic over cells. The rule file
+/// still decides the finding's id, severity and text.
+public protocol NamedCheck: Sendable {
+    /// The name rule files use, e.g. `tables-present`.
+    var name: String { get }
+    /// The findings of this check on the document.
+    func run(arguments: [CheckArgument], context: CheckContext) -> [Finding]
+}
 
-    /// Runs the named check; the findings carry the rule's id and severity.
-    static func run(_ name: String, arguments: [CheckArgument], rule: Rule, on disclosure: Disclosure) -> [Finding] {
-        let context = CheckContext(rule: rule, disclosure: disclosure)
-        let tables = arguments.compactMap { argument -> TableID? in
-            if case .table(let id) = argument { return id }
-            return nil
-        }
-        let words = arguments.compactMap { argument -> String? in
-            if case .word(let word) = argument { return word }
-            return nil
-        }
-        switch name {
-        case "tables-present": return DocumentChecks.tablesPresent(context)
-        case "unit-names-consistent": return DocumentChecks.unitNamesConsistent(context)
-        case "no-placeholders": return DocumentChecks.noPlaceholders(context)
-        case "years-consistent": return DocumentChecks.yearsConsistent(context)
-        case "canonical-titles": return TableChecks.canonicalTitles(context)
-        case "table-headers-consistent": return TableChecks.headersConsistent(context)
-        case "reading-problems": return DocumentChecks.readingProblems(context)
-        case "codes-well-formed": return tables.flatMap { CodeChecks.wellFormed(context, table: $0) }
-        case "codes-absent": return tables.flatMap { CodeChecks.absent(context, table: $0, prefixes: words) }
-        case "codes-only": return tables.flatMap { CodeChecks.only(context, table: $0, prefixes: words) }
-        case "no-code-rows": return tables.flatMap { CodeChecks.noCodeRows(context, table: $0) }
-        default: return []
-        }
+/// The named checks rule files may use: the parser rejects other names, the engine runs these.
+public struct CheckCatalog: Sendable {
+    /// The checks by name.
+    public private(set) var checks: [String: any NamedCheck] = [:]
+
+    /// A catalog of `checks`.
+    public init(_ checks: [any NamedCheck]) {
+        for check in checks { self.checks[check.name] = check }
+    }
+
+    /// This catalog with `other`'s checks added.
+    public func adding(_ other: CheckCatalog) -> CheckCatalog {
+        var copy = self
+        copy.checks.merge(other.checks) { _, new in new }
+        return copy
+    }
+
+    /// The names, sorted.
+    public var names: [String] { checks.keys.sorted() }
+
+    /// The structural checks of the final accounts: tables present, names and years, codes, template residue.
+    public static let structural = CheckCatalog([
+        ClosureCheck("tables-present") { _, context in DocumentChecks.tablesPresent(context) },
+        ClosureCheck("unit-names-consistent") { _, context in DocumentChecks.unitNamesConsistent(context) },
+        ClosureCheck("no-placeholders") { _, context in DocumentChecks.noPlaceholders(context) },
+        ClosureCheck("years-consistent") { _, context in DocumentChecks.yearsConsistent(context) },
+        ClosureCheck("canonical-titles") { _, context in TableChecks.canonicalTitles(context) },
+        ClosureCheck("table-headers-consistent") { _, context in TableChecks.headersConsistent(context) },
+        ClosureCheck("reading-problems") { _, context in DocumentChecks.readingProblems(context) },
+        ClosureCheck("codes-well-formed") { arguments, context in
+            arguments.tables.flatMap { CodeChecks.wellFormed(context, table: $0) }
+        },
+        ClosureCheck("codes-absent") { arguments, context in
+            arguments.tables.flatMap { CodeChecks.absent(context, table: $0, prefixes: arguments.words) }
+        },
+        ClosureCheck("codes-only") { arguments, context in
+            arguments.tables.flatMap { CodeChecks.only(context, table: $0, prefixes: arguments.words) }
+        },
+        ClosureCheck("no-code-rows") { arguments, context in
+            arguments.tables.flatMap { CodeChecks.noCodeRows(context, table: $0) }
+        },
+    ])
+}
+
+/// A named check whose body is a closure.
+public struct ClosureCheck: NamedCheck {
+    public let name: String
+    private let body: @Sendable ([CheckArgument], CheckContext) -> [Finding]
+
+    /// A check named `name` running `body`.
+    public init(_ name: String, _ body: @escaping @Sendable ([CheckArgument], CheckContext) -> [Finding]) {
+        self.name = name
+        self.body = body
+    }
+
+    public func run(arguments: [CheckArgument], context: CheckContext) -> [Finding] { body(arguments, context) }
+}
+
+extension Array where Element == CheckArgument {
+    /// The table arguments.
+    public var tables: [TableID] {
+        compactMap { if case .table(let id) = $0 { id } else { nil } }
+    }
+
+    /// The word arguments (codes, numbers).
+    public var words: [String] {
+        compactMap { if case .word(let word) = $0 { word } else { nil } }
     }
 }
 
 /// What a check needs: the rule (id, severity, text) and the document.
-struct CheckContext {
-    let rule: Rule
-    let disclosure: Disclosure
+public struct CheckContext: Sendable {
+    /// The rule that invokes the check.
+    public let rule: Rule
+    /// The document checked.
+    public let disclosure: Disclosure
 
-    /// A finding of this rule with its severity.
-    func finding(
+    /// A context for `rule` on `disclosure`.
+    public init(rule: Rule, disclosure: Disclosure) {
+        self.rule = rule
+        self.disclosure = disclosure
+    }
+
+    /// A finding of this rule with its severity; `expected` and `actual` are words.
+    public func finding(
         _ message: String, _ english: String, at location: FindingLocation, expected: String? = nil,
         actual: String? = nil, severity: Severity? = nil
     ) -> Finding {
@@ -55,12 +104,12 @@ struct CheckContext {
     }
 
     /// The location of a table's title.
-    func location(of table: PublicTable) -> FindingLocation {
+    public func location(of table: PublicTable) -> FindingLocation {
         FindingLocation(table: table.id.formID, item: table.title, source: table.source)
     }
 
     /// Where the document starts.
-    var documentLocation: FindingLocation {
+    public var documentLocation: FindingLocation {
         FindingLocation(source: disclosure.header.source ?? SourceLocation(file: disclosure.source.file, line: 1))
     }
 }

@@ -27,8 +27,13 @@ public struct SkippedStatement: Hashable, Sendable {
 
 /// Evaluates rule packs on disclosures.
 public struct RuleEngine: Sendable {
-    /// Creates an engine.
-    public init() {}
+    /// The named checks rule statements may invoke.
+    public var catalog: CheckCatalog
+
+    /// Creates an engine running the checks of `catalog`.
+    public init(catalog: CheckCatalog = .structural) {
+        self.catalog = catalog
+    }
 
     /// Evaluates every rule of `pack` on `disclosure` and returns all findings, sorted by location.
     ///
@@ -36,7 +41,7 @@ public struct RuleEngine: Sendable {
     /// - Complexity: O(*n*) in the number of cells the rules address.
     public func evaluate(_ pack: RulePack, on disclosure: Disclosure) -> CheckReport {
         let evaluator = ExpressionEvaluator(disclosure: disclosure)
-        var run = RuleRun(evaluator: evaluator, disclosure: disclosure, packTolerance: pack.tolerance)
+        var run = RuleRun(evaluator: evaluator, disclosure: disclosure, packTolerance: pack.tolerance, catalog: catalog)
         for rule in pack.rules {
             for statement in rule.statements { run.evaluate(statement, of: rule) }
         }
@@ -60,16 +65,18 @@ struct RuleRun {
     let evaluator: ExpressionEvaluator
     let disclosure: Disclosure
     let packTolerance: Tolerance
+    let catalog: CheckCatalog
     var findings: [Finding] = []
     var assertions = 0
     var skipped: [SkippedStatement] = []
     /// Findings already made, to report a difference once when overlapping statements see it.
     private var seen = Set<String>()
 
-    init(evaluator: ExpressionEvaluator, disclosure: Disclosure, packTolerance: Tolerance) {
+    init(evaluator: ExpressionEvaluator, disclosure: Disclosure, packTolerance: Tolerance, catalog: CheckCatalog) {
         self.evaluator = evaluator
         self.disclosure = disclosure
         self.packTolerance = packTolerance
+        self.catalog = catalog
     }
 
     mutating func evaluate(_ statement: RuleStatement, of rule: Rule) {
@@ -118,8 +125,10 @@ struct RuleRun {
                 try assert(comparison, rule: rule, environment)
             case .check(let name, let arguments):
                 assertions += 1
-                for finding in StructuralChecks.run(name, arguments: arguments, rule: rule, on: disclosure)
-                where seen.insert(key(finding)).inserted {
+                let checked =
+                    catalog.checks[name]?.run(arguments: arguments, context: CheckContext(rule: rule, disclosure: disclosure))
+                    ?? []
+                for finding in checked where seen.insert(key(finding)).inserted {
                     findings.append(finding)
                 }
             }

@@ -12,6 +12,7 @@ import BudgetLensCore
 struct RuleFileParser {
     let file: String
     let text: String
+    let catalog: CheckCatalog
 
     func parse() throws -> RulePack {
         var pack = RulePack(name: file)
@@ -52,7 +53,7 @@ struct RuleFileParser {
                 _ = try cursor.word()
                 rule.tolerance = try tolerance(&cursor)
             } else {
-                var statementParser = StatementParser(cursor: cursor)
+                var statementParser = StatementParser(cursor: cursor, catalog: catalog)
                 rule.statements.append(try statementParser.statement())
             }
             rule.source += "\n" + line

@@ -18,22 +18,22 @@ public struct RulePack: Sendable {
         self.rules = rules
     }
 
-    /// Reads the rule file at `path`.
+    /// Reads the rule file at `path`; its `check` statements may use the checks of `catalog`.
     ///
     /// - Throws: ``RuleFileError`` naming file, line and column of the first mistake.
-    public init(contentsOf path: String) throws {
+    public init(contentsOf path: String, catalog: CheckCatalog = .structural) throws {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw RuleFileError(file: path, line: 0, column: 0, message: "cannot read the rule file")
         }
-        self = try RuleFileParser(file: path, text: text).parse()
+        self = try RuleFileParser(file: path, text: text, catalog: catalog).parse()
     }
 
-    /// Reads rules from text.
-    public init(text: String, file: String) throws {
-        self = try RuleFileParser(file: file, text: text).parse()
+    /// Reads rules from text; its `check` statements may use the checks of `catalog`.
+    public init(text: String, file: String, catalog: CheckCatalog = .structural) throws {
+        self = try RuleFileParser(file: file, text: text, catalog: catalog).parse()
     }
 
     /// Adds the rules of `other`. Its rules keep their own tolerance when they set one, else take the one

@@ -3,10 +3,15 @@ import BudgetLensCore
 /// Parses one statement line: `[for each … :] [when … :] assertion | check name(args)`.
 struct StatementParser {
     var cursor: TokenCursor
+    /// The named checks statements may use.
+    let catalog: CheckCatalog
     /// Variables bound so far, and what they range over.
     private var scope: [String: BindingKind] = [:]
 
-    init(cursor: TokenCursor) { self.cursor = cursor }
+    init(cursor: TokenCursor, catalog: CheckCatalog) {
+        self.cursor = cursor
+        self.catalog = catalog
+    }
 
     /// The columns each table has, for checking references (Shanghai's 公开08 has six).
     static let columnCounts: [TableID: Int] = [
@@ -128,9 +133,9 @@ struct StatementParser {
                 try cursor.expect(")")
             }
         }
-        guard StructuralChecks.names.contains(name) else {
+        guard catalog.checks[name] != nil else {
             throw cursor.error(
-                "unknown check '\(name)'; the checks are: \(StructuralChecks.names.sorted().joined(separator: ", "))",
+                "unknown check '\(name)'; the checks are: \(catalog.names.joined(separator: ", "))",
                 at: cursor.tokens[max(0, cursor.position - 1)])
         }
         return .check(name: name, arguments: arguments)
