@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "BudgetLensCore", targets: ["BudgetLensCore"]),
         .library(name: "BudgetLensReader", targets: ["BudgetLensReader"]),
         .library(name: "BudgetLensRules", targets: ["BudgetLensRules"]),
+        .library(name: "BudgetLensScoring", targets: ["BudgetLensScoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,17 +28,23 @@ let package = Package(
             resources: [.copy("Packs")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "BudgetLensScoring",
+            dependencies: ["BudgetLensCore", "BudgetLensRules"],
+            resources: [.copy("Schemes"), .copy("Packs")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "budgetlens",
             dependencies: [
-                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules",
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "BudgetLensBenchmarks",
-            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules"],
+            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -58,6 +65,13 @@ let package = Package(
         .testTarget(
             name: "BudgetLensRulesTests",
             dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensTestSupport"],
+            exclude: ["Expected"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensScoringTests",
+            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensTestSupport"],
+            exclude: ["Expected"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -18,6 +18,10 @@ public struct Disclosure: Hashable, Sendable, Codable {
     public var glossary: [GlossaryEntry]
     /// The document's parts (第一部分 …) with their text verbatim, the annex (附件) among them.
     public var parts: [DocumentPart]
+    /// The performance self-evaluation tables of the annex (自评表).
+    public var selfEvaluations: [SelfEvaluation]
+    /// The 项目支出绩效自评情况汇总表 of the annex.
+    public var evaluationSummaries: [SelfEvaluationSummary]
     /// What the reader noticed: unreadable cells, rows of the wrong width, missing tables and the like.
     public var problems: [ReadProblem]
 
@@ -25,7 +29,8 @@ public struct Disclosure: Hashable, Sendable, Codable {
     public init(
         source: SourceDocument, kind: DocumentKind, header: DocumentHeader,
         tableOfContents: [ContentsEntry] = [], tables: [PublicTable] = [], narrative: [NarrativeSection] = [],
-        glossary: [GlossaryEntry] = [], parts: [DocumentPart] = [], problems: [ReadProblem] = []
+        glossary: [GlossaryEntry] = [], parts: [DocumentPart] = [], selfEvaluations: [SelfEvaluation] = [],
+        evaluationSummaries: [SelfEvaluationSummary] = [], problems: [ReadProblem] = []
     ) {
         self.source = source
         self.kind = kind
@@ -35,6 +40,8 @@ public struct Disclosure: Hashable, Sendable, Codable {
         self.narrative = narrative
         self.glossary = glossary
         self.parts = parts
+        self.selfEvaluations = selfEvaluations
+        self.evaluationSummaries = evaluationSummaries
         self.problems = problems
     }
 

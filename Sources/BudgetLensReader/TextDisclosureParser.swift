@@ -53,6 +53,17 @@ struct TextDisclosureParser {
             cover.unitName,
             unitNameFromTitle(cover.title),
         ]
+        var selfEvaluationParser = SelfEvaluationParser(text: text)
+        var selfEvaluations: [SelfEvaluation] = []
+        var summaries: [SelfEvaluationSummary] = []
+        for located in SelfEvaluationLocator(text: text).locate() {
+            switch located.kind {
+            case .table: selfEvaluations.append(selfEvaluationParser.parse(located))
+            case .summary: summaries.append(SummaryTableParser(text: text).parse(located))
+            }
+        }
+        problems += selfEvaluationParser.problems
+
         let header = documentHeader(
             title: cover.title, titleSource: cover.source, unitName: unitCandidates.lazy.compactMap { $0 }.first,
             tables: tables, labels: located.compactMap(\.header.unitLabel), headings: headings)
@@ -60,7 +71,8 @@ struct TextDisclosureParser {
         return Disclosure(
             source: SourceDocument(file: text.file, format: .text, byteCount: byteCount, lineCount: text.count),
             kind: kind, header: header, tableOfContents: contents, tables: tables, narrative: narrative,
-            glossary: glossary, parts: parts, problems: problems.sorted { $0.source < $1.source })
+            glossary: glossary, parts: parts, selfEvaluations: selfEvaluations, evaluationSummaries: summaries,
+            problems: problems.sorted { $0.source < $1.source })
     }
 
     private func build(_ located: LocatedTable) -> (PublicTable, [ReadProblem]) {

@@ -12,7 +12,12 @@ public enum BuiltInPacks {
 
     /// The built-in pack in the resource folder `Packs/<name>`: its files in name order, merged.
     public static func pack(named name: String) throws -> RulePack {
-        guard let folder = Bundle.module.url(forResource: "Packs", withExtension: nil)?.appendingPathComponent(name),
+        try pack(in: Bundle.module.url(forResource: "Packs", withExtension: nil), named: name, catalog: .structural)
+    }
+
+    /// The pack in `<packs>/<name>`: its `.rules` files in name order, merged, their checks from `catalog`.
+    public static func pack(in packs: URL?, named name: String, catalog: CheckCatalog) throws -> RulePack {
+        guard let folder = packs?.appendingPathComponent(name),
             let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else {
             throw RuleFileError(file: "Packs/\(name)", line: 0, column: 0, message: "the built-in rule pack is missing")
@@ -20,7 +25,7 @@ public enum BuiltInPacks {
         var merged: RulePack?
         for file in files.filter({ $0.hasSuffix(".rules") }).sorted() {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            let pack = try RulePack(text: text, file: "Packs/\(name)/\(file)")
+            let pack = try RulePack(text: text, file: "Packs/\(name)/\(file)", catalog: catalog)
             if merged == nil {
                 merged = pack
             } else {

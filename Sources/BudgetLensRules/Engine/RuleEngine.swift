@@ -235,7 +235,7 @@ struct RuleRun {
         let location = finding.location
         return [
             finding.rule, location.table ?? "", location.line.map(String.init) ?? "", location.code ?? "",
-            location.item ?? "", location.column.map(String.init) ?? "", finding.message,
+            location.item ?? "", location.column.map(String.init) ?? "", String(location.source?.line ?? 0), finding.message,
         ].joined(separator: "|")
     }
 }

@@ -11,6 +11,14 @@ public struct RuleFileError: Error, Sendable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
 
+    /// An error at `line`:`column` of `file` (line 0: the whole file).
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     /// `file:line:column: message`.
     public var description: String {
         line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"

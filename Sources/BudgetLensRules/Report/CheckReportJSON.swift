@@ -47,6 +47,41 @@ public struct CheckReportJSON: Codable, Sendable {
         public var rounding: Bool
         public var operands: [Operand]
 
+        /// The JSON form of a finding, amounts in `unit`.
+        public init(finding: Finding, unit: MoneyUnit) {
+            func amount(_ money: Money?) -> String? { money?.decimalString(in: unit) }
+            func value(_ value: FindingValue?) -> (String?, String?) {
+                switch value {
+                case .amount(let money, let formula): (amount(money), formula.isEmpty ? nil : formula)
+                case .text(let text): (text, nil)
+                case nil: (nil, nil)
+                }
+            }
+            let (expected, formula) = value(finding.expected)
+            rule = finding.rule
+            severity = finding.severity.rawValue
+            message = finding.message
+            messageEn = finding.messageEnglish
+            table = finding.location.table
+            line = finding.location.line
+            code = finding.location.code
+            item = finding.location.item
+            column = finding.location.column
+            sourceLine = finding.location.source?.line
+            source = finding.location.source?.description
+            self.expected = expected
+            expectedFormula = formula
+            actual = value(finding.actual).0
+            difference = amount(finding.difference)
+            tolerance = amount(finding.tolerance)
+            rounding = finding.isRounding
+            operands = finding.operands.map {
+                Operand(
+                    cell: $0.notation, value: $0.value.decimalString(in: unit), present: $0.isPresent,
+                    sourceLine: $0.source?.line)
+            }
+        }
+
         private enum CodingKeys: String, CodingKey {
             case rule, severity, message, messageEn, table, line, code, item, column, sourceLine, source, expected
             case expectedFormula, actual, difference, tolerance, rounding, operands
@@ -109,29 +144,7 @@ public struct CheckReportJSON: Codable, Sendable {
             warnings: report.findings.filter { $0.severity == .warning }.count,
             info: report.findings.filter { $0.severity == .info }.count, rules: report.rulesEvaluated,
             assertions: report.assertionsEvaluated)
-        findings = report.findings.map { finding in
-            func value(_ value: FindingValue?) -> (String?, String?) {
-                switch value {
-                case .amount(let money, let formula): (amount(money), formula.isEmpty ? nil : formula)
-                case .text(let text): (text, nil)
-                case nil: (nil, nil)
-                }
-            }
-            let (expected, formula) = value(finding.expected)
-            let (actual, _) = value(finding.actual)
-            return Item(
-                rule: finding.rule, severity: finding.severity.rawValue, message: finding.message,
-                messageEn: finding.messageEnglish, table: finding.location.table, line: finding.location.line,
-                code: finding.location.code, item: finding.location.item, column: finding.location.column,
-                sourceLine: finding.location.source?.line, source: finding.location.source?.description,
-                expected: expected, expectedFormula: formula, actual: actual, difference: amount(finding.difference),
-                tolerance: amount(finding.tolerance), rounding: finding.isRounding,
-                operands: finding.operands.map {
-                    Operand(
-                        cell: $0.notation, value: $0.value.decimalString(in: unit), present: $0.isPresent,
-                        sourceLine: $0.source?.line)
-                })
-        }
+        findings = report.findings.map { Item(finding: $0, unit: unit) }
         skipped = report.skipped.map { Skip(rule: $0.rule, reason: $0.reason) }
     }
 

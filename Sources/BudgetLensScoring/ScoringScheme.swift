@@ -1,0 +1,185 @@
+import BudgetLensCore
+import BudgetLensRules
+import Foundation
+
+/// The scoring rules of a self-evaluation table, read from a scheme file (`Schemes/*.scheme`, or the user's with
+/// `--scheme`): execution points and cap, indicator weights, how quantitative and qualitative targets score, the
+/// constraint cap and the grade bands.
+public struct ScoringScheme: Sendable, Hashable {
+    /// How indicator weights are known.
+    public enum Weights: String, Sendable, Hashable {
+        /// The 分值 column.
+        case printed
+        /// A group's points (`产出指标 (40分)`) shared equally by its rows.
+        case groupEqual = "group-equal"
+    }
+
+    /// How a quantitative target scores.
+    public enum Quantitative: String, Sendable, Hashable {
+        /// A met target keeps its printed score; an unmet one must lose points.
+        case judged
+        /// weight × B/A (≥X) or weight × A/B (≤X), never above the weight.
+        case proportional
+    }
+
+    /// How a qualitative target scores.
+    public enum Qualitative: Sendable, Hashable {
+        case judged
+        /// 达成 from `met` % to 100 % of the weight, 部分达成 from `partial` % to `met` %, 未达成 below `partial` %.
+        case bands(met: Int64, partial: Int64)
+    }
+
+    public var name: String
+    /// The table kinds the scheme applies to by default.
+    public var appliesTo: Set<SelfEvaluation.Kind>
+    public var total: Score
+    public var executionWeight: Score
+    /// min(B/A, cap) in percent: 100 means no reward above full execution.
+    public var executionCapPercent: Int64
+    public var indicatorWeight: Score
+    public var weights: Weights
+    public var quantitative: Quantitative
+    public var qualitative: Qualitative
+    public var constraintCap: Score?
+    public var grades: [(grade: String, minimum: Score)]
+    /// Where the scheme was read.
+    public var file: String
+
+    public static func == (lhs: ScoringScheme, rhs: ScoringScheme) -> Bool { lhs.file == rhs.file && lhs.name == rhs.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(file) }
+
+    /// The grade of a total.
+    public func grade(of total: Score) -> String { total.grade(bounds: grades) }
+
+    /// Reads a scheme file: `key: value` lines, `#` comments.
+    ///
+    /// - Throws: ``RuleFileError`` naming the file, line and column of a mistake.
+    public init(text: String, file: String) throws {
+        var values: [String: (value: String, line: Int)] = [:]
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw RuleFileError(file: file, line: offset + 1, column: 1, message: "expected 'key: value'")
+            }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            guard ScoringScheme.keys.contains(key) else {
+                throw RuleFileError(
+                    file: file, line: offset + 1, column: 1,
+                    message: "unknown key '\(key)'; the keys are \(ScoringScheme.keys.sorted().joined(separator: ", "))")
+            }
+            values[key] = (line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces), offset + 1)
+        }
+        func value(_ key: String) throws -> (String, Int) {
+            guard let entry = values[key] else {
+                throw RuleFileError(file: file, line: 0, column: 0, message: "the scheme has no '\(key)'")
+            }
+            return entry
+        }
+        func score(_ key: String) throws -> Score {
+            let (text, line) = try value(key)
+            guard let score = Score(parsing: text) else {
+                throw RuleFileError(file: file, line: line, column: key.count + 3, message: "'\(text)' is not a number of points")
+            }
+            return score
+        }
+        func error(_ key: String, _ message: String) -> RuleFileError {
+            RuleFileError(file: file, line: values[key]?.line ?? 0, column: key.count + 3, message: message)
+        }
+        self.file = file
+        name = try value("name").0
+        appliesTo = Set(
+            try value("applies-to").0.split(separator: ",").map { word in
+                let text = word.trimmingCharacters(in: .whitespaces)
+                guard let kind = SelfEvaluation.Kind(rawValue: text) else {
+                    throw error("applies-to", "'\(text)' is not a table kind (project, hubeiProject, department, transfer)")
+                }
+                return kind
+            })
+        total = try score("total")
+        executionWeight = try score("execution-weight")
+        executionCapPercent = (try score("execution-cap")).hundredths
+        indicatorWeight = try score("indicator-weight")
+        guard let weights = Weights(rawValue: try value("weights").0) else {
+            throw error("weights", "weights are 'printed' or 'group-equal'")
+        }
+        self.weights = weights
+        guard let quantitative = Quantitative(rawValue: try value("quantitative").0) else {
+            throw error("quantitative", "quantitative is 'judged' or 'proportional'")
+        }
+        self.quantitative = quantitative
+        let qualitativeWords = try value("qualitative").0.split(separator: " ").map(String.init)
+        if qualitativeWords == ["judged"] {
+            qualitative = .judged
+        } else if qualitativeWords.count == 3, qualitativeWords[0] == "bands", let met = Int64(qualitativeWords[1]),
+            let partial = Int64(qualitativeWords[2]), partial < met, met <= 100
+        {
+            qualitative = .bands(met: met, partial: partial)
+        } else {
+            throw error("qualitative", "qualitative is 'judged' or 'bands <met %> <partial %>', e.g. bands 80 50")
+        }
+        let cap = try value("constraint-cap").0
+        if cap == "none" {
+            constraintCap = nil
+        } else {
+            guard let points = Score(parsing: cap) else { throw error("constraint-cap", "'\(cap)' is not a number or 'none'") }
+            constraintCap = points
+        }
+        grades = try value("grades").0.split(separator: ",").map { entry in
+            let parts = entry.split(separator: " ")
+            guard parts.count == 2, let minimum = Score(parsing: parts[1]) else {
+                throw error("grades", "grades are written '优 90, 良 80, 中 60, 差 0'")
+            }
+            return (String(parts[0]), minimum)
+        }
+        if executionWeight + indicatorWeight != total {
+            throw error(
+                "indicator-weight",
+                "execution-weight \(executionWeight) + indicator-weight \(indicatorWeight) is not the total \(total)")
+        }
+    }
+
+    /// Reads the scheme file at `path`.
+    public init(contentsOf path: String) throws {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw RuleFileError(file: path, line: 0, column: 0, message: "cannot read the scheme file")
+        }
+        try self.init(text: text, file: path)
+    }
+
+    private static let keys: Set<String> = [
+        "name", "applies-to", "total", "execution-weight", "execution-cap", "indicator-weight", "weights", "quantitative",
+        "qualitative", "constraint-cap", "grades",
+    ]
+}
+
+/// The schemes in force: one per table kind, or one for every table (`--scheme`).
+public struct SchemeSet: Sendable {
+    /// The schemes by table kind.
+    public var byKind: [SelfEvaluation.Kind: ScoringScheme]
+
+    /// The scheme for a table.
+    public func scheme(for table: SelfEvaluation) -> ScoringScheme? { byKind[table.kind] }
+
+    /// The built-in schemes: 山东 for project tables, 湖北 for Hubei project and department tables, unscored
+    /// transfer tables.
+    public static func builtIn() throws -> SchemeSet {
+        guard let folder = Bundle.module.url(forResource: "Schemes", withExtension: nil) else {
+            throw RuleFileError(file: "Schemes", line: 0, column: 0, message: "the built-in schemes are missing")
+        }
+        var byKind: [SelfEvaluation.Kind: ScoringScheme] = [:]
+        for file in ["shandong-project.scheme", "hubei.scheme", "transfer.scheme"] {
+            let path = folder.appendingPathComponent(file).path
+            let scheme = try ScoringScheme(contentsOf: path)
+            for kind in scheme.appliesTo { byKind[kind] = scheme }
+        }
+        return SchemeSet(byKind: byKind)
+    }
+
+    /// Every table scored by `scheme` (transfer tables keep the built-in unscored scheme).
+    public func overriding(with scheme: ScoringScheme) -> SchemeSet {
+        var copy = self
+        for kind in [SelfEvaluation.Kind.project, .hubeiProject, .department] { copy.byKind[kind] = scheme }
+        return copy
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import BudgetLensCore
+import BudgetLensRules
+import BudgetLensScoring
+import Foundation
+
+/// `budgetlens score FILE`: recompute and review the performance self-evaluation tables.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Recompute and review the performance self-evaluation tables (绩效自评表) of a disclosure.",
+        discussion: """
+            Each table is recomputed under its scheme — 山东 for 市级预算项目绩效自评表, 湖北 for 项目/部门绩效自评表 — \
+            or under --scheme FILE for all (copy a built-in scheme from Sources/BudgetLensScoring/Schemes and edit it). \
+            The review's findings come from the performance rule pack; --skip leaves rules out.
+
+            Exit codes: 0 no error finding; 1 error findings; 2 unusable input or no self-evaluation table.
+
+            Examples:
+              budgetlens score examples/001_06590241d827de43.txt
+              budgetlens score examples/000_b3a610eb10aa3aee.txt --format json
+              budgetlens score 2023.txt --scheme my.scheme
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var input: DocumentInput
+
+    @Option(help: ArgumentHelp("A scheme file to score every table by.", valueName: "file"))
+    var scheme: String?
+
+    @Option(name: .customLong("skip"), help: ArgumentHelp("Rule ids to leave out (repeatable).", valueName: "pattern"))
+    var skipped: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    func run() throws {
+        let disclosure = try input.read()
+        guard !disclosure.selfEvaluations.isEmpty else {
+            throw CommandFailure(message: "error: \(input.file): no performance self-evaluation table (绩效自评表) was found")
+        }
+        let report: ScoreReport
+        do {
+            var schemes = try SchemeSet.builtIn()
+            if let scheme { schemes = schemes.overriding(with: try ScoringScheme(contentsOf: scheme)) }
+            let pack = try ScoringChecks.performancePack(schemes: schemes).skipping(skipped)
+            report = ScoreReport(disclosure: disclosure, schemes: schemes, pack: pack)
+        } catch let error as RuleFileError {
+            throw CommandFailure(message: "error: \(error)")
+        }
+        switch format {
+        case .text:
+            print(ScoreReportText(report: report).text)
+        case .json:
+            FileHandle.standardOutput.write(try CheckReportJSON.encode(ScoreReportJSON(report: report)) + Data("\n".utf8))
+        }
+        if report.hasErrors { throw ExitCode(1) }
+    }
+}
+
+/// The terminal text of `budgetlens score`.
+struct ScoreReportText {
+    let report: ScoreReport
+
+    var text: String {
+        let disclosure = report.disclosure
+        var lines = ["\(disclosure.source.file) — \(disclosure.header.unitName ?? disclosure.header.title) \(disclosure.header.year.map(String.init) ?? "")"]
+        for table in report.tables {
+            lines.append("")
+            lines.append("\(table.label)  (\(table.scheme.name), line \(table.table.source.line))")
+            if let total = table.table.budget.total, let budget = total.budget, let executed = total.executed {
+                let rate = table.executionRate.map { Score(hundredths: $0).description + "%" } ?? "—"
+                var execution = "  预算执行 A \(budget.decimalString(in: .wanYuan)) B \(executed.decimalString(in: .wanYuan)) 执行率 \(rate)"
+                if table.scheme.total > .zero {
+                    execution += " → \(table.executionScore?.description ?? "—") (printed \(total.statedScore?.description ?? "—"))"
+                }
+                lines.append(execution)
+            }
+            if table.scheme.total > .zero {
+                let grade = report.statedGrade(of: table).map { " · 汇总表等级 \($0)" } ?? ""
+                lines.append(
+                    "  总分 printed \(table.table.statedTotal?.description ?? "—") · recomputed \(table.computedTotal?.description ?? "—") · "
+                        + "等级 \(table.computedGrade ?? "—")\(grade)")
+            }
+            let unmet = table.indicators.filter { $0.judgement.status == .unmet }.map(\.indicator.name)
+            lines.append("  \(table.indicators.count) indicators" + (unmet.isEmpty ? "" : "; not met: " + unmet.joined(separator: "、")))
+            for finding in report.findings(for: table) { lines.append(line(finding)) }
+        }
+        let others = report.documentFindings
+        if !others.isEmpty {
+            lines.append("")
+            lines.append("汇总表 · 情况说明")
+            for finding in others { lines.append(line(finding)) }
+        }
+        let errors = report.findings.filter { $0.severity == .error }.count
+        let warnings = report.findings.filter { $0.severity == .warning }.count
+        let info = report.findings.filter { $0.severity == .info }.count
+        lines.append("")
+        lines.append("\(report.tables.count) tables — \(errors) errors, \(warnings) warnings, \(info) info")
+        return lines.joined(separator: "\n")
+    }
+
+    private func line(_ finding: Finding) -> String {
+        let place = finding.location.source.map { String($0.line) } ?? "-"
+        let rule = finding.rule.padding(toLength: 11, withPad: " ", startingAt: 0)
+        let severity = finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+        return "    \(severity) \(rule) \(place.padding(toLength: 5, withPad: " ", startingAt: 0)) \(finding.message)"
+    }
+}
