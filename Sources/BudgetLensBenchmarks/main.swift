@@ -1,6 +1,7 @@
 import BudgetLensCore
 import BudgetLensReader
 import BudgetLensRules
+import BudgetLensScoring
 import Foundation
 
 // Release-build timings of the reader (and, as they land, checker and PDF reader).
@@ -59,21 +60,44 @@ for name in ["000_b3a610eb10aa3aee.txt", "001_06590241d827de43.txt", "002_e7a0a5
             let disclosure = try DisclosureReader.read(data: data, file: name)
             precondition(disclosure.tables.count >= 8)
         })
+    var tablesOnly = ReaderConfiguration()
+    tablesOnly.readsSelfEvaluations = false
+    benchmarks.append(
+        Benchmark(name: "read \(name.prefix(3)) (text → model, without self-evaluations)", inputBytes: data.count) {
+            let disclosure = try DisclosureReader.read(data: data, file: name, configuration: tablesOnly)
+            precondition(disclosure.tables.count >= 8)
+        })
 }
 
 let pack = try BuiltInPacks.finalAccounts()
 for name in ["000_b3a610eb10aa3aee.txt", "001_06590241d827de43.txt", "002_e7a0a51ff37b077b.txt"] {
     let path = examples.appendingPathComponent(name).path
     guard let data = FileManager.default.contents(atPath: path) else { exit(2) }
-    let report = RuleEngine().evaluate(pack, on: try DisclosureReader.read(data: data, file: name))
+    var checkConfiguration = ReaderConfiguration()
+    checkConfiguration.readsSelfEvaluations = false
+    let report = RuleEngine().evaluate(pack, on: try DisclosureReader.read(data: data, file: name, configuration: checkConfiguration))
     benchmarks.append(
         Benchmark(
             name: "check \(name.prefix(3)) (text → findings, \(report.rulesEvaluated) rules, \(report.assertionsEvaluated) assertions)",
             inputBytes: data.count
         ) {
-            let disclosure = try DisclosureReader.read(data: data, file: name)
+            let disclosure = try DisclosureReader.read(data: data, file: name, configuration: checkConfiguration)
             let report = RuleEngine().evaluate(pack, on: disclosure)
             precondition(report.rulesEvaluated > 0)
+        })
+}
+
+let schemes = try SchemeSet.builtIn()
+let performancePack = try ScoringChecks.performancePack(schemes: schemes)
+for name in ["000_b3a610eb10aa3aee.txt", "002_e7a0a51ff37b077b.txt"] {
+    let path = examples.appendingPathComponent(name).path
+    guard let data = FileManager.default.contents(atPath: path) else { exit(2) }
+    let tables = try DisclosureReader.read(data: data, file: name).selfEvaluations.count
+    benchmarks.append(
+        Benchmark(name: "score \(name.prefix(3)) (text → review, \(tables) self-evaluation tables)", inputBytes: data.count) {
+            let disclosure = try DisclosureReader.read(data: data, file: name)
+            let report = ScoreReport(disclosure: disclosure, schemes: schemes, pack: performancePack)
+            precondition(!report.tables.isEmpty)
         })
 }
 

@@ -67,7 +67,7 @@ public struct IndicatorValue: Hashable, Sendable, Codable {
     static func clean(_ printed: String) -> String {
         let text = withoutMarkup(printed)
         // Spaces between a comparator, the number and its unit carry nothing: `≥ 450 家` is `≥450家`.
-        if let first = text.first, "≥≤<>=0123456789".contains(first) || text.hasPrefix("不") {
+        if let first = text.first, "≥≤<>=0123456789".contains(first) || text.hasBytePrefix("不") {
             return text.filter { !$0.isWhitespace }
         }
         return text
@@ -75,17 +75,52 @@ public struct IndicatorValue: Hashable, Sendable, Codable {
 
     /// The text without HTML tags and LaTeX markup, full-width signs folded, whitespace normalised.
     public static func withoutMarkup(_ printed: String) -> String {
-        var text = printed
-        while let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">"),
-            text[open...close].count < 200
-        {
-            text.removeSubrange(open...close)
+        // Most cells hold none of `<`, `\\`, `$`, `≧`, `≦`, `％`: byte searches decide.
+        let needsWork = ["<", "\\", "$", "≧", "≦", "％"].contains { printed.containsText($0) }
+        guard needsWork else { return TextNormalization.label(printed) }
+        let scalars = Array(printed.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar {
+            case "<":
+                // An HTML tag: `<p>`, `</p>`, `<input checked="" type="checkbox"/>`.
+                if let close = (index + 1..<min(scalars.count, index + 200)).first(where: { scalars[$0] == ">" }) {
+                    index = close + 1
+                    continue
+                }
+            case "$":
+                index += 1
+                continue
+            case "\\":
+                // LaTeX: `\geq`, `\ge`, `\leq`, `\le`, `\%`.
+                var end = index + 1
+                while end < scalars.count, scalars[end].properties.isAlphabetic, scalars[end].isASCII { end += 1 }
+                let word = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+                if ["geq", "ge"].contains(word) {
+                    output.append("≥")
+                    index = end
+                    continue
+                }
+                if ["leq", "le"].contains(word) {
+                    output.append("≤")
+                    index = end
+                    continue
+                }
+                if word.isEmpty, end < scalars.count, scalars[end] == "%" {
+                    output.append("%")
+                    index = end + 1
+                    continue
+                }
+            case "≧": output.append("≥"); index += 1; continue
+            case "≦": output.append("≤"); index += 1; continue
+            case "％": output.append("%"); index += 1; continue
+            default: break
+            }
+            output.append(scalar)
+            index += 1
         }
-        for (latex, plain) in [("\\geq", "≥"), ("\\leq", "≤"), ("\\ge", "≥"), ("\\le", "≤"), ("\\%", "%"), ("$", ""),
-            ("≧", "≥"), ("≦", "≤"), ("％", "%")]
-        {
-            text = text.replacing(latex, with: plain)
-        }
-        return TextNormalization.label(text)
+        return TextNormalization.label(String(output))
     }
 }

@@ -23,25 +23,37 @@ public struct Measure: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// `7,348.5` → 7,348,500,000; `nil` when not a plain decimal with at most six decimals.
     public static func millionths(_ text: some StringProtocol) -> Int64? {
-        var digits = String(text.filter { $0 != "," })
-        var negative = false
-        if digits.hasPrefix("-") {
-            negative = true
-            digits.removeFirst()
-        }
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let wholePart = parts.first, !wholePart.isEmpty, wholePart.allSatisfy({ $0.isASCII && $0.isNumber }),
-            wholePart.count <= 12, let whole = Int64(wholePart)
-        else { return nil }
+        var whole: Int64 = 0
         var fraction: Int64 = 0
-        if parts.count == 2 {
-            let decimals = parts[1]
-            guard !decimals.isEmpty, decimals.count <= 6, decimals.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let value = Int64(decimals)
-            else { return nil }
-            fraction = value
-            for _ in 0..<(6 - decimals.count) { fraction *= 10 }
+        var fractionDigits = 0
+        var wholeDigits = 0
+        var negative = false
+        var seenPoint = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case 0x2D where offset == 0:
+                negative = true
+            case 0x2C where !seenPoint && wholeDigits > 0:
+                continue  // thousands separator
+            case 0x2E where !seenPoint:
+                seenPoint = true
+            case 0x30...0x39:
+                let digit = Int64(byte - 0x30)
+                if seenPoint {
+                    guard fractionDigits < 6 else { return nil }
+                    fraction = fraction * 10 + digit
+                    fractionDigits += 1
+                } else {
+                    guard wholeDigits < 12 else { return nil }
+                    whole = whole * 10 + digit
+                    wholeDigits += 1
+                }
+            default:
+                return nil
+            }
         }
+        guard wholeDigits > 0, !seenPoint || fractionDigits > 0 else { return nil }
+        for _ in fractionDigits..<6 { fraction *= 10 }
         let value = whole * 1_000_000 + fraction
         return negative ? -value : value
     }

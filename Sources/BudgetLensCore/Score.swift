@@ -11,9 +11,14 @@ public struct Score: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// Reads `99.86`, `8.5`, `100`, `9.7分`; `nil` when not a number or more than two decimals.
     public init?(parsing text: some StringProtocol) {
-        var key = TextNormalization.key(text)
-        if key.hasSuffix("分") { key.removeLast() }
-        guard let millionths = Measure.millionths(key), millionths % 10_000 == 0 else { return nil }
+        let direct = Measure.millionths(text)
+        var millionths = direct
+        if millionths == nil {
+            var key = TextNormalization.key(text)
+            if key.hasByteSuffix("分") { key.removeLast() }
+            millionths = Measure.millionths(key)
+        }
+        guard let millionths, millionths % 10_000 == 0 else { return nil }
         hundredths = millionths / 10_000
     }
 

@@ -26,12 +26,12 @@ public enum TableTitles {
         // Titles are short; skip paragraphs cheaply.
         guard line.utf8.count <= 160, line.containsText("表") else { return nil }
         var line = Substring(line)
-        if line.hasPrefix("- ") { line = line.dropFirst(2) }
+        if line.hasBytePrefix("- ") { line = line.dropFirst(2) }
         var key = TextNormalization.key(line)
-        guard key.hasSuffix("表") || key.hasSuffix(")") else { return nil }
+        guard key.hasByteSuffix("表") || key.hasByteSuffix(")") else { return nil }
         if let ordinal = TextNormalization.leadingOrdinal(key) { key = String(ordinal.rest) }
         key = stripYearPrefix(key)
-        if let parenthesis = key.firstIndex(of: "("), key.hasSuffix(")") {
+        if let parenthesis = key.firstIndex(of: "("), key.hasByteSuffix(")") {
             key = String(key[..<parenthesis])  // 收入支出决算总表(公开01表)
         }
         return known[key]

@@ -53,3 +53,22 @@ extension String {
         return copy.utf8.distance(from: copy.startIndex, to: range.lowerBound)
     }
 }
+
+extension StringProtocol {
+    /// `hasPrefix` by UTF-8 bytes: no grapheme breaking, no Unicode normalisation (fast for Chinese keys).
+    @inline(__always)
+    public func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// `hasSuffix` by UTF-8 bytes.
+    @inline(__always)
+    public func hasByteSuffix(_ suffix: String) -> Bool {
+        let bytes = utf8
+        let count = suffix.utf8.count
+        guard bytes.count >= count else { return false }
+        return bytes.suffix(count).elementsEqual(suffix.utf8)
+    }
+
+    /// Equality by UTF-8 bytes.
+    @inline(__always)
+    public func isBytes(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+}

@@ -5,6 +5,8 @@ import Foundation
 public struct ReaderConfiguration: Sendable {
     /// Largest input accepted, in bytes. Default 64 MiB: the largest published disclosures are a few MB.
     public var maximumInputSize = 64 << 20
+    /// Whether to read the annex's performance self-evaluation tables (`check` does not need them).
+    public var readsSelfEvaluations = true
 
     /// The default settings.
     public init() {}
@@ -48,7 +50,7 @@ public enum DisclosureReader {
                 .tooLarge, source: noLine,
                 message: "the file is larger than \(megabytes(configuration.maximumInputSize))")
         }
-        return try read(data: data, file: path)
+        return try read(data: data, file: path, configuration: configuration)
     }
 
     /// Reads a document held in memory.
@@ -57,7 +59,7 @@ public enum DisclosureReader {
     ///   - data: The file's bytes.
     ///   - file: The name to use in source locations and messages.
     /// - Throws: ``ReadError`` when the bytes are not a readable document.
-    public static func read(data: Data, file: String) throws -> Disclosure {
+    public static func read(data: Data, file: String, configuration: ReaderConfiguration = .init()) throws -> Disclosure {
         let noLine = SourceLocation(file: file, line: 0, column: 0)
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte-order mark
@@ -77,7 +79,10 @@ public enum DisclosureReader {
         if bytes[first] == UInt8(ascii: "{") {
             return try DisclosureJSON.decode(Data(bytes), file: file)
         }
-        return TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: bytes.count).parse()
+        return TextDisclosureParser(
+            text: SourceText(file: file, text: text), byteCount: bytes.count,
+            readsSelfEvaluations: configuration.readsSelfEvaluations
+        ).parse()
     }
 
     /// Reads text already decoded, e.g. in tests.

@@ -47,8 +47,8 @@ struct OutlineReader {
             guard !text.isBlank(index) else { return nil }
             let fields = text.lines[index].split(separator: "\t")
             var entry = (fields.first ?? "").trimmedSpaces()
-            if entry.hasPrefix("- ") { entry = String(entry.dropFirst(2)) }
-            while entry.hasSuffix(".") || entry.hasSuffix("…") || entry.hasSuffix("·") { entry.removeLast() }
+            if entry.hasBytePrefix("- ") { entry = String(entry.dropFirst(2)) }
+            while entry.hasByteSuffix(".") || entry.hasByteSuffix("…") || entry.hasByteSuffix("·") { entry.removeLast() }
             let page = fields.count > 1 ? Int(TextNormalization.key(fields[fields.count - 1])) : nil
             return ContentsEntry(text: entry.trimmedSpaces(), page: page, source: text.location(index))
         }
@@ -79,7 +79,7 @@ struct OutlineReader {
         var headings: [PartHeading] = []
         for index in text.lines(containing: "部分", maximumLength: 600) where index >= start && !text.isGridLine(index) {
             let label = text.label(index)
-            guard label.utf8.count < 200, label.hasPrefix("第"), let partMarker = label.byteRange(of: "部分"),
+            guard label.utf8.count < 200, label.hasBytePrefix("第"), let partMarker = label.byteRange(of: "部分"),
                 let number = TextNormalization.chineseNumeral(label[label.index(after: label.startIndex)..<partMarker.lowerBound]),
                 number <= 9
             else { continue }
@@ -123,7 +123,7 @@ struct OutlineReader {
     /// The key of a 目录 entry: without `- `, its leading ordinal or 第…部分 marker kept.
     private func entryKey(_ index: Int) -> String {
         var key = TextNormalization.key(text.lines[index].split(separator: "\t").first ?? "")
-        if key.hasPrefix("-") { key.removeFirst() }
+        if key.hasBytePrefix("-") { key.removeFirst() }
         return key
     }
 }

@@ -26,7 +26,7 @@ struct SelfEvaluationLocator {
         for index in text.lines(containing: "自评", maximumLength: 240) where index >= next && !text.isGridLine(index) {
             let key = TextNormalization.key(text.lines[index])
             guard SelfEvaluationLocator.titleEndings.contains(where: key.hasSuffix) else { continue }
-            let kind: LocatedSelfEvaluation.Kind = key.hasSuffix("汇总表") ? .summary : .table
+            let kind: LocatedSelfEvaluation.Kind = key.hasByteSuffix("汇总表") ? .summary : .table
             guard let table = table(kind, titledAt: index) else { continue }
             found.append(table)
             next = table.endIndex + 1

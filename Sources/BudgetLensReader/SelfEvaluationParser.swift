@@ -16,10 +16,10 @@ struct SelfEvaluationParser {
 
     mutating func parse(_ located: LocatedSelfEvaluation) -> SelfEvaluation {
         let headerKeys = located.headerLines.map { TextNormalization.key($0) }
-        let fullPoints = headerKeys.first { $0.hasPrefix("总分") }.flatMap { Score(parsing: $0.dropFirst(3)) }
+        let fullPoints = headerKeys.first { $0.hasBytePrefix("总分") }.flatMap { Score(parsing: $0.dropFirst(3)) }
         let titleKey = TextNormalization.key(located.title)
         var kind: SelfEvaluation.Kind =
-            titleKey.contains("转移支付") ? .transfer : (titleKey.hasSuffix("部门绩效自评表") || titleKey.contains("部门整体") ? .department : .project)
+            titleKey.contains("转移支付") ? .transfer : (titleKey.hasByteSuffix("部门绩效自评表") || titleKey.contains("部门整体") ? .department : .project)
         if kind == .project, !located.grid.contains(where: { $0.keys.contains("分值") }) { kind = .hubeiProject }
         var table = SelfEvaluation(
             kind: kind, title: located.title, projectName: "", fullPoints: fullPoints, source: text.location(located.titleIndex))
@@ -36,22 +36,22 @@ struct SelfEvaluationParser {
         for line in located.grid {
             let tokens = SelfEvaluationParser.tokens(of: line)
             guard let first = tokens.first else { continue }
-            let firstKey = TextNormalization.key(first.text)
+            let firstKey = first.key
             let source = text.location(line.index, field: line.field(first.position))
 
-            if firstKey.hasPrefix("项目名称") || firstKey.hasPrefix("转移支付(项目)名") || firstKey == "单位名称" {
+            if firstKey.hasBytePrefix("项目名称") || firstKey.hasBytePrefix("转移支付(项目)名") || firstKey == "单位名称" {
                 table.projectName = tokens.dropFirst().first?.text ?? ""
                 readParties(tokens, into: &table)
                 continue
             }
-            if ["主管部门", "地方主管部门", "中央主管部门", "项目实施单位", "资金使用单位"].contains(firstKey) {
+            if SelfEvaluationParser.partyLabels.contains(firstKey) {
                 readParties(tokens, into: &table)
                 continue
             }
-            if firstKey.hasPrefix("项目类别") || firstKey.hasPrefix("项目属性") || firstKey.hasPrefix("项目类型") { continue }
-            if firstKey.hasPrefix("基本支出总额") {
+            if firstKey.hasBytePrefix("项目类别") || firstKey.hasBytePrefix("项目属性") || firstKey.hasBytePrefix("项目类型") { continue }
+            if firstKey.hasBytePrefix("基本支出总额") {
                 table.basicExpenditure = tokens.dropFirst().first.flatMap { money($0.text) }
-                if let index = tokens.firstIndex(where: { TextNormalization.key($0.text).hasPrefix("项目支出总额") }),
+                if let index = tokens.firstIndex(where: { $0.key.hasBytePrefix("项目支出总额") }),
                     index + 1 < tokens.count
                 {
                     table.projectExpenditure = money(tokens[index + 1].text)
@@ -64,31 +64,29 @@ struct SelfEvaluationParser {
                 budgetColumns = tokens.dropFirst().flatMap { SelfEvaluationParser.budgetColumns(in: $0.text) }
                 continue
             }
-            if let fundingIndex = tokens.firstIndex(where: { SelfEvaluationParser.fundingLabel($0.text) != nil }),
-                fundingIndex <= 1, section == .budget || section == .header
+            if section == .budget || section == .header,
+                let fundingIndex = tokens.prefix(2).firstIndex(where: { SelfEvaluationParser.fundingLabel($0.key) != nil })
             {
                 let token = tokens[fundingIndex]
                 table.budget.rows.append(
                     fundingRow(
-                        label: SelfEvaluationParser.fundingLabel(token.text) ?? token.text,
+                        label: SelfEvaluationParser.fundingLabel(token.key) ?? token.text,
                         values: Array(tokens[(fundingIndex + 1)...]), columns: budgetColumns,
                         source: text.location(line.index, field: line.field(token.position))))
                 continue
             }
-            if firstKey.hasPrefix("资金管理情况") || SelfEvaluationParser.managementLabels.contains(firstKey)
+            if firstKey.hasBytePrefix("资金管理情况") || SelfEvaluationParser.managementLabels.contains(firstKey)
                 || firstKey == "情况说明"
             {
                 continue
             }
             if firstKey.contains("总体目标") {
                 section = .goal
-                let texts = tokens.dropFirst().map(\.text).filter {
-                    !SelfEvaluationParser.goalHeaderWords.contains(TextNormalization.key($0))
-                }
+                let texts = tokens.dropFirst().filter { !SelfEvaluationParser.goalHeaderWords.contains($0.key) }.map(\.text)
                 if !texts.isEmpty { goalRows.append(texts) }
                 continue
             }
-            if let nameHeader = tokens.first(where: { TextNormalization.key($0.text) == "三级指标" }) {
+            if let nameHeader = tokens.first(where: { $0.key == "三级指标" }) {
                 section = .indicators
                 nameColumn = nameHeader.position
                 continue
@@ -98,7 +96,7 @@ struct SelfEvaluationParser {
                 section = .footer
                 continue
             }
-            if firstKey.hasPrefix("偏差大") || firstKey.hasPrefix("改进措施") || firstKey == "说明" || firstKey.hasPrefix("备注") {
+            if firstKey.hasBytePrefix("偏差大") || firstKey.hasBytePrefix("改进措施") || firstKey == "说明" || firstKey.hasBytePrefix("备注") {
                 let rest = tokens.dropFirst().map(\.text).joined(separator: " ")
                 if !rest.isEmpty, rest != "无" {
                     table.notes.append(TextLine(text: "\(first.text)：\(rest)", source: source))
@@ -110,7 +108,7 @@ struct SelfEvaluationParser {
             case .goal:
                 goalRows.append(tokens.map(\.text))
             case .indicators:
-                if firstKey.hasPrefix("目标"), let points = SelfEvaluationParser.points(in: firstKey) {
+                if firstKey.hasBytePrefix("目标"), let points = SelfEvaluationParser.points(in: firstKey) {
                     let name = String(firstKey.prefix { $0 != "(" }).trimming(":：")
                     group = name
                     table.groupPoints[name] = points
@@ -146,26 +144,28 @@ struct SelfEvaluationParser {
         return table
     }
 
-    /// A non-empty cell: its cleaned text and field position.
+    /// A non-empty cell: its cleaned text, its comparison key and its field position.
     struct Token {
         let text: String
+        let key: String
         let position: Int
     }
 
     /// The non-empty cells of a row, HTML and LaTeX removed, whitespace normalised.
     static func tokens(of line: GridLine) -> [Token] {
         line.fields.enumerated().compactMap { position, field in
+            guard !line.isBlank(position) else { return nil }
             let cleaned = IndicatorValue.withoutMarkup(String(field))
-            return cleaned.isEmpty ? nil : Token(text: cleaned, position: position)
+            return cleaned.isEmpty ? nil : Token(text: cleaned, key: TextNormalization.key(cleaned), position: position)
         }
     }
 
     private mutating func readParties(_ tokens: [Token], into table: inout SelfEvaluation) {
         for (index, token) in tokens.enumerated() where index + 1 < tokens.count {
-            let key = TextNormalization.key(token.text)
+            let key = token.key
             let next = tokens[index + 1].text
-            let nextKey = TextNormalization.key(next)
-            guard !["主管部门", "地方主管部门", "中央主管部门", "项目实施单位", "资金使用单位"].contains(nextKey) else { continue }
+            let nextKey = tokens[index + 1].key
+            guard !SelfEvaluationParser.partyLabels.contains(nextKey) else { continue }
             switch key {
             case "主管部门", "地方主管部门": table.supervisor = next
             case "项目实施单位", "资金使用单位": table.executor = next
@@ -174,15 +174,18 @@ struct SelfEvaluationParser {
         }
     }
 
-    /// The funding row labels, normalised: `其中：当年财政拨款` → `当年财政拨款`, `年度资金总额：` → `年度资金总额`.
-    static func fundingLabel(_ text: String) -> String? {
-        var key = TextNormalization.key(text)
-        if key.hasPrefix("其中") { key = String(key.dropFirst(2)).trimming(":：") }
+    /// The funding row labels, from a key: `其中:当年财政拨款` → `当年财政拨款`, `年度资金总额:` → `年度资金总额`.
+    static func fundingLabel(_ key: String) -> String? {
+        guard key.containsText("资金") || key.containsText("拨款") || key.containsText("总额") else { return nil }
+        var key = key
+        if key.hasBytePrefix("其中") { key = String(key.dropFirst(2)).trimming(":：") }
         key = key.trimming(":：")
         let labels = ["年度资金总额", "年度财政资金总额", "部门整体支出总额", "当年财政拨款", "上年结转资金", "其他资金", "中央财政资金", "省级财政资金",
             "市级财政资金", "县级财政资金"]
         return labels.contains(key) ? key : nil
     }
+
+    private static let partyLabels: Set<String> = ["主管部门", "地方主管部门", "中央主管部门", "项目实施单位", "资金使用单位"]
 
     private static let totalLabels: Set<String> = ["年度资金总额", "年度财政资金总额", "部门整体支出总额"]
 
@@ -215,7 +218,7 @@ struct SelfEvaluationParser {
         var next = 0
         for part in values.flatMap({ $0.text.split(separator: " ").map(String.init) }) {
             let key = TextNormalization.key(part)
-            if key.hasSuffix("%") {
+            if key.hasByteSuffix("%") {
                 row.statedRate = IndicatorValue(parsing: key).measure
                 continue
             }
@@ -248,7 +251,7 @@ struct SelfEvaluationParser {
         var search = Substring(key)
         while let open = search.firstIndex(of: "(") {
             let inside = search[search.index(after: open)...].prefix { $0 != ")" }
-            if inside.hasSuffix("分"), let points = Score(parsing: inside.dropLast()) { return points }
+            if inside.hasByteSuffix("分"), let points = Score(parsing: inside.dropLast()) { return points }
             search = search[search.index(after: open)...]
         }
         return nil
@@ -265,7 +268,7 @@ struct SelfEvaluationParser {
     static func impliedLevel1(of level2: String) -> String? {
         if ["数量指标", "质量指标", "时效指标", "时效性指标"].contains(where: level2.hasPrefix) { return "产出指标" }
         if ["经济效益", "社会效益", "生态效益", "可持续影响"].contains(where: level2.hasPrefix) { return "效益指标" }
-        if level2.hasSuffix("满意度指标") { return "满意度指标" }
+        if level2.hasByteSuffix("满意度指标") { return "满意度指标" }
         return nil
     }
 
@@ -285,36 +288,36 @@ struct SelfEvaluationParser {
     ) -> Indicator? {
         // A level word in the 三级 column or right of it: the row is shifted.
         let isShifted = tokens.contains { token in
-            let key = TextNormalization.key(token.text)
-            return token.position >= nameColumn
-                && (SelfEvaluationParser.level1(key) != nil || SelfEvaluationParser.isLevel2(key))
+            token.position >= nameColumn
+                && (SelfEvaluationParser.level1(token.key) != nil || SelfEvaluationParser.isLevel2(token.key))
         }
-        var rest = tokens.map(\.text)
-        if let first = rest.first, ["年度绩效指标", "绩效指标"].contains(TextNormalization.key(first)) { rest.removeFirst() }
-        if let first = rest.first, let word = SelfEvaluationParser.level1(TextNormalization.key(first)) {
-            let followedByLevel2 = rest.count > 1 && SelfEvaluationParser.isLevel2(TextNormalization.key(rest[1]))
+        var keyed = tokens
+        if let first = keyed.first, ["年度绩效指标", "绩效指标"].contains(first.key) { keyed.removeFirst() }
+        if let first = keyed.first, let word = SelfEvaluationParser.level1(first.key) {
+            let followedByLevel2 = keyed.count > 1 && SelfEvaluationParser.isLevel2(keyed[1].key)
             if !SelfEvaluationParser.isLevel2(word) || followedByLevel2 {
                 level1 = word
                 level2 = ""
-                if let points = SelfEvaluationParser.points(in: TextNormalization.key(first)) {
+                if let points = SelfEvaluationParser.points(in: first.key) {
                     table.groupPoints[word] = points
                     group = word
                 } else if kind != .department {
                     group = table.groupPoints[word] != nil ? word : group
                 }
-                rest.removeFirst()
+                keyed.removeFirst()
             }
         }
-        if let first = rest.first, SelfEvaluationParser.isLevel2(TextNormalization.key(first)) {
-            level2 = TextNormalization.key(first)
-            rest.removeFirst()
+        if let first = keyed.first, SelfEvaluationParser.isLevel2(first.key) {
+            level2 = first.key
+            keyed.removeFirst()
             // A 二级 under the wrong 一级 (the table left its 一级 cell out): the 一级 it belongs to.
-            if let implied = SelfEvaluationParser.impliedLevel1(of: level2), implied != level1, !level1.hasPrefix("约束性"),
+            if let implied = SelfEvaluationParser.impliedLevel1(of: level2), implied != level1, !level1.hasBytePrefix("约束性"),
                 kind != .department
             {
                 level1 = implied
             }
         }
+        var rest = keyed.map(\.text)
         guard rest.count >= 2 else { return nil }
         let name = rest.removeFirst()
         var weight: Score?

@@ -82,7 +82,7 @@ struct SideBySideTableBuilder {
 
     private func isHeaderRow(_ line: GridLine) -> Bool {
         let first = line.key(0)
-        return first == "收入" || first == "项目" || first.hasPrefix("栏次")
+        return first == "收入" || first == "项目" || first.hasBytePrefix("栏次")
     }
 
     private mutating func row(

@@ -9,7 +9,7 @@ struct SummaryTableParser {
     func parse(_ located: LocatedSelfEvaluation) -> SelfEvaluationSummary {
         let unit = located.headerLines.lazy.compactMap { line -> String? in
             let key = TextNormalization.key(line)
-            guard key.hasPrefix("部门:") || key.hasPrefix("单位:") else { return nil }
+            guard key.hasBytePrefix("部门:") || key.hasBytePrefix("单位:") else { return nil }
             let name = String(key.drop { $0 != ":" }.dropFirst())
             return MoneyUnit(rawValue: name) == nil ? name : nil
         }.first

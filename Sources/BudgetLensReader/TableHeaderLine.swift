@@ -13,12 +13,12 @@ struct TableHeaderLine: Equatable {
         let label = TextNormalization.label(line)
         let key = TextNormalization.key(label)
         guard !key.isEmpty, key.utf8.count <= 240 else { return nil }
-        if key.hasPrefix("公开"), key.hasSuffix("表"), key.dropFirst(2).dropLast().allSatisfy(\.isNumber) {
+        if key.hasBytePrefix("公开"), key.hasByteSuffix("表"), key.dropFirst(2).dropLast().allSatisfy(\.isNumber) {
             formLabel = line.trimmedSpaces()  // as printed: `公开01表`, `公开 01 表`
             return
         }
         var remaining = key
-        if remaining.hasPrefix("("), remaining.hasSuffix(")") { remaining = String(remaining.dropFirst().dropLast()) }
+        if remaining.hasBytePrefix("("), remaining.hasByteSuffix(")") { remaining = String(remaining.dropFirst().dropLast()) }
         var matched = false
         for prefix in ["预算主管部门:", "主管部门:", "编制部门:", "部门:", "单位:", "编制单位:"] where remaining.hasPrefix(prefix) {
             let rest = String(remaining.dropFirst(prefix.count))
@@ -29,13 +29,13 @@ struct TableHeaderLine: Equatable {
                     moneyUnit = parsed
                 } else {
                     unitName = TableHeaderLine.displayName(name, in: label)
-                    unitLabel = prefix.hasPrefix("单位") || prefix == "编制单位:" ? "单位" : "部门"
+                    unitLabel = prefix.hasBytePrefix("单位") || prefix == "编制单位:" ? "单位" : "部门"
                 }
             }
             matched = true
             break
         }
-        if !matched, remaining.hasPrefix("金额单位:") {
+        if !matched, remaining.hasBytePrefix("金额单位:") {
             moneyUnit = MoneyUnit(rawValue: String(remaining.dropFirst("金额单位:".count)))
             matched = moneyUnit != nil
         }

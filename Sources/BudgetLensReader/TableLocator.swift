@@ -82,7 +82,7 @@ struct TableLocator {
             if text.isGridLine(index) || TableTitles.table(named: text.lines[index]) != nil { break }
             let label = text.label(index)
             let line = TextLine(text: text.lines[index].trimmedSpaces(), source: text.location(index))
-            if label.hasPrefix("注") || label.hasPrefix("说明") || label.hasPrefix("备注") {
+            if label.hasBytePrefix("注") || label.hasBytePrefix("说明") || label.hasBytePrefix("备注") {
                 if isNoDataStatement(label) && table.noDataStatement == nil { table.noDataStatement = line }
                 table.notes.append(line)
                 inFootnote = true

@@ -5,6 +5,7 @@ import BudgetLensCore
 struct TextDisclosureParser {
     let text: SourceText
     let byteCount: Int
+    var readsSelfEvaluations = true
 
     func parse() -> Disclosure {
         let outline = OutlineReader(text: text)
@@ -56,7 +57,7 @@ struct TextDisclosureParser {
         var selfEvaluationParser = SelfEvaluationParser(text: text)
         var selfEvaluations: [SelfEvaluation] = []
         var summaries: [SelfEvaluationSummary] = []
-        for located in SelfEvaluationLocator(text: text).locate() {
+        for located in readsSelfEvaluations ? SelfEvaluationLocator(text: text).locate() : [] {
             switch located.kind {
             case .table: selfEvaluations.append(selfEvaluationParser.parse(located))
             case .summary: summaries.append(SummaryTableParser(text: text).parse(located))

@@ -45,7 +45,7 @@ struct Check: ParsableCommand {
             if showProgress { printError("[\(number + 1)/\(files.count)] \(file)") }
             let input = DocumentInput(file: file, maximumInputMegabytes: maximumInputMegabytes)
             do {
-                let disclosure = try input.readFinalAccounts()
+                let disclosure = try input.readFinalAccounts(selfEvaluations: false)
                 checks.append((RuleEngine().evaluate(pack, on: disclosure), disclosure))
             } catch let failure as CommandFailure {
                 printError(failure.message)

@@ -19,9 +19,10 @@ struct DocumentInput: ParsableArguments {
     }
 
     /// Reads the document, turning a read failure into exit code 2 with the message on stderr.
-    func read() throws -> Disclosure {
+    func read(selfEvaluations: Bool = true) throws -> Disclosure {
         var configuration = ReaderConfiguration()
         configuration.maximumInputSize = maximumInputMegabytes << 20
+        configuration.readsSelfEvaluations = selfEvaluations
         do {
             return try DisclosureReader.read(path: file, configuration: configuration)
         } catch let error as ReadError {
@@ -31,8 +32,8 @@ struct DocumentInput: ParsableArguments {
 
     /// Reads the document and insists it is final accounts with tables: a budget or an unrecognised text is
     /// exit code 2.
-    func readFinalAccounts() throws -> Disclosure {
-        let disclosure = try read()
+    func readFinalAccounts(selfEvaluations: Bool = true) throws -> Disclosure {
+        let disclosure = try read(selfEvaluations: selfEvaluations)
         switch disclosure.kind {
         case .finalAccounts where !disclosure.tables.isEmpty:
             return disclosure
