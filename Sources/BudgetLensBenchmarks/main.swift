@@ -101,6 +101,35 @@ for name in ["000_b3a610eb10aa3aee.txt", "002_e7a0a51ff37b077b.txt"] {
         })
 }
 
+// PDFs: the published files in ../shared/corpus/pdf, end to end (poppler's text layer, table reconstruction,
+// the text reader, the final-accounts pack), and poppler alone for comparison.
+let pdfDirectory = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/pdf")
+let pdfNames = ((try? FileManager.default.contentsOfDirectory(atPath: pdfDirectory.path)) ?? []).filter { $0.hasSuffix(".pdf") }
+    .sorted()
+for name in pdfNames {
+    let path = pdfDirectory.appendingPathComponent(name).path
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    var checkConfiguration = ReaderConfiguration()
+    checkConfiguration.readsSelfEvaluations = false
+    guard let disclosure = try? DisclosureReader.read(path: path, configuration: checkConfiguration) else { continue }
+    let label = "\(disclosure.source.lineCount) pages, \(name.prefix(12))"
+    benchmarks.append(
+        Benchmark(name: "pdf → findings (\(label))", inputBytes: size) {
+            let disclosure = try DisclosureReader.read(path: path, configuration: checkConfiguration)
+            let report = RuleEngine().evaluate(pack, on: disclosure)
+            precondition(report.rulesEvaluated > 0)
+        })
+}
+let layoutPath = root.deletingLastPathComponent()
+    .appendingPathComponent("shared/corpus/003-shanghai-putuo-shehuigongzuobu-2024-final-layout.txt").path
+if let layout = FileManager.default.contents(atPath: layoutPath) {
+    benchmarks.append(
+        Benchmark(name: "layout text → findings (003, pdftotext -layout)", inputBytes: layout.count) {
+            let disclosure = try DisclosureReader.read(data: layout, file: "003.txt")
+            precondition(RuleEngine().evaluate(pack, on: disclosure).rulesEvaluated > 0)
+        })
+}
+
 print("BudgetLens benchmarks — release build, \(iterations) iterations each")
 print("benchmark".padding(toLength: 72, withPad: " ", startingAt: 0) + "  median ms   fastest ms   MB/s (median)")
 for benchmark in benchmarks where filter.map({ benchmark.name.contains($0) }) ?? true {

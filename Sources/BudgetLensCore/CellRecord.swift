@@ -1,4 +1,5 @@
-/// One table cell flattened for interchange (`budgetlens cells`): table, 行次, code, label, 栏次, value, source line.
+/// One table cell flattened for interchange (`budgetlens cells`): table, 行次, code, label, 栏次, value, and
+/// where it was read (line, page, and for a PDF the box on the page).
 public struct CellRecord: Hashable, Sendable, Codable {
     /// The table.
     public var table: TableID
@@ -12,11 +13,18 @@ public struct CellRecord: Hashable, Sendable, Codable {
     public var column: Int
     /// The amount; `nil` when the printed text is not a number.
     public var value: Money?
-    /// The 1-based line of the input file.
+    /// The 1-based line of the input file (of the rebuilt text for a PDF).
     public var sourceLine: Int
+    /// The page, where known.
+    public var page: Int?
+    /// For a PDF: the box of the cell's words on the page.
+    public var region: PageRegion?
 
     /// Creates a record.
-    public init(table: TableID, line: Int?, code: String?, item: String, column: Int, value: Money?, sourceLine: Int) {
+    public init(
+        table: TableID, line: Int?, code: String?, item: String, column: Int, value: Money?, sourceLine: Int,
+        page: Int? = nil, region: PageRegion? = nil
+    ) {
         self.table = table
         self.line = line
         self.code = code
@@ -24,18 +32,30 @@ public struct CellRecord: Hashable, Sendable, Codable {
         self.column = column
         self.value = value
         self.sourceLine = sourceLine
+        self.page = page
+        self.region = region
     }
 
     /// The CSV header of `budgetlens cells`.
-    public static let csvHeader = "table,line,code,item,column,value,source_line"
+    public static let csvHeader = "table,line,code,item,column,value,source_line,page,box"
 
     /// The record as a CSV line, the value a plain decimal in `unit` (`1000.00`, `0.00`).
     public func csvLine(unit: MoneyUnit) -> String {
         let fields = [
             table.rawValue, line.map(String.init) ?? "", code ?? "", item, String(column),
-            value?.decimalString(in: unit) ?? "", String(sourceLine),
+            value?.decimalString(in: unit) ?? "", String(sourceLine), page.map(String.init) ?? "",
+            region.map { [$0.x0, $0.y0, $0.x1, $0.y1].map(CellRecord.coordinate).joined(separator: " ") } ?? "",
         ]
         return fields.map(CellRecord.csvField).joined(separator: ",")
+    }
+
+    /// A coordinate with at most two decimals: `371.79`, `213`.
+    private static func coordinate(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let whole = hundredths / 100
+        let fraction = abs(hundredths % 100)
+        if fraction == 0 { return String(whole) }
+        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
@@ -55,7 +75,8 @@ extension Disclosure {
                     records.append(
                         CellRecord(
                             table: table.id, line: row.line, code: row.code, item: row.item, column: cell.column,
-                            value: cell.value, sourceLine: cell.source.line))
+                            value: cell.value, sourceLine: cell.source.line, page: cell.source.page,
+                            region: cell.source.region))
                 }
             }
         }

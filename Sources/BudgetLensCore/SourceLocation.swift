@@ -1,33 +1,72 @@
-/// Where a value was read: file, 1-based line and character column, and the PDF page when the document
-/// marks pages (such as `第4页，共102页`) or comes from a PDF.
+/// Where a value was read: file, 1-based line and character column, the page when known, and for a PDF the
+/// box on the page.
+///
+/// For a text input, `line` and `column` are the input file's. For a PDF they are the line and column of the
+/// reconstructed text (`budgetlens text file.pdf` prints it), and `page` and `region` say where on the
+/// published page the words are.
 public struct SourceLocation: Hashable, Sendable, Codable, Comparable {
     /// The file name as given to the reader.
     public var file: String
-    /// The 1-based line of the input file.
+    /// The 1-based line of the input file (of the reconstructed text for a PDF).
     public var line: Int
     /// The 1-based character column within the line (1 when the whole line is meant).
     public var column: Int
     /// The 1-based page, where known.
     public var page: Int?
+    /// For a PDF: the box of the words on the page, in points from the page's top-left corner.
+    public var region: PageRegion?
 
     /// Creates a location.
-    public init(file: String, line: Int, column: Int = 1, page: Int? = nil) {
+    public init(file: String, line: Int, column: Int = 1, page: Int? = nil, region: PageRegion? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.page = page
+        self.region = region
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
+
+    /// A short place for reports: `第8页 (372,230)` for a PDF location, else `line:column`.
+    public var place: String {
+        if let page, let region { return "第\(page)页 (\(Int(region.x0.rounded())),\(Int(region.y0.rounded())))" }
+        return "\(line):\(column)"
+    }
 }
 
 extension SourceLocation: CustomStringConvertible {
-    /// `file:line:column`, with ` (第N页)` when the page is known.
+    /// `file:line:column`, with ` (第N页)` when the page is known, or `file 第N页 (x,y)` for a PDF location.
     public var description: String {
+        if region != nil { return "\(file) \(place)" }
         let base = "\(file):\(line):\(column)"
         guard let page else { return base }
         return base + " (第\(page)页)"
+    }
+}
+
+/// A box on a PDF page, in points (1/72 inch) from the page's top-left corner.
+public struct PageRegion: Hashable, Sendable, Codable {
+    /// Left edge.
+    public var x0: Double
+    /// Top edge.
+    public var y0: Double
+    /// Right edge.
+    public var x1: Double
+    /// Bottom edge.
+    public var y1: Double
+
+    /// Creates a box; coordinates are rounded to hundredths of a point.
+    public init(x0: Double, y0: Double, x1: Double, y1: Double) {
+        self.x0 = (x0 * 100).rounded() / 100
+        self.y0 = (y0 * 100).rounded() / 100
+        self.x1 = (x1 * 100).rounded() / 100
+        self.y1 = (y1 * 100).rounded() / 100
+    }
+
+    /// The smallest box holding both.
+    public func union(_ other: PageRegion) -> PageRegion {
+        PageRegion(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))
     }
 }

@@ -12,8 +12,9 @@ public struct ReaderConfiguration: Sendable {
     public init() {}
 }
 
-/// Reads a disclosure from a file: text extracted from a PDF (tab-separated tables), or a BudgetLens JSON
-/// export. The format is recognised from the content, not the file name.
+/// Reads a disclosure from a file: a PDF (through poppler's text layer), text extracted from a PDF
+/// (tab-separated tables, or `pdftotext -layout` space-aligned columns), or a BudgetLens JSON export. The
+/// format is recognised from the content, not the file name; a file named `.pdf` that is not a PDF is refused.
 public enum DisclosureReader {
     /// Reads the file at `path`.
     ///
@@ -50,6 +51,11 @@ public enum DisclosureReader {
                 .tooLarge, source: noLine,
                 message: "the file is larger than \(megabytes(configuration.maximumInputSize))")
         }
+        let bytes = [UInt8](data)
+        if isPDF(bytes) || (path.lowercased().hasSuffix(".pdf") && bytes.contains { !isASCIIWhitespace($0) }) {
+            let text = try PDFTextLayer.text(ofFile: path, bytes: bytes, file: path)
+            return readPDF(text, file: path, byteCount: bytes.count, configuration: configuration)
+        }
         return try read(data: data, file: path, configuration: configuration)
     }
 
@@ -66,10 +72,9 @@ public enum DisclosureReader {
         guard let first = bytes.firstIndex(where: { !isASCIIWhitespace($0) }) else {
             throw ReadError(.empty, source: noLine, message: "the file is empty")
         }
-        if bytes[first...].starts(with: Array("%PDF-".utf8)) {
-            throw ReadError(
-                .badPDF, source: noLine,
-                message: "this is a PDF; extract its text first (pdftotext -tsv or the seeds' text format)")
+        if isPDF(bytes) || file.lowercased().hasSuffix(".pdf") {
+            let text = try PDFTextLayer.text(of: bytes, file: file)
+            return readPDF(text, file: file, byteCount: bytes.count, configuration: configuration)
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             try locateInvalidUTF8(bytes, file: file)
@@ -79,15 +84,57 @@ public enum DisclosureReader {
         if bytes[first] == UInt8(ascii: "{") {
             return try DisclosureJSON.decode(Data(bytes), file: file)
         }
+        if LayoutTextPages.isLayoutText(text) { return readLayoutText(text, file: file, configuration: configuration) }
         return TextDisclosureParser(
             text: SourceText(file: file, text: text), byteCount: bytes.count,
             readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
     }
 
+    private static func isPDF(_ bytes: [UInt8]) -> Bool {
+        let start = bytes.firstIndex { !isASCIIWhitespace($0) } ?? bytes.count
+        return bytes[start...].starts(with: Array("%PDF-".utf8))
+    }
+
+    private static func readLayoutText(_ text: String, file: String, configuration: ReaderConfiguration) -> Disclosure {
+        LayoutDisclosureReader.read(
+            pages: LayoutTextPages.pages(of: text), source: .layoutText, file: file, byteCount: text.utf8.count,
+            lineCount: text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }, configuration: configuration)
+    }
+
+    private static func readPDF(
+        _ text: PDFTextLayer.Text, file: String, byteCount: Int, configuration: ReaderConfiguration
+    ) -> Disclosure {
+        var disclosure = LayoutDisclosureReader.read(
+            pages: text.pages, source: .pdf, file: file, byteCount: byteCount, lineCount: text.pages.count,
+            configuration: configuration)
+        for (page, images) in text.imagesOnTextlessPages.sorted(by: { $0.key < $1.key }) {
+            let source = SourceLocation(file: file, line: 0, column: 0, page: page)
+            let problem: ReadProblem
+            switch images {
+            case .some(0):
+                problem = ReadProblem(
+                    code: "pdf.blank-page", severity: .info,
+                    message: "page \(page) is blank: no text and no image (ruled lines at most)", source: source)
+            case .some(let count):
+                problem = ReadProblem(
+                    code: "pdf.page-without-text", severity: .warning,
+                    message: "page \(page) has no text but \(count) image(s), a scan? Its content is not read "
+                        + "(BudgetLens does not do OCR)", source: source)
+            case .none:
+                problem = ReadProblem(
+                    code: "pdf.page-without-text", severity: .warning,
+                    message: "page \(page) has no text; if it holds a scanned image, that is not read", source: source)
+            }
+            disclosure.problems.append(problem)
+        }
+        return disclosure
+    }
+
     /// Reads text already decoded, e.g. in tests.
     public static func read(text: String, file: String) -> Disclosure {
-        TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
+        if LayoutTextPages.isLayoutText(text) { return readLayoutText(text, file: file, configuration: .init()) }
+        return TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
     }
 
     /// Rejects text full of control characters or holding NUL bytes: binary data that happens to be UTF-8.
@@ -171,5 +218,39 @@ public enum DisclosureReader {
 
     private static func megabytes(_ bytes: Int) -> String {
         bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    }
+}
+
+extension DisclosureReader {
+    /// The text BudgetLens reads from a document: for a PDF or `pdftotext -layout` text, the text rebuilt from
+    /// word positions, tables as tab-separated rows (the lines that PDF source locations number); for other
+    /// text, the text itself.
+    ///
+    /// - Throws: ``ReadError`` as ``read(path:configuration:)`` does.
+    public static func readableText(path: String, configuration: ReaderConfiguration = .init()) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReadError(
+                .unreadable, source: SourceLocation(file: path, line: 0, column: 0),
+                message: "cannot open the file (no such file or no access)")
+        }
+        if data.count > configuration.maximumInputSize {
+            throw ReadError(
+                .tooLarge, source: SourceLocation(file: path, line: 0, column: 0),
+                message: "the file is larger than \(megabytes(configuration.maximumInputSize))")
+        }
+        let bytes = [UInt8](data)
+        if isPDF(bytes) || path.lowercased().hasSuffix(".pdf") {
+            let pages = try PDFTextLayer.pages(ofFile: path, bytes: bytes, file: path)
+            return LayoutReconstruction(source: .pdf, pages: pages).lines.map(\.text).joined(separator: "\n")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ReadError(
+                .notText, source: SourceLocation(file: path, line: 0, column: 0), message: "the file is not UTF-8 text")
+        }
+        if LayoutTextPages.isLayoutText(text) {
+            return LayoutReconstruction(source: .layoutText, pages: LayoutTextPages.pages(of: text)).lines
+                .map(\.text).joined(separator: "\n")
+        }
+        return text
     }
 }

@@ -100,6 +100,17 @@ struct SideBySideTableBuilder {
         }
         let hasAmount = block.amountPositions.contains { !line.isBlank($0) }
         guard !label.isEmpty || printedLine != nil || hasAmount else { return nil }
+        if label.isEmpty, printedLine == nil,
+            block.amountPositions.allSatisfy({ line.isBlank($0) || Fragment.kind(of: line.key($0)) == .text })
+        {
+            // Words without a label or a number: the last lines of a wrapped header cell.
+            building.record(
+                "row.header-words", .info,
+                "the \(block.name) block's words '\(block.amountPositions.map { line.label($0) }.joined(separator: " "))' "
+                    + "have no row label; they read as part of the header",
+                at: building.text.location(line.index))
+            return nil
+        }
         let cells = block.amountPositions.map { position in
             building.cell(column: numberAt[position] ?? 0, position: position, of: line)
         }

@@ -15,6 +15,8 @@ struct SourceText {
     let lines: [Substring]
     /// The page of each line, where the footers determine it.
     private(set) var pages: [Int?]
+    /// For text rebuilt from page positions (a PDF, `pdftotext -layout` text): where each line was read.
+    let provenance: LayoutProvenance?
 
     /// The whole text, contiguous UTF-8.
     private let text: String
@@ -25,8 +27,9 @@ struct SourceText {
     private static let gridFlag: UInt8 = 1
     private static let blankFlag: UInt8 = 2
 
-    init(file: String, text: String) {
+    init(file: String, text: String, provenance: LayoutProvenance? = nil) {
         self.file = file
+        self.provenance = provenance
         var text = text
         text.makeContiguousUTF8()
         var ranges: [(start: Int, end: Int)] = []
@@ -121,7 +124,8 @@ struct SourceText {
 
     /// The location of the line at `index` (0-based), column `column` (1-based).
     func location(_ index: Int, column: Int = 1) -> SourceLocation {
-        SourceLocation(file: file, line: index + 1, column: column, page: pages[index])
+        if let provenance { return provenance.location(index, column: column) }
+        return SourceLocation(file: file, line: index + 1, column: column, page: pages[index])
     }
 
     /// The location of a field of the line at `index`.

@@ -46,6 +46,21 @@ public enum Seed {
     public static let shanghaiTestVariant = "004-shanghai-putuo-caizhengju-2024-final-TESTVARIANT.txt"
     /// Shanghai Putuo 商务委 2025 budget (not final accounts), amounts in 元.
     public static let shanghaiBudget = "008-shanghai-putuo-shangwuwei-2025-BUDGET-not-final.txt"
+    /// Shanghai Putuo 社会工作部 2024 as `pdftotext -layout` text.
+    public static let shanghaiSocialWorkLayout = "003-shanghai-putuo-shehuigongzuobu-2024-final-layout.txt"
+
+    /// The published PDFs in `../shared/corpus/pdf`, by the text made from each (`nil`: no text).
+    public static let shanghaiPDFs: [(pdf: String, text: String?)] = [
+        ("pdf/上海市普陀区财政局2024年度部门决算.pdf", shanghaiFinance),
+        ("pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf", shanghaiPlanning),
+        ("pdf/24年普陀区财政局（测试问题版本）.pdf", shanghaiTestVariant),
+        ("pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf", shanghaiSocialWorkLayout),
+        ("pdf/附件2：部门决算模板.pdf", nil),
+    ]
+    /// The 财政局 PDF (25 pages, ONLYOFFICE, fonts with broken metrics).
+    public static let financePDF = "pdf/上海市普陀区财政局2024年度部门决算.pdf"
+    /// The blank 上海 template with `XX` placeholders.
+    public static let templatePDF = "pdf/附件2：部门决算模板.pdf"
 }
 
 extension Disclosure {
@@ -72,5 +87,17 @@ extension Money {
             preconditionFailure("'\(text)' is not an amount")
         }
         self = money
+    }
+}
+
+extension FindingValue {
+    /// A finding's expected or actual value as tests compare it: an amount as a plain decimal in `unit`, a
+    /// word as it is; `-` for none.
+    public static func text(_ value: FindingValue?, unit: MoneyUnit) -> String {
+        switch value {
+        case .amount(let money, _): money.decimalString(in: unit)
+        case .text(let text): text
+        case nil: "-"
+        }
     }
 }

@@ -12,13 +12,14 @@ struct BudgetLensCommand: ParsableCommand {
 
             Examples:
               budgetlens check examples/001_06590241d827de43.txt
+              budgetlens check disclosure.pdf            (a published PDF; needs poppler-utils)
               budgetlens score examples/001_06590241d827de43.txt
               budgetlens show examples/001_06590241d827de43.txt
               budgetlens cells examples/000_b3a610eb10aa3aee.txt > cells.csv
               budgetlens export examples/002_e7a0a51ff37b077b.txt --format json > 002.json
             """,
         version: "0.1.0",
-        subcommands: [Check.self, ScoreCommand.self, Rules.self, Show.self, Cells.self, Export.self]
+        subcommands: [Check.self, ScoreCommand.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self]
     )
 
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.

@@ -43,8 +43,8 @@ struct CheckReportText {
             lines.append("")
             lines.append(style.bold(table + title))
             for finding in findings {
-                let place = finding.location.source.map { "\($0.line):\($0.column)" } ?? "-"
-                lines.append("  \(style.severity(finding.severity)) \(finding.rule.padding(toLength: 7, withPad: " ", startingAt: 0)) \(place.padding(toLength: 8, withPad: " ", startingAt: 0)) \(finding.message)")
+                let place = finding.location.source?.place ?? "-"
+                lines.append("  \(style.severity(finding.severity)) \(finding.rule.padding(toLength: 7, withPad: " ", startingAt: 0)) \(place.padding(toLength: max(8, place.count), withPad: " ", startingAt: 0)) \(finding.message)")
                 lines.append("                           \(finding.messageEnglish)")
             }
         }

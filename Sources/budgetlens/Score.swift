@@ -102,7 +102,7 @@ struct ScoreReportText {
     }
 
     private func line(_ finding: Finding) -> String {
-        let place = finding.location.source.map { String($0.line) } ?? "-"
+        let place = finding.location.source.map { $0.region == nil ? String($0.line) : $0.place } ?? "-"
         let rule = finding.rule.padding(toLength: 11, withPad: " ", startingAt: 0)
         let severity = finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
         return "    \(severity) \(rule) \(place.padding(toLength: 5, withPad: " ", startingAt: 0)) \(finding.message)"

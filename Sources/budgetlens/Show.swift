@@ -26,7 +26,8 @@ struct DisclosureSummary {
         let header = disclosure.header
         let unit = disclosure.moneyUnit
         var lines: [String] = []
-        lines.append("文件 File:        \(disclosure.source.file) (\(disclosure.source.lineCount) lines)")
+        let size = disclosure.source.format == .pdf ? "pages, PDF" : "lines"
+        lines.append("文件 File:        \(disclosure.source.file) (\(disclosure.source.lineCount) \(size))")
         lines.append("标题 Title:       \(header.title)")
         lines.append("类型 Kind:        \(disclosure.kind.chineseName) (\(disclosure.kind.rawValue))")
         if disclosure.kind == .budget {

@@ -24,16 +24,9 @@ struct SeedFindingsTests {
                 finding.location.line == nil && finding.location.code == nil ? finding.location.item : nil,
                 finding.location.column.map { "栏\($0)" },
             ].compactMap { $0 }.joined(separator: " ")
-            func text(_ value: FindingValue?) -> String {
-                switch value {
-                case .amount(let money, _): money.decimalString(in: unit)
-                case .text(let text): text
-                case nil: "-"
-                }
-            }
             return [
                 finding.severity.rawValue, finding.rule, place, String(finding.location.source?.line ?? 0),
-                text(finding.actual), text(finding.expected),
+                FindingValue.text(finding.actual, unit: unit), FindingValue.text(finding.expected, unit: unit),
             ].joined(separator: "\t")
         }
     }

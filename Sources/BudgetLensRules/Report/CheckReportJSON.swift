@@ -39,6 +39,10 @@ public struct CheckReportJSON: Codable, Sendable {
         public var column: Int?
         public var sourceLine: Int?
         public var source: String?
+        /// The page, where known (always for a PDF).
+        public var page: Int?
+        /// For a PDF: the box of the words on the page, `[x0, y0, x1, y1]` in points from the top-left.
+        public var box: [Double]?
         public var expected: String?
         public var expectedFormula: String?
         public var actual: String?
@@ -69,6 +73,8 @@ public struct CheckReportJSON: Codable, Sendable {
             column = finding.location.column
             sourceLine = finding.location.source?.line
             source = finding.location.source?.description
+            page = finding.location.source?.page
+            box = finding.location.source?.region.map { [$0.x0, $0.y0, $0.x1, $0.y1] }
             self.expected = expected
             expectedFormula = formula
             actual = value(finding.actual).0
@@ -83,7 +89,7 @@ public struct CheckReportJSON: Codable, Sendable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case rule, severity, message, messageEn, table, line, code, item, column, sourceLine, source, expected
+            case rule, severity, message, messageEn, table, line, code, item, column, sourceLine, source, page, box, expected
             case expectedFormula, actual, difference, tolerance, rounding, operands
         }
 
@@ -101,6 +107,8 @@ public struct CheckReportJSON: Codable, Sendable {
             try container.encode(column, forKey: .column)
             try container.encode(sourceLine, forKey: .sourceLine)
             try container.encode(source, forKey: .source)
+            try container.encode(page, forKey: .page)
+            try container.encode(box, forKey: .box)
             try container.encode(expected, forKey: .expected)
             try container.encode(expectedFormula, forKey: .expectedFormula)
             try container.encode(actual, forKey: .actual)

@@ -1,0 +1,205 @@
+import BudgetLensCore
+
+/// Rebuilds a document's text from positioned words: prose line by line, and each public table as
+/// tab-separated rows (see ``TableGridBuilder``), so that the text reader reads a PDF exactly as it reads
+/// extracted text. Tables run from their title to their note (`注：`), the next title or part heading, across
+/// pages; page numbers printed alone at a page's foot are dropped.
+struct LayoutReconstruction {
+    let source: LayoutSource
+    let pages: [LayoutPage]
+
+    private(set) var lines: [SynthesizedLine] = []
+    private(set) var notes: [LayoutNote] = []
+
+    init(source: LayoutSource, pages: [LayoutPage]) {
+        self.source = source
+        self.pages = pages
+        rebuild()
+    }
+
+    private struct OpenTable {
+        var id: TableID
+        var segments: [TableSegment]
+        /// Rows held back until the table's grid is written (header lines such as `单位：万元`).
+        var pendingText: [SynthesizedLine] = []
+    }
+
+    private mutating func rebuild() {
+        var open: OpenTable?
+        for page in pages {
+            let builder = VisualRowBuilder(page: page, source: source)
+            let rows = builder.rows(of: page).filter { !isPageNumber($0, page: page) }
+            let tabGap = 1.5 * builder.em
+            var index = 0
+            if var table = open {
+                // A table continues on the next page only when the page starts with its rows.
+                if let first = rows.first, continuesTable(first, rows: rows, em: builder.em, table: table) {
+                    table.segments.append(TableSegment(page: page.number, em: builder.em, fragments: []))
+                    open = table
+                } else {
+                    close(&open)
+                }
+            }
+            while index < rows.count {
+                let row = rows[index]
+                defer { index += 1 }
+                if var table = open {
+                    if endsTable(row, page: page, em: builder.em) {
+                        close(&open)
+                    } else if TableTitles.table(named: row.joinedText) == table.id, table.segments.last?.fragments.isEmpty == true {
+                        table.pendingText.append(textLine(row, tabGap: tabGap))  // a title repeated on a new page
+                        open = table
+                        continue
+                    } else if TableHeaderLine(Substring(row.joinedText)) != nil,
+                        table.segments.last?.fragments.isEmpty == true
+                    {
+                        table.pendingText.append(textLine(row, tabGap: tabGap))
+                        open = table
+                        continue
+                    } else {
+                        table.segments[table.segments.count - 1].fragments += row.fragments
+                        open = table
+                        continue
+                    }
+                }
+                if let (id, titleLines) = title(of: row, tabGap: tabGap),
+                    startsTable(after: index, in: rows, em: builder.em)
+                {
+                    lines += titleLines
+                    open = OpenTable(id: id, segments: [TableSegment(page: page.number, em: builder.em, fragments: [])])
+                    continue
+                }
+                lines.append(textLine(row, tabGap: tabGap))
+            }
+        }
+        close(&open)
+    }
+
+    /// Writes the open table's rows and forgets it.
+    private mutating func close(_ open: inout OpenTable?) {
+        guard let table = open else { return }
+        open = nil
+        lines += table.pendingText
+        var grid = TableGridBuilder(table: table.id, source: source)
+        lines += grid.build(table.segments.filter { !$0.fragments.isEmpty })
+        notes += grid.notes
+    }
+
+    /// A prose line: the fragments, a tab where a wide gap separates them, a space where a visible one does.
+    private func textLine(_ row: VisualRow, tabGap: Double) -> SynthesizedLine {
+        var line = SynthesizedLine(page: row.page)
+        let spaceGap = source == .pdf ? 3.0 : 0.5
+        // A heading spaced out across the line (`第一部分      …概况`) is one line of prose, not a row.
+        let isHeading = row.fragments.first.map { LayoutReconstruction.isPartMarker($0.text) } ?? false
+        for (index, fragment) in row.fragments.enumerated() {
+            if index > 0 {
+                let gap = fragment.x0 - row.fragments[index - 1].x1
+                line.append(gap >= tabGap && !isHeading ? "\t" : gap > spaceGap ? " " : "", origin: nil)
+            }
+            line.append(fragment.text, origin: fragment.origin)
+        }
+        return line
+    }
+
+    /// The table a row names, and the lines to write for it: the title alone, then any header words printed
+    /// on the same line (`公开01表`, `单位：万元`).
+    private func title(of row: VisualRow, tabGap: Double) -> (TableID, [SynthesizedLine])? {
+        if let id = TableTitles.table(named: row.joinedText) { return (id, [textLine(row, tabGap: tabGap)]) }
+        for (index, fragment) in row.fragments.enumerated() {
+            guard let id = TableTitles.table(named: fragment.text) else { continue }
+            let others = row.fragments.enumerated().filter { $0.offset != index }.map(\.element)
+            guard others.allSatisfy({ TableHeaderLine(Substring($0.text)) != nil }) else { return nil }
+            var result = [textLine(VisualRow(baseline: row.baseline, fragments: [fragment], page: row.page), tabGap: tabGap)]
+            for other in others {
+                result.append(textLine(VisualRow(baseline: row.baseline, fragments: [other], page: row.page), tabGap: tabGap))
+            }
+            return (id, result)
+        }
+        return nil
+    }
+
+    /// A title starts a table when, after header lines, a row of several cells follows before any other title
+    /// (a 目录 entry or a narrative heading is followed by prose or by another entry).
+    private func startsTable(after index: Int, in rows: [VisualRow], em: Double) -> Bool {
+        var next = index + 1
+        var seen = 0
+        while next < rows.count, seen < 4 {
+            let row = rows[next]
+            let text = row.joinedText
+            if TableTitles.table(named: text) != nil { return false }
+            if TableHeaderLine(Substring(text)) == nil {
+                if isGridRow(row, em: em) { return true }
+                seen += 1
+            }
+            next += 1
+        }
+        return false
+    }
+
+    /// Several fragments apart on one line, or a code or amount: a table row.
+    private func isGridRow(_ row: VisualRow, em: Double) -> Bool {
+        if row.fragments.count >= 2 {
+            return zip(row.fragments, row.fragments.dropFirst()).contains { $1.x0 - $0.x1 >= 1.5 * em }
+        }
+        return row.fragments.first.map { $0.kind != .text } ?? false
+    }
+
+    /// Whether a page's first row carries on the table open at the end of the previous page: a grid row, or
+    /// cells under the table's columns (a 公开04 continuing with its 支出 labels alone).
+    private func continuesTable(_ row: VisualRow, rows: [VisualRow], em: Double, table: OpenTable) -> Bool {
+        if TableTitles.table(named: row.joinedText) != nil { return true }  // checked against the id later
+        if endsTable(row, page: nil, em: em) { return false }
+        if isGridRow(row, em: em) || rows.dropFirst().prefix(2).contains(where: { isGridRow($0, em: em) }) { return true }
+        let previous = table.segments.flatMap(\.fragments)
+        let widest = previous.map(\.width).max() ?? 0
+        return row.fragments.allSatisfy { fragment in
+            fragment.width <= 1.2 * widest && previous.contains { $0.overlap(fragment.x0, fragment.x1) > 0 }
+        }
+    }
+
+    /// A table ends at its note (`注：`, `说明：`), another table's title, a part heading, or a prose line
+    /// running across the page.
+    private func endsTable(_ row: VisualRow, page: LayoutPage?, em: Double) -> Bool {
+        let key = TextNormalization.key(row.joinedText)
+        if key.hasPrefix("注:") || key.hasPrefix("说明:") || key.hasPrefix("备注:") { return true }
+        if LayoutReconstruction.isPartMarker(key), key.count <= 60 { return true }
+        if TableTitles.table(named: row.joinedText) != nil { return true }
+        if let page, row.fragments.count == 1, let only = row.fragments.first, only.kind == .text,
+            page.width > 0, only.width > 0.6 * page.width, source == .pdf
+        {
+            return true
+        }
+        return false
+    }
+
+    /// `第一部分` … `第九部分` at the start of a text.
+    static func isPartMarker(_ text: String) -> Bool {
+        let key = TextNormalization.key(text)
+        guard key.hasPrefix("第"), let end = key.byteRange(of: "部分") else { return false }
+        return TextNormalization.chineseNumeral(key[key.index(after: key.startIndex)..<end.lowerBound]) != nil
+    }
+
+    /// A page number printed alone (`7`, `- 7 -`, `第 7 页`, `第7页，共25页`) at the top or foot of a page.
+    private func isPageNumber(_ row: VisualRow, page: LayoutPage) -> Bool {
+        guard source == .pdf, page.height > 0 else { return false }
+        let position = row.baseline / page.height
+        guard position > 0.88 || position < 0.06 else { return false }
+        var key = TextNormalization.key(row.joinedText)
+        key = key.trimmingCharacters(in: "-—– ")
+        if key.allSatisfy(\.isNumber), !key.isEmpty, key.count <= 4 { return true }
+        if key.hasPrefix("第"), key.contains("页") {
+            let digits = key.filter(\.isNumber)
+            return !digits.isEmpty && key.count - digits.count <= 6
+        }
+        return false
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,89 @@
+import BudgetLensCore
+
+/// Reads `pdftotext -layout` text into pages of words: pages end at form feeds, words are runs of non-space
+/// characters, x is the character column (every character one column, as pdftotext places them) and y the
+/// line number times ``lineHeight``, so that one character is one em and lines are as far apart as in print.
+enum LayoutTextPages {
+    /// The y distance between two lines, in ems.
+    static let lineHeight = 1.5
+
+    /// Whether the text looks like `pdftotext -layout` output: no tabs, and many lines whose words are
+    /// separated by runs of three or more spaces (columns). One pass over the bytes; a tab ends it at once.
+    static func isLayoutText(_ text: String) -> Bool {
+        var lines = 0
+        var aligned = 0
+        var inLine = false  // past the line's leading spaces
+        var spaces = 0
+        var lineAligned = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09:
+                return false
+            case 0x0A:
+                if inLine {
+                    lines += 1
+                    if lineAligned { aligned += 1 }
+                }
+                inLine = false
+                spaces = 0
+                lineAligned = false
+            case 0x20:
+                spaces += 1
+            case 0x0C, 0x0D:
+                continue
+            default:
+                if inLine, spaces >= 3 { lineAligned = true }
+                inLine = true
+                spaces = 0
+            }
+        }
+        if inLine {
+            lines += 1
+            if lineAligned { aligned += 1 }
+        }
+        return lines >= 20 && aligned * 5 >= lines
+    }
+
+    /// The pages of the text.
+    static func pages(of text: String) -> [LayoutPage] {
+        var pages: [LayoutPage] = [LayoutPage(number: 1, width: 0, height: 0, words: [])]
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            while line.first == "\u{0C}" {
+                line = line.dropFirst()
+                pages.append(LayoutPage(number: pages.count + 1, width: 0, height: 0, words: []))
+            }
+            let y = Double(lineNumber) * lineHeight
+            var column = 0
+            var wordStart: Int?
+            var word = ""
+            func flush() {
+                guard let start = wordStart else { return }
+                pages[pages.count - 1].words.append(
+                    PageWord(
+                        text: word, x0: Double(start), x1: Double(column), baseline: y,
+                        origin: .text(line: lineNumber, column: start + 1)))
+                wordStart = nil
+                word = ""
+            }
+            for character in line {
+                if character == " " || character == "\u{3000}" || character == "\u{0C}" {
+                    flush()
+                } else {
+                    if wordStart == nil { wordStart = column }
+                    word.append(character)
+                }
+                column += 1
+            }
+            flush()
+            let page = pages.count - 1
+            pages[page].width = max(pages[page].width, Double(column))
+            pages[page].height = y
+        }
+        if pages.last?.words.isEmpty == true, pages.count > 1 { pages.removeLast() }
+        return pages
+    }
+}

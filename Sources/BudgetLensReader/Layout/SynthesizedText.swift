@@ -1,0 +1,75 @@
+import BudgetLensCore
+
+/// A line of the text rebuilt from page positions, remembering where each stretch of it was read.
+struct SynthesizedLine {
+    /// The line as the text parser reads it: table rows have a field per column, separated by tabs.
+    private(set) var text = ""
+    /// The page the line is on.
+    let page: Int
+    /// Stretches of the line (1-based unicode-scalar column where they start) and their origins.
+    private(set) var spans: [(column: Int, origin: WordOrigin)] = []
+    private var scalarCount = 0
+
+    init(page: Int) { self.page = page }
+
+    /// Appends text read at `origin` (separators have none; a blank cell has the place it would be printed).
+    mutating func append(_ string: String, origin: WordOrigin?) {
+        if let origin { spans.append((scalarCount + 1, origin)) }
+        text += string
+        scalarCount += string.unicodeScalars.count
+    }
+
+    /// A grid row: the fields separated by tabs (at least one tab, so that the line reads as a row).
+    static func gridRow(_ fields: [(text: String, origin: WordOrigin?)], page: Int) -> SynthesizedLine {
+        var line = SynthesizedLine(page: page)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line.append("\t", origin: nil) }
+            line.append(field.text, origin: field.origin)
+        }
+        if fields.count < 2 { line.append("\t", origin: nil) }
+        return line
+    }
+}
+
+/// Maps locations in the rebuilt text back to the input: a PDF page and box, or the line and column of a
+/// `pdftotext -layout` text file.
+struct LayoutProvenance: Sendable {
+    private struct Span: Sendable {
+        let column: Int
+        let region: PageRegion?
+        let line: Int
+        let textColumn: Int
+    }
+
+    private let file: String
+    private let pages: [Int]
+    private let spans: [[Span]]
+
+    init(file: String, lines: [SynthesizedLine]) {
+        self.file = file
+        pages = lines.map(\.page)
+        spans = lines.map { line in
+            line.spans.map { span in
+                switch span.origin {
+                case .box(let region): Span(column: span.column, region: region, line: 0, textColumn: 0)
+                case .text(let line, let column): Span(column: span.column, region: nil, line: line, textColumn: column)
+                }
+            }
+        }
+    }
+
+    /// The input location of column `column` (1-based) of rebuilt line `index` (0-based).
+    func location(_ index: Int, column: Int) -> SourceLocation {
+        guard index < spans.count else { return SourceLocation(file: file, line: index + 1, column: column) }
+        let lineSpans = spans[index]
+        let page = pages[index]
+        // The stretch that holds the column; for column 1 (the whole line) the first stretch.
+        let span = lineSpans.last { $0.column <= column } ?? lineSpans.first
+        guard let span else { return SourceLocation(file: file, line: index + 1, column: column, page: page) }
+        if let region = span.region {
+            return SourceLocation(file: file, line: index + 1, column: column, page: page, region: region)
+        }
+        return SourceLocation(
+            file: file, line: span.line, column: span.textColumn + max(0, column - span.column), page: page)
+    }
+}

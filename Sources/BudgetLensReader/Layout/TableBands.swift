@@ -1,0 +1,168 @@
+import BudgetLensCore
+
+/// A column of a rebuilt table: its horizontal extent, what its body cells hold and its header words.
+struct Band {
+    enum Kind {
+        /// Classification codes (`201`, `2010601`, or one of split `类 | 款 | 项`).
+        case code
+        /// Row labels (科目名称, 项目).
+        case label
+        /// Amounts, or a column blank in every row (known from its header only).
+        case amount
+        /// 行次: row numbers, never money.
+        case lineNumber
+    }
+
+    var x0: Double
+    var x1: Double
+    var kind: Kind = .amount
+    /// Header words attached to the column, with their baselines.
+    var header: [(baseline: Double, text: String)] = []
+
+    var center: Double { (x0 + x1) / 2 }
+
+    /// The header words top to bottom, joined.
+    var headerText: String { header.sorted { $0.baseline < $1.baseline }.map(\.text).joined() }
+
+    func overlap(with fragment: Fragment) -> Double { fragment.overlap(x0, x1) }
+
+    /// The horizontal distance from the fragment to the column: 0 when they overlap.
+    func distance(to fragment: Fragment) -> Double {
+        max(0, max(x0 - fragment.x1, fragment.x0 - x1))
+    }
+}
+
+/// Finds a table's columns from its fragments.
+///
+/// Body cells define the columns (their extents, merged where they overlap); header words then attach to the
+/// column they overlap most, bottom row first, and a header word over no column starts one of its own (a
+/// column blank in every row). Total labels (`合计`), centred across merged cells, attach last. For
+/// `pdftotext -layout` text, whose columns drift along a line, amounts do not define columns: the header does.
+struct BandFinder {
+    let source: LayoutSource
+    let em: Double
+
+    func bands(body: [Fragment], header: [Fragment], totals: [Fragment]) -> [Band] {
+        var bands: [Band] = []
+        switch source {
+        case .pdf:
+            bands = union(body)
+        case .layoutText:
+            bands =
+                union(body.filter { $0.kind == .digits }).map { kinded($0, .code) }
+                + union(body.filter { $0.kind == .text }).map { kinded($0, .label) }
+            bands.sort { $0.x0 < $1.x0 }
+        }
+        for fragment in header.sorted(by: { $0.baseline > $1.baseline }) {
+            attach(fragment, to: &bands, creating: true)
+        }
+        for fragment in totals { attach(fragment, to: &bands, creating: true) }
+        classify(&bands, body: body)
+        return bands
+    }
+
+    private func kinded(_ band: Band, _ kind: Band.Kind) -> Band {
+        var band = band
+        band.kind = kind
+        return band
+    }
+
+    /// Extents of the fragments, merged where they overlap.
+    private func union(_ fragments: [Fragment]) -> [Band] {
+        var bands: [Band] = []
+        for fragment in fragments.sorted(by: { $0.x0 < $1.x0 }) {
+            if let last = bands.last, fragment.x0 < last.x1 {
+                bands[bands.count - 1].x1 = max(last.x1, fragment.x1)
+            } else {
+                bands.append(Band(x0: fragment.x0, x1: fragment.x1))
+            }
+        }
+        return bands
+    }
+
+    /// Attaches a header word to the column it overlaps most, or starts a column.
+    private func attach(_ fragment: Fragment, to bands: inout [Band], creating: Bool) {
+        let best = bands.indices.max { bands[$0].overlap(with: fragment) < bands[$1].overlap(with: fragment) }
+        if let best, bands[best].overlap(with: fragment) > 0 {
+            bands[best].header.append((fragment.baseline, fragment.text))
+            return
+        }
+        // A header word just beside a column (centred over left-aligned codes) is that column's; so is a
+        // group heading (`收入`, `支出`, `项目`), which names columns rather than being one.
+        let nearest = bands.indices.min { bands[$0].distance(to: fragment) < bands[$1].distance(to: fragment) }
+        if let nearest,
+            bands[nearest].distance(to: fragment) <= 0.5 * em
+                || HeaderWords.groups.contains(TextNormalization.key(fragment.text))
+        {
+            bands[nearest].header.append((fragment.baseline, fragment.text))
+            return
+        }
+        var band = Band(x0: fragment.x0, x1: fragment.x1)
+        band.header.append((fragment.baseline, fragment.text))
+        let index = bands.firstIndex { $0.x0 > fragment.x0 } ?? bands.count
+        bands.insert(band, at: index)
+    }
+
+    /// Decides each column's kind from its body cells: codes, labels, amounts or 行次.
+    private func classify(_ bands: inout [Band], body: [Fragment]) {
+        for index in bands.indices {
+            // In drifting text the body made the code and label columns and the header the amount columns.
+            if source == .layoutText { break }
+            var counts: [Fragment.Kind: Int] = [:]
+            for fragment in body where bestBand(for: fragment, in: bands) == index {
+                counts[fragment.kind, default: 0] += 1
+            }
+            let digits = counts[.digits] ?? 0
+            let amounts = counts[.amount] ?? 0
+            let texts = counts[.text] ?? 0
+            if digits > amounts, digits >= texts {
+                bands[index].kind = TextNormalization.key(bands[index].headerText).contains("行次") ? .lineNumber : .code
+            } else if texts > amounts, texts > digits {
+                bands[index].kind = .label
+            } else {
+                bands[index].kind = .amount
+            }
+        }
+        // Codes sit left of a label column; a digits column elsewhere (right of every label) numbers rows.
+        if let firstLabel = bands.firstIndex(where: { $0.kind == .label }) {
+            for index in bands.indices where bands[index].kind == .code && index > firstLabel {
+                let hasLabelAfter = bands[(index + 1)...].contains { $0.kind == .label }
+                if !hasLabelAfter { bands[index].kind = .lineNumber }
+            }
+        }
+    }
+
+    /// The column holding the fragment: the one it overlaps most, else the nearest.
+    func bestBand(for fragment: Fragment, in bands: [Band]) -> Int? {
+        guard !bands.isEmpty else { return nil }
+        var best = 0
+        var bestOverlap = -1.0
+        var bestDistance = Double.infinity
+        for (index, band) in bands.enumerated() {
+            let overlap = band.overlap(with: fragment)
+            let distance = abs(band.center - fragment.center)
+            if overlap > bestOverlap || (overlap == bestOverlap && distance < bestDistance) {
+                best = index
+                bestOverlap = overlap
+                bestDistance = distance
+            }
+        }
+        return best
+    }
+
+    /// The column of a fragment among those of the given kinds: the one it overlaps most, else the nearest
+    /// by centre.
+    func bestBand(for fragment: Fragment, in bands: [Band], kinds: Set<Band.Kind>) -> Int? {
+        var best: Int?
+        var bestScore = -Double.infinity
+        for (index, band) in bands.enumerated() where kinds.contains(band.kind) {
+            let overlap = band.overlap(with: fragment)
+            let score = overlap > 0 ? overlap : -abs(band.center - fragment.center)
+            if score > bestScore {
+                best = index
+                bestScore = score
+            }
+        }
+        return best
+    }
+}

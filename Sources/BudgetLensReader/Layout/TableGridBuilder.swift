@@ -1,0 +1,265 @@
+import BudgetLensCore
+
+/// One page's part of a table: the fragments between the title (or the top of a continuation page) and the
+/// table's end.
+struct TableSegment {
+    var page: Int
+    var em: Double
+    var fragments: [Fragment]
+}
+
+/// Something the reconstruction could not decide for certain, reported as a low-confidence read problem.
+struct LayoutNote {
+    var code: String
+    var message: String
+    var table: TableID?
+    /// Where: the fragment concerned.
+    var page: Int
+    var origin: WordOrigin
+}
+
+/// Rebuilds a table's grid from positioned fragments: columns from the body cells and the header, rows from
+/// the codes (or the labels, or the amounts), wrapped labels joined, cells placed by position and, where the
+/// position leaves a choice, by the table's own identities. The result is tab-separated rows in the form the
+/// text reader reads, each field remembering its origin.
+struct TableGridBuilder {
+    let table: TableID
+    let source: LayoutSource
+
+    private(set) var notes: [LayoutNote] = []
+
+    init(table: TableID, source: LayoutSource) {
+        self.table = table
+        self.source = source
+    }
+
+    /// The rebuilt rows, header rows first on each page.
+    mutating func build(_ segments: [TableSegment]) -> [SynthesizedLine] {
+        let split = segments.map { segment in
+            splitHeader(TableSegment(page: segment.page, em: segment.em, fragments: splitGluedCodes(segment)))
+        }
+        let em = segments.map(\.em).max() ?? 10
+        let finder = BandFinder(source: source, em: em)
+        let bodies = split.map { part in
+            part.body.map { item in
+                var fragment = item.fragment
+                fragment.isTotal = part.totals.contains(item.id)
+                return fragment
+            }
+        }
+        let bands = finder.bands(
+            body: bodies.joined().filter { !$0.isTotal && (source == .pdf || $0.kind != .amount) },
+            header: split.flatMap { $0.header.map(\.fragment) }, totals: bodies.joined().filter(\.isTotal))
+        var lines: [SynthesizedLine] = []
+        for (part, body) in zip(split, bodies) {
+            lines += headerLines(part.header.map(\.fragment), bands: bands, finder: finder, page: part.page, em: part.em)
+            var rows = RowAssembler(
+                table: table, source: source, bands: bands, finder: finder, em: part.em, page: part.page)
+            lines += rows.lines(body: body)
+            notes += rows.notes
+        }
+        return lines
+    }
+
+    // MARK: Header and body
+
+    private struct Numbered {
+        let id: Int
+        let fragment: Fragment
+    }
+
+    private struct SplitSegment {
+        var page: Int
+        var em: Double
+        var header: [Numbered]
+        var body: [Numbered]
+        /// Ids of the body fragments that are row totals (`合计`, `总计`, `本年收入合计`).
+        var totals: Set<Int>
+    }
+
+    /// Splits a segment at the first body row: the first code, or for 公开01/04 the first standard row label,
+    /// or for the code tables a leading `合计`; failing these the first amount. Amounts are always body.
+    private func splitHeader(_ segment: TableSegment) -> SplitSegment {
+        let fragments = segment.fragments.enumerated().map { Numbered(id: $0.offset, fragment: $0.element) }
+        let tolerance = 0.35 * segment.em
+        var starts: [Double] = []
+        var totals: Set<Int> = []
+        let left = segment.fragments.map(\.x0).min() ?? 0
+        let right = segment.fragments.map(\.x1).max() ?? 0
+        for item in fragments {
+            let fragment = item.fragment
+            if fragment.kind == .digits, [3, 5, 7].contains(fragment.text.count) { starts.append(fragment.baseline) }
+            guard fragment.kind == .text else { continue }
+            let key = TextNormalization.key(fragment.text)
+            let isTotal = key == "合计" || key == "总计" || (key.hasSuffix("合计") && key.count <= 8)
+            if isTotal { totals.insert(item.id) }
+            switch table {
+            case .incomeExpenditureSummary, .appropriationSummary:
+                if isStandardLabel(fragment.text) { starts.append(fragment.baseline) }
+            case .income, .expenditure, .generalBudgetExpenditure, .governmentFund, .stateCapital:
+                // `合计` on the left (a total row), not a column header such as `合计 | 基本支出`.
+                if key == "合计" || key == "总计", fragment.center - left < 0.45 * (right - left),
+                    !segment.fragments.contains(where: {
+                        $0.kind == .amount && abs($0.baseline - fragment.baseline) <= tolerance && $0.x1 <= fragment.x0
+                    })
+                {
+                    starts.append(fragment.baseline)
+                }
+            default:
+                break
+            }
+        }
+        var bodyStart = starts.min() ?? .infinity
+        if bodyStart == .infinity {
+            bodyStart = segment.fragments.filter { $0.kind == .amount }.map(\.baseline).min() ?? .infinity
+        }
+        var header: [Numbered] = []
+        var body: [Numbered] = []
+        for item in fragments {
+            if item.fragment.baseline < bodyStart - tolerance, item.fragment.kind != .amount {
+                header.append(item)
+            } else {
+                body.append(item)
+            }
+        }
+        let bodyText = body.map(\.fragment).filter { $0.kind == .text }
+        header.removeAll { item in
+            // The first line of a label wrapped above its row's code is body: just above, in the label column.
+            let fragment = item.fragment
+            guard fragment.kind == .text, fragment.baseline >= bodyStart - 1.5 * segment.em,
+                !HeaderWords.standalone.contains(TextNormalization.key(fragment.text)),
+                bodyText.contains(where: { $0.overlap(fragment.x0, fragment.x1) > 0.5 * fragment.width })
+            else { return false }
+            body.append(item)
+            return true
+        }
+        body.removeAll { item in
+            // Column words printed on the first body line (`类 | 款 | 项 | 合计 | …`) are header.
+            let key = TextNormalization.key(item.fragment.text)
+            guard item.fragment.kind == .text, key != "合计", key != "总计", HeaderWords.standalone.contains(key),
+                abs(item.fragment.baseline - bodyStart) <= tolerance
+            else { return false }
+            header.append(item)
+            return true
+        }
+        // A total word in the header (`本年收入合计` as a column name) is a header word, not a row total.
+        totals = totals.filter { id in body.contains { $0.id == id } }
+        return SplitSegment(page: segment.page, em: segment.em, header: header, body: body, totals: totals)
+    }
+
+    private func isStandardLabel(_ text: String) -> Bool {
+        StandardRows.line(forLabel: text, in: table, isIncome: true, afterCarryOver: false) != nil
+            || StandardRows.line(forLabel: text, in: table, isIncome: false, afterCarryOver: false) != nil
+            || TextNormalization.leadingOrdinal(text).map { $0.style == .chinese } == true
+    }
+
+    /// Splits `310资本性支出` (a code printed against its label) into the code and the label.
+    private func splitGluedCodes(_ segment: TableSegment) -> [Fragment] {
+        var result: [Fragment] = []
+        for fragment in segment.fragments {
+            let digits = fragment.text.prefix { $0.isASCII && $0.isNumber }
+            guard fragment.kind == .text, [3, 5, 7].contains(digits.count),
+                let next = fragment.text.dropFirst(digits.count).unicodeScalars.first, TextNormalization.isWide(next)
+            else {
+                result.append(fragment)
+                continue
+            }
+            let rest = String(fragment.text.dropFirst(digits.count))
+            let restUnits = rest.unicodeScalars.reduce(0.0) { $0 + (TextNormalization.isWide($1) ? 2 : 1) }
+            let units = Double(digits.count) + restUnits
+            let split =
+                source == .layoutText
+                ? fragment.x0 + Double(digits.count)
+                : fragment.x0 + fragment.width * Double(digits.count) / max(1, units)
+            let origin: (WordOrigin, WordOrigin)
+            switch fragment.origin {
+            case .text(let line, let column):
+                origin = (fragment.origin, .text(line: line, column: column + digits.count))
+            case .box(let region):
+                origin = (
+                    .box(PageRegion(x0: region.x0, y0: region.y0, x1: split, y1: region.y1)),
+                    .box(PageRegion(x0: split, y0: region.y0, x1: region.x1, y1: region.y1))
+                )
+            }
+            result.append(
+                Fragment(
+                    text: String(digits), x0: fragment.x0, x1: split, baseline: fragment.baseline,
+                    page: fragment.page, origin: origin.0))
+            result.append(
+                Fragment(
+                    text: rest, x0: split + (source == .layoutText ? 0 : 0.1), x1: fragment.x1,
+                    baseline: fragment.baseline, page: fragment.page, origin: origin.1))
+        }
+        return result
+    }
+
+    // MARK: Header rows
+
+    /// The header rows, with wrapped header cells (`本年收入合` / `计`) joined into their first line.
+    private func headerLines(
+        _ fragments: [Fragment], bands: [Band], finder: BandFinder, page: Int, em: Double
+    ) -> [SynthesizedLine] {
+        guard !fragments.isEmpty else { return [] }
+        var cells = fragments.sorted { $0.baseline < $1.baseline }.map { fragment in
+            (fragment: fragment, band: finder.bestBand(for: fragment, in: bands) ?? 0)
+        }
+        // Join a cell's wrapped lines: same column, one line apart, centred alike or one inside the other.
+        var index = 0
+        while index < cells.count {
+            let upper = cells[index]
+            if let next = cells.indices.first(where: { $0 > index && cells[$0].band == upper.band }),
+                !HeaderWords.standalone.contains(TextNormalization.key(upper.fragment.text)),
+                !HeaderWords.standalone.contains(TextNormalization.key(cells[next].fragment.text)),
+                TableGridBuilder.stacked(upper.fragment, under: cells[next].fragment, em: em),
+                cells[next].fragment.baseline - upper.fragment.baseline <= 1.8 * em
+            {
+                var joined = upper.fragment
+                joined.text += cells[next].fragment.text
+                joined.x0 = min(joined.x0, cells[next].fragment.x0)
+                joined.x1 = max(joined.x1, cells[next].fragment.x1)
+                joined.origin = joined.origin.union(cells[next].fragment.origin)
+                cells[index].fragment = joined
+                cells.remove(at: next)
+                continue  // the joined cell may wrap once more
+            }
+            index += 1
+        }
+        // Rows by baseline.
+        var rows: [[(fragment: Fragment, band: Int)]] = []
+        var rowStart = -Double.infinity
+        for cell in cells.sorted(by: { $0.fragment.baseline < $1.fragment.baseline }) {
+            if rows.isEmpty || cell.fragment.baseline - rowStart > 0.35 * em {
+                rows.append([cell])
+                rowStart = cell.fragment.baseline
+            } else {
+                rows[rows.count - 1].append(cell)
+            }
+        }
+        return rows.map { row in
+            let fields: [(text: String, origin: WordOrigin?)] = bands.indices.map { band in
+                let here = row.filter { $0.band == band }.sorted { $0.fragment.x0 < $1.fragment.x0 }
+                return (here.map(\.fragment.text).joined(), here.first?.fragment.origin)
+            }
+            return SynthesizedLine.gridRow(fields, page: page)
+        }
+    }
+}
+
+extension TableGridBuilder {
+    /// Whether two header lines look like one wrapped cell: centred alike, or one's extent inside the other's.
+    static func stacked(_ upper: Fragment, under lower: Fragment, em: Double) -> Bool {
+        if abs(upper.center - lower.center) <= 0.6 * em { return true }
+        let slack = 0.5 * em
+        return (lower.x0 >= upper.x0 - slack && lower.x1 <= upper.x1 + slack)
+            || (upper.x0 >= lower.x0 - slack && upper.x1 <= lower.x1 + slack)
+    }
+}
+
+/// Header words that are whole cells by themselves, never the first or second line of a wrapped one.
+enum HeaderWords {
+    static let standalone: Set<String> = [
+        "项目", "收入", "支出", "合计", "小计", "行次", "栏次", "类", "款", "项", "金额", "决算数", "预算数", "科目名称",
+    ]
+    /// Headings over a group of columns, never a column of their own.
+    static let groups: Set<String> = ["项目", "收入", "支出"]
+}

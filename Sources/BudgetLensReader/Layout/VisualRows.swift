@@ -1,0 +1,160 @@
+import BudgetLensCore
+
+/// A run of words printed close together on one line: one table cell's text on that line, or a stretch of
+/// prose. Letter-spaced words (`因 公 出 国`) and words split by font changes (`局` `2024` `年度`) are one fragment.
+struct Fragment {
+    enum Kind {
+        /// A number with a decimal point or digit grouping (`2,940.05`, `0.00`), or a dash for zero.
+        case amount
+        /// Only digits (`201`, `06`, `2024`, a 行次 or 栏次).
+        case digits
+        /// Anything else.
+        case text
+    }
+
+    var text: String
+    var x0: Double
+    var x1: Double
+    var baseline: Double
+    var page: Int
+    var origin: WordOrigin
+    var kind: Kind
+    /// In a table's body: a row total's label (`合计`, `总计`, `本年收入合计`), set by the table builder.
+    var isTotal = false
+
+    var center: Double { (x0 + x1) / 2 }
+    var width: Double { x1 - x0 }
+
+    /// Joins words into a fragment: a space where the gap is wider than `spaceGap` (a visible space) or
+    /// between two ASCII letters or digits, nothing otherwise (letter-spaced or justified Chinese).
+    init(words: ArraySlice<PageWord>, page: Int, spaceGap: Double) {
+        var text = ""
+        var previous: PageWord?
+        for word in words {
+            if let previous, let last = previous.text.last, let next = word.text.first {
+                let asciiPair =
+                    last.isASCII && next.isASCII && (last.isLetter || last.isNumber) && (next.isLetter || next.isNumber)
+                if asciiPair || word.x0 - previous.x1 > spaceGap { text += " " }
+            }
+            text += word.text
+            previous = word
+        }
+        self.init(
+            text: text, x0: words.map(\.x0).min() ?? 0, x1: words.map(\.x1).max() ?? 0,
+            baseline: words.map(\.baseline).reduce(0, +) / Double(max(1, words.count)), page: page,
+            origin: words.dropFirst().reduce(words.first?.origin ?? .text(line: 0, column: 0)) { $0.union($1.origin) })
+    }
+
+    init(text: String, x0: Double, x1: Double, baseline: Double, page: Int, origin: WordOrigin) {
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.baseline = baseline
+        self.page = page
+        self.origin = origin
+        kind = Fragment.kind(of: text)
+    }
+
+    /// `2,940.05`, `-3.5`, `0.00`, `-`, `—` are amounts; `201` is digits; the rest is text.
+    static func kind(of text: String) -> Kind {
+        let scalars = text.unicodeScalars
+        if text == "-" || text == "—" || text == "－" { return .amount }
+        var digits = 0
+        var separators = 0
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "0"..."9": digits += 1
+            case ",", ".": separators += 1
+            case "-" where index == 0: continue
+            default: return .text
+            }
+        }
+        guard digits > 0 else { return .text }
+        return separators > 0 ? .amount : .digits
+    }
+
+    /// Whether the two fragments share some horizontal extent.
+    func overlap(_ x0: Double, _ x1: Double) -> Double { max(0, min(self.x1, x1) - max(self.x0, x0)) }
+}
+
+/// The words of a page grouped into printed lines.
+struct VisualRow {
+    var baseline: Double
+    var fragments: [Fragment]
+    var page: Int
+
+    /// The fragments joined without separators, for matching titles and markers.
+    var joinedText: String { fragments.map(\.text).joined() }
+}
+
+/// Groups a page's words into printed lines and fragments.
+struct VisualRowBuilder {
+    /// The typical character width of the page: the unit of every distance threshold.
+    let em: Double
+    /// Words closer than this on one line join into one fragment.
+    let joinGap: Double
+    /// Words whose baselines differ by less than this are on one line.
+    let rowTolerance: Double
+    /// A gap wider than this between two words of a fragment is a space: 3 points in a PDF (what text
+    /// extractors such as pdfplumber use), one column in layout text.
+    let spaceGap: Double
+
+    init(page: LayoutPage, source: LayoutSource) {
+        em = VisualRowBuilder.em(of: page.words)
+        switch source {
+        case .pdf:
+            joinGap = 0.6 * em
+            rowTolerance = 0.35 * em
+            spaceGap = 3
+        case .layoutText:
+            joinGap = 1.01  // one space
+            rowTolerance = 0.1
+            spaceGap = 0.5
+        }
+    }
+
+    /// The median width of a wide character over the words that hold two or more of them; 10 when none does.
+    static func em(of words: [PageWord]) -> Double {
+        var widths: [Double] = []
+        for word in words {
+            var wide = 0
+            var narrow = 0
+            for scalar in word.text.unicodeScalars {
+                if TextNormalization.isWide(scalar) { wide += 1 } else { narrow += 1 }
+            }
+            guard wide >= 2, word.width > 0 else { continue }
+            widths.append(word.width / (Double(wide) + 0.5 * Double(narrow)))
+        }
+        guard !widths.isEmpty else { return 10 }
+        widths.sort()
+        return widths[widths.count / 2]
+    }
+
+    /// The page's lines, top to bottom, each with its fragments left to right.
+    func rows(of page: LayoutPage) -> [VisualRow] {
+        let words = page.words.sorted { $0.baseline < $1.baseline }
+        var groups: [[PageWord]] = []
+        var groupStart = -Double.infinity
+        for word in words {
+            if word.baseline - groupStart > rowTolerance || groups.isEmpty {
+                groups.append([word])
+                groupStart = word.baseline
+            } else {
+                groups[groups.count - 1].append(word)
+            }
+        }
+        return groups.map { group in
+            let sorted = group.sorted { $0.x0 < $1.x0 }
+            var fragments: [Fragment] = []
+            var start = 0
+            for index in 1...sorted.count {
+                if index == sorted.count || sorted[index].x0 - sorted[index - 1].x1 > joinGap {
+                    fragments.append(Fragment(words: sorted[start..<index], page: page.number, spaceGap: spaceGap))
+                    start = index
+                }
+            }
+            let baseline = group.map(\.baseline).reduce(0, +) / Double(group.count)
+            return VisualRow(baseline: baseline, fragments: fragments, page: page.number)
+        }
+    }
+}
