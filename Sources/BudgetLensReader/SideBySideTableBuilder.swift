@@ -101,7 +101,10 @@ struct SideBySideTableBuilder {
         let hasAmount = block.amountPositions.contains { !line.isBlank($0) }
         guard !label.isEmpty || printedLine != nil || hasAmount else { return nil }
         if label.isEmpty, printedLine == nil,
-            block.amountPositions.allSatisfy({ line.isBlank($0) || Fragment.kind(of: line.key($0)) == .text })
+            block.amountPositions.allSatisfy({ position in
+                if case .invalid = Money.reading(line.field(position), unit: building.unit) { return true }
+                return line.isBlank(position)
+            })
         {
             // Words without a label or a number: the last lines of a wrapped header cell.
             building.record(

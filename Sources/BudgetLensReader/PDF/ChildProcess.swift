@@ -35,6 +35,9 @@ enum ChildProcess {
             close(outputPipe[1])
             throw Failure.cannotStart(errno: errno)
         }
+        // Close-on-exec: a child spawned by another thread must not inherit these ends (the spawned tool gets
+        // its own copies through dup2, which clears the flag).
+        for descriptor in outputPipe + errorPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
