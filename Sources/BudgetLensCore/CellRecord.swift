@@ -36,16 +36,23 @@ public struct CellRecord: Hashable, Sendable, Codable {
         self.region = region
     }
 
-    /// The CSV header of `budgetlens cells`.
-    public static let csvHeader = "table,line,code,item,column,value,source_line,page,box"
+    /// The CSV header of `budgetlens cells`: the stable interchange format.
+    public static let csvHeader = "table,line,code,item,column,value,source_line"
+    /// The header with the page columns (`budgetlens cells --pages`).
+    public static let csvHeaderWithPages = csvHeader + ",page,box"
 
-    /// The record as a CSV line, the value a plain decimal in `unit` (`1000.00`, `0.00`).
-    public func csvLine(unit: MoneyUnit) -> String {
-        let fields = [
+    /// The record as a CSV line, the value a plain decimal in `unit` (`1000.00`, `0.00`); with `pages`, also
+    /// the page and the box (`x0 y0 x1 y1`).
+    public func csvLine(unit: MoneyUnit, pages: Bool = false) -> String {
+        var fields = [
             table.rawValue, line.map(String.init) ?? "", code ?? "", item, String(column),
-            value?.decimalString(in: unit) ?? "", String(sourceLine), page.map(String.init) ?? "",
-            region.map { [$0.x0, $0.y0, $0.x1, $0.y1].map(CellRecord.coordinate).joined(separator: " ") } ?? "",
+            value?.decimalString(in: unit) ?? "", String(sourceLine),
         ]
+        if pages {
+            fields.append(page.map(String.init) ?? "")
+            fields.append(
+                region.map { [$0.x0, $0.y0, $0.x1, $0.y1].map(CellRecord.coordinate).joined(separator: " ") } ?? "")
+        }
         return fields.map(CellRecord.csvField).joined(separator: ",")
     }
 

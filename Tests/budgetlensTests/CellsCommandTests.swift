@@ -10,14 +10,14 @@ struct CellsCommandTests {
         let result = try BudgetLensBinary.run(["cells", Seed.path(Seed.weihai)])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "table,line,code,item,column,value,source_line,page,box")
+        #expect(lines.first == "table,line,code,item,column,value,source_line")
         // 62 + 119 + 102 + 160 + 51 + 6 + 3 + 12 cells.
         #expect(lines.count == 1 + 515)
-        #expect(lines.contains("01,27,,本年收入合计,1,939.31,140,,"))
-        #expect(lines.contains("01,60,,年末结转和结余,2,0.26,142,,"))
-        #expect(lines.contains("03,,2101501,行政运行,2,353.77,200,,"))
-        #expect(lines.contains("09,,,,2,7.32,327,,"))
-        #expect(lines.contains("01,9,,,1,0.00,122,,"), "blank filler rows are rows too")
+        #expect(lines.contains("01,27,,本年收入合计,1,939.31,140"))
+        #expect(lines.contains("01,60,,年末结转和结余,2,0.26,142"))
+        #expect(lines.contains("03,,2101501,行政运行,2,353.77,200"))
+        #expect(lines.contains("09,,,,2,7.32,327"))
+        #expect(lines.contains("01,9,,,1,0.00,122"), "blank filler rows are rows too")
         #expect(!lines.contains { $0.hasPrefix("06,") })
     }
 
@@ -26,11 +26,11 @@ struct CellsCommandTests {
         let result = try BudgetLensBinary.run(["cells", Seed.path(Seed.yantai)])
         #expect(result.status == 0 && result.stderr.isEmpty)
         let lines = Set(result.stdout.split(separator: "\n").map(String.init))
-        #expect(lines.contains("06,,30216,培训费,1,2.39,337,,"))
-        #expect(lines.contains("06,,,人员经费合计,1,2361.57,356,,"))
-        #expect(lines.contains("06,,,公用经费合计,1,170.58,356,,"))
-        #expect(lines.contains("04,55,,二十三、其他支出,4,134.00,259,,"))
-        #expect(lines.contains("07,,2296013,用于城乡医疗救助的彩票公益金支出,5,134.00,373,,"))
+        #expect(lines.contains("06,,30216,培训费,1,2.39,337"))
+        #expect(lines.contains("06,,,人员经费合计,1,2361.57,356"))
+        #expect(lines.contains("06,,,公用经费合计,1,170.58,356"))
+        #expect(lines.contains("04,55,,二十三、其他支出,4,134.00,259"))
+        #expect(lines.contains("07,,2296013,用于城乡医疗救助的彩票公益金支出,5,134.00,373"))
     }
 
     @Test("the Shanghai template: no 行次, split codes joined, 三公 as table 09")
@@ -38,10 +38,10 @@ struct CellsCommandTests {
         let result = try BudgetLensBinary.run(["cells", Seed.corpusPath(Seed.shanghaiFinance)])
         #expect(result.status == 0)
         let lines = Set(result.stdout.split(separator: "\n").map(String.init))
-        #expect(lines.contains("01,,,本年收入合计,1,2946.25,124,,"))
-        #expect(lines.contains("02,,201,一般公共服务支出,1,2112.86,140,,"))
-        #expect(lines.contains("02,,2010601,行政运行,7,0.01,142,,"))
-        #expect(lines.contains("09,,,,1,0.95,327,,"))
+        #expect(lines.contains("01,,,本年收入合计,1,2946.25,124"))
+        #expect(lines.contains("02,,201,一般公共服务支出,1,2112.86,140"))
+        #expect(lines.contains("02,,2010601,行政运行,7,0.01,142"))
+        #expect(lines.contains("09,,,,1,0.95,327"))
     }
 
     @Test("a budget is refused with exit code 2 and says it is a budget")

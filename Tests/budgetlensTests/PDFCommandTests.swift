@@ -8,11 +8,13 @@ struct PDFCommandTests {
         csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(6).joined(separator: ",") }
     }
 
-    @Test("cells X.pdf prints the cells cells X.txt prints, plus each cell's page and box")
+    @Test("cells X.pdf prints the cells cells X.txt prints; --pages adds each cell's page and box")
     func cells() throws {
-        let pdf = try BudgetLensBinary.run(["cells", Seed.corpusPath(Seed.shanghaiPDFs[1].pdf)])
+        let pdf = try BudgetLensBinary.run(["cells", "--pages", Seed.corpusPath(Seed.shanghaiPDFs[1].pdf)])
         let text = try BudgetLensBinary.run(["cells", Seed.corpusPath(Seed.shanghaiPlanning)])
         #expect(pdf.status == 0 && text.status == 0)
+        #expect(pdf.stdout.hasPrefix("table,line,code,item,column,value,source_line,page,box\n"))
+        #expect(text.stdout.hasPrefix("table,line,code,item,column,value,source_line\n"))
         #expect(firstSixColumns(pdf.stdout) == firstSixColumns(text.stdout))
         #expect(firstSixColumns(pdf.stdout).count == 648)
         let total = try #require(pdf.stdout.split(separator: "\n").first { $0.hasPrefix("01,,,本年收入合计,1,9746.50,") })
