@@ -75,10 +75,12 @@ for name in ["000_b3a610eb10aa3aee.txt", "001_06590241d827de43.txt", "002_e7a0a5
     guard let data = FileManager.default.contents(atPath: path) else { exit(2) }
     var checkConfiguration = ReaderConfiguration()
     checkConfiguration.readsSelfEvaluations = false
-    let report = RuleEngine().evaluate(pack, on: try DisclosureReader.read(data: data, file: name, configuration: checkConfiguration))
+    let report = RuleEngine().evaluate(
+        pack, on: try DisclosureReader.read(data: data, file: name, configuration: checkConfiguration))
     benchmarks.append(
         Benchmark(
-            name: "check \(name.prefix(3)) (text → findings, \(report.rulesEvaluated) rules, \(report.assertionsEvaluated) assertions)",
+            name:
+                "check \(name.prefix(3)) (text → findings, \(report.rulesEvaluated) rules, \(report.assertionsEvaluated) assertions)",
             inputBytes: data.count
         ) {
             let disclosure = try DisclosureReader.read(data: data, file: name, configuration: checkConfiguration)
@@ -94,7 +96,9 @@ for name in ["000_b3a610eb10aa3aee.txt", "002_e7a0a51ff37b077b.txt"] {
     guard let data = FileManager.default.contents(atPath: path) else { exit(2) }
     let tables = try DisclosureReader.read(data: data, file: name).selfEvaluations.count
     benchmarks.append(
-        Benchmark(name: "score \(name.prefix(3)) (text → review, \(tables) self-evaluation tables)", inputBytes: data.count) {
+        Benchmark(
+            name: "score \(name.prefix(3)) (text → review, \(tables) self-evaluation tables)", inputBytes: data.count
+        ) {
             let disclosure = try DisclosureReader.read(data: data, file: name)
             let report = ScoreReport(disclosure: disclosure, schemes: schemes, pack: performancePack)
             precondition(!report.tables.isEmpty)
@@ -104,8 +108,10 @@ for name in ["000_b3a610eb10aa3aee.txt", "002_e7a0a51ff37b077b.txt"] {
 // PDFs: the published files in ../shared/corpus/pdf, end to end (poppler's text layer, table reconstruction,
 // the text reader, the final-accounts pack), and poppler alone for comparison.
 let pdfDirectory = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/pdf")
-let pdfNames = ((try? FileManager.default.contentsOfDirectory(atPath: pdfDirectory.path)) ?? []).filter { $0.hasSuffix(".pdf") }
-    .sorted()
+let pdfNames = ((try? FileManager.default.contentsOfDirectory(atPath: pdfDirectory.path)) ?? []).filter {
+    $0.hasSuffix(".pdf")
+}
+.sorted()
 for name in pdfNames {
     let path = pdfDirectory.appendingPathComponent(name).path
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -137,5 +143,6 @@ for benchmark in benchmarks where filter.map({ benchmark.name.contains($0) }) ??
     let megabytesPerSecond = Double(benchmark.inputBytes) / 1e6 / (milliseconds(median) / 1000)
     print(
         benchmark.name.padding(toLength: 72, withPad: " ", startingAt: 0)
-            + String(format: "  %9.3f   %10.3f   %8.1f", milliseconds(median), milliseconds(fastest), megabytesPerSecond))
+            + String(
+                format: "  %9.3f   %10.3f   %8.1f", milliseconds(median), milliseconds(fastest), megabytesPerSecond))
 }

@@ -65,7 +65,8 @@ public enum DisclosureReader {
     ///   - data: The file's bytes.
     ///   - file: The name to use in source locations and messages.
     /// - Throws: ``ReadError`` when the bytes are not a readable document.
-    public static func read(data: Data, file: String, configuration: ReaderConfiguration = .init()) throws -> Disclosure {
+    public static func read(data: Data, file: String, configuration: ReaderConfiguration = .init()) throws -> Disclosure
+    {
         let noLine = SourceLocation(file: file, line: 0, column: 0)
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte-order mark

@@ -41,7 +41,9 @@ struct SourceText {
             var start = 0
             while start < count {
                 let next: Int =
-                    memchr(base + start, 0x0A, count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+                    memchr(base + start, 0x0A, count - start).map {
+                        base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                    }
                     ?? count
                 var end = next
                 if end > start, base[end - 1] == 0x0D { end -= 1 }

@@ -27,7 +27,8 @@ public enum MinimalPDF {
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
                 "<< /Filter /Standard /V 1 /R 2 /O <\(key)> /U <\(key)> /P -4 >>",
-            ], trailerExtra: "/Encrypt 4 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]")
+            ],
+            trailerExtra: "/Encrypt 4 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]")
     }
 
     /// A PDF of the given objects (numbered from 1; object 1 the catalog) with a correct cross-reference table.

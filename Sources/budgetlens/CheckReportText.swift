@@ -44,7 +44,9 @@ struct CheckReportText {
             lines.append(style.bold(table + title))
             for finding in findings {
                 let place = finding.location.source?.place ?? "-"
-                lines.append("  \(style.severity(finding.severity)) \(finding.rule.padding(toLength: 7, withPad: " ", startingAt: 0)) \(place.padding(toLength: max(8, place.count), withPad: " ", startingAt: 0)) \(finding.message)")
+                lines.append(
+                    "  \(style.severity(finding.severity)) \(finding.rule.padding(toLength: 7, withPad: " ", startingAt: 0)) \(place.padding(toLength: max(8, place.count), withPad: " ", startingAt: 0)) \(finding.message)"
+                )
                 lines.append("                           \(finding.messageEnglish)")
             }
         }

@@ -6,7 +6,9 @@ import Foundation
 /// Options shared by every command that reads one document.
 struct DocumentInput: ParsableArguments {
     @Argument(
-        help: "The disclosure: its PDF (read with poppler's pdftotext), text extracted from it, or a BudgetLens JSON export.")
+        help:
+            "The disclosure: its PDF (read with poppler's pdftotext), text extracted from it, or a BudgetLens JSON export."
+    )
     var file: String
 
     @Option(name: .customLong("max-input-mb"), help: "Largest input accepted, in MiB.")

@@ -38,7 +38,8 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let disclosure = try input.read()
         guard !disclosure.selfEvaluations.isEmpty else {
-            throw CommandFailure(message: "error: \(input.file): no performance self-evaluation table (绩效自评表) was found")
+            throw CommandFailure(
+                message: "error: \(input.file): no performance self-evaluation table (绩效自评表) was found")
         }
         let report: ScoreReport
         do {
@@ -53,7 +54,8 @@ struct ScoreCommand: ParsableCommand {
         case .text:
             print(ScoreReportText(report: report).text)
         case .json:
-            FileHandle.standardOutput.write(try CheckReportJSON.encode(ScoreReportJSON(report: report)) + Data("\n".utf8))
+            FileHandle.standardOutput.write(
+                try CheckReportJSON.encode(ScoreReportJSON(report: report)) + Data("\n".utf8))
         }
         if report.hasErrors { throw ExitCode(1) }
     }
@@ -65,15 +67,19 @@ struct ScoreReportText {
 
     var text: String {
         let disclosure = report.disclosure
-        var lines = ["\(disclosure.source.file) — \(disclosure.header.unitName ?? disclosure.header.title) \(disclosure.header.year.map(String.init) ?? "")"]
+        var lines = [
+            "\(disclosure.source.file) — \(disclosure.header.unitName ?? disclosure.header.title) \(disclosure.header.year.map(String.init) ?? "")"
+        ]
         for table in report.tables {
             lines.append("")
             lines.append("\(table.label)  (\(table.scheme.name), line \(table.table.source.line))")
             if let total = table.table.budget.total, let budget = total.budget, let executed = total.executed {
                 let rate = table.executionRate.map { Score(hundredths: $0).description + "%" } ?? "—"
-                var execution = "  预算执行 A \(budget.decimalString(in: .wanYuan)) B \(executed.decimalString(in: .wanYuan)) 执行率 \(rate)"
+                var execution =
+                    "  预算执行 A \(budget.decimalString(in: .wanYuan)) B \(executed.decimalString(in: .wanYuan)) 执行率 \(rate)"
                 if table.scheme.total > .zero {
-                    execution += " → \(table.executionScore?.description ?? "—") (printed \(total.statedScore?.description ?? "—"))"
+                    execution +=
+                        " → \(table.executionScore?.description ?? "—") (printed \(total.statedScore?.description ?? "—"))"
                 }
                 lines.append(execution)
             }
@@ -84,7 +90,9 @@ struct ScoreReportText {
                         + "等级 \(table.computedGrade ?? "—")\(grade)")
             }
             let unmet = table.indicators.filter { $0.judgement.status == .unmet }.map(\.indicator.name)
-            lines.append("  \(table.indicators.count) indicators" + (unmet.isEmpty ? "" : "; not met: " + unmet.joined(separator: "、")))
+            lines.append(
+                "  \(table.indicators.count) indicators"
+                    + (unmet.isEmpty ? "" : "; not met: " + unmet.joined(separator: "、")))
             for finding in report.findings(for: table) { lines.append(line(finding)) }
         }
         let others = report.documentFindings

@@ -33,7 +33,8 @@ struct PDFBadInputTests {
         let error = try #require(throws: ReadError.self) {
             try DisclosureReader.read(data: Data(bytes.prefix(bytes.count / 3)), file: "upload.pdf")
         }
-        #expect(error.code == .badPDF && error.message.contains("truncated") && error.description.contains("upload.pdf"))
+        #expect(
+            error.code == .badPDF && error.message.contains("truncated") && error.description.contains("upload.pdf"))
     }
 
     @Test("bytes that are not a PDF, named .pdf, say so and show how they start")
@@ -41,7 +42,8 @@ struct PDFBadInputTests {
         let path = try temporaryFile(Array("<html><body>404 Not Found</body></html>".utf8), name: "report.pdf")
         let error = try #require(throws: ReadError.self) { try DisclosureReader.read(path: path) }
         #expect(error.code == .badPDF)
-        #expect(error.message.contains("not one") && error.message.contains("<html>") && error.description.contains(path))
+        #expect(
+            error.message.contains("not one") && error.message.contains("<html>") && error.description.contains(path))
         let garbage = try temporaryFile((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }, name: "noise.pdf")
         let noise = try #require(throws: ReadError.self) { try DisclosureReader.read(path: garbage) }
         #expect(noise.code == .badPDF)
@@ -60,7 +62,9 @@ struct PDFBadInputTests {
         let path = try temporaryFile(bytes, name: "damaged.pdf")
         let error = try #require(throws: ReadError.self) { try DisclosureReader.read(path: path) }
         #expect(error.code == .badPDF && error.description.contains(path))
-        #expect(error.message.contains("damaged") || error.message.contains("no pages") || error.message.contains("cannot be read"))
+        #expect(
+            error.message.contains("damaged") || error.message.contains("no pages")
+                || error.message.contains("cannot be read"))
     }
 
     @Test("a scanned PDF (images, no text layer) is refused: OCR is not supported")

@@ -73,7 +73,8 @@ struct PDFReaderTests {
         // 公开04 carries on over a page that holds nothing but 支出 labels.
         #expect(disclosure.row(.appropriationSummary, line: 59)?.value(column: 2) == Money(wan: "2940.05"))
         let threePublic = try #require(disclosure.table(.threePublicExpenses)?.rows.first)
-        #expect(threePublic.value(column: 1) == Money(wan: "0.95") && threePublic.value(column: 6) == Money(wan: "0.95"))
+        #expect(
+            threePublic.value(column: 1) == Money(wan: "0.95") && threePublic.value(column: 6) == Money(wan: "0.95"))
     }
 
     @Test("every cell remembers its page and box; a blank cell the place it would be printed")
@@ -110,9 +111,12 @@ struct PDFReaderTests {
                     }
                     for cell in row.cells {
                         let value = cell.value ?? .zero
-                        #expect(value != Money(wan: "2024") && value != Money(wan: "2023"), "\(pdf) \(table.id) \(row.item)")
+                        #expect(
+                            value != Money(wan: "2024") && value != Money(wan: "2023"), "\(pdf) \(table.id) \(row.item)"
+                        )
                         if let code = row.code, let number = Int64(code) {
-                            #expect(value != Money(fen: number * 1_000_000), "\(pdf) \(table.id) \(code) read as an amount")
+                            #expect(
+                                value != Money(fen: number * 1_000_000), "\(pdf) \(table.id) \(code) read as an amount")
                         }
                     }
                 }

@@ -18,7 +18,8 @@ struct PDFFindingsTests {
     private func comparable(_ finding: Finding, unit: MoneyUnit) -> String {
         return [
             finding.severity.rawValue, finding.rule, finding.location.table ?? "", finding.location.item ?? "",
-            finding.location.code ?? "", finding.location.column.map(String.init) ?? "", FindingValue.text(finding.actual, unit: unit),
+            finding.location.code ?? "", finding.location.column.map(String.init) ?? "",
+            FindingValue.text(finding.actual, unit: unit),
             FindingValue.text(finding.expected, unit: unit), finding.message,
         ].joined(separator: "\t")
     }

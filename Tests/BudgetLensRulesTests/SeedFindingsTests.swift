@@ -35,7 +35,8 @@ struct SeedFindingsTests {
         "the full list of findings on each document is the reviewed one",
         arguments: [
             ("000", Seed.path(Seed.yantai)), ("001", Seed.path(Seed.weihai)), ("002", Seed.path(Seed.zengdu)),
-            ("corpus-001", Seed.corpusPath(Seed.shanghaiFinance)), ("corpus-002", Seed.corpusPath(Seed.shanghaiPlanning)),
+            ("corpus-001", Seed.corpusPath(Seed.shanghaiFinance)),
+            ("corpus-002", Seed.corpusPath(Seed.shanghaiPlanning)),
             ("corpus-004", Seed.corpusPath(Seed.shanghaiTestVariant)),
         ])
     func fullFindingLists(name: String, path: String) throws {
@@ -55,9 +56,11 @@ struct SeedFindingsTests {
         let findings = try report(disclosure).findings
         let crossTable = try #require(findings.first { $0.rule == "X-12" })
         #expect(crossTable.location.table == "公开03" && crossTable.location.column == 2)
-        #expect(crossTable.actual?.amount == Money(wan: "453.01") && crossTable.expected?.amount == Money(wan: "453.00"))
+        #expect(
+            crossTable.actual?.amount == Money(wan: "453.01") && crossTable.expected?.amount == Money(wan: "453.00"))
         #expect(crossTable.severity == .warning && crossTable.isRounding)
-        #expect(crossTable.operands.contains { $0.table == "公开05" && $0.item == "合计" && $0.value == Money(wan: "453.00") })
+        #expect(
+            crossTable.operands.contains { $0.table == "公开05" && $0.item == "合计" && $0.value == Money(wan: "453.00") })
         let rows = try #require(findings.first { $0.rule == "05-3" && $0.location.column == 2 })
         #expect(rows.location.table == "公开05" && rows.location.source?.line == 266)
         #expect(rows.actual?.amount == Money(wan: "453.00") && rows.expected?.amount == Money(wan: "453.01"))

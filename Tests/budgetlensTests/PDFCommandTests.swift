@@ -5,7 +5,9 @@ import Testing
 @Suite("budgetlens on PDFs")
 struct PDFCommandTests {
     private func firstSixColumns(_ csv: String) -> [String] {
-        csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(6).joined(separator: ",") }
+        csv.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).prefix(6).joined(separator: ",")
+        }
     }
 
     @Test("cells X.pdf prints the cells cells X.txt prints; --pages adds each cell's page and box")

@@ -46,7 +46,9 @@ struct LayoutReconstruction {
                 if var table = open {
                     if endsTable(row, page: page, em: builder.em) {
                         close(&open)
-                    } else if TableTitles.table(named: row.joinedText) == table.id, table.segments.last?.fragments.isEmpty == true {
+                    } else if TableTitles.table(named: row.joinedText) == table.id,
+                        table.segments.last?.fragments.isEmpty == true
+                    {
                         table.pendingText.append(textLine(row, tabGap: tabGap))  // a title repeated on a new page
                         open = table
                         continue
@@ -109,9 +111,12 @@ struct LayoutReconstruction {
             guard let id = TableTitles.table(named: fragment.text) else { continue }
             let others = row.fragments.enumerated().filter { $0.offset != index }.map(\.element)
             guard others.allSatisfy({ TableHeaderLine(Substring($0.text)) != nil }) else { return nil }
-            var result = [textLine(VisualRow(baseline: row.baseline, fragments: [fragment], page: row.page), tabGap: tabGap)]
+            var result = [
+                textLine(VisualRow(baseline: row.baseline, fragments: [fragment], page: row.page), tabGap: tabGap)
+            ]
             for other in others {
-                result.append(textLine(VisualRow(baseline: row.baseline, fragments: [other], page: row.page), tabGap: tabGap))
+                result.append(
+                    textLine(VisualRow(baseline: row.baseline, fragments: [other], page: row.page), tabGap: tabGap))
             }
             return (id, result)
         }
@@ -149,7 +154,9 @@ struct LayoutReconstruction {
     private func continuesTable(_ row: VisualRow, rows: [VisualRow], em: Double, table: OpenTable) -> Bool {
         if TableTitles.table(named: row.joinedText) != nil { return true }  // checked against the id later
         if endsTable(row, page: nil, em: em) { return false }
-        if isGridRow(row, em: em) || rows.dropFirst().prefix(2).contains(where: { isGridRow($0, em: em) }) { return true }
+        if isGridRow(row, em: em) || rows.dropFirst().prefix(2).contains(where: { isGridRow($0, em: em) }) {
+            return true
+        }
         let previous = table.segments.flatMap(\.fragments)
         let widest = previous.map(\.width).max() ?? 0
         return row.fragments.allSatisfy { fragment in

@@ -52,7 +52,8 @@ struct TableGridBuilder {
             header: split.flatMap { $0.header.map(\.fragment) }, totals: bodies.joined().filter(\.isTotal))
         var lines: [SynthesizedLine] = []
         for (part, body) in zip(split, bodies) {
-            lines += headerLines(part.header.map(\.fragment), bands: bands, finder: finder, page: part.page, em: part.em)
+            lines += headerLines(
+                part.header.map(\.fragment), bands: bands, finder: finder, page: part.page, em: part.em)
             var rows = RowAssembler(
                 table: table, source: source, bands: bands, finder: finder, em: part.em, page: part.page)
             lines += rows.lines(body: body)

@@ -38,7 +38,8 @@ enum PDFTextLayer {
         let directory = FileManager.default.temporaryDirectory
         let path = directory.appendingPathComponent("budgetlens-\(UUID().uuidString).pdf").path
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw ReadError(.unreadable, source: location(file), message: "cannot write a temporary copy for the PDF reader")
+            throw ReadError(
+                .unreadable, source: location(file), message: "cannot write a temporary copy for the PDF reader")
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try text(ofFile: path, bytes: bytes, file: file)
@@ -77,14 +78,16 @@ enum PDFTextLayer {
     static func checkStructure(_ bytes: [UInt8], file: String) throws {
         let start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) } ?? bytes.count
         guard bytes[start...].starts(with: Array("%PDF-".utf8)) else {
-            let shown = bytes[start...].prefix(16).map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "." }.joined()
+            let shown = bytes[start...].prefix(16).map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "." }
+                .joined()
             throw ReadError(
                 .badPDF, source: location(file),
                 message: "the file is named as a PDF but is not one: it starts with '\(shown)', not '%PDF-'")
         }
         let tail = Array(bytes.suffix(2048))
         let marker = Array("%%EOF".utf8)
-        let hasEnd = tail.count >= marker.count
+        let hasEnd =
+            tail.count >= marker.count
             && (0...(tail.count - marker.count)).contains { tail[$0..<($0 + marker.count)].elementsEqual(marker) }
         guard hasEnd else {
             throw ReadError(

@@ -89,7 +89,8 @@ public struct CheckReportJSON: Codable, Sendable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case rule, severity, message, messageEn, table, line, code, item, column, sourceLine, source, page, box, expected
+            case rule, severity, message, messageEn, table, line, code, item, column, sourceLine, source, page, box,
+                expected
             case expectedFormula, actual, difference, tolerance, rounding, operands
         }
 
@@ -144,7 +145,8 @@ public struct CheckReportJSON: Codable, Sendable {
         func amount(_ money: Money?) -> String? { money?.decimalString(in: unit) }
         document = Document(
             file: disclosure.source.file, kind: disclosure.kind.rawValue, title: disclosure.header.title,
-            unitName: disclosure.header.unitName, year: disclosure.header.year, scope: disclosure.header.scope?.rawValue,
+            unitName: disclosure.header.unitName, year: disclosure.header.year,
+            scope: disclosure.header.scope?.rawValue,
             moneyUnit: unit.rawValue, tablesFound: disclosure.tables.map(\.id.formID),
             tablesMissing: disclosure.missingTables.map(\.formID))
         summary = Summary(

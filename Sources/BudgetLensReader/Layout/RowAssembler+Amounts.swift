@@ -1,0 +1,54 @@
+import BudgetLensCore
+
+/// Amounts in text whose columns drift (`pdftotext -layout`): placed by order, position and the row's identity.
+extension RowAssembler {
+    /// Places each row's amounts in the amount columns, keeping their order: the placement nearest to the
+    /// printed positions, and among near-equal placements the one under which the row's total equals the sum
+    /// of its parts.
+    mutating func alignAmounts(_ cells: inout [Int: [Int: [Fragment]]]) {
+        let amountBands = bands.indices.filter { bands[$0].kind == .amount }
+        guard !amountBands.isEmpty else { return }
+        let identity = RowIdentity(bands: bands)
+        let labelBands = bands.indices.filter { bands[$0].kind == .label }
+        for seed in cells.keys {
+            var row = cells[seed] ?? [:]
+            let amounts = amountBands.flatMap { row[$0] ?? [] }.filter { $0.kind != .text }.sorted { $0.x0 < $1.x0 }
+            guard !amounts.isEmpty else { continue }
+            for band in amountBands { row[band]?.removeAll { $0.kind != .text } }
+            // The labels split the row into blocks (收入 | 支出): an amount stays in its block's columns.
+            let labelStarts = labelBands.map { band in row[band]?.map(\.x0).min() ?? bands[band].x0 }
+            func block(ofX x: Double) -> Int { labelStarts.filter { $0 <= x }.count }
+            let allowed = amountBands.map { band in labelBands.filter { $0 < band }.count }
+            let blocks = amounts.map { block(ofX: $0.x0) }
+            let placements = AmountAlignment.placements(
+                amounts.map(\.center), bands: amountBands.map { bands[$0].center }, slack: 2.0
+            ) { amount, column in blocks[amount] == allowed[column] }
+            guard let best = placements.first else {
+                // More amounts than columns: keep them in the nearest columns and say so.
+                for amount in amounts {
+                    let band = finder.bestBand(for: amount, in: bands, kinds: [.amount]) ?? amountBands[0]
+                    row[band, default: []].append(amount)
+                }
+                note("layout.too-many-amounts", "the row has more amounts than the table has columns", amounts[0])
+                cells[seed] = row
+                continue
+            }
+            var chosen = best.columns
+            let holding = placements.filter { placement in
+                identity.holds(
+                    Dictionary(
+                        uniqueKeysWithValues: zip(placement.columns.map { amountBands[$0] }, amounts.map(\.text))))
+            }
+            if let first = holding.first {
+                chosen = first.columns
+            } else if placements.count > 1, identity.applies {
+                note(
+                    "layout.column-uncertain",
+                    "the amounts of this row fit more than one set of columns and none makes the row add up; "
+                        + "the nearest columns are used", amounts[0])
+            }
+            for (amount, column) in zip(amounts, chosen) { row[amountBands[column], default: []].append(amount) }
+            cells[seed] = row
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import BudgetLensCore
+
+/// Wrapped labels: which lines of a label column make one label, and which row it belongs to.
+extension RowAssembler {
+    /// How near the column's right edge a label line must end to count as wrapped (it filled the column).
+    var fillTolerance: Double { source == .pdf ? 0.75 * em : 1.0 }
+
+    /// Whether a fragment starts a new label rather than continuing a wrapped one: an ordinal (`二、`), a
+    /// total, or a standard row of 公开01/04 (`年初结转和结余`).
+    private func startsItem(_ fragment: Fragment) -> Bool {
+        let key = TextNormalization.key(fragment.text)
+        if TextNormalization.leadingOrdinal(fragment.text) != nil || key == "合计" || key == "总计"
+            || (key.hasSuffix("合计") && key.count <= 8)
+        {
+            return true
+        }
+        guard table == .incomeExpenditureSummary || table == .appropriationSummary else { return false }
+        return StandardRows.line(forLabel: fragment.text, in: table, isIncome: true, afterCarryOver: false) != nil
+            || StandardRows.line(forLabel: fragment.text, in: table, isIncome: false, afterCarryOver: false) != nil
+    }
+
+    /// Splits label fragments (top to bottom) into labels: a fragment continues the one above when that one
+    /// fills the column (it wrapped), it is a line below and it does not start an item itself.
+    func wrapGroups(_ fragments: [Placed], isTotal: (Fragment) -> Bool) -> [[Placed]] {
+        let right = fragments.filter { !isTotal($0.fragment) }.map(\.fragment.x1).max() ?? 0
+        var groups: [[Placed]] = []
+        for item in fragments {
+            if let previous = groups.last?.last, !isTotal(previous.fragment), !isTotal(item.fragment),
+                previous.fragment.x1 >= right - fillTolerance, !startsItem(item.fragment),
+                item.y - previous.y <= (source == .pdf ? 2.0 * em : 2.01 * LayoutTextPages.lineHeight)
+            {
+                groups[groups.count - 1].append(item)
+            } else {
+                groups.append([item])
+            }
+        }
+        return groups
+    }
+
+    /// Gives a label column's fragments to the rows: a fragment on a row's line is that row's label; the
+    /// others, grouped into wrapped labels, go to a row without a label or continue the label above or below,
+    /// whichever is nearest.
+    mutating func anchoredLabels(_ fragments: [Placed], seeds: [Seed], pitch: Double) -> [Int: [Fragment]] {
+        let sorted = fragments.sorted { $0.y < $1.y }
+        guard !sorted.isEmpty else { return [:] }
+        let right = sorted.map(\.fragment.x1).max() ?? 0
+        let tolerance = max(0.3 * pitch, 0.35 * em)
+        var claim: [Int: Int] = [:]  // seed → fragment
+        for (index, item) in sorted.enumerated() {
+            let seed = nearestSeed(to: item.y, in: seeds)
+            let distance = abs(seeds[seed].y - item.y)
+            guard distance <= tolerance else { continue }
+            if let other = claim[seed], abs(seeds[seed].y - sorted[other].y) <= distance { continue }
+            claim[seed] = index
+        }
+        let anchorOf = Dictionary(uniqueKeysWithValues: claim.map { ($0.value, $0.key) })
+        var result: [Int: [Placed]] = [:]
+        var hasLabel = Set(claim.keys)
+        for (seed, isTotal) in seeds.enumerated().map({ ($0.offset, $0.element.isTotal) }) where isTotal {
+            hasLabel.insert(seed)
+        }
+        for (index, seed) in anchorOf { result[seed] = [sorted[index]] }
+        let anchored = anchorOf.keys.sorted()
+        // Runs of free fragments between anchored ones.
+        var boundaries: [Int?] = [nil] + anchored.map { Optional($0) } + [nil]
+        if anchored.isEmpty { boundaries = [nil, nil] }
+        for pair in zip(boundaries, boundaries.dropFirst()) {
+            let lower = pair.0.map { $0 + 1 } ?? 0
+            let upper = pair.1 ?? sorted.count
+            guard lower < upper else { continue }
+            let run = Array(sorted[lower..<upper])
+            let above = pair.0.flatMap { anchorOf[$0] }
+            let below = pair.1.flatMap { anchorOf[$0] }
+            for group in wrapGroups(run, isTotal: { _ in false }) {
+                let center = group.map(\.y).reduce(0, +) / Double(group.count)
+                var candidates: [(seed: Int, distance: Double)] = []
+                if let above, let last = result[above]?.last, last.fragment.x1 >= right - fillTolerance,
+                    !startsItem(group[0].fragment)
+                {
+                    candidates.append((above, abs(center - seeds[above].y)))
+                }
+                if let below, let last = group.last, last.fragment.x1 >= right - fillTolerance {
+                    candidates.append((below, abs(seeds[below].y - center)))
+                }
+                for seed in seeds.indices where !hasLabel.contains(seed) {
+                    if let above, seeds[seed].y <= seeds[above].y { continue }
+                    if let below, seeds[seed].y >= seeds[below].y { continue }
+                    candidates.append((seed, abs(center - seeds[seed].y)))
+                }
+                // A row without a label is the likelier home: every row has one. Between equals, the upper.
+                func weight(_ candidate: (seed: Int, distance: Double)) -> Double {
+                    candidate.distance - (hasLabel.contains(candidate.seed) ? 0 : 0.5 * pitch)
+                }
+                let chosen =
+                    candidates.min {
+                        weight($0) < weight($1) - 0.05 * em
+                            || (abs(weight($0) - weight($1)) <= 0.05 * em && seeds[$0.seed].y < seeds[$1.seed].y)
+                    }?.seed ?? nearestSeed(to: center, in: seeds)
+                if candidates.isEmpty {
+                    note(
+                        "layout.label-uncertain",
+                        "the label line '\(group.map(\.fragment.text).joined())' belongs to no row for certain; "
+                            + "it is joined to the nearest", group[0].fragment)
+                }
+                hasLabel.insert(chosen)
+                let merged = (result[chosen] ?? []) + group
+                result[chosen] = merged.sorted { $0.y < $1.y }
+            }
+        }
+        return result.mapValues { $0.map(\.fragment) }
+    }
+}
