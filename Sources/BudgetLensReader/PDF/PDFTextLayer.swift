@@ -48,7 +48,8 @@ enum PDFTextLayer {
     /// Images per page from `pdfimages -list` (poppler-utils), or `nil` when it cannot be run.
     private static func imageCounts(path: String, from first: Int, to last: Int) -> [Int: Int]? {
         guard let executable = popplerTool("pdfimages"),
-            let output = try? run(executable, ["-list", "-f", String(first), "-l", String(last), path], file: path)
+            let output = try? run(
+                executable, ["-list", "-f", String(first), "-l", String(last), argument(path)], file: path)
         else { return nil }
         var counts: [Int: Int] = [:]
         for line in String(decoding: output, as: UTF8.self).split(separator: "\n").dropFirst(2) {
@@ -57,10 +58,13 @@ enum PDFTextLayer {
         return counts
     }
 
+    /// A path as a tool argument: `./-x.pdf` for `-x.pdf`, which would read as an option.
+    private static func argument(_ path: String) -> String { path.hasPrefix("-") ? "./" + path : path }
+
     /// The pages of the PDF at `path`, which holds `bytes`.
     static func pages(ofFile path: String, bytes: [UInt8], file: String) throws -> [LayoutPage] {
         try checkStructure(bytes, file: file)
-        let output = try runPdftotext(arguments: ["-tsv", "-enc", "UTF-8", path, "-"], file: file)
+        let output = try runPdftotext(arguments: ["-tsv", "-enc", "UTF-8", argument(path), "-"], file: file)
         let pages = try PopplerTSV.pages(from: output, file: file)
         guard !pages.isEmpty else {
             throw ReadError(.badPDF, source: location(file), message: "poppler found no pages in the PDF")
