@@ -35,6 +35,12 @@ public enum StandardRows {
         return ClassificationCode.expenditureClasses[index].code
     }
 
+    /// Whether `label` is a standard row of either block of `table` (公开01 or 04).
+    public static func isStandardRow(_ label: String, in table: TableID) -> Bool {
+        line(forLabel: label, in: table, isIncome: true, afterCarryOver: false) != nil
+            || line(forLabel: label, in: table, isIncome: false, afterCarryOver: false) != nil
+    }
+
     /// Places a row of a side-by-side table by its label.
     ///
     /// - Parameters:

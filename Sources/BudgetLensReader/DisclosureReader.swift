@@ -24,6 +24,18 @@ public enum DisclosureReader {
     /// - Returns: The disclosure, with the problems met while reading.
     /// - Throws: ``ReadError`` when the file cannot be read at all: missing, empty, too large, not text.
     public static func read(path: String, configuration: ReaderConfiguration = .init()) throws -> Disclosure {
+        let bytes = try loadFile(path, configuration: configuration)
+        if isPDF(bytes, named: path) {
+            // Poppler reads the file where it is: no temporary copy.
+            let text = try PDFTextLayer.text(ofFile: path, bytes: bytes, file: path)
+            return readPDF(text, file: path, byteCount: bytes.count, configuration: configuration)
+        }
+        return try read(data: Data(bytes), file: path, configuration: configuration)
+    }
+
+    /// The bytes of the file at `path`, refused when it is missing, a directory or larger than the limit
+    /// (checked before reading).
+    private static func loadFile(_ path: String, configuration: ReaderConfiguration) throws -> [UInt8] {
         let noLine = SourceLocation(file: path, line: 0, column: 0)
         let attributes: [FileAttributeKey: Any]
         do {
@@ -51,12 +63,7 @@ public enum DisclosureReader {
                 .tooLarge, source: noLine,
                 message: "the file is larger than \(megabytes(configuration.maximumInputSize))")
         }
-        let bytes = [UInt8](data)
-        if isPDF(bytes) || (path.lowercased().hasSuffix(".pdf") && bytes.contains { !isASCIIWhitespace($0) }) {
-            let text = try PDFTextLayer.text(ofFile: path, bytes: bytes, file: path)
-            return readPDF(text, file: path, byteCount: bytes.count, configuration: configuration)
-        }
-        return try read(data: data, file: path, configuration: configuration)
+        return [UInt8](data)
     }
 
     /// Reads a document held in memory.
@@ -67,21 +74,17 @@ public enum DisclosureReader {
     /// - Throws: ``ReadError`` when the bytes are not a readable document.
     public static func read(data: Data, file: String, configuration: ReaderConfiguration = .init()) throws -> Disclosure
     {
-        let noLine = SourceLocation(file: file, line: 0, column: 0)
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte-order mark
         guard let first = bytes.firstIndex(where: { !isASCIIWhitespace($0) }) else {
-            throw ReadError(.empty, source: noLine, message: "the file is empty")
+            throw ReadError(
+                .empty, source: SourceLocation(file: file, line: 0, column: 0), message: "the file is empty")
         }
-        if isPDF(bytes) || file.lowercased().hasSuffix(".pdf") {
+        if isPDF(bytes, named: file) {
             let text = try PDFTextLayer.text(of: bytes, file: file)
             return readPDF(text, file: file, byteCount: bytes.count, configuration: configuration)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            try locateInvalidUTF8(bytes, file: file)
-            throw ReadError(.notText, source: noLine, message: "the file is not UTF-8 text")
-        }
-        try rejectBinary(bytes, file: file)
+        let text = try decodeText(bytes, file: file)
         if bytes[first] == UInt8(ascii: "{") {
             return try DisclosureJSON.decode(Data(bytes), file: file)
         }
@@ -92,9 +95,21 @@ public enum DisclosureReader {
         ).parse()
     }
 
-    private static func isPDF(_ bytes: [UInt8]) -> Bool {
-        let start = bytes.firstIndex { !isASCIIWhitespace($0) } ?? bytes.count
-        return bytes[start...].starts(with: Array("%PDF-".utf8))
+    /// UTF-8 text that is not binary data; else the error naming the first bad byte.
+    private static func decodeText(_ bytes: [UInt8], file: String) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            try locateInvalidUTF8(bytes, file: file)
+            throw ReadError(
+                .notText, source: SourceLocation(file: file, line: 0, column: 0), message: "the file is not UTF-8 text")
+        }
+        try rejectBinary(bytes, file: file)
+        return text
+    }
+
+    /// A PDF: bytes starting `%PDF-`, or a file named `.pdf` that is not empty (then refused if it is not one).
+    private static func isPDF(_ bytes: [UInt8], named name: String) -> Bool {
+        guard let start = bytes.firstIndex(where: { !isASCIIWhitespace($0) }) else { return false }
+        return bytes[start...].starts(with: Array("%PDF-".utf8)) || name.lowercased().hasSuffix(".pdf")
     }
 
     private static func readLayoutText(_ text: String, file: String, configuration: ReaderConfiguration) -> Disclosure {
@@ -229,29 +244,18 @@ extension DisclosureReader {
     ///
     /// - Throws: ``ReadError`` as ``read(path:configuration:)`` does.
     public static func readableText(path: String, configuration: ReaderConfiguration = .init()) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(
-                .unreadable, source: SourceLocation(file: path, line: 0, column: 0),
-                message: "cannot open the file (no such file or no access)")
+        let bytes = try loadFile(path, configuration: configuration)
+        guard bytes.contains(where: { !isASCIIWhitespace($0) }) else {
+            throw ReadError(.empty, source: SourceLocation(file: path, line: 0, column: 0), message: "the file is empty")
         }
-        if data.count > configuration.maximumInputSize {
-            throw ReadError(
-                .tooLarge, source: SourceLocation(file: path, line: 0, column: 0),
-                message: "the file is larger than \(megabytes(configuration.maximumInputSize))")
+        if isPDF(bytes, named: path) {
+            return LayoutReconstruction(
+                source: .pdf, pages: try PDFTextLayer.pages(ofFile: path, bytes: bytes, file: path)
+            )
+            .text
         }
-        let bytes = [UInt8](data)
-        if isPDF(bytes) || path.lowercased().hasSuffix(".pdf") {
-            let pages = try PDFTextLayer.pages(ofFile: path, bytes: bytes, file: path)
-            return LayoutReconstruction(source: .pdf, pages: pages).lines.map(\.text).joined(separator: "\n")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw ReadError(
-                .notText, source: SourceLocation(file: path, line: 0, column: 0), message: "the file is not UTF-8 text")
-        }
-        if LayoutTextPages.isLayoutText(text) {
-            return LayoutReconstruction(source: .layoutText, pages: LayoutTextPages.pages(of: text)).lines
-                .map(\.text).joined(separator: "\n")
-        }
-        return text
+        let text = try decodeText(bytes, file: path)
+        guard LayoutTextPages.isLayoutText(text) else { return text }
+        return LayoutReconstruction(source: .layoutText, pages: LayoutTextPages.pages(of: text)).text
     }
 }

@@ -11,7 +11,7 @@ enum LayoutDisclosureReader {
         let reconstruction = LayoutReconstruction(source: source, pages: pages)
         let lines = reconstruction.lines
         let provenance = LayoutProvenance(file: file, lines: lines)
-        let text = SourceText(file: file, text: lines.map(\.text).joined(separator: "\n"), provenance: provenance)
+        let text = SourceText(file: file, text: reconstruction.text, provenance: provenance)
         var disclosure = TextDisclosureParser(
             text: text, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()

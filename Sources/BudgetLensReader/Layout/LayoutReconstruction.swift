@@ -11,6 +11,9 @@ struct LayoutReconstruction {
     private(set) var lines: [SynthesizedLine] = []
     private(set) var notes: [LayoutNote] = []
 
+    /// The rebuilt text: the lines joined.
+    var text: String { lines.map(\.text).joined(separator: "\n") }
+
     init(source: LayoutSource, pages: [LayoutPage]) {
         self.source = source
         self.pages = pages

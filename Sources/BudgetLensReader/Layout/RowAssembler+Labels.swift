@@ -8,15 +8,13 @@ extension RowAssembler {
     /// Whether a fragment starts a new label rather than continuing a wrapped one: an ordinal (`二、`), a
     /// total, or a standard row of 公开01/04 (`年初结转和结余`).
     private func startsItem(_ fragment: Fragment) -> Bool {
-        let key = TextNormalization.key(fragment.text)
-        if TextNormalization.leadingOrdinal(fragment.text) != nil || key == "合计" || key == "总计"
-            || (key.hasSuffix("合计") && key.count <= 8)
+        if TextNormalization.leadingOrdinal(fragment.text) != nil
+            || HeaderWords.isTotal(TextNormalization.key(fragment.text))
         {
             return true
         }
         guard table == .incomeExpenditureSummary || table == .appropriationSummary else { return false }
-        return StandardRows.line(forLabel: fragment.text, in: table, isIncome: true, afterCarryOver: false) != nil
-            || StandardRows.line(forLabel: fragment.text, in: table, isIncome: false, afterCarryOver: false) != nil
+        return StandardRows.isStandardRow(fragment.text, in: table)
     }
 
     /// Splits label fragments (top to bottom) into labels: a fragment continues the one above when that one

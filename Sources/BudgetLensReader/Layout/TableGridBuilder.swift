@@ -92,7 +92,7 @@ struct TableGridBuilder {
             if fragment.kind == .digits, [3, 5, 7].contains(fragment.text.count) { starts.append(fragment.baseline) }
             guard fragment.kind == .text else { continue }
             let key = TextNormalization.key(fragment.text)
-            let isTotal = key == "合计" || key == "总计" || (key.hasSuffix("合计") && key.count <= 8)
+            let isTotal = HeaderWords.isTotal(key)
             if isTotal { totals.insert(item.id) }
             switch table {
             case .incomeExpenditureSummary, .appropriationSummary:
@@ -149,8 +149,7 @@ struct TableGridBuilder {
     }
 
     private func isStandardLabel(_ text: String) -> Bool {
-        StandardRows.line(forLabel: text, in: table, isIncome: true, afterCarryOver: false) != nil
-            || StandardRows.line(forLabel: text, in: table, isIncome: false, afterCarryOver: false) != nil
+        StandardRows.isStandardRow(text, in: table)
             || TextNormalization.leadingOrdinal(text).map { $0.style == .chinese } == true
     }
 
@@ -261,6 +260,11 @@ enum HeaderWords {
     static let standalone: Set<String> = [
         "项目", "收入", "支出", "合计", "小计", "行次", "栏次", "类", "款", "项", "金额", "决算数", "预算数", "科目名称",
     ]
+    /// Whether a key names a row total: `合计`, `总计`, or a short `…合计` (`本年收入合计`, `人员经费合计`).
+    static func isTotal(_ key: String) -> Bool {
+        key == "合计" || key == "总计" || (key.hasSuffix("合计") && key.count <= 8)
+    }
+
     /// Headings over a group of columns, never a column of their own.
     static let groups: Set<String> = ["项目", "收入", "支出"]
 }
