@@ -68,13 +68,29 @@ public struct SourceDocument: Hashable, Sendable, Codable {
     public var byteCount: Int
     /// Number of lines (text) or pages (PDF).
     public var lineCount: Int
+    /// The character encoding a text input was read in; `nil` for a PDF (poppler gives UTF-8) and in exports
+    /// written before the field existed.
+    public var encoding: TextEncoding?
+    /// The line terminators a text input used (all read as line breaks); `nil` as for ``encoding``.
+    public var lineEndings: LineEndings?
 
     /// Creates a source description.
-    public init(file: String, format: SourceFormat, byteCount: Int, lineCount: Int) {
+    public init(
+        file: String, format: SourceFormat, byteCount: Int, lineCount: Int, encoding: TextEncoding? = nil,
+        lineEndings: LineEndings? = nil
+    ) {
         self.file = file
         self.format = format
         self.byteCount = byteCount
         self.lineCount = lineCount
+        self.encoding = encoding
+        self.lineEndings = lineEndings
+    }
+
+    /// How the input was read, e.g. `GB18030, CRLF`; empty for a PDF.
+    public var encodingDescription: String {
+        guard let encoding else { return "" }
+        return lineEndings.map { "\(encoding.rawValue), \($0.rawValue) line endings" } ?? encoding.rawValue
     }
 }
 

@@ -28,6 +28,9 @@ struct DisclosureSummary {
         var lines: [String] = []
         let size = disclosure.source.format == .pdf ? "pages, PDF" : "lines"
         lines.append("文件 File:        \(disclosure.source.file) (\(disclosure.source.lineCount) \(size))")
+        if !disclosure.source.encodingDescription.isEmpty {
+            lines.append("编码 Encoding:    \(disclosure.source.encodingDescription)")
+        }
         lines.append("标题 Title:       \(header.title)")
         lines.append("类型 Kind:        \(disclosure.kind.chineseName) (\(disclosure.kind.rawValue))")
         if disclosure.kind == .budget {
