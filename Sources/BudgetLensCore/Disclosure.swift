@@ -48,9 +48,10 @@ public struct Disclosure: Hashable, Sendable, Codable {
     /// The first table with the given number, if the document has it.
     public func table(_ id: TableID) -> PublicTable? { tables.first { $0.id == id } }
 
-    /// The tables of the nine that the document does not have, in canonical order.
+    /// The tables of the nine that the document does not have, in canonical order; a table present on pages
+    /// without text (``unreadableTables``) is not missing.
     public var missingTables: [TableID] {
-        let present = Set(tables.map(\.id))
+        let present = Set(tables.map(\.id)).union(unreadableTables)
         return TableID.allCases.filter { !present.contains($0) }
     }
 

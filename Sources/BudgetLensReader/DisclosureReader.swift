@@ -156,6 +156,7 @@ public enum DisclosureReader {
             }
             disclosure.problems.append(problem)
         }
+        UnreadableTables.record(in: &disclosure, textlessPages: text.imagesOnTextlessPages, file: file)
         return disclosure
     }
 
