@@ -164,6 +164,9 @@ struct RuleRun {
         switch error {
         case EvaluationFailure.tableMissing(let table):
             skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: "\(table.formID) is missing"))
+        case EvaluationFailure.columnNotPrinted(let table, let column):
+            skipped.append(
+                SkippedStatement(rule: rule.id, line: statement.line, reason: "\(table.formID) 栏\(column) is not printed"))
         case EvaluationFailure.unreadableCell(let cell, let text):
             let finding = Finding(
                 rule: rule.id, severity: .warning,
