@@ -19,7 +19,11 @@ struct FunctionalTableBuilder {
     mutating func build() -> (columns: [TableColumn], rows: [TableRow]) {
         let grid = located.grid
         let width = grid.commonWidth
-        let codeFieldCount = grid.contains { $0.key(0) == "类" && $0.key(1) == "款" && $0.key(2) == "项" } ? 3 : 1
+        // `类 | 款 | 项`; layout text may print `款` and `项` so close that they share a field (`类 | 款项`).
+        let codeFieldCount =
+            grid.contains {
+                $0.key(0) == "类" && (($0.key(1) == "款" && $0.key(2) == "项") || $0.key(1) == "款项")
+            } ? 3 : 1
         let headerRows = Array(grid.prefix { !isDataRow($0, codeFieldCount: codeFieldCount) })
         let valuePositions = Array((codeFieldCount + 1)..<max(codeFieldCount + 1, width))
         let numbers = columnNumbers(valuePositions: valuePositions, headerRows: headerRows)

@@ -62,9 +62,21 @@ struct RowAssembler {
         guard !seeds.isEmpty else { return [] }
         // Everything but labels: the nearest row.
         var cells: [Int: [Int: [Fragment]]] = [:]  // seed → band → fragments
+        var tied: [TiedLine] = []
         for item in placed
         where bands[item.band].kind != .label || (item.fragment.isTotal && !seeding.totalsLabelled) {
             let seed = nearestSeed(to: item.y, in: seeds)
+            if source == .layoutText, item.fragment.kind == .amount,
+                let other = tiedSeed(to: item.y, nearest: seed, in: seeds, pitch: seeding.pitch)
+            {
+                let (upper, lower) = (min(seed, other), max(seed, other))
+                if let index = tied.firstIndex(where: { $0.upper == upper && abs($0.y - item.y) < 0.1 * em }) {
+                    tied[index].items.append(item)
+                } else {
+                    tied.append(TiedLine(y: item.y, upper: upper, lower: lower, items: [item]))
+                }
+                continue
+            }
             if abs(seeds[seed].y - item.y) > 0.45 * seeding.pitch {
                 note(
                     "layout.row-uncertain",
@@ -77,6 +89,7 @@ struct RowAssembler {
                 cells[seed, default: [:]][provisionalBand(for: fragment), default: []].append(fragment)
             }
         }
+        for line in tied { resolve(line, in: &cells) }
         if source == .layoutText { alignAmounts(&cells) }
         return seeds.indices.compactMap { seed in
             guard let row = cells[seed], !row.isEmpty else { return nil }
@@ -243,6 +256,49 @@ struct RowAssembler {
         }
         for index in seeds.indices { seeds[index].y = members[index].reduce(0, +) / Double(members[index].count) }
         return seeds
+    }
+
+    /// A line of amounts printed exactly between two rows (layout text: one line below one row's label, one
+    /// above the next's).
+    struct TiedLine {
+        var y: Double
+        var upper: Int
+        var lower: Int
+        var items: [Placed]
+    }
+
+    /// The other row as near to `y` as `nearest`, when `y` is on neither row's line; else `nil`.
+    private func tiedSeed(to y: Double, nearest: Int, in seeds: [Seed], pitch: Double) -> Int? {
+        let other = seeds[nearest].y < y ? nearest + 1 : nearest - 1
+        guard seeds.indices.contains(other) else { return nil }
+        let (a, b) = (abs(seeds[nearest].y - y), abs(seeds[other].y - y))
+        guard a > 0.3 * pitch, abs(a - b) <= 0.05 * em else { return nil }
+        return other
+    }
+
+    /// Gives a tied line of amounts to the row under which more rows add up (合计 = Σ parts): the lower one when
+    /// only it makes them add up, else the upper (a wrapped cell follows its row), saying so when both would.
+    private mutating func resolve(_ line: TiedLine, in cells: inout [Int: [Int: [Fragment]]]) {
+        func with(_ seed: Int) -> [Int: [Fragment]] {
+            var row = cells[seed] ?? [:]
+            for item in line.items { row[item.band, default: []].append(item.fragment) }
+            return row
+        }
+        let upperScore = (identityHolds(with(line.upper)) ? 1 : 0) + (identityHolds(cells[line.lower] ?? [:]) ? 1 : 0)
+        let lowerScore = (identityHolds(cells[line.upper] ?? [:]) ? 1 : 0) + (identityHolds(with(line.lower)) ? 1 : 0)
+        let seed = lowerScore > upperScore ? line.lower : line.upper
+        let text = line.items.map(\.fragment.text).joined(separator: " ")
+        if lowerScore == upperScore {
+            note(
+                "layout.row-uncertain",
+                "'\(text)' lies between two rows and either reading adds up as well; it is read in the upper row "
+                    + "(the other reading: the lower row)", line.items[0].fragment)
+        } else if seed == line.lower {
+            note(
+                "layout.row-by-identity",
+                "'\(text)' lies between two rows; it is read in the lower row, where the row adds up", line.items[0].fragment)
+        }
+        cells[seed] = with(seed)
     }
 
     /// The nearest row; between two rows equally near, the upper (a wrapped cell follows its row).

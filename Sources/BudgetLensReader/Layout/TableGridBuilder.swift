@@ -267,4 +267,13 @@ enum HeaderWords {
 
     /// Headings over a group of columns, never a column of their own.
     static let groups: Set<String> = ["项目", "收入", "支出"]
+
+    /// Column headings that layout text may print one space apart (`基本支出 项目支出`): two of them side by
+    /// side are two columns, never one phrase.
+    static let columnNames: Set<String> = ["基本支出", "项目支出", "人员经费", "公用经费", "小计"]
+
+    /// Whether two words one space apart are the headings of two columns.
+    static func areSeparateColumns(_ left: String, _ right: String) -> Bool {
+        columnNames.contains(left) && columnNames.contains(right)
+    }
 }
