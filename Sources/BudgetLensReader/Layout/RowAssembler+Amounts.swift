@@ -48,8 +48,12 @@ extension RowAssembler {
             func block(ofX x: Double) -> Int { labelStarts.filter { $0 <= x }.count }
             let allowed = amountBands.map { band in labelBands.filter { $0 < band }.count }
             let blocks = amounts.map { block(ofX: $0.x0) }
+            // Where the full rows fixed every column's right edge, amounts are placed by their right edges.
+            let byEdges = amountBands.indices.allSatisfy { edges[$0] != nil }
             let placements = AmountAlignment.placements(
-                amounts.map(\.center), bands: amountBands.map { bands[$0].center }, slack: 2.0
+                byEdges ? amounts.map(\.x1) : amounts.map(\.center),
+                bands: byEdges ? amountBands.indices.map { edges[$0] ?? 0 } : amountBands.map { bands[$0].center },
+                slack: 2.0
             ) { amount, column in blocks[amount] == allowed[column] }
             guard let best = placements.first else {
                 // More amounts than columns: keep them in the nearest columns and say so.
