@@ -95,6 +95,16 @@ struct SingleRowTableBuilder {
             }
             return (numbers, false)
         }
+        // The same pairs with blank fields between them (layout text): the twelve amounts in order.
+        let amountPositions = (0..<data.width).filter { !data.isBlank($0) }
+        if amountPositions.count == 12, let pairs = grid.first(where: isSpacedPairRow) {
+            let labels = (0..<pairs.width).filter { !pairs.isBlank($0) }.map { pairs.key($0) }
+            var numbers: [Int: Int] = [:]
+            for (index, position) in amountPositions.enumerated() {
+                numbers[position] = (labels[index] == "预算数" ? 1 : 7) + index / 2
+            }
+            return (numbers, false)
+        }
         if let row = grid.first(where: { TableBuilding.columnNumbers(in: $0)?.count == 12 }),
             let numbers = TableBuilding.columnNumbers(in: row)
         {
@@ -159,6 +169,12 @@ struct SingleRowTableBuilder {
         if name.containsText("运行") { return 4 }
         if name.containsText("合计") { return 0 }
         return nil
+    }
+
+    /// `预算数 | | 决算数 | 预算数 …`: twelve alternating labels, blank fields between them allowed.
+    private func isSpacedPairRow(_ line: GridLine) -> Bool {
+        let labels = (0..<line.width).filter { !line.isBlank($0) }.map { line.key($0) }
+        return labels.count == 12 && labels.enumerated().allSatisfy { $1 == ($0 % 2 == 0 ? "预算数" : "决算数") }
     }
 
     /// `预算数 | 决算数 | 预算数 | 决算数 …` (Shanghai).

@@ -102,6 +102,11 @@ struct TableGridBuilder {
                 if key == "合计" || key == "总计", fragment.center - left < 0.45 * (right - left),
                     !segment.fragments.contains(where: {
                         $0.kind == .amount && abs($0.baseline - fragment.baseline) <= tolerance && $0.x1 <= fragment.x0
+                    }),
+                    // `合计   基本支出 项目支出`: column headings beside it make it one of them.
+                    !segment.fragments.contains(where: {
+                        $0.kind == .text && abs($0.baseline - fragment.baseline) <= tolerance && $0.x0 > fragment.x1
+                            && HeaderWords.columnNames.contains(TextNormalization.key($0.text))
                     })
                 {
                     starts.append(fragment.baseline)
@@ -272,8 +277,18 @@ enum HeaderWords {
     /// side are two columns, never one phrase.
     static let columnNames: Set<String> = ["基本支出", "项目支出", "人员经费", "公用经费", "小计"]
 
-    /// Whether two words one space apart are the headings of two columns.
+    /// Whether two words one space apart are two cells: the headings of two columns, or two amounts with
+    /// decimals (`2.85 0.39`, as layout text prints crowded columns).
     static func areSeparateColumns(_ left: String, _ right: String) -> Bool {
-        columnNames.contains(left) && columnNames.contains(right)
+        (columnNames.contains(left) && columnNames.contains(right)) || (isDecimalAmount(left) && isDecimalAmount(right))
+    }
+
+    /// `2.85`, `1,503.52`, `-0.94`: digits with a decimal point and one or two decimals.
+    private static func isDecimalAmount(_ word: String) -> Bool {
+        let body = word.hasPrefix("-") ? word.dropFirst() : Substring(word)
+        guard let dot = body.firstIndex(of: "."), body.first?.isNumber == true else { return false }
+        let decimals = body[body.index(after: dot)...]
+        return (1...2).contains(decimals.count) && decimals.allSatisfy { $0.isASCII && $0.isNumber }
+            && body[..<dot].allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "," }
     }
 }
