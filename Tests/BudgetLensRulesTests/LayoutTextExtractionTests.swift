@@ -85,5 +85,15 @@ struct LayoutTextExtractionTests {
         // Before: 53 errors on the layout text; the PDF has none.
         #expect(fromLayout == fromPDF)
         #expect(fromPDF.count == 14 && !fromPDF.contains { $0.hasPrefix("error") })
+
+        // The same layout text as a Chinese Windows tool or Notepad would save it.
+        for (encoding, endings) in [(TextEncoding.gb18030, LineEndings.crlf), (.utf16LittleEndian, .crlf), (.utf16BigEndian, .cr)] {
+            let copy = try EncodingTests.copy(of: path, encoding: encoding, endings: endings)
+            defer { try? FileManager.default.removeItem(atPath: copy) }
+            let disclosure = try DisclosureReader.read(path: copy)
+            #expect(disclosure.source.encoding == encoding && disclosure.source.lineEndings == endings)
+            #expect(Self.cells(disclosure) == Self.cells(pdf), "\(encoding) \(endings)")
+            #expect(RuleEngine().evaluate(pack, on: disclosure).findings.map(Self.comparable).sorted() == fromPDF)
+        }
     }
 }
