@@ -96,6 +96,12 @@ public enum TextDecoding {
             }
             return (text, little ? .utf16LittleEndian : .utf16BigEndian)
         }
+        if let order = utf16WithoutBOM(bytes) {
+            throw TextDecodingError(
+                line: 0, column: 0,
+                message: "the file looks like UTF-16 \(order) without a byte-order mark; save it as UTF-8, or as "
+                    + "UTF-16 with a byte-order mark")
+        }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
         // UTF-8 text with a bad byte further on is a damaged or mixed file, not GB18030: GB18030 Chinese text
         // almost never starts with two valid UTF-8 multi-byte sequences.
@@ -104,6 +110,23 @@ public enum TextDecoding {
         }
         if let text = String(data: Data(bytes), encoding: gb18030), !text.isEmpty { return (text, .gb18030) }
         throw invalidUTF8(bytes, hint: "and the file is not GB18030/GBK either")
+    }
+
+    /// `LE` or `BE` when a quarter or more of the first 256 code units have a NUL at their odd (LE) or even (BE)
+    /// offset and few at the other, as text with ASCII in UTF-16 does, else `nil`.
+    private static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(512)
+        guard head.count >= 8 else { return nil }
+        var evenNULs = 0
+        var oddNULs = 0
+        for (offset, byte) in head.enumerated() where byte == 0 {
+            if offset % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
+        }
+        let pairs = head.count / 2
+        // A Chinese character may have a NUL byte too (开 is U+5F00): the other offsets hold few.
+        if oddNULs * 4 >= pairs, evenNULs * 8 <= oddNULs { return "LE" }
+        if evenNULs * 4 >= pairs, oddNULs * 8 <= evenNULs { return "BE" }
+        return nil
     }
 
     /// How many valid multi-byte UTF-8 sequences come before the first byte that is not UTF-8.

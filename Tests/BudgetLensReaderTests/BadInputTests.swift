@@ -143,6 +143,17 @@ struct BinaryKindTests {
         }
     }
 
+    @Test("UTF-16 without a byte-order mark is refused, saying so")
+    func utf16WithoutBOM() throws {
+        let text = "部门决算 2024\n公开01表\n"
+        for (little, order) in [(true, "LE"), (false, "BE")] {
+            let bytes = [UInt8](try #require(text.data(using: little ? .utf16LittleEndian : .utf16BigEndian)))
+            let error = try read(bytes, name: "u16.txt")
+            #expect(error.code == .notText)
+            #expect(error.message.contains("looks like UTF-16 \(order) without a byte-order mark"))
+        }
+    }
+
     @Test("GB18030 bytes with CRLF line endings read as text, encoding and line endings recorded")
     func gb18030Reads() throws {
         // "部门决算" in GB18030, then a line break.
