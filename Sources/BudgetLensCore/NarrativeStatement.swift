@@ -121,7 +121,7 @@ public enum NarrativeTopic: String, Hashable, Sendable, Codable, CaseIterable {
             ("财政拨款收入支出", .appropriation), ("财政拨款收支", .appropriation), ("收入支出决算总体", .overall),
             ("收支决算总体", .overall), ("收入决算", .income), ("支出决算", .expenditure),
         ]
-        for (word, topic) in rules where key.contains(word) { return topic }
+        for (word, topic) in rules where key.containsText(word) { return topic }
         return .other
     }
 }

@@ -58,7 +58,7 @@ struct NarrativeText {
 
     /// `第4页，共102页` and `第 4 页` footers glued into the text by extraction.
     static func dropPageFooters(_ text: String) -> String {
-        guard text.contains("页") else { return text }
+        guard text.containsText("页"), text.containsText("第") else { return text }
         var result = text
         while let range = result.range(of: #"第\s*\d+\s*页\s*[，,]?\s*(共\s*\d+\s*页)?"#, options: .regularExpression) {
             result.removeSubrange(range)

@@ -94,10 +94,10 @@ struct SectionStatementReader {
                 if Self.hasUnresolvedAlternative(lead) {
                     readCount -= 1
                     unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
-                } else if lead.hasSuffix("比年初预算数") || lead.hasSuffix("比年初预算") {
+                } else if lead.hasByteSuffix("比年初预算数") || lead.hasByteSuffix("比年初预算") {
                     budgetReference = amount
                 } else if let (direction, rest) = Self.changeWord(at: lead) {
-                    let againstBudget = rest.contains("年初预算") || rest.contains("预算数")
+                    let againstBudget = rest.containsText("年初预算") || rest.containsText("预算数")
                     let subject = Self.subject(rest, fallback: lastAmount?.subject ?? "")
                     // The current value is the last one stated of the same subject (`比…增加` continues it).
                     let current = subject == lastAmount?.subject ? lastAmount?.value : currentValue(of: subject)
@@ -141,16 +141,16 @@ struct SectionStatementReader {
                 }
             case .percent:
                 let percent = figure.percentage
-                if let share = lead.range(of: "占", options: .backwards) {
+                if let share = Self.lastRange(of: "占", in: lead) {
                     var base = String(lead[share.upperBound...])
-                    if base.hasSuffix("的") { base.removeLast() }
+                    if base.hasByteSuffix("的") { base.removeLast() }
                     let before = Self.subject(String(lead[..<share.lowerBound]), fallback: "")
                     let part: Money? = before.isEmpty ? lastAmount?.value : nil
                     let subject = before.isEmpty ? (lastAmount?.subject ?? "") : before
                     let stated = base.isEmpty ? subsectionWhole : nil
                     _ = add(subject, .share(part: part, percent: percent, base: base.isEmpty ? nil : base, baseAmount: stated))
                     readCount += 1
-                } else if lead.contains("完成") {
+                } else if lead.containsText("完成") {
                     if let index = pendingCompletion, case .completion(let budget, let actual, nil, let wording) = statements[index].claim {
                         statements[index].claim = .completion(budget: budget, actual: actual, rate: percent, wording: wording)
                         completionsHere[completionsHere.count - 1].end = figure.end
@@ -223,6 +223,17 @@ struct SectionStatementReader {
         return TextNormalization.leadingOrdinal(name).map { String($0.rest) } ?? name
     }
 
+    /// The range of the last occurrence of `needle` in `text`, by bytes.
+    static func lastRange(of needle: String, in text: String) -> Range<String.Index>? {
+        var found: Range<String.Index>?
+        var rest = text[...]
+        while let range = rest.byteRange(of: needle) {
+            found = range
+            rest = rest[range.upperBound...]
+        }
+        return found
+    }
+
     /// The direction of the change still waiting for its percentage (`各减少8.51万元，3.8%`).
     private func pendingDirection(_ index: Int?) -> (ChangeDirection, String)? {
         guard let index, case .change(_, let direction, _, nil, _, _) = statements[index].claim else { return nil }
@@ -231,7 +242,7 @@ struct SectionStatementReader {
 
     /// `增加(减少)`, `增长（下降）`, `小于(大于)`: a template alternative left unresolved — not a statement.
     static func hasUnresolvedAlternative(_ lead: String) -> Bool {
-        ["增加(减少)", "减少(增加)", "增长(下降)", "下降(增长)", "大于(小于)", "小于(大于)"].contains { lead.contains($0) }
+        ["增加(减少)", "减少(增加)", "增长(下降)", "下降(增长)", "大于(小于)", "小于(大于)"].contains { lead.containsText($0) }
     }
 
     /// The words after each completion, up to the next one: 大于/小于/持平/一致/年初无预算.
@@ -246,13 +257,13 @@ struct SectionStatementReader {
             guard completion.end < stop else { continue }
             let after = String(String.UnicodeScalarView(text[completion.end..<stop]))
             var wording: [BudgetWording] = []
-            if after.contains("无预算") { wording.append(.noBudget) }
-            let greater = after.contains("大于"), less = after.contains("小于")
+            if after.containsText("无预算") { wording.append(.noBudget) }
+            let greater = after.containsText("大于"), less = after.containsText("小于")
             if greater && !less { wording.append(.greater) }
             if less && !greater { wording.append(.less) }
-            if after.contains("基本持平") || after.contains("基本一致") {
+            if after.containsText("基本持平") || after.containsText("基本一致") {
                 wording.append(.roughlyEqual)
-            } else if after.contains("持平") || after.contains("一致") || after.contains("等于") {
+            } else if after.containsText("持平") || after.containsText("一致") || after.containsText("等于") {
                 wording.append(.equal)
             }
             if case .completion(let budget, let actual, let rate, _) = statements[completion.index].claim {
@@ -280,33 +291,33 @@ struct SectionStatementReader {
             ("增加了", .increase), ("减少了", .decrease), ("增加", .increase), ("减少", .decrease),
             ("增长", .increase), ("下降", .decrease), ("上升", .increase),
         ]
-        for (word, direction) in words where lead.hasSuffix(word) {
+        for (word, direction) in words where lead.hasByteSuffix(word) {
             var rest = String(lead.dropLast(word.count))
-            if rest.hasSuffix("各") { rest.removeLast() }
+            if rest.hasByteSuffix("各") { rest.removeLast() }
             return (direction, rest)
         }
         return nil
     }
 
     static func suffix(of lead: String, among words: [String]) -> String? {
-        for word in words where lead.hasSuffix(word) { return String(lead.dropLast(word.count)) }
+        for word in words where lead.hasByteSuffix(word) { return String(lead.dropLast(word.count)) }
         return nil
     }
 
     /// The subject named by `lead`: without a year prefix, a `其中：`, list punctuation and a trailing `为`.
     static func subject(_ lead: String, fallback: String) -> String {
         var text = Substring(lead)
-        if let compared = text.range(of: "相比") { text = text[compared.upperBound...] }
-        if text.hasPrefix("比") || text.hasPrefix("较") { return fallback }  // 比上年, 较上年, 比2021年度决算数
-        if text.hasPrefix("年度") {
+        if let compared = text.byteRange(of: "相比") { text = text[compared.upperBound...] }
+        if text.hasBytePrefix("比") || text.hasBytePrefix("较") { return fallback }  // 比上年, 较上年, 比2021年度决算数
+        if text.hasBytePrefix("年度") {
             text = text.dropFirst(2)
-        } else if text.hasPrefix("年"), !text.hasPrefix("年初"), !text.hasPrefix("年末") {
+        } else if text.hasBytePrefix("年"), !text.hasBytePrefix("年初"), !text.hasBytePrefix("年末") {
             text = text.dropFirst()
         }
-        for prefix in ["本部门", "本单位", "我单位", "我局"] where text.hasPrefix(prefix) {
+        for prefix in ["本部门", "本单位", "我单位", "我局"] where text.hasBytePrefix(prefix) {
             text = text.dropFirst(prefix.count)
         }
-        for suffix in ["均为", "为", "是", "共计", "决算"] where text.hasSuffix(suffix) { text = text.dropLast(suffix.count) }
+        for suffix in ["均为", "为", "是", "共计", "决算"] where text.hasByteSuffix(suffix) { text = text.dropLast(suffix.count) }
         let result = String(text)
         return result.isEmpty ? fallback : result
     }
@@ -316,7 +327,7 @@ struct SectionStatementReader {
         var text = Substring(lead)
         if let colon = text.lastIndex(where: { $0 == ":" }) { text = text[text.index(after: colon)...] }
         while let first = text.first, "、，,.);；:".contains(first) { text = text.dropFirst() }
-        if text.hasPrefix("其中") { text = text.dropFirst(2) }
+        if text.hasBytePrefix("其中") { text = text.dropFirst(2) }
         return String(text)
     }
 
@@ -354,7 +365,7 @@ struct SectionStatementReader {
     /// The 类/款/项 name an item paragraph opens with, `1、卫生健康支出(类)…(项)。`, when no figure precedes it.
     static func itemSubject(_ text: [Unicode.Scalar], figures: [NarrativeFigure]) -> String? {
         let string = String(String.UnicodeScalarView(text))
-        guard let item = string.range(of: "(项)") else { return nil }
+        guard let item = string.byteRange(of: "(项)") else { return nil }
         let end = string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: item.upperBound)
         if let first = figures.first(where: { $0.measure != .other }), first.start < end { return nil }
         let name = String(string[..<item.upperBound])

@@ -14,10 +14,10 @@ public enum NarrativeChecks {
             let stated: [(Money, Bool)]
             switch statement.claim {
             case .amount(let amount):
-                if statement.subject.hasSuffix("(项)") || statement.subject.hasSuffix("(项)”") { continue }  // N-ITEM
+                if statement.subject.hasByteSuffix("(项)") || statement.subject.hasByteSuffix("(项)”") { continue }  // N-ITEM
                 stated = [(amount, false)]
             case .completion(let budget, let actual, _, _):
-                if statement.subject.hasSuffix("(项)") { continue }  // N-ITEM
+                if statement.subject.hasByteSuffix("(项)") { continue }  // N-ITEM
                 stated = [actual.map { ($0, false) }, statement.topic == .threePublic ? budget.map { ($0, true) } : nil]
                     .compactMap { $0 }
             default: continue
@@ -41,7 +41,7 @@ public enum NarrativeChecks {
         for (topic, (tableID, column)) in tables.sorted(by: { $0.value.0.rawValue < $1.value.0.rawValue }) {
             guard let table = context.disclosure.table(tableID) else { continue }
             let items = statements(context).filter {
-                $0.topic == topic && TextNormalization.key($0.subject).hasSuffix("(项)")
+                $0.topic == topic && TextNormalization.key($0.subject).hasByteSuffix("(项)")
             }
             var named: Set<String> = []
             var compared: Set<String> = []
@@ -237,7 +237,7 @@ public enum NarrativeChecks {
         let list = statements(context).filter { $0.topic == .procurement }
         func amount(_ suffix: String) -> (Money, NarrativeStatement)? {
             for statement in list {
-                if case .amount(let value) = statement.claim, statement.subject.hasSuffix(suffix) { return (value, statement) }
+                if case .amount(let value) = statement.claim, statement.subject.hasByteSuffix(suffix) { return (value, statement) }
             }
             return nil
         }
@@ -245,8 +245,8 @@ public enum NarrativeChecks {
             for statement in list {
                 guard case .amount(let value) = statement.claim else { continue }
                 let subject = statement.subject
-                if subject.contains(name), !subject.contains("中小企业"), !subject.contains("小微企业"),
-                    subject.hasSuffix("支出") || subject.hasSuffix("金额")
+                if subject.containsText(name), !subject.containsText("中小企业"), !subject.containsText("小微企业"),
+                    subject.hasByteSuffix("支出") || subject.hasByteSuffix("金额")
                 {
                     return (value, statement)
                 }
@@ -254,8 +254,8 @@ public enum NarrativeChecks {
             return nil
         }
         let total = list.lazy.compactMap { statement -> (Money, NarrativeStatement)? in
-            guard case .amount(let value) = statement.claim, statement.subject.contains("政府采购"),
-                statement.subject.contains("总额") || statement.subject.contains("金额"),
+            guard case .amount(let value) = statement.claim, statement.subject.containsText("政府采购"),
+                statement.subject.containsText("总额") || statement.subject.containsText("金额"),
                 !["货物", "工程", "服务", "中小企业", "小微企业"].contains(where: statement.subject.contains)
             else { return nil }
             return (value, statement)
@@ -300,7 +300,7 @@ public enum NarrativeChecks {
         for (name, category) in categories {
             guard let (value, _) = category, !value.isZero else { continue }
             guard let share = list.first(where: {
-                if case .share(nil, _, let base?, _) = $0.claim { return base.hasPrefix(name) && $0.subject.hasPrefix(name) }
+                if case .share(nil, _, let base?, _) = $0.claim { return base.hasBytePrefix(name) && $0.subject.hasBytePrefix(name) }
                 return false
             }), case .share(_, let percent, _, _) = share.claim else { return findings }
             var divisor: Int64 = 100
@@ -329,13 +329,13 @@ public enum NarrativeChecks {
         let list = statements(context)
         var findings: [Finding] = []
         let assets = list.filter { $0.topic == .assets }
-        guard let totalIndex = assets.firstIndex(where: { $0.subject.hasSuffix("共有车辆") }),
+        guard let totalIndex = assets.firstIndex(where: { $0.subject.hasByteSuffix("共有车辆") }),
             case .count(let total, "辆") = assets[totalIndex].claim
         else { return [] }
         var sum: Int64 = 0
         var parts: [String] = []
         for statement in assets[(totalIndex + 1)...] {
-            guard case .count(let value, "辆") = statement.claim, statement.subject.hasSuffix("用车") else { continue }
+            guard case .count(let value, "辆") = statement.claim, statement.subject.hasByteSuffix("用车") else { continue }
             sum += value
             parts.append("\(statement.subject) \(value)")
         }
@@ -345,7 +345,7 @@ public enum NarrativeChecks {
                     "共有车辆\(total)辆，各类车辆合计\(sum)辆", "\(total) vehicles in all, the categories add up to \(sum)",
                     at: location(assets[totalIndex]), expected: "\(sum)（\(parts.joined(separator: " + "))）", actual: "\(total)"))
         }
-        for statement in list where statement.topic == .threePublic && statement.subject.hasSuffix("保有量") {
+        for statement in list where statement.topic == .threePublic && statement.subject.hasByteSuffix("保有量") {
             if case .count(let held, "辆") = statement.claim, held > total {
                 findings.append(
                     context.finding(
@@ -397,8 +397,8 @@ public enum NarrativeChecks {
     /// The whole a share names: 本年收入(合计) = 公开01 行27, 本年支出(合计) = 公开01 行58.
     static func namedBase(_ base: String, binding: StatementBinding) -> StatementBinding.Bound? {
         let key = TextNormalization.key(base)
-        if key.hasPrefix("本年收入") { return binding.bind("本年收入合计", topic: .income) }
-        if key.hasPrefix("本年支出") { return binding.bind("本年支出合计", topic: .expenditure) }
+        if key.hasBytePrefix("本年收入") { return binding.bind("本年收入合计", topic: .income) }
+        if key.hasBytePrefix("本年支出") { return binding.bind("本年支出合计", topic: .expenditure) }
         return nil
     }
 

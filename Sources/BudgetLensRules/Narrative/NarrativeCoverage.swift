@@ -39,7 +39,7 @@ public struct NarrativeSectionCoverage: Hashable, Sendable, Codable {
         let tables: [NarrativeTopic: TableID] = [
             .generalBudget: .generalBudgetExpenditure, .governmentFund: .governmentFund, .stateCapital: .stateCapital,
         ]
-        let isItem = TextNormalization.key(statement.subject).hasSuffix("(项)")
+        let isItem = TextNormalization.key(statement.subject).hasByteSuffix("(项)")
         switch statement.claim {
         case .amount:
             if isItem, let table = tables[statement.topic] { return binding.itemRow(statement.subject, in: table) != nil }
@@ -63,9 +63,9 @@ public struct NarrativeSectionCoverage: Hashable, Sendable, Codable {
             return actual != nil && binding.bind(statement.subject, topic: statement.topic) != nil
         case .count(_, let measure):
             guard measure == "辆" else { return false }
-            return (statement.topic == .assets && (statement.subject.hasSuffix("共有车辆") || statement.subject.hasSuffix("用车")))
-                || (statement.topic == .threePublic && statement.subject.hasSuffix("保有量")
-                    && all.contains { $0.topic == .assets && $0.subject.hasSuffix("共有车辆") })
+            return (statement.topic == .assets && (statement.subject.hasByteSuffix("共有车辆") || statement.subject.hasByteSuffix("用车")))
+                || (statement.topic == .threePublic && statement.subject.hasByteSuffix("保有量")
+                    && all.contains { $0.topic == .assets && $0.subject.hasByteSuffix("共有车辆") })
         }
     }
 }

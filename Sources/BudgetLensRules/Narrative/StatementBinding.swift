@@ -18,44 +18,44 @@ struct StatementBinding {
         let key = TextNormalization.key(subject)
         switch topic {
         case .overall:
-            if key.hasSuffix("总计") { return line(.incomeExpenditureSummary, 31, column: 1) }
+            if key.hasByteSuffix("总计") { return line(.incomeExpenditureSummary, 31, column: 1) }
         case .income:
-            if key.hasSuffix("收入合计") { return line(.incomeExpenditureSummary, 27, column: 1) }
+            if key.hasByteSuffix("收入合计") { return line(.incomeExpenditureSummary, 27, column: 1) }
             let rows: [(String, [Int])] = [
                 ("一般公共预算财政拨款收入", [1]), ("政府性基金预算财政拨款收入", [2]), ("国有资本经营预算财政拨款收入", [3]),
                 ("财政拨款收入", [1, 2, 3]), ("上级补助收入", [4]), ("事业收入", [5]), ("经营收入", [6]),
                 ("附属单位上缴收入", [7]), ("其他收入", [8]),
             ]
-            if let (_, rowLines) = rows.first(where: { key.hasSuffix($0.0) }) {
+            if let (_, rowLines) = rows.first(where: { key.hasByteSuffix($0.0) }) {
                 return lines(.incomeExpenditureSummary, rowLines, column: 1)
             }
         case .expenditure:
-            if key.hasSuffix("支出合计") { return line(.incomeExpenditureSummary, 58, column: 2) }  // the 支出 block
+            if key.hasByteSuffix("支出合计") { return line(.incomeExpenditureSummary, 58, column: 2) }  // the 支出 block
             let columns = ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
-            if let index = columns.firstIndex(where: { key.hasSuffix($0) }) {
+            if let index = columns.firstIndex(where: { key.hasByteSuffix($0) }) {
                 return total(.expenditure, column: index + 2)
             }
         case .appropriation:
-            if key.hasSuffix("总计") { return line(.appropriationSummary, 32, column: 1) }
+            if key.hasByteSuffix("总计") { return line(.appropriationSummary, 32, column: 1) }
             let funds = ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入"]
-            if let index = funds.firstIndex(where: { key.hasSuffix($0) }) {
+            if let index = funds.firstIndex(where: { key.hasByteSuffix($0) }) {
                 return line(.appropriationSummary, index + 1, column: 1)
             }
         case .generalBudget:
-            if key.hasSuffix("(项)") { return item(key, in: .generalBudgetExpenditure, column: 1) }
-            if key.contains("(类)") { return classRow(key, in: .generalBudgetExpenditure, column: 1) }
-            if key.hasSuffix("一般公共预算财政拨款支出") { return total(.generalBudgetExpenditure, column: 1) }
+            if key.hasByteSuffix("(项)") { return item(key, in: .generalBudgetExpenditure, column: 1) }
+            if key.containsText("(类)") { return classRow(key, in: .generalBudgetExpenditure, column: 1) }
+            if key.hasByteSuffix("一般公共预算财政拨款支出") { return total(.generalBudgetExpenditure, column: 1) }
         case .basicExpenditure:
-            if key.hasSuffix("人员经费") { return labelled(.generalBudgetBasicExpenditure, "人员经费合计", column: 1) }
-            if key.hasSuffix("公用经费") { return labelled(.generalBudgetBasicExpenditure, "公用经费合计", column: 1) }
-            if key.hasSuffix("基本支出") { return total(.generalBudgetExpenditure, column: 2) }
+            if key.hasByteSuffix("人员经费") { return labelled(.generalBudgetBasicExpenditure, "人员经费合计", column: 1) }
+            if key.hasByteSuffix("公用经费") { return labelled(.generalBudgetBasicExpenditure, "公用经费合计", column: 1) }
+            if key.hasByteSuffix("基本支出") { return total(.generalBudgetExpenditure, column: 2) }
         case .governmentFund:
-            if key.hasSuffix("(项)") { return item(key, in: .governmentFund, column: 3) }
+            if key.hasByteSuffix("(项)") { return item(key, in: .governmentFund, column: 3) }
             let columns: [(String, Int)] = [("年初结转和结余", 1), ("本年收入", 2), ("本年支出", 3), ("年末结转和结余", 6)]
-            if let (_, column) = columns.first(where: { key.hasSuffix($0.0) }) { return total(.governmentFund, column: column) }
+            if let (_, column) = columns.first(where: { key.hasByteSuffix($0.0) }) { return total(.governmentFund, column: column) }
         case .stateCapital:
-            if key.hasSuffix("(项)") { return item(key, in: .stateCapital, column: 1) }
-            if key.hasSuffix("支出") { return total(.stateCapital, column: 1) }
+            if key.hasByteSuffix("(项)") { return item(key, in: .stateCapital, column: 1) }
+            if key.hasByteSuffix("支出") { return total(.stateCapital, column: 1) }
         case .threePublic:
             return threePublic(key, isBudget: isBudget)
         case .operatingCost, .procurement, .assets, .performance, .other:
@@ -74,7 +74,7 @@ struct StatementBinding {
         let plain = key.replacingOccurrences(of: "支出", with: "")
         for (word, offset) in items {
             let plainWord = word.replacingOccurrences(of: "支出", with: "")
-            guard plain.hasSuffix(plainWord) else { continue }
+            guard plain.hasByteSuffix(plainWord) else { continue }
             return single(.threePublicExpenses, column: (isBudget ? 1 : 7) + offset)
         }
         return nil
@@ -185,10 +185,10 @@ struct StatementBinding {
     /// when they differ only in a trailing `支出` (`社会保障和就业` for `社会保障和就业支出`).
     static func sameName(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        let trimmedA = a.hasSuffix("支出") ? String(a.dropLast(2)) : a
-        let trimmedB = b.hasSuffix("支出") ? String(b.dropLast(2)) : b
+        let trimmedA = a.hasByteSuffix("支出") ? String(a.dropLast(2)) : a
+        let trimmedB = b.hasByteSuffix("支出") ? String(b.dropLast(2)) : b
         if trimmedA == trimmedB { return true }
         guard min(a.count, b.count) >= 4 else { return false }
-        return a.hasSuffix(b) || b.hasSuffix(a)
+        return a.hasByteSuffix(b) || b.hasByteSuffix(a)
     }
 }
