@@ -14,6 +14,8 @@ public struct Disclosure: Hashable, Sendable, Codable {
     public var tables: [PublicTable]
     /// The numbered sections 一 … 十三 of the 情况说明, text verbatim.
     public var narrative: [NarrativeSection]
+    /// The numeric statements of the 情况说明, read by the reader from `narrative` (`nil` when not read).
+    public var statements: NarrativeReading?
     /// The 名词解释 entries.
     public var glossary: [GlossaryEntry]
     /// The document's parts (第一部分 …) with their text verbatim, the annex (附件) among them.
@@ -30,8 +32,10 @@ public struct Disclosure: Hashable, Sendable, Codable {
         source: SourceDocument, kind: DocumentKind, header: DocumentHeader,
         tableOfContents: [ContentsEntry] = [], tables: [PublicTable] = [], narrative: [NarrativeSection] = [],
         glossary: [GlossaryEntry] = [], parts: [DocumentPart] = [], selfEvaluations: [SelfEvaluation] = [],
-        evaluationSummaries: [SelfEvaluationSummary] = [], problems: [ReadProblem] = []
+        evaluationSummaries: [SelfEvaluationSummary] = [], problems: [ReadProblem] = [],
+        statements: NarrativeReading? = nil
     ) {
+        self.statements = statements
         self.source = source
         self.kind = kind
         self.header = header

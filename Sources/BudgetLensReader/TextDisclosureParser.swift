@@ -74,7 +74,7 @@ struct TextDisclosureParser {
             source: SourceDocument(file: text.file, format: .text, byteCount: byteCount, lineCount: text.count),
             kind: kind, header: header, tableOfContents: contents, tables: tables, narrative: narrative,
             glossary: glossary, parts: parts, selfEvaluations: selfEvaluations, evaluationSummaries: summaries,
-            problems: problems.sorted { $0.source < $1.source })
+            problems: problems.sorted { $0.source < $1.source }, statements: StatementReader.read(narrative))
     }
 
     private func build(_ located: LocatedTable) -> (PublicTable, [ReadProblem]) {

@@ -33,6 +33,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Also list the rule statements that did not apply (missing table, condition not met).")
     var verbose = false
 
+    @Flag(help: "Also print, per section of the 情况说明, the statements read and checked and the figures unreadable.")
+    var coverage = false
+
     @Option(name: .customLong("max-input-mb"), help: "Largest input accepted, in MiB.")
     var maximumInputMegabytes: Int = 64
 
@@ -57,6 +60,7 @@ struct Check: ParsableCommand {
             let style = TerminalStyle(enabled: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
             for (report, disclosure) in checks {
                 print(CheckReportText(report: report, disclosure: disclosure, style: style, verbose: verbose).text)
+                if coverage { print(NarrativeCoverageText(disclosure: disclosure, style: style).text) }
             }
         case .json:
             let documents = checks.map { CheckReportJSON(report: $0.0, disclosure: $0.1) }

@@ -50,6 +50,19 @@ public struct CheckCatalog: Sendable {
         ClosureCheck("no-code-rows") { arguments, context in
             arguments.tables.flatMap { CodeChecks.noCodeRows(context, table: $0) }
         },
+    ]).adding(narrative)
+
+    /// The checks of the 情况说明's statements (DOMAIN §2): amounts, items, shares, changes, completion,
+    /// 政府采购, 车辆, unreadable figures.
+    public static let narrative = CheckCatalog([
+        ClosureCheck("narrative-amounts") { _, context in NarrativeChecks.amounts(context) },
+        ClosureCheck("narrative-items") { _, context in NarrativeChecks.items(context) },
+        ClosureCheck("narrative-shares") { _, context in NarrativeChecks.shares(context) },
+        ClosureCheck("narrative-changes") { _, context in NarrativeChecks.changes(context) },
+        ClosureCheck("narrative-completion") { _, context in NarrativeChecks.completion(context) },
+        ClosureCheck("narrative-procurement") { _, context in NarrativeChecks.procurement(context) },
+        ClosureCheck("narrative-vehicles") { _, context in NarrativeChecks.vehicles(context) },
+        ClosureCheck("narrative-unread") { _, context in NarrativeChecks.unread(context) },
     ])
 }
 

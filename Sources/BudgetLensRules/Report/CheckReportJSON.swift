@@ -144,6 +144,8 @@ public struct CheckReportJSON: Codable, Sendable {
     public var summary: Summary
     public var findings: [Item]
     public var skipped: [Skip]
+    /// Per section of the 情况说明: statements read and checked, figures unreadable (docs/narrative-checks.md).
+    public var narrativeCoverage: [NarrativeSectionCoverage]
 
     /// The JSON form of `report` on `disclosure`.
     public init(report: CheckReport, disclosure: Disclosure) {
@@ -164,6 +166,7 @@ public struct CheckReportJSON: Codable, Sendable {
             assertions: report.assertionsEvaluated)
         findings = report.findings.map { Item(finding: $0, unit: unit) }
         skipped = report.skipped.map { Skip(rule: $0.rule, reason: $0.reason) }
+        narrativeCoverage = NarrativeSectionCoverage.of(disclosure)
     }
 
     /// Encodes with snake_case keys, sorted, pretty-printed.
