@@ -48,7 +48,8 @@ struct LayoutTextExtractionTests {
             #expect(expected.count == 511)
             #expect(Self.cells(layout) == expected, "crlf: \(crlf)")
             let report = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: layout)
-            let errors = report.findings.filter { $0.severity == .error }
+            // The tables' rules (the narrative's N-* read prose, which layout text breaks differently).
+            let errors = report.findings.filter { $0.severity == .error && !$0.rule.hasPrefix("N-") }
             // Before: 99 errors (F-READ in 公开02/05, 02-x, 03-x, X-x). Now only 公开06, whose rows print code,
             // name and amount on three different lines, and X-11, which adds up 公开06's totals.
             #expect(errors.allSatisfy { $0.location.table == "公开06" || $0.rule == "X-11" })
@@ -88,7 +89,9 @@ struct LayoutTextExtractionTests {
         let fromPDF = RuleEngine().evaluate(pack, on: pdf).findings.map(Self.comparable).sorted()
         // Before: 53 errors on the 规划资源局 layout text, 16 on the test variant's.
         #expect(fromLayout == fromPDF)
-        #expect(fromPDF.count == findings && fromPDF.filter { $0.hasPrefix("error") }.count == errors)
+        // The tables' findings (the narrative's N-* come on top, the same on both).
+        let tables = fromPDF.filter { !$0.split(separator: "\t")[1].hasPrefix("N-") }
+        #expect(tables.count == findings && tables.filter { $0.hasPrefix("error") }.count == errors)
 
         // The same layout text as a Chinese Windows tool or Notepad would save it.
         for (encoding, endings) in [(TextEncoding.gb18030, LineEndings.crlf), (.utf16LittleEndian, .crlf), (.utf16BigEndian, .cr)] {

@@ -45,7 +45,7 @@ struct PartlyScannedPDFTests {
         let (original, _) = try report(Self.original)
         let mixedLines = mixed.findings.filter { $0.location.table != "公开03" }.map(comparable).sorted()
         #expect(mixedLines == original.findings.map(comparable).sorted())
-        #expect(original.findings.count == 4)
+        #expect(original.findings.filter { !$0.rule.hasPrefix("N-") }.count == 4, "the tables' findings")
     }
 
     /// A disclosure with 公开01, 02 and 04 on pages 5, 6–7 and 10, and the 目录 listing all nine in order.
