@@ -75,8 +75,9 @@ struct SectionStatementReader {
             let leadStart = Self.boundary(in: text, from: previousEnd, to: figure.start)
             let lead = Self.clean(String(String.UnicodeScalarView(text[leadStart..<figure.start])))
             if figure.isMoneyOrPercent { figureCount += 1 }
-            let location = location(paragraph, at: figure.start)
-            let span = Self.sentence(in: text, around: figure.start)
+            lazy var location = location(paragraph, at: figure.start)
+            lazy var span = Self.sentence(in: text, around: figure.start)
+            lazy var printed = String(String.UnicodeScalarView(text[figure.start..<figure.end]))
             func add(_ subject: String, _ claim: NarrativeClaim) -> Int {
                 statements.append(
                     NarrativeStatement(
@@ -87,13 +88,13 @@ struct SectionStatementReader {
             switch figure.measure {
             case .money:
                 guard let amount = figure.money else {
-                    unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                    unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                     continue
                 }
                 readCount += 1
                 if Self.hasUnresolvedAlternative(lead) {
                     readCount -= 1
-                    unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                    unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                 } else if lead.hasByteSuffix("比年初预算数") || lead.hasByteSuffix("比年初预算") {
                     budgetReference = amount
                 } else if let (direction, rest) = Self.changeWord(at: lead) {
@@ -132,7 +133,7 @@ struct SectionStatementReader {
                     let subject = Self.subject(lead, fallback: "")
                     if subject.isEmpty {
                         readCount -= 1
-                        unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                        unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                         continue
                     }
                     _ = add(subject, .amount(amount))
@@ -162,7 +163,7 @@ struct SectionStatementReader {
                     }
                     readCount += 1
                 } else if Self.hasUnresolvedAlternative(lead) {
-                    unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                    unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                 } else if let (direction, _) = Self.changeWord(at: lead) ?? (lead.isEmpty ? pendingDirection(pendingChange) : nil) {
                     if let index = pendingChange,
                         case .change(let current, let stated, let delta, nil, _, let againstBudget) = statements[index].claim
@@ -179,10 +180,10 @@ struct SectionStatementReader {
                         budgetReference = nil
                         readCount += 1
                     } else {
-                        unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                        unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                     }
                 } else {
-                    unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                    unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                 }
             case .count(let word):
                 let subject = Self.subject(lead, fallback: "")
