@@ -2,6 +2,7 @@ import BudgetLensCore
 import BudgetLensReader
 import BudgetLensRules
 import BudgetLensTestSupport
+import Foundation
 import Testing
 
 /// The 情况说明 checks (N-*): planted defects in a synthetic narrative fire exactly their rule; the real documents
@@ -144,6 +145,47 @@ struct NarrativeCheckTests {
         let findings = try check(synthetic)
         #expect(findings.map(\.rule) == ["N-YOY"])
         #expect(findings.first?.expected == .text("60%（(40.00 − 25.00) ÷ 25.00）"))
+    }
+
+    // MARK: - Year against year (Y-NARR)
+
+    /// Last year's synthetic disclosure: the same unit, 2022, with `edits` to its cells.
+    private func previousYear(_ edits: [(TableID, String, Int, String)]) -> Disclosure {
+        var synthetic = SyntheticDisclosure()
+        for (table, row, column, value) in edits { synthetic.set(table, row: row, column: column, to: value) }
+        let text = synthetic.text.replacingOccurrences(of: "2023", with: "2022")
+        return DisclosureReader.read(text: text, file: "previous.txt")
+    }
+
+    @Test("与上年相比 against last year's document: 670 − 70 = 600 = last year's 总计; nothing")
+    func previousConsistent() {
+        let current = DisclosureReader.read(text: SyntheticDisclosure().text, file: "current.txt")
+        let previous = previousYear([(.incomeExpenditureSummary, "31", 1, "600.00")])
+        #expect(NarrativeYearOverYear.check(current: current, previous: previous).isEmpty)
+    }
+
+    @Test("a change that does not lead back to last year's figure is one Y-NARR error with both values")
+    func previousBroken() throws {
+        let current = DisclosureReader.read(text: SyntheticDisclosure().text, file: "current.txt")
+        let previous = previousYear([(.incomeExpenditureSummary, "31", 1, "610.00")])
+        let findings = NarrativeYearOverYear.check(current: current, previous: previous)
+        #expect(findings.map(\.rule) == ["Y-NARR"])
+        let finding = try #require(findings.first)
+        #expect(finding.severity == .error)
+        #expect(finding.expected?.amount == Money(wan: "610.00") && finding.actual?.amount == Money(wan: "600.00"))
+        #expect(finding.operands.map(\.notation) == ["公开01[31,1]"])
+    }
+
+    @Test("与上年决算数一致 on an amount that changed is one Y-NARR error")
+    func previousUnchanged() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.replaceNarrative("占100%。", with: "占100%。其他收入0万元。与上年决算数一致。")
+        let current = DisclosureReader.read(text: synthetic.text, file: "current.txt")
+        #expect(try narrativeFindings(current).isEmpty, "consistent within the year")
+        let previous = previousYear([(.incomeExpenditureSummary, "31", 1, "600.00"), (.incomeExpenditureSummary, "8", 1, "5.00")])
+        let findings = NarrativeYearOverYear.check(current: current, previous: previous)
+        #expect(findings.map(\.rule) == ["Y-NARR"])
+        #expect(findings.first?.expected?.amount == Money(wan: "5.00") && findings.first?.actual?.amount == .zero)
     }
 
     // MARK: - The real documents

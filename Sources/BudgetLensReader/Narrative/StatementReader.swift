@@ -67,6 +67,7 @@ struct SectionStatementReader {
         var pendingChange: Int?  // index into statements
         var pendingCompletion: Int?
         var completionsHere: [(index: Int, start: Int, end: Int)] = []
+        var amountsHere: [(index: Int, end: Int)] = []
         var budgetReference: Money?
         var previousEnd = 0
         for figure in figures {
@@ -136,7 +137,7 @@ struct SectionStatementReader {
                         unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                         continue
                     }
-                    _ = add(subject, .amount(amount))
+                    amountsHere.append((add(subject, .amount(amount)), figure.end))
                     lastAmount = (subject, amount)
                     if subsectionWhole == nil { subsectionWhole = amount }
                 }
@@ -193,7 +194,43 @@ struct SectionStatementReader {
             }
         }
         attachWording(text, completionsHere)
+        attachUnchanged(text, amountsHere)
         if budgetReference != nil { readCount -= 1 }  // `比年初预算数X万元` with no percentage after it
+    }
+
+    /// `…0万元。与上年决算数一致。`, `…总计持平`: the amount before the words is unchanged from last year — a claim
+    /// only last year's document can check (`check --previous`).
+    private mutating func attachUnchanged(_ text: [Unicode.Scalar], _ amounts: [(index: Int, end: Int)]) {
+        guard !amounts.isEmpty else { return }
+        let string = String(String.UnicodeScalarView(text))
+        guard string.containsText("持平") || string.containsText("一致") else { return }
+        let scalars = Array(string.unicodeScalars)
+        var claimed: Set<Int> = []
+        for word in ["持平", "一致"] {
+            var rest = string[...]
+            while let range = rest.byteRange(of: word) {
+                rest = string[range.upperBound...]
+                let offset = string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: range.lowerBound)
+                let sentenceStart = Self.sentenceStart(in: scalars, before: offset)
+                let clause = String(String.UnicodeScalarView(scalars[sentenceStart..<offset]))
+                // Against last year (上年, 上一年度, 20XX年(度)相比), not against the budget.
+                guard clause.containsText("上年") || clause.containsText("上一年") || clause.containsText("相比")
+                    || (clause.containsText("与20") && !clause.containsText("预算")),
+                    !clause.containsText("预算"), !clause.containsText("基本")
+                else { continue }
+                guard let amount = amounts.last(where: { $0.end <= offset }), claimed.insert(amount.index).inserted,
+                    case .amount(let value) = statements[amount.index].claim
+                else { continue }
+                let base = statements[amount.index]
+                statements.append(
+                    NarrativeStatement(
+                        topic: base.topic, section: base.section, subject: base.subject,
+                        claim: .change(
+                            current: value, direction: .unchanged, delta: .zero, percent: nil, percentDirection: nil,
+                            againstBudget: false),
+                        source: base.source, span: Self.sentence(in: scalars, around: offset)))
+            }
+        }
     }
 
     /// The last value stated of `subject` in this section (an amount, or a completion's 决算).
