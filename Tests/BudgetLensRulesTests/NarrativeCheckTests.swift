@@ -122,6 +122,24 @@ struct NarrativeCheckTests {
         #expect(try check(synthetic).map(\.rule) == ["N-GP"])
     }
 
+    @Test("六: an amount list that does not add up to 人员经费 is one N-LIST error")
+    func listSum() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.replaceNarrative("退休费10万元；", with: "退休费10万元、奖金10万元；")
+        let findings = try check(synthetic)
+        #expect(findings.map(\.rule) == ["N-LIST"])
+        #expect(findings.first?.expected?.amount == Money(wan: "370.00") && findings.first?.actual?.amount == Money(wan: "360.00"))
+    }
+
+    @Test("六: a listed item against its 公开06 row is N-BIND (and the list then no longer adds up)")
+    func listItem() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.replaceNarrative("办公费20万元", with: "办公费25万元")
+        let findings = try check(synthetic)
+        #expect(findings.map(\.rule).sorted() == ["N-BIND", "N-LIST"])
+        #expect(findings.first { $0.rule == "N-BIND" }?.operands.map(\.code) == ["30201"])
+    }
+
     @Test("vehicle categories that do not add up to 共有车辆 are one N-CAR error")
     func vehicles() throws {
         var synthetic = SyntheticDisclosure()
@@ -215,7 +233,7 @@ struct NarrativeCheckTests {
         let findings = try narrativeFindings(Seed.read(Seed.zengdu))
         #expect(
             signatures(findings) == [
-                "N-ITEM error 256", "N-ITEM error 257", "N-YOY error 392", "N-ITEM error 418", "N-READ info 450",
+                "N-ITEM error 256", "N-ITEM error 257", "N-YOY error 392", "N-ITEM error 418", "N-LIST warning 426", "N-READ info 450",
                 "N-READ info 454", "N-YOY error 468", "N-GP error 472",
             ])
         let operating = try #require(findings.first { $0.location.source?.line == 468 })

@@ -62,7 +62,8 @@ struct SectionStatementReader {
                 paragraphTopic = sub
             }
         }
-        let figures = NarrativeFigure.scan(text)
+        var figures = NarrativeFigure.scan(text)
+        if paragraphTopic == .basicExpenditure { Self.completeListAmounts(&figures, in: text) }
         let item = Self.itemSubject(text, figures: figures)
         var pendingChange: Int?  // index into statements
         var pendingCompletion: Int?
@@ -230,6 +231,24 @@ struct SectionStatementReader {
                             againstBudget: false),
                         source: base.source, span: Self.sentence(in: scalars, around: offset)))
             }
+        }
+    }
+
+    /// 六's `主要包括：基本工资 422.62 万元、…、代缴社会保险费 0.08。`: an item of an amount list printed without
+    /// its unit, between list marks, takes the unit of the list (万元) when every other amount of it is in 万元.
+    static func completeListAmounts(_ figures: inout [NarrativeFigure], in text: [Unicode.Scalar]) {
+        let money = figures.filter { if case .money = $0.measure { return true } else { return false } }
+        guard money.count >= 2, money.allSatisfy({ $0.measure == .money(.wanYuan) }) else { return }
+        for index in figures.indices where figures[index].measure == .other && figures[index].decimals > 0 {
+            let end = figures[index].end
+            let next: Unicode.Scalar? = end < text.count ? text[end] : nil
+            let before: Unicode.Scalar? = figures[index].start > 0 ? text[figures[index].start - 1] : nil
+            guard next == nil || next == "、" || next == "。" || next == ";",
+                let before, !("0"..."9").contains(before), before != "、", before != "第"
+            else { continue }
+            // The previous list item must be an amount in 万元.
+            guard index > 0, figures[index - 1].measure == .money(.wanYuan) else { continue }
+            figures[index].measure = .money(.wanYuan)
         }
     }
 

@@ -331,6 +331,45 @@ public enum NarrativeChecks {
         return findings
     }
 
+    /// `narrative-lists` (N-LIST): the amounts 六 lists under `人员经费 A万元，主要包括：…` and `公用经费 B万元，…`
+    /// add up to A and B ([002]); a list of names only ([000], [001]) has nothing to add. Tolerance: 0.005 万元
+    /// per listed amount, at most 0.05 (尾数误差: each amount is rounded on its own).
+    public static func lists(_ context: CheckContext) -> [Finding] {
+        let amounts: [(NarrativeStatement, Money)] = statements(context).compactMap { statement in
+            guard statement.topic == .basicExpenditure, case .amount(let value) = statement.claim else { return nil }
+            return (statement, value)
+        }
+        var findings: [Finding] = []
+        let heads = amounts.indices.filter {
+            amounts[$0].0.subject.hasByteSuffix("人员经费") || amounts[$0].0.subject.hasByteSuffix("公用经费")
+        }
+        for (position, head) in heads.enumerated() {
+            let end = position + 1 < heads.count ? heads[position + 1] : amounts.count
+            let items = amounts[(head + 1)..<end]
+            guard items.count >= 2 else { continue }
+            var sum = Money.zero
+            for item in items {
+                guard let next = sum.addingReportingOverflow(item.1) else { return findings }
+                sum = next
+            }
+            let (statement, stated) = amounts[head]
+            guard let difference = stated.subtractingReportingOverflow(sum), !difference.isZero else { continue }
+            let tolerance = Money(fen: min(Int64(items.count) * 5_000, 50_000))
+            let isRounding = difference.magnitude <= tolerance
+            var finding = context.finding(
+                "“\(statement.subject)”\(stated.decimalString(in: .wanYuan))万元，所列\(items.count)项合计\(sum.decimalString(in: .wanYuan))万元",
+                "'\(statement.subject)' \(stated.decimalString(in: .wanYuan)), its \(items.count) listed items add up to \(sum.decimalString(in: .wanYuan))",
+                at: location(statement), severity: isRounding ? .warning : nil)
+            finding.expected = .amount(sum, formula: items.map { "\($0.0.subject) \($0.1.decimalString(in: .wanYuan))" }.joined(separator: " + "))
+            finding.actual = .amount(stated, formula: "")
+            finding.difference = difference
+            finding.tolerance = tolerance
+            finding.isRounding = isRounding
+            findings.append(finding)
+        }
+        return findings
+    }
+
     /// `narrative-vehicles` (N-CAR): 共有车辆 = Σ categories (十二); 三公 保有量 ≤ 共有车辆.
     public static func vehicles(_ context: CheckContext) -> [Finding] {
         let list = statements(context)
