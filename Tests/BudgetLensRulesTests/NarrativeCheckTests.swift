@@ -156,6 +156,19 @@ struct NarrativeCheckTests {
         #expect(findings.first?.severity == .info)
     }
 
+    @Test("figures too large for any budget are unreadable (N-READ), never a trap or a wrap")
+    func hugeFigures() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.replaceNarrative("均为670万元", with: "均为123456789012345678901234万元")
+        synthetic.replaceNarrative("下降20%", with: "下降99999999999999999999%")
+        synthetic.replaceNarrative("共有车辆2辆", with: "共有车辆999999999999999999999辆")
+        synthetic.replaceNarrative("占100%", with: "占99999999999999.999%")
+        let findings = try check(synthetic)
+        #expect(findings.map(\.rule).sorted() == ["N-READ", "N-READ", "N-SHARE"])
+        // 99999999999999.999 has 17 digits: read, and simply a wrong share.
+        #expect(findings.first { $0.rule == "N-SHARE" }?.severity == .error)
+    }
+
     @Test("a growth over the budget printed as actual ÷ budget is N-YOY with the growth ([002] 十 shape)")
     func growthOverBudget() throws {
         var synthetic = SyntheticDisclosure()

@@ -142,6 +142,8 @@ struct SectionStatementReader {
                     lastAmount = (subject, amount)
                     if subsectionWhole == nil { subsectionWhole = amount }
                 }
+            case .percent where figure.isTooLong:
+                unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
             case .percent:
                 let percent = figure.percentage
                 if let share = Self.lastRange(of: "占", in: lead) {
@@ -187,6 +189,8 @@ struct SectionStatementReader {
                 } else {
                     unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                 }
+            case .count where figure.isTooLong:
+                continue
             case .count(let word):
                 let subject = Self.subject(lead, fallback: "")
                 _ = add(subject, .count(figure.scaled, measure: word))
