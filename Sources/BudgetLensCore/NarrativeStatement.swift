@@ -167,7 +167,8 @@ public struct Percentage: Hashable, Sendable, Codable, CustomStringConvertible {
         // Half up, away from zero, on the magnitude.
         let negative = (numerator < 0) != (denominator < 0)
         let n = numerator.magnitude, d = denominator.magnitude
-        let quotient = (n * 2 + d) / (d * 2)
+        let (whole, remainder) = n.quotientAndRemainder(dividingBy: d)
+        let quotient = remainder >= d - remainder ? whole + 1 : whole  // half up, without overflow
         return Percentage(scaled: negative ? -Int64(quotient) : Int64(quotient), decimals: precision)
     }
 

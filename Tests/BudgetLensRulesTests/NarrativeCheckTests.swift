@@ -2,6 +2,7 @@ import BudgetLensCore
 import BudgetLensReader
 import BudgetLensRules
 import BudgetLensTestSupport
+import Foundation
 import Testing
 
 /// The 情况说明 checks (N-*): planted defects in a synthetic narrative fire exactly their rule; the real documents
@@ -121,6 +122,24 @@ struct NarrativeCheckTests {
         #expect(try check(synthetic).map(\.rule) == ["N-GP"])
     }
 
+    @Test("六: an amount list that does not add up to 人员经费 is one N-LIST error")
+    func listSum() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.replaceNarrative("退休费10万元；", with: "退休费10万元、奖金10万元；")
+        let findings = try check(synthetic)
+        #expect(findings.map(\.rule) == ["N-LIST"])
+        #expect(findings.first?.expected?.amount == Money(wan: "370.00") && findings.first?.actual?.amount == Money(wan: "360.00"))
+    }
+
+    @Test("六: a listed item against its 公开06 row is N-BIND (and the list then no longer adds up)")
+    func listItem() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.replaceNarrative("办公费20万元", with: "办公费25万元")
+        let findings = try check(synthetic)
+        #expect(findings.map(\.rule).sorted() == ["N-BIND", "N-LIST"])
+        #expect(findings.first { $0.rule == "N-BIND" }?.operands.map(\.code) == ["30201"])
+    }
+
     @Test("vehicle categories that do not add up to 共有车辆 are one N-CAR error")
     func vehicles() throws {
         var synthetic = SyntheticDisclosure()
@@ -137,6 +156,19 @@ struct NarrativeCheckTests {
         #expect(findings.first?.severity == .info)
     }
 
+    @Test("figures too large for any budget are unreadable (N-READ), never a trap or a wrap")
+    func hugeFigures() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.replaceNarrative("均为670万元", with: "均为123456789012345678901234万元")
+        synthetic.replaceNarrative("下降20%", with: "下降99999999999999999999%")
+        synthetic.replaceNarrative("共有车辆2辆", with: "共有车辆999999999999999999999辆")
+        synthetic.replaceNarrative("占100%", with: "占99999999999999.999%")
+        let findings = try check(synthetic)
+        #expect(findings.map(\.rule).sorted() == ["N-READ", "N-READ", "N-SHARE"])
+        // 99999999999999.999 has 17 digits: read, and simply a wrong share.
+        #expect(findings.first { $0.rule == "N-SHARE" }?.severity == .error)
+    }
+
     @Test("a growth over the budget printed as actual ÷ budget is N-YOY with the growth ([002] 十 shape)")
     func growthOverBudget() throws {
         var synthetic = SyntheticDisclosure()
@@ -144,6 +176,47 @@ struct NarrativeCheckTests {
         let findings = try check(synthetic)
         #expect(findings.map(\.rule) == ["N-YOY"])
         #expect(findings.first?.expected == .text("60%（(40.00 − 25.00) ÷ 25.00）"))
+    }
+
+    // MARK: - Year against year (Y-NARR)
+
+    /// Last year's synthetic disclosure: the same unit, 2022, with `edits` to its cells.
+    private func previousYear(_ edits: [(TableID, String, Int, String)]) -> Disclosure {
+        var synthetic = SyntheticDisclosure()
+        for (table, row, column, value) in edits { synthetic.set(table, row: row, column: column, to: value) }
+        let text = synthetic.text.replacingOccurrences(of: "2023", with: "2022")
+        return DisclosureReader.read(text: text, file: "previous.txt")
+    }
+
+    @Test("与上年相比 against last year's document: 670 − 70 = 600 = last year's 总计; nothing")
+    func previousConsistent() {
+        let current = DisclosureReader.read(text: SyntheticDisclosure().text, file: "current.txt")
+        let previous = previousYear([(.incomeExpenditureSummary, "31", 1, "600.00")])
+        #expect(NarrativeYearOverYear.check(current: current, previous: previous).isEmpty)
+    }
+
+    @Test("a change that does not lead back to last year's figure is one Y-NARR error with both values")
+    func previousBroken() throws {
+        let current = DisclosureReader.read(text: SyntheticDisclosure().text, file: "current.txt")
+        let previous = previousYear([(.incomeExpenditureSummary, "31", 1, "610.00")])
+        let findings = NarrativeYearOverYear.check(current: current, previous: previous)
+        #expect(findings.map(\.rule) == ["Y-NARR"])
+        let finding = try #require(findings.first)
+        #expect(finding.severity == .error)
+        #expect(finding.expected?.amount == Money(wan: "610.00") && finding.actual?.amount == Money(wan: "600.00"))
+        #expect(finding.operands.map(\.notation) == ["公开01[31,1]"])
+    }
+
+    @Test("与上年决算数一致 on an amount that changed is one Y-NARR error")
+    func previousUnchanged() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.replaceNarrative("占100%。", with: "占100%。其他收入0万元。与上年决算数一致。")
+        let current = DisclosureReader.read(text: synthetic.text, file: "current.txt")
+        #expect(try narrativeFindings(current).isEmpty, "consistent within the year")
+        let previous = previousYear([(.incomeExpenditureSummary, "31", 1, "600.00"), (.incomeExpenditureSummary, "8", 1, "5.00")])
+        let findings = NarrativeYearOverYear.check(current: current, previous: previous)
+        #expect(findings.map(\.rule) == ["Y-NARR"])
+        #expect(findings.first?.expected?.amount == Money(wan: "5.00") && findings.first?.actual?.amount == .zero)
     }
 
     // MARK: - The real documents
@@ -173,7 +246,7 @@ struct NarrativeCheckTests {
         let findings = try narrativeFindings(Seed.read(Seed.zengdu))
         #expect(
             signatures(findings) == [
-                "N-ITEM error 256", "N-ITEM error 257", "N-YOY error 392", "N-ITEM error 418", "N-READ info 450",
+                "N-ITEM error 256", "N-ITEM error 257", "N-YOY error 392", "N-ITEM error 418", "N-LIST warning 426", "N-READ info 450",
                 "N-READ info 454", "N-YOY error 468", "N-GP error 472",
             ])
         let operating = try #require(findings.first { $0.location.source?.line == 468 })

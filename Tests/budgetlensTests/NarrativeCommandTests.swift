@@ -9,7 +9,7 @@ struct NarrativeCommandTests {
         let result = try BudgetLensBinary.run(["check", Seed.path(Seed.zengdu), "--coverage"])
         #expect(result.status == 1, "十's 1637.62 % is an error")
         #expect(result.stdout.contains("情况说明覆盖 Narrative coverage"))
-        #expect(result.stdout.contains("123 of 127 figures read (96.8%)"))
+        #expect(result.stdout.contains("125 of 129 figures read (96.8%)"))
         let without = try BudgetLensBinary.run(["check", Seed.path(Seed.zengdu)])
         #expect(!without.stdout.contains("Narrative coverage"))
     }

@@ -22,10 +22,12 @@ struct NarrativeFigure {
     /// Scalar offsets in the paragraph: the number, and the end of its unit.
     var start: Int
     var end: Int
+    /// More digits than an `Int64` holds: the figure cannot be read.
+    var isTooLong = false
 
     /// The value as an exact amount in its unit, or `nil` when it has more decimals than 分 allow.
     var money: Money? {
-        guard case .money(let unit) = measure else { return nil }
+        guard case .money(let unit) = measure, !isTooLong else { return nil }
         var fen = scaled
         var scale = unit.fenPerUnit
         var places = decimals
@@ -85,11 +87,14 @@ struct NarrativeFigure {
                     index += 1
                 }
             }
-            guard digits.count <= 17 else { continue }  // not a figure anyone prints; never overflow
+            // More than 17 digits is no figure anyone prints: kept as one, too large to read (never overflows).
+            let isTooLong = digits.count > 17
             var scaled: Int64 = 0
-            for digit in digits { scaled = scaled * 10 + Int64(digit) }
+            if !isTooLong { for digit in digits { scaled = scaled * 10 + Int64(digit) } }
             let (measure, end) = unit(after: index, in: text)
-            figures.append(NarrativeFigure(scaled: scaled, decimals: decimals, measure: measure, start: start, end: end))
+            figures.append(
+                NarrativeFigure(
+                    scaled: scaled, decimals: decimals, measure: measure, start: start, end: end, isTooLong: isTooLong))
             index = max(end, index)
         }
         return figures

@@ -62,11 +62,13 @@ struct SectionStatementReader {
                 paragraphTopic = sub
             }
         }
-        let figures = NarrativeFigure.scan(text)
+        var figures = NarrativeFigure.scan(text)
+        if paragraphTopic == .basicExpenditure { Self.completeListAmounts(&figures, in: text) }
         let item = Self.itemSubject(text, figures: figures)
         var pendingChange: Int?  // index into statements
         var pendingCompletion: Int?
         var completionsHere: [(index: Int, start: Int, end: Int)] = []
+        var amountsHere: [(index: Int, end: Int)] = []
         var budgetReference: Money?
         var previousEnd = 0
         for figure in figures {
@@ -75,8 +77,9 @@ struct SectionStatementReader {
             let leadStart = Self.boundary(in: text, from: previousEnd, to: figure.start)
             let lead = Self.clean(String(String.UnicodeScalarView(text[leadStart..<figure.start])))
             if figure.isMoneyOrPercent { figureCount += 1 }
-            let location = location(paragraph, at: figure.start)
-            let span = Self.sentence(in: text, around: figure.start)
+            lazy var location = location(paragraph, at: figure.start)
+            lazy var span = Self.sentence(in: text, around: figure.start)
+            lazy var printed = String(String.UnicodeScalarView(text[figure.start..<figure.end]))
             func add(_ subject: String, _ claim: NarrativeClaim) -> Int {
                 statements.append(
                     NarrativeStatement(
@@ -87,13 +90,13 @@ struct SectionStatementReader {
             switch figure.measure {
             case .money:
                 guard let amount = figure.money else {
-                    unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                    unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                     continue
                 }
                 readCount += 1
                 if Self.hasUnresolvedAlternative(lead) {
                     readCount -= 1
-                    unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                    unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                 } else if lead.hasByteSuffix("比年初预算数") || lead.hasByteSuffix("比年初预算") {
                     budgetReference = amount
                 } else if let (direction, rest) = Self.changeWord(at: lead) {
@@ -132,13 +135,15 @@ struct SectionStatementReader {
                     let subject = Self.subject(lead, fallback: "")
                     if subject.isEmpty {
                         readCount -= 1
-                        unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                        unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                         continue
                     }
-                    _ = add(subject, .amount(amount))
+                    amountsHere.append((add(subject, .amount(amount)), figure.end))
                     lastAmount = (subject, amount)
                     if subsectionWhole == nil { subsectionWhole = amount }
                 }
+            case .percent where figure.isTooLong:
+                unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
             case .percent:
                 let percent = figure.percentage
                 if let share = Self.lastRange(of: "占", in: lead) {
@@ -162,7 +167,7 @@ struct SectionStatementReader {
                     }
                     readCount += 1
                 } else if Self.hasUnresolvedAlternative(lead) {
-                    unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                    unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                 } else if let (direction, _) = Self.changeWord(at: lead) ?? (lead.isEmpty ? pendingDirection(pendingChange) : nil) {
                     if let index = pendingChange,
                         case .change(let current, let stated, let delta, nil, _, let againstBudget) = statements[index].claim
@@ -179,11 +184,13 @@ struct SectionStatementReader {
                         budgetReference = nil
                         readCount += 1
                     } else {
-                        unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                        unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                     }
                 } else {
-                    unread.append(UnreadFigure(section: section.number, figure: span, context: span, source: location))
+                    unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                 }
+            case .count where figure.isTooLong:
+                continue
             case .count(let word):
                 let subject = Self.subject(lead, fallback: "")
                 _ = add(subject, .count(figure.scaled, measure: word))
@@ -192,7 +199,61 @@ struct SectionStatementReader {
             }
         }
         attachWording(text, completionsHere)
+        attachUnchanged(text, amountsHere)
         if budgetReference != nil { readCount -= 1 }  // `比年初预算数X万元` with no percentage after it
+    }
+
+    /// `…0万元。与上年决算数一致。`, `…总计持平`: the amount before the words is unchanged from last year — a claim
+    /// only last year's document can check (`check --previous`).
+    private mutating func attachUnchanged(_ text: [Unicode.Scalar], _ amounts: [(index: Int, end: Int)]) {
+        guard !amounts.isEmpty else { return }
+        let string = String(String.UnicodeScalarView(text))
+        guard string.containsText("持平") || string.containsText("一致") else { return }
+        let scalars = Array(string.unicodeScalars)
+        var claimed: Set<Int> = []
+        for word in ["持平", "一致"] {
+            var rest = string[...]
+            while let range = rest.byteRange(of: word) {
+                rest = string[range.upperBound...]
+                let offset = string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: range.lowerBound)
+                let sentenceStart = Self.sentenceStart(in: scalars, before: offset)
+                let clause = String(String.UnicodeScalarView(scalars[sentenceStart..<offset]))
+                // Against last year (上年, 上一年度, 20XX年(度)相比), not against the budget.
+                guard clause.containsText("上年") || clause.containsText("上一年") || clause.containsText("相比")
+                    || (clause.containsText("与20") && !clause.containsText("预算")),
+                    !clause.containsText("预算"), !clause.containsText("基本")
+                else { continue }
+                guard let amount = amounts.last(where: { $0.end <= offset }), claimed.insert(amount.index).inserted,
+                    case .amount(let value) = statements[amount.index].claim
+                else { continue }
+                let base = statements[amount.index]
+                statements.append(
+                    NarrativeStatement(
+                        topic: base.topic, section: base.section, subject: base.subject,
+                        claim: .change(
+                            current: value, direction: .unchanged, delta: .zero, percent: nil, percentDirection: nil,
+                            againstBudget: false),
+                        source: base.source, span: Self.sentence(in: scalars, around: offset)))
+            }
+        }
+    }
+
+    /// 六's `主要包括：基本工资 422.62 万元、…、代缴社会保险费 0.08。`: an item of an amount list printed without
+    /// its unit, between list marks, takes the unit of the list (万元) when every other amount of it is in 万元.
+    static func completeListAmounts(_ figures: inout [NarrativeFigure], in text: [Unicode.Scalar]) {
+        let money = figures.filter { if case .money = $0.measure { return true } else { return false } }
+        guard money.count >= 2, money.allSatisfy({ $0.measure == .money(.wanYuan) }) else { return }
+        for index in figures.indices where figures[index].measure == .other && figures[index].decimals > 0 {
+            let end = figures[index].end
+            let next: Unicode.Scalar? = end < text.count ? text[end] : nil
+            let before: Unicode.Scalar? = figures[index].start > 0 ? text[figures[index].start - 1] : nil
+            guard next == nil || next == "、" || next == "。" || next == ";",
+                let before, !("0"..."9").contains(before), before != "、", before != "第"
+            else { continue }
+            // The previous list item must be an amount in 万元.
+            guard index > 0, figures[index - 1].measure == .money(.wanYuan) else { continue }
+            figures[index].measure = .money(.wanYuan)
+        }
     }
 
     /// The last value stated of `subject` in this section (an amount, or a completion's 决算).

@@ -62,6 +62,7 @@ public struct CheckCatalog: Sendable {
         ClosureCheck("narrative-completion") { _, context in NarrativeChecks.completion(context) },
         ClosureCheck("narrative-procurement") { _, context in NarrativeChecks.procurement(context) },
         ClosureCheck("narrative-vehicles") { _, context in NarrativeChecks.vehicles(context) },
+        ClosureCheck("narrative-lists") { _, context in NarrativeChecks.lists(context) },
         ClosureCheck("narrative-unread") { _, context in NarrativeChecks.unread(context) },
     ])
 }

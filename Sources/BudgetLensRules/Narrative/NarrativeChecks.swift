@@ -85,7 +85,7 @@ public enum NarrativeChecks {
                     guard let code = row.code, code.count == 7, !named.contains(code) else { return false }
                     let sameName = names.item.map { StatementBinding.sameName(TextNormalization.key(row.item), $0) } ?? false
                     let sameAmount = amount.map { stated in
-                        row.cell(column)?.value.map { ($0 - stated).magnitude <= Money(fen: 10_000) } ?? false
+                        row.cell(column)?.value.map { ($0.subtractingReportingOverflow(stated)?.magnitude ?? Money(fen: .max)) <= Money(fen: 10_000) } ?? false
                     } ?? false
                     return sameName || sameAmount
                 }
@@ -154,7 +154,9 @@ public enum NarrativeChecks {
                             at: location(statement), expected: word(direction, amount: false), actual: word(percentDirection, amount: false)))
                 }
                 guard let percent else { continue }
-                let prior = direction == .decrease ? current + delta : current - delta
+                guard let prior = direction == .decrease
+                    ? current.addingReportingOverflow(delta) : current.subtractingReportingOverflow(delta)
+                else { continue }
                 if prior.isZero { continue }  // new this year: the growth has no base (usually printed 100%)
                 guard prior.fen > 0 else {
                     findings.append(
@@ -172,7 +174,7 @@ public enum NarrativeChecks {
                 }
             case .growthOverBudget(let current, let budget, _, let percent):
                 guard !budget.isZero else { continue }
-                let change = current - budget
+                guard let change = current.subtractingReportingOverflow(budget) else { continue }
                 guard var finding = comparePercent(
                     percent, part: change.magnitude, whole: budget, precision: precision, statement, context,
                     formula: "(\(current.decimalString(in: .wanYuan)) − \(budget.decimalString(in: .wanYuan))) ÷ \(budget.decimalString(in: .wanYuan))")
@@ -264,9 +266,8 @@ public enum NarrativeChecks {
         var findings: [Finding] = []
         let categories = [("货物", category("货物")), ("工程", category("工程")), ("服务", category("服务"))]
         if categories.allSatisfy({ $0.1 != nil }) {
-            let sum = categories.reduce(Money.zero) { $0 + $1.1!.0 }
-            let difference = total - sum
-            if !difference.isZero {
+            let sum = categories.reduce(Money.zero as Money?) { $0?.addingReportingOverflow($1.1!.0) }
+            if let sum, let difference = total.subtractingReportingOverflow(sum), !difference.isZero {
                 let tolerance = Money(fen: 15_000)  // 0.005 万元 per term, three terms
                 var finding = context.finding(
                     "政府采购支出总额\(total.decimalString(in: .wanYuan))万元 ≠ 货物 + 工程 + 服务 = \(sum.decimalString(in: .wanYuan))万元",
@@ -305,12 +306,18 @@ public enum NarrativeChecks {
             }), case .share(_, let percent, _, _) = share.claim else { return findings }
             var divisor: Int64 = 100
             for _ in 0..<percent.decimals { divisor *= 10 }
-            implied += value.fen * percent.scaled / divisor
-            slack += value.fen / divisor / 2 + 1
+            // Bounded: a category of at most 10^17 分 times a share of at most 10^6 (17 digits are read at most).
+            let (product, overflow) = value.fen.multipliedReportingOverflow(by: percent.scaled)
+            guard !overflow else { return findings }
+            let (nextImplied, overflow1) = implied.addingReportingOverflow(product / divisor)
+            let (nextSlack, overflow2) = slack.addingReportingOverflow(value.fen / divisor / 2 + 1)
+            guard !overflow1, !overflow2 else { return findings }
+            implied = nextImplied
+            slack = nextSlack
             printed.append("\(name) \(value.decimalString(in: .wanYuan)) × \(percent.strippedDescription)")
             anchor = anchor ?? share
         }
-        if let anchor, abs(implied - small.fen) > slack + 10_000 {
+        if let anchor, implied.subtractingReportingOverflow(small.fen).partialValue.magnitude > UInt64(max(0, slack)) + 10_000 {
             let impliedMoney = Money(fen: implied)
             var finding = context.finding(
                 "按各类采购授予中小企业的比例推算，中小企业合同金额为\(impliedMoney.decimalString(in: .wanYuan))万元，文中为\(small.decimalString(in: .wanYuan))万元",
@@ -318,7 +325,46 @@ public enum NarrativeChecks {
                 at: location(anchor))
             finding.expected = .amount(impliedMoney, formula: printed.joined(separator: " + "))
             finding.actual = .amount(small, formula: "")
-            finding.difference = small - impliedMoney
+            finding.difference = small.subtractingReportingOverflow(impliedMoney)
+            findings.append(finding)
+        }
+        return findings
+    }
+
+    /// `narrative-lists` (N-LIST): the amounts 六 lists under `人员经费 A万元，主要包括：…` and `公用经费 B万元，…`
+    /// add up to A and B ([002]); a list of names only ([000], [001]) has nothing to add. Tolerance: 0.005 万元
+    /// per listed amount, at most 0.05 (尾数误差: each amount is rounded on its own).
+    public static func lists(_ context: CheckContext) -> [Finding] {
+        let amounts: [(NarrativeStatement, Money)] = statements(context).compactMap { statement in
+            guard statement.topic == .basicExpenditure, case .amount(let value) = statement.claim else { return nil }
+            return (statement, value)
+        }
+        var findings: [Finding] = []
+        let heads = amounts.indices.filter {
+            amounts[$0].0.subject.hasByteSuffix("人员经费") || amounts[$0].0.subject.hasByteSuffix("公用经费")
+        }
+        for (position, head) in heads.enumerated() {
+            let end = position + 1 < heads.count ? heads[position + 1] : amounts.count
+            let items = amounts[(head + 1)..<end]
+            guard items.count >= 2 else { continue }
+            var sum = Money.zero
+            for item in items {
+                guard let next = sum.addingReportingOverflow(item.1) else { return findings }
+                sum = next
+            }
+            let (statement, stated) = amounts[head]
+            guard let difference = stated.subtractingReportingOverflow(sum), !difference.isZero else { continue }
+            let tolerance = Money(fen: min(Int64(items.count) * 5_000, 50_000))
+            let isRounding = difference.magnitude <= tolerance
+            var finding = context.finding(
+                "“\(statement.subject)”\(stated.decimalString(in: .wanYuan))万元，所列\(items.count)项合计\(sum.decimalString(in: .wanYuan))万元",
+                "'\(statement.subject)' \(stated.decimalString(in: .wanYuan)), its \(items.count) listed items add up to \(sum.decimalString(in: .wanYuan))",
+                at: location(statement), severity: isRounding ? .warning : nil)
+            finding.expected = .amount(sum, formula: items.map { "\($0.0.subject) \($0.1.decimalString(in: .wanYuan))" }.joined(separator: " + "))
+            finding.actual = .amount(stated, formula: "")
+            finding.difference = difference
+            finding.tolerance = tolerance
+            finding.isRounding = isRounding
             findings.append(finding)
         }
         return findings
@@ -336,7 +382,9 @@ public enum NarrativeChecks {
         var parts: [String] = []
         for statement in assets[(totalIndex + 1)...] {
             guard case .count(let value, "辆") = statement.claim, statement.subject.hasByteSuffix("用车") else { continue }
-            sum += value
+            let (next, overflow) = sum.addingReportingOverflow(value)
+            guard !overflow else { return findings }
+            sum = next
             parts.append("\(statement.subject) \(value)")
         }
         if !parts.isEmpty, sum != total {
@@ -410,8 +458,7 @@ public enum NarrativeChecks {
     static func compare(
         _ amount: Money, with bound: StatementBinding.Bound, _ statement: NarrativeStatement, _ context: CheckContext
     ) -> Finding? {
-        let difference = amount - bound.value
-        guard !difference.isZero else { return nil }
+        guard let difference = amount.subtractingReportingOverflow(bound.value), !difference.isZero else { return nil }
         let tolerance = Money(fen: 10_000)
         let isRounding = difference.magnitude <= tolerance
         var finding = context.finding(
@@ -435,7 +482,7 @@ public enum NarrativeChecks {
         let places = max(printed.decimals, precision)
         guard let expected = Percentage.ratio(part, of: whole, precision: places), let stated = printed.scaled(to: places)
         else { return nil }
-        let units = abs(expected.scaled - stated)
+        let units = expected.scaled.subtractingReportingOverflow(stated).partialValue.magnitude
         guard units != 0 else { return nil }
         let isRounding = units == 1
         var finding = context.finding(

@@ -49,6 +49,7 @@ struct StatementBinding {
             if key.hasByteSuffix("人员经费") { return labelled(.generalBudgetBasicExpenditure, "人员经费合计", column: 1) }
             if key.hasByteSuffix("公用经费") { return labelled(.generalBudgetBasicExpenditure, "公用经费合计", column: 1) }
             if key.hasByteSuffix("基本支出") { return total(.generalBudgetExpenditure, column: 2) }
+            return economicRow(key)
         case .governmentFund:
             if key.hasByteSuffix("(项)") { return item(key, in: .governmentFund, column: 3) }
             let columns: [(String, Int)] = [("年初结转和结余", 1), ("本年收入", 2), ("本年支出", 3), ("年末结转和结余", 6)]
@@ -126,6 +127,14 @@ struct StatementBinding {
         guard let table = table(id), let row = table.rows.first(where: { $0.kind == .data }) ?? table.rows.first,
             let cell = reference(table, row, column: column)
         else { return nil }
+        return Bound(cells: [cell])
+    }
+
+    /// The 公开06 款 row (5-digit code) labelled `key`: `基本工资` → 30101, `办公设备购置` → 31002.
+    private func economicRow(_ key: String) -> Bound? {
+        guard let table = table(.generalBudgetBasicExpenditure) else { return nil }
+        let rows = table.rows.filter { $0.code?.count == 5 && TextNormalization.key($0.item) == key }
+        guard rows.count == 1, let cell = reference(table, rows[0], column: 1) else { return nil }
         return Bound(cells: [cell])
     }
 
