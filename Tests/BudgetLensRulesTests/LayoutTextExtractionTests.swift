@@ -59,6 +59,11 @@ struct LayoutTextExtractionTests {
             #expect(Self.allCells(pdf, of: .generalBudgetBasicExpenditure).count == 66)
             // Before: 99 errors (F-READ in 公开02/05, 02-x, 03-x, 06-x, F-CODE, X-x); now the PDF's findings.
             #expect(tableFindings(layout) == expected)
+            // 公开03's 基本支出/项目支出 print a line above their rows: each such line is read in the lower row,
+            // where the row adds up (行政运行 1,511.89 = 1,503.52 + 8.37), and says so.
+            let placed = layout.problems.filter { $0.code == "layout.row-by-identity" }
+            #expect(placed.map(\.source.line) == [217, 219, 221, 224, 226])
+            #expect(placed.allSatisfy { $0.table == .expenditure && $0.message.contains("read in the lower row") })
         }
     }
 

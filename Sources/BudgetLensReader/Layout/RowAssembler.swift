@@ -359,10 +359,13 @@ struct RowAssembler {
         let seed = lowerScore > upperScore ? line.lower : line.upper
         let text = line.items.map(\.fragment.text).joined(separator: " ")
         if lowerScore == upperScore {
+            let why =
+                !RowIdentity(bands: bands).applies
+                ? "no row total decides" : upperScore > 0 ? "either reading adds up as well" : "neither reading adds up"
             note(
                 "layout.row-uncertain",
-                "'\(text)' lies between two rows and either reading adds up as well; it is read in the upper row "
-                    + "(the other reading: the lower row)", line.items[0].fragment)
+                "'\(text)' lies between two rows and \(why); it is read in the upper row (the other reading: the "
+                    + "lower row)", line.items[0].fragment)
         } else if seed == line.lower {
             note(
                 "layout.row-by-identity",
