@@ -83,10 +83,11 @@ struct LayoutTextExtractionTests {
     }
 
     @Test(
-        "规划和自然资源局 and the test variant: the layout text gives the PDF's cells and findings",
+        "规划和自然资源局, the test variant, 社会工作部: the layout text gives the PDF's cells and findings",
         arguments: [
             ("pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf", 14, 0),
             ("pdf/24年普陀区财政局（测试问题版本）.pdf", 14, 3),
+            ("pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf", 4, 0),
         ])
     func sameAsPDF(name: String, findings: Int, errors: Int) throws {
         let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
