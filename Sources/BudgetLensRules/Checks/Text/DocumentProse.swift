@@ -1,0 +1,122 @@
+import BudgetLensCore
+
+/// The running text of a disclosure, as the text-quality checks (N-TPL-*, N-DUP-*, N-PUNCT, N-NUMBER) read it:
+/// the parts' headings and bodies (第一部分 … 第N部分), each cut into paragraphs whose wrapped lines are joined
+/// back, every character keeping the line it was printed on.
+///
+/// Table rows are not prose (the reader keeps them out of the parts' bodies). A line continues the previous one
+/// when that line is long (a wrapped line: at least ``minimumWrappedLength`` characters) and does not end a
+/// sentence; short lines (headings such as `（1）非现场评价`) always end their paragraph, so a heading and the
+/// sentence that repeats its words are not one run of text. Page markers (`- 3 -`, `第4页，共102页`) are left out.
+struct DocumentProse {
+    /// One block of text: a part of the document, in order.
+    struct Block {
+        /// What the part holds; `nil` for text outside the parts (a document without 第N部分 headings).
+        var role: PartRole?
+        /// The paragraphs, in order.
+        var paragraphs: [Paragraph]
+    }
+
+    /// Lines joined into one run of text.
+    struct Paragraph {
+        /// The characters, whitespace removed (PDF extraction puts spaces inside Chinese words).
+        var characters: [Character] = []
+        /// For each character, the index into `lines` it came from and its column (1-based) in that line.
+        var origins: [(line: Int, column: Int)] = []
+        /// The printed lines.
+        var lines: [TextLine] = []
+
+        /// The text of `range`, as printed without spaces.
+        func text(_ range: Range<Int>) -> String { String(characters[range]) }
+
+        /// Where the character at `offset` was read.
+        func location(of offset: Int) -> SourceLocation {
+            let origin = origins[min(offset, origins.count - 1)]
+            var source = lines[origin.line].source
+            source.column = source.column + origin.column - 1
+            return source
+        }
+
+        /// The printed line the character at `offset` belongs to.
+        func line(of offset: Int) -> TextLine { lines[origins[min(offset, origins.count - 1)].line] }
+    }
+
+    /// A line at least this long that does not end a sentence was wrapped: the next line continues it.
+    static let minimumWrappedLength = 16
+
+    /// The blocks of `disclosure`: one per part (the heading is a paragraph of its own), or, for a document
+    /// without parts, the 情况说明 sections and the 名词解释.
+    let blocks: [Block]
+
+    /// Reads the prose of `disclosure`.
+    ///
+    /// - Complexity: O(*n*) in the characters of the parts.
+    init(_ disclosure: Disclosure) {
+        var blocks: [Block] = []
+        if disclosure.parts.isEmpty {
+            var lines: [TextLine] = []
+            for section in disclosure.narrative {
+                lines.append(TextLine(text: section.heading, source: section.source))
+                lines += section.body.lines
+            }
+            blocks.append(Block(role: nil, paragraphs: DocumentProse.paragraphs(of: lines)))
+        } else {
+            for part in disclosure.parts {
+                let lines = [TextLine(text: part.heading, source: part.source)] + part.body.lines
+                blocks.append(Block(role: part.role, paragraphs: DocumentProse.paragraphs(of: lines)))
+            }
+        }
+        self.blocks = blocks
+    }
+
+    /// The blocks of the template's text: every part but the 附件 (reports written outside the template) and
+    /// the tables.
+    var templateBlocks: [Block] { blocks.filter { $0.role != .annex && $0.role != .tables } }
+
+    /// `lines` cut into paragraphs.
+    static func paragraphs(of lines: [TextLine]) -> [Paragraph] {
+        var paragraphs: [Paragraph] = []
+        var current = Paragraph()
+        for line in lines where !isPageMarker(line.text) {
+            let characters = Array(line.text)
+            let lineIndex = current.lines.count
+            current.lines.append(line)
+            var printed = 0
+            for (column, character) in characters.enumerated() {
+                guard !character.isWhitespace else { continue }
+                current.characters.append(character)
+                current.origins.append((lineIndex, column + 1))
+                printed += 1
+            }
+            let last = characters.last { !$0.isWhitespace }
+            let continues = printed >= minimumWrappedLength && !(last.map(endsSentence) ?? true)
+            if !continues {
+                if !current.characters.isEmpty { paragraphs.append(current) }
+                current = Paragraph()
+            }
+        }
+        if !current.characters.isEmpty { paragraphs.append(current) }
+        return paragraphs
+    }
+
+    /// `。！？；：` and their ASCII forms: a line ending so is not continued by the next.
+    static func endsSentence(_ character: Character) -> Bool {
+        "。！？；：!?;:".contains(character)
+    }
+
+    /// A page number line: `3`, `- 3 -`, `— 3 —`, `第4页，共102页`, `4/102`.
+    static func isPageMarker(_ text: String) -> Bool {
+        let key = text.filter { !$0.isWhitespace }
+        guard !key.isEmpty, key.count <= 16, key.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
+        return key.allSatisfy { ($0.isASCII && $0.isNumber) || "-—–第页共，,/".contains($0) }
+    }
+
+    /// A CJK ideograph (U+3400–U+9FFF, U+F900–U+FAFF).
+    static func isIdeograph(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+}
