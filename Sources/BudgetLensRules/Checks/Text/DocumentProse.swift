@@ -7,7 +7,8 @@ import BudgetLensCore
 /// Table rows are not prose (the reader keeps them out of the parts' bodies). A line continues the previous one
 /// when that line is long (a wrapped line: at least ``minimumWrappedLength`` characters) and does not end a
 /// sentence; short lines (headings such as `（1）非现场评价`) always end their paragraph, so a heading and the
-/// sentence that repeats its words are not one run of text. Page markers (`- 3 -`, `第4页，共102页`) are left out.
+/// sentence that repeats its words are not one run of text. Page markers (`- 3 -`, `第4页，共102页`) and rows of
+/// tab-separated fields (a self-evaluation table printed inside the 情况说明) are left out.
 struct DocumentProse {
     /// One block of text: a part of the document, in order.
     struct Block {
@@ -77,7 +78,7 @@ struct DocumentProse {
     static func paragraphs(of lines: [TextLine]) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var current = Paragraph()
-        for line in lines where !isPageMarker(line.text) {
+        for line in lines where !isPageMarker(line.text) && !line.text.contains("\t") {
             let characters = Array(line.text)
             let lineIndex = current.lines.count
             current.lines.append(line)

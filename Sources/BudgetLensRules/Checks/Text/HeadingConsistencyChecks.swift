@@ -51,9 +51,11 @@ enum HeadingConsistencyChecks {
             let after = index + 5  // past `YYYY年`
             let before = String(characters[max(0, index - 2)..<index])
             let expected: Int
+            let phraseStart: Int
             let phraseEnd: Int
             if before.hasSuffix("截至") || before.hasSuffix("截止"), starts(with: "12月31日", in: characters, at: after) {
                 expected = year
+                phraseStart = index - 2
                 phraseEnd = after + 6
             } else if before.hasSuffix("与") || before.hasSuffix("比") || before.hasSuffix("较") {
                 var end = after
@@ -62,12 +64,13 @@ enum HeadingConsistencyChecks {
                 let isComparison = before.hasSuffix("与") ? starts(with: "相比", in: characters, at: end) : true
                 guard isComparison else { continue }
                 expected = year - 1
-                phraseEnd = end
+                phraseStart = index - 1
+                phraseEnd = before.hasSuffix("与") ? end + 2 : end
             } else {
                 continue
             }
             guard printed != expected else { continue }
-            let span = ProseSpan(paragraph: paragraph, range: max(0, index - 2)..<min(characters.count, phraseEnd))
+            let span = ProseSpan(paragraph: paragraph, range: max(0, phraseStart)..<min(characters.count, phraseEnd))
             findings.append(
                 context.finding(
                     on: span, "年份有误（应为\(expected)年，本决算为\(year)年度）",
