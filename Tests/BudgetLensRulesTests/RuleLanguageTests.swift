@@ -66,7 +66,7 @@ struct RuleLanguageTests {
             ("rule A-1 fatal \"x\"\n    公开01[27, 1] = 0", "broken.rules:1:10: expected a severity (error, warning or info), found 'fatal'"),
             ("rule A-1 error \"x\"\n", "broken.rules:1:1: rule A-1 has no statement: indent its statements under the header"),
             ("rule A-1 error \"x\"\n    公开01[27, 1] == 0", "broken.rules:2:18: expected a cell such as 公开01[27, 1], a number or sum(…), found '='"),
-            ("rule A-1 error \"x\"\n    check no-such-check", "broken.rules:2:11: unknown check 'no-such-check'; the checks are: canonical-titles, codes-absent, codes-only, codes-well-formed, no-code-rows, no-placeholders, reading-problems, table-headers-consistent, tables-present, unit-names-consistent, years-consistent"),
+            ("rule A-1 error \"x\"\n    check no-such-check", "broken.rules:2:11: unknown check 'no-such-check'; the checks are: canonical-titles, codes-absent, codes-only, codes-well-formed, doubled-punctuation, doubled-words, empty-amount-slots, heading-units, heading-years, no-code-rows, no-placeholders, numbering-in-order, reading-problems, repeated-sentences, table-headers-consistent, tables-present, template-residue, unit-names-consistent, years-consistent"),
             ("rule A-1 error \"x\"\n    公开01[27, 1] = 0\nrule A-1 error \"y\"\n    公开01[28, 1] = 0", "broken.rules:3:6: rule A-1 is defined twice (first at line 1)"),
             ("    公开01[27, 1] = 0", "broken.rules:1:5: an indented statement outside any rule"),
             ("rule A-1 error \"x\"\n    for each row r in 公开03: 公开03[1...3, 1] = 0", "broken.rules:2:34: a range of 行次 applies to 公开01 and 公开04; 公开03 rows are codes"),

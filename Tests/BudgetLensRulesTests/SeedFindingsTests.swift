@@ -99,6 +99,6 @@ struct SeedFindingsTests {
         #expect(placeholder.location.source?.line == 102 && placeholder.actual == .text("XX"))
         let year = try #require(findings.first { $0.rule == "F-YEAR" })
         #expect(year.actual == .text("2023") && year.expected == .text("2024"))
-        #expect(findings.filter { $0.severity == .error }.map(\.rule).sorted() == ["F-TOC", "F-XX", "F-YEAR"])
+        #expect(findings.filter { $0.severity == .error }.map(\.rule).sorted() == ["F-TOC", "F-XX", "F-YEAR", "N-YEAR"])
     }
 }

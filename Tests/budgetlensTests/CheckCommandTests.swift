@@ -11,7 +11,7 @@ struct CheckCommandTests {
         #expect(result.stdout.contains("公开05 一般公共预算财政拨款支出决算表"))
         #expect(result.stdout.contains("warning 05-3"))
         #expect(result.stdout.contains("error   F-TOC"))
-        #expect(result.stdout.contains("1 errors, 14 warnings, 0 info"))
+        #expect(result.stdout.contains("1 errors, 17 warnings, 0 info"))
         #expect(!result.stdout.contains("\u{1B}["), "no colour when not a terminal")
     }
 
@@ -19,7 +19,7 @@ struct CheckCommandTests {
     func warningsOnly() throws {
         let result = try BudgetLensBinary.run(["check", Seed.path(Seed.zengdu)])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("0 errors, 3 warnings"))
+        #expect(result.stdout.contains("0 errors, 12 warnings"))
     }
 
     @Test("--format json: an object with document and findings, amounts in 万元")
@@ -31,7 +31,7 @@ struct CheckCommandTests {
         #expect(document["unit_name"] as? String == "曾都区医疗保障局（汇总）")
         #expect(document["money_unit"] as? String == "万元")
         let findings = try #require(object["findings"] as? [[String: Any]])
-        #expect(findings.count == 3)
+        #expect(findings.count == 12)
         let common = try #require(findings.first { $0["rule"] as? String == "06-3" })
         #expect(common["severity"] as? String == "warning")
         #expect(common["table"] as? String == "公开06")
@@ -54,7 +54,7 @@ struct CheckCommandTests {
         #expect(log["version"] as? String == "2.1.0")
         let runs = try #require(log["runs"] as? [[String: Any]])
         let results = try #require(runs.first?["results"] as? [[String: Any]])
-        #expect(results.count == 15)
+        #expect(results.count == 18)
     }
 
     @Test("a budget is not checked: exit 2, saying it is a budget")
@@ -83,7 +83,7 @@ struct CheckCommandTests {
 
     @Test("--skip leaves rules out")
     func skip() throws {
-        let result = try BudgetLensBinary.run(["check", Seed.path(Seed.zengdu), "--skip", "06-*", "--skip", "F-LABEL"])
+        let result = try BudgetLensBinary.run(["check", Seed.path(Seed.zengdu), "--skip", "06-*", "--skip", "F-LABEL", "--skip", "N-*"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("0 errors, 0 warnings, 0 info"))
     }
@@ -102,7 +102,7 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("01-1    error   本年收入合计 = 第1至8行各项收入之和"))
         #expect(result.stdout.contains("tolerance 0.005 per term, max 0.05"))
-        let withSource = try BudgetLensBinary.run(["rules", "--source", "--skip", "0*", "--skip", "F-*", "--skip", "X-*"])
+        let withSource = try BudgetLensBinary.run(["rules", "--source", "--skip", "0*", "--skip", "F-*", "--skip", "X-*", "--skip", "N-*"])
         #expect(withSource.stdout.contains("公开06[人员经费合计, 1] = sum(公开06[{301, 303}, 1])") == false)
         #expect(withSource.stdout.contains("— 0 rules"))
     }
