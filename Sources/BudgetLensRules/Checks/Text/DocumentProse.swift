@@ -45,8 +45,8 @@ struct DocumentProse {
     /// A line at least this long that does not end a sentence was wrapped: the next line continues it.
     static let minimumWrappedLength = 16
 
-    /// The blocks of `disclosure`: one per part (the heading is a paragraph of its own), or, for a document
-    /// without parts, the 情况说明 sections and the 名词解释.
+    /// The blocks of `disclosure`: one per part but the 附件 and the tables (the heading is a paragraph of its
+    /// own), or, for a document without parts, the 情况说明 sections.
     let blocks: [Block]
 
     /// Reads the prose of `disclosure`.
@@ -62,7 +62,8 @@ struct DocumentProse {
             }
             blocks.append(Block(role: nil, paragraphs: DocumentProse.paragraphs(of: lines)))
         } else {
-            for part in disclosure.parts {
+            // The 附件 (reports written outside the template) and the tables are not the template's prose.
+            for part in disclosure.parts where part.role != .annex && part.role != .tables {
                 let lines = [TextLine(text: part.heading, source: part.source)] + part.body.lines
                 blocks.append(Block(role: part.role, paragraphs: DocumentProse.paragraphs(of: lines)))
             }
@@ -70,9 +71,8 @@ struct DocumentProse {
         self.blocks = blocks
     }
 
-    /// The blocks of the template's text: every part but the 附件 (reports written outside the template) and
-    /// the tables.
-    var templateBlocks: [Block] { blocks.filter { $0.role != .annex && $0.role != .tables } }
+    /// The blocks of the template's text: every part but the 附件 and the tables (all the blocks read).
+    var templateBlocks: [Block] { blocks }
 
     /// `lines` cut into paragraphs.
     static func paragraphs(of lines: [TextLine]) -> [Paragraph] {

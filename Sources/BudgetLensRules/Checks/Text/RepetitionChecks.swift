@@ -33,15 +33,20 @@ enum RepetitionChecks {
         var ranges: [Range<Int>] = []
         var index = 0
         while index < characters.count {
+            guard DocumentProse.isIdeograph(characters[index]) else {
+                index += 1
+                continue
+            }
             var found: Range<Int>?
             let longest = min(longestPhrase, (characters.count - index) / 2)
             var length = longest
             while length >= 1 {
                 defer { length -= 1 }
+                guard characters[index] == characters[index + length] else { continue }
                 let first = index..<(index + length)
                 let second = (index + length)..<(index + 2 * length)
-                guard characters[first].allSatisfy(DocumentProse.isIdeograph),
-                    characters[first].elementsEqual(characters[second])
+                guard characters[first].elementsEqual(characters[second]),
+                    characters[first].allSatisfy(DocumentProse.isIdeograph)
                 else { continue }
                 if length == 1 {
                     guard doubledCharacters.contains(characters[index]), !isIdiom(characters, at: index) else { continue }

@@ -42,41 +42,38 @@ enum TemplateResidueChecks {
         return findings
     }
 
+    /// The alternatives as character arrays, both orders: (`增加`, `减少`), (`减少`, `增加`), …
+    private static let orderedPairs: [([Character], [Character])] = alternatives.flatMap { a, b in
+        [(Array(a), Array(b)), (Array(b), Array(a))]
+    }
+    /// The characters an alternative starts with, to skip the rest of the text quickly.
+    private static let firstCharacters = Set(orderedPairs.compactMap { $0.0.first })
+
     /// The ranges of `A（B）`, `A(B)`, `A/B`, `A／B` for an opposite pair A, B (either order).
     static func alternativeRanges(in characters: [Character]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var index = 0
         while index + 5 <= characters.count {
-            var matched: Range<Int>?
-            for (a, b) in alternatives {
-                for (first, second) in [(a, b), (b, a)] {
-                    if let range = alternative(first, second, at: index, in: characters) {
-                        matched = range
-                        break
-                    }
-                }
-                if matched != nil { break }
-            }
-            if let matched {
-                ranges.append(matched)
-                index = matched.upperBound
-            } else {
+            guard firstCharacters.contains(characters[index]),
+                let matched = orderedPairs.lazy.compactMap({ alternative($0.0, $0.1, at: index, in: characters) }).first
+            else {
                 index += 1
+                continue
             }
+            ranges.append(matched)
+            index = matched.upperBound
         }
         return ranges
     }
 
-    private static func alternative(_ first: String, _ second: String, at index: Int, in characters: [Character])
+    private static func alternative(_ a: [Character], _ b: [Character], at index: Int, in characters: [Character])
         -> Range<Int>?
     {
-        let a = Array(first)
-        let b = Array(second)
-        guard characters.count >= index + a.count + 1 + b.count, Array(characters[index..<(index + a.count)]) == a
+        guard characters.count >= index + a.count + 1 + b.count, characters[index..<(index + a.count)].elementsEqual(a)
         else { return nil }
         let separator = characters[index + a.count]
         let secondStart = index + a.count + 1
-        guard Array(characters[secondStart..<(secondStart + b.count)]) == b else { return nil }
+        guard characters[secondStart..<(secondStart + b.count)].elementsEqual(b) else { return nil }
         let afterSecond = secondStart + b.count
         switch separator {
         case "（", "(":
@@ -91,14 +88,15 @@ enum TemplateResidueChecks {
         }
     }
 
+    private static let instructionPatterns = instructions.map { Array($0) }
+
     /// The ranges of the drafting instructions in `characters`.
     static func instructionRanges(in characters: [Character]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        for instruction in instructions {
-            let pattern = Array(instruction)
+        for pattern in instructionPatterns {
             var index = 0
             while index + pattern.count <= characters.count {
-                if characters[index] == pattern[0], Array(characters[index..<(index + pattern.count)]) == pattern {
+                if characters[index] == pattern[0], characters[index..<(index + pattern.count)].elementsEqual(pattern) {
                     ranges.append(index..<(index + pattern.count))
                     index += pattern.count
                 } else {
