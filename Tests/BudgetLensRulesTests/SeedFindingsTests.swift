@@ -84,7 +84,7 @@ struct SeedFindingsTests {
     @Test("000 Yantai: 302 商品和服务支出 167.81 against its items 167.82; 国有资产 in the 公开08 title")
     func yantai() throws {
         let findings = try report(try Seed.read(Seed.yantai)).findings
-        #expect(findings.map(\.rule).sorted() == ["06-1", "F-TITLE"])
+        #expect(findings.map(\.rule).sorted() == ["06-1", "F-TITLE", "N-DUP-WORD"])
         let items = try #require(findings.first { $0.rule == "06-1" })
         #expect(items.location.code == "302" && items.actual?.amount == Money(wan: "167.81"))
         #expect(items.expected?.amount == Money(wan: "167.82") && items.severity == .warning)

@@ -19,7 +19,7 @@ struct CheckCommandTests {
     func warningsOnly() throws {
         let result = try BudgetLensBinary.run(["check", Seed.path(Seed.zengdu)])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("0 errors, 12 warnings"))
+        #expect(result.stdout.contains("0 errors, 13 warnings"))
     }
 
     @Test("--format json: an object with document and findings, amounts in 万元")
@@ -31,7 +31,7 @@ struct CheckCommandTests {
         #expect(document["unit_name"] as? String == "曾都区医疗保障局（汇总）")
         #expect(document["money_unit"] as? String == "万元")
         let findings = try #require(object["findings"] as? [[String: Any]])
-        #expect(findings.count == 12)
+        #expect(findings.count == 13)
         let common = try #require(findings.first { $0["rule"] as? String == "06-3" })
         #expect(common["severity"] as? String == "warning")
         #expect(common["table"] as? String == "公开06")

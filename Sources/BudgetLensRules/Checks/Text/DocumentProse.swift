@@ -45,14 +45,16 @@ struct DocumentProse {
     /// A line at least this long that does not end a sentence was wrapped: the next line continues it.
     static let minimumWrappedLength = 16
 
-    /// The blocks of `disclosure`: one per part but the 附件 and the tables (the heading is a paragraph of its
-    /// own), or, for a document without parts, the 情况说明 sections.
+    /// The blocks read: one per part but the tables (and the 附件 unless asked for), the heading a paragraph of
+    /// its own; for a document without parts, the 情况说明 sections.
     let blocks: [Block]
 
     /// Reads the prose of `disclosure`.
     ///
+    /// - Parameter includingAnnex: Whether to read the 附件 (self-evaluation reports written outside the
+    ///   template; their tables are tab-separated rows, left out like every such row).
     /// - Complexity: O(*n*) in the characters of the parts.
-    init(_ disclosure: Disclosure) {
+    init(_ disclosure: Disclosure, includingAnnex: Bool = false) {
         var blocks: [Block] = []
         if disclosure.parts.isEmpty {
             var lines: [TextLine] = []
@@ -62,17 +64,13 @@ struct DocumentProse {
             }
             blocks.append(Block(role: nil, paragraphs: DocumentProse.paragraphs(of: lines)))
         } else {
-            // The 附件 (reports written outside the template) and the tables are not the template's prose.
-            for part in disclosure.parts where part.role != .annex && part.role != .tables {
+            for part in disclosure.parts where (includingAnnex || part.role != .annex) && part.role != .tables {
                 let lines = [TextLine(text: part.heading, source: part.source)] + part.body.lines
                 blocks.append(Block(role: part.role, paragraphs: DocumentProse.paragraphs(of: lines)))
             }
         }
         self.blocks = blocks
     }
-
-    /// The blocks of the template's text: every part but the 附件 and the tables (all the blocks read).
-    var templateBlocks: [Block] { blocks }
 
     /// `lines` cut into paragraphs.
     static func paragraphs(of lines: [TextLine]) -> [Paragraph] {

@@ -1,7 +1,7 @@
 import BudgetLensCore
 
 /// N-NUMBER: the ordinals of a part's lists run 1, 2, 3 …: one that repeats (`2、` after `2、`) or skips
-/// (`4、` after `2、`) is a finding. Reads the template's parts (not the 附件, whose reports number freely).
+/// (`4、` after `2、`) is a finding. Reads every part but the tables, the 附件's reports included.
 ///
 /// Ordinals are read where a list item starts: at the start of a printed line, or after `。` or `；` inside
 /// one (`…财务规则。（八）负责…`), or after `：` (`原因：1、…`). The four styles nest in the order `一、` > `（一）` > `1、` / `1.` > `（1）`:
@@ -24,7 +24,7 @@ enum NumberingCheck {
     /// Runs the check.
     static func run(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure).templateBlocks {
+        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
             var counts: [OrdinalStyle: Ordinal] = [:]
             for ordinal in ordinals(in: block) {
                 for style in styles.dropFirst(rank(ordinal.style) + 1) { counts[style] = nil }

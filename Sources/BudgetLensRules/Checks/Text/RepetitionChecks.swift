@@ -1,9 +1,9 @@
 import BudgetLensCore
 
 /// Slips of the pen that reviewers catch by eye: a word or phrase written twice (`主要是主要是`), a sentence
-/// repeated at once, doubled punctuation (`。。`). They read the template's text: every part but the tables and
-/// the 附件, whose self-evaluation tables, extracted as text, print a target and its result side by side
-/// (`明显提升明显提升`).
+/// repeated at once, doubled punctuation (`。。`). They read every part but the tables, the 附件's reports
+/// included; table rows (tab-separated fields: a self-evaluation table prints a target and its result side by
+/// side, `明显提升` in two cells) are not prose.
 enum RepetitionChecks {
     /// The longest phrase looked for twice in a row, in characters.
     static let longestPhrase = 12
@@ -14,7 +14,7 @@ enum RepetitionChecks {
     /// N-DUP-WORD: a phrase of 2 to 12 ideographs, or one of ``doubledCharacters``, written twice in a row.
     static func doubledWords(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure).templateBlocks {
+        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
             for paragraph in block.paragraphs {
                 for range in doubledRanges(in: paragraph.characters) {
                     let span = ProseSpan(paragraph: paragraph, range: range)
@@ -76,7 +76,7 @@ enum RepetitionChecks {
     /// further on (the same reason given for two items) is not a slip.
     static func repeatedSentences(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure).templateBlocks {
+        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
             var previous: (text: String, paragraph: Int)?
             for (number, paragraph) in block.paragraphs.enumerated() {
                 for range in sentenceRanges(in: paragraph.characters) {
@@ -119,7 +119,7 @@ enum RepetitionChecks {
     /// N-PUNCT: two clause marks in a row (`。。`, `，，`, `，。`), or a full-width mark doubled by its ASCII twin.
     static func doubledPunctuation(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure).templateBlocks {
+        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
             for paragraph in block.paragraphs {
                 for range in doubledPunctuationRanges(in: paragraph.characters) {
                     let span = ProseSpan(paragraph: paragraph, range: range)

@@ -4,7 +4,7 @@ import BudgetLensCore
 /// unresolved alternative (`增加（减少）`), a drafting instruction (`（如持平作持平表述）`), an amount slot left
 /// empty (`年初结转和结余万元`). `XX` placeholders are F-XX's (``DocumentChecks/noPlaceholders(_:)``).
 ///
-/// Both checks read the template's text: every part but the 附件 and the tables.
+/// Both checks read every part but the tables, the 附件 included.
 enum TemplateResidueChecks {
     /// The opposite words a template offers as alternatives: `增加（减少）`, `下降(增长)`, `大于/小于`.
     static let alternatives: [(String, String)] = [
@@ -21,7 +21,7 @@ enum TemplateResidueChecks {
     /// N-TPL-RESIDUE: alternatives and drafting instructions left in the text.
     static func residue(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure).templateBlocks {
+        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
             for paragraph in block.paragraphs {
                 for range in alternativeRanges(in: paragraph.characters) {
                     let span = ProseSpan(paragraph: paragraph, range: range)
@@ -114,7 +114,7 @@ enum TemplateResidueChecks {
     /// (`年初结转和结余万元`, `增长%`). `金额单位：万元`, `（万元）` and amounts in Chinese numerals are not slots.
     static func emptySlots(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure).templateBlocks {
+        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
             for paragraph in block.paragraphs {
                 for range in slotRanges(in: paragraph.characters) {
                     let span = ProseSpan(paragraph: paragraph, range: range)
