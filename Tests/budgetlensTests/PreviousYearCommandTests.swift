@@ -15,7 +15,7 @@ struct PreviousYearCommandTests {
         return url.path
     }
 
-    @Test("a broken carry-over between consecutive synthetic years is reported as Y-CARRY-01, exit 1")
+    @Test("a broken carry-over between consecutive synthetic years is Y-CARRY-01, exit 1, LAST as text or JSON")
     func brokenCarryOver() throws {
         var last = SyntheticDisclosure()
         last.set(.incomeExpenditureSummary, row: "60", column: 2, to: "12.34")
@@ -31,6 +31,14 @@ struct PreviousYearCommandTests {
         #expect(carry.count == 1 && carry.first?["rule"] as? String == "Y-CARRY-01")
         let skipped = try BudgetLensBinary.run(["check", thisPath, "--previous", lastPath, "--skip", "Y-*"])
         #expect(!skipped.stdout.contains("Y-CARRY-01"))
+        // LAST may be any readable format: its JSON export gives the same finding.
+        let export = try BudgetLensBinary.run(["export", lastPath, "--format", "json"])
+        #expect(export.status == 0)
+        let jsonPath = try write(export.stdout, name: "2022.json")
+        let fromJSON = try BudgetLensBinary.run(["check", thisPath, "--previous", jsonPath])
+        #expect(fromJSON.status == 1)
+        #expect(fromJSON.stdout.contains("Y-CARRY-01") && fromJSON.stdout.contains("行60 栏2 为 12.34"))
+        #expect(!fromJSON.stdout.contains("Y-YEAR") && !fromJSON.stdout.contains("Y-UNIT"))
     }
 
     @Test("--previous with two files, or an unreadable LAST, exits 2 naming the problem")
