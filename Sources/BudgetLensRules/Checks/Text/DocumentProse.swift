@@ -20,15 +20,16 @@ struct DocumentProse {
 
     /// Lines joined into one run of text.
     struct Paragraph {
-        /// The characters, whitespace removed (PDF extraction puts spaces inside Chinese words).
-        var characters: [Character] = []
+        /// The characters as Unicode scalars (one per Chinese character), whitespace removed (PDF extraction
+        /// puts spaces inside Chinese words). Scalars, not `Character`s: an order of magnitude faster to scan.
+        var characters: [Unicode.Scalar] = []
         /// For each character, the index into `lines` it came from and its column (1-based) in that line.
         var origins: [(line: Int, column: Int)] = []
         /// The printed lines.
         var lines: [TextLine] = []
 
         /// The text of `range`, as printed without spaces.
-        func text(_ range: Range<Int>) -> String { String(characters[range]) }
+        func text(_ range: Range<Int>) -> String { characters.string(range) }
 
         /// Where the character at `offset` was read.
         func location(of offset: Int) -> SourceLocation {
@@ -76,18 +77,18 @@ struct DocumentProse {
     static func paragraphs(of lines: [TextLine]) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var current = Paragraph()
-        for line in lines where !isPageMarker(line.text) && !line.text.contains("\t") {
-            let characters = Array(line.text)
+        for line in lines where !line.text.utf8.contains(0x09) && !isPageMarker(line.text) {
             let lineIndex = current.lines.count
             current.lines.append(line)
             var printed = 0
-            for (column, character) in characters.enumerated() {
-                guard !character.isWhitespace else { continue }
-                current.characters.append(character)
+            var last: Unicode.Scalar?
+            for (column, scalar) in line.text.unicodeScalars.enumerated() {
+                guard !TextNormalization.isSpace(scalar) else { continue }
+                current.characters.append(scalar)
                 current.origins.append((lineIndex, column + 1))
                 printed += 1
+                last = scalar
             }
-            let last = characters.last { !$0.isWhitespace }
             let continues = printed >= minimumWrappedLength && !(last.map(endsSentence) ?? true)
             if !continues {
                 if !current.characters.isEmpty { paragraphs.append(current) }
@@ -99,23 +100,39 @@ struct DocumentProse {
     }
 
     /// `。！？；：` and their ASCII forms: a line ending so is not continued by the next.
-    static func endsSentence(_ character: Character) -> Bool {
-        "。！？；：!?;:".contains(character)
+    static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        sentenceEnds.contains(scalar)
     }
+
+    private static let sentenceEnds = Set("。！？；：!?;:".unicodeScalars)
 
     /// A page number line: `3`, `- 3 -`, `— 3 —`, `第4页，共102页`, `4/102`.
     static func isPageMarker(_ text: String) -> Bool {
-        let key = text.filter { !$0.isWhitespace }
-        guard !key.isEmpty, key.count <= 16, key.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
-        return key.allSatisfy { ($0.isASCII && $0.isNumber) || "-—–第页共，,/".contains($0) }
+        guard text.utf8.count <= 64 else { return false }
+        let key = text.unicodeScalars.filter { !TextNormalization.isSpace($0) }
+        guard !key.isEmpty, key.count <= 16, key.contains(where: isDigit) else { return false }
+        return key.allSatisfy { isDigit($0) || pageMarkerWords.contains($0) }
     }
 
+    private static let pageMarkerWords = Set("-—–第页共，,/".unicodeScalars)
+
+    /// An ASCII digit.
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
     /// A CJK ideograph (U+3400–U+9FFF, U+F900–U+FAFF).
-    static func isIdeograph(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true
         default: return false
         }
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// The scalars of `range` as a string.
+    func string(_ range: Range<Int>) -> String {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: self[range])
+        return String(text)
     }
 }

@@ -49,7 +49,7 @@ enum HeadingConsistencyChecks {
         for index in characters.indices {
             guard let printed = fourDigitYear(at: index, in: characters) else { continue }
             let after = index + 5  // past `YYYY年`
-            let before = String(characters[max(0, index - 2)..<index])
+            let before = characters.string(max(0, index - 2)..<index)
             let expected: Int
             let phraseStart: Int
             let phraseEnd: Int
@@ -81,36 +81,37 @@ enum HeadingConsistencyChecks {
     }
 
     /// The year `YYYY年` starting at `index` (not inside a longer number), or `nil`.
-    private static func fourDigitYear(at index: Int, in characters: [Character]) -> Int? {
+    private static func fourDigitYear(at index: Int, in characters: [Unicode.Scalar]) -> Int? {
         guard index + 4 < characters.count, characters[index + 4] == "年",
             index == 0 || !isDigit(characters[index - 1]),
             characters[index..<(index + 4)].allSatisfy(isDigit)
         else { return nil }
-        return Int(String(characters[index..<(index + 4)]))
+        return Int(characters.string(index..<(index + 4)))
     }
 
-    private static func starts(with text: String, in characters: [Character], at index: Int) -> Bool {
-        let pattern = Array(text)
-        return index + pattern.count <= characters.count && Array(characters[index..<(index + pattern.count)]) == pattern
+    private static func starts(with text: String, in characters: [Unicode.Scalar], at index: Int) -> Bool {
+        let pattern = Array(text.unicodeScalars)
+        return index + pattern.count <= characters.count
+            && characters[index..<(index + pattern.count)].elementsEqual(pattern)
     }
 
-    private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { DocumentProse.isDigit(scalar) }
 
     /// The four-digit years `YYYY年` of a key.
     static func fullYears(in key: String) -> [Int] {
-        let characters = Array(key)
+        let characters = Array(key.unicodeScalars)
         return characters.indices.compactMap { fourDigitYear(at: $0, in: characters) }
     }
 
     /// A year of one to three digits before `年度` (`202年度`), as printed.
     static func shortYear(in key: String) -> String? {
-        let characters = Array(key)
+        let characters = Array(key.unicodeScalars)
         for index in characters.indices where characters[index] == "年" {
             guard index + 1 < characters.count, characters[index + 1] == "度" else { continue }
             var start = index
             while start > 0, isDigit(characters[start - 1]) { start -= 1 }
             let digits = index - start
-            if digits >= 1, digits <= 3 { return String(characters[start...(index + 1)]) }
+            if digits >= 1, digits <= 3 { return characters.string(start..<(index + 2)) }
         }
         return nil
     }
@@ -146,7 +147,7 @@ enum HeadingConsistencyChecks {
         let key = TextNormalization.key(heading)
         guard key.hasPrefix("第"), let part = key.byteRange(of: "部分") else { return nil }
         let rest = key[part.upperBound...]
-        let characters = Array(rest)
+        let characters = Array(rest.unicodeScalars)
         var end: Int?
         if let index = characters.indices.first(where: { fourDigitYear(at: $0, in: characters) != nil }) {
             end = index
@@ -154,7 +155,7 @@ enum HeadingConsistencyChecks {
             end = characters.count - 2
         }
         guard let end else { return nil }
-        let name = String(characters[..<end])
+        let name = characters.string(0..<end)
         let generic: Set<String> = ["", "部门", "单位", "本部门", "本单位"]
         guard !generic.contains(name), name.count >= 4 else { return nil }
         return name

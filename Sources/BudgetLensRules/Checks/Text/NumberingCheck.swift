@@ -79,6 +79,9 @@ enum NumberingCheck {
         return (tens == 1 ? "" : String(digits[tens])) + "十" + (ones == 0 ? "" : String(digits[ones]))
     }
 
+    /// The marks after which a list item may start inside a line.
+    private static let itemOpeners = Set("。；;：:".unicodeScalars)
+
     /// The ordinals of a block in order: at the start of each printed line, and after `。`, `；` or `：`.
     static func ordinals(in block: DocumentProse.Block) -> [Ordinal] {
         var found: [Ordinal] = []
@@ -89,12 +92,12 @@ enum NumberingCheck {
                 if origin.line != previousLine {
                     starts.append(offset)
                     previousLine = origin.line
-                } else if offset > 0, "。；;：:".contains(paragraph.characters[offset - 1]) {
+                } else if offset > 0, itemOpeners.contains(paragraph.characters[offset - 1]) {
                     starts.append(offset)
                 }
             }
             for start in starts {
-                let text = String(paragraph.characters[start..<min(paragraph.characters.count, start + 8)])
+                let text = paragraph.text(start..<min(paragraph.characters.count, start + 8))
                 var dropped = 0
                 var candidate = text
                 if candidate.hasPrefix("-") {  // `- 1、` list marks of the seeds' extraction
@@ -102,10 +105,11 @@ enum NumberingCheck {
                     dropped = 1
                 }
                 guard let ordinal = TextNormalization.leadingOrdinal(candidate) else { continue }
-                let length = candidate.count - ordinal.rest.count
+                let length = candidate.unicodeScalars.count - ordinal.rest.unicodeScalars.count
                 // `1.` must be followed by a word, not a number or nothing (`1.5`, a page number `3.`).
-                if ordinal.style == .arabic, candidate.dropFirst(length - 1).first != "、",
-                    !(ordinal.rest.first.map(DocumentProse.isIdeograph) ?? false), ordinal.rest.first != "“"
+                let next = ordinal.rest.unicodeScalars.first
+                if ordinal.style == .arabic, candidate.unicodeScalars.dropFirst(length - 1).first != "、",
+                    !(next.map(DocumentProse.isIdeograph) ?? false), next != "“"
                 {
                     continue
                 }

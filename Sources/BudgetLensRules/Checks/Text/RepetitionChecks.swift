@@ -9,7 +9,7 @@ enum RepetitionChecks {
     static let longestPhrase = 12
     /// Single characters whose doubling is always a slip (`的的`, `和和`); other single characters double in
     /// ordinary words (`常常`, `人人`, `层层`).
-    static let doubledCharacters: Set<Character> = ["的", "和", "与", "及", "了", "在"]
+    static let doubledCharacters: Set<Unicode.Scalar> = ["的", "和", "与", "及", "了", "在"]
 
     /// N-DUP-WORD: a phrase of 2 to 12 ideographs, or one of ``doubledCharacters``, written twice in a row.
     static func doubledWords(_ context: CheckContext) -> [Finding] {
@@ -29,7 +29,7 @@ enum RepetitionChecks {
     }
 
     /// The ranges of a phrase followed by itself; the longest phrase wins, and `不了了之` is not a doubling.
-    static func doubledRanges(in characters: [Character]) -> [Range<Int>] {
+    static func doubledRanges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var index = 0
         while index < characters.count {
@@ -65,7 +65,7 @@ enum RepetitionChecks {
     }
 
     /// `不了了之`, `了了` in `一目了了`: idioms with a doubled 了.
-    private static func isIdiom(_ characters: [Character], at index: Int) -> Bool {
+    private static func isIdiom(_ characters: [Unicode.Scalar], at index: Int) -> Bool {
         characters[index] == "了" && index > 0 && characters[index - 1] == "不"
     }
 
@@ -82,7 +82,7 @@ enum RepetitionChecks {
                 for range in sentenceRanges(in: paragraph.characters) {
                     let text = paragraph.text(range)
                     let isSentence =
-                        "。！？!?".contains(paragraph.characters[range.upperBound - 1])
+                        sentenceEnds.contains(paragraph.characters[range.upperBound - 1])
                         && paragraph.characters[range].filter(DocumentProse.isIdeograph).count >= shortestSentence
                     defer { previous = isSentence ? (text, number) : nil }
                     guard isSentence, let previous, previous.text == text else { continue }
@@ -98,12 +98,12 @@ enum RepetitionChecks {
     }
 
     /// The sentences of a paragraph: runs ending with `。！？` (the last one may end without).
-    static func sentenceRanges(in characters: [Character]) -> [Range<Int>] {
+    static func sentenceRanges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        for (index, character) in characters.enumerated() where "。！？!?".contains(character) {
+        for (index, character) in characters.enumerated() where sentenceEnds.contains(character) {
             var end = index + 1
-            while end < characters.count, "”’」）)".contains(characters[end]) { end += 1 }
+            while end < characters.count, closingMarks.contains(characters[end]) { end += 1 }
             if end > start { ranges.append(start..<end) }
             start = end
         }
@@ -112,9 +112,13 @@ enum RepetitionChecks {
     }
 
     /// Full-width punctuation that never stands twice in a row: `。。`, `，，`, `，。`, `；。`.
-    static let clauseMarks: Set<Character> = ["。", "，", "、", "；", "："]
+    static let clauseMarks: Set<Unicode.Scalar> = ["。", "，", "、", "；", "："]
     /// ASCII marks that double a full-width one of the same kind: `，,`, `；;`, `：:`.
-    static let asciiTwins: [Character: Character] = [",": "，", ";": "；", ":": "："]
+    static let asciiTwins: [Unicode.Scalar: Unicode.Scalar] = [",": "，", ";": "；", ":": "："]
+    /// The marks that end a sentence.
+    static let sentenceEnds = Set("。！？!?".unicodeScalars)
+    /// Closing quotes and brackets that belong to the sentence before them.
+    static let closingMarks = Set("”’」）)".unicodeScalars)
 
     /// N-PUNCT: two clause marks in a row (`。。`, `，，`, `，。`), or a full-width mark doubled by its ASCII twin.
     static func doubledPunctuation(_ context: CheckContext) -> [Finding] {
@@ -132,8 +136,8 @@ enum RepetitionChecks {
     }
 
     /// The ranges of two or more clause marks in a row.
-    static func doubledPunctuationRanges(in characters: [Character]) -> [Range<Int>] {
-        func mark(_ character: Character) -> Character? {
+    static func doubledPunctuationRanges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
+        func mark(_ character: Unicode.Scalar) -> Unicode.Scalar? {
             clauseMarks.contains(character) ? character : asciiTwins[character]
         }
         var ranges: [Range<Int>] = []

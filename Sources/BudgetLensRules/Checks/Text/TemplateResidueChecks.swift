@@ -43,14 +43,14 @@ enum TemplateResidueChecks {
     }
 
     /// The alternatives as character arrays, both orders: (`增加`, `减少`), (`减少`, `增加`), …
-    private static let orderedPairs: [([Character], [Character])] = alternatives.flatMap { a, b in
-        [(Array(a), Array(b)), (Array(b), Array(a))]
+    private static let orderedPairs: [([Unicode.Scalar], [Unicode.Scalar])] = alternatives.flatMap { a, b in
+        [(Array(a.unicodeScalars), Array(b.unicodeScalars)), (Array(b.unicodeScalars), Array(a.unicodeScalars))]
     }
     /// The characters an alternative starts with, to skip the rest of the text quickly.
     private static let firstCharacters = Set(orderedPairs.compactMap { $0.0.first })
 
     /// The ranges of `A（B）`, `A(B)`, `A/B`, `A／B` for an opposite pair A, B (either order).
-    static func alternativeRanges(in characters: [Character]) -> [Range<Int>] {
+    static func alternativeRanges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var index = 0
         while index + 5 <= characters.count {
@@ -66,7 +66,9 @@ enum TemplateResidueChecks {
         return ranges
     }
 
-    private static func alternative(_ a: [Character], _ b: [Character], at index: Int, in characters: [Character])
+    private static func alternative(
+        _ a: [Unicode.Scalar], _ b: [Unicode.Scalar], at index: Int, in characters: [Unicode.Scalar]
+    )
         -> Range<Int>?
     {
         guard characters.count >= index + a.count + 1 + b.count, characters[index..<(index + a.count)].elementsEqual(a)
@@ -88,10 +90,10 @@ enum TemplateResidueChecks {
         }
     }
 
-    private static let instructionPatterns = instructions.map { Array($0) }
+    private static let instructionPatterns = instructions.map { Array($0.unicodeScalars) }
 
     /// The ranges of the drafting instructions in `characters`.
-    static func instructionRanges(in characters: [Character]) -> [Range<Int>] {
+    static func instructionRanges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         for pattern in instructionPatterns {
             var index = 0
@@ -108,7 +110,7 @@ enum TemplateResidueChecks {
     }
 
     /// Characters that may stand before `万元` or `%` as part of a number written in Chinese (`叁佰万元`).
-    static let numeralCharacters = Set("零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟")
+    static let numeralCharacters = Set("零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟".unicodeScalars)
 
     /// N-TPL-SLOT: `万元` or `%` straight after a word, where the template's amount was never filled in
     /// (`年初结转和结余万元`, `增长%`). `金额单位：万元`, `（万元）` and amounts in Chinese numerals are not slots.
@@ -129,7 +131,7 @@ enum TemplateResidueChecks {
     }
 
     /// The ranges of an empty slot: the word before and the unit (`结余万元`).
-    static func slotRanges(in characters: [Character]) -> [Range<Int>] {
+    static func slotRanges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         for index in characters.indices where index > 0 {
             let unitLength: Int
