@@ -50,6 +50,9 @@ struct DocumentProse {
     /// its own; for a document without parts, the 情况说明 sections.
     let blocks: [Block]
 
+    /// Prose of the given blocks.
+    init(blocks: [Block]) { self.blocks = blocks }
+
     /// Reads the prose of `disclosure`.
     ///
     /// - Parameter includingAnnex: Whether to read the 附件 (self-evaluation reports written outside the
@@ -101,10 +104,11 @@ struct DocumentProse {
 
     /// `。！？；：` and their ASCII forms: a line ending so is not continued by the next.
     static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        sentenceEnds.contains(scalar)
+        switch scalar {
+        case "。", "！", "？", "；", "：", "!", "?", ";", ":": true
+        default: false
+        }
     }
-
-    private static let sentenceEnds = Set("。！？；：!?;:".unicodeScalars)
 
     /// A page number line: `3`, `- 3 -`, `— 3 —`, `第4页，共102页`, `4/102`.
     static func isPageMarker(_ text: String) -> Bool {

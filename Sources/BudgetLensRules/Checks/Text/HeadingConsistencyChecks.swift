@@ -33,7 +33,7 @@ enum HeadingConsistencyChecks {
                         actual: String(printed)))
             }
         }
-        for block in DocumentProse(disclosure).blocks where block.role == .narrative || block.role == nil {
+        for block in DocumentProse.of(disclosure, includingAnnex: false).blocks where block.role == .narrative || block.role == nil {
             for paragraph in block.paragraphs {
                 findings += datedPhrases(in: paragraph, year: year, context: context)
             }

@@ -24,7 +24,7 @@ enum NumberingCheck {
     /// Runs the check.
     static func run(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
+        for block in DocumentProse.of(context.disclosure, includingAnnex: true).blocks {
             var counts: [OrdinalStyle: Ordinal] = [:]
             for ordinal in ordinals(in: block) {
                 for style in styles.dropFirst(rank(ordinal.style) + 1) { counts[style] = nil }
@@ -79,8 +79,21 @@ enum NumberingCheck {
         return (tens == 1 ? "" : String(digits[tens])) + "十" + (ones == 0 ? "" : String(digits[ones]))
     }
 
-    /// The marks after which a list item may start inside a line.
-    private static let itemOpeners = Set("。；;：:".unicodeScalars)
+    /// Whether an ordinal may start with `scalar`: a Chinese or ASCII digit, `（`, `(`, or the seeds' `-`.
+    private static func mayOpenOrdinal(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "（", "(", "-", "0"..."9": true
+        default: false
+        }
+    }
+
+    /// The marks after which a list item may start inside a line: `。；;：:`.
+    private static func opensItem(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "；", ";", "：", ":": true
+        default: false
+        }
+    }
 
     /// The ordinals of a block in order: at the start of each printed line, and after `。`, `；` or `：`.
     static func ordinals(in block: DocumentProse.Block) -> [Ordinal] {
@@ -92,11 +105,11 @@ enum NumberingCheck {
                 if origin.line != previousLine {
                     starts.append(offset)
                     previousLine = origin.line
-                } else if offset > 0, itemOpeners.contains(paragraph.characters[offset - 1]) {
+                } else if offset > 0, opensItem(paragraph.characters[offset - 1]) {
                     starts.append(offset)
                 }
             }
-            for start in starts {
+            for start in starts where mayOpenOrdinal(paragraph.characters[start]) {
                 let text = paragraph.text(start..<min(paragraph.characters.count, start + 8))
                 var dropped = 0
                 var candidate = text

@@ -14,7 +14,7 @@ enum RepetitionChecks {
     /// N-DUP-WORD: a phrase of 2 to 12 ideographs, or one of ``doubledCharacters``, written twice in a row.
     static func doubledWords(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
+        for block in DocumentProse.of(context.disclosure, includingAnnex: true).blocks {
             for paragraph in block.paragraphs {
                 for range in doubledRanges(in: paragraph.characters) {
                     let span = ProseSpan(paragraph: paragraph, range: range)
@@ -76,16 +76,17 @@ enum RepetitionChecks {
     /// further on (the same reason given for two items) is not a slip.
     static func repeatedSentences(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
-            var previous: (text: String, paragraph: Int)?
+        for block in DocumentProse.of(context.disclosure, includingAnnex: true).blocks {
+            var previous: (paragraph: Int, range: Range<Int>)?
             for (number, paragraph) in block.paragraphs.enumerated() {
                 for range in sentenceRanges(in: paragraph.characters) {
+                    let isSentence = isCompleteSentence(paragraph.characters[range])
+                    defer { previous = isSentence ? (number, range) : nil }
+                    guard isSentence, let previous,
+                        block.paragraphs[previous.paragraph].characters[previous.range].elementsEqual(
+                            paragraph.characters[range])
+                    else { continue }
                     let text = paragraph.text(range)
-                    let isSentence =
-                        sentenceEnds.contains(paragraph.characters[range.upperBound - 1])
-                        && paragraph.characters[range].filter(DocumentProse.isIdeograph).count >= shortestSentence
-                    defer { previous = isSentence ? (text, number) : nil }
-                    guard isSentence, let previous, previous.text == text else { continue }
                     let span = ProseSpan(paragraph: paragraph, range: range)
                     findings.append(
                         context.finding(
@@ -97,13 +98,27 @@ enum RepetitionChecks {
         return findings
     }
 
+    /// A sentence N-DUP-SENT compares: it ends with `。！？` (closing quotes aside) and has at least
+    /// ``shortestSentence`` ideographs.
+    static func isCompleteSentence(_ sentence: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let end = sentence.lastIndex(where: { !isClosingMark($0) }), endsSentence(sentence[end]) else {
+            return false
+        }
+        var ideographs = 0
+        for scalar in sentence where DocumentProse.isIdeograph(scalar) {
+            ideographs += 1
+            if ideographs >= shortestSentence { return true }
+        }
+        return false
+    }
+
     /// The sentences of a paragraph: runs ending with `。！？` (the last one may end without).
     static func sentenceRanges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        for (index, character) in characters.enumerated() where sentenceEnds.contains(character) {
+        for (index, character) in characters.enumerated() where endsSentence(character) {
             var end = index + 1
-            while end < characters.count, closingMarks.contains(characters[end]) { end += 1 }
+            while end < characters.count, isClosingMark(characters[end]) { end += 1 }
             if end > start { ranges.append(start..<end) }
             start = end
         }
@@ -111,19 +126,38 @@ enum RepetitionChecks {
         return ranges.filter { !$0.isEmpty }
     }
 
-    /// Full-width punctuation that never stands twice in a row: `。。`, `，，`, `，。`, `；。`.
-    static let clauseMarks: Set<Unicode.Scalar> = ["。", "，", "、", "；", "："]
-    /// ASCII marks that double a full-width one of the same kind: `，,`, `；;`, `：:`.
-    static let asciiTwins: [Unicode.Scalar: Unicode.Scalar] = [",": "，", ";": "；", ":": "："]
-    /// The marks that end a sentence.
-    static let sentenceEnds = Set("。！？!?".unicodeScalars)
-    /// Closing quotes and brackets that belong to the sentence before them.
-    static let closingMarks = Set("”’」）)".unicodeScalars)
+    /// The clause mark `scalar` is, if it is one: full-width punctuation that never stands twice in a row
+    /// (`。。`, `，，`, `，。`, `；。`); an ASCII mark counts as the full-width one of its kind (`，,`, `；;`, `：:`).
+    static func clauseMark(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
+        case "。", "，", "、", "；", "：": scalar
+        case ",": "，"
+        case ";": "；"
+        case ":": "："
+        default: nil
+        }
+    }
+
+    /// The marks that end a sentence: `。！？!?`.
+    static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "!", "?": true
+        default: false
+        }
+    }
+
+    /// Closing quotes and brackets that belong to the sentence before them: `”’」）)`.
+    static func isClosingMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "”", "’", "」", "）", ")": true
+        default: false
+        }
+    }
 
     /// N-PUNCT: two clause marks in a row (`。。`, `，，`, `，。`), or a full-width mark doubled by its ASCII twin.
     static func doubledPunctuation(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
+        for block in DocumentProse.of(context.disclosure, includingAnnex: true).blocks {
             for paragraph in block.paragraphs {
                 for range in doubledPunctuationRanges(in: paragraph.characters) {
                     let span = ProseSpan(paragraph: paragraph, range: range)
@@ -137,13 +171,10 @@ enum RepetitionChecks {
 
     /// The ranges of two or more clause marks in a row.
     static func doubledPunctuationRanges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
-        func mark(_ character: Unicode.Scalar) -> Unicode.Scalar? {
-            clauseMarks.contains(character) ? character : asciiTwins[character]
-        }
         var ranges: [Range<Int>] = []
         var index = 0
         while index + 1 < characters.count {
-            guard let first = mark(characters[index]), let second = mark(characters[index + 1]) else {
+            guard let first = clauseMark(characters[index]), let second = clauseMark(characters[index + 1]) else {
                 index += 1
                 continue
             }
@@ -154,7 +185,7 @@ enum RepetitionChecks {
                 continue
             }
             var end = index + 2
-            while end < characters.count, mark(characters[end]) != nil { end += 1 }
+            while end < characters.count, clauseMark(characters[end]) != nil { end += 1 }
             ranges.append(index..<end)
             index = end
         }

@@ -21,7 +21,7 @@ enum TemplateResidueChecks {
     /// N-TPL-RESIDUE: alternatives and drafting instructions left in the text.
     static func residue(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
+        for block in DocumentProse.of(context.disclosure, includingAnnex: true).blocks {
             for paragraph in block.paragraphs {
                 for range in alternativeRanges(in: paragraph.characters) {
                     let span = ProseSpan(paragraph: paragraph, range: range)
@@ -46,15 +46,20 @@ enum TemplateResidueChecks {
     private static let orderedPairs: [([Unicode.Scalar], [Unicode.Scalar])] = alternatives.flatMap { a, b in
         [(Array(a.unicodeScalars), Array(b.unicodeScalars)), (Array(b.unicodeScalars), Array(a.unicodeScalars))]
     }
-    /// The characters an alternative starts with, to skip the rest of the text quickly.
-    private static let firstCharacters = Set(orderedPairs.compactMap { $0.0.first })
+    /// Whether an alternative may start with `scalar` (增 减 下 大 小 高 低 上), to skip the rest quickly.
+    private static func mayStartAlternative(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "增", "减", "下", "大", "小", "高", "低", "上": true
+        default: false
+        }
+    }
 
     /// The ranges of `A（B）`, `A(B)`, `A/B`, `A／B` for an opposite pair A, B (either order).
     static func alternativeRanges(in characters: [Unicode.Scalar]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var index = 0
         while index + 5 <= characters.count {
-            guard firstCharacters.contains(characters[index]),
+            guard mayStartAlternative(characters[index]),
                 let matched = orderedPairs.lazy.compactMap({ alternative($0.0, $0.1, at: index, in: characters) }).first
             else {
                 index += 1
@@ -116,7 +121,7 @@ enum TemplateResidueChecks {
     /// (`年初结转和结余万元`, `增长%`). `金额单位：万元`, `（万元）` and amounts in Chinese numerals are not slots.
     static func emptySlots(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for block in DocumentProse(context.disclosure, includingAnnex: true).blocks {
+        for block in DocumentProse.of(context.disclosure, includingAnnex: true).blocks {
             for paragraph in block.paragraphs {
                 for range in slotRanges(in: paragraph.characters) {
                     let span = ProseSpan(paragraph: paragraph, range: range)
