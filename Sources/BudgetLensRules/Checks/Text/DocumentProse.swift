@@ -23,24 +23,43 @@ struct DocumentProse {
         /// The characters as Unicode scalars (one per Chinese character), whitespace removed (PDF extraction
         /// puts spaces inside Chinese words). Scalars, not `Character`s: an order of magnitude faster to scan.
         var characters: [Unicode.Scalar] = []
-        /// For each character, the index into `lines` it came from and its column (1-based) in that line.
-        var origins: [(line: Int, column: Int)] = []
+        /// For each printed line, the offset of its first character in `characters` (a line of spaces only
+        /// has none: its start equals the next line's).
+        var lineStarts: [Int] = []
         /// The printed lines.
         var lines: [TextLine] = []
 
         /// The text of `range`, as printed without spaces.
         func text(_ range: Range<Int>) -> String { characters.string(range) }
 
-        /// Where the character at `offset` was read.
-        func location(of offset: Int) -> SourceLocation {
-            let origin = origins[min(offset, origins.count - 1)]
-            var source = lines[origin.line].source
-            source.column = source.column + origin.column - 1
-            return source
+        /// The index into `lines` of the line the character at `offset` was printed on.
+        func lineIndex(of offset: Int) -> Int {
+            var low = 0
+            var high = lineStarts.count - 1
+            while low < high {  // the last line starting at or before `offset`
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            return low
         }
 
-        /// The printed line the character at `offset` belongs to.
-        func line(of offset: Int) -> TextLine { lines[origins[min(offset, origins.count - 1)].line] }
+        /// Where the character at `offset` was read: its line, and its column counted in the printed line
+        /// (spaces included).
+        func location(of offset: Int) -> SourceLocation {
+            let offset = Swift.min(offset, characters.count - 1)
+            let index = lineIndex(of: offset)
+            var source = lines[index].source
+            var remaining = offset - lineStarts[index]
+            for (column, scalar) in lines[index].text.unicodeScalars.enumerated()
+            where !TextNormalization.isSpace(scalar) {
+                if remaining == 0 {
+                    source.column = source.column + column
+                    break
+                }
+                remaining -= 1
+            }
+            return source
+        }
     }
 
     /// A line at least this long that does not end a sentence was wrapped: the next line continues it.
@@ -81,14 +100,12 @@ struct DocumentProse {
         var paragraphs: [Paragraph] = []
         var current = Paragraph()
         for line in lines where !line.text.utf8.contains(0x09) && !isPageMarker(line.text) {
-            let lineIndex = current.lines.count
             current.lines.append(line)
+            current.lineStarts.append(current.characters.count)
             var printed = 0
             var last: Unicode.Scalar?
-            for (column, scalar) in line.text.unicodeScalars.enumerated() {
-                guard !TextNormalization.isSpace(scalar) else { continue }
+            for scalar in line.text.unicodeScalars where !TextNormalization.isSpace(scalar) {
                 current.characters.append(scalar)
-                current.origins.append((lineIndex, column + 1))
                 printed += 1
                 last = scalar
             }

@@ -99,17 +99,11 @@ enum NumberingCheck {
     static func ordinals(in block: DocumentProse.Block) -> [Ordinal] {
         var found: [Ordinal] = []
         for paragraph in block.paragraphs {
-            var starts: [Int] = []
-            var previousLine = -1
-            for (offset, origin) in paragraph.origins.enumerated() {
-                if origin.line != previousLine {
-                    starts.append(offset)
-                    previousLine = origin.line
-                } else if offset > 0, opensItem(paragraph.characters[offset - 1]) {
-                    starts.append(offset)
-                }
+            var starts = Set(paragraph.lineStarts.filter { $0 < paragraph.characters.count })
+            for offset in paragraph.characters.indices.dropFirst() where opensItem(paragraph.characters[offset - 1]) {
+                starts.insert(offset)
             }
-            for start in starts where mayOpenOrdinal(paragraph.characters[start]) {
+            for start in starts.sorted() where mayOpenOrdinal(paragraph.characters[start]) {
                 let text = paragraph.text(start..<min(paragraph.characters.count, start + 8))
                 var dropped = 0
                 var candidate = text
