@@ -119,6 +119,21 @@ struct TextQualitySyntheticTests {
         #expect(toc.count == 1 && toc[0].hasPrefix("N-YEAR ") && toc[0].hasSuffix(" 第三部分 2022年度部门决算情况说明"))
     }
 
+    @Test("F-XX, extended: a year left as 202X年 in the 情况说明 is a placeholder; 2023年 and X射线 are not")
+    func unfinishedYear() throws {
+        var narrative = Self.correct
+        narrative[9] = "截至202X年12月31日，测试局共有车辆0辆，X射线设备0台。"
+        var text = SyntheticDisclosure().text + narrative.joined(separator: "\n") + "\n"
+        let disclosure = DisclosureReader.read(text: text, file: "synthetic.txt")
+        let report = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure)
+        let placeholders = report.findings.filter { $0.rule == "F-XX" }
+        #expect(placeholders.map { $0.actual } == [.text("202X")])
+        text = SyntheticDisclosure().text + Self.correct.joined(separator: "\n") + "\n"
+        let clean = RuleEngine().evaluate(
+            try BuiltInPacks.finalAccounts(), on: DisclosureReader.read(text: text, file: "synthetic.txt"))
+        #expect(!clean.findings.contains { $0.rule == "F-XX" })
+    }
+
     @Test("N-UNIT: a 目录 entry naming another unit")
     func unitInContents() throws {
         let found = try findings(Self.correct, toc: "第三部分 另一个局2023年度部门决算情况说明")
