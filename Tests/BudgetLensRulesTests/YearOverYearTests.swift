@@ -64,6 +64,24 @@ struct YearOverYearTests {
                 .map(\.rule) == ["Y-CARRY-01"])
     }
 
+    @Test("LAST printed in 元: 123,449.99 元 rounds to 12.34 万元 and matches; 123,450.00 元 is 12.35 万元 and does not")
+    func differentUnits() throws {
+        func lastYear(inYuan amount: String) -> Disclosure {
+            var synthetic = SyntheticDisclosure()
+            synthetic.set(.incomeExpenditureSummary, row: "60", column: 2, to: amount)
+            for column in [2, 3] { synthetic.set(.appropriationSummary, row: "60", column: column, to: "123400.00") }
+            let text = synthetic.text.replacingOccurrences(of: "2023年度", with: "2022年度")
+                .replacingOccurrences(of: "金额单位：万元", with: "金额单位：元")
+            return DisclosureReader.read(text: text, file: "last.txt")
+        }
+        let matching = lastYear(inYuan: "123449.99")
+        #expect(matching.moneyUnit == .yuan)
+        #expect(YearOverYear.check(current: Self.thisYear(), previous: matching).isEmpty)
+        let findings = YearOverYear.check(current: Self.thisYear(), previous: lastYear(inYuan: "123450.00"))
+        #expect(findings.map(\.rule) == ["Y-CARRY-01"])
+        #expect(findings.first?.expected?.amount == Money(wan: "12.35"))
+    }
+
     @Test("公开04 per fund: 一般公共预算 年初 12.34 against last year's 年末 0 is one Y-CARRY-04 finding per row")
     func appropriationCarryOver() {
         var synthetic = SyntheticDisclosure()
