@@ -5,11 +5,19 @@ import Testing
 
 /// `budgetlens check THIS --previous LAST`: the Y-* findings through the binary.
 @Suite("budgetlens check --previous")
-struct PreviousYearCommandTests {
-    /// Writes `text` to a fresh temporary file and returns its path.
-    private func write(_ text: String, name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-previous-\(UUID().uuidString)")
+final class PreviousYearCommandTests {
+    /// A fresh temporary folder for this test's files, removed when the suite instance goes.
+    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "budgetlens-previous-\(UUID().uuidString)")
+
+    init() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Writes `text` to a file of the temporary folder and returns its path.
+    private func write(_ text: String, name: String) throws -> String {
         let url = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url.path
