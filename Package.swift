@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "BudgetLensReader", targets: ["BudgetLensReader"]),
         .library(name: "BudgetLensRules", targets: ["BudgetLensRules"]),
         .library(name: "BudgetLensScoring", targets: ["BudgetLensScoring"]),
+        .library(name: "BudgetLensRender", targets: ["BudgetLensRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,10 +35,11 @@ let package = Package(
             resources: [.copy("Schemes"), .copy("Packs")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "BudgetLensRender", dependencies: ["BudgetLensCore"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "budgetlens",
             dependencies: [
-                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring",
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -72,6 +74,11 @@ let package = Package(
             name: "BudgetLensScoringTests",
             dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensTestSupport"],
             exclude: ["Expected"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensRenderTests",
+            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensRender", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -10,7 +10,7 @@ import Testing
 @Suite("Narrative statements and their checks")
 struct NarrativeCheckTests {
     private func narrativeFindings(_ disclosure: Disclosure) throws -> [Finding] {
-        RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure).findings.filter { $0.rule.hasPrefix("N-") }
+        RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure).findings.filter { NarrativeChecks.ruleIDs.contains($0.rule) }
     }
 
     private func check(_ synthetic: SyntheticDisclosure) throws -> [Finding] {

@@ -1,3 +1,4 @@
+import BudgetLensCore
 import BudgetLensTestSupport
 import Foundation
 import Testing
@@ -12,6 +13,29 @@ struct NarrativeCommandTests {
         #expect(result.stdout.contains("125 of 129 figures read (96.8%)"))
         let without = try BudgetLensBinary.run(["check", Seed.path(Seed.zengdu)])
         #expect(!without.stdout.contains("Narrative coverage"))
+    }
+
+    @Test("--previous checks the narrative's 与上年相比 against last year's figure (Y-NARR), and --skip leaves it out")
+    func previousYear() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("narrative-previous-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // This year says 收、支总计 670, 增加 70: last year must print 600. It prints 610.
+        var last = SyntheticDisclosure()
+        last.set(.incomeExpenditureSummary, row: "31", column: 1, to: "610.00")
+        let lastPath = folder.appendingPathComponent("2022.txt").path
+        try Data(last.text.replacingOccurrences(of: "2023", with: "2022").utf8).write(to: URL(fileURLWithPath: lastPath))
+        let thisPath = folder.appendingPathComponent("2023.txt").path
+        try Data(SyntheticDisclosure().text.utf8).write(to: URL(fileURLWithPath: thisPath))
+        let result = try BudgetLensBinary.run(["check", thisPath, "--previous", lastPath, "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        let narrative = findings.filter { $0["rule"] as? String == "Y-NARR" }
+        #expect(narrative.count == 1)
+        #expect(narrative.first?["expected"] as? String == "610.00" && narrative.first?["actual"] as? String == "600.00")
+        let skipped = try BudgetLensBinary.run(["check", thisPath, "--previous", lastPath, "--skip", "Y-NARR"])
+        #expect(!skipped.stdout.contains("Y-NARR"))
     }
 
     @Test("--format json carries narrative_coverage and the N-* findings with the sentence quoted")

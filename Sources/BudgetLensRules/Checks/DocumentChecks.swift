@@ -85,6 +85,12 @@ enum DocumentChecks {
         lines += disclosure.parts.map { TextLine(text: $0.heading, source: $0.source) }
         lines += disclosure.tableOfContents.map { TextLine(text: $0.text, source: $0.source) }
         lines += disclosure.parts.filter { $0.role != .annex }.flatMap(\.body.lines)
+        if !disclosure.parts.contains(where: { $0.role == .narrative }) {  // no 第N部分 headings: the sections
+            for section in disclosure.narrative {
+                lines.append(TextLine(text: section.heading, source: section.source))
+                lines += section.body.lines
+            }
+        }
         for table in disclosure.tables {
             lines.append(TextLine(text: table.title, source: table.source))
             if let name = table.unitName { lines.append(TextLine(text: name, source: table.source)) }
@@ -102,11 +108,12 @@ enum DocumentChecks {
         return findings
     }
 
-    /// `XX`, `XXX`, `××`, `ＸＸ` standing for a name.
+    /// `XX`, `XXX`, `××`, `ＸＸ` standing for a name; `202X年`, a year left for the template's user to finish.
     static func placeholder(in text: String) -> String? {
         // Byte searches first: most lines hold no run of X, x, ×, Ｘ or ｘ.
-        guard ["XX", "xxx", "××", "ＸＸ", "ｘｘ"].contains(where: text.containsText) else { return nil }
+        guard ["XX", "xxx", "××", "ＸＸ", "ｘｘ", "X年", "×年", "Ｘ年"].contains(where: text.containsText) else { return nil }
         let characters = Array(text)
+        if let year = unfinishedYear(in: characters) { return year }
         var index = 0
         while index < characters.count {
             let character = characters[index]
@@ -122,6 +129,17 @@ enum DocumentChecks {
             } else {
                 index += 1
             }
+        }
+        return nil
+    }
+
+    /// `202X年`, `20X年`: digits, then one X (or ×, Ｘ) before 年.
+    private static func unfinishedYear(in characters: [Character]) -> String? {
+        for index in characters.indices.dropFirst(2) where "XＸ×".contains(characters[index]) {
+            guard index + 1 < characters.count, characters[index + 1] == "年" else { continue }
+            var start = index
+            while start > 0, characters[start - 1].isASCII, characters[start - 1].isNumber { start -= 1 }
+            if index - start >= 2 { return String(characters[start...index]) }
         }
         return nil
     }

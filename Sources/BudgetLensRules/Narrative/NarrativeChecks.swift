@@ -6,6 +6,10 @@ import BudgetLensCore
 /// of one unit in the last printed digit is a rounding warning that gives the correct value, more is the rule's
 /// severity.
 public enum NarrativeChecks {
+    /// The ids of the statement rules (Packs/final-accounts/20-narrative.rules); the text-quality rules
+    /// (N-TPL-*, N-DUP-*, N-PUNCT, N-NUMBER, N-YEAR, N-UNIT) are TextQualityChecks'.
+    public static let ruleIDs: Set<String> = ["N-BIND", "N-ITEM", "N-SHARE", "N-YOY", "N-RATE", "N-GP", "N-CAR", "N-LIST", "N-READ"]
+
     /// `narrative-amounts` (N-BIND): every restated amount equals the cell it restates.
     public static func amounts(_ context: CheckContext) -> [Finding] {
         let binding = StatementBinding(disclosure: context.disclosure)
