@@ -7,13 +7,18 @@ public struct ReaderConfiguration: Sendable {
     public var maximumInputSize = 64 << 20
     /// Whether to read the annex's performance self-evaluation tables (`check` does not need them).
     public var readsSelfEvaluations = true
+    /// Largest unpacked part of a workbook (XLSX) accepted, in bytes: a sheet of a disclosure is well under 1 MiB.
+    public var maximumWorkbookPartSize = 32 << 20
+    /// Largest unpacked workbook accepted, all parts together, in bytes.
+    public var maximumWorkbookSize = 64 << 20
 
     /// The default settings.
     public init() {}
 }
 
 /// Reads a disclosure from a file: a PDF (through poppler's text layer), text extracted from a PDF
-/// (tab-separated tables, or `pdftotext -layout` space-aligned columns), or a BudgetLens JSON export. The
+/// (tab-separated tables, or `pdftotext -layout` space-aligned columns), an Excel workbook (XLSX) or CSV file
+/// (see ``WorkbookReader``), or a BudgetLens JSON export. The
 /// format is recognised from the content, not the file name; a file named `.pdf` that is not a PDF is refused.
 public enum DisclosureReader {
     /// Reads the file at `path`.
@@ -80,11 +85,17 @@ public enum DisclosureReader {
             throw ReadError(
                 .empty, source: SourceLocation(file: file, line: 0, column: 0), message: "the file is empty")
         }
+        if WorkbookReader.isWorkbook(bytes) {
+            return try WorkbookReader.read(bytes, file: file, configuration: configuration)
+        }
         if isPDF(bytes, named: file) {
             let text = try PDFTextLayer.text(of: bytes, file: file)
             return readPDF(text, file: file, byteCount: bytes.count, configuration: configuration)
         }
         let text = try decodeText(bytes, file: file)
+        if WorkbookReader.isCSV(bytes, named: file) {
+            return try WorkbookReader.readCSV(bytes, text: text, file: file, configuration: configuration)
+        }
         if bytes[first] == UInt8(ascii: "{") {
             return try DisclosureJSON.decode(Data(bytes), file: file)
         }
@@ -248,6 +259,9 @@ extension DisclosureReader {
         guard bytes.contains(where: { !isASCIIWhitespace($0) }) else {
             throw ReadError(.empty, source: SourceLocation(file: path, line: 0, column: 0), message: "the file is empty")
         }
+        if WorkbookReader.isWorkbook(bytes) {
+            return try WorkbookReader.readableText(bytes, file: path, configuration: configuration)
+        }
         if isPDF(bytes, named: path) {
             return LayoutReconstruction(
                 source: .pdf, pages: try PDFTextLayer.pages(ofFile: path, bytes: bytes, file: path)
@@ -255,6 +269,7 @@ extension DisclosureReader {
             .text
         }
         let text = try decodeText(bytes, file: path)
+        if WorkbookReader.isCSV(bytes, named: path) { return try WorkbookReader.readableCSVText(text, file: path) }
         guard LayoutTextPages.isLayoutText(text) else { return text }
         return LayoutReconstruction(source: .layoutText, pages: LayoutTextPages.pages(of: text)).text
     }

@@ -26,7 +26,12 @@ struct DisclosureSummary {
         let header = disclosure.header
         let unit = disclosure.moneyUnit
         var lines: [String] = []
-        let size = disclosure.source.format == .pdf ? "pages, PDF" : "lines"
+        let size =
+            switch disclosure.source.format {
+            case .pdf: "pages, PDF"
+            case .xlsx: "sheets, XLSX"
+            default: "lines"
+            }
         lines.append("文件 File:        \(disclosure.source.file) (\(disclosure.source.lineCount) \(size))")
         lines.append("标题 Title:       \(header.title)")
         lines.append("类型 Kind:        \(disclosure.kind.chineseName) (\(disclosure.kind.rawValue))")
@@ -46,7 +51,8 @@ struct DisclosureSummary {
                     continue
                 }
                 let cells = table.rows.reduce(0) { $0 + $1.cells.count }
-                var note = "\(table.rows.count) rows, \(cells) cells, line \(table.source.line)"
+                let place = table.source.cell.map { "cell \($0)" } ?? "line \(table.source.line)"
+                var note = "\(table.rows.count) rows, \(cells) cells, \(place)"
                 if table.title != id.canonicalTitle { note += ", printed title \(table.title)" }
                 if table.noDataStatement != nil { note += ", 无数据" }
                 lines.append("  \(id.formID)  \(id.canonicalTitle)  \(note)")
