@@ -8,12 +8,16 @@ openpyxl, so that the reader's XLSX path can be compared with the text it came f
 Lines are 1-based. Lines without a tab become one cell in column A (a table's title is merged across the
 table's width); tab-separated lines become one cell per field. Amounts are written as numbers with the number
 format that prints them as in the text (`#,##0.00` for `8,431.28`, `0.00` for `134.00`), except on rows
-starting 合计/总计, whose amounts stay text numbers, as hand-typed sheets have them. Header rows (no amount)
-merge each label with the blank cells after it. Plain integers (行次, codes) are numbers, percentages text.
+starting 合计/总计, whose amounts stay text numbers, as hand-typed sheets have them. Header rows (above the
+first amount) merge each label with the blank cells after it. Plain integers (行次, codes) are numbers, percentages text.
 
 Also builds hostile files for the reader's refusal tests:
 
     make_workbook.py hostile KIND OUT   # KIND: zipbomb, laughs, huge-declared, encrypted, docx
+
+and zips a folder of hand-written parts into a workbook (the parts' paths relative to the folder):
+
+    make_workbook.py zip FOLDER OUT.xlsx
 """
 import re
 import struct
@@ -43,6 +47,7 @@ def write_cell(sheet, row, column, text, text_numbers):
 def fill_sheet(sheet, lines):
     width = max([len(line.split("\t")) for line in lines if "\t" in line] or [1])
     title_merged = False
+    in_header = True  # rows above the first row with an amount
     for row, line in enumerate(lines, start=1):
         if "\t" not in line:
             if line.strip():
@@ -57,7 +62,9 @@ def fill_sheet(sheet, lines):
         for column, field in enumerate(fields, start=1):
             if field.strip():
                 write_cell(sheet, row, column, field.strip(), text_numbers)
-        if not any(AMOUNT.match(f.strip()) for f in fields):
+        if any(AMOUNT.match(f.strip()) for f in fields):
+            in_header = False
+        elif in_header:
             # a header row: each label spans the blank cells after it
             column = 1
             while column <= len(fields):
@@ -139,9 +146,9 @@ def hostile(kind, out):
                              f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]><worksheet><sheetData><row r="1">'
                              '<c r="A1" t="inlineStr"><is><t>&a9;</t></is></c></row></sheetData></worksheet>')
         elif kind in ("zipbomb", "huge-declared"):
-            # 256 MiB of one repeated row, deflated to a few hundred KB.
+            # 64 MiB of one repeated row (twice the reader's part limit), deflated to about 400 KB.
             row = '<row><c t="inlineStr"><is><t>ha</t></is></c></row>'
-            body = row * ((256 << 20) // len(row))
+            body = row * ((64 << 20) // len(row))
             archive.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + body + "</sheetData></worksheet>",
                              compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
         else:
@@ -149,7 +156,17 @@ def hostile(kind, out):
     if kind == "zipbomb":
         patch_sizes(out, "xl/worksheets/sheet1.xml", 4096)  # it lies: declares 4 KB
     elif kind == "huge-declared":
-        patch_sizes(out, "xl/worksheets/sheet1.xml", 0xFFFFFFF0)  # declares 4 GB
+        patch_sizes(out, "xl/worksheets/sheet1.xml", 0x80000000)  # declares a 2 GiB sheet
+
+
+def zip_folder(folder, out):
+    import os
+
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for root, _, files in os.walk(folder):
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                archive.write(path, os.path.relpath(path, folder))
 
 
 if __name__ == "__main__":
@@ -162,5 +179,7 @@ if __name__ == "__main__":
         tables(sys.argv[2], sys.argv[3], sys.argv[4:])
     elif mode == "hostile":
         hostile(sys.argv[2], sys.argv[3])
+    elif mode == "zip":
+        zip_folder(sys.argv[2], sys.argv[3])
     else:
         raise SystemExit(__doc__)

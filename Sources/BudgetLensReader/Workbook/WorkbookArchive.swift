@@ -96,8 +96,14 @@ struct WorkbookArchive {
 
     private struct PartTooLarge: Error {}
 
-    /// Refuses XML that declares a document type: entity definitions are how "billion laughs" expands.
+    /// Refuses XML that declares a document type (entity definitions are how "billion laughs" expands), and XML
+    /// not in UTF-8, where that declaration could not be seen byte by byte.
     static func rejectDTD(_ data: Data, part: String, file: String) throws {
+        // A UTF-16 part would hide its markers from the byte search below: Excel writes UTF-8, so refuse it.
+        let head = [UInt8](data.prefix(4))
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) {
+            throw error(file, "the part \(part) is not UTF-8 XML (UTF-16 or binary); BudgetLens reads UTF-8 workbook parts")
+        }
         let markers = [Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)]
         let found = data.withUnsafeBytes { raw -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)

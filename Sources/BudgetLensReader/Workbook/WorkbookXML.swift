@@ -69,7 +69,6 @@ enum WorkbookXML {
     static func worksheet(_ data: Data, maximumCells: Int) throws -> (cells: [RawCell], merges: [String]) {
         let delegate = WorksheetCollector(maximumCells: maximumCells)
         try parse(data, delegate)
-        if let failure = delegate.failure { throw failure }
         return (delegate.cells, delegate.merges)
     }
 
@@ -77,16 +76,34 @@ enum WorkbookXML {
         var description: String
     }
 
-    private static func parse(_ data: Data, _ delegate: some XMLParserDelegate) throws {
+    /// Parses `data` into `collector`. Foundation's parser on Linux reports some errors only to the delegate
+    /// and accepts an unclosed document, so errors are collected there and the element depth is checked.
+    private static func parse(_ data: Data, _ collector: XMLCollector) throws {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
-        parser.delegate = delegate
-        if !parser.parse() {
-            if let failure = (delegate as? WorksheetCollector)?.failure { throw failure }
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
-            throw Failure(description: "line \(parser.lineNumber), column \(parser.columnNumber): \(reason)")
+        parser.delegate = collector
+        let finished = parser.parse()
+        if let failure = collector.failure { throw failure }
+        if let error = collector.parseError ?? (finished ? nil : parser.parserError.map { ($0, parser.lineNumber, parser.columnNumber) }) {
+            throw Failure(description: "line \(error.line), column \(error.column): \(describe(error.error))")
         }
+        guard collector.sawElement, collector.depth == 0 else {
+            throw Failure(description: "the document ends before its elements are closed (truncated?)")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        let code = (error as NSError).code
+        let reason: String =
+            switch code {
+            case 4: "the document is empty"
+            case 5: "the document ends too early"
+            case 9: "an invalid character"
+            case 76: "an end tag that does not match its start tag"
+            default: "malformed XML"
+            }
+        return "\(reason) (XMLParser error \(code))"
     }
 
     /// The local name of an element: `x:row` → `row`.
@@ -95,33 +112,68 @@ enum WorkbookXML {
     }
 }
 
+/// The parser's delegate: tracks element depth and the first error, and hands elements and text on by local
+/// name to the subclasses' ``start(_:attributes:)``, ``characters(_:)`` and ``end(_:)``.
+private class XMLCollector: NSObject, XMLParserDelegate {
+    var failure: WorkbookXML.Failure?
+    var parseError: (error: any Error, line: Int, column: Int)?
+    var depth = 0
+    var sawElement = false
+
+    func start(_ name: Substring, attributes: [String: String], parser: XMLParser) {}
+    func characters(_ string: String) {}
+    func end(_ name: Substring, parser: XMLParser) {}
+
+    final func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        depth += 1
+        sawElement = true
+        start(WorkbookXML.local(elementName), attributes: attributes, parser: parser)
+    }
+
+    final func parser(_ parser: XMLParser, foundCharacters string: String) { characters(string) }
+
+    final func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+    ) {
+        depth -= 1
+        end(WorkbookXML.local(elementName), parser: parser)
+    }
+
+    final func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if self.parseError == nil { self.parseError = (parseError, parser.lineNumber, parser.columnNumber) }
+    }
+
+    /// Stops the parse with `message`.
+    final func fail(_ parser: XMLParser, _ message: String) {
+        if failure == nil { failure = WorkbookXML.Failure(description: message) }
+        parser.abortParsing()
+    }
+}
+
 /// Collects the attributes of every element with one of the given local names.
-private final class ElementCollector: NSObject, XMLParserDelegate {
+private final class ElementCollector: XMLCollector {
     let elements: Set<Substring>
     var found: [[String: String]] = []
 
     init(elements: Set<Substring>) { self.elements = elements }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        if elements.contains(WorkbookXML.local(elementName)) { found.append(attributes) }
+    override func start(_ name: Substring, attributes: [String: String], parser: XMLParser) {
+        if elements.contains(name) { found.append(attributes) }
     }
 }
 
 /// Collects `<si>` texts: the `<t>` runs inside, phonetic runs (`<rPh>`) left out.
-private final class SharedStringCollector: NSObject, XMLParserDelegate {
+private final class SharedStringCollector: XMLCollector {
     var strings: [String] = []
     private var current = ""
     private var inText = false
     private var inPhonetic = false
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        switch WorkbookXML.local(elementName) {
+    override func start(_ name: Substring, attributes: [String: String], parser: XMLParser) {
+        switch name {
         case "si": current = ""
         case "t": inText = !inPhonetic
         case "rPh": inPhonetic = true
@@ -129,14 +181,12 @@ private final class SharedStringCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func characters(_ string: String) {
         if inText { current += string }
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
-    ) {
-        switch WorkbookXML.local(elementName) {
+    override func end(_ name: Substring, parser: XMLParser) {
+        switch name {
         case "si": strings.append(current)
         case "t": inText = false
         case "rPh": inPhonetic = false
@@ -146,16 +196,13 @@ private final class SharedStringCollector: NSObject, XMLParserDelegate {
 }
 
 /// Collects custom number formats (`numFmt`) and the number format of each cell style (`cellXfs/xf`).
-private final class StyleCollector: NSObject, XMLParserDelegate {
+private final class StyleCollector: XMLCollector {
     var customFormats: [Int: String] = [:]
     var styleFormatIDs: [Int] = []
     private var inCellStyles = false
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        switch WorkbookXML.local(elementName) {
+    override func start(_ name: Substring, attributes: [String: String], parser: XMLParser) {
+        switch name {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
                 customFormats[id] = code
@@ -166,19 +213,16 @@ private final class StyleCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
-    ) {
-        if WorkbookXML.local(elementName) == "cellXfs" { inCellStyles = false }
+    override func end(_ name: Substring, parser: XMLParser) {
+        if name == "cellXfs" { inCellStyles = false }
     }
 }
 
 /// Collects a worksheet's cells: `<row r>`, `<c r t s>` with `<v>` or `<is><t>`, and `<mergeCell ref>`.
-private final class WorksheetCollector: NSObject, XMLParserDelegate {
+private final class WorksheetCollector: XMLCollector {
     let maximumCells: Int
     var cells: [WorkbookXML.RawCell] = []
     var merges: [String] = []
-    var failure: WorkbookXML.Failure?
     private var row = 0
     private var column = 0
     private var cell: WorkbookXML.RawCell?
@@ -186,11 +230,8 @@ private final class WorksheetCollector: NSObject, XMLParserDelegate {
 
     init(maximumCells: Int) { self.maximumCells = maximumCells }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        switch WorkbookXML.local(elementName) {
+    override func start(_ name: Substring, attributes: [String: String], parser: XMLParser) {
+        switch name {
         case "row":
             row = attributes["r"].flatMap { Int($0) } ?? row + 1
             column = 0
@@ -213,14 +254,12 @@ private final class WorksheetCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func characters(_ string: String) {
         if collecting { cell?.value += string }
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
-    ) {
-        switch WorkbookXML.local(elementName) {
+    override func end(_ name: Substring, parser: XMLParser) {
+        switch name {
         case "v", "t": collecting = false
         case "c":
             if let cell, !cell.value.isEmpty {
@@ -233,11 +272,6 @@ private final class WorksheetCollector: NSObject, XMLParserDelegate {
             cell = nil
         default: break
         }
-    }
-
-    private func fail(_ parser: XMLParser, _ message: String) {
-        if failure == nil { failure = WorkbookXML.Failure(description: message) }
-        parser.abortParsing()
     }
 }
 
