@@ -100,10 +100,12 @@ public enum DisclosureReader {
             return try DisclosureJSON.decode(Data(bytes), file: file)
         }
         if LayoutTextPages.isLayoutText(text) { return readLayoutText(text, file: file, configuration: configuration) }
-        return TextDisclosureParser(
-            text: SourceText(file: file, text: text), byteCount: bytes.count,
-            readsSelfEvaluations: configuration.readsSelfEvaluations
+        let source = SourceText(file: file, text: text)
+        var disclosure = TextDisclosureParser(
+            text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
+        disclosure.problems += UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables)
+        return disclosure
     }
 
     /// UTF-8 text that is not binary data; else the error naming the first bad byte.
