@@ -4,6 +4,7 @@ openpyxl, so that the reader's XLSX path can be compared with the text it came f
 
     make_workbook.py document TEXT OUT.xlsx NAME:LINE ...   # the whole document, a new sheet at each LINE
     make_workbook.py tables TEXT OUT.xlsx NAME:FIRST:LAST ...  # only the given line ranges, one sheet each
+                                                              # (ranges named alike are stacked on one sheet)
 
 Lines are 1-based. Lines without a tab become one cell in column A (a table's title is merged across the
 table's width); tab-separated lines become one cell per field. Amounts are written as numbers with the number
@@ -85,8 +86,15 @@ def workbook(text_path, out, ranges):
     lines = open(text_path, encoding="utf-8").read().split("\n")
     book = openpyxl.Workbook()
     book.remove(book.active)
+    blocks = {}
     for name, first, last in ranges:
-        fill_sheet(book.create_sheet(title=name), lines[first - 1:last])
+        blocks.setdefault(name, []).append(lines[first - 1:last])
+    for name, parts in blocks.items():
+        # several ranges named alike are stacked on one sheet, a blank row apart
+        stacked = []
+        for part in parts:
+            stacked += ([""] if stacked else []) + part
+        fill_sheet(book.create_sheet(title=name), stacked)
     book.save(out)
 
 

@@ -26,13 +26,19 @@ public enum TestWorkbooks {
         return output
     }
 
-    /// Only the seed's nine tables, a sheet each, from the title to the last row: as finance offices keep them.
-    public static func tables(seed: String, in folder: URL) throws -> String {
+    /// Only the seed's nine tables, from the title to the last row, a sheet each (as finance offices keep them),
+    /// or all stacked on one sheet named `stackedOn`, a blank row apart.
+    public static func tables(seed: String, in folder: URL, stackedOn sheet: String? = nil) throws -> String {
         let disclosure = try Seed.read(seed)
         let specs = disclosure.tables.map { table in
-            "\(table.id.formID):\(table.source.line):\(table.rows.map(\.source.line).max() ?? table.source.line)"
+            "\(sheet ?? table.id.formID):\(table.source.line):\(table.rows.map(\.source.line).max() ?? table.source.line)"
         }
-        let output = folder.appendingPathComponent("\(seed)-tables.xlsx").path
+        return try ranges(specs, of: seed, named: "\(seed)-tables-\(sheet ?? "").xlsx", in: folder)
+    }
+
+    /// Chosen line ranges of a seed, `SHEET:FIRST:LAST` (1-based, inclusive; ranges named alike stacked).
+    public static func ranges(_ specs: [String], of seed: String, named name: String, in folder: URL) throws -> String {
+        let output = folder.appendingPathComponent(name).path
         try python("make_workbook.py", ["tables", Seed.path(seed), output] + specs)
         return output
     }

@@ -73,6 +73,29 @@ struct WorkbookReaderTests {
         #expect(workbook.header.moneyUnit == text.header.moneyUnit)
     }
 
+    @Test("all nine tables stacked on one sheet, a blank row apart: the same cells", arguments: [Seed.yantai, Seed.weihai, Seed.zengdu])
+    func stackedTables(seed: String) throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = try DisclosureReader.read(path: TestWorkbooks.tables(seed: seed, in: folder, stackedOn: "决算表"))
+        #expect(cellValues(workbook) == cellValues(try Seed.read(seed)))
+        #expect(workbook.tables.allSatisfy { $0.source.cell?.hasPrefix("决算表!A") == true })
+    }
+
+    @Test("a table continued on a second sheet (Yantai 公开06, header repeated) reads as one table")
+    func tableOverTwoSheets() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try TestWorkbooks.ranges(
+            ["公开05:272:306", "公开06:310:335", "公开06续:336:356", "公开07:360:373"], of: Seed.yantai,
+            named: "split.xlsx", in: folder)
+        let workbook = try DisclosureReader.read(path: path)
+        let text = try Seed.read(Seed.yantai)
+        #expect(cellValues(workbook) == cellValues(text).filter { $0.hasPrefix("05,") || $0.hasPrefix("06,") || $0.hasPrefix("07,") })
+        let basic = try #require(workbook.table(.generalBudgetBasicExpenditure))
+        #expect(basic.rows.contains { $0.cells.contains { $0.source.cell?.hasPrefix("公开06续!") == true } })
+    }
+
     @Test("shared and inline strings, rich text, 17-digit numbers, number formats, booleans, errors, gaps, a hidden sheet")
     func cellKinds() throws {
         let folder = try TestWorkbooks.temporaryFolder()
