@@ -18,9 +18,10 @@ enum UnreadTables {
     ///   - read: The tables the reader did read.
     static func problems(lines: [Substring], file: String, read: [PublicTable]) -> [ReadProblem] {
         let readIDs = Set(read.map(\.id))
+        guard readIDs.count < TableID.allCases.count else { return [] }
         var reported: Set<TableID> = []
         var problems: [ReadProblem] = []
-        for (index, line) in lines.enumerated() where line.utf8.count <= 240 && line.contains("表") {
+        for (index, line) in lines.enumerated() where line.utf8.count <= 240 && line.containsText("表") {
             guard let id = trailingTitle(line), !readIDs.contains(id), !reported.contains(id),
                 startsTableContent(lines, after: index)
             else { continue }
@@ -43,7 +44,8 @@ enum UnreadTables {
     private static func trailingTitle(_ line: Substring) -> TableID? {
         let key = TextNormalization.key(line)
         guard key.hasSuffix("表") else { return nil }
-        var start = key.index(key.endIndex, offsetBy: -min(key.count, 40))
+        // The longest title, with a numbering or year prefix, is well under 30 characters.
+        var start = key.index(key.endIndex, offsetBy: -min(key.count, 30))
         while start < key.endIndex {
             if let id = TableTitles.table(named: key[start...]) { return id }
             start = key.index(after: start)
