@@ -134,14 +134,25 @@ struct WorkbookText {
 
     /// A title or header line: `收入支出决算总表`, `公开01表`, `部门：…`, `金额单位：万元`.
     private static func isHeaderText(_ text: String) -> Bool {
-        !text.contains("\n") && (TableTitles.table(named: text) != nil || TableHeaderLine(Substring(text)) != nil)
+        // Titles and header lines are short: prose cells are not normalised to find out.
+        guard text.utf8.count <= 200, !text.utf8.contains(0x0A) else { return false }
+        // Every title ends in 表; every header line has 表 (`公开01表`) or a colon (`部门：`, `单位:`).
+        guard text.containsText("表") || text.containsText("：") || text.utf8.contains(UInt8(ascii: ":")) else {
+            return false
+        }
+        return TableTitles.table(named: text) != nil || TableHeaderLine(Substring(text)) != nil
     }
 
     /// The cell text with tabs and carriage returns made spaces and line feeds, outer whitespace trimmed.
     private static func clean(_ text: String) -> String {
         var text = text
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
-        if text.contains("\t") { text = text.replacingOccurrences(of: "\t", with: " ") }
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        if text.utf8.contains(0x09) { text = text.replacingOccurrences(of: "\t", with: " ") }
+        guard let first = text.utf8.first, let last = text.utf8.last,
+            first <= 0x20 || last <= 0x20 || first >= 0x80 || last >= 0x80
+        else { return text }  // no ASCII whitespace at either end (the common case): nothing to trim
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

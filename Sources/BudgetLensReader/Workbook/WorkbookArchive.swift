@@ -104,14 +104,19 @@ struct WorkbookArchive {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) {
             throw error(file, "the part \(part) is not UTF-8 XML (UTF-16 or binary); BudgetLens reads UTF-8 workbook parts")
         }
-        let markers = [Array("<!DOCTYPE".utf8), Array("<!ENTITY".utf8)]
+        // `<!` starts a DTD, an entity declaration, a comment or CDATA; only the first two are refused.
         let found = data.withUnsafeBytes { raw -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard bytes.count >= 8 else { return false }
-            for index in 0..<(bytes.count - 7) where bytes[index] == 0x3C && bytes[index + 1] == 0x21 {
-                for marker in markers where index + marker.count <= bytes.count {
-                    if (0..<marker.count).allSatisfy({ bytes[index + $0] == marker[$0] }) { return true }
-                }
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset < bytes.count,
+                let hit = memchr(base + offset, 0x21, bytes.count - offset)  // `!`
+            {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                offset = index + 1
+                guard index > 0, bytes[index - 1] == 0x3C else { continue }
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                if next == UInt8(ascii: "D") || next == UInt8(ascii: "E") { return true }  // DOCTYPE, ENTITY
             }
             return false
         }
