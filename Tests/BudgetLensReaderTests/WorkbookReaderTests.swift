@@ -96,6 +96,21 @@ struct WorkbookReaderTests {
         #expect(basic.rows.contains { $0.cells.contains { $0.source.cell?.hasPrefix("公开06续!") == true } })
     }
 
+    @Test("sheets named for their table, with no title row: the name is the title (Yantai 公开01–03)")
+    func sheetNamesAsTitles() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try TestWorkbooks.ranges(
+            ["收入支出决算总表:91:131", "收入决算表:136:175", "支出决算表:180:219"], of: Seed.yantai, named: "named.xlsx",
+            in: folder)
+        let workbook = try DisclosureReader.read(path: path)
+        #expect(workbook.tables.map(\.id) == [.incomeExpenditureSummary, .income, .expenditure])
+        #expect(workbook.tables.map { $0.source.cell } == ["收入支出决算总表 (sheet name)", "收入决算表 (sheet name)", "支出决算表 (sheet name)"])
+        let text = try Seed.read(Seed.yantai)
+        #expect(cellValues(workbook) == cellValues(text).filter { ["01,", "02,", "03,"].contains(String($0.prefix(3))) })
+        #expect(cellValues(workbook).count == 413)
+    }
+
     @Test("shared and inline strings, rich text, 17-digit numbers, number formats, booleans, errors, gaps, a hidden sheet")
     func cellKinds() throws {
         let folder = try TestWorkbooks.temporaryFolder()

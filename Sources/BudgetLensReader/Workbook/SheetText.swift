@@ -58,7 +58,7 @@ struct WorkbookText {
         if let name = sheet.name, TableTitles.table(named: name) != nil,
             !rows.contains(where: { $0.cells.contains { TableTitles.table(named: $0.text) != nil } })
         {
-            addLine(name, [(1, SourceLocation(file: file, line: 0, column: 0, cell: sheet.name.map { $0 + "!" }))])
+            addLine(name, [(1, SourceLocation(file: file, line: 0, column: 0, cell: name + " (sheet name)"))])
         }
         var kinds = rows.map { row -> Kind in
             if row.cells.isEmpty { return .blank }

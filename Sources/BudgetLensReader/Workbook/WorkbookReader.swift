@@ -114,7 +114,7 @@ enum WorkbookReader {
         var problems: [ReadProblem] = []
         var result: [SheetCells] = []
         for (index, sheet) in sheets.enumerated() {
-            let here = SourceLocation(file: file, line: 0, column: 0, cell: sheet.name + "!")
+            let here = SourceLocation(file: file, line: 0, column: 0, cell: sheet.name + " (sheet)")
             if sheet.hidden {
                 problems.append(
                     ReadProblem(
