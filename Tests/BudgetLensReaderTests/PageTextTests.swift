@@ -32,6 +32,22 @@ struct PageTextTests {
         #expect(unread.first?.message.hasPrefix("公开01 收入支出决算总表: 第89行有表题") == true)
     }
 
+    @Test(
+        "the page text of every corpus PDF says which tables it could not read (the 测试问题版本 has no 公开03, as its text)",
+        arguments: Seed.shanghaiPDFs.map(\.pdf))
+    func everyCorpusPDF(pdf: String) throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("page.txt").path
+        try TestWorkbooks.python("page_text.py", [Seed.corpusPath(pdf), output])
+        let disclosure = try DisclosureReader.read(path: output)
+        #expect(disclosure.kind == .finalAccounts)
+        #expect(disclosure.tables.isEmpty)
+        let unread = Set(disclosure.problems.filter { $0.code == "table.not-understood" }.compactMap(\.table))
+        let expected = pdf.contains("测试问题版本") ? Set(TableID.allCases).subtracting([.expenditure]) : Set(TableID.allCases)
+        #expect(unread == expected)
+    }
+
     @Test("tab-separated text, layout text and the seeds, whose tables are read, have no such problem")
     func readTextsStaySilent() throws {
         for name in [Seed.shanghaiFinance, Seed.shanghaiPlanning, Seed.shanghaiSocialWorkLayout, Seed.shanghaiTestVariant] {
