@@ -81,3 +81,24 @@ struct WorkbookCommandTests {
         #expect(result.stdout.isEmpty)
     }
 }
+
+@Suite("budgetlens on pdfplumber page text")
+struct PageTextCommandTests {
+    @Test("show lists nine reading problems (not 0); check exits 2 saying the tables were not read")
+    func notClean() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("财政局-page.txt").path
+        try TestWorkbooks.python("page_text.py", [Seed.corpusPath(Seed.financePDF), path])
+        let show = try BudgetLensBinary.run(["show", path])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("读取问题 Reading problems: 9\n"))
+        #expect(show.stdout.contains("\(path):89:1: error: [公开01] 公开01 收入支出决算总表: 第89行有表题"))
+        let check = try BudgetLensBinary.run(["check", path])
+        #expect(check.status == 2)
+        #expect(
+            check.stderr.hasPrefix(
+                "error: \(path): no 部门决算 table could be read: the text names the tables but its rows are not in a "
+                    + "table form BudgetLens reads (\(path):89:1;"))
+    }
+}

@@ -10,11 +10,13 @@ struct SheetCells {
 
     /// The provenance name of a cell: `公开05!D12`, or `D12`. A sheet name with spaces or punctuation is quoted
     /// as Excel quotes it (`'Sheet 1'!D12`).
-    func cellName(row: Int, column: Int) -> String {
-        let reference = CellReference.name(row: row, column: column)
-        guard let name else { return reference }
+    func cellName(row: Int, column: Int) -> String { cellPrefix + CellReference.name(row: row, column: column) }
+
+    /// `公开05!`, `'Sheet 1'!`, or nothing for CSV.
+    var cellPrefix: String {
+        guard let name else { return "" }
         let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
-        return (plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'") + "!" + reference
+        return (plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'") + "!"
     }
 }
 
@@ -47,8 +49,9 @@ struct WorkbookText {
     private mutating func append(_ sheet: SheetCells, file: String) {
         if !lines.isEmpty { addLine("", []) }
         sheetCount += 1
+        let prefix = sheet.cellPrefix
         func location(_ row: Int, _ column: Int) -> SourceLocation {
-            SourceLocation(file: file, line: row, column: column, cell: sheet.cellName(row: row, column: column))
+            SourceLocation(file: file, line: row, column: column, cell: prefix + CellReference.name(row: row, column: column))
         }
         let rows = sheet.rows.map { row in
             (row: row.row, cells: row.cells.map { (column: $0.column, text: WorkbookText.clean($0.text)) }
@@ -115,7 +118,8 @@ struct WorkbookText {
                     }
                     lineSpans.append((scalars + 1, location(row.row, column)))
                     if let cell = cells.first, cell.column == column {
-                        let field = cell.text.replacingOccurrences(of: "\n", with: " ")
+                        let field =
+                            cell.text.utf8.contains(0x0A) ? cell.text.replacingOccurrences(of: "\n", with: " ") : cell.text
                         text += field
                         scalars += field.unicodeScalars.count
                         cells = cells.dropFirst()
@@ -150,9 +154,9 @@ struct WorkbookText {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if text.utf8.contains(0x09) { text = text.replacingOccurrences(of: "\t", with: " ") }
-        guard let first = text.utf8.first, let last = text.utf8.last,
-            first <= 0x20 || last <= 0x20 || first >= 0x80 || last >= 0x80
-        else { return text }  // no ASCII whitespace at either end (the common case): nothing to trim
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return text }  // no whitespace at either end (the common case): nothing to trim
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Shows a workbook's stored number (`<v>8431.2800000000007</v>`) as the sheet shows it, exactly, in decimal
 /// digits: never through `Double`.
 ///
@@ -82,7 +80,9 @@ enum SpreadsheetNumber {
 
         /// Parses `-12.5`, `1E-3`, `8431.2800000000007`.
         init?(_ text: String) {
-            var bytes = Substring(text.trimmingCharacters(in: .whitespaces)).utf8[...]
+            var bytes = Substring(text).utf8[...]
+            while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+            while bytes.last == 0x20 { bytes = bytes.dropLast() }
             negative = bytes.first == UInt8(ascii: "-")
             if negative || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
             digits = []
