@@ -7,7 +7,7 @@ import Foundation
 struct DocumentInput: ParsableArguments {
     @Argument(
         help:
-            "The disclosure: its PDF (read with poppler's pdftotext), text extracted from it, or a BudgetLens JSON export."
+            "The disclosure: its PDF (read with poppler's pdftotext), text extracted from it, an Excel workbook (XLSX) or CSV file, or a BudgetLens JSON export."
     )
     var file: String
 
