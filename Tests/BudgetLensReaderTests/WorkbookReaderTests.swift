@@ -154,6 +154,23 @@ struct WorkbookReaderTests {
         #expect(error.message.hasPrefix("the part xl/worksheets/sheet1.xml is not well-formed XML: line 1"))
     }
 
+    @Test("a truncated workbook and a ZIP without a workbook are refused, saying so")
+    func damagedArchives() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = try Data(contentsOf: URL(fileURLWithPath: TestWorkbooks.zipped(handWrittenParts, named: "k.xlsx", in: folder)))
+        let truncated = try #require(throws: ReadError.self) {
+            try DisclosureReader.read(data: whole.prefix(whole.count / 2), file: "cut.xlsx")
+        }
+        #expect(truncated.code == .badWorkbook)
+        #expect(truncated.message.hasPrefix("the file starts like a ZIP archive (XLSX) but its directory cannot be read: truncated or damaged"))
+        var parts = handWrittenParts
+        parts["xl/workbook.xml"] = nil
+        let notWorkbook = try TestWorkbooks.zipped(parts, named: "other.zip", in: folder)
+        let error = try #require(throws: ReadError.self) { try DisclosureReader.read(path: notWorkbook) }
+        #expect(error.message == "the file is a ZIP archive without xl/workbook.xml: not an Excel workbook (XLSX)")
+    }
+
     @Test("a CSV file of one table reads to that table's cells, each naming its cell (C38)")
     func csvTable() throws {
         let folder = try TestWorkbooks.temporaryFolder()
@@ -213,7 +230,7 @@ private let handWrittenParts: [String: String] = [
             + #"<row r="2"><c r="A2" t="inlineStr"><is><t>部门：测试局</t></is></c><c r="C2" t="s"><v>1</v></c></row>"#
             + #"<row r="3"><c r="A3" t="s"><v>2</v></c><c r="B3" t="s"><v>3</v></c><c r="C3" t="s"><v>4</v></c></row>"#
             + #"<row r="4"><c r="A4" t="s"><v>5</v></c><c r="B4"><v>1</v></c><c r="C4" s="1"><v>8431.2800000000007</v></c></row>"#
-            + #"<row r="5"><c r="A5" t="inlineStr"><is><t>二、事业收入</t></is></c><c r="B5"><v>2</v></c><c r="C5" s="2"><f>SUM(D1:D2)</f><v>12.5</v></c></row>"#
+            + #"<row r="5"><c r="A5" t="inlineStr"><is><r><t>二、事业</t></r><r><t>收入</t></r><rPh sb="0" eb="1"><t>じぎょう</t></rPh></is></c><c r="B5"><v>2</v></c><c r="C5" s="2"><f>SUM(D1:D2)</f><v>12.5</v></c></row>"#
             + #"<row r="6"><c r="A6" t="s"><v>6</v></c><c r="B6" t="inlineStr"><is><t>27</t></is></c><c r="C6" t="inlineStr"><is><t>8,443.78</t></is></c></row>"#
             + #"<row r="7"><c r="A7" t="inlineStr"><is><t>比例</t></is></c><c r="B7" t="b"><v>1</v></c><c r="C7" s="3"><v>5.1200000000000003E-2</v></c></row>"#
             + #"<row r="9"><c r="A9" t="inlineStr"><is><t>注：本表为测试。</t></is></c><c r="B9"/></row>"#

@@ -45,7 +45,9 @@ struct WorkbookArchive {
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw WorkbookArchive.error(file, "the file starts like a ZIP archive (XLSX) but its directory cannot be read: \(error)")
+            throw WorkbookArchive.error(
+                file, "the file starts like a ZIP archive (XLSX) but its directory cannot be read: truncated or "
+                    + "damaged (\(error))")
         }
         var paths: Set<String> = []
         var declared: UInt64 = 0

@@ -227,6 +227,7 @@ private final class WorksheetCollector: XMLCollector {
     private var column = 0
     private var cell: WorkbookXML.RawCell?
     private var collecting = false
+    private var inPhonetic = false
 
     init(maximumCells: Int) { self.maximumCells = maximumCells }
 
@@ -247,7 +248,9 @@ private final class WorksheetCollector: XMLCollector {
                 row: position.row, column: position.column, type: attributes["t"] ?? "n",
                 style: attributes["s"].flatMap { Int($0) } ?? 0, value: "")
         case "v", "t":
-            collecting = cell != nil
+            collecting = cell != nil && !inPhonetic
+        case "rPh":
+            inPhonetic = true
         case "mergeCell":
             if let reference = attributes["ref"] { merges.append(reference) }
         default: break
@@ -261,6 +264,7 @@ private final class WorksheetCollector: XMLCollector {
     override func end(_ name: Substring, parser: XMLParser) {
         switch name {
         case "v", "t": collecting = false
+        case "rPh": inPhonetic = false
         case "c":
             if let cell, !cell.value.isEmpty {
                 guard cells.count < maximumCells else {
