@@ -18,8 +18,8 @@ public struct ReaderConfiguration: Sendable {
 
 /// Reads a disclosure from a file: a PDF (through poppler's text layer), text extracted from a PDF
 /// (tab-separated tables, or `pdftotext -layout` space-aligned columns), an Excel workbook (XLSX) or CSV file
-/// (see ``WorkbookReader``), or a BudgetLens JSON export. The
-/// format is recognised from the content, not the file name; a file named `.pdf` that is not a PDF is refused.
+/// (see ``WorkbookReader``), or a BudgetLens JSON export. The format is recognised from the content, not the
+/// file name (CSV alone by its `.csv` name); a file named `.pdf` that is not a PDF is refused.
 public enum DisclosureReader {
     /// Reads the file at `path`.
     ///
@@ -104,7 +104,8 @@ public enum DisclosureReader {
         var disclosure = TextDisclosureParser(
             text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
-        disclosure.problems += UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables)
+        let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables)
+        if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
         return disclosure
     }
 

