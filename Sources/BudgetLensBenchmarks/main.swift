@@ -155,6 +155,38 @@ if let layout = FileManager.default.contents(atPath: layoutPath) {
         })
 }
 
+// Workbooks: each seed written into an XLSX by scripts/make_workbook.py (openpyxl; skipped when python3 or
+// openpyxl is missing): a sheet per table plus the cover and narrative sheets, read with the same settings as
+// the tab-separated text above ("read 000 … without self-evaluations"), so the two rows compare the formats.
+let workbookFolder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-bench-\(getpid())")
+try? FileManager.default.createDirectory(at: workbookFolder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: workbookFolder) }
+for name in ["000_b3a610eb10aa3aee.txt", "001_06590241d827de43.txt", "002_e7a0a51ff37b077b.txt"] {
+    let path = examples.appendingPathComponent(name).path
+    var tablesOnly = ReaderConfiguration()
+    tablesOnly.readsSelfEvaluations = false
+    guard let text = try? DisclosureReader.read(path: path, configuration: tablesOnly) else { continue }
+    let tables = text.tables.sorted { $0.source.line < $1.source.line }
+    let lastRow = tables.last?.rows.map(\.source.line).max() ?? 0
+    let marks = tables.map { "\($0.id.formID):\($0.source.line)" } + ["说明:\(lastRow + 1)"]
+    let workbook = workbookFolder.appendingPathComponent(name + ".xlsx").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", root.appendingPathComponent("scripts/make_workbook.py").path, "document", path, workbook] + marks
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { continue }
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: workbook) else {
+        FileHandle.standardError.write(Data("skipped the XLSX benchmarks: scripts/make_workbook.py needs openpyxl\n".utf8))
+        break
+    }
+    benchmarks.append(
+        Benchmark(name: "read \(name.prefix(3)) (XLSX → model, without self-evaluations)", inputBytes: data.count) {
+            let disclosure = try DisclosureReader.read(data: data, file: name + ".xlsx", configuration: tablesOnly)
+            precondition(disclosure.tables.count == text.tables.count)
+        })
+}
+
 print("BudgetLens benchmarks — release build, \(iterations) iterations each")
 print("benchmark".padding(toLength: 72, withPad: " ", startingAt: 0) + "  median ms   fastest ms   MB/s (median)")
 for benchmark in benchmarks where filter.map({ benchmark.name.contains($0) }) ?? true {

@@ -71,7 +71,7 @@ public struct SourceDocument: Hashable, Sendable, Codable {
     public var format: SourceFormat
     /// Size in bytes.
     public var byteCount: Int
-    /// Number of lines (text) or pages (PDF).
+    /// Number of lines (text), pages (PDF) or sheets (XLSX).
     public var lineCount: Int
     /// The character encoding a text input was read in; `nil` for a PDF (poppler gives UTF-8) and in exports
     /// written before the field existed.
@@ -109,6 +109,10 @@ public enum SourceFormat: String, Hashable, Sendable, Codable {
     case pdf
     /// A BudgetLens JSON export.
     case json
+    /// An Excel workbook (XLSX): the tables as sheets; sources name cells (`公开05!D12`).
+    case xlsx
+    /// A CSV file: tables as comma-separated rows; sources name cells (`D12`).
+    case csv
 }
 
 /// What a document is.

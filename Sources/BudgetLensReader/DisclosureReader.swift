@@ -7,14 +7,19 @@ public struct ReaderConfiguration: Sendable {
     public var maximumInputSize = 64 << 20
     /// Whether to read the annex's performance self-evaluation tables (`check` does not need them).
     public var readsSelfEvaluations = true
+    /// Largest unpacked part of a workbook (XLSX) accepted, in bytes: a sheet of a disclosure is well under 1 MiB.
+    public var maximumWorkbookPartSize = 32 << 20
+    /// Largest unpacked workbook accepted, all parts together, in bytes.
+    public var maximumWorkbookSize = 64 << 20
 
     /// The default settings.
     public init() {}
 }
 
 /// Reads a disclosure from a file: a PDF (through poppler's text layer), text extracted from a PDF
-/// (tab-separated tables, or `pdftotext -layout` space-aligned columns), or a BudgetLens JSON export. The
-/// format is recognised from the content, not the file name; a file named `.pdf` that is not a PDF is refused.
+/// (tab-separated tables, or `pdftotext -layout` space-aligned columns), an Excel workbook (XLSX) or CSV file
+/// (see ``WorkbookReader``), or a BudgetLens JSON export. The format is recognised from the content, not the
+/// file name (CSV alone by its `.csv` name); a file named `.pdf` that is not a PDF is refused.
 public enum DisclosureReader {
     /// Reads the file at `path`.
     ///
@@ -75,23 +80,29 @@ public enum DisclosureReader {
     public static func read(data: Data, file: String, configuration: ReaderConfiguration = .init()) throws -> Disclosure
     {
         let bytes = [UInt8](data)
+        if WorkbookReader.isWorkbook(bytes) {
+            return try WorkbookReader.read(bytes, file: file, configuration: configuration)
+        }
         if isPDF(bytes, named: file) {
             let text = try PDFTextLayer.text(of: bytes, file: file)
             return readPDF(text, file: file, byteCount: bytes.count, configuration: configuration)
         }
         let decoded = try decodeText(bytes, file: file)
         let text = decoded.text
-        if text.utf8.first(where: { !isASCIIWhitespace($0) }) == UInt8(ascii: "{") {
-            return try DisclosureJSON.decode(Data(text.utf8), file: file)
-        }
         var disclosure: Disclosure
-        if LayoutTextPages.isLayoutText(text) {
+        if WorkbookReader.isCSV(bytes, named: file) {
+            disclosure = try WorkbookReader.readCSV(bytes, text: text, file: file, configuration: configuration)
+        } else if text.utf8.first(where: { !isASCIIWhitespace($0) }) == UInt8(ascii: "{") {
+            return try DisclosureJSON.decode(Data(text.utf8), file: file)
+        } else if LayoutTextPages.isLayoutText(text) {
             disclosure = readLayoutText(text, file: file, configuration: configuration)
         } else {
+            let source = SourceText(file: file, text: text)
             disclosure = TextDisclosureParser(
-                text: SourceText(file: file, text: text), byteCount: bytes.count,
-                readsSelfEvaluations: configuration.readsSelfEvaluations
+                text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations
             ).parse()
+            let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables)
+            if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
         }
         disclosure.source.byteCount = bytes.count
         disclosure.source.encoding = decoded.encoding
@@ -210,6 +221,9 @@ extension DisclosureReader {
     /// - Throws: ``ReadError`` as ``read(path:configuration:)`` does.
     public static func readableText(path: String, configuration: ReaderConfiguration = .init()) throws -> String {
         let bytes = try loadFile(path, configuration: configuration)
+        if WorkbookReader.isWorkbook(bytes) {
+            return try WorkbookReader.readableText(bytes, file: path, configuration: configuration)
+        }
         if isPDF(bytes, named: path) {
             return LayoutReconstruction(
                 source: .pdf, pages: try PDFTextLayer.pages(ofFile: path, bytes: bytes, file: path)
@@ -217,6 +231,7 @@ extension DisclosureReader {
             .text
         }
         let text = try decodeText(bytes, file: path).text
+        if WorkbookReader.isCSV(bytes, named: path) { return try WorkbookReader.readableCSVText(text, file: path) }
         guard LayoutTextPages.isLayoutText(text) else { return text }
         return LayoutReconstruction(source: .layoutText, pages: LayoutTextPages.pages(of: text)).text
     }

@@ -7,7 +7,7 @@ import Foundation
 struct DocumentInput: ParsableArguments {
     @Argument(
         help:
-            "The disclosure: its PDF (read with poppler's pdftotext), text extracted from it, or a BudgetLens JSON export."
+            "The disclosure: its PDF (read with poppler's pdftotext), text extracted from it, an Excel workbook (XLSX) or CSV file, or a BudgetLens JSON export."
     )
     var file: String
 
@@ -45,6 +45,12 @@ struct DocumentInput: ParsableArguments {
                 message: "error: \(file): this is a 部门预算 (budget), not a 部门决算 (final accounts): "
                     + "\"\(disclosure.header.title)\". This command needs final accounts.")
         default:
+            if let unread = disclosure.problems.first(where: { $0.code == "table.not-understood" }) {
+                throw CommandFailure(
+                    message: "error: \(file): no 部门决算 table could be read: the text names the tables but its rows "
+                        + "are not in a table form BudgetLens reads (\(unread.source); `budgetlens show` lists them). "
+                        + "Give the PDF itself, its `pdftotext -layout` text, tab-separated text or the workbook.")
+            }
             throw CommandFailure(
                 message: "error: \(file): no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?")
         }

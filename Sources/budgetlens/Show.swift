@@ -26,7 +26,12 @@ struct DisclosureSummary {
         let header = disclosure.header
         let unit = disclosure.moneyUnit
         var lines: [String] = []
-        let size = disclosure.source.format == .pdf ? "pages, PDF" : "lines"
+        let size =
+            switch disclosure.source.format {
+            case .pdf: "pages, PDF"
+            case .xlsx: "sheets, XLSX"
+            default: "lines"
+            }
         lines.append("文件 File:        \(disclosure.source.file) (\(disclosure.source.lineCount) \(size))")
         lines.append("读取 Read as:     \(Self.formatName(disclosure.source.format))")
         if !disclosure.source.encodingDescription.isEmpty {
@@ -60,7 +65,8 @@ struct DisclosureSummary {
                     continue
                 }
                 let cells = table.rows.reduce(0) { $0 + $1.cells.count }
-                var note = "\(table.rows.count) rows, \(cells) cells, line \(table.source.line)"
+                let place = table.source.cell.map { "cell \($0)" } ?? "line \(table.source.line)"
+                var note = "\(table.rows.count) rows, \(cells) cells, \(place)"
                 if let pages = Self.pages(of: table) { note += ", \(pages)" }
                 if table.title != id.canonicalTitle { note += ", printed title \(table.title)" }
                 if table.noDataStatement != nil { note += ", 无数据" }
@@ -119,6 +125,8 @@ struct DisclosureSummary {
         case .layoutText: "pdftotext -layout text (tables rebuilt from column positions)"
         case .text: "text (tables as tab-separated rows)"
         case .json: "BudgetLens JSON export"
+        case .xlsx: "Excel workbook (XLSX; each sheet's cells as table rows)"
+        case .csv: "CSV (cells as table rows)"
         }
     }
 
