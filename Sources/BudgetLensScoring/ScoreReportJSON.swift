@@ -110,12 +110,13 @@ public struct ScoreReportJSON: Encodable, Sendable {
         document = disclosure.source.file
         unitName = disclosure.header.unitName
         year = disclosure.header.year
-        projects = report.tables.map { score in
+        projects = report.tables.indices.map { position in
+            let score = report.tables[position]
             let total = score.table.budget.total
             return Project(
                 name: score.table.projectName, kind: score.table.kind.rawValue, scheme: score.scheme.name,
                 statedTotal: score.table.statedTotal?.description, computedTotal: score.computedTotal?.description,
-                statedGrade: report.statedGrade(of: score), computedGrade: score.computedGrade,
+                statedGrade: report.statedGrades[position], computedGrade: score.computedGrade,
                 execution: Execution(
                     budget: total?.budget.map { $0.decimalString(in: .wanYuan) },
                     executed: total?.executed.map { $0.decimalString(in: .wanYuan) },
@@ -130,7 +131,7 @@ public struct ScoreReportJSON: Encodable, Sendable {
                         computedScore: indicator.computedScore?.description, status: indicator.judgement.status.rawValue,
                         sourceLine: indicator.indicator.source.line)
                 },
-                findings: report.findings(for: score).map { CheckReportJSON.Item(finding: $0, unit: .wanYuan) },
+                findings: report.tableFindings[position].map { CheckReportJSON.Item(finding: $0, unit: .wanYuan) },
                 source: score.table.source.description)
         }
         findings = report.documentFindings.map { CheckReportJSON.Item(finding: $0, unit: .wanYuan) }

@@ -70,7 +70,7 @@ struct ScoreReportText {
         var lines = [
             "\(disclosure.source.file) — \(disclosure.header.unitName ?? disclosure.header.title) \(disclosure.header.year.map(String.init) ?? "")"
         ]
-        for table in report.tables {
+        for (position, table) in report.tables.enumerated() {
             lines.append("")
             lines.append("\(table.label)  (\(table.scheme.name), line \(table.table.source.line))")
             if let total = table.table.budget.total, let budget = total.budget, let executed = total.executed {
@@ -84,7 +84,7 @@ struct ScoreReportText {
                 lines.append(execution)
             }
             if table.scheme.total > .zero {
-                let grade = report.statedGrade(of: table).map { " · 汇总表等级 \($0)" } ?? ""
+                let grade = report.statedGrades[position].map { " · 汇总表等级 \($0)" } ?? ""
                 lines.append(
                     "  总分 printed \(table.table.statedTotal?.description ?? "—") · recomputed \(table.computedTotal?.description ?? "—") · "
                         + "等级 \(table.computedGrade ?? "—")\(grade)")
@@ -93,7 +93,7 @@ struct ScoreReportText {
             lines.append(
                 "  \(table.indicators.count) indicators"
                     + (unmet.isEmpty ? "" : "; not met: " + unmet.joined(separator: "、")))
-            for finding in report.findings(for: table) { lines.append(line(finding)) }
+            for finding in report.tableFindings[position] { lines.append(line(finding)) }
         }
         let others = report.documentFindings
         if !others.isEmpty {
