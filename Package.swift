@@ -22,17 +22,20 @@ let package = Package(
     targets: [
         .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
         .target(name: "BudgetLensReader", dependencies: ["BudgetLensCore"], swiftSettings: swiftSettings),
+        // Rule packs and schemes are embedded in the code (Plugins/EmbedResources), so the binary is relocatable.
+        .executableTarget(name: "ResourceEmbedder", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
         .target(
             name: "BudgetLensRules",
             dependencies: ["BudgetLensCore"],
-            resources: [.copy("Packs")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
         ),
         .target(
             name: "BudgetLensScoring",
             dependencies: ["BudgetLensCore", "BudgetLensRules"],
-            resources: [.copy("Schemes"), .copy("Packs")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
         ),
         .executableTarget(
             name: "budgetlens",

@@ -23,7 +23,7 @@ public enum ScoringChecks {
     /// The built-in performance pack (Packs/performance/*.rules), parsed against the scoring checks.
     public static func performancePack(schemes: SchemeSet) throws -> RulePack {
         try BuiltInPacks.pack(
-            in: Bundle.module.url(forResource: "Packs", withExtension: nil), named: "performance",
+            from: EmbeddedFiles.contents, named: "performance",
             catalog: CheckCatalog.structural.adding(catalog(schemes: schemes)))
     }
 }

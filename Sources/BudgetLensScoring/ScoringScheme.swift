@@ -164,13 +164,13 @@ public struct SchemeSet: Sendable {
     /// The built-in schemes: 山东 for project tables, 湖北 for Hubei project and department tables, unscored
     /// transfer tables.
     public static func builtIn() throws -> SchemeSet {
-        guard let folder = Bundle.module.url(forResource: "Schemes", withExtension: nil) else {
-            throw RuleFileError(file: "Schemes", line: 0, column: 0, message: "the built-in schemes are missing")
-        }
         var byKind: [SelfEvaluation.Kind: ScoringScheme] = [:]
         for file in ["shandong-project.scheme", "hubei.scheme", "transfer.scheme"] {
-            let path = folder.appendingPathComponent(file).path
-            let scheme = try ScoringScheme(contentsOf: path)
+            let path = "Schemes/\(file)"
+            guard let text = EmbeddedFiles.contents[path] else {
+                throw RuleFileError(file: path, line: 0, column: 0, message: "the built-in scheme is missing")
+            }
+            let scheme = try ScoringScheme(text: text, file: path)
             for kind in scheme.appliesTo { byKind[kind] = scheme }
         }
         return SchemeSet(byKind: byKind)
