@@ -96,13 +96,41 @@ public struct ScoreReportJSON: Encodable, Sendable {
         }
     }
 
+    /// The file as given on the command line.
     public var document: String
+    /// Why the file could not be scored; `nil` when it was.
+    public var error: DocumentFailure?
     public var unitName: String?
     public var year: Int?
     public var projects: [Project]
     public var findings: [CheckReportJSON.Item]
     public var errors: Int
     public var warnings: Int
+
+    /// The JSON form of a file that could not be scored: its error, no projects, no findings.
+    public init(failure: DocumentFailure) {
+        document = failure.file
+        error = failure
+        projects = []
+        findings = []
+        errors = 0
+        warnings = 0
+    }
+
+    private enum CodingKeys: String, CodingKey { case document, error, unitName, year, projects, findings, errors, warnings }
+
+    /// Every key, absent values as `null`, so a failed file has the shape of a scored one.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(document, forKey: .document)
+        try container.encode(error, forKey: .error)
+        try container.encode(unitName, forKey: .unitName)
+        try container.encode(year, forKey: .year)
+        try container.encode(projects, forKey: .projects)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(warnings, forKey: .warnings)
+    }
 
     /// The JSON form of `report`.
     public init(report: ScoreReport) {

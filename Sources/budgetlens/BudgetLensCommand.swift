@@ -25,7 +25,7 @@ struct BudgetLensCommand: ParsableCommand {
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(DashOperands.prepared(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let failure as CommandFailure {
             printError(failure.message)

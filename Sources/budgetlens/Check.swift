@@ -12,17 +12,27 @@ struct Check: ParsableCommand {
             Findings are grouped by table. A difference within the rounding tolerance (尾数误差) is a warning; \
             a larger one takes the rule's severity.
 
-            Exit codes: 0 no error finding; 1 error findings; 2 unusable input or broken rules.
+            Reads the published PDF itself (its text layer, through poppler-utils' pdftotext), text extracted \
+            from it (tab-separated or pdftotext -layout), or a BudgetLens JSON export. A file that cannot be \
+            checked is reported in every format (JSON: its object with "error"; SARIF: a tool execution \
+            notification) and makes the exit code 2.
+
+            Exit codes: 0 no error finding; 1 error findings; 2 a file could not be checked, or broken rules.
 
             Examples:
               budgetlens check examples/001_06590241d827de43.txt
+              budgetlens check 上海市普陀区财政局2024年度部门决算.pdf
               budgetlens check examples/*.txt --format json
               budgetlens check 2022.txt --rules my.rules --skip '06-*'
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif }
 
-    @Argument(help: "Disclosures: text extracted from their PDFs, or BudgetLens JSON exports.")
+    @Argument(
+        help: """
+            Disclosures: published PDFs (read with poppler's pdftotext; needs poppler-utils), text extracted \
+            from them, or BudgetLens JSON exports. 部门决算公开：PDF、其提取文本或 JSON 导出。
+            """)
     var files: [String]
 
     @OptionGroup var rules: RuleOptions
@@ -33,39 +43,55 @@ struct Check: ParsableCommand {
     @Flag(help: "Also list the rule statements that did not apply (missing table, condition not met).")
     var verbose = false
 
-    @Option(name: .customLong("max-input-mb"), help: "Largest input accepted, in MiB.")
-    var maximumInputMegabytes: Int = 64
+    @OptionGroup var limit: InputLimit
 
     func run() throws {
         let pack = try rules.pack()
-        var checks: [(CheckReport, Disclosure)] = []
-        var unusable = false
+        guard !pack.rules.isEmpty else {
+            // Checking with no rule would pass every file: refuse rather than report success.
+            throw CommandFailure(
+                message: "error: 没有生效的规则（--no-builtin 未加 --rules，或 --skip 排除了全部规则），未检查任何文件 / "
+                    + "no rule is in force (--no-builtin without --rules, or --skip left none out): nothing was checked")
+        }
+        var outcomes: [CheckOutcome] = []
         let showProgress = files.count > 1 && isatty(2) != 0
         for (number, file) in files.enumerated() {
             if showProgress { printError("[\(number + 1)/\(files.count)] \(file)") }
-            let input = DocumentInput(file: file, maximumInputMegabytes: maximumInputMegabytes)
+            let input = DocumentInput(file: file, limit: limit)
             do {
                 let disclosure = try input.readFinalAccounts(selfEvaluations: false)
-                checks.append((RuleEngine().evaluate(pack, on: disclosure), disclosure))
+                outcomes.append(.checked(RuleEngine().evaluate(pack, on: disclosure), disclosure))
             } catch let failure as CommandFailure {
                 printError(failure.message)
-                unusable = true
+                outcomes.append(.failed(failure.document ?? DocumentFailure(file: file, code: "unreadable", message: failure.message)))
             }
         }
         switch format {
         case .text:
             let style = TerminalStyle(enabled: isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-            for (report, disclosure) in checks {
-                print(CheckReportText(report: report, disclosure: disclosure, style: style, verbose: verbose).text)
+            for outcome in outcomes {
+                switch outcome {
+                case .checked(let report, let disclosure):
+                    print(CheckReportText(report: report, disclosure: disclosure, style: style, verbose: verbose).text)
+                case .failed(let failure):
+                    print(CheckReportText.notChecked(failure, style: style))
+                }
             }
         case .json:
-            let documents = checks.map { CheckReportJSON(report: $0.0, disclosure: $0.1) }
+            let documents = outcomes.map { outcome in
+                switch outcome {
+                case .checked(let report, let disclosure): CheckReportJSON(report: report, disclosure: disclosure)
+                case .failed(let failure): CheckReportJSON(failure: failure)
+                }
+            }
             let data = documents.count == 1 ? try CheckReportJSON.encode(documents[0]) : try CheckReportJSON.encode(documents)
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         case .sarif:
-            FileHandle.standardOutput.write(try CheckReportSARIF.encode(checks, pack: pack) + Data("\n".utf8))
+            FileHandle.standardOutput.write(try CheckReportSARIF.encode(outcomes, pack: pack) + Data("\n".utf8))
         }
-        if unusable { throw ExitCode(2) }
-        if checks.contains(where: { $0.0.hasErrors }) { throw ExitCode(1) }
+        if outcomes.contains(where: { if case .failed = $0 { true } else { false } }) { throw ExitCode(2) }
+        if outcomes.contains(where: { if case .checked(let report, _) = $0 { report.hasErrors } else { false } }) {
+            throw ExitCode(1)
+        }
     }
 }

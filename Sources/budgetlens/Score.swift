@@ -14,7 +14,10 @@ struct ScoreCommand: ParsableCommand {
             or under --scheme FILE for all (copy a built-in scheme from Sources/BudgetLensScoring/Schemes and edit it). \
             The review's findings come from the performance rule pack; --skip leaves rules out.
 
-            Exit codes: 0 no error finding; 1 error findings; 2 unusable input or no self-evaluation table.
+            Several files: one JSON array. A file that cannot be scored (unreadable, no self-evaluation table) \
+            is reported in the output with its error and makes the exit code 2.
+
+            Exit codes: 0 no error finding; 1 error findings; 2 a file could not be scored, or a broken scheme.
 
             Examples:
               budgetlens score examples/001_06590241d827de43.txt
@@ -24,7 +27,14 @@ struct ScoreCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @OptionGroup var input: DocumentInput
+    @Argument(
+        help: """
+            Disclosures: published PDFs (read with poppler's pdftotext), text extracted from them, or BudgetLens \
+            JSON exports.
+            """)
+    var files: [String]
+
+    @OptionGroup var limit: InputLimit
 
     @Option(help: ArgumentHelp("A scheme file to score every table by.", valueName: "file"))
     var scheme: String?
@@ -36,28 +46,54 @@ struct ScoreCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let disclosure = try input.read()
-        guard !disclosure.selfEvaluations.isEmpty else {
-            throw CommandFailure(
-                message: "error: \(input.file): no performance self-evaluation table (绩效自评表) was found")
-        }
-        let report: ScoreReport
+        let schemes: SchemeSet
+        let pack: RulePack
         do {
-            var schemes = try SchemeSet.builtIn()
-            if let scheme { schemes = schemes.overriding(with: try ScoringScheme(contentsOf: scheme)) }
-            let pack = try ScoringChecks.performancePack(schemes: schemes).skipping(skipped)
-            report = ScoreReport(disclosure: disclosure, schemes: schemes, pack: pack)
+            var builtIn = try SchemeSet.builtIn()
+            if let scheme { builtIn = builtIn.overriding(with: try ScoringScheme(contentsOf: scheme)) }
+            schemes = builtIn
+            pack = try ScoringChecks.performancePack(schemes: schemes).skipping(skipped)
         } catch let error as RuleFileError {
             throw CommandFailure(message: "error: \(error)")
         }
+        var outcomes: [Result<ScoreReport, DocumentFailure>] = []
+        for file in files {
+            do {
+                let disclosure = try DocumentInput(file: file, limit: limit).read()
+                guard !disclosure.selfEvaluations.isEmpty else {
+                    throw CommandFailure(
+                        DocumentFailure(
+                            file: file, code: "no-self-evaluation",
+                            message: "\(file): 未找到绩效自评表 / no performance self-evaluation table (绩效自评表) was found"))
+                }
+                outcomes.append(.success(ScoreReport(disclosure: disclosure, schemes: schemes, pack: pack)))
+            } catch let failure as CommandFailure {
+                printError(failure.message)
+                outcomes.append(.failure(failure.document ?? DocumentFailure(file: file, code: "unreadable", message: failure.message)))
+            }
+        }
         switch format {
         case .text:
-            print(ScoreReportText(report: report).text)
+            for outcome in outcomes {
+                switch outcome {
+                case .success(let report): print(ScoreReportText(report: report).text)
+                case .failure(let failure): print("\(failure.file) — 未评分 not scored\n  error \(failure.message)\n")
+                }
+            }
         case .json:
-            FileHandle.standardOutput.write(
-                try CheckReportJSON.encode(ScoreReportJSON(report: report)) + Data("\n".utf8))
+            let documents = outcomes.map { outcome in
+                switch outcome {
+                case .success(let report): ScoreReportJSON(report: report)
+                case .failure(let failure): ScoreReportJSON(failure: failure)
+                }
+            }
+            let data = documents.count == 1 ? try CheckReportJSON.encode(documents[0]) : try CheckReportJSON.encode(documents)
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
         }
-        if report.hasErrors { throw ExitCode(1) }
+        if outcomes.contains(where: { if case .failure = $0 { true } else { false } }) { throw ExitCode(2) }
+        if outcomes.contains(where: { if case .success(let report) = $0 { report.hasErrors } else { false } }) {
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -20,10 +20,8 @@ struct TextCommand: ParsableCommand {
     @OptionGroup var input: DocumentInput
 
     func run() throws {
-        var configuration = ReaderConfiguration()
-        configuration.maximumInputSize = input.maximumInputMegabytes << 20
         do {
-            print(try DisclosureReader.readableText(path: input.file, configuration: configuration))
+            print(try DisclosureReader.readableText(path: input.file, configuration: input.limit.configuration()))
         } catch let error as ReadError {
             throw CommandFailure(message: "error: \(error)")
         }
