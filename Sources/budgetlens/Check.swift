@@ -73,11 +73,8 @@ struct Check: ParsableCommand {
                 switch outcome {
                 case .checked(let report, let disclosure):
                     print(CheckReportText(report: report, disclosure: disclosure, style: style, verbose: verbose).text)
-                case .failed(let failure) where isatty(1) == 0:
-                    // Already on stderr; also in the report when it goes to a file or a pipe.
-                    print(CheckReportText.notChecked(failure, style: style))
                 case .failed:
-                    break
+                    break  // on stderr, where text output puts errors
                 }
             }
         case .json:

@@ -23,11 +23,6 @@ struct CheckReportText {
     let style: TerminalStyle
     let verbose: Bool
 
-    /// The text for a file that could not be checked.
-    static func notChecked(_ failure: DocumentFailure, style: TerminalStyle) -> String {
-        style.bold(failure.file) + " — 未检查 not checked\n  " + style.severity(.error) + " " + failure.message + "\n"
-    }
-
     var text: String {
         var lines: [String] = []
         let header = disclosure.header

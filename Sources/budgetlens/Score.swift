@@ -77,10 +77,7 @@ struct ScoreCommand: ParsableCommand {
             for outcome in outcomes {
                 switch outcome {
                 case .success(let report): print(ScoreReportText(report: report).text)
-                case .failure(let failure) where isatty(1) == 0:
-                    // Already on stderr; also in the report when it goes to a file or a pipe.
-                    print("\(failure.file) — 未评分 not scored\n  error \(failure.message)\n")
-                case .failure: break
+                case .failure: break  // on stderr, where text output puts errors
                 }
             }
         case .json:
