@@ -7,7 +7,7 @@ import Foundation
 /// `budgetlens check FILE…`: every identity of 公开01–09, as findings.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check disclosures against the rule pack: every identity inside and between 公开01–09.",
+        abstract: "按审核规则检查部门决算公开（PDF、文本或 JSON）：公开01–09 表内、表间的全部勾稽关系。Check disclosures (PDF, text or JSON) against the rule pack: every identity inside and between 公开01–09.",
         discussion: """
             Findings are grouped by table. A difference within the rounding tolerance (尾数误差) is a warning; \
             a larger one takes the rule's severity.
@@ -50,8 +50,10 @@ struct Check: ParsableCommand {
         guard !pack.rules.isEmpty else {
             // Checking with no rule would pass every file: refuse rather than report success.
             throw CommandFailure(
-                message: "error: 没有生效的规则（--no-builtin 未加 --rules，或 --skip 排除了全部规则），未检查任何文件 / "
-                    + "no rule is in force (--no-builtin without --rules, or --skip left none out): nothing was checked")
+                message: "error: "
+                    + say(
+                        "没有生效的规则（--no-builtin 未加 --rules，或 --skip 排除了全部规则），未检查任何文件",
+                        "no rule is in force (--no-builtin without --rules, or --skip left none out): nothing was checked"))
         }
         var outcomes: [CheckOutcome] = []
         let showProgress = files.count > 1 && isatty(2) != 0
@@ -63,7 +65,10 @@ struct Check: ParsableCommand {
                 outcomes.append(.checked(RuleEngine().evaluate(pack, on: disclosure), disclosure))
             } catch let failure as CommandFailure {
                 printError(failure.message)
-                outcomes.append(.failed(failure.document ?? DocumentFailure(file: file, code: "unreadable", message: failure.message)))
+                outcomes.append(
+                    .failed(
+                        failure.document
+                            ?? DocumentFailure(file: file, code: "unreadable", message: failure.message, messageEn: failure.message)))
             }
         }
         switch format {

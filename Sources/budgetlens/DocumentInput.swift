@@ -21,9 +21,10 @@ struct InputLimit: ParsableArguments {
     func validate() throws {
         guard Self.range.contains(megabytes) else {
             throw ValidationError(
-                "--max-input-mb 应为 \(Self.range.lowerBound) 至 \(Self.range.upperBound) 之间的整数（MiB），而不是 \(megabytes) / "
-                    + "--max-input-mb must be a whole number of MiB from \(Self.range.lowerBound) to "
-                    + "\(Self.range.upperBound), not \(megabytes)")
+                say(
+                    "--max-input-mb 应为 \(Self.range.lowerBound) 至 \(Self.range.upperBound) 之间的整数（MiB），而不是 \(megabytes)",
+                    "--max-input-mb must be a whole number of MiB from \(Self.range.lowerBound) to "
+                        + "\(Self.range.upperBound), not \(megabytes)"))
         }
     }
 
@@ -60,7 +61,8 @@ struct DocumentInput: ParsableArguments {
         } catch let error as ReadError {
             throw CommandFailure(
                 DocumentFailure(
-                    file: file, code: error.code.description, message: error.description,
+                    file: file, code: error.code.description, message: error.chineseDescription,
+                    messageEn: error.description,
                     line: error.source.line > 0 ? error.source.line : nil,
                     column: error.source.line > 0 ? error.source.column : nil))
         }
@@ -77,15 +79,15 @@ struct DocumentInput: ParsableArguments {
             throw CommandFailure(
                 DocumentFailure(
                     file: file, code: "budget",
-                    message: "\(file): 这是部门预算，不是部门决算：“\(disclosure.header.title)”，本命令需要部门决算 / "
-                        + "this is a 部门预算 (budget), not a 部门决算 (final accounts): "
+                    message: "\(file): 这是部门预算，不是部门决算：“\(disclosure.header.title)”，本命令需要部门决算",
+                    messageEn: "\(file): this is a 部门预算 (budget), not a 部门决算 (final accounts): "
                         + "\"\(disclosure.header.title)\". This command needs final accounts."))
         default:
             throw CommandFailure(
                 DocumentFailure(
                     file: file, code: "no-tables",
-                    message: "\(file): 未找到部门决算公开表（公开01–09），这是部门决算公开吗？ / "
-                        + "no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?"))
+                    message: "\(file): 未找到部门决算公开表（公开01–09），这是部门决算公开吗？",
+                    messageEn: "\(file): no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?"))
         }
     }
 }
@@ -103,9 +105,14 @@ struct CommandFailure: Error, CustomStringConvertible {
         self.status = status
     }
 
-    /// The failure of one file: `error: <its message>`, exit code 2.
+    /// The failure of one file, exit code 2: `错误：<Chinese>` and `error: <English>` on two lines, or one of them
+    /// (`--lang`).
     init(_ document: DocumentFailure) {
-        message = "error: \(document.message)"
+        switch Language.current {
+        case .both: message = "错误：\(document.message)\nerror: \(document.messageEn)"
+        case .zh: message = "错误：\(document.message)"
+        case .en: message = "error: \(document.messageEn)"
+        }
         self.document = document
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Recompute and review the performance self-evaluation tables (绩效自评表) of a disclosure.",
+        abstract: "按评分办法重新计算并复核绩效自评表。Recompute and review the performance self-evaluation tables (绩效自评表) of disclosures.",
         discussion: """
             Each table is recomputed under its scheme — 山东 for 市级预算项目绩效自评表, 湖北 for 项目/部门绩效自评表 — \
             or under --scheme FILE for all (copy a built-in scheme from Sources/BudgetLensScoring/Schemes and edit it). \
@@ -64,12 +64,16 @@ struct ScoreCommand: ParsableCommand {
                     throw CommandFailure(
                         DocumentFailure(
                             file: file, code: "no-self-evaluation",
-                            message: "\(file): 未找到绩效自评表 / no performance self-evaluation table (绩效自评表) was found"))
+                            message: "\(file): 未找到绩效自评表",
+                            messageEn: "\(file): no performance self-evaluation table (绩效自评表) was found"))
                 }
                 outcomes.append(.success(ScoreReport(disclosure: disclosure, schemes: schemes, pack: pack)))
             } catch let failure as CommandFailure {
                 printError(failure.message)
-                outcomes.append(.failure(failure.document ?? DocumentFailure(file: file, code: "unreadable", message: failure.message)))
+                outcomes.append(
+                    .failure(
+                        failure.document
+                            ?? DocumentFailure(file: file, code: "unreadable", message: failure.message, messageEn: failure.message)))
             }
         }
         switch format {
@@ -149,6 +153,7 @@ struct ScoreReportText {
         let place = finding.location.source.map { $0.region == nil ? String($0.line) : $0.place } ?? "-"
         let rule = finding.rule.padding(toLength: 11, withPad: " ", startingAt: 0)
         let severity = finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-        return "    \(severity) \(rule) \(place.padding(toLength: 5, withPad: " ", startingAt: 0)) \(finding.message)"
+        let message = Language.current == .en ? finding.messageEnglish : finding.message
+        return "    \(severity) \(rule) \(place.padding(toLength: 5, withPad: " ", startingAt: 0)) \(message)"
     }
 }

@@ -1,3 +1,4 @@
+import BudgetLensCore
 import BudgetLensTestSupport
 import Foundation
 import Testing
@@ -75,7 +76,8 @@ struct HardeningTests {
         let error = try #require(array[1]["error"] as? [String: Any])
         #expect(error["code"] as? String == "not-text")
         #expect(error["line"] as? Int == 1 && error["column"] as? Int == 3)
-        #expect((error["message"] as? String)?.hasPrefix("\(bad.path):1:3: invalid UTF-8 byte 0xAB") == true)
+        #expect(error["message"] as? String == "\(bad.path):1:3: 不是 UTF-8 文本（是否以 GBK/GB18030 保存？）")
+        #expect((error["message_en"] as? String)?.hasPrefix("\(bad.path):1:3: invalid UTF-8 byte 0xAB") == true)
         #expect(array[1]["document"] is NSNull && array[1]["summary"] is NSNull)
         #expect((array[1]["findings"] as? [Any])?.isEmpty == true)
 
@@ -202,5 +204,45 @@ struct HardeningTests {
         // The built-in schemes stay accepted, and 99.86 is 优.
         let fine = try BudgetLensBinary.run(["score", Seed.path(Seed.yantai)])
         #expect(fine.status == 0 && fine.stdout.contains("等级 优"))
+    }
+
+    @Test("Chinese first: errors, summaries, reading problems and help in Chinese with English; --lang zh|en for one")
+    func chineseFirst() throws {
+        let both = try BudgetLensBinary.run(["check", Seed.path(Seed.zengdu)])
+        #expect(both.stdout.contains("错误 0，警告 3，提示 0 — 规则 60 条，断言 361 个 / 0 errors, 3 warnings, 0 info"))
+        let chinese = try BudgetLensBinary.run(["check", "--lang", "zh", Seed.path(Seed.zengdu)])
+        #expect(chinese.status == 0 && chinese.stdout.contains("错误 0，警告 3，提示 0"))
+        #expect(!chinese.stdout.contains("warnings") && !chinese.stdout.contains("rounding"))
+        let english = try BudgetLensBinary.run(["check", Seed.path(Seed.zengdu), "--lang=en"])
+        #expect(english.status == 0 && english.stdout.contains("0 errors, 3 warnings, 0 info"))
+        #expect(!english.stdout.contains("错误 0") && !english.stdout.contains("差 -0.01"))
+        let wrong = try BudgetLensBinary.run(["check", "--lang", "fr", Seed.path(Seed.zengdu)])
+        #expect(wrong.status == 2 && wrong.stderr.contains("--lang must be zh or en, not 'fr'"))
+
+        let bad = try Self.binaryFile(in: try Self.folder("lang"))
+        let failure = try BudgetLensBinary.run(["check", bad.path])
+        #expect(failure.status == 2)
+        #expect(failure.stderr.hasPrefix("错误：\(bad.path):1:3: 不是 UTF-8 文本（是否以 GBK/GB18030 保存？）\nerror: \(bad.path):1:3: invalid UTF-8"))
+        let onlyEnglish = try BudgetLensBinary.run(["check", bad.path, "--lang", "en"])
+        #expect(onlyEnglish.stderr.hasPrefix("error: \(bad.path):1:3: invalid UTF-8") && !onlyEnglish.stderr.contains("错误"))
+
+        let show = try BudgetLensBinary.run(["show", Seed.corpusPath(Seed.shanghaiSocialWorkLayout)])
+        #expect(show.stdout.contains(":212:57 (第10页): 提示 info: [公开04] 行含表头文字：the 支出 block's words"))
+        let help = try BudgetLensBinary.run(["check", "--help"])
+        #expect(help.stdout.contains("按审核规则检查部门决算公开（PDF、文本或 JSON）"))
+    }
+
+    @Test("every reading-problem code the reader records has its Chinese title")
+    func readingProblemsHaveChinese() throws {
+        let folder = Seed.repositoryRoot.appendingPathComponent("Sources/BudgetLensReader")
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String])
+        var codes: Set<String> = []
+        let pattern = try Regex(#""((?:cell|row|table|layout|pdf|self-evaluation)\.[a-z-]+)""#)
+        for file in files where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: pattern) { codes.insert(String(match.output[1].substring ?? "")) }
+        }
+        #expect(codes.count >= 20)
+        #expect(codes.subtracting(ReadProblem.chineseTitles.keys).isEmpty, "no Chinese for \(codes.subtracting(ReadProblem.chineseTitles.keys).sorted())")
     }
 }

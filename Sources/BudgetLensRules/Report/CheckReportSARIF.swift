@@ -81,7 +81,7 @@ public enum CheckReportSARIF {
             if !region.isEmpty { location["region"] = region }
             return [
                 "level": "error",
-                "message": ["text": failure.message],
+                "message": ["text": failure.message + "\n" + failure.messageEn],
                 "descriptor": ["id": failure.code],
                 "locations": [["physicalLocation": location]],
             ]
