@@ -22,7 +22,9 @@ public struct ScoreReport: Sendable {
         self.disclosure = disclosure
         let tables = ScoreCalculator(schemes: schemes).scores(of: disclosure)
         self.tables = tables
-        let engine = RuleEngine(catalog: CheckCatalog.structural.adding(ScoringChecks.catalog(schemes: schemes)))
+        let review = SelfEvaluationReview(disclosure: disclosure, scores: tables)
+        let engine = RuleEngine(
+            catalog: CheckCatalog.structural.adding(ScoringChecks.catalog(schemes: schemes, review: review)))
         let findings = engine.evaluate(pack, on: disclosure).findings
         self.findings = findings
         tableFindings = Self.assign(findings, to: tables)
