@@ -35,6 +35,21 @@ public struct ScoreReport: Sendable {
     /// True when a finding is an error.
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
+    /// The findings about one of ``tables`` (``tableFindings`` gives all tables' at once; this looks the table up,
+    /// so calling it for every table costs tables² comparisons).
+    public func findings(for table: TableScore) -> [Finding] {
+        index(of: table).map { tableFindings[$0] } ?? []
+    }
+
+    /// The 汇总表 grade of one of ``tables``' project, if listed (``statedGrades`` gives all at once).
+    public func statedGrade(of table: TableScore) -> String? {
+        index(of: table).flatMap { statedGrades[$0] }
+    }
+
+    private func index(of table: TableScore) -> Int? {
+        tables.firstIndex { $0.label == table.label && $0.table.source == table.table.source }
+    }
+
     /// Findings about the 汇总表 and the 情况说明 rather than one table.
     public var documentFindings: [Finding] {
         let labels = Set(tables.map(\.label))

@@ -51,4 +51,26 @@ struct LargeInputScoringTests {
         // 医疗救助补助 (in 困难群众医疗救助补助资金); the other two transfer tables are not.
         #expect(single.statedGrades == ["优", "优", "优", "优", "优", "优", nil, nil])
     }
+
+    @Test("scoring and its JSON grow linearly: 4× the tables take well under 8× the time (quadratic: 16×)")
+    func linearTime() throws {
+        let schemes = try SchemeSet.builtIn()
+        let pack = try ScoringChecks.performancePack(schemes: schemes)
+        let small = try DisclosureReader.read(data: Self.repeated(40), file: "small.txt")
+        let large = try DisclosureReader.read(data: Self.repeated(160), file: "large.txt")
+        #expect(small.selfEvaluations.count == 320 && large.selfEvaluations.count == 1280)
+        /// The fastest of two runs of scoring and rendering as JSON.
+        func fastest(_ disclosure: Disclosure) throws -> Duration {
+            var best = Duration.seconds(1_000)
+            for _ in 0..<2 {
+                let start = ContinuousClock.now
+                let report = ScoreReport(disclosure: disclosure, schemes: schemes, pack: pack)
+                _ = try CheckReportJSON.encode(ScoreReportJSON(report: report))
+                best = min(best, ContinuousClock.now - start)
+            }
+            return best
+        }
+        let ratio = try fastest(large) / fastest(small)
+        #expect(ratio < 8, "4× the input took \(ratio)× the time")
+    }
 }
