@@ -17,6 +17,8 @@ struct Check: ParsableCommand {
             checked is reported in every format (JSON: its object with "error"; SARIF: a tool execution \
             notification) and makes the exit code 2.
 
+            Messages are in Chinese with English; --lang zh or --lang en prints one of them (JSON and SARIF keep both).
+
             Exit codes: 0 no error finding; 1 error findings; 2 a file could not be checked, or broken rules.
 
             Examples:
