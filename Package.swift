@@ -33,17 +33,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Rule packs and schemes are embedded in the code (Plugins/EmbedResources), so the binary is relocatable.
+        .executableTarget(name: "ResourceEmbedder", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
         .target(
             name: "BudgetLensRules",
             dependencies: ["BudgetLensCore"],
-            resources: [.copy("Packs")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
         ),
         .target(
             name: "BudgetLensScoring",
             dependencies: ["BudgetLensCore", "BudgetLensRules"],
-            resources: [.copy("Schemes"), .copy("Packs")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
         ),
         .target(name: "BudgetLensRender", dependencies: ["BudgetLensCore"], swiftSettings: swiftSettings),
         .executableTarget(

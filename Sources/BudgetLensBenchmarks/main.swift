@@ -15,11 +15,14 @@ import Foundation
 struct Benchmark {
     let name: String
     let inputBytes: Int
+    /// Iterations for this benchmark instead of `--iterations` (the large inputs).
+    var iterations: Int? = nil
     let body: () throws -> Void
 }
 
 func measure(_ benchmark: Benchmark, iterations: Int) throws -> (median: Duration, fastest: Duration) {
-    for _ in 0..<max(3, iterations / 10) { try benchmark.body() }
+    let iterations = benchmark.iterations ?? iterations
+    for _ in 0..<(benchmark.iterations == nil ? max(3, iterations / 10) : 1) { try benchmark.body() }
     var samples: [Duration] = []
     samples.reserveCapacity(iterations)
     let clock = ContinuousClock()
@@ -122,6 +125,30 @@ for name in ["000_b3a610eb10aa3aee.txt", "002_e7a0a51ff37b077b.txt"] {
             let report = ScoreReport(disclosure: disclosure, schemes: schemes, pack: performancePack)
             precondition(!report.tables.isEmpty)
         })
+}
+
+// score on large inputs: 000 with its self-evaluation tables (from the first 市级预算项目绩效自评表 to the end of
+// the last 转移支付 table) repeated to 10, 20 and 40 MB. Linear scoring doubles the time with the size.
+if let data = FileManager.default.contents(atPath: examples.appendingPathComponent("000_b3a610eb10aa3aee.txt").path) {
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    if let first = lines.firstIndex(where: { $0.hasPrefix("2022年度市级预算项目绩效自评表") }),
+        let end = lines.firstIndex(where: { $0.hasPrefix("2022年度烟台市职工基本") })
+    {
+        let head = lines[..<first].joined(separator: "\n") + "\n"
+        let block = lines[first..<end].joined(separator: "\n") + "\n"
+        let tail = lines[end...].joined(separator: "\n")
+        for megabytes in [10, 20, 40] {
+            let copies = (megabytes << 20) / block.utf8.count
+            let input = Data((head + String(repeating: block, count: copies) + tail).utf8)
+            benchmarks.append(
+                Benchmark(name: "score \(megabytes) MB (000's self-evaluation tables × \(copies))", inputBytes: input.count,
+                    iterations: 3) {
+                    let disclosure = try DisclosureReader.read(data: input, file: "large.txt")
+                    let report = ScoreReport(disclosure: disclosure, schemes: schemes, pack: performancePack)
+                    precondition(report.tables.count >= copies)
+                })
+        }
+    }
 }
 
 // PDFs: the published files in ../shared/corpus/pdf, end to end (poppler's text layer, table reconstruction,

@@ -4,7 +4,7 @@ import BudgetLensCore
 /// `budgetlens show FILE`: a readable summary of a disclosure.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a readable summary: unit, year, tables found and missing, key totals, reading problems.",
+        abstract: "显示概要：单位、年度、已读取和缺失的表、主要合计、读取问题。Print a readable summary: unit, year, tables found and missing, key totals, reading problems.",
         discussion: """
             Example:
               budgetlens show examples/001_06590241d827de43.txt
@@ -94,7 +94,7 @@ struct DisclosureSummary {
         let problems = disclosure.problems
         lines.append("")
         lines.append("读取问题 Reading problems: \(problems.count)")
-        for problem in problems.prefix(50) { lines.append("  \(problem)") }
+        for problem in problems.prefix(50) { lines.append("  " + (Language.current == .en ? "\(problem)" : problem.bilingualDescription)) }
         if problems.count > 50 { lines.append("  … \(problems.count - 50) more (budgetlens export shows all)") }
         return lines.joined(separator: "\n") + "\n"
     }

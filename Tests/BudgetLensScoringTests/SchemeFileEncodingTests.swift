@@ -1,6 +1,7 @@
 import BudgetLensCore
 import BudgetLensRules
 import BudgetLensScoring
+import BudgetLensTestSupport
 import Foundation
 import Testing
 
@@ -20,7 +21,9 @@ struct SchemeFileEncodingTests {
     @Test("a built-in scheme as GB18030 + CRLF and as UTF-16LE + CR reads the same", arguments: ["hubei", "shandong-project"])
     func sameScheme(name: String) throws {
         let builtIn = try #require(try SchemeSet.builtIn().byKind.values.first { $0.file.hasSuffix("\(name).scheme") })
-        let text = try String(contentsOfFile: builtIn.file, encoding: .utf8)
+        // The built-in schemes are embedded in the binary; their source files are in the repository.
+        let source = Seed.repositoryRoot.appendingPathComponent("Sources/BudgetLensScoring/Schemes/\(name).scheme").path
+        let text = try String(contentsOfFile: source, encoding: .utf8)
         let copies: [(Data, String)] = [
             (try #require(text.replacingOccurrences(of: "\n", with: "\r\n").data(using: TextDecoding.gb18030)), "gb18030-crlf"),
             (

@@ -14,7 +14,7 @@ struct ReadingFormsCommandTests {
         #expect(result.stdout.contains("公开03 支出决算表 is present, unreadable (第8–9页, images): not checked"))
         #expect(result.stdout.contains("因此未核对：03-1、03-2、03-3、X-4、X-5、X-12、X-14"))
         #expect(!result.stdout.contains("F-TOC"))
-        #expect(result.stdout.contains("\n0 errors, "))
+        #expect(result.stdout.contains("/ 0 errors, "))
     }
 
     @Test("show: says the document was read only in part, and how each table was read")

@@ -79,7 +79,7 @@ struct WorkbookCommandTests {
                 return (String(parts[0]), Double(parts[1]) ?? -1)
             })
         #expect(values["status"] == 2)
-        #expect(result.stderr.hasPrefix("error: \(path): "))
+        #expect(result.stderr.hasPrefix("错误：\(path): ") && result.stderr.contains("\nerror: \(path): "))
         #expect(result.stderr.contains(message))
         #expect((values["seconds"] ?? 99) < 2)
         #expect((values["maxrss_kb"] ?? .infinity) < 200 * 1024)
@@ -98,11 +98,11 @@ struct PageTextCommandTests {
         let show = try BudgetLensBinary.run(["show", path])
         #expect(show.status == 0)
         #expect(show.stdout.contains("读取问题 Reading problems: 9\n"))
-        #expect(show.stdout.contains("\(path):89:1: error: [公开01] 公开01 收入支出决算总表: 第89行有表题"))
+        #expect(show.stdout.contains("\(path):89:1: 错误 error: [公开01] 有表题但表格形式无法读取：公开01 收入支出决算总表: 第89行有表题"))
         let check = try BudgetLensBinary.run(["check", path])
         #expect(check.status == 2)
         #expect(
-            check.stderr.hasPrefix(
+            check.stderr.contains(
                 "error: \(path): no 部门决算 table could be read: the text names the tables but its rows are not in a "
                     + "table form BudgetLens reads (\(path):89:1;"))
     }
