@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "BudgetLensReader", targets: ["BudgetLensReader"]),
         .library(name: "BudgetLensRules", targets: ["BudgetLensRules"]),
         .library(name: "BudgetLensScoring", targets: ["BudgetLensScoring"]),
+        .library(name: "BudgetLensEvaluation", targets: ["BudgetLensEvaluation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,17 +35,24 @@ let package = Package(
             resources: [.copy("Schemes"), .copy("Packs")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "BudgetLensEvaluation",
+            dependencies: ["BudgetLensCore", "BudgetLensRules"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "budgetlens",
             dependencies: [
-                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring",
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "BudgetLensBenchmarks",
-            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring"],
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensEvaluation",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -72,6 +80,11 @@ let package = Package(
             name: "BudgetLensScoringTests",
             dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensTestSupport"],
             exclude: ["Expected"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensEvaluationTests",
+            dependencies: ["BudgetLensCore", "BudgetLensEvaluation", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -40,6 +40,8 @@ struct DocumentInput: ParsableArguments {
         switch disclosure.kind {
         case .finalAccounts where !disclosure.tables.isEmpty:
             return disclosure
+        case let kind where kind.isEvaluationReport:
+            throw CommandFailure(message: Self.evaluationRefusal(file: file, kind: kind))
         case .budget:
             throw CommandFailure(
                 message: "error: \(file): this is a 部门预算 (budget), not a 部门决算 (final accounts): "
@@ -48,6 +50,14 @@ struct DocumentInput: ParsableArguments {
             throw CommandFailure(
                 message: "error: \(file): no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?")
         }
+    }
+}
+
+extension DocumentInput {
+    /// The refusal for an evaluation report given to a command that needs final accounts, in Chinese and English.
+    static func evaluationRefusal(file: String, kind: DocumentKind) -> String {
+        "error: \(file): 这是一份绩效评价报告（\(kind.chineseName)），请用 `budgetlens evaluate`。"
+            + " This is an evaluation report (\(kind.rawValue)): use `budgetlens evaluate`."
     }
 }
 

@@ -37,6 +37,9 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let disclosure = try input.read()
+        if disclosure.kind.isEvaluationReport {
+            throw CommandFailure(message: DocumentInput.evaluationRefusal(file: input.file, kind: disclosure.kind))
+        }
         guard !disclosure.selfEvaluations.isEmpty else {
             throw CommandFailure(
                 message: "error: \(input.file): no performance self-evaluation table (绩效自评表) was found")

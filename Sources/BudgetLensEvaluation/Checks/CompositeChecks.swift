@@ -1,0 +1,43 @@
+import BudgetLensCore
+
+/// R-11: 综合得分 = 非现场 × w₁ + 现场 × w₂ with the weights the report states (`非现场评价得分40%、现场评价得分60%`),
+/// rounded half up to 0.01, on every row that prints all three: summary rows, scored rows, the 总计 row.
+/// A difference of 0.01 is a rounding warning (the report rounds per row and sums; it does not state the order).
+enum CompositeChecks {
+    static func run(_ report: EvaluationReport) -> [Finding] {
+        guard let weights = report.compositeWeights else { return [] }
+        var findings: [Finding] = []
+        func check(_ scores: [ScoreColumn: Score], item: String, table: String?, source: SourceLocation) {
+            guard let nonField = scores[.nonField], let field = scores[.field], let printed = scores[.composite] else {
+                return
+            }
+            // In ten-thousandths of a point: hundredths × percent.
+            let exact = nonField.hundredths * weights.nonField + field.hundredths * weights.field
+            let expected = Score(hundredths: ScoreFinding.roundedDivision(exact, 100))
+            guard expected != printed else { return }
+            let difference = abs(expected.hundredths - printed.hundredths)
+            let w1 = Score(hundredths: weights.nonField), w2 = Score(hundredths: weights.field)
+            let formula = "\(w1.description) × \(nonField.fixed) + \(w2.description) × \(field.fixed) = \(Score(hundredths: exact / 100).fixed)\(exact % 100 == 0 ? "" : "…") → \(expected.fixed)"
+            findings.append(
+                ScoreFinding.make(
+                    "R-11", .error,
+                    zh: "\(item) 综合得分：\(formula)，报告为 \(printed.fixed)" + (difference <= 1 ? "（相差0.01，舍入次序所致，报告未说明舍入次序）" : ""),
+                    en: "\(item) composite: \(formula), the report prints \(printed.fixed)"
+                        + (difference <= 1 ? " (0.01 apart: the rounding order, which the report does not state)" : ""),
+                    table: table, item: item, source: source, expected: expected, actual: printed,
+                    rounding: difference <= 1))
+        }
+        for table in report.summaries where table.columns.contains(.composite) {
+            for row in table.rows {
+                check(row.scores, item: row.name, table: table.title, source: row.source)
+            }
+        }
+        for indicator in report.indicators {
+            check(indicator.scores, item: indicator.label, table: "得分表", source: indicator.scoreSource ?? indicator.source)
+        }
+        for total in report.totals where !total.columns.isEmpty {
+            check(total.columns, item: "总计", table: "得分表", source: total.source)
+        }
+        return findings
+    }
+}

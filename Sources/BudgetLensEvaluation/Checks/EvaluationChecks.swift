@@ -1,0 +1,90 @@
+import BudgetLensCore
+
+/// The checks of a published evaluation report (DOMAIN §4, Appendix A: W-1..2, E-1..6, E-8, G-1, R-*, M-ADJ,
+/// F-1..2). Each returns ordinary `Finding`s: scores and rates as `.text` values with the formula in the message,
+/// amounts as `.amount` with `difference`.
+///
+/// Rounding (尾数误差): a score sum of *n* printed scores may differ by up to 0.01 × (*n* − 1), at most 0.05, and is
+/// then a warning; a 得分率 is a warning when the printed rate lies between the rates of 得分 ± 0.005; a composite
+/// differing by 0.01 is a warning (the rounding order). Anything larger takes the rule's severity.
+public enum EvaluationChecks {
+    /// Every check on `report`, sorted by source line.
+    public static func run(_ report: EvaluationReport) -> [Finding] {
+        var findings: [Finding] = []
+        findings += WeightChecks.run(report)
+        findings += SummaryChecks.run(report)
+        findings += CompositeChecks.run(report)
+        findings += RuleChecks.run(report)
+        findings += GradeCheck.run(report)
+        findings += FundChecks.run(report)
+        return findings.sorted { ($0.location.source?.line ?? 0, $0.rule) < ($1.location.source?.line ?? 0, $1.rule) }
+    }
+
+    /// The rule ids these checks produce, with their Chinese text.
+    public static let rules: [(id: String, text: String)] = [
+        ("W-1", "各级指标分值之和等于上级分值，一级指标合计100分"),
+        ("W-2", "文中所述指标个数等于列出的指标个数"),
+        ("E-1", "一级指标得分等于其三级指标得分之和；合计等于各一级之和"),
+        ("E-2", "扣分 = 分值 − 得分"),
+        ("E-3", "得分率 = 得分 / 分值"),
+        ("E-4", "汇总表分值合计为100"),
+        ("E-5", "同一数字各处一致"),
+        ("E-6", "得分不超过分值且不为负；总分不超过指标体系满分"),
+        ("R-1", "得分 = 比率 × 分值（得失分依据所列）"),
+        ("R-3", "按处扣分：扣分为评分办法每处扣分的整数倍"),
+        ("R-6", "预算执行进度按时间节点逐档扣分"),
+        ("R-10", "年中调剂比例按评分办法扣分"),
+        ("R-11", "综合得分 = 非现场 × 权重 + 现场 × 权重"),
+        ("R-BASIS", "得失分依据所列扣分之和 = 分值 − 得分"),
+        ("M-ADJ", "年初预算 − 调减（+ 调增）= 全年预算"),
+        ("G-1", "评价等级与总分所在等级区间一致"),
+        ("F-1", "资金表各行小计等于各来源之和"),
+        ("F-2", "资金表合计行等于各行之和"),
+    ]
+}
+
+/// Helpers for findings about scores (hundredths of a point or of a percent).
+enum ScoreFinding {
+    static func text(_ score: Score) -> String { score.fixed }
+
+    static func make(
+        _ rule: String, _ severity: Severity, zh: String, en: String, table: String? = nil, item: String? = nil,
+        source: SourceLocation?, expected: Score?, actual: Score?, rounding: Bool = false
+    ) -> Finding {
+        Finding(
+            rule: rule, severity: rounding ? .warning : severity, message: zh, messageEnglish: en,
+            location: FindingLocation(table: table, item: item, source: source),
+            expected: expected.map { .text($0.fixed) }, actual: actual.map { .text($0.fixed) }, isRounding: rounding)
+    }
+
+    /// The sum tolerance for `count` printed addends: 0.01 × (count − 1), at most 0.05 (DOMAIN §0.3).
+    static func sumTolerance(_ count: Int) -> Int64 { min(5, Int64(max(count - 1, 0))) }
+
+    /// `score / weight` as a percent rounded half up at `decimals` (0–2), in hundredths of a percent.
+    static func rate(_ score: Score, of weight: Score, decimals: Int = 2) -> Score? {
+        guard weight.hundredths > 0 else { return nil }
+        let step = Int64([100, 10, 1][min(max(decimals, 0), 2)])
+        // percent × 100 = score × 10_000 / weight, rounded to a multiple of `step`.
+        let quotient = roundedDivision(score.hundredths * 10_000, weight.hundredths * step)
+        return Score(hundredths: quotient * step)
+    }
+
+    /// `a / b` rounded half up (b > 0).
+    static func roundedDivision(_ a: Int64, _ b: Int64) -> Int64 {
+        let q = a / b
+        let r = a - q * b
+        if r * 2 >= b { return q + 1 }
+        if r * 2 <= -b { return q - 1 }
+        return q
+    }
+}
+
+extension Score {
+    /// Two decimals always: `82.03`, `2.90`, `100.00`.
+    var fixed: String {
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = hundredths.magnitude
+        let fraction = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

@@ -1,0 +1,71 @@
+import BudgetLensCore
+
+/// The lines of a report's text, with tab-separated fields and source locations (1-based lines).
+struct ReportText {
+    let file: String
+    let lines: [String]
+
+    init(text: String, file: String) {
+        self.file = file
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+    }
+
+    var count: Int { lines.count }
+
+    /// The location of line `index` (0-based index, 1-based line).
+    func location(_ index: Int) -> SourceLocation { SourceLocation(file: file, line: index + 1) }
+
+    func isBlank(_ index: Int) -> Bool { lines[index].allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" } }
+
+    func isTableRow(_ index: Int) -> Bool { lines[index].contains("\t") }
+
+    /// The tab-separated fields of line `index`, each trimmed of spaces.
+    func fields(_ index: Int) -> [String] {
+        lines[index].split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmedSpaces() }
+    }
+
+    /// The comparison key of line `index` (no whitespace, half-width, no quotes).
+    func key(_ index: Int) -> String { TextNormalization.key(lines[index]) }
+}
+
+/// Small parsing helpers shared by the report readers.
+enum ReportParsing {
+    /// A score or percentage cell: `82.03`, `2.9`, `91.67%`, `100`; `nil` when not a number with ≤ 2 decimals.
+    static func score(_ text: some StringProtocol) -> Score? {
+        var key = TextNormalization.key(text)
+        if key.hasSuffix("%") { key.removeLast() }
+        if key.hasSuffix("分") { key.removeLast() }
+        guard !key.isEmpty else { return nil }
+        return Score(parsing: key)
+    }
+
+    /// The number of decimals printed in `text` (`87.69%` → 2, `100%` → 0).
+    static func decimals(_ text: some StringProtocol) -> Int {
+        guard let point = text.firstIndex(of: ".") else { return 0 }
+        return text[text.index(after: point)...].prefix { $0.isASCII && $0.isNumber }.count
+    }
+
+    /// True for `合计`, `合 计`, `总计`.
+    static func isTotal(_ text: some StringProtocol) -> Bool {
+        let key = TextNormalization.key(text)
+        return key == "合计" || key == "总计"
+    }
+
+    /// An amount cell in `unit`: `——`, `—`, `-` and blank are zero (DOMAIN §0.2); `nil` when not a number.
+    static func amount(_ text: some StringProtocol, unit: MoneyUnit) -> Money? {
+        let key = TextNormalization.key(text)
+        if key.isEmpty || key.allSatisfy({ $0 == "—" || $0 == "-" || $0 == "－" }) { return .zero }
+        return Money(parsing: key, unit: unit)
+    }
+
+    /// The first match of `regex` in `text` as its capture strings (index 0 is the whole match).
+    static func captures(_ text: String, _ regex: Regex<AnyRegexOutput>) -> [String?]? {
+        guard let match = text.firstMatch(of: regex) else { return nil }
+        return match.output.map { $0.substring.map(String.init) }
+    }
+
+    /// Builds a regex from a pattern known to be valid; `nil` only if the pattern is broken.
+    static func regex(_ pattern: String) -> Regex<AnyRegexOutput>? { try? Regex(pattern) }
+}

@@ -1,0 +1,165 @@
+import BudgetLensCore
+
+/// Reads what a report's prose states: the total and grade, the grade bands, the indicator counts, the composite
+/// weights, paragraph restatements of 分值/得分/得分率, and a mid-year budget adjustment. Each pattern works on the
+/// line's comparison key (no whitespace, half-width punctuation, no quotes).
+struct StatementReader {
+    let text: ReportText
+
+    private static let number = #"(\d{1,3}(?:\.\d{1,2})?)"#
+    private static var totalPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(#"评价得分:?(?:\d{4}年度?)?(?:自评)?"# + number + #"(?![\d.%])"#) }
+    private static var gradePattern: Regex<AnyRegexOutput>? { ReportParsing.regex(
+        #"(?:评价等级结果|评价结果为|评价等级为|评价等次|等级为):?(优秀|良好|优|良|中|差)"#) }
+    private static var countPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(#"(\d+)个([一二三])级指标|([一二三])级指标(\d+)个"#) }
+    private static var statementPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(
+        "^(.*?)(?:指标)?,?分值" + number + "分,(?:综合)?得分" + number + #"分(?:,得分率为?(\d{1,3}(?:\.\d{1,2})?)%)?"#) }
+    private static var rateStatementPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(
+        #"^(?:\d+\.)?([^,]{1,12}?)得分率?为(\d{1,3}(?:\.\d{1,2})?)%"#) }
+    private static var compositePattern: Regex<AnyRegexOutput>? { ReportParsing.regex(#"非现场评价得分(\d{1,3})%[,、]?现场评价得分(\d{1,3})%"#) }
+    private static var adjustmentPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(
+        #"年初预算[^,;。]*?(\d+(?:\.\d+)?)万元.*?调(减|增)预算(\d+(?:\.\d+)?)万元"#) }
+    private static var claimPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(#"未超过年初预算总额(\d{1,3})%"#) }
+
+    func read(into report: inout EvaluationReport, range: Range<Int>) {
+        var currentFirstLevel: String?
+        for index in range where !text.isBlank(index) {
+            if text.isTableRow(index) {
+                readBudgetFigures(index, into: &report)
+                continue
+            }
+            let key = text.key(index)
+            let location = text.location(index)
+            readTotal(key, location, into: &report)
+            if key.contains("以上为优") || key.contains("以上为\"优") { readBands(key, location, into: &report) }
+            if let weights = compositeWeights(key, location), report.compositeWeights == nil {
+                report.compositeWeights = weights
+            }
+            if let statement = statement(key, location) { report.scoreStatements.append(statement) }
+            if key.contains("调减预算") || key.contains("调增预算"), report.budgetAdjustment == nil {
+                report.budgetAdjustment = adjustment(key, location)
+            }
+            if let heading = ProseSystemReader.firstLevelHeading(key) { currentFirstLevel = heading.name }
+            if key.contains("级指标"), !key.contains("包含") {
+                readCounts(index, key: key, currentFirstLevel: currentFirstLevel, into: &report)
+            }
+        }
+    }
+
+    private func readTotal(_ key: String, _ location: SourceLocation, into report: inout EvaluationReport) {
+        var score: Score?
+        if let pattern = Self.totalPattern, let captures = ReportParsing.captures(key, pattern), let value = captures[1] {
+            score = Score(parsing: value)
+        }
+        var grade: String?
+        // A grade counts with the total beside it, or under its own heading (评价等级结果, 评价等次): the grades of
+        // sampled projects (`医疗救助资金评价等级为“良”`) are not the report's.
+        if score != nil || key.contains("评价等级结果") || key.contains("评价等次"), let pattern = Self.gradePattern,
+            let captures = ReportParsing.captures(key, pattern)
+        {
+            grade = captures[1]
+        }
+        if score != nil || grade != nil {
+            report.totals.append(StatedTotal(score: score, grade: grade, source: location))
+        }
+    }
+
+    /// `综合得分在90分(含90分)以上为优;综合得分在80~90分(含80分)为良;…;60分以下为差`.
+    private func readBands(_ key: String, _ location: SourceLocation, into report: inout EvaluationReport) {
+        var bands: [GradeBand] = []
+        for clause in key.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "。" }) {
+            guard let grade = ["优", "良", "中", "差"].first(where: { clause.hasSuffix("为\($0)") }) else { continue }
+            let numbers = clause.split(whereSeparator: { !($0.isASCII && ($0.isNumber || $0 == ".")) })
+                .compactMap { Score(parsing: $0) }
+            if clause.contains("以下") {
+                bands.append(GradeBand(grade: grade, minimum: .zero, source: location))
+            } else if let minimum = numbers.min() {
+                bands.append(GradeBand(grade: grade, minimum: minimum, source: location))
+            }
+        }
+        if bands.count >= 2, report.gradeBands.isEmpty { report.gradeBands = bands }
+    }
+
+    private func compositeWeights(_ key: String, _ location: SourceLocation) -> CompositeWeights? {
+        guard key.contains("非现场评价得分"), let pattern = Self.compositePattern,
+            let captures = ReportParsing.captures(key, pattern), let first = captures[1].flatMap({ Int64($0) }),
+            let second = captures[2].flatMap({ Int64($0) })
+        else { return nil }
+        return CompositeWeights(nonField: first, field: second, source: location)
+    }
+
+    private func statement(_ key: String, _ location: SourceLocation) -> ScoreStatement? {
+        if key.contains("分值"), let pattern = Self.statementPattern, let captures = ReportParsing.captures(key, pattern) {
+            let rateText = captures[4]
+            return ScoreStatement(
+                subject: captures[1] ?? "", weight: captures[2].flatMap { Score(parsing: $0) },
+                score: captures[3].flatMap { Score(parsing: $0) }, rate: rateText.flatMap { Score(parsing: $0) },
+                rateDecimals: rateText.map { ReportParsing.decimals($0) } ?? 2, source: location)
+        }
+        if key.count < 40, key.contains("%"), let pattern = Self.rateStatementPattern,
+            let captures = ReportParsing.captures(key, pattern), let rateText = captures[2]
+        {
+            return ScoreStatement(
+                subject: captures[1] ?? "", weight: nil, score: nil, rate: Score(parsing: rateText),
+                rateDecimals: ReportParsing.decimals(rateText), source: location)
+        }
+        return nil
+    }
+
+    private func adjustment(_ key: String, _ location: SourceLocation) -> BudgetAdjustment? {
+        guard let pattern = Self.adjustmentPattern, let captures = ReportParsing.captures(key, pattern),
+            let initial = captures[1].flatMap({ Money(parsing: $0, unit: .wanYuan) }),
+            let amount = captures[3].flatMap({ Money(parsing: $0, unit: .wanYuan) })
+        else { return nil }
+        let claim = Self.claimPattern.flatMap { ReportParsing.captures(key, $0) }?[1].flatMap { Int($0) }
+        return BudgetAdjustment(
+            initialBudget: initial, adjustment: amount, isCut: captures[2] == "减", claimedBelowPercent: claim,
+            source: location)
+    }
+
+    /// `部门预算安排	年初预算数	全年预算数	…` followed by a row of amounts (总览表 一).
+    private func readBudgetFigures(_ index: Int, into report: inout EvaluationReport) {
+        guard report.budgetFigures == nil, index + 1 < text.count else { return }
+        let keys = text.fields(index).map { TextNormalization.key($0) }
+        guard let initialColumn = keys.firstIndex(of: "年初预算数"), let annualColumn = keys.firstIndex(of: "全年预算数")
+        else { return }
+        let values = text.fields(index + 1)
+        guard annualColumn < values.count, initialColumn < values.count,
+            let initial = Money(parsing: TextNormalization.key(values[initialColumn]), unit: .wanYuan),
+            let annual = Money(parsing: TextNormalization.key(values[annualColumn]), unit: .wanYuan)
+        else { return }
+        report.budgetFigures = BudgetFigures(initial: initial, annual: annual, source: text.location(index + 1))
+    }
+
+    /// `5 个一级指标…下设 13 个二级指标、27 个三级指标` (whole system) or `“预算管理”…7 个二级指标和 13 个三级指标`.
+    private func readCounts(
+        _ index: Int, key: String, currentFirstLevel: String?, into report: inout EvaluationReport
+    ) {
+        guard let pattern = Self.countPattern else { return }
+        var counts: [(IndicatorLevel, Int)] = []
+        for match in key.matches(of: pattern) {
+            let captures = match.output.map { $0.substring.map(String.init) }
+            let digits = captures[1] ?? captures[4]
+            let levelWord = captures[2] ?? captures[3]
+            guard let digits, let count = Int(digits), let levelWord else { continue }
+            let level: IndicatorLevel = levelWord == "一" ? .first : levelWord == "二" ? .second : .third
+            counts.append((level, count))
+        }
+        guard !counts.isEmpty else { return }
+        let wholeSystem = counts.contains { $0.0 == .first }
+        var scope: String?
+        if !wholeSystem {
+            scope = quotedName(text.lines[index]) ?? (key.hasPrefix("设置") ? currentFirstLevel : nil)
+            guard scope != nil else { return }
+        }
+        for (level, count) in counts {
+            report.statedCounts.append(StatedCount(level: level, count: count, scope: scope, source: text.location(index)))
+        }
+    }
+
+    /// The first “…” quoted name of a line.
+    private func quotedName(_ line: String) -> String? {
+        guard let open = line.firstIndex(of: "“"), let close = line[open...].firstIndex(of: "”") else { return nil }
+        let name = TextNormalization.key(line[line.index(after: open)..<close])
+        return name.isEmpty ? nil : name
+    }
+}
