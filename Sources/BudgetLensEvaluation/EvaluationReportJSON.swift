@@ -27,6 +27,26 @@ public struct EvaluationReportJSON: Encodable, Sendable {
         public var recomputed: String?
         public var parentCode: String?
         public var sourceLine: Int
+
+        private enum CodingKeys: String, CodingKey {
+            case level, code, name, weight, score, scores, recomputed
+            case parentCode = "parent"
+            case sourceLine = "source_line"
+        }
+
+        /// Every key is written, absent values as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(level, forKey: .level)
+            try container.encode(code, forKey: .code)
+            try container.encode(name, forKey: .name)
+            try container.encode(weight, forKey: .weight)
+            try container.encode(score, forKey: .score)
+            try container.encode(scores, forKey: .scores)
+            try container.encode(recomputed, forKey: .recomputed)
+            try container.encode(parentCode, forKey: .parentCode)
+            try container.encode(sourceLine, forKey: .sourceLine)
+        }
     }
 
     /// One summary table.
@@ -64,12 +84,12 @@ public struct EvaluationReportJSON: Encodable, Sendable {
         document = Document(
             file: report.file, kind: report.kind.rawValue, kindName: report.kind.chineseName, title: report.title,
             firstLine: report.firstLine,
-            compositeWeights: report.compositeWeights.map { ["nonField": $0.nonField, "field": $0.field] })
+            compositeWeights: report.compositeWeights.map { ["non_field": $0.nonField, "field": $0.field] })
         indicators = report.indicators.enumerated().map { index, indicator in
             IndicatorItem(
                 level: indicator.level.chineseName, code: indicator.code, name: indicator.name,
                 weight: indicator.weight?.fixed, score: indicator.finalScore?.fixed,
-                scores: Dictionary(uniqueKeysWithValues: indicator.scores.map { ($0.key.rawValue, $0.value.fixed) }),
+                scores: Self.scores(indicator.scores),
                 recomputed: recomputed[index]?.fixed,
                 parentCode: indicator.parent.map { report.indicators[$0].code.isEmpty ? report.indicators[$0].name : report.indicators[$0].code },
                 sourceLine: (indicator.scoreSource ?? indicator.source).line)
@@ -80,7 +100,7 @@ public struct EvaluationReportJSON: Encodable, Sendable {
                 rows: table.rows.map { row in
                     SummaryItem.Row(
                         name: row.name, total: row.isTotal, weight: row.weight?.fixed,
-                        scores: Dictionary(uniqueKeysWithValues: row.scores.map { ($0.key.rawValue, $0.value.fixed) }),
+                        scores: Self.scores(row.scores),
                         deduction: row.deduction?.fixed, rate: row.rate?.fixed, sourceLine: row.source.line)
                 })
         }
@@ -92,10 +112,16 @@ public struct EvaluationReportJSON: Encodable, Sendable {
         self.findings = findings.map { CheckReportJSON.Item(finding: $0, unit: .wanYuan) }
     }
 
-    /// Pretty-printed JSON with sorted keys.
+    /// Score columns keyed `score`, `non_field`, `field`, `composite`, as two-decimal strings.
+    static func scores(_ scores: [ScoreColumn: Score]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: scores.map { ($0.key == .nonField ? "non_field" : $0.key.rawValue, $0.value.fixed) })
+    }
+
+    /// Pretty-printed JSON with sorted, snake_case keys.
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return try encoder.encode(self)
     }
 }

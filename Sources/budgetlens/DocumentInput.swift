@@ -56,8 +56,8 @@ struct DocumentInput: ParsableArguments {
 extension DocumentInput {
     /// The refusal for an evaluation report given to a command that needs final accounts, in Chinese and English.
     static func evaluationRefusal(file: String, kind: DocumentKind) -> String {
-        "error: \(file): 这是一份绩效评价报告（\(kind.chineseName)），请用 `budgetlens evaluate`。"
-            + " This is an evaluation report (\(kind.rawValue)): use `budgetlens evaluate`."
+        "error: \(file): 绩效评价报告（\(kind.chineseName)），请用 `budgetlens evaluate`；"
+            + "an evaluation report: use `budgetlens evaluate` (kind: \(kind.rawValue), not final accounts)"
     }
 }
 

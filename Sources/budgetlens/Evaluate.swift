@@ -44,12 +44,12 @@ struct Evaluate: ParsableCommand {
                 message: "error: \(input.file): 未找到绩效评价报告的指标体系、汇总表或评价得分 "
                     + "(no indicator system, summary table or total score of an evaluation report was found)")
         }
-        let findings = EvaluationChecks.run(report)
+        let (findings, recomputed) = EvaluationChecks.evaluate(report)
         switch format {
         case .text:
-            print(EvaluationReportText(report: report, findings: findings).text, terminator: "")
+            print(EvaluationReportText(report: report, findings: findings, recomputed: recomputed).text, terminator: "")
         case .json:
-            let json = EvaluationReportJSON(report: report, findings: findings)
+            let json = EvaluationReportJSON(report: report, findings: findings, recomputed: recomputed)
             FileHandle.standardOutput.write(try json.encoded() + Data("\n".utf8))
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
@@ -60,6 +60,7 @@ struct Evaluate: ParsableCommand {
 struct EvaluationReportText {
     let report: EvaluationReport
     let findings: [Finding]
+    let recomputed: [Int: Score]
 
     var text: String {
         var lines: [String] = []
@@ -78,13 +79,14 @@ struct EvaluationReportText {
             lines.append("总分 Total: \(score)  等级 Grade: \(total.grade ?? "—")  (line \(total.source.line))")
         }
         lines.append("")
-        for indicator in report.indicators {
+        for (index, indicator) in report.indicators.enumerated() {
             let indent = String(repeating: "  ", count: indicator.level.rawValue - 1)
             let weight = indicator.weight.map { "\($0)分" } ?? "—"
             let scores = ScoreColumn.allCases.compactMap { column in
                 indicator.scores[column].map { "\(column.chineseName) \($0)" }
             }.joined(separator: " · ")
-            lines.append("\(indent)\(indicator.label)  分值 \(weight)  \(scores)  [line \((indicator.scoreSource ?? indicator.source).line)]")
+            let rederived = recomputed[index].map { "  重算 recomputed \($0)" } ?? ""
+            lines.append("\(indent)\(indicator.label)  分值 \(weight)  \(scores)\(rederived)  [line \((indicator.scoreSource ?? indicator.source).line)]")
         }
         for table in report.summaries {
             lines.append("")

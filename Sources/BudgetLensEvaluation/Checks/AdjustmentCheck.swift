@@ -6,13 +6,13 @@ import BudgetLensCore
 /// the indicator whose 得失分依据 states it, under its own rule (`年中调剂比例超过年初预算总额10%及以上的，扣0.1分，
 /// 在此基础上每增加1个百分点，扣0.1分，2分扣完为止`).
 enum AdjustmentCheck {
-    static func run(_ report: EvaluationReport) -> [Finding] {
+    static func run(_ report: EvaluationReport) -> (findings: [Finding], recomputed: (Int, Score)?) {
         guard let adjustment = report.budgetAdjustment, let figures = report.budgetFigures,
             adjustment.initialBudget == figures.initial
-        else { return [] }
+        else { return ([], nil) }
         let change = figures.initial - figures.annual  // a cut when positive
         let stated = adjustment.isCut ? adjustment.adjustment : Money(fen: -adjustment.adjustment.fen)
-        guard stated != change, figures.initial.fen > 0 else { return [] }
+        guard stated != change, figures.initial.fen > 0 else { return ([], nil) }
         let unit = MoneyUnit.wanYuan
         // Percent of the initial budget, in hundredths of a percent (ROUND_HALF_UP).
         let percent = Score(hundredths: ScoreFinding.roundedDivision(abs(change.fen) * 10_000, figures.initial.fen))
@@ -32,18 +32,20 @@ enum AdjustmentCheck {
                 expected: .amount(expectedAnnual, formula: "\(figures.initial.decimalString(in: unit)) − \(stated.decimalString(in: unit))"),
                 actual: .amount(figures.annual, formula: ""), difference: figures.annual - expectedAnnual)
         ]
-        if let finding = rescored(report, percent: percent, adjustment: adjustment) { findings.append(finding) }
-        return findings
+        let rescored = rescored(report, percent: percent, adjustment: adjustment)
+        if let rescored { findings.append(rescored.finding) }
+        return (findings, rescored.map { ($0.index, $0.score) })
     }
 
     /// The indicator whose 得失分依据 states the adjustment, re-scored under its 年中调剂比例 rule.
     private static func rescored(
         _ report: EvaluationReport, percent: Score, adjustment: BudgetAdjustment
-    ) -> Finding? {
-        guard let indicator = report.indicators.first(where: {
+    ) -> (finding: Finding, index: Int, score: Score)? {
+        guard let index = report.indicators.firstIndex(where: {
                 TextNormalization.key($0.basis).contains("调\(adjustment.isCut ? "减" : "增")预算")
-            }), let score = indicator.scores[.score]
+            }), let score = report.indicators[index].scores[.score]
         else { return nil }
+        let indicator = report.indicators[index]
         let rule = TextNormalization.key(indicator.rule)
         guard let range = rule.range(of: "调剂比例超过年初预算总额") else { return nil }
         let rest = rule[range.upperBound...]
@@ -56,7 +58,7 @@ enum AdjustmentCheck {
         let extraPoints = (percent - threshold).hundredths / 100
         let deduction = min(cap, Score(hundredths: first.hundredths + extraPoints * perPoint.hundredths))
         let expected = Score(hundredths: max(0, score.hundredths - deduction.hundredths))
-        return ScoreFinding.make(
+        let finding = ScoreFinding.make(
             "R-10", .error,
             zh: "\(indicator.label)：按实际调整比例 \(percent)%，评分办法应扣 \(threshold)% 起扣\(first) + 每增加1个百分点\(perPoint)（最多\(cap)）= \(deduction) 分；"
                 + "报告未扣分，得分 \(score)，按其评分办法应为 \(expected)",
@@ -64,5 +66,6 @@ enum AdjustmentCheck {
                 + "the report deducts nothing and scores \(score); under its own rule the score is \(expected)",
             table: "得分表", item: indicator.label, source: indicator.scoreSource ?? indicator.source, expected: expected,
             actual: score)
+        return (finding, index, expected)
     }
 }

@@ -4,17 +4,19 @@ import BudgetLensCore
 /// rounded half up to 0.01, on every row that prints all three: summary rows, scored rows, the 总计 row.
 /// A difference of 0.01 is a rounding warning (the report rounds per row and sums; it does not state the order).
 enum CompositeChecks {
-    static func run(_ report: EvaluationReport) -> [Finding] {
-        guard let weights = report.compositeWeights else { return [] }
+    static func run(_ report: EvaluationReport) -> (findings: [Finding], recomputed: [Int: Score]) {
+        guard let weights = report.compositeWeights else { return ([], [:]) }
         var findings: [Finding] = []
-        func check(_ scores: [ScoreColumn: Score], item: String, table: String?, source: SourceLocation) {
+        var recomputed: [Int: Score] = [:]
+        @discardableResult
+        func check(_ scores: [ScoreColumn: Score], item: String, table: String?, source: SourceLocation) -> Score? {
             guard let nonField = scores[.nonField], let field = scores[.field], let printed = scores[.composite] else {
-                return
+                return nil
             }
             // In ten-thousandths of a point: hundredths × percent.
             let exact = nonField.hundredths * weights.nonField + field.hundredths * weights.field
             let expected = Score(hundredths: ScoreFinding.roundedDivision(exact, 100))
-            guard expected != printed else { return }
+            guard expected != printed else { return expected }
             let difference = abs(expected.hundredths - printed.hundredths)
             let w1 = Score(hundredths: weights.nonField), w2 = Score(hundredths: weights.field)
             let formula = "\(w1.description) × \(nonField.fixed) + \(w2.description) × \(field.fixed) = \(Score(hundredths: exact / 100).fixed)\(exact % 100 == 0 ? "" : "…") → \(expected.fixed)"
@@ -26,18 +28,20 @@ enum CompositeChecks {
                         + (difference <= 1 ? " (0.01 apart: the rounding order, which the report does not state)" : ""),
                     table: table, item: item, source: source, expected: expected, actual: printed,
                     rounding: difference <= 1))
+            return expected
         }
         for table in report.summaries where table.columns.contains(.composite) {
             for row in table.rows {
                 check(row.scores, item: row.name, table: table.title, source: row.source)
             }
         }
-        for indicator in report.indicators {
-            check(indicator.scores, item: indicator.label, table: "得分表", source: indicator.scoreSource ?? indicator.source)
+        for (index, indicator) in report.indicators.enumerated() {
+            recomputed[index] = check(
+                indicator.scores, item: indicator.label, table: "得分表", source: indicator.scoreSource ?? indicator.source)
         }
         for total in report.totals where !total.columns.isEmpty {
             check(total.columns, item: "总计", table: "得分表", source: total.source)
         }
-        return findings
+        return (findings, recomputed)
     }
 }

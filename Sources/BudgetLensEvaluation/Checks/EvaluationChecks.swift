@@ -8,17 +8,35 @@ import BudgetLensCore
 /// then a warning; a 得分率 is a warning when the printed rate lies between the rates of 得分 ± 0.005; a composite
 /// differing by 0.01 is a warning (the rounding order). Anything larger takes the rule's severity.
 public enum EvaluationChecks {
-    /// Every check on `report`, sorted by source line.
-    public static func run(_ report: EvaluationReport) -> [Finding] {
+    /// Every check on `report`: the findings sorted by source line, and the scores re-derived by the rules
+    /// (R-1, R-6, R-10, R-11, R-BASIS), keyed by index into ``EvaluationReport/indicators``.
+    public static func evaluate(_ report: EvaluationReport) -> (findings: [Finding], recomputed: [Int: Score]) {
         var findings: [Finding] = []
         findings += WeightChecks.run(report)
         findings += SummaryChecks.run(report)
-        findings += CompositeChecks.run(report)
-        findings += RuleChecks.run(report)
+        let composite = CompositeChecks.run(report)
+        findings += composite.findings
+        let rules = RuleChecks.run(report)
+        findings += rules.findings
         findings += GradeCheck.run(report)
         findings += FundChecks.run(report)
-        return findings.sorted { ($0.location.source?.line ?? 0, $0.rule) < ($1.location.source?.line ?? 0, $1.rule) }
+        let sorted = findings.sorted {
+            ($0.location.source?.line ?? 0, $0.rule) < ($1.location.source?.line ?? 0, $1.rule)
+        }
+        var recomputed = composite.recomputed.merging(rules.recomputed) { _, rule in rule }
+        // A parent's score: the sum of its leaves' scores (recomputed where a rule re-derived one).
+        for index in report.indicators.indices where recomputed[index] == nil {
+            let leaves = report.leaves(under: index).filter { $0 != index }
+            guard !leaves.isEmpty else { continue }
+            let scores = leaves.compactMap { recomputed[$0] ?? report.indicators[$0].finalScore }
+            guard scores.count == leaves.count else { continue }
+            recomputed[index] = Score(hundredths: scores.reduce(0) { $0 + $1.hundredths })
+        }
+        return (sorted, recomputed)
     }
+
+    /// Every finding on `report`, sorted by source line.
+    public static func run(_ report: EvaluationReport) -> [Finding] { evaluate(report).findings }
 
     /// The rule ids these checks produce, with their Chinese text.
     public static let rules: [(id: String, text: String)] = [

@@ -5,16 +5,26 @@ import BudgetLensCore
 /// R-3 (a per-case deduction: the points lost are a multiple of the amount per case), R-BASIS (the deductions the
 /// 得失分依据 lists add up to 分值 − 得分), R-1 (`得分=96.72%*3=2.9`), R-6 (预算执行进度 by 2-point steps).
 enum RuleChecks {
-    static func run(_ report: EvaluationReport) -> [Finding] {
+    /// The findings, and the scores re-derived by indicator index.
+    static func run(_ report: EvaluationReport) -> (findings: [Finding], recomputed: [Int: Score]) {
         var findings: [Finding] = []
-        for indicator in report.indicators {
+        var recomputed: [Int: Score] = [:]
+        for (index, indicator) in report.indicators.enumerated() {
             findings += perCase(indicator, composite: report.compositeWeights != nil)
-            findings += basis(indicator)
-            findings += ratio(indicator)
-            findings += progress(indicator)
+            for (found, score) in [basis(indicator), ratio(indicator), progress(indicator)] {
+                findings += found
+                if let score { recomputed[index] = score }
+            }
         }
-        findings += AdjustmentCheck.run(report)
-        return findings
+        let adjustment = AdjustmentCheck.run(report)
+        findings += adjustment.findings
+        if let (index, score) = adjustment.recomputed { recomputed[index] = score }
+        return (findings, recomputed)
+    }
+
+    /// True for the 预算执行进度 rule R-6 reads (`低于…两个百分点(含)以内的，扣0.1分…以此类推`).
+    static func isProgressRule(_ rule: String) -> Bool {
+        TextNormalization.key(rule).contains("两个百分点(含)以内的,扣0.1分")
     }
 
     /// The amounts `x` of every `扣x分` in `text`, in hundredths.
@@ -65,62 +75,64 @@ enum RuleChecks {
     }
 
     /// R-BASIS: `扣 x 分` amounts in the 得失分依据 add up to 分值 − 得分 (floored at zero: 扣完为止).
-    private static func basis(_ indicator: Indicator) -> [Finding] {
-        guard let weight = indicator.weight, let score = indicator.scores[.score], !indicator.basis.isEmpty else {
-            return []
+    /// Not used where R-6 re-derives the score from the rule itself (the 得失分依据's node deductions are then
+    /// checked against the rule, not summed).
+    private static func basis(_ indicator: Indicator) -> ([Finding], Score?) {
+        guard let weight = indicator.weight, let score = indicator.scores[.score], !indicator.basis.isEmpty,
+            !isProgressRule(indicator.rule)
+        else {
+            return ([], nil)
         }
         let amounts = deductions(in: indicator.basis)
-        guard !amounts.isEmpty else { return [] }
+        guard !amounts.isEmpty else { return ([], nil) }
         let expected = Score(hundredths: max(0, weight.hundredths - amounts.reduce(0, +)))
-        guard expected != score else { return [] }
+        guard expected != score else { return ([], expected) }
         let terms = amounts.map { Score(hundredths: $0).description }.joined(separator: " − ")
-        return [
+        return ([
             ScoreFinding.make(
                 "R-BASIS", .error,
                 zh: "\(indicator.label)：得失分依据 \(weight) − \(terms) = \(expected)，得分为 \(score)",
                 en: "\(indicator.label): the 得失分依据 gives \(weight) − \(terms) = \(expected), the score is \(score)",
                 table: "得分表", item: indicator.label, source: indicator.scoreSource ?? indicator.source,
                 expected: expected, actual: score)
-        ]
+        ], expected)
     }
 
     /// `得分=96.72%*3=2.9分` in the 得失分依据: the product rounded to the printed decimals.
-    private static func ratio(_ indicator: Indicator) -> [Finding] {
+    private static func ratio(_ indicator: Indicator) -> ([Finding], Score?) {
         let key = TextNormalization.key(indicator.basis)
-        guard let range = key.range(of: "得分="), let score = indicator.scores[.score] else { return [] }
+        guard let range = key.range(of: "得分="), let score = indicator.scores[.score] else { return ([], nil) }
         let formula = key[range.upperBound...]
         guard let percentEnd = formula.firstIndex(of: "%"), let rate = Score(parsing: formula[..<percentEnd]) else {
-            return []
+            return ([], nil)
         }
         let afterPercent = formula[formula.index(after: percentEnd)...]
-        guard afterPercent.hasPrefix("*") || afterPercent.hasPrefix("×") else { return [] }
+        guard afterPercent.hasPrefix("*") || afterPercent.hasPrefix("×") else { return ([], nil) }
         let weightText = afterPercent.dropFirst().prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-        guard let weight = Score(parsing: weightText) else { return [] }
+        guard let weight = Score(parsing: weightText) else { return ([], nil) }
         // rate (hundredths of %) × weight (hundredths) / 10_000 → hundredths of a point.
         let expected = Score(hundredths: ScoreFinding.roundedDivision(rate.hundredths * weight.hundredths, 10_000))
         let capped = min(expected, weight)
         // The score may be printed with one decimal (`2.9`): compare at the printed precision.
         let printedOneDecimal = score.hundredths % 10 == 0
         let comparable = printedOneDecimal ? Score(hundredths: ScoreFinding.roundedDivision(capped.hundredths, 10) * 10) : capped
-        guard comparable != score else { return [] }
-        return [
+        guard comparable != score else { return ([], capped) }
+        return ([
             ScoreFinding.make(
                 "R-1", .error,
                 zh: "\(indicator.label)：\(rate)% × \(weight) = \(capped.fixed)，得分为 \(score)",
                 en: "\(indicator.label): \(rate)% × \(weight) = \(capped.fixed), the score is \(score)",
                 table: "得分表", item: indicator.label, source: indicator.scoreSource ?? indicator.source,
                 expected: capped, actual: score)
-        ]
+        ], capped)
     }
 
     /// R-6 (seed 003 (3) 预算执行进度): at each time node the rule deducts 0.1 per started 2 points below the
     /// target (`低于…两个百分点(含)以内的，扣0.1分；低于2—4个百分点(含)的，扣0.2分；以此类推，扣完为止`).
     /// A node whose printed deduction differs is a warning; the score an error only when it differs.
-    private static func progress(_ indicator: Indicator) -> [Finding] {
-        let rule = TextNormalization.key(indicator.rule)
-        guard rule.contains("两个百分点(含)以内的,扣0.1分"), let weight = indicator.weight,
-            let score = indicator.scores[.score]
-        else { return [] }
+    private static func progress(_ indicator: Indicator) -> ([Finding], Score?) {
+        guard isProgressRule(indicator.rule), let weight = indicator.weight, let score = indicator.scores[.score]
+        else { return ([], nil) }
         var findings: [Finding] = []
         var total: Int64 = 0
         let basis = TextNormalization.key(indicator.basis)
@@ -147,7 +159,7 @@ enum RuleChecks {
                         expected: deduction, actual: printed))
             }
         }
-        guard total > 0 else { return findings }
+        guard total > 0 else { return (findings, nil) }
         let expected = Score(hundredths: max(0, weight.hundredths - total))
         if expected != score {
             findings.append(
@@ -158,6 +170,6 @@ enum RuleChecks {
                     table: "得分表", item: indicator.label, source: indicator.scoreSource ?? indicator.source,
                     expected: expected, actual: score))
         }
-        return findings
+        return (findings, expected)
     }
 }
