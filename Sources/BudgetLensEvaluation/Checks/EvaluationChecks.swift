@@ -20,9 +20,11 @@ public enum EvaluationChecks {
         findings += rules.findings
         findings += GradeCheck.run(report)
         findings += FundChecks.run(report)
-        let sorted = findings.sorted {
-            ($0.location.source?.line ?? 0, $0.rule) < ($1.location.source?.line ?? 0, $1.rule)
-        }
+        // Stable: findings on the same line and rule keep the order the checks produced them in.
+        let sorted = findings.enumerated().sorted {
+            ($0.element.location.source?.line ?? 0, $0.element.rule, $0.offset)
+                < ($1.element.location.source?.line ?? 0, $1.element.rule, $1.offset)
+        }.map(\.element)
         var recomputed = composite.recomputed.merging(rules.recomputed) { _, rule in rule }
         // A parent's score: the sum of its leaves' scores (recomputed where a rule re-derived one).
         for index in report.indicators.indices where recomputed[index] == nil {

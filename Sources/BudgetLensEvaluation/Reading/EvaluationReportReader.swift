@@ -28,6 +28,9 @@ public enum EvaluationReportReader {
         SummaryTableReader(text: lines).read(into: &report, range: range)
         StatementReader(text: lines).read(into: &report, range: range)
         FundTableReader(text: lines).read(into: &report, range: range)
+        report.statedCounts = report.statedCounts.enumerated().sorted {
+            ($0.element.source.line, $0.offset) < ($1.element.source.line, $1.offset)
+        }.map(\.element)
         if report.indicators.isEmpty, report.summaries.isEmpty, report.totals.isEmpty {
             report.problems.append(
                 ReadProblem(

@@ -68,9 +68,11 @@ struct StatementReader {
         var bands: [GradeBand] = []
         for clause in key.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "。" }) {
             guard let grade = ["优", "良", "中", "差"].first(where: { clause.hasSuffix("为\($0)") }) else { continue }
-            let numbers = clause.split(whereSeparator: { !($0.isASCII && ($0.isNumber || $0 == ".")) })
+            // `评价结果分为4个等次:综合得分在90分…`: only the text after the colon states the band.
+            let band = clause.split(separator: ":").last ?? clause
+            let numbers = band.split(whereSeparator: { !($0.isASCII && ($0.isNumber || $0 == ".")) })
                 .compactMap { Score(parsing: $0) }
-            if clause.contains("以下") {
+            if band.contains("以下") {
                 bands.append(GradeBand(grade: grade, minimum: .zero, source: location))
             } else if let minimum = numbers.min() {
                 bands.append(GradeBand(grade: grade, minimum: minimum, source: location))
