@@ -1,4 +1,5 @@
 import BudgetLensCore
+import BudgetLensEvaluation
 import BudgetLensReader
 import BudgetLensRules
 import BudgetLensScoring
@@ -133,6 +134,19 @@ if let layout = FileManager.default.contents(atPath: layoutPath) {
         Benchmark(name: "layout text → findings (003, pdftotext -layout)", inputBytes: layout.count) {
             let disclosure = try DisclosureReader.read(data: layout, file: "003.txt")
             precondition(RuleEngine().evaluate(pack, on: disclosure).rulesEvaluated > 0)
+        })
+}
+
+// Evaluation reports (seeds in ../shared/seeds): text → report → findings, as `budgetlens evaluate` does.
+let seedDirectory = root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+for (name, label) in [("003_57b5dcd699d528dd.txt", "evaluate 003 (部门整体, 27 三级)"), ("000_b3a610eb10aa3aee.txt", "evaluate 000 (annexed report)")] {
+    let path = seedDirectory.appendingPathComponent(name).path
+    guard let data = FileManager.default.contents(atPath: path) else { continue }
+    let text = String(decoding: data, as: UTF8.self)
+    benchmarks.append(
+        Benchmark(name: "\(label) (text → findings)", inputBytes: data.count) {
+            let report = EvaluationReportReader.read(text: text, file: name)
+            precondition(!EvaluationChecks.run(report).isEmpty)
         })
 }
 

@@ -26,7 +26,7 @@ public enum EvaluationReportReader {
         IndicatorTableReader(text: lines).read(into: &report, range: range)
         if report.indicators.isEmpty { ProseSystemReader(text: lines).read(into: &report, range: range) }
         SummaryTableReader(text: lines).read(into: &report, range: range)
-        StatementReader(text: lines).read(into: &report, range: range)
+        StatementReader(text: lines, prose: ProseSystemReader(text: lines)).read(into: &report, range: range)
         FundTableReader(text: lines).read(into: &report, range: range)
         report.statedCounts = report.statedCounts.enumerated().sorted {
             ($0.element.source.line, $0.offset) < ($1.element.source.line, $1.offset)

@@ -13,13 +13,14 @@ import BudgetLensCore
 struct ProseSystemReader {
     let text: ReportText
 
-    private static var firstLevel: Regex<AnyRegexOutput>? { ReportParsing.regex(#"^\d+\.([^\d(,。:]{2,20})\((\d+(?:\.\d+)?)分\)$"#) }
-    private static var secondLevel: Regex<AnyRegexOutput>? { ReportParsing.regex(#"^(?:\(\d+\))?([^\d(,。:]{2,20})\((\d+(?:\.\d+)?)分\)。?包含"#) }
-    private static var listedCount: Regex<AnyRegexOutput>? { ReportParsing.regex(#"(\d+)个三级指标"#) }
+    let firstLevel: Regex<AnyRegexOutput>? = ReportParsing.regex(#"^\d+\.([^\d(,。:]{2,20})\((\d+(?:\.\d+)?)分\)$"#)
+    let secondLevel: Regex<AnyRegexOutput>? = ReportParsing.regex(#"^(?:\(\d+\))?([^\d(,。:]{2,20})\((\d+(?:\.\d+)?)分\)。?包含"#)
+    let listedCount: Regex<AnyRegexOutput>? = ReportParsing.regex(#"(\d+)个三级指标"#)
 
     /// A `1.项目决策(20分)` heading: the 一级 name and weight.
-    static func firstLevelHeading(_ key: String) -> (name: String, weight: Score)? {
-        guard key.count <= 30, let pattern = firstLevel, let captures = ReportParsing.captures(key, pattern),
+    func firstLevelHeading(_ key: String) -> (name: String, weight: Score)? {
+        guard key.count <= 30, key.hasSuffix("分)"), let pattern = firstLevel,
+            let captures = ReportParsing.captures(key, pattern),
             let name = captures[1], let weight = captures[2].flatMap({ Score(parsing: $0) })
         else { return nil }
         return (name, weight)
@@ -32,7 +33,7 @@ struct ProseSystemReader {
             defer { index += 1 }
             guard !text.isBlank(index), !text.isTableRow(index) else { continue }
             let key = text.key(index)
-            if let heading = Self.firstLevelHeading(key) {
+            if let heading = firstLevelHeading(key) {
                 var indicator = Indicator(
                     level: .first, code: "", name: heading.name, weight: heading.weight, source: text.location(index))
                 indicator.parent = nil
@@ -40,7 +41,7 @@ struct ProseSystemReader {
                 currentFirst = report.indicators.count - 1
                 continue
             }
-            guard let currentFirst, key.contains("包含"), let pattern = Self.secondLevel,
+            guard let currentFirst, key.contains("包含"), let pattern = secondLevel,
                 let captures = ReportParsing.captures(key, pattern), let name = captures[1]
             else { continue }
             // The list may run on past a page break: join up to three following non-blank lines.
@@ -61,7 +62,7 @@ struct ProseSystemReader {
                 indicator.parent = secondIndex
                 report.indicators.append(indicator)
             }
-            if let countPattern = Self.listedCount,
+            if let countPattern = listedCount,
                 let count = ReportParsing.captures(TextNormalization.key(raw), countPattern)?[1].flatMap({ Int($0) })
             {
                 report.statedCounts.append(

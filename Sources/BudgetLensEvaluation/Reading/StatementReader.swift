@@ -5,20 +5,21 @@ import BudgetLensCore
 /// line's comparison key (no whitespace, half-width punctuation, no quotes).
 struct StatementReader {
     let text: ReportText
+    let prose: ProseSystemReader
 
-    private static let number = #"(\d{1,3}(?:\.\d{1,2})?)"#
-    private static var totalPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(#"评价得分:?(?:\d{4}年度?)?(?:自评)?"# + number + #"(?![\d.%])"#) }
-    private static var gradePattern: Regex<AnyRegexOutput>? { ReportParsing.regex(
-        #"(?:评价等级结果|评价结果为|评价等级为|评价等次|等级为):?(优秀|良好|优|良|中|差)"#) }
-    private static var countPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(#"(\d+)个([一二三])级指标|([一二三])级指标(\d+)个"#) }
-    private static var statementPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(
-        "^(.*?)(?:指标)?,?分值" + number + "分,(?:综合)?得分" + number + #"分(?:,得分率为?(\d{1,3}(?:\.\d{1,2})?)%)?"#) }
-    private static var rateStatementPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(
-        #"^(?:\d+\.)?([^,]{1,12}?)得分率?为(\d{1,3}(?:\.\d{1,2})?)%"#) }
-    private static var compositePattern: Regex<AnyRegexOutput>? { ReportParsing.regex(#"非现场评价得分(\d{1,3})%[,、]?现场评价得分(\d{1,3})%"#) }
-    private static var adjustmentPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(
-        #"年初预算[^,;。]*?(\d+(?:\.\d+)?)万元.*?调(减|增)预算(\d+(?:\.\d+)?)万元"#) }
-    private static var claimPattern: Regex<AnyRegexOutput>? { ReportParsing.regex(#"未超过年初预算总额(\d{1,3})%"#) }
+    static let number = #"(\d{1,3}(?:\.\d{1,2})?)"#
+    let totalPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"评价得分:?(?:\d{4}年度?)?(?:自评)?"# + Self.number + #"(?![\d.%])"#)
+    let gradePattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
+        #"(?:评价等级结果|评价结果为|评价等级为|评价等次|等级为):?(优秀|良好|优|良|中|差)"#)
+    let countPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"(\d+)个([一二三])级指标|([一二三])级指标(\d+)个"#)
+    let statementPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
+        "^(.*?)(?:指标)?,?分值" + Self.number + "分,(?:综合)?得分" + Self.number + #"分(?:,得分率为?(\d{1,3}(?:\.\d{1,2})?)%)?"#)
+    let rateStatementPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
+        #"^(?:\d+\.)?([^,]{1,12}?)得分率?为(\d{1,3}(?:\.\d{1,2})?)%"#)
+    let compositePattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"非现场评价得分(\d{1,3})%[,、]?现场评价得分(\d{1,3})%"#)
+    let adjustmentPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
+        #"年初预算[^,;。]*?(\d+(?:\.\d+)?)万元.*?调(减|增)预算(\d+(?:\.\d+)?)万元"#)
+    let claimPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"未超过年初预算总额(\d{1,3})%"#)
 
     func read(into report: inout EvaluationReport, range: Range<Int>) {
         var currentFirstLevel: String?
@@ -38,7 +39,7 @@ struct StatementReader {
             if key.contains("调减预算") || key.contains("调增预算"), report.budgetAdjustment == nil {
                 report.budgetAdjustment = adjustment(key, location)
             }
-            if let heading = ProseSystemReader.firstLevelHeading(key) { currentFirstLevel = heading.name }
+            if let heading = prose.firstLevelHeading(key) { currentFirstLevel = heading.name }
             if key.contains("级指标"), !key.contains("包含") {
                 readCounts(index, key: key, currentFirstLevel: currentFirstLevel, into: &report)
             }
@@ -47,13 +48,16 @@ struct StatementReader {
 
     private func readTotal(_ key: String, _ location: SourceLocation, into report: inout EvaluationReport) {
         var score: Score?
-        if let pattern = Self.totalPattern, let captures = ReportParsing.captures(key, pattern), let value = captures[1] {
+        if key.contains("评价得分"), let pattern = totalPattern, let captures = ReportParsing.captures(key, pattern),
+            let value = captures[1]
+        {
             score = Score(parsing: value)
         }
         var grade: String?
         // A grade counts with the total beside it, or under its own heading (评价等级结果, 评价等次): the grades of
         // sampled projects (`医疗救助资金评价等级为“良”`) are not the report's.
-        if score != nil || key.contains("评价等级结果") || key.contains("评价等次"), let pattern = Self.gradePattern,
+        if score != nil || key.contains("评价等级结果") || key.contains("评价等次"), key.contains("等"),
+            let pattern = gradePattern,
             let captures = ReportParsing.captures(key, pattern)
         {
             grade = captures[1]
@@ -82,7 +86,7 @@ struct StatementReader {
     }
 
     private func compositeWeights(_ key: String, _ location: SourceLocation) -> CompositeWeights? {
-        guard key.contains("非现场评价得分"), let pattern = Self.compositePattern,
+        guard key.contains("非现场评价得分"), let pattern = compositePattern,
             let captures = ReportParsing.captures(key, pattern), let first = captures[1].flatMap({ Int64($0) }),
             let second = captures[2].flatMap({ Int64($0) })
         else { return nil }
@@ -90,14 +94,14 @@ struct StatementReader {
     }
 
     private func statement(_ key: String, _ location: SourceLocation) -> ScoreStatement? {
-        if key.contains("分值"), let pattern = Self.statementPattern, let captures = ReportParsing.captures(key, pattern) {
+        if key.contains("分值"), key.contains("得分"), let pattern = statementPattern, let captures = ReportParsing.captures(key, pattern) {
             let rateText = captures[4]
             return ScoreStatement(
                 subject: captures[1] ?? "", weight: captures[2].flatMap { Score(parsing: $0) },
                 score: captures[3].flatMap { Score(parsing: $0) }, rate: rateText.flatMap { Score(parsing: $0) },
                 rateDecimals: rateText.map { ReportParsing.decimals($0) } ?? 2, source: location)
         }
-        if key.count < 40, key.contains("%"), let pattern = Self.rateStatementPattern,
+        if key.count < 40, key.contains("%"), let pattern = rateStatementPattern,
             let captures = ReportParsing.captures(key, pattern), let rateText = captures[2]
         {
             return ScoreStatement(
@@ -108,11 +112,11 @@ struct StatementReader {
     }
 
     private func adjustment(_ key: String, _ location: SourceLocation) -> BudgetAdjustment? {
-        guard let pattern = Self.adjustmentPattern, let captures = ReportParsing.captures(key, pattern),
+        guard let pattern = adjustmentPattern, let captures = ReportParsing.captures(key, pattern),
             let initial = captures[1].flatMap({ Money(parsing: $0, unit: .wanYuan) }),
             let amount = captures[3].flatMap({ Money(parsing: $0, unit: .wanYuan) })
         else { return nil }
-        let claim = Self.claimPattern.flatMap { ReportParsing.captures(key, $0) }?[1].flatMap { Int($0) }
+        let claim = claimPattern.flatMap { ReportParsing.captures(key, $0) }?[1].flatMap { Int($0) }
         return BudgetAdjustment(
             initialBudget: initial, adjustment: amount, isCut: captures[2] == "减", claimedBelowPercent: claim,
             source: location)
@@ -136,7 +140,7 @@ struct StatementReader {
     private func readCounts(
         _ index: Int, key: String, currentFirstLevel: String?, into report: inout EvaluationReport
     ) {
-        guard let pattern = Self.countPattern else { return }
+        guard let pattern = countPattern else { return }
         var counts: [(IndicatorLevel, Int)] = []
         for match in key.matches(of: pattern) {
             let captures = match.output.map { $0.substring.map(String.init) }
