@@ -1,0 +1,95 @@
+import BudgetLensCore
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+@Suite("budgetlens evaluate")
+struct EvaluateCommandTests {
+    private static let zaozhuang = "003_57b5dcd699d528dd.txt"
+    private static let shandan = "004_b292cd247800b1d2.txt"
+
+    private func json(_ result: CommandResult) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+        return try #require(object as? [String: Any])
+    }
+
+    @Test("003 as JSON: 27 三级 indicators with weight, score, recomputed score and source line; exit 1")
+    func zaozhuangJSON() throws {
+        let result = try BudgetLensBinary.run(["evaluate", Seed.path(Self.zaozhuang), "--format", "json"])
+        #expect(result.status == 1, "error findings")
+        let root = try json(result)
+        let document = try #require(root["document"] as? [String: Any])
+        #expect(document["kind"] as? String == "departmentEvaluation")
+        #expect(document["kind_name"] as? String == "部门整体绩效评价报告")
+        let indicators = try #require(root["indicators"] as? [[String: Any]])
+        let thirds = indicators.filter { $0["level"] as? String == "三级" }
+        #expect(thirds.count == 27)
+        let total = thirds.compactMap { ($0["score"] as? String).flatMap { Score(parsing: $0)?.hundredths } }.reduce(0, +)
+        #expect(total == 8203)
+        let first = try #require(thirds.first)
+        #expect(first["code"] as? String == "(1)" && first["weight"] as? String == "10.00")
+        #expect(first["score"] as? String == "10.00" && first["recomputed"] as? String == "8.00")
+        #expect(first["source_line"] as? Int == 632)
+        #expect(thirds[2]["recomputed"] as? String == "0.00" && thirds[3]["recomputed"] is NSNull)
+        let summary = try #require(root["summary"] as? [[String: Any]])
+        #expect(summary.count == 2)
+        let findings = try #require(root["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["rule"] as? String ?? "" } == ["M-ADJ", "F-2", "F-2", "F-2", "F-2", "R-10", "R-6", "R-6"])
+        let central = findings[1]
+        #expect(central["expected"] as? String == "387.77" && central["actual"] as? String == "392.54")
+        #expect(central["difference"] as? String == "4.77" && central["source_line"] as? Int == 402)
+    }
+
+    @Test("004 as text: the kind, the 90-point system and the count findings; exit 1")
+    func shandanText() throws {
+        let result = try BudgetLensBinary.run(["evaluate", Seed.path(Self.shandan)])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("类型 Kind:   转移支付绩效评价报告 (transferEvaluation)"))
+        #expect(result.stdout.contains("[W-1] error line 44: 一级指标分值之和 20 + 11 + 49 + 10 = 90，不等于100分"))
+        #expect(result.stdout.contains("[W-2] error line 42: 指标体系：文中称三级指标33个，实际列出32个"))
+        #expect(result.stdout.contains("发现 Findings: 4 errors, 0 warnings"))
+    }
+
+    @Test("000: the report annexed to the final accounts is read from its title on")
+    func yantaiAnnex() throws {
+        let result = try BudgetLensBinary.run(["evaluate", Seed.path(Seed.yantai), "--format", "json"])
+        #expect(result.status == 1)
+        let root = try json(result)
+        let document = try #require(root["document"] as? [String: Any])
+        #expect(document["first_line"] as? Int == 1021)
+        let weights = try #require(document["composite_weights"] as? [String: Any])
+        #expect(weights["non_field"] as? Int == 40 && weights["field"] as? Int == 60)
+        let findings = try #require(root["findings"] as? [[String: Any]])
+        let composite = findings.filter { $0["rule"] as? String == "R-11" }
+        #expect(composite.count == 5 && composite.allSatisfy { $0["rounding"] as? Bool == true })
+        #expect(findings.contains { $0["rule"] as? String == "R-3" && $0["source_line"] as? Int == 2530 })
+    }
+
+    @Test("check, score and cells refuse an evaluation report with exit 2, saying to use evaluate")
+    func refusals() throws {
+        for arguments in [["check"], ["score"], ["cells"]] {
+            for seed in [Self.zaozhuang, Self.shandan] {
+                let result = try BudgetLensBinary.run(arguments + [Seed.path(seed)])
+                #expect(result.status == 2)
+                #expect(result.stderr.contains("an evaluation report: use `budgetlens evaluate`"))
+                #expect(result.stderr.contains("请用 `budgetlens evaluate`"))
+            }
+        }
+    }
+
+    @Test("show names the evaluation kind")
+    func show() throws {
+        let result = try BudgetLensBinary.run(["show", Seed.path(Self.zaozhuang)])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("类型 Kind:        部门整体绩效评价报告 (departmentEvaluation)"))
+        #expect(result.stdout.contains("use `budgetlens evaluate`"))
+    }
+
+    @Test("a final-accounts disclosure without a report, and a missing file, exit 2")
+    func unusable() throws {
+        let none = try BudgetLensBinary.run(["evaluate", Seed.path(Seed.weihai)])
+        #expect(none.status == 2 && none.stderr.contains("no indicator system"))
+        let missing = try BudgetLensBinary.run(["evaluate", "missing-report.txt"])
+        #expect(missing.status == 2 && missing.stderr.contains("missing-report.txt"))
+    }
+}
