@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BudgetLensEvaluationTests",
-            dependencies: ["BudgetLensCore", "BudgetLensEvaluation", "BudgetLensTestSupport"],
+            dependencies: ["BudgetLensCore", "BudgetLensEvaluation", "BudgetLensReader", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -84,7 +84,7 @@ public enum DisclosureReader {
             let text = try PDFTextLayer.text(of: bytes, file: file)
             return readPDF(text, file: file, byteCount: bytes.count, configuration: configuration)
         }
-        let text = try decodeText(bytes, file: file)
+        let text = MarkdownTables.converted(try decodeText(bytes, file: file))
         if bytes[first] == UInt8(ascii: "{") {
             return try DisclosureJSON.decode(Data(bytes), file: file)
         }
@@ -149,6 +149,7 @@ public enum DisclosureReader {
 
     /// Reads text already decoded, e.g. in tests.
     public static func read(text: String, file: String) -> Disclosure {
+        let text = MarkdownTables.converted(text)
         if LayoutTextPages.isLayoutText(text) { return readLayoutText(text, file: file, configuration: .init()) }
         return TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
     }
@@ -254,7 +255,7 @@ extension DisclosureReader {
             )
             .text
         }
-        let text = try decodeText(bytes, file: path)
+        let text = MarkdownTables.converted(try decodeText(bytes, file: path))
         guard LayoutTextPages.isLayoutText(text) else { return text }
         return LayoutReconstruction(source: .layoutText, pages: LayoutTextPages.pages(of: text)).text
     }

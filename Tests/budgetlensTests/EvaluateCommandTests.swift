@@ -85,6 +85,23 @@ struct EvaluateCommandTests {
         #expect(result.stdout.contains("use `budgetlens evaluate`"))
     }
 
+    @Test("a Markdown report with HTML tables is read through the converted text; exit 0 when all holds")
+    func markdown() throws {
+        let table = "<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>得分</td><td>得失分依据</td></tr>"
+            + "<tr><td rowspan=\"2\">决策 (100分)</td><td rowspan=\"2\">立项 (100分)</td><td>(1)依据 (60分)</td><td>60</td><td>无</td></tr>"
+            + "<tr><td>(2)程序 (40分)</td><td>40</td><td>完成率$100\\%$</td></tr></table>"
+        let markdown = "# 测试局部门整体绩效评价报告\n\n评价得分：100 评价等级结果：优\n\n" + table + "\n"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-evaluate-\(getpid()).md")
+        try Data(markdown.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let result = try BudgetLensBinary.run(["evaluate", url.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("指标 Indicators: 一级 1, 二级 1, 三级 2, 明细 0"))
+        #expect(result.stdout.contains("发现 Findings: 0 errors, 0 warnings"))
+        let text = try BudgetLensBinary.run(["text", url.path])
+        #expect(text.stdout.contains("\t\t(2)程序 (40分)\t40\t完成率100%"))
+    }
+
     @Test("a final-accounts disclosure without a report, and a missing file, exit 2")
     func unusable() throws {
         let none = try BudgetLensBinary.run(["evaluate", Seed.path(Seed.weihai)])
