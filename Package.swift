@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
@@ -37,7 +38,8 @@ let package = Package(
         ),
         .target(
             name: "BudgetLensEvaluation",
-            dependencies: ["BudgetLensCore", "BudgetLensRules"],
+            dependencies: ["BudgetLensCore", "BudgetLensRules", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Frameworks")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

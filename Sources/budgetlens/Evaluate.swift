@@ -15,33 +15,65 @@ struct Evaluate: ParsableCommand {
             grade (G-1) and fund tables (F-1, F-2). A final-accounts disclosure that annexes a report (seed 000) is \
             read from the annex title on.
 
-            Exit codes: 0 no error finding; 1 error findings; 2 unusable input (no report found).
+            Exit codes: 0 no error finding; 1 error findings; 2 unusable input (no report found, a malformed \
+            framework or evidence file).
+
+            With --framework F --evidence E it scores a new evaluation instead: the framework's rules (DOMAIN §4.3) \
+            applied to the evidence give the 得分表, the summary by 一级, total, grade and 问题清单; evidence missing \
+            for an indicator is a finding (EV-1), never a silent zero. Built-in frameworks: department-overall (seed \
+            003's system, 27 三级).
 
             Examples:
               budgetlens evaluate ../shared/seeds/003_57b5dcd699d528dd.txt
               budgetlens evaluate report.pdf --format json
+              budgetlens evaluate --framework department-overall --evidence examples/003-evidence.yaml
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @OptionGroup var input: DocumentInput
+    @Argument(help: "The published report: text extracted from its PDF, the PDF, or Markdown with HTML tables.")
+    var file: String?
+
+    @Option(help: "Score a new evaluation: a framework file (YAML), or a built-in framework's name.")
+    var framework: String?
+
+    @Option(help: "The evidence file (YAML) to score the framework on.")
+    var evidence: String?
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Option(name: .customLong("max-input-mb"), help: "Largest input accepted, in MiB.")
+    var maximumInputMegabytes: Int = 64
+
+    func validate() throws {
+        if framework == nil, evidence == nil, file == nil {
+            throw ValidationError("give a report FILE, or --framework F --evidence E")
+        }
+        if (framework == nil) != (evidence == nil) {
+            throw ValidationError("--framework and --evidence go together")
+        }
+        if framework != nil, file != nil { throw ValidationError("give a report FILE or --framework/--evidence, not both") }
+    }
+
     func run() throws {
+        if let framework, let evidence {
+            try score(framework: framework, evidence: evidence)
+            return
+        }
+        guard let file else { return }
         var configuration = ReaderConfiguration()
-        configuration.maximumInputSize = input.maximumInputMegabytes << 20
+        configuration.maximumInputSize = maximumInputMegabytes << 20
         let text: String
         do {
-            text = try DisclosureReader.readableText(path: input.file, configuration: configuration)
+            text = try DisclosureReader.readableText(path: file, configuration: configuration)
         } catch let error as ReadError {
             throw CommandFailure(message: "error: \(error)")
         }
-        let report = EvaluationReportReader.read(text: text, file: input.file)
+        let report = EvaluationReportReader.read(text: text, file: file)
         guard report.isUsable else {
             throw CommandFailure(
-                message: "error: \(input.file): 未找到绩效评价报告的指标体系、汇总表或评价得分 "
+                message: "error: \(file): 未找到绩效评价报告的指标体系、汇总表或评价得分 "
                     + "(no indicator system, summary table or total score of an evaluation report was found)")
         }
         let (findings, recomputed) = EvaluationChecks.evaluate(report)
@@ -53,6 +85,24 @@ struct Evaluate: ParsableCommand {
             FileHandle.standardOutput.write(try json.encoded() + Data("\n".utf8))
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    private func score(framework path: String, evidence: String) throws {
+        let scored: ScoredEvaluation
+        do {
+            let framework = try Framework(contentsOf: path)
+            guard let text = try? String(contentsOfFile: evidence, encoding: .utf8) else {
+                throw CommandFailure(message: "error: \(evidence): cannot read the evidence file (missing, or not UTF-8)")
+            }
+            scored = try ScoredEvaluation(framework: framework, evidenceYAML: text, evidenceFile: evidence)
+        } catch let error as FrameworkError {
+            throw CommandFailure(message: "error: \(error)")
+        }
+        switch format {
+        case .text: print(ScoredEvaluationText(scored: scored).text, terminator: "")
+        case .json: FileHandle.standardOutput.write(try ScoredEvaluationJSON(scored: scored).encoded() + Data("\n".utf8))
+        }
+        if scored.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }
 
