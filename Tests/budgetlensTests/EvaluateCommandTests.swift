@@ -102,6 +102,43 @@ struct EvaluateCommandTests {
         #expect(text.stdout.contains("\t\t(2)程序 (40分)\t40\t完成率100%"))
     }
 
+    @Test("--framework department-overall --evidence examples/003-evidence.yaml recreates 003: 82.03 良, exit 0")
+    func frameworkScoring() throws {
+        let result = try BudgetLensBinary.run([
+            "evaluate", "--framework", "department-overall", "--evidence", "examples/003-evidence.yaml", "--format", "json",
+        ])
+        #expect(result.status == 0)
+        let root = try json(result)
+        #expect(root["total"] as? String == "82.03" && root["grade"] as? String == "良")
+        let scores = try #require(root["scores"] as? [[String: Any]])
+        #expect(scores.count == 27)
+        #expect(scores.map { $0["score"] as? String ?? "" }.prefix(4) == ["10.00", "1.00", "0.00", "2.00"])
+        let summary = try #require(root["summary"] as? [[String: Any]])
+        #expect(summary.map { $0["rate"] as? String ?? "" } == ["91.67", "75.71", "83.33", "86.09", "72.00"])
+        #expect((root["problems"] as? [[String: Any]])?.count == 28)
+    }
+
+    @Test("a malformed framework or a missing evidence file exits 2 naming file and line; missing evidence exits 1")
+    func frameworkErrors() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-framework-\(getpid()).yaml")
+        try Data("name: x\ntotal: 100\nindicators:\n  - {name: 甲, weight: 90, rule: {kind: ratio}}\n".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let malformed = try BudgetLensBinary.run(["evaluate", "--framework", url.path, "--evidence", "examples/003-evidence.yaml"])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("\(url.path):4: the 一级 weights add up to 90, not the total 100 (W-1)"))
+        let noEvidence = try BudgetLensBinary.run(["evaluate", "--framework", "department-overall", "--evidence", "missing.yaml"])
+        #expect(noEvidence.status == 2 && noEvidence.stderr.contains("missing.yaml"))
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-evidence-\(getpid()).yaml")
+        try Data("indicators:\n  \"(1)\": {parts: {①: {findings: []}}}\n".utf8).write(to: empty)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let partial = try BudgetLensBinary.run(["evaluate", "--framework", "department-overall", "--evidence", empty.path])
+        #expect(partial.status == 1)
+        #expect(partial.stdout.contains("[EV-1] error"))
+        #expect(partial.stdout.contains("总分 Total: — (indicators unscored)"))
+        let usage = try BudgetLensBinary.run(["evaluate", "--framework", "department-overall"])
+        #expect(usage.status == 2 && usage.stderr.contains("--framework and --evidence go together"))
+    }
+
     @Test("a final-accounts disclosure without a report, and a missing file, exit 2")
     func unusable() throws {
         let none = try BudgetLensBinary.run(["evaluate", Seed.path(Seed.weihai)])
