@@ -35,6 +35,10 @@ public struct EvaluationReport: Hashable, Sendable {
     public var budgetAdjustment: BudgetAdjustment?
     /// The 年初预算数 / 全年预算数 of the report's budget table (总览表 一), when printed.
     public var budgetFigures: BudgetFigures?
+    /// The evaluated project as the cover names it (`项目名称: 职工基本医疗保险基金`).
+    public var projectName: String?
+    /// The budget amounts the report states for the evaluated funds (附件4 `资金预算金额（万元）收…/支…`), in 万元.
+    public var budgetAmounts: [Money]
     /// What the reader could not place.
     public var problems: [ReadProblem]
 
@@ -54,6 +58,8 @@ public struct EvaluationReport: Hashable, Sendable {
         fundTables = []
         budgetAdjustment = nil
         budgetFigures = nil
+        projectName = nil
+        budgetAmounts = []
         problems = []
     }
 

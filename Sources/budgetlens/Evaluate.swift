@@ -76,7 +76,8 @@ struct Evaluate: ParsableCommand {
                 message: "error: \(file): 未找到绩效评价报告的指标体系、汇总表或评价得分 "
                     + "(no indicator system, summary table or total score of an evaluation report was found)")
         }
-        let (findings, recomputed) = EvaluationChecks.evaluate(report)
+        var (findings, recomputed) = EvaluationChecks.evaluate(report)
+        findings = DocumentChain.check(text: text, file: file, report: report) + findings
         switch format {
         case .text:
             print(EvaluationReportText(report: report, findings: findings, recomputed: recomputed).text, terminator: "")

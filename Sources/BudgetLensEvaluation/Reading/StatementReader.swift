@@ -26,9 +26,13 @@ struct StatementReader {
         for index in range where !text.isBlank(index) {
             if text.isTableRow(index) {
                 readBudgetFigures(index, into: &report)
+                readBudgetAmounts(index, into: &report)
                 continue
             }
             let key = text.key(index)
+            if report.projectName == nil, index - range.lowerBound < 20, key.hasPrefix("项目名称:") {
+                report.projectName = String(key.dropFirst("项目名称:".count))
+            }
             let location = text.location(index)
             readTotal(key, location, into: &report)
             if key.contains("以上为优") || key.contains("以上为\"优") { readBands(key, location, into: &report) }
@@ -134,6 +138,15 @@ struct StatementReader {
             let annual = Money(parsing: TextNormalization.key(values[annualColumn]), unit: .wanYuan)
         else { return }
         report.budgetFigures = BudgetFigures(initial: initial, annual: annual, source: text.location(index + 1))
+    }
+
+    /// `资金预算金额（万元）	收1,023,779.59/支879,635.40` (附件4 项目评价情况汇总表).
+    private func readBudgetAmounts(_ index: Int, into report: inout EvaluationReport) {
+        let fields = text.fields(index)
+        guard report.budgetAmounts.isEmpty, fields.count >= 2, TextNormalization.key(fields[0]).hasPrefix("资金预算金额")
+        else { return }
+        let numbers = TextNormalization.key(fields[1]).split { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == ",")) }
+        report.budgetAmounts = numbers.compactMap { Money(parsing: $0, unit: .wanYuan) }
     }
 
     /// `5 个一级指标…下设 13 个二级指标、27 个三级指标` (whole system) or `“预算管理”…7 个二级指标和 13 个三级指标`.
