@@ -60,7 +60,8 @@ struct StatementReader {
         var grade: String?
         // A grade counts with the total beside it, or under its own heading (评价等级结果, 评价等次): the grades of
         // sampled projects (`医疗救助资金评价等级为“良”`) are not the report's.
-        if score != nil || key.contains("评价等级结果") || key.contains("评价等次"), key.contains("等"),
+        if score != nil || key.contains("评价等级结果") || key.contains("评价等次"),
+            key.contains("等") || key.contains("评价结果"),
             let pattern = gradePattern,
             let captures = ReportParsing.captures(key, pattern)
         {
