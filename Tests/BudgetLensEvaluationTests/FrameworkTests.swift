@@ -12,7 +12,7 @@ struct FrameworkTests {
 
     @Test("the built-in department-overall framework is seed 003's system: 5 一级, 13 二级, 27 三级, 100 points")
     func builtIn() throws {
-        #expect(Framework.builtInNames == ["department-overall"])
+        #expect(Framework.builtInNames == ["department-overall", "employee-medical-insurance-fund"])
         let framework = try Framework(contentsOf: "department-overall")
         #expect(framework.total == Score(points: 100))
         #expect(framework.indicators.filter { $0.level == .first }.map(\.weight.hundredths) == [1200, 2800, 1500, 3500, 1000])
@@ -24,6 +24,36 @@ struct FrameworkTests {
             "parts", "progress", "deviation-bands", "deduction", "checklist", "ratio", "grade-difference", "grade-share",
             "bands",
         ])
+    }
+
+    @Test("the built-in employee-medical-insurance-fund framework is seed 000's: A1–A4, B1–B10, C1–C19")
+    func builtInYantai() throws {
+        let framework = try Framework(contentsOf: "employee-medical-insurance-fund")
+        #expect(framework.indicators.filter { $0.level == .first }.map(\.weight.hundredths) == [1400, 2100, 3000, 3500])
+        #expect(framework.indicators.filter { $0.level == .second }.map(\.code) == (1...10).map { "B\($0)" })
+        #expect(framework.indicators.filter { $0.level == .third }.map(\.code) == (1...19).map { "C\($0)" })
+    }
+
+    @Test("per-point rules (R-4) give 000's 非现场 满意度 4.61 and 4.96, 可支付月数 13.6 full, 龙口 89.81 → 4.98")
+    func perPoint() throws {
+        let framework = try Framework(contentsOf: "employee-medical-insurance-fund")
+        let evidence = """
+            indicators:
+              C18: {value: 13.6}
+              C19: {parts: {参保群众满意度: {value: 86.11}, 生育群众满意度: {value: 89.58}}}
+              C17: {value: 2.55, threshold: 2.6}
+            """
+        let scored = try ScoredEvaluation(framework: framework, evidenceYAML: evidence, evidenceFile: "e.yaml")
+        let byCode = Dictionary(uniqueKeysWithValues: scored.rows.map { (framework.indicators[$0.index].code, $0) })
+        #expect(byCode["C19"]?.score == Score(hundredths: 957), "4.61 + 4.96")
+        #expect(byCode["C19"]?.basis.contains("86.11，低于90 3.89，扣0.39分，得4.61分") == true)
+        #expect(byCode["C18"]?.score == Score(points: 5))
+        #expect(byCode["C17"]?.score == Score(hundredths: 400), "4 − 0.05 × 2% × 4 = 3.996 → 4.00")
+        #expect(scored.findings.map(\.rule) == Array(repeating: "EV-1", count: 16), "the other 16 三级 have no evidence")
+        let longkou = try ScoredEvaluation(
+            framework: framework, evidenceYAML: "indicators:\n  C19: {parts: {参保群众满意度: {value: 89.81}, 生育群众满意度: {value: 95.31}}}\n",
+            evidenceFile: "e.yaml")
+        #expect(longkou.rows.first { framework.indicators[$0.index].code == "C19" }?.score == Score(hundredths: 998))
     }
 
     @Test("the evidence of seed 003's 得分表 reproduces each of its 27 scores and the total 82.03 良")
@@ -114,7 +144,7 @@ struct FrameworkTests {
         #expect(refusal(Self.small.replacingOccurrences(of: "name: 立项, weight: 40", with: "name: 立项, weight: 30"))
             == "f.yaml:4: 决策: its children's weights add up to 30, not 40 (W-1)")
         #expect(refusal(Self.small.replacingOccurrences(of: "kind: deduction", with: "kind: lottery"))
-            == "f.yaml:7: (1) 立项: unknown rule kind `lottery` (known: ratio, all-or-nothing, checklist, deduction, bands, deviation-bands, progress, change-rate, grade-share, grade-difference, composite, parts)")
+            == "f.yaml:7: (1) 立项: unknown rule kind `lottery` (known: ratio, all-or-nothing, checklist, deduction, bands, deviation-bands, progress, change-rate, per-point, grade-share, grade-difference, composite, parts)")
         #expect(refusal(Self.small.replacingOccurrences(of: "{min: 80, max: 90, share: 60}", with: "{min: 80, max: 85, share: 60}"))
             == "f.yaml:15: (2) 满意度: the bands leave a gap between 85 and 90")
         #expect(refusal(Self.small.replacingOccurrences(of: "{max: 80, share: 0}", with: "{max: 82, share: 0}"))

@@ -84,6 +84,10 @@ public indirect enum ScoringRule: Sendable {
     /// full points up to `limit`; above it `first` then `deduction` per `step` points (started steps, or
     /// completed ones when `completedSteps`); 0 when more than `zeroAbove` over. Evidence: `value`.
     case changeRate(limit: Score, step: Score, deduction: Score, first: Score, completedSteps: Bool, zeroAbove: Score?)
+    /// full points at or above `threshold`; below it, per `unit` of shortfall, `share` percent of the points
+    /// (`每下降1%扣相应分值2%`) or `deduction` points (`每下降一个月扣2分`), proportionally, down to zero.
+    /// Evidence: `value`, optionally `threshold` (a rate known only with the evidence).
+    case perPoint(threshold: Score?, unit: Score, share: Score?, deduction: Score?)
     /// the points shared equally among sampled projects, each scoring its grade's share. Evidence:
     /// `grades: [优, 良, …]`.
     case gradeShare(shares: [String: Score], otherwise: Score)
@@ -105,6 +109,7 @@ public indirect enum ScoringRule: Sendable {
         case .bands(_, let target): target == nil ? "bands" : "deviation-bands"
         case .progress: "progress"
         case .changeRate: "change-rate"
+        case .perPoint: "per-point"
         case .gradeShare: "grade-share"
         case .gradeDifference: "grade-difference"
         case .composite: "composite"
@@ -115,7 +120,7 @@ public indirect enum ScoringRule: Sendable {
     /// Every kind a framework may name.
     public static let kinds = [
         "ratio", "all-or-nothing", "checklist", "deduction", "bands", "deviation-bands", "progress", "change-rate",
-        "grade-share", "grade-difference", "composite", "parts",
+        "per-point", "grade-share", "grade-difference", "composite", "parts",
     ]
 }
 

@@ -157,6 +157,14 @@ struct FrameworkLoader {
                 first: try score(node["first"], "\(label) first") ?? .zero,
                 completedSteps: node["steps"]?.string == "completed",
                 zeroAbove: try score(node["zero_above"], "\(label) zero_above"))
+        case "per-point":
+            let share = try score(node["share"], "\(label) share"), deduction = try score(node["deduction"], "\(label) deduction")
+            guard (share == nil) != (deduction == nil) else {
+                throw error(node, "\(label): a per-point rule needs `share` (%) or `deduction` (points), one of them")
+            }
+            return .perPoint(
+                threshold: try score(node["threshold"], "\(label) threshold"),
+                unit: try score(node["unit"], "\(label) unit") ?? Score(points: 1), share: share, deduction: deduction)
         case "grade-share":
             guard let mapping = node["shares"]?.mapping else { throw error(node, "\(label): no `shares`") }
             var shares: [String: Score] = [:]

@@ -248,6 +248,21 @@ extension ScoredEvaluation {
             let lost = min(points.hundredths, first.hundredths + steps * deduction.hundredths)
             let score = Score(hundredths: points.hundredths - lost)
             return (score, "\(value)%，超过\(limit)% \(Score(hundredths: over))个百分点，扣\(Score(hundredths: lost))分", ["\(value)%，超过\(limit)%"])
+        case .perPoint(let ruleThreshold, let unit, let share, let deduction):
+            let value = try number(evidence["value"], "value")
+            guard let threshold = try evidence["threshold"].map({ try number($0, "threshold") }) ?? ruleThreshold else {
+                throw EvidenceIssue(message: "the rule has no threshold: give `threshold`", line: evidence.mark?.line)
+            }
+            let shortfall = threshold.hundredths - value.hundredths
+            guard shortfall > 0 else { return (points, "\(value)，不低于\(threshold)，得满分", []) }
+            let lost: Int64
+            if let share {
+                lost = ScoreFinding.roundedDivision(shortfall * share.hundredths * points.hundredths, unit.hundredths * 10_000)
+            } else {
+                lost = ScoreFinding.roundedDivision(shortfall * (deduction?.hundredths ?? 0), unit.hundredths)
+            }
+            let score = Score(hundredths: max(0, points.hundredths - lost))
+            return (score, "\(value)，低于\(threshold) \(Score(hundredths: shortfall))，扣\(Score(hundredths: min(lost, points.hundredths)))分，得\(score)分", ["\(value)，低于\(threshold)"])
         case .gradeShare(let shares, let otherwise):
             guard let list = evidence["grades"]?.sequence, !list.isEmpty else {
                 throw EvidenceIssue(message: "`grades` must list the sampled projects' grades", line: evidence.mark?.line)
@@ -289,7 +304,7 @@ extension ScoredEvaluation {
                 }
                 let (score, basis, problems) = try apply(part.rule, points: part.points, evidence: node)
                 total += score.hundredths
-                texts.append("\(part.id)\(part.name)（\(part.points)分）：\(basis)")
+                texts.append("\(part.name == part.id ? part.id : part.id + part.name)（\(part.points)分）：\(basis)")
                 found += problems
             }
             return (Score(hundredths: total), texts.joined(separator: " "), found)
