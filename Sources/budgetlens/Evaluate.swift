@@ -21,7 +21,7 @@ struct Evaluate: ParsableCommand {
             With --framework F --evidence E it scores a new evaluation instead: the framework's rules (DOMAIN §4.3) \
             applied to the evidence give the 得分表, the summary by 一级, total, grade and 问题清单; evidence missing \
             for an indicator is a finding (EV-1), never a silent zero. Built-in frameworks: department-overall (seed \
-            003's system, 27 三级).
+            003's system, 27 三级), employee-medical-insurance-fund (seed 000's, 19 三级).
 
             Examples:
               budgetlens evaluate ../shared/seeds/003_57b5dcd699d528dd.txt
