@@ -241,14 +241,20 @@ public struct StatedTotal: Hashable, Sendable {
     public var grade: String?
     /// The total row's scores by column, for a 合计/总计 row of a score table (`总计 … 90.67 94.91 93.22`).
     public var columns: [ScoreColumn: Score]
+    /// True for the 合计/总计 row of a 得分表 (the sum of its scored rows).
+    public var isScoreTableTotal: Bool
     /// Where.
     public var source: SourceLocation
 
     /// Creates a statement.
-    public init(score: Score?, grade: String?, columns: [ScoreColumn: Score] = [:], source: SourceLocation) {
+    public init(
+        score: Score?, grade: String?, columns: [ScoreColumn: Score] = [:], isScoreTableTotal: Bool = false,
+        source: SourceLocation
+    ) {
         self.score = score
         self.grade = grade
         self.columns = columns
+        self.isScoreTableTotal = isScoreTableTotal
         self.source = source
     }
 }

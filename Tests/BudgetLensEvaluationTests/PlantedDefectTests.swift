@@ -157,6 +157,14 @@ struct PlantedDefectTests {
         #expect(findings.first?.isRounding == true)
     }
 
+    @Test("E-1 on the 得分表: a 合计 row of 99 where its one row scores 100; 100 raises nothing")
+    func scoreTableTotal() {
+        let correct = PlantedReports.bounds + "\n\t\t合计\t100\t——"
+        #expect(PlantedReports.findings(correct).isEmpty)
+        let planted = PlantedReports.bounds + "\n\t\t合计\t99\t——"
+        #expect(PlantedReports.findings(planted).map(\.summary) == ["E-1 error 5 100.00 99.00"])
+    }
+
     @Test("E-2: 扣分 4.50 where 40 − 35.60 = 4.40")
     func deductions() {
         let text = PlantedReports.planting(PlantedReports.composite, "35.60\t4.40", "35.60\t4.50")

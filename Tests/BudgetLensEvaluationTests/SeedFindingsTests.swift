@@ -59,6 +59,8 @@ struct SeedFindingsTests {
             "R-11 warning 2543 93.21 93.22",
         ])
         #expect(findings.filter(\.isRounding).count == 7)
+        let total = try #require(findings.first { $0.rule == "R-11" && $0.location.source?.line == 2543 })
+        #expect(total.message.hasSuffix("得分表32行综合得分之和为 93.22，即报告先逐行舍入再求和"))
         let perCase = try #require(findings.first { $0.rule == "R-3" })
         #expect(perCase.message.contains("每处扣0.5分") && perCase.message.contains("扣了 0.60 分"))
     }

@@ -42,6 +42,16 @@ enum CompositeChecks {
         for total in report.totals where !total.columns.isEmpty {
             check(total.columns, item: "总计", table: "得分表", source: total.source)
         }
+        // Where the 得分表's rows are composites, say whether the printed totals are their sum (the rounding order).
+        let rows = report.indicators.compactMap { $0.scores[.composite] }
+        if !rows.isEmpty {
+            let sum = Score(hundredths: rows.reduce(0) { $0 + $1.hundredths })
+            for index in findings.indices where findings[index].rule == "R-11" && findings[index].isRounding {
+                guard case .text(let printed) = findings[index].actual, printed == sum.fixed else { continue }
+                findings[index].message += "；得分表\(rows.count)行综合得分之和为 \(sum.fixed)，即报告先逐行舍入再求和"
+                findings[index].messageEnglish += "; the \(rows.count) rows' composites of the 得分表 add up to \(sum.fixed): the report rounds per row, then sums"
+            }
+        }
         return (findings, recomputed)
     }
 }

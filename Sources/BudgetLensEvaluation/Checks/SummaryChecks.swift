@@ -10,6 +10,31 @@ enum SummaryChecks {
         }
         findings += repeated(report)
         findings += statementRates(report)
+        findings += scoreTableTotals(report)
+        return findings
+    }
+
+    /// E-1 on the 得分表: its 合计/总计 row = Σ of its scored rows (三级 without details, and 指标明细), per column.
+    private static func scoreTableTotals(_ report: EvaluationReport) -> [Finding] {
+        var findings: [Finding] = []
+        let scored = report.indicators.indices.filter { report.children(of: $0).isEmpty }.map { report.indicators[$0] }
+        for total in report.totals where total.isScoreTableTotal {
+            let columns = total.columns.isEmpty ? [ScoreColumn.score: total.score].compactMapValues { $0 } : total.columns
+            for (column, printed) in columns.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let scores = scored.compactMap { $0.scores[column] }
+                guard !scores.isEmpty, scores.count == scored.filter({ !$0.scores.isEmpty }).count else { continue }
+                let sum = Score(hundredths: scores.reduce(0) { $0 + $1.hundredths })
+                let difference = abs(sum.hundredths - printed.hundredths)
+                guard difference != 0 else { continue }
+                findings.append(
+                    ScoreFinding.make(
+                        "E-1", .error,
+                        zh: "得分表合计\(column.chineseName) \(printed) ≠ 各指标得分之和 \(sum)（\(scores.count)项）",
+                        en: "the 得分表 total \(column.rawValue) \(printed) is not the sum of its \(scores.count) scored rows, \(sum)",
+                        table: "得分表", item: "合计", source: total.source, expected: sum, actual: printed,
+                        rounding: difference <= ScoreFinding.sumTolerance(scores.count)))
+            }
+        }
         return findings
     }
 

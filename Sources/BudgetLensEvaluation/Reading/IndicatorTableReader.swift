@@ -97,7 +97,8 @@ struct IndicatorTableReader {
         let fields = text.fields(row)
         if roles.hierarchy.contains(where: { ReportParsing.isTotal(cell(fields, $0)) }) {
             let score = roles.scores.first.flatMap { ReportParsing.score(cell(fields, $0.0)) }
-            report.totals.append(StatedTotal(score: score, grade: nil, source: text.location(row)))
+            report.totals.append(
+                StatedTotal(score: score, grade: nil, isScoreTableTotal: true, source: text.location(row)))
             return
         }
         let detailLabel = roles.detail.flatMap { IndicatorLabel(cell(fields, $0)) }
@@ -170,7 +171,9 @@ struct IndicatorTableReader {
         guard !scores.isEmpty else { return }
         if labels.contains(where: { ReportParsing.isTotal($0.name) }) {
             report.totals.append(
-                StatedTotal(score: scores[.composite] ?? scores[.score], grade: nil, columns: scores, source: text.location(row)))
+                StatedTotal(
+                    score: scores[.composite] ?? scores[.score], grade: nil, columns: scores, isScoreTableTotal: true,
+                    source: text.location(row)))
             return
         }
         let explanation = cell(fields, roles.explanation)
