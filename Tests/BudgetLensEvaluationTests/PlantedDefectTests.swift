@@ -155,7 +155,7 @@ struct PlantedDefectTests {
         let findings = PlantedReports.findings(text)
         // 表3-1 (two groups) and the 得分表 合计 (four rows) both print 91.91 for 91.9.
         #expect(findings.map(\.summary) == ["E-1 warning 30 91.90 91.91", "E-1 warning 47 91.90 91.91"])
-        #expect(findings.allSatisfy(\.isRounding))
+        #expect(findings.allSatisfy { $0.isRounding })
     }
 
     @Test("E-1 on the 得分表: a 合计 row of 99 where its one row scores 100; 100 raises nothing")
