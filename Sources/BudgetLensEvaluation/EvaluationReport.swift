@@ -39,6 +39,11 @@ public struct EvaluationReport: Hashable, Sendable {
     public var projectName: String?
     /// The budget amounts the report states for the evaluated funds (附件4 `资金预算金额（万元）收…/支…`), in 万元.
     public var budgetAmounts: [Money]
+    /// Tables listing cases one per row by unit (`表19 住院费用结算滞后情况表`: 序号 · 区域 · …), the evidence of
+    /// per-case deductions.
+    public var caseTables: [CaseTable]
+    /// The units of the field evaluation (`表8 现场区市得分情况表`: 地区), in printed order.
+    public var fieldUnits: [String]
     /// What the reader could not place.
     public var problems: [ReadProblem]
 
@@ -60,6 +65,8 @@ public struct EvaluationReport: Hashable, Sendable {
         budgetFigures = nil
         projectName = nil
         budgetAmounts = []
+        caseTables = []
+        fieldUnits = []
         problems = []
     }
 
@@ -432,5 +439,35 @@ public struct BudgetFigures: Hashable, Sendable {
         self.initial = initial
         self.annual = annual
         self.source = source
+    }
+}
+
+/// A table of cases, one per row, grouped by unit (区域): the number of late payments per unit.
+public struct CaseTable: Hashable, Sendable {
+    /// The printed title.
+    public var title: String
+    /// The number of cases (rows) per unit, units in first-seen order.
+    public var counts: [(unit: String, count: Int)]
+    /// Where the title was read.
+    public var source: SourceLocation
+
+    /// Creates a table.
+    public init(title: String, counts: [(unit: String, count: Int)], source: SourceLocation) {
+        self.title = title
+        self.counts = counts
+        self.source = source
+    }
+
+    /// The cases of `unit` (0 when it has none).
+    public func count(of unit: String) -> Int { counts.first { $0.unit == unit }?.count ?? 0 }
+
+    public static func == (lhs: CaseTable, rhs: CaseTable) -> Bool {
+        lhs.title == rhs.title && lhs.source == rhs.source && lhs.counts.map(\.unit) == rhs.counts.map(\.unit)
+            && lhs.counts.map(\.count) == rhs.counts.map(\.count)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(source)
     }
 }

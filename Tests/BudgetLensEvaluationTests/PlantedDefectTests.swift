@@ -213,6 +213,28 @@ struct PlantedDefectTests {
         #expect(findings.first?.message.contains("每处扣3分") == true)
     }
 
+    @Test("R-3 with evidence: a table of late payments, 2 for 市直 at 0.2 each → 99.6; a third row makes it 99.4")
+    func caseCounts() {
+        let report = """
+            测试局部门整体绩效评价报告
+
+            (1) 拨付及时率，分值100分，得分99.6分
+
+            表1 结算滞后情况表
+
+            序号\t区域\t费用归属月份及医院\t实际拨付月份
+            1\t市直\t8月甲医院\t12月
+            \t\t9月乙医院\t11月
+
+            一级指标\t二级指标\t三级指标\t评分办法\t得分
+            产出 (100分)\t时效 (100分)\t(1)拨付及时率 (100分)\t每发现一笔暂缓资金未按时处理扣0.2分，扣完为止\t99.6
+            """
+        #expect(PlantedReports.findings(report).isEmpty)
+        let planted = PlantedReports.planting(report, "\t\t9月乙医院\t11月", "\t\t9月乙医院\t11月\n\t\t10月丙医院\t12月")
+        let findings = PlantedReports.findings(planted)
+        #expect(findings.map(\.summary) == ["R-3 error 13 99.40 99.60"])
+    }
+
     @Test("R-BASIS: the 得失分依据 deducts 5 where 40 − 36 = 4")
     func basis() {
         let text = PlantedReports.planting(PlantedReports.department, "扣 4 分", "扣 5 分")

@@ -54,14 +54,20 @@ struct SeedFindingsTests {
             "E-3 warning 1704 93.49 93.47", "R-11 warning 1704 32.71 32.72", "R-11 warning 1705 93.21 93.22",
             // 表1 prints 93.47 %, 正文 五(四) prints 93.49 %.
             "E-5 error 2293 93.47 93.49",
-            // 每出现一笔…扣0.5分, but 非现场 1.40 loses 0.60 (three late payments × 0.2, 表20).
-            "R-3 error 2530 - 1.40",
+            // 表20: 市直 3 late payments × 0.5 (the rule) = 1.5 → 0.50, printed 1.40 (3 × 0.2); the field units
+            // 龙口 1, 牟平 1, 莱阳 1, 开发区 0, 芝罘 0, 市直 3 → (1.5 + 1.5 + 1.5 + 2 + 2 + 0.5)/6 = 1.50, printed 1.80.
+            "R-3 error 2530 0.50 1.40", "R-3 error 2530 1.50 1.80",
+            // 表21 (0.2 per case, as printed): 牟平, 莱阳, 开发区, 市直 one each → (4 × 1.8 + 2 × 2)/6 = 1.8667 → 1.87,
+            // printed 1.83 (= 11/6: one case more than the table lists).
+            "R-3 error 2531 1.87 1.83",
             "R-11 warning 2543 93.21 93.22",
         ])
         #expect(findings.filter(\.isRounding).count == 7)
         let total = try #require(findings.first { $0.rule == "R-11" && $0.location.source?.line == 2543 })
         #expect(total.message.hasSuffix("得分表32行综合得分之和为 93.22，即报告先逐行舍入再求和"))
         let perCase = try #require(findings.first { $0.rule == "R-3" })
-        #expect(perCase.message.contains("每处扣0.5分") && perCase.message.contains("扣了 0.60 分"))
+        #expect(perCase.message.contains("表20 生育医疗费用结算滞后情况表列市直3笔，评分办法每笔扣0.5分"))
+        // 住院 (表19, 0.2 per case): 市直 3 → 1.40 and the field mean 1.80 are right and raise nothing.
+        #expect(!findings.contains { $0.location.source?.line == 2529 })
     }
 }

@@ -7,10 +7,13 @@ import BudgetLensCore
 enum RuleChecks {
     /// The findings, and the scores re-derived by indicator index.
     static func run(_ report: EvaluationReport) -> (findings: [Finding], recomputed: [Int: Score]) {
-        var findings: [Finding] = []
-        var recomputed: [Int: Score] = [:]
+        let cases = CaseCountCheck.run(report)
+        var findings = cases.findings
+        var recomputed = cases.recomputed
         for (index, indicator) in report.indicators.enumerated() {
-            findings += perCase(indicator, composite: report.compositeWeights != nil)
+            if !cases.covered.contains(index) {
+                findings += perCase(indicator, composite: report.compositeWeights != nil)
+            }
             for (found, score) in [basis(indicator), ratio(indicator), progress(indicator)] {
                 findings += found
                 if let score { recomputed[index] = score }

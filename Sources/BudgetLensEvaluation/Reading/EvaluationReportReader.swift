@@ -28,6 +28,7 @@ public enum EvaluationReportReader {
         SummaryTableReader(text: lines).read(into: &report, range: range)
         StatementReader(text: lines, prose: ProseSystemReader(text: lines)).read(into: &report, range: range)
         FundTableReader(text: lines).read(into: &report, range: range)
+        CaseTableReader(text: lines).read(into: &report, range: range)
         report.statedCounts = report.statedCounts.enumerated().sorted {
             ($0.element.source.line, $0.offset) < ($1.element.source.line, $1.offset)
         }.map(\.element)
