@@ -6,7 +6,7 @@ import BudgetLensCore
 ///
 /// Scores and 得分率 are fixed-point hundredths (`Score`): 82.03 分 is `Score(hundredths: 8203)`, 75.71 % is
 /// `Score(hundredths: 7571)`. Amounts are exact `Money`.
-public struct EvaluationReport: Hashable, Sendable {
+public struct EvaluationReport: Sendable {
     /// The file read.
     public var file: String
     /// Which kind of report (`.departmentEvaluation`, `.projectEvaluation`, `.transferEvaluation`).
@@ -44,6 +44,8 @@ public struct EvaluationReport: Hashable, Sendable {
     public var caseTables: [CaseTable]
     /// The units of the field evaluation (`表8 现场区市得分情况表`: 地区), in printed order.
     public var fieldUnits: [String]
+    /// The 问题清单 entries (附件3: 问题分类 · 序号 · 项目责任单位 · 问题描述): the category of each, with its line.
+    public var problemList: [(category: String, source: SourceLocation)]
     /// What the reader could not place.
     public var problems: [ReadProblem]
 
@@ -67,6 +69,7 @@ public struct EvaluationReport: Hashable, Sendable {
         budgetAmounts = []
         caseTables = []
         fieldUnits = []
+        problemList = []
         problems = []
     }
 

@@ -235,6 +235,15 @@ struct PlantedDefectTests {
         #expect(findings.map(\.summary) == ["R-3 error 13 99.40 99.60"])
     }
 
+    @Test("P-1: 产出 lost points and the 问题清单 has no 产出 entry; with one it raises nothing")
+    func problemList() {
+        let list = "\n\n附件 3：问题清单\n\n问题分类\t序号\t项目责任单位\t问题描述\n决策\t1\t测试局\t发现一处问题\n"
+        #expect(PlantedReports.findings(PlantedReports.department + list + "产出\t2\t测试局\t完成率问题4处").isEmpty)
+        let findings = PlantedReports.findings(PlantedReports.department + list)
+        #expect(findings.map(\.summary) == ["P-1 warning 52 产出 —"])
+        #expect(findings.first?.message == "产出下(3) 完成率、(4) 预算执行进度失分，问题清单中没有该类问题")
+    }
+
     @Test("R-BASIS: the 得失分依据 deducts 5 where 40 − 36 = 4")
     func basis() {
         let text = PlantedReports.planting(PlantedReports.department, "扣 4 分", "扣 5 分")

@@ -55,6 +55,9 @@ struct SeedReadingTests {
         #expect(funds.rows.map(\.label) == ["疗救助资金", "离休伤残医疗补助", "提升医保服务能力建设"])
         #expect(funds.rows[1].amounts[2] == .zero, "—— is no amount")
         #expect(funds.total?.amounts[0] == Money(parsing: "392.54", unit: .wanYuan) && funds.total?.source.line == 402)
+        #expect(report.problemList.map(\.category) == ["财政资源配置"] + Array(repeating: "预算管理", count: 5)
+            + ["绩效管理", "绩效管理"] + Array(repeating: "履职效能", count: 4) + ["满意度", "满意度"])
+        #expect(report.problemList.first?.source.line == 682 && report.problemList.last?.source.line == 699)
         #expect(report.budgetFigures?.initial == Money(parsing: "12847.65", unit: .wanYuan))
         #expect(report.budgetFigures?.annual == Money(parsing: "8848.19", unit: .wanYuan))
         let adjustment = try #require(report.budgetAdjustment)
@@ -114,5 +117,20 @@ struct SeedReadingTests {
         let report = EvaluationSeed.read(text: "这是一段文字。\n\n没有指标。\n")
         #expect(!report.isUsable && report.indicators.isEmpty)
         #expect(EvaluationSeed.read(text: "").isUsable == false)
+    }
+}
+
+@Suite("Document kinds of evaluation reports")
+struct DocumentKindTests {
+    @Test("titles name the kind: 部门整体, 转移支付 / 补助资金, another 评价报告 a project, 自评 a self-evaluation")
+    func kinds() {
+        #expect(DocumentKind.evaluationKind(title: "2024 年度枣庄市市中区医疗保障局（本级）部门预算整体绩效评价报告") == .departmentEvaluation)
+        #expect(DocumentKind.evaluationKind(title: "山丹县医疗保障局 2023年医疗保障与服务能力提升补助资金 绩效评价报告") == .transferEvaluation)
+        #expect(DocumentKind.evaluationKind(title: "2022年度中央对地方转移支付资金绩效评价报告") == .transferEvaluation)
+        #expect(DocumentKind.evaluationKind(title: "2022年度烟台市职工基本 医疗保险基金项目 绩效评价报告") == .projectEvaluation)
+        #expect(DocumentKind.evaluationKind(title: "2022年度部门整体支出绩效自评报告") == .selfEvaluation)
+        #expect(DocumentKind.evaluationKind(title: "烟台市医疗保障局2022年度部门决算") == nil)
+        #expect(DocumentKind.departmentEvaluation.isEvaluationReport && !DocumentKind.selfEvaluation.isEvaluationReport)
+        #expect(DocumentKind.transferEvaluation.chineseName == "转移支付绩效评价报告")
     }
 }

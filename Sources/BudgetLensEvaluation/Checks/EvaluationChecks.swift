@@ -20,6 +20,7 @@ public enum EvaluationChecks {
         findings += rules.findings
         findings += GradeCheck.run(report)
         findings += FundChecks.run(report)
+        findings += ProblemListCheck.run(report)
         // Stable: findings on the same line and rule keep the order the checks produced them in.
         let sorted = findings.enumerated().sorted {
             ($0.element.location.source?.line ?? 0, $0.element.rule, $0.offset)
@@ -60,6 +61,11 @@ public enum EvaluationChecks {
         ("G-1", "评价等级与总分所在等级区间一致"),
         ("F-1", "资金表各行小计等于各来源之和"),
         ("F-2", "资金表合计行等于各行之和"),
+        ("P-1", "失分的一级指标在问题清单中有对应问题"),
+        ("N-EVAL-1", "情况说明十三所列部门评价项目与所附评价报告一致"),
+        ("N-EVAL-2", "部门评价项目个数与所附评价报告份数一致"),
+        ("N-EVAL-3", "部门评价涉及预算资金与评价报告所列预算金额一致"),
+        ("N-EVAL-4", "部门评价得分、等级与评价报告一致"),
     ]
 }
 

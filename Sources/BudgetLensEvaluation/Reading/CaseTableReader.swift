@@ -13,7 +13,24 @@ struct CaseTableReader {
             guard text.isTableRow(index) else { continue }
             let keys = text.fields(index).map { TextNormalization.key($0) }
             let title = titleAbove(index)
-            if let unitColumn = keys.firstIndex(of: "区域"), TextNormalization.key(title).contains("情况表") {
+            if let categoryColumn = keys.firstIndex(of: "问题分类"), keys.contains("问题描述") {
+                // 问题清单: the category carries down over empty and 续上页 cells; a repeated header restarts.
+                var row = index + 1
+                var current = report.problemList.last?.category
+                while row < range.upperBound, text.isTableRow(row) || text.isBlank(row) {
+                    defer { row += 1 }
+                    guard text.isTableRow(row) else { continue }
+                    let fields = text.fields(row).map { TextNormalization.key($0) }
+                    if fields.contains("问题分类") { continue }
+                    let category = categoryColumn < fields.count ? fields[categoryColumn] : ""
+                    if !category.isEmpty, category != "续上页", !category.hasPrefix("备注") { current = category }
+                    guard let current, !category.hasPrefix("备注"), fields.count > categoryColumn + 1,
+                        fields.dropFirst(categoryColumn + 1).contains(where: { !$0.isEmpty })
+                    else { continue }
+                    report.problemList.append((current, text.location(row)))
+                }
+                index = row - 1
+            } else if let unitColumn = keys.firstIndex(of: "区域"), TextNormalization.key(title).contains("情况表") {
                 var counts: [(unit: String, count: Int)] = []
                 var row = index + 1
                 var current: String?
