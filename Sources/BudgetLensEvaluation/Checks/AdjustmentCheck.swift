@@ -12,7 +12,10 @@ enum AdjustmentCheck {
         else { return ([], nil) }
         let change = figures.initial - figures.annual  // a cut when positive
         let stated = adjustment.isCut ? adjustment.adjustment : Money(fen: -adjustment.adjustment.fen)
-        guard stated != change, figures.initial.fen > 0 else { return ([], nil) }
+        guard stated != change, figures.initial.fen > 0,
+            !abs(change.fen).multipliedReportingOverflow(by: 10_000).overflow,
+            !abs(stated.fen).multipliedReportingOverflow(by: 10_000).overflow
+        else { return ([], nil) }
         let unit = MoneyUnit.wanYuan
         // Percent of the initial budget, in hundredths of a percent (ROUND_HALF_UP).
         let percent = Score(hundredths: ScoreFinding.roundedDivision(abs(change.fen) * 10_000, figures.initial.fen))
@@ -50,7 +53,7 @@ enum AdjustmentCheck {
         guard let range = rule.range(of: "调剂比例超过年初预算总额") else { return nil }
         let rest = rule[range.upperBound...]
         let numbers = rest.prefix(80).split(whereSeparator: { !($0.isASCII && ($0.isNumber || $0 == ".")) })
-            .compactMap { Score(parsing: $0) }
+            .compactMap { ReportParsing.bounded(Score(parsing: $0)) }
         // threshold %, first deduction, step (1 point), per-step deduction, cap.
         guard numbers.count >= 5 else { return nil }
         let threshold = numbers[0], first = numbers[1], perPoint = numbers[3], cap = numbers[4]

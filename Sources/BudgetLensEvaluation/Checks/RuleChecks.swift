@@ -38,7 +38,9 @@ enum RuleChecks {
         while let range = rest.range(of: "扣") {
             let after = rest[range.upperBound...]
             let digits = after.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            if !digits.isEmpty, after.dropFirst(digits.count).hasPrefix("分"), let value = Score(parsing: digits) {
+            if !digits.isEmpty, after.dropFirst(digits.count).hasPrefix("分"),
+                let value = ReportParsing.bounded(Score(parsing: digits))
+            {
                 amounts.append(value.hundredths)
             }
             rest = after
@@ -106,13 +108,15 @@ enum RuleChecks {
         let key = TextNormalization.key(indicator.basis)
         guard let range = key.range(of: "得分="), let score = indicator.scores[.score] else { return ([], nil) }
         let formula = key[range.upperBound...]
-        guard let percentEnd = formula.firstIndex(of: "%"), let rate = Score(parsing: formula[..<percentEnd]) else {
+        guard let percentEnd = formula.firstIndex(of: "%"),
+            let rate = ReportParsing.bounded(Score(parsing: formula[..<percentEnd]))
+        else {
             return ([], nil)
         }
         let afterPercent = formula[formula.index(after: percentEnd)...]
         guard afterPercent.hasPrefix("*") || afterPercent.hasPrefix("×") else { return ([], nil) }
         let weightText = afterPercent.dropFirst().prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-        guard let weight = Score(parsing: weightText) else { return ([], nil) }
+        guard let weight = ReportParsing.bounded(Score(parsing: weightText)) else { return ([], nil) }
         // rate (hundredths of %) × weight (hundredths) / 10_000 → hundredths of a point.
         let expected = Score(hundredths: ScoreFinding.roundedDivision(rate.hundredths * weight.hundredths, 10_000))
         let capped = min(expected, weight)
@@ -144,9 +148,10 @@ enum RuleChecks {
             guard let progressRange = clause.range(of: "预算执行进度") else { continue }
             let after = clause[progressRange.upperBound...]
             let actualText = after.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            guard let actual = Score(parsing: actualText), let belowRange = after.range(of: "低于") else { continue }
+            guard let actual = ReportParsing.bounded(Score(parsing: actualText)), let belowRange = after.range(of: "低于")
+            else { continue }
             let targetText = after[belowRange.upperBound...].prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            guard let target = Score(parsing: targetText), target > actual else { continue }
+            guard let target = ReportParsing.bounded(Score(parsing: targetText)), target > actual else { continue }
             let shortfall = (target - actual).hundredths
             let steps = (shortfall + 199) / 200
             let deduction = Score(hundredths: steps * 10)

@@ -32,13 +32,24 @@ struct ReportText {
 
 /// Small parsing helpers shared by the report readers.
 enum ReportParsing {
-    /// A score or percentage cell: `82.03`, `2.9`, `91.67%`, `100`; `nil` when not a number with ≤ 2 decimals.
+    /// The largest score or percentage read, in hundredths (10,000,000 points): beyond it a cell is no score, and
+    /// products of two such values stay within `Int64`.
+    static let maximumHundredths: Int64 = 1_000_000_000
+
+    /// A score or percentage cell: `82.03`, `2.9`, `91.67%`, `100`; `nil` when not a number with ≤ 2 decimals or
+    /// beyond ``maximumHundredths``.
     static func score(_ text: some StringProtocol) -> Score? {
         var key = TextNormalization.key(text)
         if key.hasSuffix("%") { key.removeLast() }
         if key.hasSuffix("分") { key.removeLast() }
         guard !key.isEmpty else { return nil }
-        return Score(parsing: key)
+        return bounded(Score(parsing: key))
+    }
+
+    /// `score` when within ``maximumHundredths``.
+    static func bounded(_ score: Score?) -> Score? {
+        guard let score, score.hundredths.magnitude <= UInt64(maximumHundredths) else { return nil }
+        return score
     }
 
     /// The number of decimals printed in `text` (`87.69%` → 2, `100%` → 0).

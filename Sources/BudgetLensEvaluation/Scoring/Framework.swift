@@ -14,6 +14,13 @@ public struct Framework: Sendable {
     /// The file the framework was read from.
     public var file: String
 
+    /// The largest number a framework or evidence file may hold, in hundredths (10,000): products of three such
+    /// numbers stay within `Int64`.
+    public static let maximumHundredths: Int64 = 1_000_000
+
+    /// The most items an evidence list may hold.
+    public static let maximumListCount = 10_000
+
     /// The indices of the direct children of `index` (`nil`: the 一级 indicators).
     public func children(of index: Int?) -> [Int] { indicators.indices.filter { indicators[$0].parent == index } }
 }

@@ -71,6 +71,9 @@ struct FrameworkLoader {
         guard let text = node.string, let value = Score(parsing: text.trimmingCharacters(in: .whitespaces)) else {
             throw error(node, "\(what): not a number with at most two decimals")
         }
+        guard value.hundredths.magnitude <= UInt64(Framework.maximumHundredths) else {
+            throw error(node, "\(what): \(value) is out of range (at most 10000)")
+        }
         return value
     }
 

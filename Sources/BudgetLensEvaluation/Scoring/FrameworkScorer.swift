@@ -134,10 +134,15 @@ extension ScoredEvaluation {
 
     // MARK: Rules
 
-    static func number(_ node: Node?, _ what: String) throws -> Score {
+    /// A number of the evidence; at most `limit` hundredths (10,000 by default; counts such as a numerator may be
+    /// larger, up to 10¹², and are only ever multiplied by 10,000).
+    static func number(_ node: Node?, _ what: String, limit: Int64 = Framework.maximumHundredths) throws -> Score {
         guard let node, let text = node.string, let value = Score(parsing: text.trimmingCharacters(in: .whitespaces))
         else {
             throw EvidenceIssue(message: "`\(what)` must be a number with at most two decimals", line: node?.mark?.line)
+        }
+        guard value.hundredths.magnitude <= UInt64(limit) else {
+            throw EvidenceIssue(message: "`\(what)` is out of range (at most \(Score(hundredths: limit)))", line: node.mark?.line)
         }
         return value
     }
@@ -150,7 +155,8 @@ extension ScoredEvaluation {
             return (Score(hundredths: mean), "(\(values.map(\.description).joined(separator: " + ")))/\(values.count) = \(Score(hundredths: mean))%")
         }
         if let numerator = evidence["numerator"], let denominator = evidence["denominator"] {
-            let top = try number(numerator, "numerator"), bottom = try number(denominator, "denominator")
+            let top = try number(numerator, "numerator", limit: 100_000_000_000_000)
+            let bottom = try number(denominator, "denominator", limit: 100_000_000_000_000)
             guard bottom.hundredths > 0 else { throw EvidenceIssue(message: "`denominator` must be positive", line: denominator.mark?.line) }
             let value = Score(hundredths: ScoreFinding.roundedDivision(top.hundredths * 10_000, bottom.hundredths))
             return (value, "\(top)/\(bottom) = \(value)%")
@@ -165,6 +171,11 @@ extension ScoredEvaluation {
 
     /// Scores one rule: the score, the generated 得失分依据 and the problems found.
     static func apply(_ rule: ScoringRule, points: Score, evidence: Node) throws -> (Score, String, [String]) {
+        for key in ["findings", "grades", "pairs", "values", "failed"] {
+            if let list = evidence[key]?.sequence, list.count > Framework.maximumListCount {
+                throw EvidenceIssue(message: "`\(key)` has more than \(Framework.maximumListCount) items", line: list.mark?.line)
+            }
+        }
         if evidence["not_applicable"]?.bool == true {
             return (points, "不适用，得满分：\(evidence["reason"]?.string ?? "")", [])
         }
