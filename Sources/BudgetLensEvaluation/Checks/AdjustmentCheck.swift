@@ -45,12 +45,12 @@ enum AdjustmentCheck {
         _ report: EvaluationReport, percent: Score, adjustment: BudgetAdjustment
     ) -> (finding: Finding, index: Int, score: Score)? {
         guard let index = report.indicators.firstIndex(where: {
-                TextNormalization.key($0.basis).contains("调\(adjustment.isCut ? "减" : "增")预算")
+                TextNormalization.key($0.basis).containsText("调\(adjustment.isCut ? "减" : "增")预算")
             }), let score = report.indicators[index].scores[.score]
         else { return nil }
         let indicator = report.indicators[index]
         let rule = TextNormalization.key(indicator.rule)
-        guard let range = rule.range(of: "调剂比例超过年初预算总额") else { return nil }
+        guard let range = rule.byteRange(of: "调剂比例超过年初预算总额") else { return nil }
         let rest = rule[range.upperBound...]
         let numbers = rest.prefix(80).split(whereSeparator: { !($0.isASCII && ($0.isNumber || $0 == ".")) })
             .compactMap { ReportParsing.bounded(Score(parsing: $0)) }

@@ -13,17 +13,17 @@ public enum DocumentChain {
         guard report.firstLine > 1 else { return [] }
         let lines = ReportText(text: text, file: file)
         let end = min(report.firstLine - 1, lines.count)
-        guard let start = (0..<end).first(where: { lines.key($0).hasPrefix("十三、") && lines.key($0).contains("绩效") })
+        guard let start = (0..<end).first(where: { lines.key($0).hasPrefix("十三、") && lines.key($0).containsText("绩效") })
         else { return [] }
         var findings: [Finding] = []
         let project = report.projectName.map(stripped)
         for index in start..<end where !lines.isBlank(index) && !lines.isTableRow(index) {
             let key = lines.key(index)
             let location = lines.location(index)
-            if key.contains("开展了部门评价") {
+            if key.containsText("开展了部门评价") {
                 findings += departmentEvaluation(key, location: location, project: project, report: report)
             }
-            if key.contains("评价报告"), key.contains("评价得分为") {
+            if key.containsText("评价报告"), key.containsText("评价得分为") {
                 findings += scoreClaim(key, location: location, report: report)
             }
         }
@@ -33,7 +33,7 @@ public enum DocumentChain {
     /// `2022年度烟台市职工医保基金项目` → `职工医保基金`: no year, place or 项目 suffix, for comparison.
     static func stripped(_ name: String) -> String {
         var key = TextNormalization.key(name)
-        if let range = key.range(of: "年度") { key = String(key[range.upperBound...]) }
+        if let range = key.byteRange(of: "年度") { key = String(key[range.upperBound...]) }
         for prefix in ["烟台市", "市级", "本级"] where key.hasPrefix(prefix) { key.removeFirst(prefix.count) }
         for suffix in ["绩效评价报告", "项目", "资金"] where key.hasSuffix(suffix) { key.removeLast(suffix.count) }
         return key
@@ -44,10 +44,10 @@ public enum DocumentChain {
         _ key: String, location: SourceLocation, project: String?, report: EvaluationReport
     ) -> [Finding] {
         var findings: [Finding] = []
-        guard let open = key.range(of: "组织对"), let close = key.range(of: "开展了部门评价") else { return [] }
+        guard let open = key.byteRange(of: "组织对"), let close = key.byteRange(of: "开展了部门评价") else { return [] }
         var list = String(key[open.upperBound..<close.lowerBound])
         var count: Int?
-        if let range = list.range(of: "等"), list[range.upperBound...].hasSuffix("个项目") {
+        if let range = list.byteRange(of: "等"), list[range.upperBound...].hasSuffix("个项目") {
             count = Int(list[range.upperBound...].dropLast(3))
             list = String(list[..<range.lowerBound])
         }
@@ -70,7 +70,7 @@ public enum DocumentChain {
                     location: FindingLocation(item: "部门评价项目数", source: location),
                     expected: .text("1"), actual: .text(String(count))))
         }
-        if let amountRange = key.range(of: "涉及预算资金"), !report.budgetAmounts.isEmpty {
+        if let amountRange = key.byteRange(of: "涉及预算资金"), !report.budgetAmounts.isEmpty {
             let digits = key[amountRange.upperBound...].prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
             if let amount = Money(parsing: digits, unit: .wanYuan), !report.budgetAmounts.contains(amount) {
                 let stated = report.budgetAmounts.map { $0.groupedString(in: .wanYuan) }.joined(separator: " / ")
@@ -88,9 +88,9 @@ public enum DocumentChain {
 
     /// (四) `…绩效评价报告项目，绩效评价得分为 93.22 分，等级为优`.
     private static func scoreClaim(_ key: String, location: SourceLocation, report: EvaluationReport) -> [Finding] {
-        guard let range = key.range(of: "评价得分为") else { return [] }
+        guard let range = key.byteRange(of: "评价得分为") else { return [] }
         let digits = key[range.upperBound...].prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-        let grade = key.range(of: "等级为").map { String(key[$0.upperBound...].prefix(1)) }
+        let grade = key.byteRange(of: "等级为").map { String(key[$0.upperBound...].prefix(1)) }
         guard let claimed = Score(parsing: digits), let total = report.totals.lazy.compactMap(\.score).first else { return [] }
         let reportGrade = report.totals.lazy.compactMap(\.grade).first.map { String($0.prefix(1)) }
         guard claimed != total || (grade != nil && reportGrade != nil && grade != reportGrade) else { return [] }

@@ -27,7 +27,7 @@ enum RuleChecks {
 
     /// True for the 预算执行进度 rule R-6 reads (`低于…两个百分点(含)以内的，扣0.1分…以此类推`).
     static func isProgressRule(_ rule: String) -> Bool {
-        TextNormalization.key(rule).contains("两个百分点(含)以内的,扣0.1分")
+        TextNormalization.key(rule).containsText("两个百分点(含)以内的,扣0.1分")
     }
 
     /// The amounts `x` of every `扣x分` in `text`, in hundredths.
@@ -35,7 +35,7 @@ enum RuleChecks {
         let key = TextNormalization.key(text)
         var amounts: [Int64] = []
         var rest = key[...]
-        while let range = rest.range(of: "扣") {
+        while let range = rest.byteRange(of: "扣") {
             let after = rest[range.upperBound...]
             let digits = after.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
             if !digits.isEmpty, after.dropFirst(digits.count).hasPrefix("分"),
@@ -55,8 +55,8 @@ enum RuleChecks {
     /// records) where the report combines evaluations; means over units (现场, 综合) are not checked.
     private static func perCase(_ indicator: Indicator, composite: Bool) -> [Finding] {
         let rule = TextNormalization.key(indicator.rule)
-        guard let weight = indicator.weight, rule.contains("每"), !rule.contains("%"), !rule.contains("百分点"),
-            !rule.contains("比例"), !rule.contains("=")
+        guard let weight = indicator.weight, rule.containsText("每"), !rule.containsText("%"), !rule.containsText("百分点"),
+            !rule.containsText("比例"), !rule.containsText("=")
         else { return [] }
         let amounts = deductions(in: rule)
         guard let first = amounts.first, first > 0 else { return [] }
@@ -106,7 +106,7 @@ enum RuleChecks {
     /// `得分=96.72%*3=2.9分` in the 得失分依据: the product rounded to the printed decimals.
     private static func ratio(_ indicator: Indicator) -> ([Finding], Score?) {
         let key = TextNormalization.key(indicator.basis)
-        guard let range = key.range(of: "得分="), let score = indicator.scores[.score] else { return ([], nil) }
+        guard let range = key.byteRange(of: "得分="), let score = indicator.scores[.score] else { return ([], nil) }
         let formula = key[range.upperBound...]
         guard let percentEnd = formula.firstIndex(of: "%"),
             let rate = ReportParsing.bounded(Score(parsing: formula[..<percentEnd]))
@@ -145,10 +145,10 @@ enum RuleChecks {
         let basis = TextNormalization.key(indicator.basis)
         for clause in basis.split(separator: ";") {
             // `9月底…预算执行进度61.57%,低于75%,扣0.67分`
-            guard let progressRange = clause.range(of: "预算执行进度") else { continue }
+            guard let progressRange = clause.byteRange(of: "预算执行进度") else { continue }
             let after = clause[progressRange.upperBound...]
             let actualText = after.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-            guard let actual = ReportParsing.bounded(Score(parsing: actualText)), let belowRange = after.range(of: "低于")
+            guard let actual = ReportParsing.bounded(Score(parsing: actualText)), let belowRange = after.byteRange(of: "低于")
             else { continue }
             let targetText = after[belowRange.upperBound...].prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
             guard let target = ReportParsing.bounded(Score(parsing: targetText)), target > actual else { continue }

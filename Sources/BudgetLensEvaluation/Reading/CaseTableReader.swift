@@ -30,7 +30,7 @@ struct CaseTableReader {
                     report.problemList.append((current, text.location(row)))
                 }
                 index = row - 1
-            } else if let unitColumn = keys.firstIndex(of: "区域"), TextNormalization.key(title).contains("情况表") {
+            } else if let unitColumn = keys.firstIndex(of: "区域"), TextNormalization.key(title).containsText("情况表") {
                 var counts: [(unit: String, count: Int)] = []
                 var row = index + 1
                 var current: String?
@@ -51,7 +51,7 @@ struct CaseTableReader {
                 report.caseTables.append(CaseTable(title: title, counts: counts, source: text.location(index)))
                 index = row - 1
             } else if report.fieldUnits.isEmpty, let unitColumn = keys.firstIndex(of: "地区"), keys.contains("得分"),
-                TextNormalization.key(title).contains("现场")
+                TextNormalization.key(title).containsText("现场")
             {
                 var row = index + 1
                 while row < range.upperBound, text.isTableRow(row) {

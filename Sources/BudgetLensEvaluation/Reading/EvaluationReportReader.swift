@@ -56,7 +56,7 @@ public enum EvaluationReportReader {
     private static func reportTitle(_ text: ReportText, _ start: Int) -> String {
         var parts = [text.lines[start].trimmedSpaces()]
         var index = start - 1
-        while index >= 0, start - index <= 6, parts.count < 3, !parts.joined().contains("年") {
+        while index >= 0, start - index <= 6, parts.count < 3, !parts.joined().containsText("年") {
             if !text.isBlank(index) {
                 if text.isTableRow(index) || text.key(index).hasSuffix("。") { break }
                 parts.insert(text.lines[index].trimmedSpaces(), at: 0)

@@ -16,7 +16,7 @@ struct FundTableReader {
                 continue
             }
             let groupKeys = text.fields(index - 1).map { TextNormalization.key($0) }
-            let unit: MoneyUnit = groupKeys.contains { $0.contains("万元") } ? .wanYuan : groupKeys.contains { $0.contains("(元)") } ? .yuan : .wanYuan
+            let unit: MoneyUnit = groupKeys.contains { $0.containsText("万元") } ? .wanYuan : groupKeys.contains { $0.containsText("(元)") } ? .yuan : .wanYuan
             let amountColumns = keys.indices.filter { !keys[$0].isEmpty }
             let names = amountColumns.map { column -> String in
                 let group = groupKeys.prefix(column + 1).last { !$0.isEmpty && $0 != "序号" } ?? ""

@@ -69,17 +69,17 @@ struct IndicatorTableReader {
         var roles = Roles(hierarchy: [0, 1, 2], signature: keys.joined(separator: "|"))
         for (column, key) in keys.enumerated().dropFirst(3) {
             switch key {
-            case _ where key.contains("得分率"): break
-            case _ where key.contains("非现场"): roles.scores.append((column, .nonField))
-            case _ where key.contains("现场"): roles.scores.append((column, .field))
-            case _ where key.contains("综合得分"): roles.scores.append((column, .composite))
-            case _ where key.contains("得失分"): roles.basis = column
-            case _ where key.contains("指标明细"): roles.detail = column
-            case _ where key.contains("解释"): roles.explanation = column
-            case _ where key.contains("评分") || key.contains("评价标准"): roles.rule = column
-            case _ where key.contains("来源"): roles.dataSource = column
-            case _ where key.contains("分值"): roles.weight = column
-            case _ where key.contains("得分"): roles.scores.append((column, .score))
+            case _ where key.containsText("得分率"): break
+            case _ where key.containsText("非现场"): roles.scores.append((column, .nonField))
+            case _ where key.containsText("现场"): roles.scores.append((column, .field))
+            case _ where key.containsText("综合得分"): roles.scores.append((column, .composite))
+            case _ where key.containsText("得失分"): roles.basis = column
+            case _ where key.containsText("指标明细"): roles.detail = column
+            case _ where key.containsText("解释"): roles.explanation = column
+            case _ where key.containsText("评分") || key.containsText("评价标准"): roles.rule = column
+            case _ where key.containsText("来源"): roles.dataSource = column
+            case _ where key.containsText("分值"): roles.weight = column
+            case _ where key.containsText("得分"): roles.scores.append((column, .score))
             default: break
             }
         }

@@ -41,13 +41,13 @@ struct ProseSystemReader {
                 currentFirst = report.indicators.count - 1
                 continue
             }
-            guard let currentFirst, key.contains("包含"), let pattern = secondLevel,
+            guard let currentFirst, key.containsText("包含"), let pattern = secondLevel,
                 let captures = ReportParsing.captures(key, pattern), let name = captures[1]
             else { continue }
             // The list may run on past a page break: join up to three following non-blank lines.
             var raw = text.lines[index]
             var next = index + 1
-            while !TextNormalization.key(raw).contains("个三级指标"), next < range.upperBound, next - index <= 4 {
+            while !TextNormalization.key(raw).containsText("个三级指标"), next < range.upperBound, next - index <= 4 {
                 if !text.isBlank(next) { raw += text.lines[next].trimmedSpaces() }
                 next += 1
             }

@@ -1,14 +1,32 @@
 import BudgetLensCore
 
-/// The lines of a report's text, with tab-separated fields and source locations (1-based lines).
+/// The lines of a report's text, with tab-separated fields and source locations (1-based lines). Keys and fields
+/// are computed once, on bytes: the readers ask for them many times.
 struct ReportText {
     let file: String
     let lines: [String]
+    private let keys: [String]
+    private let fieldRows: [[String]?]
+    private let blank: [Bool]
 
     init(text: String, file: String) {
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        var lines: [String] = []
+        for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let trimmed = line.last == 0x0D ? line.dropLast() : line
+            lines.append(String(decoding: trimmed, as: UTF8.self))
+        }
+        if lines.isEmpty { lines = [""] }
+        self.lines = lines
+        keys = lines.map { TextNormalization.key($0) }
+        fieldRows = lines.map { line in
+            guard line.utf8.contains(0x09) else { return nil }
+            return line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self).trimmedSpaces()
+            }
+        }
+        blank = lines.map { line in
+            line.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" }
         }
     }
 
@@ -17,17 +35,15 @@ struct ReportText {
     /// The location of line `index` (0-based index, 1-based line).
     func location(_ index: Int) -> SourceLocation { SourceLocation(file: file, line: index + 1) }
 
-    func isBlank(_ index: Int) -> Bool { lines[index].allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" } }
+    func isBlank(_ index: Int) -> Bool { blank[index] }
 
-    func isTableRow(_ index: Int) -> Bool { lines[index].contains("\t") }
+    func isTableRow(_ index: Int) -> Bool { fieldRows[index] != nil }
 
     /// The tab-separated fields of line `index`, each trimmed of spaces.
-    func fields(_ index: Int) -> [String] {
-        lines[index].split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmedSpaces() }
-    }
+    func fields(_ index: Int) -> [String] { fieldRows[index] ?? [lines[index].trimmedSpaces()] }
 
     /// The comparison key of line `index` (no whitespace, half-width, no quotes).
-    func key(_ index: Int) -> String { TextNormalization.key(lines[index]) }
+    func key(_ index: Int) -> String { keys[index] }
 }
 
 /// Small parsing helpers shared by the report readers.

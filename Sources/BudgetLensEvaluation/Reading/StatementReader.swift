@@ -35,16 +35,16 @@ struct StatementReader {
             }
             let location = text.location(index)
             readTotal(key, location, into: &report)
-            if key.contains("以上为优") || key.contains("以上为\"优") { readBands(key, location, into: &report) }
+            if key.containsText("以上为优") || key.containsText("以上为\"优") { readBands(key, location, into: &report) }
             if let weights = compositeWeights(key, location), report.compositeWeights == nil {
                 report.compositeWeights = weights
             }
             if let statement = statement(key, location) { report.scoreStatements.append(statement) }
-            if key.contains("调减预算") || key.contains("调增预算"), report.budgetAdjustment == nil {
+            if key.containsText("调减预算") || key.containsText("调增预算"), report.budgetAdjustment == nil {
                 report.budgetAdjustment = adjustment(key, location)
             }
             if let heading = prose.firstLevelHeading(key) { currentFirstLevel = heading.name }
-            if key.contains("级指标"), !key.contains("包含") {
+            if key.containsText("级指标"), !key.containsText("包含") {
                 readCounts(index, key: key, currentFirstLevel: currentFirstLevel, into: &report)
             }
         }
@@ -52,7 +52,7 @@ struct StatementReader {
 
     private func readTotal(_ key: String, _ location: SourceLocation, into report: inout EvaluationReport) {
         var score: Score?
-        if key.contains("评价得分"), let pattern = totalPattern, let captures = ReportParsing.captures(key, pattern),
+        if key.containsText("评价得分"), let pattern = totalPattern, let captures = ReportParsing.captures(key, pattern),
             let value = captures[1]
         {
             score = Score(parsing: value)
@@ -60,8 +60,8 @@ struct StatementReader {
         var grade: String?
         // A grade counts with the total beside it, or under its own heading (评价等级结果, 评价等次): the grades of
         // sampled projects (`医疗救助资金评价等级为“良”`) are not the report's.
-        if score != nil || key.contains("评价等级结果") || key.contains("评价等次"),
-            key.contains("等") || key.contains("评价结果"),
+        if score != nil || key.containsText("评价等级结果") || key.containsText("评价等次"),
+            key.containsText("等") || key.containsText("评价结果"),
             let pattern = gradePattern,
             let captures = ReportParsing.captures(key, pattern)
         {
@@ -81,7 +81,7 @@ struct StatementReader {
             let band = clause.split(separator: ":").last ?? clause
             let numbers = band.split(whereSeparator: { !($0.isASCII && ($0.isNumber || $0 == ".")) })
                 .compactMap { Score(parsing: $0) }
-            if band.contains("以下") {
+            if band.containsText("以下") {
                 bands.append(GradeBand(grade: grade, minimum: .zero, source: location))
             } else if let minimum = numbers.min() {
                 bands.append(GradeBand(grade: grade, minimum: minimum, source: location))
@@ -91,7 +91,7 @@ struct StatementReader {
     }
 
     private func compositeWeights(_ key: String, _ location: SourceLocation) -> CompositeWeights? {
-        guard key.contains("非现场评价得分"), let pattern = compositePattern,
+        guard key.containsText("非现场评价得分"), let pattern = compositePattern,
             let captures = ReportParsing.captures(key, pattern), let first = captures[1].flatMap({ Int64($0) }),
             let second = captures[2].flatMap({ Int64($0) })
         else { return nil }
@@ -99,14 +99,14 @@ struct StatementReader {
     }
 
     private func statement(_ key: String, _ location: SourceLocation) -> ScoreStatement? {
-        if key.contains("分值"), key.contains("得分"), let pattern = statementPattern, let captures = ReportParsing.captures(key, pattern) {
+        if key.containsText("分值"), key.containsText("得分"), let pattern = statementPattern, let captures = ReportParsing.captures(key, pattern) {
             let rateText = captures[4]
             return ScoreStatement(
                 subject: captures[1] ?? "", weight: captures[2].flatMap { Score(parsing: $0) },
                 score: captures[3].flatMap { Score(parsing: $0) }, rate: rateText.flatMap { Score(parsing: $0) },
                 rateDecimals: rateText.map { ReportParsing.decimals($0) } ?? 2, source: location)
         }
-        if key.count < 40, key.contains("%"), let pattern = rateStatementPattern,
+        if key.count < 40, key.containsText("%"), let pattern = rateStatementPattern,
             let captures = ReportParsing.captures(key, pattern), let rateText = captures[2]
         {
             return ScoreStatement(

@@ -41,7 +41,7 @@ struct SummaryTableReader {
     private func header(_ index: Int) -> SummaryTable? {
         let keys = text.fields(index).map { TextNormalization.key($0) }
         guard keys.contains(where: { $0 == "一级指标" || $0 == "指标类别" }),
-            keys.contains(where: { $0.contains("分值") }), keys.contains(where: { $0.contains("得分") }),
+            keys.contains(where: { $0.containsText("分值") }), keys.contains(where: { $0.containsText("得分") }),
             !keys.contains(where: { $0.hasPrefix("二级") })
         else { return nil }
         var title = ""
@@ -63,7 +63,7 @@ struct SummaryTableReader {
         let keys = text.fields(index).map { TextNormalization.key($0) }
         let titleKey = TextNormalization.key(title)
         let single: ScoreColumn =
-            titleKey.contains("非现场") ? .nonField : titleKey.contains("现场") ? .field : .score
+            titleKey.containsText("非现场") ? .nonField : titleKey.containsText("现场") ? .field : .score
         var name = 0
         var weight: Int?
         var scores: [(Int, ScoreColumn)] = []
@@ -72,13 +72,13 @@ struct SummaryTableReader {
         for (column, key) in keys.enumerated() {
             switch key {
             case "一级指标", "指标类别": name = column
-            case _ where key.contains("得分率"): rate = column
-            case _ where key.contains("扣分"): deduction = column
-            case _ where key.contains("分值"): weight = column
-            case _ where key.contains("非现场"): scores.append((column, .nonField))
-            case _ where key.contains("现场"): scores.append((column, .field))
-            case _ where key.contains("综合得分"): scores.append((column, .composite))
-            case _ where key.contains("得分"): scores.append((column, single))
+            case _ where key.containsText("得分率"): rate = column
+            case _ where key.containsText("扣分"): deduction = column
+            case _ where key.containsText("分值"): weight = column
+            case _ where key.containsText("非现场"): scores.append((column, .nonField))
+            case _ where key.containsText("现场"): scores.append((column, .field))
+            case _ where key.containsText("综合得分"): scores.append((column, .composite))
+            case _ where key.containsText("得分"): scores.append((column, single))
             default: break
             }
         }
