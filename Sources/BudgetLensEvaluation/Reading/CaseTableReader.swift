@@ -11,7 +11,7 @@ struct CaseTableReader {
         while index < range.upperBound {
             defer { index += 1 }
             guard text.isTableRow(index) else { continue }
-            let keys = text.fields(index).map { TextNormalization.key($0) }
+            let keys = text.fieldKeys(index)
             let title = titleAbove(index)
             if let categoryColumn = keys.firstIndex(of: "问题分类"), keys.contains("问题描述") {
                 // 问题清单: the category carries down over empty and 续上页 cells; a repeated header restarts.
@@ -20,7 +20,7 @@ struct CaseTableReader {
                 while row < range.upperBound, text.isTableRow(row) || text.isBlank(row) {
                     defer { row += 1 }
                     guard text.isTableRow(row) else { continue }
-                    let fields = text.fields(row).map { TextNormalization.key($0) }
+                    let fields = text.fieldKeys(row)
                     if fields.contains("问题分类") { continue }
                     let category = categoryColumn < fields.count ? fields[categoryColumn] : ""
                     if !category.isEmpty, category != "续上页", !category.hasPrefix("备注") { current = category }

@@ -10,12 +10,12 @@ struct FundTableReader {
     func read(into report: inout EvaluationReport, range: Range<Int>) {
         var index = range.lowerBound + 1
         while index < range.upperBound {
-            let keys = text.isTableRow(index) ? text.fields(index).map { TextNormalization.key($0) } : []
+            let keys = text.isTableRow(index) ? text.fieldKeys(index) : []
             guard keys.filter({ $0 == "小计" }).count >= 2, text.isTableRow(index - 1) else {
                 index += 1
                 continue
             }
-            let groupKeys = text.fields(index - 1).map { TextNormalization.key($0) }
+            let groupKeys = text.fieldKeys(index - 1)
             let unit: MoneyUnit = groupKeys.contains { $0.containsText("万元") } ? .wanYuan : groupKeys.contains { $0.containsText("(元)") } ? .yuan : .wanYuan
             let amountColumns = keys.indices.filter { !keys[$0].isEmpty }
             let names = amountColumns.map { column -> String in

@@ -62,7 +62,7 @@ struct IndicatorTableReader {
     }
 
     private func roles(_ index: Int) -> Roles? {
-        let keys = text.fields(index).map { TextNormalization.key($0) }
+        let keys = text.fieldKeys(index)
         guard keys.count >= 4, keys[0].hasPrefix("一级"), keys[1].hasPrefix("二级"), keys[2].hasPrefix("三级") else {
             return nil
         }

@@ -13,13 +13,14 @@ import BudgetLensCore
 struct ProseSystemReader {
     let text: ReportText
 
-    let firstLevel: Regex<AnyRegexOutput>? = ReportParsing.regex(#"^\d+\.([^\d(,。:]{2,20})\((\d+(?:\.\d+)?)分\)$"#)
-    let secondLevel: Regex<AnyRegexOutput>? = ReportParsing.regex(#"^(?:\(\d+\))?([^\d(,。:]{2,20})\((\d+(?:\.\d+)?)分\)。?包含"#)
-    let listedCount: Regex<AnyRegexOutput>? = ReportParsing.regex(#"(\d+)个三级指标"#)
+    // Compiled once; a Regex is immutable and only read here.
+    nonisolated(unsafe) static let firstLevel: Regex<AnyRegexOutput>? = ReportParsing.regex(#"^\d+\.([^\d(,。:]{2,20})\((\d+(?:\.\d+)?)分\)$"#)
+    nonisolated(unsafe) static let secondLevel: Regex<AnyRegexOutput>? = ReportParsing.regex(#"^(?:\(\d+\))?([^\d(,。:]{2,20})\((\d+(?:\.\d+)?)分\)。?包含"#)
+    nonisolated(unsafe) static let listedCount: Regex<AnyRegexOutput>? = ReportParsing.regex(#"(\d+)个三级指标"#)
 
     /// A `1.项目决策(20分)` heading: the 一级 name and weight.
     func firstLevelHeading(_ key: String) -> (name: String, weight: Score)? {
-        guard key.count <= 30, key.hasSuffix("分)"), let pattern = firstLevel,
+        guard key.count <= 30, key.hasSuffix("分)"), let pattern = Self.firstLevel,
             let captures = ReportParsing.captures(key, pattern),
             let name = captures[1], let weight = captures[2].flatMap({ Score(parsing: $0) })
         else { return nil }
@@ -41,7 +42,7 @@ struct ProseSystemReader {
                 currentFirst = report.indicators.count - 1
                 continue
             }
-            guard let currentFirst, key.containsText("包含"), let pattern = secondLevel,
+            guard let currentFirst, key.containsText("包含"), let pattern = Self.secondLevel,
                 let captures = ReportParsing.captures(key, pattern), let name = captures[1]
             else { continue }
             // The list may run on past a page break: join up to three following non-blank lines.
@@ -62,7 +63,7 @@ struct ProseSystemReader {
                 indicator.parent = secondIndex
                 report.indicators.append(indicator)
             }
-            if let countPattern = listedCount,
+            if let countPattern = Self.listedCount,
                 let count = ReportParsing.captures(TextNormalization.key(raw), countPattern)?[1].flatMap({ Int($0) })
             {
                 report.statedCounts.append(

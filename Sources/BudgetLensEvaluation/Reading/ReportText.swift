@@ -7,6 +7,7 @@ struct ReportText {
     let lines: [String]
     private let keys: [String]
     private let fieldRows: [[String]?]
+    private let fieldKeyRows: [[String]?]
     private let blank: [Bool]
 
     init(text: String, file: String) {
@@ -25,6 +26,7 @@ struct ReportText {
                 String(decoding: $0, as: UTF8.self).trimmedSpaces()
             }
         }
+        fieldKeyRows = fieldRows.map { $0?.map { TextNormalization.key($0) } }
         blank = lines.map { line in
             line.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" }
         }
@@ -41,6 +43,9 @@ struct ReportText {
 
     /// The tab-separated fields of line `index`, each trimmed of spaces.
     func fields(_ index: Int) -> [String] { fieldRows[index] ?? [lines[index].trimmedSpaces()] }
+
+    /// The comparison keys of the fields of line `index`.
+    func fieldKeys(_ index: Int) -> [String] { fieldKeyRows[index] ?? [keys[index]] }
 
     /// The comparison key of line `index` (no whitespace, half-width, no quotes).
     func key(_ index: Int) -> String { keys[index] }

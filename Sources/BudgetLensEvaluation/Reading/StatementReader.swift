@@ -8,18 +8,19 @@ struct StatementReader {
     let prose: ProseSystemReader
 
     static let number = #"(\d{1,3}(?:\.\d{1,2})?)"#
-    let totalPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"评价得分:?(?:\d{4}年度?)?(?:自评)?"# + Self.number + #"(?![\d.%])"#)
-    let gradePattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
+    // Compiled once; a Regex is immutable and only read here.
+    nonisolated(unsafe) static let totalPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"评价得分:?(?:\d{4}年度?)?(?:自评)?"# + Self.number + #"(?![\d.%])"#)
+    nonisolated(unsafe) static let gradePattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
         #"(?:评价等级结果|评价结果为|评价等级为|评价等次|等级为):?(优秀|良好|优|良|中|差)"#)
-    let countPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"(\d+)个([一二三])级指标|([一二三])级指标(\d+)个"#)
-    let statementPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
+    nonisolated(unsafe) static let countPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"(\d+)个([一二三])级指标|([一二三])级指标(\d+)个"#)
+    nonisolated(unsafe) static let statementPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
         "^(.*?)(?:指标)?,?分值" + Self.number + "分,(?:综合)?得分" + Self.number + #"分(?:,得分率为?(\d{1,3}(?:\.\d{1,2})?)%)?"#)
-    let rateStatementPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
+    nonisolated(unsafe) static let rateStatementPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
         #"^(?:\d+\.)?([^,]{1,12}?)得分率?为(\d{1,3}(?:\.\d{1,2})?)%"#)
-    let compositePattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"非现场评价得分(\d{1,3})%[,、]?现场评价得分(\d{1,3})%"#)
-    let adjustmentPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
+    nonisolated(unsafe) static let compositePattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"非现场评价得分(\d{1,3})%[,、]?现场评价得分(\d{1,3})%"#)
+    nonisolated(unsafe) static let adjustmentPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(
         #"年初预算[^,;。]*?(\d+(?:\.\d+)?)万元.*?调(减|增)预算(\d+(?:\.\d+)?)万元"#)
-    let claimPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"未超过年初预算总额(\d{1,3})%"#)
+    nonisolated(unsafe) static let claimPattern: Regex<AnyRegexOutput>? = ReportParsing.regex(#"未超过年初预算总额(\d{1,3})%"#)
 
     func read(into report: inout EvaluationReport, range: Range<Int>) {
         var currentFirstLevel: String?
@@ -52,7 +53,7 @@ struct StatementReader {
 
     private func readTotal(_ key: String, _ location: SourceLocation, into report: inout EvaluationReport) {
         var score: Score?
-        if key.containsText("评价得分"), let pattern = totalPattern, let captures = ReportParsing.captures(key, pattern),
+        if key.containsText("评价得分"), let pattern = Self.totalPattern, let captures = ReportParsing.captures(key, pattern),
             let value = captures[1]
         {
             score = Score(parsing: value)
@@ -62,7 +63,7 @@ struct StatementReader {
         // sampled projects (`医疗救助资金评价等级为“良”`) are not the report's.
         if score != nil || key.containsText("评价等级结果") || key.containsText("评价等次"),
             key.containsText("等") || key.containsText("评价结果"),
-            let pattern = gradePattern,
+            let pattern = Self.gradePattern,
             let captures = ReportParsing.captures(key, pattern)
         {
             grade = captures[1]
@@ -91,7 +92,7 @@ struct StatementReader {
     }
 
     private func compositeWeights(_ key: String, _ location: SourceLocation) -> CompositeWeights? {
-        guard key.containsText("非现场评价得分"), let pattern = compositePattern,
+        guard key.containsText("非现场评价得分"), let pattern = Self.compositePattern,
             let captures = ReportParsing.captures(key, pattern), let first = captures[1].flatMap({ Int64($0) }),
             let second = captures[2].flatMap({ Int64($0) })
         else { return nil }
@@ -99,14 +100,14 @@ struct StatementReader {
     }
 
     private func statement(_ key: String, _ location: SourceLocation) -> ScoreStatement? {
-        if key.containsText("分值"), key.containsText("得分"), let pattern = statementPattern, let captures = ReportParsing.captures(key, pattern) {
+        if key.containsText("分值"), key.containsText("得分"), let pattern = Self.statementPattern, let captures = ReportParsing.captures(key, pattern) {
             let rateText = captures[4]
             return ScoreStatement(
                 subject: captures[1] ?? "", weight: captures[2].flatMap { Score(parsing: $0) },
                 score: captures[3].flatMap { Score(parsing: $0) }, rate: rateText.flatMap { Score(parsing: $0) },
                 rateDecimals: rateText.map { ReportParsing.decimals($0) } ?? 2, source: location)
         }
-        if key.count < 40, key.containsText("%"), let pattern = rateStatementPattern,
+        if key.count < 40, key.containsText("%"), let pattern = Self.rateStatementPattern,
             let captures = ReportParsing.captures(key, pattern), let rateText = captures[2]
         {
             return ScoreStatement(
@@ -117,11 +118,11 @@ struct StatementReader {
     }
 
     private func adjustment(_ key: String, _ location: SourceLocation) -> BudgetAdjustment? {
-        guard let pattern = adjustmentPattern, let captures = ReportParsing.captures(key, pattern),
+        guard let pattern = Self.adjustmentPattern, let captures = ReportParsing.captures(key, pattern),
             let initial = captures[1].flatMap({ Money(parsing: $0, unit: .wanYuan) }),
             let amount = captures[3].flatMap({ Money(parsing: $0, unit: .wanYuan) })
         else { return nil }
-        let claim = claimPattern.flatMap { ReportParsing.captures(key, $0) }?[1].flatMap { Int($0) }
+        let claim = Self.claimPattern.flatMap { ReportParsing.captures(key, $0) }?[1].flatMap { Int($0) }
         return BudgetAdjustment(
             initialBudget: initial, adjustment: amount, isCut: captures[2] == "减", claimedBelowPercent: claim,
             source: location)
@@ -130,7 +131,7 @@ struct StatementReader {
     /// `部门预算安排	年初预算数	全年预算数	…` followed by a row of amounts (总览表 一).
     private func readBudgetFigures(_ index: Int, into report: inout EvaluationReport) {
         guard report.budgetFigures == nil, index + 1 < text.count else { return }
-        let keys = text.fields(index).map { TextNormalization.key($0) }
+        let keys = text.fieldKeys(index)
         guard let initialColumn = keys.firstIndex(of: "年初预算数"), let annualColumn = keys.firstIndex(of: "全年预算数")
         else { return }
         let values = text.fields(index + 1)
@@ -154,7 +155,7 @@ struct StatementReader {
     private func readCounts(
         _ index: Int, key: String, currentFirstLevel: String?, into report: inout EvaluationReport
     ) {
-        guard let pattern = countPattern else { return }
+        guard let pattern = Self.countPattern else { return }
         var counts: [(IndicatorLevel, Int)] = []
         for match in key.matches(of: pattern) {
             let captures = match.output.map { $0.substring.map(String.init) }

@@ -39,7 +39,7 @@ struct SummaryTableReader {
     }
 
     private func header(_ index: Int) -> SummaryTable? {
-        let keys = text.fields(index).map { TextNormalization.key($0) }
+        let keys = text.fieldKeys(index)
         guard keys.contains(where: { $0 == "一级指标" || $0 == "指标类别" }),
             keys.contains(where: { $0.containsText("分值") }), keys.contains(where: { $0.containsText("得分") }),
             !keys.contains(where: { $0.hasPrefix("二级") })
@@ -60,7 +60,7 @@ struct SummaryTableReader {
     }
 
     private func layout(_ index: Int, title: String) -> (Int, Int?, [(Int, ScoreColumn)], Int?, Int?) {
-        let keys = text.fields(index).map { TextNormalization.key($0) }
+        let keys = text.fieldKeys(index)
         let titleKey = TextNormalization.key(title)
         let single: ScoreColumn =
             titleKey.containsText("非现场") ? .nonField : titleKey.containsText("现场") ? .field : .score
