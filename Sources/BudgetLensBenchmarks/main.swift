@@ -154,10 +154,6 @@ for (name, label) in [("003_57b5dcd699d528dd.txt", "evaluate 003 (部门整体, 
             precondition(!EvaluationChecks.run(report).isEmpty)
         })
 }
-benchmarks.append(
-    Benchmark(name: "compile one Regex", inputBytes: 1) {
-        precondition((try? Regex(#"评价得分:?(?:\d{4}年度?)?(?:自评)?(\d{1,3}(?:\.\d{1,2})?)(?![\d.%])"#)) != nil)
-    })
 
 print("BudgetLens benchmarks — release build, \(iterations) iterations each")
 print("benchmark".padding(toLength: 72, withPad: " ", startingAt: 0) + "  median ms   fastest ms   MB/s (median)")
