@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "BudgetLensRules", targets: ["BudgetLensRules"]),
         .library(name: "BudgetLensScoring", targets: ["BudgetLensScoring"]),
         .library(name: "BudgetLensEvaluation", targets: ["BudgetLensEvaluation"]),
+        .library(name: "BudgetLensRender", targets: ["BudgetLensRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,10 +43,12 @@ let package = Package(
             resources: [.copy("Frameworks")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "BudgetLensRender", dependencies: ["BudgetLensCore"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "budgetlens",
             dependencies: [
-                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensEvaluation",
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensRender",
+                "BudgetLensEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -87,6 +90,11 @@ let package = Package(
         .testTarget(
             name: "BudgetLensEvaluationTests",
             dependencies: ["BudgetLensCore", "BudgetLensEvaluation", "BudgetLensReader", "BudgetLensTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensRenderTests",
+            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensRender", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -90,6 +90,25 @@ for name in ["000_b3a610eb10aa3aee.txt", "001_06590241d827de43.txt", "002_e7a0a5
         })
 }
 
+// The 情况说明 alone: statements read from the sections, and the N-* rules on them.
+for name in ["000_b3a610eb10aa3aee.txt", "002_e7a0a51ff37b077b.txt"] {
+    let path = examples.appendingPathComponent(name).path
+    guard let data = FileManager.default.contents(atPath: path) else { exit(2) }
+    var configuration = ReaderConfiguration()
+    configuration.readsSelfEvaluations = false
+    let disclosure = try DisclosureReader.read(data: data, file: name, configuration: configuration)
+    let bytes = disclosure.narrative.reduce(0) { $0 + $1.body.text.utf8.count }
+    let narrativePack = pack.skipping(["0*", "F-*", "X-*"])
+    benchmarks.append(
+        Benchmark(name: "narrative \(name.prefix(3)) (情况说明 → statements)", inputBytes: bytes) {
+            precondition(!StatementReader.read(disclosure.narrative).statements.isEmpty)
+        })
+    benchmarks.append(
+        Benchmark(name: "narrative \(name.prefix(3)) (statements → N-* findings)", inputBytes: bytes) {
+            precondition(RuleEngine().evaluate(narrativePack, on: disclosure).rulesEvaluated > 0)
+        })
+}
+
 let schemes = try SchemeSet.builtIn()
 let performancePack = try ScoringChecks.performancePack(schemes: schemes)
 for name in ["000_b3a610eb10aa3aee.txt", "002_e7a0a51ff37b077b.txt"] {

@@ -14,6 +14,8 @@ public struct Disclosure: Hashable, Sendable, Codable {
     public var tables: [PublicTable]
     /// The numbered sections 一 … 十三 of the 情况说明, text verbatim.
     public var narrative: [NarrativeSection]
+    /// The numeric statements of the 情况说明, read by the reader from `narrative` (`nil` when not read).
+    public var statements: NarrativeReading?
     /// The 名词解释 entries.
     public var glossary: [GlossaryEntry]
     /// The document's parts (第一部分 …) with their text verbatim, the annex (附件) among them.
@@ -30,8 +32,10 @@ public struct Disclosure: Hashable, Sendable, Codable {
         source: SourceDocument, kind: DocumentKind, header: DocumentHeader,
         tableOfContents: [ContentsEntry] = [], tables: [PublicTable] = [], narrative: [NarrativeSection] = [],
         glossary: [GlossaryEntry] = [], parts: [DocumentPart] = [], selfEvaluations: [SelfEvaluation] = [],
-        evaluationSummaries: [SelfEvaluationSummary] = [], problems: [ReadProblem] = []
+        evaluationSummaries: [SelfEvaluationSummary] = [], problems: [ReadProblem] = [],
+        statements: NarrativeReading? = nil
     ) {
+        self.statements = statements
         self.source = source
         self.kind = kind
         self.header = header
@@ -48,9 +52,10 @@ public struct Disclosure: Hashable, Sendable, Codable {
     /// The first table with the given number, if the document has it.
     public func table(_ id: TableID) -> PublicTable? { tables.first { $0.id == id } }
 
-    /// The tables of the nine that the document does not have, in canonical order.
+    /// The tables of the nine that the document does not have, in canonical order; a table present on pages
+    /// without text (``unreadableTables``) is not missing.
     public var missingTables: [TableID] {
-        let present = Set(tables.map(\.id))
+        let present = Set(tables.map(\.id)).union(unreadableTables)
         return TableID.allCases.filter { !present.contains($0) }
     }
 
@@ -68,13 +73,29 @@ public struct SourceDocument: Hashable, Sendable, Codable {
     public var byteCount: Int
     /// Number of lines (text) or pages (PDF).
     public var lineCount: Int
+    /// The character encoding a text input was read in; `nil` for a PDF (poppler gives UTF-8) and in exports
+    /// written before the field existed.
+    public var encoding: TextEncoding?
+    /// The line terminators a text input used (all read as line breaks); `nil` as for ``encoding``.
+    public var lineEndings: LineEndings?
 
     /// Creates a source description.
-    public init(file: String, format: SourceFormat, byteCount: Int, lineCount: Int) {
+    public init(
+        file: String, format: SourceFormat, byteCount: Int, lineCount: Int, encoding: TextEncoding? = nil,
+        lineEndings: LineEndings? = nil
+    ) {
         self.file = file
         self.format = format
         self.byteCount = byteCount
         self.lineCount = lineCount
+        self.encoding = encoding
+        self.lineEndings = lineEndings
+    }
+
+    /// How the input was read, e.g. `GB18030, CRLF`; empty for a PDF.
+    public var encodingDescription: String {
+        guard let encoding else { return "" }
+        return lineEndings.map { "\(encoding.rawValue), \($0.rawValue) line endings" } ?? encoding.rawValue
     }
 }
 

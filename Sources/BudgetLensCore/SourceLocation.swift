@@ -29,9 +29,11 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 
-    /// A short place for reports: `第8页 (372,230)` for a PDF location, else `line:column`.
+    /// A short place for reports: `第8页 (372,230)` for a PDF location, `第8页` for a whole page, else
+    /// `line:column`.
     public var place: String {
         if let page, let region { return "第\(page)页 (\(Int(region.x0.rounded())),\(Int(region.y0.rounded())))" }
+        if let page, line == 0 { return "第\(page)页" }
         return "\(line):\(column)"
     }
 }

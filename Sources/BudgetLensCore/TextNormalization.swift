@@ -116,6 +116,14 @@ public enum TextNormalization {
         }
     }
 
+    /// The Chinese numeral of 1…99: 1 → `一`, 10 → `十`, 13 → `十三`, 20 → `二十`; other values as digits.
+    public static func chineseNumeralString(_ value: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        guard (1...99).contains(value) else { return String(value) }
+        if value < 10 { return digits[value] }
+        return (value >= 20 ? digits[value / 10] : "") + "十" + digits[value % 10]
+    }
+
     /// The value of a Chinese numeral from 一 to 九十九 (`一` 1, `十` 10, `十三` 13, `二十六` 26), or `nil`.
     public static func chineseNumeral(_ text: some StringProtocol) -> Int? {
         let digits: [Character: Int] = [

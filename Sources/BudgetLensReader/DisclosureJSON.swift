@@ -36,7 +36,9 @@ public enum DisclosureJSON {
                     .badJSON, source: noLine,
                     message: "JSON export version \(envelope.version) is not supported (this build reads \(version))")
             }
-            return envelope.disclosure
+            var disclosure = envelope.disclosure
+            if disclosure.statements == nil { disclosure.statements = StatementReader.read(disclosure.narrative) }
+            return disclosure
         } catch let error as ReadError {
             throw error
         } catch let DecodingError.keyNotFound(key, context) {

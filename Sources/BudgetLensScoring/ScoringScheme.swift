@@ -56,6 +56,7 @@ public struct ScoringScheme: Sendable, Hashable {
     /// - Throws: ``RuleFileError`` naming the file, line and column of a mistake.
     public init(text: String, file: String) throws {
         var values: [String: (value: String, line: Int)] = [:]
+        let text = TextDecoding.normalizingLineEndings(text).0
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
@@ -141,10 +142,7 @@ public struct ScoringScheme: Sendable, Hashable {
 
     /// Reads the scheme file at `path`.
     public init(contentsOf path: String) throws {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw RuleFileError(file: path, line: 0, column: 0, message: "cannot read the scheme file")
-        }
-        try self.init(text: text, file: path)
+        try self.init(text: TextFile.read(path, kind: "scheme file"), file: path)
     }
 
     private static let keys: Set<String> = [

@@ -1,4 +1,5 @@
 import BudgetLensCore
+import Foundation
 
 /// A small, complete and consistent 部门决算 in the seeds' text format (tables as tab-separated rows), for
 /// tests that plant one defect and expect exactly its findings.
@@ -11,6 +12,55 @@ public struct SyntheticDisclosure {
     public var tables: [TableID: [[String]]]
     /// Tables left out of the text (a 目录 entry still lists them).
     public var omitted: Set<TableID> = []
+    /// The 情况说明 lines (headings and sentences), consistent with the tables: every share, change and
+    /// completion rate recomputes exactly (DOMAIN §2). Tests replace a line to plant a narrative defect.
+    public var narrative: [String] = SyntheticDisclosure.consistentNarrative
+
+    /// The consistent 情况说明: 收支总计 670 (+70, 11.67 % on 600), 一般公共预算 600 = 89.55 % of 670, 类 shares
+    /// 16.67 % / 83.33 %, completion 600 / 500 = 120 %, 人员经费 360 = 200 + 150 + 10 and 公用经费 40 = 20 + 10 + 5 + 5
+    /// (the 公开06 rows), 机关运行经费 40 (−10, 20 % of 50), 政府采购 100 = 40 + 0 + 60, 车辆 2 = 1 + 1.
+    public static let consistentNarrative = [
+        "一、收入支出决算总体情况说明",
+        "2023年度收、支总计均为670万元。与2022年度相比，收、支总计各增加70万元，增长11.67%。主要是业务增加。",
+        "二、收入决算情况说明",
+        "本年收入合计670万元，其中：财政拨款收入670万元，占100%。",
+        "三、支出决算情况说明",
+        "本年支出合计670万元，其中：基本支出400万元，占59.7%；项目支出270万元，占40.3%。",
+        "四、财政拨款收入支出决算总体情况说明",
+        "2023年度财政拨款收、支总计均为670万元。",
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "（一）一般公共预算财政拨款支出决算总体情况",
+        "2023年度一般公共预算财政拨款支出600万元，占本年支出合计的89.55%。",
+        "（二）一般公共预算财政拨款支出决算结构情况",
+        "2023年度一般公共预算财政拨款支出600万元，主要用于以下方面：社会保障和就业支出（类）支出100万元，占16.67%；卫生健康支出（类）支出500万元，占83.33%。",
+        "（三）一般公共预算财政拨款支出决算具体情况",
+        "2023年度一般公共预算财政拨款支出年初预算为500万元，支出决算为600万元，完成年初预算的120%。决算数大于年初预算数的主要原因是年中追加。",
+        "六、一般公共预算财政拨款基本支出决算情况说明",
+        "2023年度一般公共预算财政拨款基本支出400万元，其中：人员经费360万元，主要包括：基本工资200万元、津贴补贴150万元、退休费10万元；公用经费40万元，主要包括：办公费20万元、差旅费10万元、公务接待费5万元、办公设备购置5万元。",
+        "七、政府性基金预算财政拨款收入支出决算情况说明",
+        "2023年度政府性基金预算财政拨款年初结转和结余0万元，本年收入50万元，本年支出50万元，年末结转和结余0万元。",
+        "八、国有资本经营预算财政拨款支出决算情况说明",
+        "2023年度国有资本经营预算财政拨款支出20万元。",
+        "九、财政拨款“三公”经费支出决算情况说明",
+        "2023年度财政拨款“三公”经费支出全年预算为8万元，支出决算为7万元，完成全年预算的87.5%。决算数小于预算数的主要原因是厉行节约。",
+        "十、机关运行经费支出说明",
+        "2023年度机关运行经费支出40万元，比年初预算数减少10万元，下降20%，主要原因是厉行节约。",
+        "十一、政府采购支出说明",
+        "2023年度政府采购支出总额100万元，其中：政府采购货物支出40万元、政府采购工程支出0万元、政府采购服务支出60万元。授予中小企业合同金额100万元，占政府采购支出总额的100%，其中：授予小微企业合同金额50万元，占政府采购支出总额的50%。货物采购授予中小企业合同金额占货物支出金额的100%，服务采购授予中小企业合同金额占服务支出金额的100%。",
+        "十二、国有资产占用情况说明",
+        "截至2023年12月31日，本部门共有车辆2辆，其中，机要通信用车1辆、其他用车1辆；单价100万元（含）以上设备（不含车辆）0台（套）。",
+    ]
+
+    /// A 情况说明 of one sentence that restates no table cell a table test plants a defect in.
+    public static let tablesOnlyNarrative = ["一、收入支出决算总体情况说明", "2023年度收、支总计均为670万元。"]
+
+    /// Replaces the narrative line containing `old` with `new` text.
+    public mutating func replaceNarrative(_ old: String, with new: String) {
+        guard let index = narrative.firstIndex(where: { $0.contains(old) }) else {
+            preconditionFailure("no narrative line contains \(old)")
+        }
+        narrative[index] = narrative[index].replacingOccurrences(of: old, with: new)
+    }
 
     /// The consistent document.
     public init() {
@@ -52,7 +102,8 @@ public struct SyntheticDisclosure {
             lines += (tables[id] ?? []).map { $0.joined(separator: "\t") }
             lines += ["", "注：本表反映部门本年度情况。", ""]
         }
-        lines += ["第三部分", "", "2023年度部门决算情况说明", "", "一、收入支出决算总体情况说明", "", "2023年度收、支总计均为670万元。", ""]
+        lines += ["第三部分", "", "2023年度部门决算情况说明", ""]
+        lines += narrative.flatMap { [$0, ""] }
         return lines.joined(separator: "\n") + "\n"
     }
 

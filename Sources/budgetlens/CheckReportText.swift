@@ -45,7 +45,7 @@ struct CheckReportText {
             for finding in findings {
                 let place = finding.location.source?.place ?? "-"
                 lines.append(
-                    "  \(style.severity(finding.severity)) \(finding.rule.padding(toLength: 7, withPad: " ", startingAt: 0)) \(place.padding(toLength: max(8, place.count), withPad: " ", startingAt: 0)) \(finding.message)"
+                    "  \(style.severity(finding.severity)) \(finding.rule.padding(toLength: max(7, finding.rule.count), withPad: " ", startingAt: 0)) \(place.padding(toLength: max(8, place.count), withPad: " ", startingAt: 0)) \(finding.message)"
                 )
                 lines.append("                           \(finding.messageEnglish)")
             }

@@ -22,7 +22,7 @@ struct Rules: ParsableCommand {
         let pack = try rules.pack()
         print("\(pack.name) — \(pack.rules.count) rules, tolerance \(pack.tolerance)")
         for rule in pack.rules {
-            print("\(rule.id.padding(toLength: 7, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(rule.text)")
+            print("\(rule.id.padding(toLength: max(7, rule.id.count), withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(rule.text)")
             print("                \(rule.textEnglish)")
             if source {
                 for line in rule.source.split(separator: "\n").dropFirst() { print("        \(line.drop { $0 == " " })") }

@@ -29,7 +29,8 @@ public struct CheckCatalog: Sendable {
     /// The names, sorted.
     public var names: [String] { checks.keys.sorted() }
 
-    /// The structural checks of the final accounts: tables present, names and years, codes, template residue.
+    /// The structural checks of the final accounts: tables present, names and years, codes, template residue, and
+    /// the text-quality checks of the prose (``TextQualityChecks``).
     public static let structural = CheckCatalog([
         ClosureCheck("tables-present") { _, context in DocumentChecks.tablesPresent(context) },
         ClosureCheck("unit-names-consistent") { _, context in DocumentChecks.unitNamesConsistent(context) },
@@ -50,6 +51,20 @@ public struct CheckCatalog: Sendable {
         ClosureCheck("no-code-rows") { arguments, context in
             arguments.tables.flatMap { CodeChecks.noCodeRows(context, table: $0) }
         },
+    ] + TextQualityChecks.checks).adding(narrative)
+
+    /// The checks of the 情况说明's statements (DOMAIN §2): amounts, items, shares, changes, completion,
+    /// 政府采购, 车辆, unreadable figures.
+    public static let narrative = CheckCatalog([
+        ClosureCheck("narrative-amounts") { _, context in NarrativeChecks.amounts(context) },
+        ClosureCheck("narrative-items") { _, context in NarrativeChecks.items(context) },
+        ClosureCheck("narrative-shares") { _, context in NarrativeChecks.shares(context) },
+        ClosureCheck("narrative-changes") { _, context in NarrativeChecks.changes(context) },
+        ClosureCheck("narrative-completion") { _, context in NarrativeChecks.completion(context) },
+        ClosureCheck("narrative-procurement") { _, context in NarrativeChecks.procurement(context) },
+        ClosureCheck("narrative-vehicles") { _, context in NarrativeChecks.vehicles(context) },
+        ClosureCheck("narrative-lists") { _, context in NarrativeChecks.lists(context) },
+        ClosureCheck("narrative-unread") { _, context in NarrativeChecks.unread(context) },
     ])
 }
 

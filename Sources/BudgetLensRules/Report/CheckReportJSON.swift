@@ -15,6 +15,12 @@ public struct CheckReportJSON: Codable, Sendable {
         public var moneyUnit: String
         public var tablesFound: [String]
         public var tablesMissing: [String]
+        /// Tables present on pages without text (scans): not read, not checked, not missing.
+        public var tablesUnreadable: [String]?
+        /// The encoding a text input was read in (`GB18030` …); `nil` for a PDF.
+        public var encoding: String?
+        /// The line endings of a text input (`CRLF` …); `nil` for a PDF.
+        public var lineEndings: String?
     }
 
     /// Counts.
@@ -138,6 +144,8 @@ public struct CheckReportJSON: Codable, Sendable {
     public var summary: Summary
     public var findings: [Item]
     public var skipped: [Skip]
+    /// Per section of the 情况说明: statements read and checked, figures unreadable (docs/narrative-checks.md).
+    public var narrativeCoverage: [NarrativeSectionCoverage]
 
     /// The JSON form of `report` on `disclosure`.
     public init(report: CheckReport, disclosure: Disclosure) {
@@ -148,7 +156,9 @@ public struct CheckReportJSON: Codable, Sendable {
             unitName: disclosure.header.unitName, year: disclosure.header.year,
             scope: disclosure.header.scope?.rawValue,
             moneyUnit: unit.rawValue, tablesFound: disclosure.tables.map(\.id.formID),
-            tablesMissing: disclosure.missingTables.map(\.formID))
+            tablesMissing: disclosure.missingTables.map(\.formID),
+            tablesUnreadable: disclosure.unreadableTables.map(\.formID),
+            encoding: disclosure.source.encoding?.rawValue, lineEndings: disclosure.source.lineEndings?.rawValue)
         summary = Summary(
             errors: report.findings.filter { $0.severity == .error }.count,
             warnings: report.findings.filter { $0.severity == .warning }.count,
@@ -156,6 +166,7 @@ public struct CheckReportJSON: Codable, Sendable {
             assertions: report.assertionsEvaluated)
         findings = report.findings.map { Item(finding: $0, unit: unit) }
         skipped = report.skipped.map { Skip(rule: $0.rule, reason: $0.reason) }
+        narrativeCoverage = NarrativeSectionCoverage.of(disclosure)
     }
 
     /// Encodes with snake_case keys, sorted, pretty-printed.

@@ -1,0 +1,159 @@
+import BudgetLensCore
+
+/// The running text of a disclosure, as the text-quality checks (N-TPL-*, N-DUP-*, N-PUNCT, N-NUMBER) read it:
+/// the parts' headings and bodies (第一部分 … 第N部分), each cut into paragraphs whose wrapped lines are joined
+/// back, every character keeping the line it was printed on.
+///
+/// Table rows are not prose (the reader keeps them out of the parts' bodies). A line continues the previous one
+/// when that line is long (a wrapped line: at least ``minimumWrappedLength`` characters) and does not end a
+/// sentence; short lines (headings such as `（1）非现场评价`) always end their paragraph, so a heading and the
+/// sentence that repeats its words are not one run of text. Page markers (`- 3 -`, `第4页，共102页`) and rows of
+/// tab-separated fields (a self-evaluation table printed inside the 情况说明) are left out.
+struct DocumentProse {
+    /// One block of text: a part of the document, in order.
+    struct Block {
+        /// What the part holds; `nil` for text outside the parts (a document without 第N部分 headings).
+        var role: PartRole?
+        /// The paragraphs, in order.
+        var paragraphs: [Paragraph]
+    }
+
+    /// Lines joined into one run of text.
+    struct Paragraph {
+        /// The characters as Unicode scalars (one per Chinese character), whitespace removed (PDF extraction
+        /// puts spaces inside Chinese words). Scalars, not `Character`s: an order of magnitude faster to scan.
+        var characters: [Unicode.Scalar] = []
+        /// For each printed line, the offset of its first character in `characters` (a line of spaces only
+        /// has none: its start equals the next line's).
+        var lineStarts: [Int] = []
+        /// The printed lines.
+        var lines: [TextLine] = []
+
+        /// The text of `range`, as printed without spaces.
+        func text(_ range: Range<Int>) -> String { characters.string(range) }
+
+        /// The index into `lines` of the line the character at `offset` was printed on.
+        func lineIndex(of offset: Int) -> Int {
+            var low = 0
+            var high = lineStarts.count - 1
+            while low < high {  // the last line starting at or before `offset`
+                let middle = (low + high + 1) / 2
+                if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
+
+        /// Where the character at `offset` was read: its line, and its column counted in the printed line
+        /// (spaces included).
+        func location(of offset: Int) -> SourceLocation {
+            let offset = Swift.min(offset, characters.count - 1)
+            let index = lineIndex(of: offset)
+            var source = lines[index].source
+            var remaining = offset - lineStarts[index]
+            for (column, scalar) in lines[index].text.unicodeScalars.enumerated()
+            where !TextNormalization.isSpace(scalar) {
+                if remaining == 0 {
+                    source.column = source.column + column
+                    break
+                }
+                remaining -= 1
+            }
+            return source
+        }
+    }
+
+    /// A line at least this long that does not end a sentence was wrapped: the next line continues it.
+    static let minimumWrappedLength = 16
+
+    /// The blocks read: one per part but the tables (and the 附件 unless asked for), the heading a paragraph of
+    /// its own; for a document without parts, the 情况说明 sections.
+    let blocks: [Block]
+
+    /// Prose of the given blocks.
+    init(blocks: [Block]) { self.blocks = blocks }
+
+    /// Reads the prose of `disclosure`.
+    ///
+    /// - Parameter includingAnnex: Whether to read the 附件 (self-evaluation reports written outside the
+    ///   template; their tables are tab-separated rows, left out like every such row).
+    /// - Complexity: O(*n*) in the characters of the parts.
+    init(_ disclosure: Disclosure, includingAnnex: Bool = false) {
+        var blocks: [Block] = []
+        if disclosure.parts.isEmpty {
+            var lines: [TextLine] = []
+            for section in disclosure.narrative {
+                lines.append(TextLine(text: section.heading, source: section.source))
+                lines += section.body.lines
+            }
+            blocks.append(Block(role: nil, paragraphs: DocumentProse.paragraphs(of: lines)))
+        } else {
+            for part in disclosure.parts where (includingAnnex || part.role != .annex) && part.role != .tables {
+                let lines = [TextLine(text: part.heading, source: part.source)] + part.body.lines
+                blocks.append(Block(role: part.role, paragraphs: DocumentProse.paragraphs(of: lines)))
+            }
+        }
+        self.blocks = blocks
+    }
+
+    /// `lines` cut into paragraphs.
+    static func paragraphs(of lines: [TextLine]) -> [Paragraph] {
+        var paragraphs: [Paragraph] = []
+        var current = Paragraph()
+        for line in lines where !line.text.utf8.contains(0x09) && !isPageMarker(line.text) {
+            current.lines.append(line)
+            current.lineStarts.append(current.characters.count)
+            var printed = 0
+            var last: Unicode.Scalar?
+            for scalar in line.text.unicodeScalars where !TextNormalization.isSpace(scalar) {
+                current.characters.append(scalar)
+                printed += 1
+                last = scalar
+            }
+            let continues = printed >= minimumWrappedLength && !(last.map(endsSentence) ?? true)
+            if !continues {
+                if !current.characters.isEmpty { paragraphs.append(current) }
+                current = Paragraph()
+            }
+        }
+        if !current.characters.isEmpty { paragraphs.append(current) }
+        return paragraphs
+    }
+
+    /// `。！？；：` and their ASCII forms: a line ending so is not continued by the next.
+    static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "！", "？", "；", "：", "!", "?", ";", ":": true
+        default: false
+        }
+    }
+
+    /// A page number line: `3`, `- 3 -`, `— 3 —`, `第4页，共102页`, `4/102`.
+    static func isPageMarker(_ text: String) -> Bool {
+        guard text.utf8.count <= 64 else { return false }
+        let key = text.unicodeScalars.filter { !TextNormalization.isSpace($0) }
+        guard !key.isEmpty, key.count <= 16, key.contains(where: isDigit) else { return false }
+        return key.allSatisfy { isDigit($0) || pageMarkerWords.contains($0) }
+    }
+
+    private static let pageMarkerWords = Set("-—–第页共，,/".unicodeScalars)
+
+    /// An ASCII digit.
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    /// A CJK ideograph (U+3400–U+9FFF, U+F900–U+FAFF).
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// The scalars of `range` as a string.
+    func string(_ range: Range<Int>) -> String {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: self[range])
+        return String(text)
+    }
+}
