@@ -46,7 +46,11 @@ struct Evaluate: ParsableCommand {
     @Option(name: .customLong("max-input-mb"), help: "Largest input accepted, in MiB.")
     var maximumInputMegabytes: Int = 64
 
+    @Flag(name: .customLong("list-rules"), help: "List the rule ids of the report checks and the built-in frameworks.")
+    var listRules = false
+
     func validate() throws {
+        if listRules { return }
         if framework == nil, evidence == nil, file == nil {
             throw ValidationError("give a report FILE, or --framework F --evidence E")
         }
@@ -57,6 +61,11 @@ struct Evaluate: ParsableCommand {
     }
 
     func run() throws {
+        if listRules {
+            for rule in EvaluationChecks.rules { print("\(rule.id)\t\(rule.text)") }
+            print("frameworks\t" + Framework.builtInNames.joined(separator: ", "))
+            return
+        }
         if let framework, let evidence {
             try score(framework: framework, evidence: evidence)
             return

@@ -139,6 +139,18 @@ struct EvaluateCommandTests {
         #expect(usage.status == 2 && usage.stderr.contains("--framework and --evidence go together"))
     }
 
+    @Test("--list-rules lists every rule id the checks produce and the built-in frameworks")
+    func listRules() throws {
+        let result = try BudgetLensBinary.run(["evaluate", "--list-rules"])
+        #expect(result.status == 0)
+        let ids = result.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
+        #expect(ids.count == 26, "25 rules and the frameworks line")
+        for id in ["W-1", "W-2", "E-1", "E-5", "R-3", "R-11", "M-ADJ", "G-1", "F-2", "P-1", "N-EVAL-4", "EV-1"] {
+            #expect(ids.contains(id), "\(id)")
+        }
+        #expect(result.stdout.contains("frameworks\tdepartment-overall, employee-medical-insurance-fund"))
+    }
+
     @Test("a final-accounts disclosure without a report, and a missing file, exit 2")
     func unusable() throws {
         let none = try BudgetLensBinary.run(["evaluate", Seed.path(Seed.weihai)])
