@@ -20,7 +20,7 @@ struct BudgetLensCommand: ParsableCommand {
               budgetlens export examples/002_e7a0a51ff37b077b.txt --format json > 002.json
             """,
         version: "0.1.0",
-        subcommands: [Check.self, ScoreCommand.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self]
+        subcommands: [Check.self, ScoreCommand.self, Evaluate.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self]
     )
 
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.
