@@ -53,8 +53,8 @@ let package = Package(
         .target(
             name: "BudgetLensEvaluation",
             dependencies: ["BudgetLensCore", "BudgetLensRules", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Frameworks")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
         ),
         .target(name: "BudgetLensRender", dependencies: ["BudgetLensCore"], swiftSettings: swiftSettings),
         .executableTarget(

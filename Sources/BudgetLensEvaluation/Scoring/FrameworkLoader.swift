@@ -31,8 +31,9 @@ extension Framework {
 
     /// Reads a framework file from disk, or a built-in framework by name (``builtInNames``).
     public init(contentsOf path: String) throws {
-        if !FileManager.default.fileExists(atPath: path), let url = Framework.builtInURL(path) {
-            try self.init(yaml: try String(contentsOf: url, encoding: .utf8), file: url.lastPathComponent)
+        if !FileManager.default.fileExists(atPath: path), let text = Framework.builtInText(path) {
+            let base = path.hasSuffix(".yaml") ? String(path.dropLast(5)) : path
+            try self.init(yaml: text, file: base + ".yaml")
             return
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -41,20 +42,16 @@ extension Framework {
         try self.init(yaml: text, file: path)
     }
 
-    /// The built-in frameworks shipped as resources (`Frameworks/*.yaml`), by name without extension.
+    /// The built-in frameworks (`Frameworks/*.yaml`, embedded in the binary at build time), by name without extension.
     public static var builtInNames: [String] {
-        guard let url = Bundle.module.url(forResource: "Frameworks", withExtension: nil),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
-        else { return [] }
-        return names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+        EmbeddedFiles.contents.keys.filter { $0.hasPrefix("Frameworks/") && $0.hasSuffix(".yaml") }
+            .map { String($0.dropFirst("Frameworks/".count).dropLast(5)) }.sorted()
     }
 
-    /// The URL of a built-in framework file.
-    public static func builtInURL(_ name: String) -> URL? {
+    /// The text of a built-in framework, by name with or without `.yaml`.
+    public static func builtInText(_ name: String) -> String? {
         let base = name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
-        guard builtInNames.contains(base) else { return nil }
-        return Bundle.module.url(forResource: "Frameworks", withExtension: nil)?
-            .appendingPathComponent(base + ".yaml")
+        return EmbeddedFiles.contents["Frameworks/\(base).yaml"]
     }
 }
 
