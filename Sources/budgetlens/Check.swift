@@ -84,6 +84,7 @@ struct Check: ParsableCommand {
                 if let lastYear {
                     report.findings += YearOverYear.check(current: disclosure, previous: lastYear, skipping: rules.skipped)
                 }
+                report.findings += AnnexedEvaluation.findings(file: file, disclosure: disclosure, limit: limit, skipped: rules.skipped)
                 outcomes.append(.checked(report, disclosure))
             } catch let failure as CommandFailure {
                 printError(failure.message)

@@ -43,8 +43,7 @@ struct Evaluate: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(name: .customLong("max-input-mb"), help: "Largest input accepted, in MiB.")
-    var maximumInputMegabytes: Int = 64
+    @OptionGroup var limit: InputLimit
 
     @Flag(name: .customLong("list-rules"), help: "List the rule ids of the report checks and the built-in frameworks.")
     var listRules = false
@@ -71,8 +70,7 @@ struct Evaluate: ParsableCommand {
             return
         }
         guard let file else { return }
-        var configuration = ReaderConfiguration()
-        configuration.maximumInputSize = maximumInputMegabytes << 20
+        let configuration = limit.configuration()
         let text: String
         do {
             text = try DisclosureReader.readableText(path: file, configuration: configuration)

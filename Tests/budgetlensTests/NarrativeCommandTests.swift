@@ -55,3 +55,19 @@ struct NarrativeCommandTests {
         #expect(share["actual"] as? String == "99.97%")
     }
 }
+
+@Suite("budgetlens check on a disclosure that annexes its evaluation report")
+struct AnnexedEvaluationCommandTests {
+    @Test("seed 000: 十三 names other projects, another count and amount than the annexed report (N-EVAL-1…3); --skip leaves them out")
+    func yantai() throws {
+        let result = try BudgetLensBinary.run(["check", Seed.path(Seed.yantai), "--format", "json"])
+        #expect(result.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let rules = try #require(object["findings"] as? [[String: Any]]).compactMap { $0["rule"] as? String }
+        #expect(rules.filter { $0.hasPrefix("N-EVAL") } == ["N-EVAL-1", "N-EVAL-2", "N-EVAL-3"])
+        let skipped = try BudgetLensBinary.run(["check", Seed.path(Seed.yantai), "--skip", "N-EVAL-*"])
+        #expect(skipped.status == 0 && !skipped.stdout.contains("N-EVAL"))
+        let weihai = try BudgetLensBinary.run(["check", Seed.path(Seed.weihai), "--format", "json"])
+        #expect(!weihai.stdout.contains("N-EVAL"), "no report annexed")
+    }
+}

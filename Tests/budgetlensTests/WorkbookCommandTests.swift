@@ -46,7 +46,8 @@ struct WorkbookCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let workbook = try TestWorkbooks.document(seed: Seed.yantai, in: folder)
         let result = try BudgetLensBinary.run(["check", workbook])
-        #expect(result.status == 0)
+        #expect(result.status == 1, "十三 against the annexed report (N-EVAL), as for the text")
+        #expect(result.stdout.contains("N-EVAL-3"))
         #expect(result.stdout.contains("warning 06-1    公开06!F10 "))
         let json = try BudgetLensBinary.run(["check", workbook, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]

@@ -56,7 +56,7 @@ public struct RulePack: Sendable {
     }
 
     /// Glob match with `*` (any run) and `?` (one character).
-    static func matches(_ id: String, pattern: String) -> Bool {
+    public static func matches(_ id: String, pattern: String) -> Bool {
         let text = Array(id)
         let glob = Array(pattern)
         func match(_ i: Int, _ j: Int) -> Bool {
