@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
@@ -35,7 +36,11 @@ let package = Package(
             resources: [.copy("Schemes"), .copy("Packs")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "BudgetLensRender", dependencies: ["BudgetLensCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "BudgetLensRender",
+            dependencies: ["BudgetLensCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "budgetlens",
             dependencies: [
@@ -46,7 +51,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "BudgetLensBenchmarks",
-            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring"],
+            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensRender"],
             swiftSettings: swiftSettings
         ),
         .target(
