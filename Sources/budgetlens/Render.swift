@@ -1,0 +1,81 @@
+import ArgumentParser
+import BudgetLensCore
+import BudgetLensRender
+import Foundation
+
+/// `budgetlens render FILE --to html|xlsx -o OUT [--previous LAST]`: the disclosure in its official layouts.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Write the disclosure in its official layouts: one HTML page or an XLSX workbook.",
+        discussion: """
+            html: one self-contained print-ready page (A4, no external requests): cover, 目录, the nine tables \
+            (公开01–09) in their official layouts, the 情况说明 written from the tables, and charts (inline SVG). \
+            xlsx: one sheet per table (公开01 … 公开09), merged header cells, amounts as numbers with two \
+            decimals, frozen header rows. Everything is written from the model, never copied from the input text. \
+            The output is written to a temporary file beside OUT and renamed, so OUT is never half-written. \
+            Exit 2 when the input is unusable or OUT cannot be written.
+
+            Examples:
+              budgetlens render examples/000_b3a610eb10aa3aee.txt --to html -o 000.html
+              budgetlens render examples/000_b3a610eb10aa3aee.txt --to xlsx -o 000.xlsx
+            """)
+
+    /// The output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, xlsx
+    }
+
+    @OptionGroup var input: DocumentInput
+
+    @Option(name: .customLong("to"), help: "The output format: html or xlsx.")
+    var format: Format
+
+    @Option(name: .shortAndLong, help: "The file to write.")
+    var output: String
+
+    @Option(help: "Last year's disclosure of the same unit: year-on-year sentences and two-year charts (HTML).")
+    var previous: String?
+
+    func run() throws {
+        let disclosure = try input.readFinalAccounts(selfEvaluations: false)
+        let prior = try previous.map {
+            try DocumentInput(file: $0, maximumInputMegabytes: input.maximumInputMegabytes)
+                .readFinalAccounts(selfEvaluations: false)
+        }
+        let bytes: Data
+        switch format {
+        case .html:
+            bytes = Data(HTMLWriter(disclosure: disclosure, previous: prior).html().utf8)
+        case .xlsx:
+            do {
+                bytes = try XLSXWriter(disclosure: disclosure).data()
+            } catch {
+                throw CommandFailure(message: "error: \(output): \(error)")
+            }
+        }
+        try AtomicFile.write(bytes, to: output)
+    }
+}
+
+/// Writes a file all at once: the bytes go to a temporary file in the same directory, which is then renamed
+/// over the target (rename(2) is atomic within a file system), so a reader sees the old file or the new, never
+/// a part.
+enum AtomicFile {
+    static func write(_ bytes: Data, to path: String) throws {
+        let target = URL(fileURLWithPath: path)
+        let directory = target.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(
+            ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try bytes.write(to: temporary)
+        } catch {
+            throw CommandFailure(message: "error: \(path): cannot write (无法写入): \(error.localizedDescription)")
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandFailure(message: "error: \(path): cannot write (无法写入): \(reason)")
+        }
+    }
+}
