@@ -83,7 +83,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BudgetLensRenderTests",
-            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensRender", "BudgetLensTestSupport"],
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensRender", "BudgetLensTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

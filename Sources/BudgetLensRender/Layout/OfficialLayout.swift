@@ -36,7 +36,7 @@ public enum OfficialLayout {
     /// adjacent columns sharing a level's prefix share one merged cell; a column's last level spans down to the
     /// bottom row. Returns `height` rows (at least the deepest name's level count).
     static func columnHeaders(_ columns: [TableColumn], height: Int) -> [[GridCell]] {
-        let paths = columns.map { $0.name.split(separator: "/").map(String.init) }
+        let paths = headerPaths(columns)
         var rows = Array(repeating: [GridCell](), count: height)
         for level in 0..<height {
             var index = 0
@@ -61,7 +61,23 @@ public enum OfficialLayout {
 
     /// The deepest column name's number of levels (1 for none).
     static func depth(_ columns: [TableColumn]) -> Int {
-        max(1, columns.map { $0.name.split(separator: "/").count }.max() ?? 1)
+        max(1, headerPaths(columns).map(\.count).max() ?? 1)
+    }
+
+    /// The header levels of each column: its name split at `/`; `基本支出` and `项目支出` right after a
+    /// `本年支出/…` column belong under `本年支出` (公开05, 07, 08: `本年支出` spans 小计, 基本支出, 项目支出).
+    static func headerPaths(_ columns: [TableColumn]) -> [[String]] {
+        var paths: [[String]] = []
+        for column in columns {
+            var path = column.name.split(separator: "/").map(String.init)
+            if path.count == 1, ["基本支出", "项目支出"].contains(path[0]), let previous = paths.last,
+                previous.count == 2, previous[0] == "本年支出"
+            {
+                path.insert("本年支出", at: 0)
+            }
+            paths.append(path)
+        }
+        return paths
     }
 
     /// The 栏次 numbers as header cells.
