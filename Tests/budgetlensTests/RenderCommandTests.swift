@@ -1,0 +1,73 @@
+import BudgetLensCore
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+/// `budgetlens render FILE --to html|xlsx -o OUT [--previous LAST]` through the built binary.
+@Suite("budgetlens render")
+final class RenderCommandTests {
+    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-render-\(UUID().uuidString)")
+
+    init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    private func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// The folder's file names, hidden ones included (a temporary file left behind would show here).
+    private func files() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() }
+
+    @Test("seed 000 to HTML and XLSX: exit 0, the page and the workbook written, nothing else left in the folder")
+    func writes() throws {
+        let html = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "html", "-o", path("000.html")])
+        #expect(html.status == 0, "\(html.stderr)")
+        let page = try String(contentsOfFile: path("000.html"), encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<span class=\"form\">公开09表<br>金额单位：万元</span>"))
+        let xlsx = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "xlsx", "--output", path("000.xlsx")])
+        #expect(xlsx.status == 0, "\(xlsx.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path("000.xlsx")))
+        #expect(bytes.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))
+        #expect(try files() == ["000.html", "000.xlsx"])
+    }
+
+    @Test("--previous: last year's totals join the chart (seed 001 given as seed 000's previous, a different year)")
+    func previous() throws {
+        let result = try BudgetLensBinary.run([
+            "render", Seed.path(Seed.yantai), "--to", "html", "-o", path("000.html"), "--previous", Seed.path(Seed.weihai),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try String(contentsOfFile: path("000.html"), encoding: .utf8)
+        #expect(page.contains("收、支决算总计（2023年度与2022年度）"))
+        #expect(page.contains(">958.90</text>"))
+    }
+
+    @Test("unusable input: exit 2 naming the file; an existing OUT is left as it was, no temporary file remains")
+    func unusableInput() throws {
+        let notADisclosure = path("note.txt")
+        try Data("这不是部门决算。\n".utf8).write(to: URL(fileURLWithPath: notADisclosure))
+        let out = path("old.html")
+        try Data("old".utf8).write(to: URL(fileURLWithPath: out))
+        let result = try BudgetLensBinary.run(["render", notADisclosure, "--to", "html", "-o", out])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("note.txt"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "old")
+        let budget = try BudgetLensBinary.run(["render", Seed.corpusPath(Seed.shanghaiBudget), "--to", "xlsx", "-o", out])
+        #expect(budget.status == 2)
+        #expect(budget.stderr.contains("部门预算"))
+        let badPrevious = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "html", "-o", out, "--previous", notADisclosure])
+        #expect(badPrevious.status == 2)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "old")
+        #expect(try files() == ["note.txt", "old.html"])
+    }
+
+    @Test("an unknown format or an output folder that does not exist: exit 2 with the reason")
+    func badUsage() throws {
+        let format = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "docx", "-o", path("x.docx")])
+        #expect(format.status == 2)
+        let missing = path("no/such/folder/000.html")
+        let folderMissing = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "html", "-o", missing])
+        #expect(folderMissing.status == 2)
+        #expect(folderMissing.stderr.contains("无法写入"))
+        #expect(try files().isEmpty)
+    }
+}
