@@ -32,6 +32,7 @@ enum HTMLStyle {
         th, td { border: 0.6pt solid #000; padding: 0.6mm 1.2mm; }
         thead th { font-weight: bold; text-align: center; vertical-align: middle; background: #f2f2f2; }
         tbody th { font-weight: normal; text-align: left; }
+        tbody td { text-align: center; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .unreadable { color: #a00; text-decoration: underline dotted; }
         .note { font-size: 9pt; margin: 1.5mm 0 0; }

@@ -56,7 +56,7 @@ public struct HTMLWriter: Sendable {
     }
 
     func tableSection(_ id: TableID) -> String {
-        let wide = id != .generalBudgetExpenditure && id != .stateCapital
+        let wide = ![TableID.incomeExpenditureSummary, .generalBudgetExpenditure, .stateCapital].contains(id)
         var html = "<section class=\"table\(wide ? " wide" : "")\" id=\"t\(id.rawValue)\">\n"
         guard let table = disclosure.table(id) else {
             html += "<h3>\(MarkupText.escape(id.canonicalTitle))</h3>\n<p class=\"form\">\(id.formID)表</p>\n"
