@@ -3,32 +3,34 @@ import BudgetLensCore
 import BudgetLensRender
 import Foundation
 
-/// `budgetlens render FILE --to html|xlsx -o OUT [--previous LAST]`: the disclosure in its official layouts.
+/// `budgetlens render FILE --to html|xlsx|pdf -o OUT [--previous LAST]`: the disclosure in its official layouts.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Write the disclosure in its official layouts: one HTML page or an XLSX workbook.",
+        abstract: "Write the disclosure in its official layouts: an HTML page, an XLSX workbook or a PDF.",
         discussion: """
             html: one self-contained print-ready page (A4, no external requests): cover, 目录, the nine tables \
             (公开01–09) in their official layouts, the 情况说明 written from the tables, and charts (inline SVG). \
             xlsx: one sheet per table (公开01 … 公开09), merged header cells, amounts as numbers with two \
-            decimals, frozen header rows. Everything is written from the model, never copied from the input text. \
+            decimals, frozen header rows. pdf: the HTML page printed by headless Chromium (Debian's chromium \
+            package; A4, page numbers). Everything is written from the model, never copied from the input text. \
             The output is written to a temporary file beside OUT and renamed, so OUT is never half-written. \
             Exit 2 when the input is unusable or OUT cannot be written.
 
             Examples:
               budgetlens render examples/000_b3a610eb10aa3aee.txt --to html -o 000.html
               budgetlens render examples/000_b3a610eb10aa3aee.txt --to xlsx -o 000.xlsx
+              budgetlens render examples/000_b3a610eb10aa3aee.txt --to pdf -o 000.pdf
             """)
 
     /// The output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case html, xlsx
+        case html, xlsx, pdf
     }
 
     @OptionGroup var input: DocumentInput
 
-    @Option(name: .customLong("to"), help: "The output format: html or xlsx.")
+    @Option(name: .customLong("to"), help: "The output format: html, xlsx or pdf.")
     var format: Format
 
     @Option(name: .shortAndLong, help: "The file to write.")
@@ -47,6 +49,8 @@ struct RenderCommand: ParsableCommand {
         switch format {
         case .html:
             bytes = Data(HTMLWriter(disclosure: disclosure, previous: prior).html().utf8)
+        case .pdf:
+            bytes = try ChromiumPrinter.pdf(of: HTMLWriter(disclosure: disclosure, previous: prior).html())
         case .xlsx:
             do {
                 bytes = try XLSXWriter(disclosure: disclosure).data()

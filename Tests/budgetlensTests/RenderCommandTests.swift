@@ -71,3 +71,40 @@ final class RenderCommandTests {
         #expect(try files().isEmpty)
     }
 }
+
+/// `budgetlens render --to pdf`: the HTML page printed by headless Chromium (installed by `.ci/run`), read back.
+@Suite("budgetlens render --to pdf")
+final class RenderPDFCommandTests {
+    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-render-pdf-\(UUID().uuidString)")
+
+    init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// The records of `budgetlens cells` for `file` without source_line, for tables `ids`.
+    private func cells(_ file: String, tables ids: Set<String>) throws -> [String] {
+        let result = try BudgetLensBinary.run(["cells", file])
+        #expect(result.status == 0)
+        return result.stdout.split(separator: "\n").map(String.init).filter { ids.contains(String($0.prefix(2))) }.map { line in
+            String(line[..<(line.lastIndex(of: ",") ?? line.endIndex)])
+        }
+    }
+
+    @Test("seed 000 → PDF: A4 pages; read back by BudgetLens's own PDF reader, 公开02–08 give the same 701 cells")
+    func yantai() throws {
+        let out = folder.appendingPathComponent("000.pdf").path
+        let result = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "pdf", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        #expect(bytes.starts(with: Array("%PDF".utf8)))
+        let text = try BudgetLensBinary.run(["text", out])
+        #expect(text.stdout.contains("2022年度收、支总计均为8,431.28万元。"))
+        #expect(text.stdout.contains("公开09表"))
+        // 公开01 and 09 do not round-trip yet: the PDF reader joins the blank rows 30/61 to the row above and
+        // misplaces three 09 cells under the wrapped heads (docs/render.md).
+        let tables: Set<String> = ["02", "03", "04", "05", "06", "07", "08"]
+        let expected = try cells(Seed.path(Seed.yantai), tables: tables)
+        #expect(expected.count == 701)
+        #expect(try cells(out, tables: tables) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["000.pdf"])
+    }
+}
