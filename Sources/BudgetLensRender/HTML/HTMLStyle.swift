@@ -6,7 +6,7 @@ enum HTMLStyle {
     static let css = """
         @page { size: A4; margin: 18mm 15mm 20mm 15mm;
           @bottom-center { content: counter(page); font-size: 9pt; } }
-        @page wide { size: A4 landscape; margin: 15mm 12mm 18mm 12mm; }
+        @page wide { size: A4 landscape; margin: 18mm 15mm 20mm 15mm; }
         :root { color: #000; background: #fff; }
         body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", serif;
           font-size: 10.5pt; line-height: 1.6; margin: 0 auto; max-width: 270mm; padding: 0 8mm; }
@@ -24,6 +24,7 @@ enum HTMLStyle {
         .part { break-before: page; }
         section.table { break-before: page; }
         section.table.wide { page: wide; }
+        #tables > h2 + section.table { break-before: auto; }
         .meta { display: flex; justify-content: space-between; align-items: flex-end; font-size: 9.5pt; margin: 1mm 0; }
         .meta .form { text-align: right; }
         table { border-collapse: collapse; width: 100%; font-size: 8.5pt; line-height: 1.3; }
