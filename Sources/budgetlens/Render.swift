@@ -50,7 +50,7 @@ struct RenderCommand: ParsableCommand {
         case .html:
             bytes = Data(HTMLWriter(disclosure: disclosure, previous: prior).html().utf8)
         case .pdf:
-            bytes = try ChromiumPrinter.pdf(of: HTMLWriter(disclosure: disclosure, previous: prior).html())
+            bytes = try ContentsPages.printWithPageNumbers(HTMLWriter(disclosure: disclosure, previous: prior))
         case .xlsx:
             do {
                 bytes = try XLSXWriter(disclosure: disclosure).data()

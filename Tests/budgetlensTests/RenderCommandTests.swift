@@ -107,4 +107,36 @@ final class RenderPDFCommandTests {
         #expect(try cells(out, tables: tables) == expected)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["000.pdf"])
     }
+
+    @Test("seed 000 → PDF: the 目录 cites the page of each table and of the 情况说明, checked page by page with pdftotext")
+    func contentsPages() throws {
+        let out = folder.appendingPathComponent("toc.pdf").path
+        let result = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "pdf", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try BudgetLensBinary.run(["text", out]).stdout
+        var cited: [String: Int] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2, let page = Int(fields[1]) else { continue }
+            if let range = fields[0].range(of: "（公开") {
+                cited[String(fields[0][range.upperBound...].prefix(2))] = page
+            } else if fields[0] == "情况说明" {
+                cited["情况说明"] = page
+            }
+        }
+        #expect(cited.count == 10)
+        #expect(cited["01"] == 3 && cited["09"] == 15 && cited["情况说明"] == 16)
+        for (key, page) in cited {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["pdftotext", "-f", String(page), "-l", String(page), out, "-"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let pageText = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let marker = key == "情况说明" ? "一、收入支出决算总体情况说明" : "公开\(key)表"
+            #expect(pageText.contains(marker), "\(key) on page \(page)")
+        }
+    }
 }

@@ -19,7 +19,8 @@ enum HTMLStyle {
         .cover p { font-size: 14pt; margin: 4mm 0; }
         .contents { break-after: page; }
         .contents ol { list-style: none; padding: 0; font-size: 12pt; }
-        .contents li { margin: 2mm 0; }
+        .contents li { margin: 2mm 0; display: flex; align-items: baseline; }
+        .contents .leader { flex: 1; border-bottom: 1pt dotted #000; margin: 0 2mm; }
         .contents a { color: inherit; text-decoration: none; }
         .part { break-before: page; }
         section.table { break-before: page; }

@@ -7,6 +7,9 @@ import BudgetLensCore
 public struct HTMLWriter: Sendable {
     let disclosure: Disclosure
     let previous: Disclosure?
+    /// The printed page of each 目录 entry, by anchor (`t01` … `t09`, `narrative`): the 目录 cites them. Known
+    /// only once the page has been printed (`budgetlens render --to pdf` prints twice); empty: no numbers.
+    public var pages: [String: Int] = [:]
 
     /// A writer for `disclosure`; `previous` (last year's document) adds the year-on-year sentences and bars.
     public init(disclosure: Disclosure, previous: Disclosure? = nil) {
@@ -49,10 +52,16 @@ public struct HTMLWriter: Sendable {
         var html = "<nav class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">目　录</h2>\n<ol>\n"
         for id in TableID.allCases {
             let title = disclosure.table(id)?.title ?? id.canonicalTitle
-            html += "<li><a href=\"#t\(id.rawValue)\">\(MarkupText.escape(title))</a>（\(id.formID)表）</li>\n"
+            html += "<li><a href=\"#t\(id.rawValue)\">\(MarkupText.escape(title))（\(id.formID)表）</a>\(page("t\(id.rawValue)"))</li>\n"
         }
-        html += "<li><a href=\"#narrative\">情况说明</a></li>\n</ol>\n</nav>\n"
+        html += "<li><a href=\"#narrative\">情况说明</a>\(page("narrative"))</li>\n</ol>\n</nav>\n"
         return html
+    }
+
+    /// The dotted leader and page number of a 目录 entry, or nothing when the page is not known.
+    func page(_ anchor: String) -> String {
+        guard let number = pages[anchor] else { return "" }
+        return "<span class=\"leader\"></span><span class=\"page\">\(number)</span>"
     }
 
     func tableSection(_ id: TableID) -> String {
