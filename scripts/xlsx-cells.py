@@ -3,11 +3,10 @@
 format of `budgetlens cells` without source_line: table,line,code,item,column,value.
 
 It knows the official layouts (docs/render.md), not BudgetLens's model: the body starts below the frozen header
-rows; the last header row is the 栏次 row (公开06 has none: its one amount column is 栏次 1); the body ends at the
-first empty row. Any openpyxl warning is an error (python3 -W error). Exit 2 on an unusable file.
+rows and ends at the first row without borders; the last header row is the 栏次 row (公开06 has none: its one
+amount column is 栏次 1). Any openpyxl warning is an error (python3 -W error). Exit 2 on an unusable file.
 """
 import csv
-import re
 import sys
 from decimal import Decimal
 
@@ -25,53 +24,63 @@ def amount(value):
     return ""  # a cell that is not a number (printed as text)
 
 
-def body(sheet):
-    """The header's last row (栏次) and the body rows, as lists of values."""
+def body_rows(sheet):
+    """The body: the rows from the first below the frozen header rows while their first cell has a border (the
+    blank row before the 注 lines has none), as lists of values."""
     _, first = coordinate_from_string(sheet.freeze_panes)
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    header = rows[first - 2]
     out = []
-    for row in rows[first - 1:]:
-        if all(v is None for v in row):
+    for index in range(first, sheet.max_row + 1):
+        if sheet.cell(row=index, column=1).border.left.style is None:
             break
-        out.append(row)
-    return header, out
+        out.append([cell.value for cell in sheet[index]])
+    return first, out
+
+
+def body(sheet):
+    """The header's last row (栏次) and the body rows."""
+    first, rows = body_rows(sheet)
+    return [cell.value for cell in sheet[first - 1]], rows
 
 
 def side_by_side(table, sheet, emit):
+    """公开01/04: per block (from a `栏次` cell of the 栏次 row), 项目, then 行次 if the block has that column, then
+    the amounts under their 栏次 numbers. A grid row that is blank on a side is no row of that side."""
     numbers, rows = body(sheet)
     starts = [i for i, v in enumerate(numbers) if v == "栏次"]
     blocks = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(numbers)
-        blocks.append((start, [(i, int(numbers[i])) for i in range(start + 2, end) if numbers[i] is not None]))
-    for start, columns in blocks:
+        columns = [(i, int(numbers[i])) for i in range(start + 1, end) if numbers[i] is not None]
+        has_line = columns and columns[0][0] == start + 2
+        blocks.append((start, has_line, columns))
+    for start, has_line, columns in blocks:
         for row in rows:
-            if row[start + 1] is None:
+            line = text(row[start + 1]) if has_line else ""
+            if row[start] is None and not line and all(row[i] is None for i, _ in columns):
                 continue
             for index, column in columns:
                 if row[index] is not None:
-                    emit(table, text(row[start + 1]), "", text(row[start]), column, amount(row[index]))
+                    emit(table, line, "", text(row[start]), column, amount(row[index]))
 
 
 def functional(table, sheet, emit):
-    numbers, rows = body(sheet)
+    """公开02/03/05/07/08: 科目编码, 科目名称, amounts; a label merged across both (合计) has no code."""
+    first, rows = body_rows(sheet)
+    numbers = [cell.value for cell in sheet[first - 1]]
+    merged = {r.min_row for r in sheet.merged_cells.ranges if r.min_col == 1 and r.max_col == 2}
     columns = [(i, int(v)) for i, v in enumerate(numbers) if i >= 2 and v is not None]
-    for row in rows:
-        first, second = text(row[0]), text(row[1])
-        if not second and not re.fullmatch(r"\d+", first):
-            code, item = "", first
+    for offset, row in enumerate(rows):
+        if first + offset in merged:
+            code, item = "", text(row[0])
         else:
-            code, item = first, second
+            code, item = text(row[0]), text(row[1])
         for index, column in columns:
             if row[index] is not None:
                 emit(table, "", code, item, column, amount(row[index]))
 
 
 def economic(table, sheet, emit):
-    _, first = coordinate_from_string(sheet.freeze_panes)
-    rows = [list(r) for r in sheet.iter_rows(min_row=first, values_only=True)]
-    rows = rows[: next((i for i, r in enumerate(rows) if all(v is None for v in r)), len(rows))]
+    _, rows = body_rows(sheet)
     totals = [r for r in rows if text(r[0]).endswith("合计") and r[1] is None]
     items = [r for r in rows if r not in totals]
     for block in (0, 3, 6):

@@ -98,7 +98,10 @@ public enum OfficialLayout {
 
     // MARK: - Shapes
 
-    /// 公开01/04: 收入 | 支出 side by side.
+    /// 公开01/04: 收入 | 支出 side by side. Rows are placed by their standard 行次 (01: 收入 1–31 beside 支出 32–62;
+    /// 04: 1–32 beside 33–64), so 总计 stands beside 总计 also in templates that print fewer rows (上海); without
+    /// standard 行次 the i-th 收入 row stands beside the i-th 支出 row. The 行次 column is drawn only when the table
+    /// prints 行次.
     static func sideBySide(_ table: PublicTable, into grid: inout TableGrid) {
         let income = table.rows.filter { $0.group == "收入" }
         let expenditure = table.rows.filter { $0.group != "收入" }
@@ -106,36 +109,52 @@ public enum OfficialLayout {
         let left = columns(columnNumbers(of: income, fallback: Array(all.prefix(1))), of: table)
         let right = columns(
             columnNumbers(of: expenditure, fallback: Array(all.dropFirst())), of: table)
+        let lines = table.rows.contains { $0.line != nil }
+        let lead = lines ? 2 : 1
         let height = max(depth(left), depth(right))
-        grid.width = 4 + left.count + right.count
-        let top: [GridCell] = [.header("收入", columns: 2 + left.count), .header("支出", columns: 2 + right.count)]
+        grid.width = 2 * lead + left.count + right.count
+        let top: [GridCell] = [.header("收入", columns: lead + left.count), .header("支出", columns: lead + right.count)]
         let leftHeads = columnHeaders(left, height: height)
         let rightHeads = columnHeaders(right, height: height)
+        let lead0: [GridCell] = lines ? [.header("项目", rows: height), .header("行次", rows: height)] : [.header("项目", rows: height)]
         var headerRows: [[GridCell]] = [top]
         for level in 0..<height {
-            var row: [GridCell] = []
-            if level == 0 { row += [.header("项目", rows: height), .header("行次", rows: height)] }
-            row += leftHeads[level]
-            if level == 0 { row += [.header("项目", rows: height), .header("行次", rows: height)] }
-            row += rightHeads[level]
-            headerRows.append(row)
+            headerRows.append((level == 0 ? lead0 : []) + leftHeads[level] + (level == 0 ? lead0 : []) + rightHeads[level])
         }
         headerRows.append(
-            [.header("栏次", columns: 2)] + columnNumbers(left) + [.header("栏次", columns: 2)] + columnNumbers(right))
+            [.header("栏次", columns: lead)] + columnNumbers(left) + [.header("栏次", columns: lead)] + columnNumbers(right))
         grid.header = headerRows
-        let count = max(income.count, expenditure.count)
-        for index in 0..<count {
-            var cells: [GridCell] = []
-            cells += block(index < income.count ? income[index] : nil, columns: left)
-            cells += block(index < expenditure.count ? expenditure[index] : nil, columns: right)
-            grid.body.append(cells)
+        let (leftSlots, rightSlots) = slots(income, expenditure)
+        for index in 0..<max(leftSlots.count, rightSlots.count) {
+            let leftRow = index < leftSlots.count ? leftSlots[index] : nil
+            let rightRow = index < rightSlots.count ? rightSlots[index] : nil
+            grid.body.append(block(leftRow, columns: left, lines: lines) + block(rightRow, columns: right, lines: lines))
         }
     }
 
-    /// One side of a side-by-side row: 项目, 行次, amounts (all blank for no row).
-    static func block(_ row: TableRow?, columns: [TableColumn]) -> [GridCell] {
-        guard let row else { return [.text(nil), .text(nil)] + columns.map { _ in .amount(nil) } }
-        return [.label(row.item), .text(row.line.map(String.init))] + columns.map { .amount(row.cell($0.number)) }
+    /// The rows of each side by grid row: by standard 行次 when every row has one (bounded: at most 200 rows a
+    /// side), else in order.
+    static func slots(_ income: [TableRow], _ expenditure: [TableRow]) -> ([TableRow?], [TableRow?]) {
+        let leftLines = income.compactMap(\.standardLine)
+        let rightLines = expenditure.compactMap(\.standardLine)
+        guard leftLines.count == income.count, rightLines.count == expenditure.count,
+            let firstRight = rightLines.min(), let lastRight = rightLines.max(), let lastLeft = leftLines.max(),
+            leftLines.allSatisfy({ $0 >= 1 && $0 < firstRight }), lastLeft <= 200, lastRight - firstRight < 200,
+            Set(leftLines).count == leftLines.count, Set(rightLines).count == rightLines.count
+        else { return (income, expenditure) }
+        var left = [TableRow?](repeating: nil, count: max(lastLeft, firstRight - 1))
+        for row in income { if let line = row.standardLine { left[line - 1] = row } }
+        var right = [TableRow?](repeating: nil, count: lastRight - firstRight + 1)
+        for row in expenditure { if let line = row.standardLine { right[line - firstRight] = row } }
+        return (left, right)
+    }
+
+    /// One side of a side-by-side row: 项目, 行次 (when printed), amounts (all blank for no row).
+    static func block(_ row: TableRow?, columns: [TableColumn], lines: Bool) -> [GridCell] {
+        let lead: [GridCell] = lines ? [.text(nil), .text(nil)] : [.text(nil)]
+        guard let row else { return lead + columns.map { _ in .amount(nil) } }
+        let label: [GridCell] = lines ? [.label(row.item), .text(row.line.map(String.init))] : [.label(row.item)]
+        return label + columns.map { .amount(row.cell($0.number)) }
     }
 
     /// 公开02/03/05/07/08: 科目编码 | 科目名称 | amounts.
