@@ -25,7 +25,7 @@ struct HTMLWriterTests {
         let urls = html.components(separatedBy: "http").count - 1
         let namespaces = html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1
         #expect(urls == namespaces)
-        #expect(namespaces == 4)
+        #expect(namespaces == 5)
         #expect(html.contains("<figcaption>图1　收、支决算总计</figcaption>"))
     }
 
@@ -84,11 +84,19 @@ struct HTMLWriterTests {
         #expect(!single.svg.contains("3,017.82"))
     }
 
+    @Test("seed 002: 财政拨款收、支总计 from 公开04 行32 and 行64 (1,133.18 each)")
+    func appropriationTotals() throws {
+        let charts = DisclosureCharts(disclosure: try Seed.read(Seed.zengdu)).charts()
+        let chart = try #require(charts.first { $0.caption == "财政拨款收、支总计" })
+        #expect(chart.svg.components(separatedBy: ">1,133.18</text>").count - 1 == 2)
+    }
+
     @Test("seed 000 charts: 一般公共预算 支出 by 类 prints 208 139.52 (1.91%), 210 7,152.54 (98.02%), 215 5.22 (0.07%)")
     func generalBudgetByClass() throws {
         let charts = DisclosureCharts(disclosure: try Seed.read(Seed.yantai)).charts()
-        #expect(charts.map(\.caption) == ["收、支决算总计", "收入决算结构", "支出决算结构", "一般公共预算财政拨款支出结构（按功能分类类级科目）"])
-        let byClass = charts[3].svg
+        #expect(charts.map(\.caption) == ["收、支决算总计", "收入决算结构", "支出决算结构", "财政拨款收、支总计", "一般公共预算财政拨款支出结构（按功能分类类级科目）"])
+        #expect(charts[3].svg.components(separatedBy: ">8,431.28</text>").count - 1 == 2)  // 公开04 行32, 行64
+        let byClass = charts[4].svg
         #expect(byClass.contains(">社会保障和就业支出</text>"))
         #expect(byClass.contains(">139.52（1.91%）</text>"))
         #expect(byClass.contains(">7,152.54（98.02%）</text>"))

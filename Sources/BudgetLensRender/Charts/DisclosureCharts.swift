@@ -2,7 +2,8 @@ import BudgetLensCore
 
 /// The charts of the 情况说明 drawn from the tables (issue 14 §3):
 /// 收、支决算总计 (公开01 行31, 行62; two years when last year's document is given), 收入结构 (公开01 行1–8 of
-/// 行27), 支出结构 (公开03 合计 栏次2–6 of 栏次1), 一般公共预算财政拨款支出结构 by 类 (公开05 类 rows of 合计).
+/// 行27), 支出结构 (公开03 合计 栏次2–6 of 栏次1), 财政拨款收、支总计 (公开04 行32, 行64 栏次2; two years),
+/// 一般公共预算财政拨款支出结构 by 类 (公开05 类 rows of 合计).
 /// A chart whose table is missing is left out.
 public struct DisclosureCharts: Sendable {
     /// A chart: its caption and its SVG markup.
@@ -22,7 +23,7 @@ public struct DisclosureCharts: Sendable {
 
     /// The charts that the document's tables allow, in the order above.
     public func charts() -> [Chart] {
-        [totals(), incomeStructure(), expenditureStructure(), generalBudgetByClass()].compactMap { $0 }
+        [totals(), incomeStructure(), expenditureStructure(), appropriationTotals(), generalBudgetByClass()].compactMap { $0 }
     }
 
     var unit: MoneyUnit { disclosure.moneyUnit }
@@ -33,22 +34,32 @@ public struct DisclosureCharts: Sendable {
 
     /// 收、支决算总计: 公开01 行31 (收入总计) and 行62 (支出总计).
     func totals() -> Chart? {
-        guard let income = Self.cell(disclosure, .incomeExpenditureSummary, line: 31, column: 1),
-            let expenditure = Self.cell(disclosure, .incomeExpenditureSummary, line: 62, column: 2)
+        twoTotals(caption: "收、支决算总计", table: .incomeExpenditureSummary, income: (31, 1), expenditure: (62, 2))
+    }
+
+    /// 财政拨款收、支总计: 公开04 行32 (收入总计) and 行64 栏次2 (支出总计 合计).
+    func appropriationTotals() -> Chart? {
+        twoTotals(caption: "财政拨款收、支总计", table: .appropriationSummary, income: (32, 1), expenditure: (64, 2))
+    }
+
+    /// Bars of a side-by-side table's 收入总计 and 支出总计 (行次, 栏次), last year's beside this year's when given.
+    func twoTotals(caption: String, table: TableID, income: (Int, Int), expenditure: (Int, Int)) -> Chart? {
+        guard let current = Self.cell(disclosure, table, line: income.0, column: income.1),
+            let spent = Self.cell(disclosure, table, line: expenditure.0, column: expenditure.1)
         else { return nil }
         var years: [(String, Money, Money)] = []
-        if let previous, let priorIncome = Self.cell(previous, .incomeExpenditureSummary, line: 31, column: 1),
-            let priorExpenditure = Self.cell(previous, .incomeExpenditureSummary, line: 62, column: 2)
+        if let previous, let priorIncome = Self.cell(previous, table, line: income.0, column: income.1),
+            let priorExpenditure = Self.cell(previous, table, line: expenditure.0, column: expenditure.1)
         {
             years.append((yearLabel(previous), priorIncome, priorExpenditure))
         }
-        years.append((yearLabel(disclosure), income, expenditure))
+        years.append((yearLabel(disclosure), current, spent))
         let groups = [
             SVGChart.Group(label: "收入总计", bars: years.map { SVGChart.Bar(label: $0.0, value: $0.1) }),
             SVGChart.Group(label: "支出总计", bars: years.map { SVGChart.Bar(label: $0.0, value: $0.2) }),
         ]
-        let caption = "收、支决算总计" + (years.count > 1 ? "（\(years[0].0)与\(years[1].0)）" : "")
-        return Chart(caption: caption, svg: SVGChart.groupedBars(title: caption, groups: groups, unit: unit))
+        let title = caption + (years.count > 1 ? "（\(years[0].0)与\(years[1].0)）" : "")
+        return Chart(caption: title, svg: SVGChart.groupedBars(title: title, groups: groups, unit: unit))
     }
 
     /// 收入决算结构: 公开01 行1–8 as shares of 行27 本年收入合计.
