@@ -20,21 +20,33 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
-        .target(name: "BudgetLensReader", dependencies: ["BudgetLensCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "BudgetLensReader",
+            dependencies: [
+                "BudgetLensCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Rule packs and schemes are embedded in the code (Plugins/EmbedResources), so the binary is relocatable.
+        .executableTarget(name: "ResourceEmbedder", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["ResourceEmbedder"]),
         .target(
             name: "BudgetLensRules",
             dependencies: ["BudgetLensCore"],
-            resources: [.copy("Packs")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
         ),
         .target(
             name: "BudgetLensScoring",
             dependencies: ["BudgetLensCore", "BudgetLensRules"],
-            resources: [.copy("Schemes"), .copy("Packs")],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
         ),
         .target(
             name: "BudgetLensRender",

@@ -16,11 +16,14 @@ import Foundation
 struct Benchmark {
     let name: String
     let inputBytes: Int
+    /// Iterations for this benchmark instead of `--iterations` (the large inputs).
+    var iterations: Int? = nil
     let body: () throws -> Void
 }
 
 func measure(_ benchmark: Benchmark, iterations: Int) throws -> (median: Duration, fastest: Duration) {
-    for _ in 0..<max(3, iterations / 10) { try benchmark.body() }
+    let iterations = benchmark.iterations ?? iterations
+    for _ in 0..<(benchmark.iterations == nil ? max(3, iterations / 10) : 1) { try benchmark.body() }
     var samples: [Duration] = []
     samples.reserveCapacity(iterations)
     let clock = ContinuousClock()
@@ -146,6 +149,30 @@ for name in ["000_b3a610eb10aa3aee.txt", "002_e7a0a51ff37b077b.txt"] {
         })
 }
 
+// score on large inputs: 000 with its self-evaluation tables (from the first 市级预算项目绩效自评表 to the end of
+// the last 转移支付 table) repeated to 10, 20 and 40 MB. Linear scoring doubles the time with the size.
+if let data = FileManager.default.contents(atPath: examples.appendingPathComponent("000_b3a610eb10aa3aee.txt").path) {
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    if let first = lines.firstIndex(where: { $0.hasPrefix("2022年度市级预算项目绩效自评表") }),
+        let end = lines.firstIndex(where: { $0.hasPrefix("2022年度烟台市职工基本") })
+    {
+        let head = lines[..<first].joined(separator: "\n") + "\n"
+        let block = lines[first..<end].joined(separator: "\n") + "\n"
+        let tail = lines[end...].joined(separator: "\n")
+        for megabytes in [10, 20, 40] {
+            let copies = (megabytes << 20) / block.utf8.count
+            let input = Data((head + String(repeating: block, count: copies) + tail).utf8)
+            benchmarks.append(
+                Benchmark(name: "score \(megabytes) MB (000's self-evaluation tables × \(copies))", inputBytes: input.count,
+                    iterations: 3) {
+                    let disclosure = try DisclosureReader.read(data: input, file: "large.txt")
+                    let report = ScoreReport(disclosure: disclosure, schemes: schemes, pack: performancePack)
+                    precondition(report.tables.count >= copies)
+                })
+        }
+    }
+}
+
 // PDFs: the published files in ../shared/corpus/pdf, end to end (poppler's text layer, table reconstruction,
 // the text reader, the final-accounts pack), and poppler alone for comparison.
 let pdfDirectory = root.deletingLastPathComponent().appendingPathComponent("shared/corpus/pdf")
@@ -174,6 +201,38 @@ if let layout = FileManager.default.contents(atPath: layoutPath) {
         Benchmark(name: "layout text → findings (003, pdftotext -layout)", inputBytes: layout.count) {
             let disclosure = try DisclosureReader.read(data: layout, file: "003.txt")
             precondition(RuleEngine().evaluate(pack, on: disclosure).rulesEvaluated > 0)
+        })
+}
+
+// Workbooks: each seed written into an XLSX by scripts/make_workbook.py (openpyxl; skipped when python3 or
+// openpyxl is missing): a sheet per table plus the cover and narrative sheets, read with the same settings as
+// the tab-separated text above ("read 000 … without self-evaluations"), so the two rows compare the formats.
+let workbookFolder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-bench-\(getpid())")
+try? FileManager.default.createDirectory(at: workbookFolder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: workbookFolder) }
+for name in ["000_b3a610eb10aa3aee.txt", "001_06590241d827de43.txt", "002_e7a0a51ff37b077b.txt"] {
+    let path = examples.appendingPathComponent(name).path
+    var tablesOnly = ReaderConfiguration()
+    tablesOnly.readsSelfEvaluations = false
+    guard let text = try? DisclosureReader.read(path: path, configuration: tablesOnly) else { continue }
+    let tables = text.tables.sorted { $0.source.line < $1.source.line }
+    let lastRow = tables.last?.rows.map(\.source.line).max() ?? 0
+    let marks = tables.map { "\($0.id.formID):\($0.source.line)" } + ["说明:\(lastRow + 1)"]
+    let workbook = workbookFolder.appendingPathComponent(name + ".xlsx").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", root.appendingPathComponent("scripts/make_workbook.py").path, "document", path, workbook] + marks
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { continue }
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: workbook) else {
+        FileHandle.standardError.write(Data("skipped the XLSX benchmarks: scripts/make_workbook.py needs openpyxl\n".utf8))
+        break
+    }
+    benchmarks.append(
+        Benchmark(name: "read \(name.prefix(3)) (XLSX → model, without self-evaluations)", inputBytes: data.count) {
+            let disclosure = try DisclosureReader.read(data: data, file: name + ".xlsx", configuration: tablesOnly)
+            precondition(disclosure.tables.count == text.tables.count)
         })
 }
 

@@ -52,9 +52,10 @@ public struct Disclosure: Hashable, Sendable, Codable {
     /// The first table with the given number, if the document has it.
     public func table(_ id: TableID) -> PublicTable? { tables.first { $0.id == id } }
 
-    /// The tables of the nine that the document does not have, in canonical order.
+    /// The tables of the nine that the document does not have, in canonical order; a table present on pages
+    /// without text (``unreadableTables``) is not missing.
     public var missingTables: [TableID] {
-        let present = Set(tables.map(\.id))
+        let present = Set(tables.map(\.id)).union(unreadableTables)
         return TableID.allCases.filter { !present.contains($0) }
     }
 
@@ -70,15 +71,31 @@ public struct SourceDocument: Hashable, Sendable, Codable {
     public var format: SourceFormat
     /// Size in bytes.
     public var byteCount: Int
-    /// Number of lines (text) or pages (PDF).
+    /// Number of lines (text), pages (PDF) or sheets (XLSX).
     public var lineCount: Int
+    /// The character encoding a text input was read in; `nil` for a PDF (poppler gives UTF-8) and in exports
+    /// written before the field existed.
+    public var encoding: TextEncoding?
+    /// The line terminators a text input used (all read as line breaks); `nil` as for ``encoding``.
+    public var lineEndings: LineEndings?
 
     /// Creates a source description.
-    public init(file: String, format: SourceFormat, byteCount: Int, lineCount: Int) {
+    public init(
+        file: String, format: SourceFormat, byteCount: Int, lineCount: Int, encoding: TextEncoding? = nil,
+        lineEndings: LineEndings? = nil
+    ) {
         self.file = file
         self.format = format
         self.byteCount = byteCount
         self.lineCount = lineCount
+        self.encoding = encoding
+        self.lineEndings = lineEndings
+    }
+
+    /// How the input was read, e.g. `GB18030, CRLF`; empty for a PDF.
+    public var encodingDescription: String {
+        guard let encoding else { return "" }
+        return lineEndings.map { "\(encoding.rawValue), \($0.rawValue) line endings" } ?? encoding.rawValue
     }
 }
 
@@ -92,6 +109,10 @@ public enum SourceFormat: String, Hashable, Sendable, Codable {
     case pdf
     /// A BudgetLens JSON export.
     case json
+    /// An Excel workbook (XLSX): the tables as sheets; sources name cells (`公开05!D12`).
+    case xlsx
+    /// A CSV file: tables as comma-separated rows; sources name cells (`D12`).
+    case csv
 }
 
 /// What a document is.

@@ -3,7 +3,8 @@
 ///
 /// For a text input, `line` and `column` are the input file's. For a PDF they are the line and column of the
 /// reconstructed text (`budgetlens text file.pdf` prints it), and `page` and `region` say where on the
-/// published page the words are.
+/// published page the words are. For a workbook (XLSX) or CSV file, `line` and `column` are the sheet's row
+/// and column (1-based) and `cell` names the cell, `公开05!D12` (`D12` for a CSV file).
 public struct SourceLocation: Hashable, Sendable, Codable, Comparable {
     /// The file name as given to the reader.
     public var file: String
@@ -15,31 +16,41 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable {
     public var page: Int?
     /// For a PDF: the box of the words on the page, in points from the page's top-left corner.
     public var region: PageRegion?
+    /// For a workbook or CSV file: the cell, `公开05!D12` (sheet name, `!`, A1 reference), or `D12` for CSV.
+    public var cell: String?
 
     /// Creates a location.
-    public init(file: String, line: Int, column: Int = 1, page: Int? = nil, region: PageRegion? = nil) {
+    public init(
+        file: String, line: Int, column: Int = 1, page: Int? = nil, region: PageRegion? = nil, cell: String? = nil
+    ) {
         self.file = file
         self.line = line
         self.column = column
         self.page = page
         self.region = region
+        self.cell = cell
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 
-    /// A short place for reports: `第8页 (372,230)` for a PDF location, else `line:column`.
+    /// A short place for reports: `第8页 (372,230)` for a PDF location, `第8页` for a whole page, `公开05!D12` for a
+    /// workbook cell, else
+    /// `line:column`.
     public var place: String {
+        if let cell { return cell }
         if let page, let region { return "第\(page)页 (\(Int(region.x0.rounded())),\(Int(region.y0.rounded())))" }
+        if let page, line == 0 { return "第\(page)页" }
         return "\(line):\(column)"
     }
 }
 
 extension SourceLocation: CustomStringConvertible {
-    /// `file:line:column`, with ` (第N页)` when the page is known, or `file 第N页 (x,y)` for a PDF location.
+    /// `file:line:column`, with ` (第N页)` when the page is known, `file 第N页 (x,y)` for a PDF location, or
+    /// `file 公开05!D12` for a workbook cell.
     public var description: String {
-        if region != nil { return "\(file) \(place)" }
+        if region != nil || cell != nil { return "\(file) \(place)" }
         let base = "\(file):\(line):\(column)"
         guard let page else { return base }
         return base + " (第\(page)页)"

@@ -52,5 +52,13 @@ extension TableTitles {
     /// Titles that templates in use print instead of the canonical one (Shanghai's), not defects.
     public static let templateVariants: Set<String> = [
         "一般公共预算财政拨款基本支出决算表", "国有资本经营预算财政拨款收入支出决算表",
+        // The central and 深圳 templates: `"三公"经费支出决算表`, `一般公共预算财政拨款"三公"经费支出决算表`.
+        "三公经费支出决算表",
+    ]
+
+    /// The form numbers of the central (中央部门) numbering, which 深圳 follows, where they differ from the
+    /// canonical ones (DOMAIN §1): 三公 is 公开07表, 政府性基金 公开08表, 国有资本经营 公开09表.
+    public static let centralNumbering: [TableID: TableID] = [
+        .threePublicExpenses: .governmentFund, .governmentFund: .stateCapital, .stateCapital: .threePublicExpenses,
     ]
 }

@@ -23,7 +23,9 @@ public enum DisclosureJSON {
 
     /// Reads an export back.
     ///
-    /// - Throws: ``ReadError`` with code `.badJSON` naming the path inside the JSON that is wrong.
+    /// - Throws: ``ReadError`` with code `.badJSON` naming the path inside the JSON that is wrong: a missing or
+    ///   mistyped key, or a structural error (``DisclosureJSONValidation``: a table twice, a 栏次 or 行次 out of
+    ///   range, a cell whose value disagrees with its text).
     public static func decode(_ data: Data, file: String) throws -> Disclosure {
         let noLine = SourceLocation(file: file, line: 0, column: 0)
         do {
@@ -35,6 +37,9 @@ public enum DisclosureJSON {
                 throw ReadError(
                     .badJSON, source: noLine,
                     message: "JSON export version \(envelope.version) is not supported (this build reads \(version))")
+            }
+            if let error = DisclosureJSONValidation.firstError(in: envelope.disclosure) {
+                throw ReadError(.badJSON, source: noLine, message: "not a valid BudgetLens export: \(error)")
             }
             var disclosure = envelope.disclosure
             if disclosure.statements == nil { disclosure.statements = StatementReader.read(disclosure.narrative) }

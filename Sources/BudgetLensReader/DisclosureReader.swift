@@ -7,14 +7,19 @@ public struct ReaderConfiguration: Sendable {
     public var maximumInputSize = 64 << 20
     /// Whether to read the annex's performance self-evaluation tables (`check` does not need them).
     public var readsSelfEvaluations = true
+    /// Largest unpacked part of a workbook (XLSX) accepted, in bytes: a sheet of a disclosure is well under 1 MiB.
+    public var maximumWorkbookPartSize = 32 << 20
+    /// Largest unpacked workbook accepted, all parts together, in bytes.
+    public var maximumWorkbookSize = 64 << 20
 
     /// The default settings.
     public init() {}
 }
 
 /// Reads a disclosure from a file: a PDF (through poppler's text layer), text extracted from a PDF
-/// (tab-separated tables, or `pdftotext -layout` space-aligned columns), or a BudgetLens JSON export. The
-/// format is recognised from the content, not the file name; a file named `.pdf` that is not a PDF is refused.
+/// (tab-separated tables, or `pdftotext -layout` space-aligned columns), an Excel workbook (XLSX) or CSV file
+/// (see ``WorkbookReader``), or a BudgetLens JSON export. The format is recognised from the content, not the
+/// file name (CSV alone by its `.csv` name); a file named `.pdf` that is not a PDF is refused.
 public enum DisclosureReader {
     /// Reads the file at `path`.
     ///
@@ -74,36 +79,54 @@ public enum DisclosureReader {
     /// - Throws: ``ReadError`` when the bytes are not a readable document.
     public static func read(data: Data, file: String, configuration: ReaderConfiguration = .init()) throws -> Disclosure
     {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte-order mark
-        guard let first = bytes.firstIndex(where: { !isASCIIWhitespace($0) }) else {
-            throw ReadError(
-                .empty, source: SourceLocation(file: file, line: 0, column: 0), message: "the file is empty")
+        let bytes = [UInt8](data)
+        if WorkbookReader.isWorkbook(bytes) {
+            return try WorkbookReader.read(bytes, file: file, configuration: configuration)
         }
         if isPDF(bytes, named: file) {
             let text = try PDFTextLayer.text(of: bytes, file: file)
             return readPDF(text, file: file, byteCount: bytes.count, configuration: configuration)
         }
-        let text = try decodeText(bytes, file: file)
-        if bytes[first] == UInt8(ascii: "{") {
-            return try DisclosureJSON.decode(Data(bytes), file: file)
+        let decoded = try decodeText(bytes, file: file)
+        let text = decoded.text
+        var disclosure: Disclosure
+        if WorkbookReader.isCSV(bytes, named: file) {
+            disclosure = try WorkbookReader.readCSV(bytes, text: text, file: file, configuration: configuration)
+        } else if text.utf8.first(where: { !isASCIIWhitespace($0) }) == UInt8(ascii: "{") {
+            return try DisclosureJSON.decode(Data(text.utf8), file: file)
+        } else if LayoutTextPages.isLayoutText(text) {
+            disclosure = readLayoutText(text, file: file, configuration: configuration)
+        } else {
+            let source = SourceText(file: file, text: text)
+            disclosure = TextDisclosureParser(
+                text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations
+            ).parse()
+            let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables)
+            if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
         }
-        if LayoutTextPages.isLayoutText(text) { return readLayoutText(text, file: file, configuration: configuration) }
-        return TextDisclosureParser(
-            text: SourceText(file: file, text: text), byteCount: bytes.count,
-            readsSelfEvaluations: configuration.readsSelfEvaluations
-        ).parse()
+        disclosure.source.byteCount = bytes.count
+        disclosure.source.encoding = decoded.encoding
+        disclosure.source.lineEndings = decoded.lineEndings
+        return disclosure
     }
 
-    /// UTF-8 text that is not binary data; else the error naming the first bad byte.
-    private static func decodeText(_ bytes: [UInt8], file: String) throws -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            try locateInvalidUTF8(bytes, file: file)
+    /// The text of `bytes` in whichever encoding they are (``TextDecoding``: UTF-8 with or without BOM,
+    /// UTF-16 with BOM, GB18030), line terminators made `\n`; refused when empty, binary or not text.
+    private static func decodeText(_ bytes: [UInt8], file: String) throws -> DecodedText {
+        let decoded: DecodedText
+        do {
+            decoded = try TextDecoding.decode(bytes)
+        } catch let error as TextDecodingError {
             throw ReadError(
-                .notText, source: SourceLocation(file: file, line: 0, column: 0), message: "the file is not UTF-8 text")
+                .notText, source: SourceLocation(file: file, line: error.line, column: error.column),
+                message: error.message)
         }
-        try rejectBinary(bytes, file: file)
-        return text
+        guard decoded.text.utf8.contains(where: { !isASCIIWhitespace($0) }) else {
+            throw ReadError(
+                .empty, source: SourceLocation(file: file, line: 0, column: 0), message: "the file is empty")
+        }
+        try rejectBinary(Array(decoded.text.utf8), file: file)
+        return decoded
     }
 
     /// A PDF: bytes starting `%PDF-`, or a file named `.pdf` that is not empty (then refused if it is not one).
@@ -144,11 +167,13 @@ public enum DisclosureReader {
             }
             disclosure.problems.append(problem)
         }
+        UnreadableTables.record(in: &disclosure, textlessPages: text.imagesOnTextlessPages, file: file)
         return disclosure
     }
 
     /// Reads text already decoded, e.g. in tests.
     public static func read(text: String, file: String) -> Disclosure {
+        let text = TextDecoding.normalizingLineEndings(text).0
         if LayoutTextPages.isLayoutText(text) { return readLayoutText(text, file: file, configuration: .init()) }
         return TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
     }
@@ -179,55 +204,6 @@ public enum DisclosureReader {
         }
     }
 
-    /// Throws the error for the first byte that is not valid UTF-8, naming its line, column and byte offset.
-    private static func locateInvalidUTF8(_ bytes: [UInt8], file: String) throws {
-        var line = 1
-        var lineStart = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == 0x0A {
-                    line += 1
-                    lineStart = index + 1
-                }
-                index += 1
-                continue
-            }
-            let length = utf8SequenceLength(bytes, at: index)
-            guard length > 0 else {
-                throw ReadError(
-                    .notText, source: SourceLocation(file: file, line: line, column: index - lineStart + 1),
-                    message: String(
-                        format: "invalid UTF-8 byte 0x%02X at byte offset %d; the file must be UTF-8 text "
-                            + "(was it saved as GBK/GB18030?)", byte, index))
-            }
-            index += length
-        }
-    }
-
-    /// The length of the valid UTF-8 sequence at `index`, or 0 when it is invalid.
-    private static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
-        let lead = bytes[index]
-        let length: Int
-        let minimum: UInt32
-        switch lead {
-        case 0xC2...0xDF: (length, minimum) = (2, 0x80)
-        case 0xE0...0xEF: (length, minimum) = (3, 0x800)
-        case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
-        default: return 0
-        }
-        guard index + length <= bytes.count else { return 0 }
-        var scalar = UInt32(lead) & (0xFF >> (length + 1))
-        for offset in 1..<length {
-            let byte = bytes[index + offset]
-            guard byte & 0xC0 == 0x80 else { return 0 }
-            scalar = scalar << 6 | UInt32(byte & 0x3F)
-        }
-        guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return 0 }
-        return length
-    }
-
     private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
@@ -245,8 +221,8 @@ extension DisclosureReader {
     /// - Throws: ``ReadError`` as ``read(path:configuration:)`` does.
     public static func readableText(path: String, configuration: ReaderConfiguration = .init()) throws -> String {
         let bytes = try loadFile(path, configuration: configuration)
-        guard bytes.contains(where: { !isASCIIWhitespace($0) }) else {
-            throw ReadError(.empty, source: SourceLocation(file: path, line: 0, column: 0), message: "the file is empty")
+        if WorkbookReader.isWorkbook(bytes) {
+            return try WorkbookReader.readableText(bytes, file: path, configuration: configuration)
         }
         if isPDF(bytes, named: path) {
             return LayoutReconstruction(
@@ -254,7 +230,8 @@ extension DisclosureReader {
             )
             .text
         }
-        let text = try decodeText(bytes, file: path)
+        let text = try decodeText(bytes, file: path).text
+        if WorkbookReader.isCSV(bytes, named: path) { return try WorkbookReader.readableCSVText(text, file: path) }
         guard LayoutTextPages.isLayoutText(text) else { return text }
         return LayoutReconstruction(source: .layoutText, pages: LayoutTextPages.pages(of: text)).text
     }

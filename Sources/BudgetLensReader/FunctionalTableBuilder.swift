@@ -19,7 +19,11 @@ struct FunctionalTableBuilder {
     mutating func build() -> (columns: [TableColumn], rows: [TableRow]) {
         let grid = located.grid
         let width = grid.commonWidth
-        let codeFieldCount = grid.contains { $0.key(0) == "类" && $0.key(1) == "款" && $0.key(2) == "项" } ? 3 : 1
+        // `类 | 款 | 项`; layout text may print `款` and `项` so close that they share a field (`类 | 款项`).
+        let codeFieldCount =
+            grid.contains {
+                $0.key(0) == "类" && (($0.key(1) == "款" && $0.key(2) == "项") || $0.key(1) == "款项")
+            } ? 3 : 1
         let headerRows = Array(grid.prefix { !isDataRow($0, codeFieldCount: codeFieldCount) })
         let valuePositions = Array((codeFieldCount + 1)..<max(codeFieldCount + 1, width))
         let numbers = columnNumbers(valuePositions: valuePositions, headerRows: headerRows)
@@ -106,7 +110,23 @@ struct FunctionalTableBuilder {
                 return TableRow(kind: .total, item: "合计", cells: cells.sorted { $0.column < $1.column }, source: source)
             }
             guard building.checkWidth(of: line, expected: layout.width) else { return nil }
-            return TableRow(kind: .total, item: "合计", cells: cells(of: line, layout: layout), source: source)
+            let merged = layout.valueColumns.filter { position, _ in isHeaderWord(line, position, layout) }
+            if !merged.isEmpty {
+                // A sub-header (合计 | 基本支出 | 项目支出) merged into the 合计 row beside its amounts.
+                building.record(
+                    "row.header-in-total", .info,
+                    "the 合计 row carries the header words " + merged.map { line.label($0.position) }.joined(separator: "/")
+                        + " in 栏次 " + merged.map { String($0.number) }.joined(separator: ", ")
+                        + " (a merged header row); those cells read as blank", at: source)
+            }
+            let cells = layout.valueColumns.map { position, number in
+                isHeaderWord(line, position, layout)
+                    ? TableCell(
+                        column: number, value: .zero, text: "",
+                        source: building.text.location(line.index, field: line.field(position)))
+                    : building.cell(column: number, position: position, of: line)
+            }
+            return TableRow(kind: .total, item: "合计", cells: cells.sorted { $0.column < $1.column }, source: source)
         }
         if ClassificationCode.level(of: code) == nil {
             let words = (0..<line.width).filter { !line.isBlank($0) }.map { line.key($0) }
@@ -121,6 +141,13 @@ struct FunctionalTableBuilder {
         return TableRow(
             kind: .code, code: code.isEmpty ? nil : code, item: name, cells: cells(of: line, layout: layout),
             source: source)
+    }
+
+    /// True when the field is a word of the table's header (`合计`, `基本支出`), not an amount.
+    private func isHeaderWord(_ line: GridLine, _ position: Int, _ layout: Layout) -> Bool {
+        guard !line.isBlank(position), layout.headerVocabulary.contains(line.key(position)) else { return false }
+        if case .amount = Money.reading(line.field(position).trimmedSpaces(), unit: building.unit) { return false }
+        return true
     }
 
     private mutating func cells(of line: GridLine, layout: Layout) -> [TableCell] {

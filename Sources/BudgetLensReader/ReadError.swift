@@ -19,6 +19,9 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
         public static let badJSON = Code("bad-json")
         /// A PDF that cannot be read (truncated, encrypted, no text layer, no extractor).
         public static let badPDF = Code("bad-pdf")
+        /// A workbook (XLSX) or CSV file that cannot be read: encrypted, legacy `.xls`, another Office file,
+        /// damaged, or beyond the unpacking limits (zip bomb, entity expansion).
+        public static let badWorkbook = Code("bad-workbook")
         public var description: String { name }
     }
 

@@ -22,6 +22,8 @@ struct SingleRowTableBuilder {
         let grid = located.grid
         let dataLines = grid.filter(isDataRow)
         guard let data = dataLines.first else {
+            // An empty table with its statement (`本表无数据`) is as it should be: nothing to record.
+            if located.noDataStatement != nil { return (columns, []) }
             building.record(
                 "table.no-data-row", .warning, "公开09 prints its header but no row of amounts",
                 at: building.text.location(grid.last?.index ?? located.titleIndex))
@@ -32,7 +34,7 @@ struct SingleRowTableBuilder {
                 "row.unexpected", .warning, "公开09 has one row of amounts; this further row is not read",
                 at: building.text.location(extra.index))
         }
-        let numberAt = columnNumbers(grid: grid, data: data)
+        let (numberAt, byHeader) = columnNumbers(grid: grid, data: data)
         var cells: [TableCell] = []
         for position in 0..<data.width {
             guard let number = numberAt[position] else {
@@ -46,6 +48,13 @@ struct SingleRowTableBuilder {
             cells.append(building.cell(column: number, position: position, of: data))
         }
         let present = Set(cells.map(\.column))
+        if byHeader {
+            // A subset of the twelve columns, placed by their headers: the others are not printed, not blank.
+            cells.sort { $0.column < $1.column }
+            let row = TableRow(
+                kind: .data, item: "", cells: cells, source: building.text.location(data.index, field: data.field(0)))
+            return (columns.filter { present.contains($0.number) }, [row])
+        }
         for number in 1...12 where !present.contains(number) {
             building.record(
                 "cell.missing", .warning, "栏次 \(number) is missing from the row; it reads as blank",
@@ -74,8 +83,9 @@ struct SingleRowTableBuilder {
         return sawAmount || TableBuilding.columnNumbers(in: line) == nil
     }
 
-    /// 栏次 by field position of the data row.
-    private mutating func columnNumbers(grid: [GridLine], data: GridLine) -> [Int: Int] {
+    /// 栏次 by field position of the data row, and whether they were placed by the header names (a table that
+    /// prints a subset of the twelve columns, e.g. the four 决算 ones).
+    private mutating func columnNumbers(grid: [GridLine], data: GridLine) -> ([Int: Int], Bool) {
         if let pairs = grid.first(where: isBudgetActualPairRow) {
             var numbers: [Int: Int] = [:]
             for position in 0..<pairs.width {
@@ -83,17 +93,88 @@ struct SingleRowTableBuilder {
                 guard item < 6 else { break }
                 numbers[position] = (pairs.key(position) == "预算数" ? 1 : 7) + item
             }
-            return numbers
+            return (numbers, false)
+        }
+        // The same pairs with blank fields between them (layout text): the twelve amounts in order.
+        let amountPositions = (0..<data.width).filter { !data.isBlank($0) }
+        if amountPositions.count == 12, let pairs = grid.first(where: isSpacedPairRow) {
+            let labels = (0..<pairs.width).filter { !pairs.isBlank($0) }.map { pairs.key($0) }
+            var numbers: [Int: Int] = [:]
+            for (index, position) in amountPositions.enumerated() {
+                numbers[position] = (labels[index] == "预算数" ? 1 : 7) + index / 2
+            }
+            return (numbers, false)
         }
         if let row = grid.first(where: { TableBuilding.columnNumbers(in: $0)?.count == 12 }),
             let numbers = TableBuilding.columnNumbers(in: row)
         {
-            return numbers
+            return (numbers, false)
+        }
+        if let numbers = numbersByHeader(grid: grid, data: data) {
+            let placed = numbers.sorted { $0.key < $1.key }.map { position, number in
+                "'\(headerName(grid: grid, data: data, position: position))' → 栏次 \(number)"
+            }
+            building.record(
+                "table.columns-by-header", .info,
+                "公开09 prints \(numbers.count) of the 12 columns and no 栏次 row; they are placed by their headers ("
+                    + placed.joined(separator: ", ") + "); the columns it does not print are not checked",
+                at: building.text.location(data.index))
+            return (numbers, true)
         }
         building.record(
             "table.column-numbers", .warning, "公开09 prints no 栏次 row; amounts are numbered 1–12 in order",
             at: building.text.location(data.index))
-        return Dictionary(uniqueKeysWithValues: (0..<min(12, data.width)).map { ($0, $0 + 1) })
+        return (Dictionary(uniqueKeysWithValues: (0..<min(12, data.width)).map { ($0, $0 + 1) }), false)
+    }
+
+    /// 栏次 of a data row with fewer than twelve amounts, from the item names above each field (合计, 因公出国
+    /// （境）费, 公务用车购置及运行（维护）费 or 小计, 公务用车购置费, 公务用车运行（维护）费, 公务接待费) and the
+    /// 预算数/决算数 heading over them; without such a heading the amounts of a 决算表 are 决算数 (栏次 7–12).
+    /// `nil` unless every amount gets a distinct 栏次.
+    private func numbersByHeader(grid: [GridLine], data: GridLine) -> [Int: Int]? {
+        let amounts = (0..<data.width).filter { !data.isBlank($0) }
+        guard !amounts.isEmpty, amounts.count < 12 else { return nil }
+        var numbers: [Int: Int] = [:]
+        for position in amounts {
+            guard let item = Self.item(named: headerName(grid: grid, data: data, position: position)) else { return nil }
+            numbers[position] = (section(grid: grid, data: data, position: position) == "预算数" ? 1 : 7) + item
+        }
+        return Set(numbers.values).count == numbers.count ? numbers : nil
+    }
+
+    /// The lowest item name printed above `position` in the header rows (before the data row).
+    private func headerName(grid: [GridLine], data: GridLine, position: Int) -> String {
+        for line in grid.reversed() where line.index < data.index {
+            let key = line.key(position)
+            if !key.isEmpty, Self.item(named: key) != nil { return key }
+        }
+        return ""
+    }
+
+    /// `预算数` or `决算数` from the nearest heading at or left of `position` in a header row, else `决算数`.
+    private func section(grid: [GridLine], data: GridLine, position: Int) -> String {
+        for line in grid where line.index < data.index {
+            let labels = (0...min(position, line.width - 1)).reversed().map { line.key($0) }
+            if let label = labels.first(where: { $0 == "预算数" || $0 == "决算数" }) { return label }
+        }
+        return "决算数"
+    }
+
+    /// The item (0 合计 … 5 公务接待费) a header name stands for.
+    static func item(named name: String) -> Int? {
+        if name.containsText("接待") { return 5 }
+        if name.containsText("出国") { return 1 }
+        if name.containsText("购置及运行") || name == "小计" { return 2 }
+        if name.containsText("购置费") { return 3 }
+        if name.containsText("运行") { return 4 }
+        if name.containsText("合计") { return 0 }
+        return nil
+    }
+
+    /// `预算数 | | 决算数 | 预算数 …`: twelve alternating labels, blank fields between them allowed.
+    private func isSpacedPairRow(_ line: GridLine) -> Bool {
+        let labels = (0..<line.width).filter { !line.isBlank($0) }.map { line.key($0) }
+        return labels.count == 12 && labels.enumerated().allSatisfy { $1 == ($0 % 2 == 0 ? "预算数" : "决算数") }
     }
 
     /// `预算数 | 决算数 | 预算数 | 决算数 …` (Shanghai).

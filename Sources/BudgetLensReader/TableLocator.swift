@@ -38,8 +38,13 @@ struct TableLocator {
         var header = TableHeaderLine.empty
         var index = titleIndex + 1
         // Header lines, then the first grid row.
-        while index < text.count, !text.isGridLine(index) {
+        while index < text.count, !text.isGridLine(index) || headerCells(index) != nil {
             if text.isBlank(index) || isPageFooter(index) {
+                index += 1
+                continue
+            }
+            if let line = headerCells(index) {
+                header.merge(line)
                 index += 1
                 continue
             }
@@ -52,7 +57,9 @@ struct TableLocator {
             id: id, titleIndex: titleIndex, title: text.label(titleIndex), header: header, endIndex: index)
         // Grid rows, across blank lines, page footers and repeated header lines or titles of continuation pages.
         while index < text.count {
-            if text.isGridLine(index) {
+            if text.isGridLine(index), let line = headerCells(index) {
+                table.header.merge(line)  // `部门：… | | … | 金额单位：万元` as cells of the grid
+            } else if text.isGridLine(index) {
                 table.grid.append(GridLine(index: index, line: text.lines[index]))
                 table.endIndex = index
             } else if text.isBlank(index) || isPageFooter(index) {
@@ -68,6 +75,22 @@ struct TableLocator {
         }
         collectNotes(of: &table)
         return table
+    }
+
+    /// What a table row says when its non-blank cells are all header lines (`部门：深圳市… | | 金额单位：万元`, as
+    /// extractions of spreadsheet-made PDFs print them), else `nil`.
+    private func headerCells(_ index: Int) -> TableHeaderLine? {
+        guard text.isGridLine(index) else { return nil }
+        let fields = GridLine(index: index, line: text.lines[index]).fields.filter {
+            !TextNormalization.key($0).isEmpty
+        }
+        guard !fields.isEmpty else { return nil }
+        var header = TableHeaderLine.empty
+        for field in fields {
+            guard let line = TableHeaderLine(field), line.formLabel == nil || fields.count == 1 else { return nil }
+            header.merge(line)
+        }
+        return header
     }
 
     /// Attaches the footnote (`注：…`, `说明：…`, continuation `2. …`) and a no-data statement that follow the grid.

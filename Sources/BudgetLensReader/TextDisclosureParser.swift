@@ -51,6 +51,7 @@ struct TextDisclosureParser {
         let unitCandidates = [
             mostCommon(tables.compactMap(\.unitName)),
             tablesHeadingUnitName(headings: headings, firstTable: located.first),
+            firstHeaderLineUnitName(),
             cover.unitName,
             unitNameFromTitle(cover.title),
         ]
@@ -149,6 +150,20 @@ struct TextDisclosureParser {
 
     /// The unit named in the heading of the tables: `第二部分 上海市普陀区财政局2024年度部门决算表`, or the line
     /// `上海市规划和自然资源局 2024 年度部门决算表` just above the first table.
+    /// The unit a `部门：…`/`单位：…` line or cell names first in the document (also where no table is read, as in
+    /// a budget), looking at the first few such lines only.
+    private func firstHeaderLineUnitName() -> String? {
+        let indices = (text.lines(containing: "部门：", maximumLength: 1024)
+            + text.lines(containing: "单位：", maximumLength: 1024)).sorted().prefix(20)
+        for index in indices {
+            let fields = text.isGridLine(index) ? GridLine(index: index, line: text.lines[index]).fields : [text.lines[index]]
+            for field in fields {
+                if let name = TableHeaderLine(field)?.unitName { return name }
+            }
+        }
+        return nil
+    }
+
     private func tablesHeadingUnitName(headings: [OutlineReader.PartHeading], firstTable: LocatedTable?) -> String? {
         var candidates = headings.filter { $0.role == .tables }.map(\.heading)
         if let firstTable {
@@ -182,6 +197,8 @@ struct TextDisclosureParser {
 
     /// The unit name in a title such as `2022 年度 烟台市医疗保障局部门 决算` or `上海市普陀区财政局 年度部门决算 2024`.
     private func unitNameFromTitle(_ title: String) -> String? {
+        // A fragment whose first line is a table's title (`"三公"经费支出决算表`, `收支预算总表`) names no unit.
+        if TableTitles.table(named: title) != nil || TextNormalization.key(title).hasSuffix("表") { return nil }
         var key = TextNormalization.key(title)
         if key.suffix(4).allSatisfy({ $0.isASCII && $0.isNumber }) { key = String(key.dropLast(4)) }
         if let yearRange = key.byteRange(of: "年度") ?? key.byteRange(of: "年") {

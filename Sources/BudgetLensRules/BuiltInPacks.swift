@@ -1,7 +1,7 @@
 import BudgetLensCore
-import Foundation
 
-/// The rule packs that ship with BudgetLens, as rule files in the module's resources.
+/// The rule packs that ship with BudgetLens: rule files embedded in the code at build time (the EmbedResources
+/// plugin), so the binary needs no resource folder beside it.
 public enum BuiltInPacks {
     /// The final-accounts pack: every identity of 公开01–09 and between them (Packs/final-accounts/*.rules).
     ///
@@ -10,22 +10,21 @@ public enum BuiltInPacks {
         try pack(named: "final-accounts")
     }
 
-    /// The built-in pack in the resource folder `Packs/<name>`: its files in name order, merged.
+    /// The built-in pack in the folder `Packs/<name>` of this module: its files in name order, merged.
     public static func pack(named name: String) throws -> RulePack {
-        try pack(in: Bundle.module.url(forResource: "Packs", withExtension: nil), named: name, catalog: .structural)
+        try pack(from: EmbeddedFiles.contents, named: name, catalog: .structural)
     }
 
-    /// The pack in `<packs>/<name>`: its `.rules` files in name order, merged, their checks from `catalog`.
-    public static func pack(in packs: URL?, named name: String, catalog: CheckCatalog) throws -> RulePack {
-        guard let folder = packs?.appendingPathComponent(name),
-            let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else {
-            throw RuleFileError(file: "Packs/\(name)", line: 0, column: 0, message: "the built-in rule pack is missing")
-        }
+    /// The pack `Packs/<name>` among `files` (text by path relative to the module folder, as the EmbedResources
+    /// plugin embeds them): its `.rules` files in name order, merged, their checks from `catalog`.
+    ///
+    /// - Throws: ``RuleFileError`` naming the file, line and column of a broken rule, or the pack if it is missing.
+    public static func pack(from files: [String: String], named name: String, catalog: CheckCatalog) throws -> RulePack {
+        let folder = "Packs/\(name)/"
+        let paths = files.keys.filter { $0.hasPrefix(folder) && $0.hasSuffix(".rules") }.sorted()
         var merged: RulePack?
-        for file in files.filter({ $0.hasSuffix(".rules") }).sorted() {
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            let pack = try RulePack(text: text, file: "Packs/\(name)/\(file)", catalog: catalog)
+        for path in paths {
+            let pack = try RulePack(text: files[path] ?? "", file: path, catalog: catalog)
             if merged == nil {
                 merged = pack
             } else {
@@ -33,7 +32,7 @@ public enum BuiltInPacks {
             }
         }
         guard let merged else {
-            throw RuleFileError(file: "Packs/\(name)", line: 0, column: 0, message: "the built-in rule pack is empty")
+            throw RuleFileError(file: "Packs/\(name)", line: 0, column: 0, message: "the built-in rule pack is missing")
         }
         return merged
     }

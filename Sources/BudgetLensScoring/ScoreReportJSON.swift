@@ -96,7 +96,10 @@ public struct ScoreReportJSON: Encodable, Sendable {
         }
     }
 
+    /// The file as given on the command line.
     public var document: String
+    /// Why the file could not be scored; `nil` when it was.
+    public var error: DocumentFailure?
     public var unitName: String?
     public var year: Int?
     public var projects: [Project]
@@ -104,18 +107,44 @@ public struct ScoreReportJSON: Encodable, Sendable {
     public var errors: Int
     public var warnings: Int
 
+    /// The JSON form of a file that could not be scored: its error, no projects, no findings.
+    public init(failure: DocumentFailure) {
+        document = failure.file
+        error = failure
+        projects = []
+        findings = []
+        errors = 0
+        warnings = 0
+    }
+
+    private enum CodingKeys: String, CodingKey { case document, error, unitName, year, projects, findings, errors, warnings }
+
+    /// Every key, absent values as `null`, so a failed file has the shape of a scored one.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(document, forKey: .document)
+        try container.encode(error, forKey: .error)
+        try container.encode(unitName, forKey: .unitName)
+        try container.encode(year, forKey: .year)
+        try container.encode(projects, forKey: .projects)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(errors, forKey: .errors)
+        try container.encode(warnings, forKey: .warnings)
+    }
+
     /// The JSON form of `report`.
     public init(report: ScoreReport) {
         let disclosure = report.disclosure
         document = disclosure.source.file
         unitName = disclosure.header.unitName
         year = disclosure.header.year
-        projects = report.tables.map { score in
+        projects = report.tables.indices.map { position in
+            let score = report.tables[position]
             let total = score.table.budget.total
             return Project(
                 name: score.table.projectName, kind: score.table.kind.rawValue, scheme: score.scheme.name,
                 statedTotal: score.table.statedTotal?.description, computedTotal: score.computedTotal?.description,
-                statedGrade: report.statedGrade(of: score), computedGrade: score.computedGrade,
+                statedGrade: report.statedGrades[position], computedGrade: score.computedGrade,
                 execution: Execution(
                     budget: total?.budget.map { $0.decimalString(in: .wanYuan) },
                     executed: total?.executed.map { $0.decimalString(in: .wanYuan) },
@@ -130,7 +159,7 @@ public struct ScoreReportJSON: Encodable, Sendable {
                         computedScore: indicator.computedScore?.description, status: indicator.judgement.status.rawValue,
                         sourceLine: indicator.indicator.source.line)
                 },
-                findings: report.findings(for: score).map { CheckReportJSON.Item(finding: $0, unit: .wanYuan) },
+                findings: report.tableFindings[position].map { CheckReportJSON.Item(finding: $0, unit: .wanYuan) },
                 source: score.table.source.description)
         }
         findings = report.documentFindings.map { CheckReportJSON.Item(finding: $0, unit: .wanYuan) }

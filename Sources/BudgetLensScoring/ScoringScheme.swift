@@ -56,6 +56,7 @@ public struct ScoringScheme: Sendable, Hashable {
     /// - Throws: ``RuleFileError`` naming the file, line and column of a mistake.
     public init(text: String, file: String) throws {
         var values: [String: (value: String, line: Int)] = [:]
+        let text = TextDecoding.normalizingLineEndings(text).0
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.prefix { $0 != "#" }.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
@@ -67,6 +68,11 @@ public struct ScoringScheme: Sendable, Hashable {
                 throw RuleFileError(
                     file: file, line: offset + 1, column: 1,
                     message: "unknown key '\(key)'; the keys are \(ScoringScheme.keys.sorted().joined(separator: ", "))")
+            }
+            if let earlier = values[key] {
+                throw RuleFileError(
+                    file: file, line: offset + 1, column: 1,
+                    message: "'\(key)' is given twice (first on line \(earlier.line)) / 键重复")
             }
             values[key] = (line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces), offset + 1)
         }
@@ -99,6 +105,9 @@ public struct ScoringScheme: Sendable, Hashable {
         total = try score("total")
         executionWeight = try score("execution-weight")
         executionCapPercent = (try score("execution-cap")).hundredths
+        guard (1...1_000).contains(executionCapPercent) else {
+            throw error("execution-cap", "the execution cap is a share of A from 0.01 to 10 (1 = 100 %), not \(try value("execution-cap").0)")
+        }
         indicatorWeight = try score("indicator-weight")
         guard let weights = Weights(rawValue: try value("weights").0) else {
             throw error("weights", "weights are 'printed' or 'group-equal'")
@@ -132,6 +141,11 @@ public struct ScoringScheme: Sendable, Hashable {
             }
             return (String(parts[0]), minimum)
         }
+        try Self.checkGrades(grades, total: total, error: { error("grades", $0) })
+        for (key, points) in [("total", total), ("execution-weight", executionWeight), ("indicator-weight", indicatorWeight)]
+        where !Self.points.contains(points) {
+            throw error(key, "\(points) is not between \(Self.points.lowerBound) and \(Self.points.upperBound) points")
+        }
         if executionWeight + indicatorWeight != total {
             throw error(
                 "indicator-weight",
@@ -139,12 +153,35 @@ public struct ScoringScheme: Sendable, Hashable {
         }
     }
 
+    /// The points a scheme's total and weights may have.
+    static let points = Score.zero...Score(hundredths: 100_000)
+
+    /// Grades go from the best down: names distinct, minimums strictly decreasing, the last at 0 so every total has
+    /// a grade (`优 90, 良 95` is refused: it would grade 99.86 as 良).
+    static func checkGrades(
+        _ grades: [(grade: String, minimum: Score)], total: Score, error: (String) -> RuleFileError
+    ) throws {
+        guard let last = grades.last else { throw error("grades are written '优 90, 良 80, 中 60, 差 0'") }
+        for (previous, next) in zip(grades, grades.dropFirst()) where next.minimum >= previous.minimum {
+            throw error(
+                "grades go from the highest minimum down: '\(next.grade) \(next.minimum)' is not below "
+                    + "'\(previous.grade) \(previous.minimum)' / 等级应按分数从高到低排列")
+        }
+        var names: Set<String> = []
+        for grade in grades where !names.insert(grade.grade).inserted {
+            throw error("the grade '\(grade.grade)' is given twice / 等级重复")
+        }
+        guard last.minimum == .zero else {
+            throw error("the lowest grade '\(last.grade)' must start at 0, so every total has a grade / 最低等级应从0分起")
+        }
+        if total > .zero, let first = grades.first, first.minimum > total {
+            throw error("the grade '\(first.grade) \(first.minimum)' is above the total \(total)")
+        }
+    }
+
     /// Reads the scheme file at `path`.
     public init(contentsOf path: String) throws {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw RuleFileError(file: path, line: 0, column: 0, message: "cannot read the scheme file")
-        }
-        try self.init(text: text, file: path)
+        try self.init(text: TextFile.read(path, kind: "scheme file"), file: path)
     }
 
     private static let keys: Set<String> = [
@@ -164,13 +201,13 @@ public struct SchemeSet: Sendable {
     /// The built-in schemes: 山东 for project tables, 湖北 for Hubei project and department tables, unscored
     /// transfer tables.
     public static func builtIn() throws -> SchemeSet {
-        guard let folder = Bundle.module.url(forResource: "Schemes", withExtension: nil) else {
-            throw RuleFileError(file: "Schemes", line: 0, column: 0, message: "the built-in schemes are missing")
-        }
         var byKind: [SelfEvaluation.Kind: ScoringScheme] = [:]
         for file in ["shandong-project.scheme", "hubei.scheme", "transfer.scheme"] {
-            let path = folder.appendingPathComponent(file).path
-            let scheme = try ScoringScheme(contentsOf: path)
+            let path = "Schemes/\(file)"
+            guard let text = EmbeddedFiles.contents[path] else {
+                throw RuleFileError(file: path, line: 0, column: 0, message: "the built-in scheme is missing")
+            }
+            let scheme = try ScoringScheme(text: text, file: path)
             for kind in scheme.appliesTo { byKind[kind] = scheme }
         }
         return SchemeSet(byKind: byKind)

@@ -21,6 +21,12 @@ public struct SelfEvaluationReview: Sendable {
         scores = ScoreCalculator(schemes: schemes).scores(of: disclosure)
     }
 
+    /// Reviews `disclosure` whose tables are already recomputed (`scores`, from ``ScoreCalculator``).
+    public init(disclosure: Disclosure, scores: [TableScore]) {
+        self.disclosure = disclosure
+        self.scores = scores
+    }
+
     /// The defects of one aspect.
     public func items(_ aspect: ReviewAspect) -> [ReviewItem] {
         switch aspect {

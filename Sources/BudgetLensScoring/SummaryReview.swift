@@ -34,10 +34,11 @@ struct SummaryReview {
 
     private func agreement() -> [ReviewItem] {
         guard let summary = disclosure.evaluationSummaries.first else { return [] }
+        let index = SummaryRowIndex(summary)
         return projectScores.compactMap { score in
             let table = score.table
             let location = FindingLocation(table: score.label, source: table.source)
-            let candidates = summary.rows.filter { SummaryReview.sameProject($0.project, table.projectName) }
+            let candidates = index.rows(for: table.projectName)
             let row =
                 candidates.first { row in
                     row.fundUser.map { user in table.executor.map { SummaryReview.sameProject(user, $0) } ?? true } ?? true
@@ -186,5 +187,30 @@ enum ScoreBands {
             }
         }
         return base(a) == base(b)
+    }
+}
+
+/// The rows of a 汇总表 by project name, so matching every table against the summary stays linear: rows whose
+/// normalised name equals the table's come from a dictionary; only a name with no such row is compared with every
+/// row by ``SummaryReview/sameProject(_:_:)`` (one name holds the other).
+struct SummaryRowIndex {
+    private let summary: SelfEvaluationSummary
+    private let byKey: [String: [Int]]
+
+    init(_ summary: SelfEvaluationSummary) {
+        self.summary = summary
+        var byKey: [String: [Int]] = [:]
+        for (offset, row) in summary.rows.enumerated() {
+            let key = TextNormalization.key(row.project)
+            if !key.isEmpty { byKey[key, default: []].append(offset) }
+        }
+        self.byKey = byKey
+    }
+
+    /// The rows naming `project`, in table order: those with the same name, else those whose name holds it or
+    /// that it holds.
+    func rows(for project: String) -> [SummaryRow] {
+        if let exact = byKey[TextNormalization.key(project)] { return exact.map { summary.rows[$0] } }
+        return summary.rows.filter { SummaryReview.sameProject($0.project, project) }
     }
 }

@@ -23,12 +23,15 @@ public enum BudgetLensBinary {
         return Seed.repositoryRoot.appendingPathComponent(".build/debug/budgetlens")
     }
 
-    /// Runs `budgetlens` with `arguments`, optionally feeding `stdin`, and waits for it.
-    public static func run(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
+    /// Runs `budgetlens` (or the binary at `executable`) with `arguments` in `directory` (the repository root by
+    /// default), optionally feeding `stdin`, and waits for it.
+    public static func run(
+        _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil, executable: URL? = nil
+    ) throws -> CommandResult {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable ?? url
         process.arguments = arguments
-        process.currentDirectoryURL = Seed.repositoryRoot
+        process.currentDirectoryURL = directory ?? Seed.repositoryRoot
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -6,9 +6,10 @@ import Foundation
 struct BudgetLensCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "budgetlens",
-        abstract: "Read, check and score Chinese department final-accounts disclosures (部门决算公开).",
+        abstract: "读取、检查部门决算公开并为绩效自评评分。Read, check and score Chinese department final-accounts disclosures (部门决算公开).",
         discussion: """
-            Exit codes: 0 ok; 1 the check found errors; 2 bad usage or unusable input.
+            退出码 Exit codes: 0 ok; 1 the check found errors; 2 bad usage or unusable input.
+            消息语言 Messages: Chinese first with English; --lang zh or --lang en (any command) for one of them.
 
             Examples:
               budgetlens check examples/001_06590241d827de43.txt
@@ -26,7 +27,8 @@ struct BudgetLensCommand: ParsableCommand {
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            let arguments = try Language.parse(Array(CommandLine.arguments.dropFirst())).rest
+            var command = try parseAsRoot(DashOperands.prepared(arguments))
             try command.run()
         } catch let failure as CommandFailure {
             printError(failure.message)

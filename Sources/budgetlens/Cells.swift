@@ -4,7 +4,7 @@ import BudgetLensCore
 /// `budgetlens cells FILE`: every table cell as CSV.
 struct Cells: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print every table cell as CSV: table,line,code,item,column,value,source_line.",
+        abstract: "以 CSV 输出每个单元格。Print every table cell as CSV: table,line,code,item,column,value,source_line.",
         discussion: """
             table is 01…09 (canonical number), line the 行次 (empty where the table has none), code the \
             classification code, item the row label, column the 栏次, value a plain decimal in the document's \
@@ -31,7 +31,7 @@ struct Cells: ParsableCommand {
         }
         print(output, terminator: "")
         for problem in disclosure.problems where problem.severity == .error {
-            printError("\(problem)")
+            printError(Language.current == .en ? "\(problem)" : problem.bilingualDescription)
         }
     }
 }

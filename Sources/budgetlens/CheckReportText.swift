@@ -44,10 +44,11 @@ struct CheckReportText {
             lines.append(style.bold(table + title))
             for finding in findings {
                 let place = finding.location.source?.place ?? "-"
+                let first = Language.current == .en ? finding.messageEnglish : finding.message
                 lines.append(
-                    "  \(style.severity(finding.severity)) \(finding.rule.padding(toLength: max(7, finding.rule.count), withPad: " ", startingAt: 0)) \(place.padding(toLength: max(8, place.count), withPad: " ", startingAt: 0)) \(finding.message)"
+                    "  \(style.severity(finding.severity)) \(finding.rule.padding(toLength: max(7, finding.rule.count), withPad: " ", startingAt: 0)) \(place.padding(toLength: max(8, place.count), withPad: " ", startingAt: 0)) \(first)"
                 )
-                lines.append("                           \(finding.messageEnglish)")
+                if Language.current == .both { lines.append("                           \(finding.messageEnglish)") }
             }
         }
         let errors = report.findings.filter { $0.severity == .error }.count
@@ -60,8 +61,10 @@ struct CheckReportText {
         }
         lines.append("")
         lines.append(
-            "\(errors) errors, \(warnings) warnings, \(info) info — \(report.rulesEvaluated) rules, "
-                + "\(report.assertionsEvaluated) assertions")
+            say(
+                "错误 \(errors)，警告 \(warnings)，提示 \(info) — 规则 \(report.rulesEvaluated) 条，断言 \(report.assertionsEvaluated) 个",
+                "\(errors) errors, \(warnings) warnings, \(info) info — \(report.rulesEvaluated) rules, "
+                    + "\(report.assertionsEvaluated) assertions"))
         return lines.joined(separator: "\n")
     }
 }

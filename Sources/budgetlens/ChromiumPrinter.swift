@@ -25,7 +25,8 @@ enum ChromiumPrinter {
     static func pdf(of html: String, timeoutSeconds: Int = 120) throws -> Data {
         guard let browser = executable() else {
             throw CommandFailure(
-                message: "error: --to pdf needs headless Chromium (需要 Chromium): install Debian's chromium package")
+                message: "error: " + say("--to pdf 需要 Chromium：请安装 Debian 的 chromium 软件包",
+                    "--to pdf needs headless Chromium: install Debian's chromium package"))
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -48,18 +49,21 @@ enum ChromiumPrinter {
         do {
             try process.run()
         } catch {
-            throw CommandFailure(message: "error: cannot start \(browser) (无法启动 Chromium): \(error.localizedDescription)")
+            throw CommandFailure(
+                message: "error: " + say("无法启动 \(browser)：\(error.localizedDescription)", "cannot start \(browser): \(error.localizedDescription)"))
         }
         if finished.wait(timeout: .now() + .seconds(timeoutSeconds)) == .timedOut {
             process.terminate()
             _ = finished.wait(timeout: .now() + .seconds(5))
-            throw CommandFailure(message: "error: \(browser) did not finish within \(timeoutSeconds) s (Chromium 超时)")
+            throw CommandFailure(
+                message: "error: " + say("\(browser) 在 \(timeoutSeconds) 秒内未完成", "\(browser) did not finish within \(timeoutSeconds) s"))
         }
         guard process.terminationStatus == 0, let bytes = FileManager.default.contents(atPath: output.path),
             bytes.starts(with: Array("%PDF".utf8))
         else {
             throw CommandFailure(
-                message: "error: \(browser) printed no PDF (Chromium 未生成 PDF; exit \(process.terminationStatus))")
+                message: "error: " + say("\(browser) 未生成 PDF（退出码 \(process.terminationStatus)）",
+                    "\(browser) printed no PDF (exit \(process.terminationStatus))"))
         }
         return bytes
     }

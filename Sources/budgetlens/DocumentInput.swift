@@ -1,35 +1,70 @@
 import ArgumentParser
 import BudgetLensCore
 import BudgetLensReader
+import BudgetLensRules
 import Foundation
+
+/// `--max-input-mb`: the largest input accepted, validated before anything is read.
+struct InputLimit: ParsableArguments {
+    /// The accepted range, in MiB: a limit of 0 or less reads nothing, and above 4 GiB the byte count of a
+    /// larger limit would not fit the reader's buffers (and `Int.max` MiB would wrap when turned into bytes).
+    static let range = 1...4096
+
+    @Option(
+        name: .customLong("max-input-mb"),
+        help: ArgumentHelp("Largest input accepted, in MiB (1–4096). 最大输入，单位 MiB。", valueName: "MiB"))
+    var megabytes: Int = 64
+
+    /// The limit in bytes.
+    var bytes: Int { megabytes << 20 }
+
+    func validate() throws {
+        guard Self.range.contains(megabytes) else {
+            throw ValidationError(
+                say(
+                    "--max-input-mb 应为 \(Self.range.lowerBound) 至 \(Self.range.upperBound) 之间的整数（MiB），而不是 \(megabytes)",
+                    "--max-input-mb must be a whole number of MiB from \(Self.range.lowerBound) to "
+                        + "\(Self.range.upperBound), not \(megabytes)"))
+        }
+    }
+
+    /// The reader's configuration with this limit.
+    func configuration(selfEvaluations: Bool = true) -> ReaderConfiguration {
+        var configuration = ReaderConfiguration()
+        configuration.maximumInputSize = bytes
+        configuration.readsSelfEvaluations = selfEvaluations
+        return configuration
+    }
+}
 
 /// Options shared by every command that reads one document.
 struct DocumentInput: ParsableArguments {
     @Argument(
         help:
-            "The disclosure: its PDF (read with poppler's pdftotext), text extracted from it, or a BudgetLens JSON export."
+            "The disclosure: its PDF (read with poppler's pdftotext), text extracted from it, an Excel workbook (XLSX) or CSV file, or a BudgetLens JSON export."
     )
     var file: String
 
-    @Option(name: .customLong("max-input-mb"), help: "Largest input accepted, in MiB.")
-    var maximumInputMegabytes: Int = 64
+    @OptionGroup var limit: InputLimit
 
     init() {}
 
-    init(file: String, maximumInputMegabytes: Int) {
+    init(file: String, limit: InputLimit) {
         self.file = file
-        self.maximumInputMegabytes = maximumInputMegabytes
+        self.limit = limit
     }
 
-    /// Reads the document, turning a read failure into exit code 2 with the message on stderr.
+    /// Reads the document; a read failure is a ``CommandFailure`` (exit code 2) carrying the ``DocumentFailure``.
     func read(selfEvaluations: Bool = true) throws -> Disclosure {
-        var configuration = ReaderConfiguration()
-        configuration.maximumInputSize = maximumInputMegabytes << 20
-        configuration.readsSelfEvaluations = selfEvaluations
         do {
-            return try DisclosureReader.read(path: file, configuration: configuration)
+            return try DisclosureReader.read(path: file, configuration: limit.configuration(selfEvaluations: selfEvaluations))
         } catch let error as ReadError {
-            throw CommandFailure(message: "error: \(error)")
+            throw CommandFailure(
+                DocumentFailure(
+                    file: file, code: error.code.description, message: error.chineseDescription,
+                    messageEn: error.description,
+                    line: error.source.line > 0 ? error.source.line : nil,
+                    column: error.source.line > 0 ? error.source.column : nil))
         }
     }
 
@@ -42,11 +77,23 @@ struct DocumentInput: ParsableArguments {
             return disclosure
         case .budget:
             throw CommandFailure(
-                message: "error: \(file): this is a 部门预算 (budget), not a 部门决算 (final accounts): "
-                    + "\"\(disclosure.header.title)\". This command needs final accounts.")
+                DocumentFailure(
+                    file: file, code: "budget",
+                    message: "\(file): 这是部门预算，不是部门决算：“\(disclosure.header.title)”，本命令需要部门决算",
+                    messageEn: "\(file): this is a 部门预算 (budget), not a 部门决算 (final accounts): "
+                        + "\"\(disclosure.header.title)\". This command needs final accounts."))
         default:
+            if let unread = disclosure.problems.first(where: { $0.code == "table.not-understood" }) {
+                throw CommandFailure(
+                    message: "error: \(file): no 部门决算 table could be read: the text names the tables but its rows "
+                        + "are not in a table form BudgetLens reads (\(unread.source); `budgetlens show` lists them). "
+                        + "Give the PDF itself, its `pdftotext -layout` text, tab-separated text or the workbook.")
+            }
             throw CommandFailure(
-                message: "error: \(file): no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?")
+                DocumentFailure(
+                    file: file, code: "no-tables",
+                    message: "\(file): 未找到部门决算公开表（公开01–09），这是部门决算公开吗？",
+                    messageEn: "\(file): no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?"))
         }
     }
 }
@@ -55,7 +102,25 @@ struct DocumentInput: ParsableArguments {
 struct CommandFailure: Error, CustomStringConvertible {
     var message: String
     var status: Int32 = 2
+    /// The file that could not be used, for the JSON and SARIF outputs.
+    var document: DocumentFailure?
     var description: String { message }
+
+    init(message: String, status: Int32 = 2) {
+        self.message = message
+        self.status = status
+    }
+
+    /// The failure of one file, exit code 2: `错误：<Chinese>` and `error: <English>` on two lines, or one of them
+    /// (`--lang`).
+    init(_ document: DocumentFailure) {
+        switch Language.current {
+        case .both: message = "错误：\(document.message)\nerror: \(document.messageEn)"
+        case .zh: message = "错误：\(document.message)"
+        case .en: message = "error: \(document.messageEn)"
+        }
+        self.document = document
+    }
 }
 
 /// Writes to standard error.

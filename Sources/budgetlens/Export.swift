@@ -5,7 +5,7 @@ import Foundation
 /// `budgetlens export FILE --format json`: the whole model as JSON.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the whole disclosure model as JSON (schema: docs/json-export.md).",
+        abstract: "将完整的读取结果导出为 JSON。Write the whole disclosure model as JSON (schema: docs/json-export.md).",
         discussion: """
             The export reads back: every command accepts it in place of the original document.
 

@@ -7,7 +7,7 @@ import Foundation
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Write the disclosure in its official layouts: an HTML page, an XLSX workbook or a PDF.",
+        abstract: "按官方格式输出部门决算公开：HTML 页面、XLSX 工作簿或 PDF。Write the disclosure in its official layouts: an HTML page, an XLSX workbook or a PDF.",
         discussion: """
             html: one self-contained print-ready page (A4, no external requests): cover, 目录, the nine tables \
             (公开01–09) in their official layouts, the 情况说明 written from the tables, and charts (inline SVG). \
@@ -42,7 +42,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         let disclosure = try input.readFinalAccounts(selfEvaluations: false)
         let prior = try previous.map {
-            try DocumentInput(file: $0, maximumInputMegabytes: input.maximumInputMegabytes)
+            try DocumentInput(file: $0, limit: input.limit)
                 .readFinalAccounts(selfEvaluations: false)
         }
         let bytes: Data
@@ -55,7 +55,7 @@ struct RenderCommand: ParsableCommand {
             do {
                 bytes = try XLSXWriter(disclosure: disclosure).data()
             } catch {
-                throw CommandFailure(message: "error: \(output): \(error)")
+                throw CommandFailure(message: "error: \(output): " + say("无法生成 XLSX：\(error)", "cannot make the XLSX: \(error)"))
             }
         }
         try AtomicFile.write(bytes, to: output)
@@ -74,12 +74,13 @@ enum AtomicFile {
         do {
             try bytes.write(to: temporary)
         } catch {
-            throw CommandFailure(message: "error: \(path): cannot write (无法写入): \(error.localizedDescription)")
+            throw CommandFailure(
+                message: "error: \(path): " + say("无法写入：\(error.localizedDescription)", "cannot write: \(error.localizedDescription)"))
         }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw CommandFailure(message: "error: \(path): cannot write (无法写入): \(reason)")
+            throw CommandFailure(message: "error: \(path): " + say("无法写入：\(reason)", "cannot write: \(reason)"))
         }
     }
 }

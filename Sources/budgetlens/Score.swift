@@ -8,13 +8,16 @@ import Foundation
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Recompute and review the performance self-evaluation tables (绩效自评表) of a disclosure.",
+        abstract: "按评分办法重新计算并复核绩效自评表。Recompute and review the performance self-evaluation tables (绩效自评表) of disclosures.",
         discussion: """
             Each table is recomputed under its scheme — 山东 for 市级预算项目绩效自评表, 湖北 for 项目/部门绩效自评表 — \
             or under --scheme FILE for all (copy a built-in scheme from Sources/BudgetLensScoring/Schemes and edit it). \
             The review's findings come from the performance rule pack; --skip leaves rules out.
 
-            Exit codes: 0 no error finding; 1 error findings; 2 unusable input or no self-evaluation table.
+            Several files: one JSON array. A file that cannot be scored (unreadable, no self-evaluation table) \
+            is reported in the output with its error and makes the exit code 2.
+
+            Exit codes: 0 no error finding; 1 error findings; 2 a file could not be scored, or a broken scheme.
 
             Examples:
               budgetlens score examples/001_06590241d827de43.txt
@@ -24,7 +27,14 @@ struct ScoreCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @OptionGroup var input: DocumentInput
+    @Argument(
+        help: """
+            Disclosures: published PDFs (read with poppler's pdftotext), text extracted from them, or BudgetLens \
+            JSON exports.
+            """)
+    var files: [String]
+
+    @OptionGroup var limit: InputLimit
 
     @Option(help: ArgumentHelp("A scheme file to score every table by.", valueName: "file"))
     var scheme: String?
@@ -36,28 +46,58 @@ struct ScoreCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let disclosure = try input.read()
-        guard !disclosure.selfEvaluations.isEmpty else {
-            throw CommandFailure(
-                message: "error: \(input.file): no performance self-evaluation table (绩效自评表) was found")
-        }
-        let report: ScoreReport
+        let schemes: SchemeSet
+        let pack: RulePack
         do {
-            var schemes = try SchemeSet.builtIn()
-            if let scheme { schemes = schemes.overriding(with: try ScoringScheme(contentsOf: scheme)) }
-            let pack = try ScoringChecks.performancePack(schemes: schemes).skipping(skipped)
-            report = ScoreReport(disclosure: disclosure, schemes: schemes, pack: pack)
+            var builtIn = try SchemeSet.builtIn()
+            if let scheme { builtIn = builtIn.overriding(with: try ScoringScheme(contentsOf: scheme)) }
+            schemes = builtIn
+            pack = try ScoringChecks.performancePack(schemes: schemes).skipping(skipped)
         } catch let error as RuleFileError {
             throw CommandFailure(message: "error: \(error)")
         }
+        var outcomes: [Result<ScoreReport, DocumentFailure>] = []
+        for file in files {
+            do {
+                let disclosure = try DocumentInput(file: file, limit: limit).read()
+                guard !disclosure.selfEvaluations.isEmpty else {
+                    throw CommandFailure(
+                        DocumentFailure(
+                            file: file, code: "no-self-evaluation",
+                            message: "\(file): 未找到绩效自评表",
+                            messageEn: "\(file): no performance self-evaluation table (绩效自评表) was found"))
+                }
+                outcomes.append(.success(ScoreReport(disclosure: disclosure, schemes: schemes, pack: pack)))
+            } catch let failure as CommandFailure {
+                printError(failure.message)
+                outcomes.append(
+                    .failure(
+                        failure.document
+                            ?? DocumentFailure(file: file, code: "unreadable", message: failure.message, messageEn: failure.message)))
+            }
+        }
         switch format {
         case .text:
-            print(ScoreReportText(report: report).text)
+            for outcome in outcomes {
+                switch outcome {
+                case .success(let report): print(ScoreReportText(report: report).text)
+                case .failure: break  // on stderr, where text output puts errors
+                }
+            }
         case .json:
-            FileHandle.standardOutput.write(
-                try CheckReportJSON.encode(ScoreReportJSON(report: report)) + Data("\n".utf8))
+            let documents = outcomes.map { outcome in
+                switch outcome {
+                case .success(let report): ScoreReportJSON(report: report)
+                case .failure(let failure): ScoreReportJSON(failure: failure)
+                }
+            }
+            let data = documents.count == 1 ? try CheckReportJSON.encode(documents[0]) : try CheckReportJSON.encode(documents)
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
         }
-        if report.hasErrors { throw ExitCode(1) }
+        if outcomes.contains(where: { if case .failure = $0 { true } else { false } }) { throw ExitCode(2) }
+        if outcomes.contains(where: { if case .success(let report) = $0 { report.hasErrors } else { false } }) {
+            throw ExitCode(1)
+        }
     }
 }
 
@@ -70,7 +110,7 @@ struct ScoreReportText {
         var lines = [
             "\(disclosure.source.file) — \(disclosure.header.unitName ?? disclosure.header.title) \(disclosure.header.year.map(String.init) ?? "")"
         ]
-        for table in report.tables {
+        for (position, table) in report.tables.enumerated() {
             lines.append("")
             lines.append("\(table.label)  (\(table.scheme.name), line \(table.table.source.line))")
             if let total = table.table.budget.total, let budget = total.budget, let executed = total.executed {
@@ -84,7 +124,7 @@ struct ScoreReportText {
                 lines.append(execution)
             }
             if table.scheme.total > .zero {
-                let grade = report.statedGrade(of: table).map { " · 汇总表等级 \($0)" } ?? ""
+                let grade = report.statedGrades[position].map { " · 汇总表等级 \($0)" } ?? ""
                 lines.append(
                     "  总分 printed \(table.table.statedTotal?.description ?? "—") · recomputed \(table.computedTotal?.description ?? "—") · "
                         + "等级 \(table.computedGrade ?? "—")\(grade)")
@@ -93,7 +133,7 @@ struct ScoreReportText {
             lines.append(
                 "  \(table.indicators.count) indicators"
                     + (unmet.isEmpty ? "" : "; not met: " + unmet.joined(separator: "、")))
-            for finding in report.findings(for: table) { lines.append(line(finding)) }
+            for finding in report.tableFindings[position] { lines.append(line(finding)) }
         }
         let others = report.documentFindings
         if !others.isEmpty {
@@ -113,6 +153,7 @@ struct ScoreReportText {
         let place = finding.location.source.map { $0.region == nil ? String($0.line) : $0.place } ?? "-"
         let rule = finding.rule.padding(toLength: 11, withPad: " ", startingAt: 0)
         let severity = finding.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-        return "    \(severity) \(rule) \(place.padding(toLength: 5, withPad: " ", startingAt: 0)) \(finding.message)"
+        let message = Language.current == .en ? finding.messageEnglish : finding.message
+        return "    \(severity) \(rule) \(place.padding(toLength: 5, withPad: " ", startingAt: 0)) \(message)"
     }
 }

@@ -4,7 +4,7 @@ import BudgetLensCore
 /// `budgetlens show FILE`: a readable summary of a disclosure.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print a readable summary: unit, year, tables found and missing, key totals, reading problems.",
+        abstract: "显示概要：单位、年度、已读取和缺失的表、主要合计、读取问题。Print a readable summary: unit, year, tables found and missing, key totals, reading problems.",
         discussion: """
             Example:
               budgetlens show examples/001_06590241d827de43.txt
@@ -26,8 +26,18 @@ struct DisclosureSummary {
         let header = disclosure.header
         let unit = disclosure.moneyUnit
         var lines: [String] = []
-        let size = disclosure.source.format == .pdf ? "pages, PDF" : "lines"
+        let size =
+            switch disclosure.source.format {
+            case .pdf: "pages, PDF"
+            case .xlsx: "sheets, XLSX"
+            default: "lines"
+            }
         lines.append("文件 File:        \(disclosure.source.file) (\(disclosure.source.lineCount) \(size))")
+        lines.append("读取 Read as:     \(Self.formatName(disclosure.source.format))")
+        if !disclosure.source.encodingDescription.isEmpty {
+            lines.append("编码 Encoding:    \(disclosure.source.encodingDescription)")
+        }
+        if let partial = partialReading { lines.append("部分读取 Read only in part: \(partial)") }
         lines.append("标题 Title:       \(header.title)")
         lines.append("类型 Kind:        \(disclosure.kind.chineseName) (\(disclosure.kind.rawValue))")
         if disclosure.kind == .budget {
@@ -39,16 +49,35 @@ struct DisclosureSummary {
         lines.append("金额单位 Money:   \(header.moneyUnit?.rawValue ?? "—")")
         if disclosure.kind == .finalAccounts {
             lines.append("")
-            lines.append("表 Tables (\(disclosure.tables.count) of 9):")
+            let unreadable = disclosure.unreadableTables.count
+            lines.append(
+                "表 Tables (\(disclosure.tables.count) of 9"
+                    + (unreadable > 0 ? "; \(unreadable) present but unreadable" : "") + "):")
             for id in TableID.allCases {
                 guard let table = disclosure.table(id) else {
-                    lines.append("  \(id.formID)  \(id.canonicalTitle)  — missing 缺失")
+                    if let problem = disclosure.problems.first(where: {
+                        $0.code == Disclosure.unreadableTableProblem && $0.table == id
+                    }) {
+                        lines.append("  \(id.formID)  \(id.canonicalTitle)  — unreadable 无法读取: \(problem.message)")
+                    } else {
+                        lines.append("  \(id.formID)  \(id.canonicalTitle)  — missing 缺失")
+                    }
                     continue
                 }
                 let cells = table.rows.reduce(0) { $0 + $1.cells.count }
-                var note = "\(table.rows.count) rows, \(cells) cells, line \(table.source.line)"
+                let place = table.source.cell.map { "cell \($0)" } ?? "line \(table.source.line)"
+                var note = "\(table.rows.count) rows, \(cells) cells, \(place)"
+                if let pages = Self.pages(of: table) { note += ", \(pages)" }
                 if table.title != id.canonicalTitle { note += ", printed title \(table.title)" }
                 if table.noDataStatement != nil { note += ", 无数据" }
+                let notes = disclosure.problems.filter { $0.table == id }
+                if !notes.isEmpty {
+                    let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+                        let count = notes.filter { $0.severity == severity }.count
+                        return count == 0 ? nil : "\(count) \(severity.rawValue)"
+                    }
+                    note += ", reading notes 读取说明: \(counts.joined(separator: ", "))"
+                }
                 lines.append("  \(id.formID)  \(id.canonicalTitle)  \(note)")
             }
             lines.append("")
@@ -65,9 +94,40 @@ struct DisclosureSummary {
         let problems = disclosure.problems
         lines.append("")
         lines.append("读取问题 Reading problems: \(problems.count)")
-        for problem in problems.prefix(50) { lines.append("  \(problem)") }
+        for problem in problems.prefix(50) { lines.append("  " + (Language.current == .en ? "\(problem)" : problem.bilingualDescription)) }
         if problems.count > 50 { lines.append("  … \(problems.count - 50) more (budgetlens export shows all)") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What was not read, when the document was read only in part: tables on image pages, pages without text.
+    var partialReading: String? {
+        var parts: [String] = []
+        for problem in disclosure.problems where problem.code == Disclosure.unreadableTableProblem {
+            if let table = problem.table { parts.append("\(table.formID) unreadable (not checked)") }
+        }
+        let textless = disclosure.problems.filter { $0.code == "pdf.page-without-text" }.compactMap(\.source.page)
+        if !textless.isEmpty {
+            parts.append("page(s) \(textless.map(String.init).joined(separator: ", ")) carry no text (not read)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ") + " — see Reading problems"
+    }
+
+    /// `第5页`, `第6–7页`, or `nil` when no page is known.
+    private static func pages(of table: PublicTable) -> String? {
+        let pages = ([table.source.page] + table.rows.map(\.source.page)).compactMap { $0 }
+        guard let first = pages.min(), let last = pages.max() else { return nil }
+        return first == last ? "第\(first)页" : "第\(first)–\(last)页"
+    }
+
+    private static func formatName(_ format: SourceFormat) -> String {
+        switch format {
+        case .pdf: "PDF (its text layer through poppler; tables rebuilt from word positions)"
+        case .layoutText: "pdftotext -layout text (tables rebuilt from column positions)"
+        case .text: "text (tables as tab-separated rows)"
+        case .json: "BudgetLens JSON export"
+        case .xlsx: "Excel workbook (XLSX; each sheet's cells as table rows)"
+        case .csv: "CSV (cells as table rows)"
+        }
     }
 
     private static let keyTotals: [(String, TableID, Int, Int)] = [

@@ -5,7 +5,7 @@ import BudgetLensReader
 struct TextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text",
-        abstract: "Print the text BudgetLens reads from a document: for a PDF, rebuilt from word positions.",
+        abstract: "输出 BudgetLens 读取的文本（PDF 按文字位置重建）。Print the text BudgetLens reads from a document: for a PDF, rebuilt from word positions.",
         discussion: """
             For a PDF (and for pdftotext -layout text) the text is rebuilt from the words' positions: prose \
             line by line, each public table as tab-separated rows with one field per column, wrapped labels \
@@ -20,10 +20,8 @@ struct TextCommand: ParsableCommand {
     @OptionGroup var input: DocumentInput
 
     func run() throws {
-        var configuration = ReaderConfiguration()
-        configuration.maximumInputSize = input.maximumInputMegabytes << 20
         do {
-            print(try DisclosureReader.readableText(path: input.file, configuration: configuration))
+            print(try DisclosureReader.readableText(path: input.file, configuration: input.limit.configuration()))
         } catch let error as ReadError {
             throw CommandFailure(message: "error: \(error)")
         }

@@ -95,3 +95,76 @@ struct BadInputTests {
         #expect(disclosure.kind == .unknown && disclosure.tables.isEmpty)
     }
 }
+
+@Suite("Binary files are named for what they are")
+struct BinaryKindTests {
+    private func read(_ bytes: [UInt8], name: String) throws -> ReadError {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return try #require(throws: ReadError.self) { try DisclosureReader.read(path: url.path) }
+    }
+
+    /// A ZIP archive holding one stored entry named `entry` (made by Python's zipfile, as Office files are ZIPs).
+    private func zip(entry: String) throws -> [UInt8] {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-zip-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("out.zip").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import sys, zipfile; zipfile.ZipFile(sys.argv[1], 'w').writestr(sys.argv[2], '<x/>')", path, entry,
+        ]
+        try process.run()
+        process.waitUntilExit()
+        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    @Test("XLSX, DOCX, ZIP, PNG, JPEG, gzip and old Office files are refused by name, not called GBK")
+    func named() throws {
+        let cases: [([UInt8], String, String)] = [
+            // A ZIP goes to the workbook reader, which names what it is (an empty workbook, a Word document).
+            (try zip(entry: "xl/workbook.xml"), "a.txt", "workbook"),
+            (try zip(entry: "word/document.xml"), "a.txt", "Word document (DOCX)"),
+            (try zip(entry: "data.csv"), "a.txt", "a ZIP archive"),
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], "scan.txt", "a PNG image"),
+            ([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46], "scan.txt", "a JPEG image"),
+            ([0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0], "a.txt.gz", "a gzip-compressed file"),
+            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], "a.xls", "legacy Excel .xls"),
+        ]
+        for (bytes, name, kind) in cases {
+            let error = try read(bytes, name: name)
+            #expect(error.code == .notText || error.code == .badWorkbook)
+            #expect(error.message.contains(kind), "\(kind): \(error.message)")
+            #expect(!error.message.contains("GBK"), "\(kind)")
+        }
+    }
+
+    @Test("UTF-16 without a byte-order mark is refused, saying so")
+    func utf16WithoutBOM() throws {
+        let text = "部门决算 2024\n公开01表\n"
+        for (little, order) in [(true, "LE"), (false, "BE")] {
+            let bytes = [UInt8](try #require(text.data(using: little ? .utf16LittleEndian : .utf16BigEndian)))
+            let error = try read(bytes, name: "u16.txt")
+            #expect(error.code == .notText)
+            #expect(error.message.contains("looks like UTF-16 \(order) without a byte-order mark"))
+        }
+    }
+
+    @Test("GB18030 bytes with CRLF line endings read as text, encoding and line endings recorded")
+    func gb18030Reads() throws {
+        // "部门决算" in GB18030, then a line break.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("gb.txt")
+        try Data([0xB2, 0xBF, 0xC3, 0xC5, 0xBE, 0xF6, 0xCB, 0xE3, 0x0D, 0x0A]).write(to: url)
+        let disclosure = try DisclosureReader.read(path: url.path)
+        #expect(disclosure.source.encoding == .gb18030 && disclosure.source.lineEndings == .crlf)
+        #expect(disclosure.header.title == "部门决算")
+    }
+}

@@ -59,13 +59,14 @@ struct CellsCommandTests {
         #expect(result.stderr.contains("no-such-disclosure.txt"))
     }
 
-    @Test("non-UTF-8 input exits with 2 naming file and line")
+    @Test("input that is neither UTF-8 nor GB18030 exits with 2 naming file, line and column")
     func notText() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gbk-\(UUID()).txt")
-        try Data([0xCA, 0xD5, 0xC8, 0xEB, 0x0A]).write(to: url)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).txt")
+        try Data([0x41, 0x0A, 0x42, 0x80, 0xFF, 0x0A]).write(to: url)
         let result = try BudgetLensBinary.run(["cells", url.path])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(url.path):1:1") && result.stderr.contains("UTF-8"))
+        #expect(result.stderr.contains("\(url.path):2:2") && result.stderr.contains("UTF-8"))
+        #expect(result.stderr.contains("not GB18030/GBK either"))
     }
 
     @Test("an unknown option is a usage error: exit 2")

@@ -2,6 +2,33 @@ import BudgetLensCore
 
 /// Amounts in text whose columns drift (`pdftotext -layout`): placed by order, position and the row's identity.
 extension RowAssembler {
+    /// The median right edge of the amounts of each amount column (index into the amount columns), learned
+    /// from the rows that fill every amount column (their placement is certain).
+    func learnedRightEdges(_ cells: [Int: [Int: [Fragment]]], amountBands: [Int]) -> [Int: Double] {
+        var edges: [Int: [Double]] = [:]
+        for row in cells.values {
+            let amounts = amountBands.flatMap { row[$0] ?? [] }.filter { $0.kind == .amount }.sorted { $0.x0 < $1.x0 }
+            guard amounts.count == amountBands.count, amounts.count >= 2 else { continue }
+            for (column, amount) in amounts.enumerated() { edges[column, default: []].append(amount.x1) }
+        }
+        return edges.mapValues { values in values.sorted()[values.count / 2] }
+    }
+
+    /// Whether some order-keeping placement of the row's amounts makes its total equal the sum of its parts.
+    func identityHolds(_ row: [Int: [Fragment]]) -> Bool {
+        let amountBands = bands.indices.filter { bands[$0].kind == .amount }
+        let identity = RowIdentity(bands: bands)
+        guard identity.applies, !amountBands.isEmpty else { return false }
+        let amounts = amountBands.flatMap { row[$0] ?? [] }.filter { $0.kind != .text }.sorted { $0.x0 < $1.x0 }
+        guard !amounts.isEmpty else { return false }
+        let placements = AmountAlignment.placements(
+            amounts.map(\.center), bands: amountBands.map { bands[$0].center }, slack: 2.0)
+        return placements.contains { placement in
+            identity.holds(
+                Dictionary(uniqueKeysWithValues: zip(placement.columns.map { amountBands[$0] }, amounts.map(\.text))))
+        }
+    }
+
     /// Places each row's amounts in the amount columns, keeping their order: the placement nearest to the
     /// printed positions, and among near-equal placements the one under which the row's total equals the sum
     /// of its parts.
@@ -10,6 +37,7 @@ extension RowAssembler {
         guard !amountBands.isEmpty else { return }
         let identity = RowIdentity(bands: bands)
         let labelBands = bands.indices.filter { bands[$0].kind == .label }
+        let edges = learnedRightEdges(cells, amountBands: amountBands)
         for seed in cells.keys {
             var row = cells[seed] ?? [:]
             let amounts = amountBands.flatMap { row[$0] ?? [] }.filter { $0.kind != .text }.sorted { $0.x0 < $1.x0 }
@@ -20,8 +48,12 @@ extension RowAssembler {
             func block(ofX x: Double) -> Int { labelStarts.filter { $0 <= x }.count }
             let allowed = amountBands.map { band in labelBands.filter { $0 < band }.count }
             let blocks = amounts.map { block(ofX: $0.x0) }
+            // Where the full rows fixed every column's right edge, amounts are placed by their right edges.
+            let byEdges = amountBands.indices.allSatisfy { edges[$0] != nil }
             let placements = AmountAlignment.placements(
-                amounts.map(\.center), bands: amountBands.map { bands[$0].center }, slack: 2.0
+                byEdges ? amounts.map(\.x1) : amounts.map(\.center),
+                bands: byEdges ? amountBands.indices.map { edges[$0] ?? 0 } : amountBands.map { bands[$0].center },
+                slack: 2.0
             ) { amount, column in blocks[amount] == allowed[column] }
             guard let best = placements.first else {
                 // More amounts than columns: keep them in the nearest columns and say so.
@@ -39,7 +71,16 @@ extension RowAssembler {
                     Dictionary(
                         uniqueKeysWithValues: zip(placement.columns.map { amountBands[$0] }, amounts.map(\.text))))
             }
-            if let first = holding.first {
+            // Among the placements that add up, the one whose amounts end where the table's unambiguous rows
+            // end theirs in those columns (amounts are right-aligned; the header's position drifts).
+            func edgeCost(_ placement: AmountAlignment.Placement) -> Double {
+                zip(amounts, placement.columns).reduce(0) { cost, pair in
+                    let (amount, column) = pair
+                    if let edge = edges[column] { return cost + abs(amount.x1 - edge) }
+                    return cost + abs(amount.center - bands[amountBands[column]].center)
+                }
+            }
+            if let first = holding.min(by: { edgeCost($0) < edgeCost($1) }) {
                 chosen = first.columns
             } else if placements.count > 1, identity.applies {
                 note(

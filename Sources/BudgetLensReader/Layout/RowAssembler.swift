@@ -60,11 +60,42 @@ struct RowAssembler {
             ?? Seeding(seeds: cluster(placed.map { ($0.y, false) }, tolerance: 0.5 * em), pitch: 2 * em)
         let seeds = seeding.seeds
         guard !seeds.isEmpty else { return [] }
+        if let blocks = blockRows(placed, seeds: seeds) {
+            // Rows set apart by blank lines, one code line each: everything in a block is that row's.
+            var cells: [Int: [Int: [Fragment]]] = [:]
+            for (index, item) in placed.enumerated() {
+                guard let seed = blocks[index] else { continue }
+                cells[seed, default: [:]][item.band, default: []].append(item.fragment)
+            }
+            for seed in cells.keys {
+                for band in cells[seed]?.keys.sorted() ?? [] {
+                    cells[seed]?[band]?.sort { ($0.baseline, $0.x0) < ($1.baseline, $1.x0) }
+                }
+            }
+            alignAmounts(&cells)
+            return seeds.indices.compactMap { seed in
+                guard let row = cells[seed], !row.isEmpty else { return nil }
+                return SynthesizedLine.gridRow(
+                    bands.indices.map { field(row[$0] ?? [], band: $0, rowY: seeds[seed].y) }, page: page)
+            }
+        }
         // Everything but labels: the nearest row.
         var cells: [Int: [Int: [Fragment]]] = [:]  // seed → band → fragments
+        var tied: [TiedLine] = []
         for item in placed
         where bands[item.band].kind != .label || (item.fragment.isTotal && !seeding.totalsLabelled) {
             let seed = nearestSeed(to: item.y, in: seeds)
+            if source == .layoutText, item.fragment.kind == .amount,
+                let other = tiedSeed(to: item.y, nearest: seed, in: seeds, pitch: seeding.pitch)
+            {
+                let (upper, lower) = (min(seed, other), max(seed, other))
+                if let index = tied.firstIndex(where: { $0.upper == upper && abs($0.y - item.y) < 0.1 * em }) {
+                    tied[index].items.append(item)
+                } else {
+                    tied.append(TiedLine(y: item.y, upper: upper, lower: lower, items: [item]))
+                }
+                continue
+            }
             if abs(seeds[seed].y - item.y) > 0.45 * seeding.pitch {
                 note(
                     "layout.row-uncertain",
@@ -77,6 +108,7 @@ struct RowAssembler {
                 cells[seed, default: [:]][provisionalBand(for: fragment), default: []].append(fragment)
             }
         }
+        for line in tied { resolve(line, in: &cells) }
         if source == .layoutText { alignAmounts(&cells) }
         return seeds.indices.compactMap { seed in
             guard let row = cells[seed], !row.isEmpty else { return nil }
@@ -243,6 +275,103 @@ struct RowAssembler {
         }
         for index in seeds.indices { seeds[index].y = members[index].reduce(0, +) / Double(members[index].count) }
         return seeds
+    }
+
+    /// Layout text of 公开06 whose rows print amount, codes and name on lines of their own, rows set apart by
+    /// blank lines: the row (seed) of each fragment, or `nil` when the page is not laid out so.
+    ///
+    /// A row's anchor is its 类 code line (a 款 code one line below it, printed beside the right block's name, is
+    /// the same row) or a total. Within a block of consecutive lines, a line of amounts only belongs to the next
+    /// anchor below it (the amounts print above their codes), any other line to the nearest anchor at or above
+    /// it. Used only where at least half of the blocks hold a single row.
+    private func blockRows(_ placed: [Placed], seeds: [Seed]) -> [Int: Int]? {
+        guard source == .layoutText, table == .generalBudgetBasicExpenditure, seeds.count >= 3 else { return nil }
+        let step = LayoutTextPages.lineHeight
+        let lines = Set(placed.map(\.y)).sorted()
+        guard let first = lines.first else { return nil }
+        var blockOfLine: [Double: Int] = [:]
+        var block = 0
+        var previous = first
+        for y in lines {
+            if y - previous > 1.5 * step { block += 1 }
+            blockOfLine[y] = block
+            previous = y
+        }
+        // Anchors: seeds on a line, but not one line below another anchor (unless a total).
+        var anchors: [(seed: Int, y: Double, block: Int)] = []
+        for (index, seed) in seeds.enumerated() {
+            guard let line = lines.min(by: { abs($0 - seed.y) < abs($1 - seed.y) }), abs(line - seed.y) < 0.5 * step,
+                let b = blockOfLine[line]
+            else { return nil }
+            if let last = anchors.last, last.block == b, abs(line - last.y - step) < 0.1 * step, !seed.isTotal {
+                continue
+            }
+            anchors.append((index, line, b))
+        }
+        let rowsPerBlock = Dictionary(grouping: anchors, by: \.block).mapValues(\.count)
+        let single = rowsPerBlock.values.filter { $0 == 1 }.count
+        guard block >= 2, single * 2 >= block + 1 else { return nil }
+        let amountOnly = Dictionary(grouping: placed, by: \.y).mapValues { items in
+            items.allSatisfy { $0.fragment.kind == .amount }
+        }
+        var result: [Int: Int] = [:]
+        for (index, item) in placed.enumerated() {
+            guard let b = blockOfLine[item.y] else { return nil }
+            let inBlock = anchors.filter { $0.block == b }
+            guard !inBlock.isEmpty else { return nil }
+            let below = inBlock.first { $0.y > item.y }
+            let atOrAbove = inBlock.last { $0.y <= item.y }
+            let anchor = amountOnly[item.y] == true ? (below ?? atOrAbove) : (atOrAbove ?? below)
+            guard let anchor else { return nil }
+            result[index] = anchor.seed
+        }
+        return result
+    }
+
+    /// A line of amounts printed exactly between two rows (layout text: one line below one row's label, one
+    /// above the next's).
+    struct TiedLine {
+        var y: Double
+        var upper: Int
+        var lower: Int
+        var items: [Placed]
+    }
+
+    /// The other row as near to `y` as `nearest`, when `y` is on neither row's line; else `nil`.
+    private func tiedSeed(to y: Double, nearest: Int, in seeds: [Seed], pitch: Double) -> Int? {
+        let other = seeds[nearest].y < y ? nearest + 1 : nearest - 1
+        guard seeds.indices.contains(other) else { return nil }
+        let (a, b) = (abs(seeds[nearest].y - y), abs(seeds[other].y - y))
+        guard a > 0.3 * pitch, abs(a - b) <= 0.05 * em else { return nil }
+        return other
+    }
+
+    /// Gives a tied line of amounts to the row under which more rows add up (合计 = Σ parts): the lower one when
+    /// only it makes them add up, else the upper (a wrapped cell follows its row), saying so when both would.
+    private mutating func resolve(_ line: TiedLine, in cells: inout [Int: [Int: [Fragment]]]) {
+        func with(_ seed: Int) -> [Int: [Fragment]] {
+            var row = cells[seed] ?? [:]
+            for item in line.items { row[item.band, default: []].append(item.fragment) }
+            return row
+        }
+        let upperScore = (identityHolds(with(line.upper)) ? 1 : 0) + (identityHolds(cells[line.lower] ?? [:]) ? 1 : 0)
+        let lowerScore = (identityHolds(cells[line.upper] ?? [:]) ? 1 : 0) + (identityHolds(with(line.lower)) ? 1 : 0)
+        let seed = lowerScore > upperScore ? line.lower : line.upper
+        let text = line.items.map(\.fragment.text).joined(separator: " ")
+        if lowerScore == upperScore {
+            let why =
+                !RowIdentity(bands: bands).applies
+                ? "no row total decides" : upperScore > 0 ? "either reading adds up as well" : "neither reading adds up"
+            note(
+                "layout.row-uncertain",
+                "'\(text)' lies between two rows and \(why); it is read in the upper row (the other reading: the "
+                    + "lower row)", line.items[0].fragment)
+        } else if seed == line.lower {
+            note(
+                "layout.row-by-identity",
+                "'\(text)' lies between two rows; it is read in the lower row, where the row adds up", line.items[0].fragment)
+        }
+        cells[seed] = with(seed)
     }
 
     /// The nearest row; between two rows equally near, the upper (a wrapped cell follows its row).

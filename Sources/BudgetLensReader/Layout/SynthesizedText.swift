@@ -31,19 +31,31 @@ struct SynthesizedLine {
     }
 }
 
-/// Maps locations in the rebuilt text back to the input: a PDF page and box, or the line and column of a
-/// `pdftotext -layout` text file.
+/// Maps locations in the rebuilt text back to the input: a PDF page and box, the line and column of a
+/// `pdftotext -layout` text file, or a workbook's cell.
 struct LayoutProvenance: Sendable {
     private struct Span: Sendable {
         let column: Int
         let region: PageRegion?
         let line: Int
         let textColumn: Int
+        /// A location given whole (a workbook cell).
+        var fixed: SourceLocation? = nil
     }
 
     private let file: String
-    private let pages: [Int]
+    private let pages: [Int?]
     private let spans: [[Span]]
+
+    /// Provenance given per line as stretches (1-based column where each starts) and their locations: the
+    /// cells of a workbook sheet.
+    init(file: String, fixedSpans: [[(column: Int, location: SourceLocation)]]) {
+        self.file = file
+        pages = fixedSpans.map { _ in nil }
+        spans = fixedSpans.map { line in
+            line.map { Span(column: $0.column, region: nil, line: 0, textColumn: 0, fixed: $0.location) }
+        }
+    }
 
     init(file: String, lines: [SynthesizedLine]) {
         self.file = file
@@ -66,6 +78,7 @@ struct LayoutProvenance: Sendable {
         // The stretch that holds the column; for column 1 (the whole line) the first stretch.
         let span = lineSpans.last { $0.column <= column } ?? lineSpans.first
         guard let span else { return SourceLocation(file: file, line: index + 1, column: column, page: page) }
+        if let fixed = span.fixed { return fixed }
         if let region = span.region {
             return SourceLocation(file: file, line: index + 1, column: column, page: page, region: region)
         }

@@ -50,7 +50,8 @@ struct BandFinder {
         case .layoutText:
             bands =
                 union(body.filter { $0.kind == .digits }).map { kinded($0, .code) }
-                + union(body.filter { $0.kind == .text }).map { kinded($0, .label) }
+                // A template's `…` rows stand in the code and label columns; they make no column of their own.
+                + union(body.filter { $0.kind == .text && !RowAssembler.isEllipsis($0.text) }).map { kinded($0, .label) }
             bands.sort { $0.x0 < $1.x0 }
         }
         for fragment in header.sorted(by: { $0.baseline > $1.baseline }) {

@@ -35,8 +35,13 @@ struct TableGridBuilder {
 
     /// The rebuilt rows, header rows first on each page.
     mutating func build(_ segments: [TableSegment]) -> [SynthesizedLine] {
+        // The code columns are where the header prints `类`, one per block (the header is on the first page only).
+        let codeColumns = segments.flatMap(\.fragments).filter { TextNormalization.key($0.text) == "类" }.map(\.x0)
         let split = segments.map { segment in
-            splitHeader(TableSegment(page: segment.page, em: segment.em, fragments: splitGluedCodes(segment)))
+            splitHeader(
+                TableSegment(
+                    page: segment.page, em: segment.em,
+                    fragments: realignShiftedLines(splitGluedCodes(segment), codeColumns: codeColumns.sorted())))
         }
         let em = segments.map(\.em).max() ?? 10
         let finder = BandFinder(source: source, em: em)
@@ -102,6 +107,11 @@ struct TableGridBuilder {
                 if key == "合计" || key == "总计", fragment.center - left < 0.45 * (right - left),
                     !segment.fragments.contains(where: {
                         $0.kind == .amount && abs($0.baseline - fragment.baseline) <= tolerance && $0.x1 <= fragment.x0
+                    }),
+                    // `合计   基本支出 项目支出`: column headings beside it make it one of them.
+                    !segment.fragments.contains(where: {
+                        $0.kind == .text && abs($0.baseline - fragment.baseline) <= tolerance && $0.x0 > fragment.x1
+                            && HeaderWords.columnNames.contains(TextNormalization.key($0.text))
                     })
                 {
                     starts.append(fragment.baseline)
@@ -154,6 +164,45 @@ struct TableGridBuilder {
     }
 
     /// Splits `310资本性支出` (a code printed against its label) into the code and the label.
+    /// Layout text of a side-by-side table (公开06): where the left block has no more rows, pdftotext moves the
+    /// right block's lines left (`310 19 其他交通工具购置` under the left block's amounts). A line that starts with a
+    /// 类 code standing in no code column of the page (columns: where the header prints `类`) is moved right to the
+    /// next such column; so is the right block's `公用经费合计` with what follows it on its line.
+    private func realignShiftedLines(_ fragments: [Fragment], codeColumns columns: [Double]) -> [Fragment] {
+        guard source == .layoutText, table == .generalBudgetBasicExpenditure else { return fragments }
+        let lines = Dictionary(grouping: fragments.indices) { fragments[$0].baseline }
+        var firstCodes: [Double: Int] = [:]  // baseline → index of the line's first fragment when it is a 类 code
+        for (baseline, indices) in lines {
+            guard let first = indices.min(by: { fragments[$0].x0 < fragments[$1].x0 }),
+                fragments[first].kind == .digits, fragments[first].text.count == 3
+            else { continue }
+            firstCodes[baseline] = first
+        }
+        guard columns.count >= 2 else { return fragments }
+        var result = fragments
+        // `人员经费合计 2,152.26 公用经费合计 184.65` squeezed left: the right block's total and what follows it.
+        for (_, indices) in lines {
+            guard let total = indices.first(where: { TextNormalization.key(fragments[$0].text) == "公用经费合计" }),
+                let target = columns.last, fragments[total].x0 < target - 1
+            else { continue }
+            let shift = target - fragments[total].x0
+            for index in indices where fragments[index].x0 >= fragments[total].x0 {
+                result[index].x0 += shift
+                result[index].x1 += shift
+            }
+        }
+        for (baseline, first) in firstCodes {
+            let x0 = fragments[first].x0
+            guard !columns.contains(where: { abs($0 - x0) <= 1 }), let target = columns.first(where: { $0 > x0 })
+            else { continue }
+            for index in lines[baseline] ?? [] {
+                result[index].x0 += target - x0
+                result[index].x1 += target - x0
+            }
+        }
+        return result
+    }
+
     private func splitGluedCodes(_ segment: TableSegment) -> [Fragment] {
         var result: [Fragment] = []
         for fragment in segment.fragments {
@@ -267,4 +316,23 @@ enum HeaderWords {
 
     /// Headings over a group of columns, never a column of their own.
     static let groups: Set<String> = ["项目", "收入", "支出"]
+
+    /// Column headings that layout text may print one space apart (`基本支出 项目支出`): two of them side by
+    /// side are two columns, never one phrase.
+    static let columnNames: Set<String> = ["基本支出", "项目支出", "人员经费", "公用经费", "小计"]
+
+    /// Whether two words one space apart are two cells: the headings of two columns, or two amounts with
+    /// decimals (`2.85 0.39`, as layout text prints crowded columns).
+    static func areSeparateColumns(_ left: String, _ right: String) -> Bool {
+        (columnNames.contains(left) && columnNames.contains(right)) || (isDecimalAmount(left) && isDecimalAmount(right))
+    }
+
+    /// `2.85`, `1,503.52`, `-0.94`: digits with a decimal point and one or two decimals.
+    private static func isDecimalAmount(_ word: String) -> Bool {
+        let body = word.hasPrefix("-") ? word.dropFirst() : Substring(word)
+        guard let dot = body.firstIndex(of: "."), body.first?.isNumber == true else { return false }
+        let decimals = body[body.index(after: dot)...]
+        return (1...2).contains(decimals.count) && decimals.allSatisfy { $0.isASCII && $0.isNumber }
+            && body[..<dot].allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "," }
+    }
 }

@@ -148,7 +148,9 @@ struct VisualRowBuilder {
             var fragments: [Fragment] = []
             var start = 0
             for index in 1...sorted.count {
-                if index == sorted.count || sorted[index].x0 - sorted[index - 1].x1 > joinGap {
+                if index == sorted.count || sorted[index].x0 - sorted[index - 1].x1 > joinGap
+                    || HeaderWords.areSeparateColumns(sorted[index - 1].text, sorted[index].text)
+                {
                     fragments.append(Fragment(words: sorted[start..<index], page: page.number, spaceGap: spaceGap))
                     start = index
                 }

@@ -46,7 +46,9 @@ enum DocumentChecks {
             }
             let coreName = TextNormalization.key(withoutScope(unit))
             let cover = TextNormalization.key(disclosure.header.title)
-            if !coreName.isEmpty, !cover.isEmpty, !cover.contains(coreName) {
+            // A document that starts with a table (a fragment: `"三公"经费支出决算表`) has no cover to compare.
+            let coverIsTable = TableTitles.table(named: disclosure.header.title) != nil
+            if !coreName.isEmpty, !cover.isEmpty, !coverIsTable, !cover.contains(coreName) {
                 findings.append(
                     context.finding(
                         "表中单位名称“\(unit)”与封面“\(disclosure.header.title)”不一致",
@@ -145,14 +147,45 @@ enum DocumentChecks {
     /// The year in every part heading is the document's year.
     static func yearsConsistent(_ context: CheckContext) -> [Finding] {
         guard let year = context.disclosure.header.year else { return [] }
-        return context.disclosure.parts.compactMap { part in
-            guard let printed = yearMentioned(in: part.heading), printed != year else { return nil }
+        // Part headings, and the 目录 entries that name them (checked alike: `202 年度` is as wrong in either).
+        let headings =
+            context.disclosure.parts.map { (text: $0.heading, source: $0.source, kind: ("", "heading")) }
+            + context.disclosure.tableOfContents.map { (text: $0.text, source: $0.source, kind: ("目录条目", "目录 entry")) }
+        return headings.compactMap { heading in
+            let location = FindingLocation(item: heading.text, source: heading.source)
+            if let malformed = malformedYear(in: heading.text) {
+                return context.finding(
+                    "\(heading.kind.0)“\(heading.text)”的年度写作“\(malformed)年度”，不是完整年份，本决算为\(year)年度",
+                    "the \(heading.kind.1) '\(heading.text)' gives the year as '\(malformed)', not a full year; "
+                        + "the final accounts are for \(year)",
+                    at: location, expected: String(year), actual: malformed)
+            }
+            guard let printed = yearMentioned(in: heading.text), printed != year else { return nil }
             return context.finding(
-                "“\(part.heading)”写作\(printed)年度，本决算为\(year)年度",
-                "the heading '\(part.heading)' says \(printed), the final accounts are for \(year)",
-                at: FindingLocation(item: part.heading, source: part.source), expected: String(year),
-                actual: String(printed))
+                "\(heading.kind.0)“\(heading.text)”写作\(printed)年度，本决算为\(year)年度",
+                "the \(heading.kind.1) '\(heading.text)' says \(printed), the final accounts are for \(year)",
+                at: location, expected: String(year), actual: String(printed))
         }
+    }
+
+    /// Digits that stand where a year belongs but are not four (`202 年度`, `20244年度`), if any.
+    static func malformedYear(in text: String) -> String? {
+        let characters = Array(TextNormalization.key(text))
+        var index = 0
+        while index < characters.count {
+            guard characters[index].isASCII, characters[index].isNumber else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+            let digits = String(characters[start..<index])
+            let followedByYear = index + 1 < characters.count && characters[index] == "年" && characters[index + 1] == "度"
+            if followedByYear, digits.count != 4, digits.count >= 2, digits.hasPrefix("20") || digits.hasPrefix("19") {
+                return digits
+            }
+        }
+        return nil
     }
 
     private static func yearMentioned(in text: String) -> Int? {

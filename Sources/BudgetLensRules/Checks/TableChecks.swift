@@ -28,7 +28,13 @@ enum TableChecks {
         var findings: [Finding] = []
         for table in tables {
             if let label = table.formLabel {
-                if TableID(number: label) != table.id {
+                let labelled = TableID(number: label)
+                // The central/深圳 numbering (三公 = 公开07表) is a numbering, not a mislabel, unless another table
+                // of the document carries the same label.
+                let central =
+                    labelled != nil && TableTitles.centralNumbering[table.id] == labelled
+                    && !tables.contains { $0.id != table.id && $0.formLabel.flatMap(TableID.init(number:)) == labelled }
+                if labelled != table.id, !central {
                     findings.append(
                         context.finding(
                             "\(table.id.canonicalTitle)标为“\(label)”，应为“\(table.id.formID)表”",

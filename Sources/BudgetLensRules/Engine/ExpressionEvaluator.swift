@@ -16,6 +16,8 @@ enum EvaluationFailure: Error {
     case tableMissing(TableID)
     /// A cell's printed text is not a number.
     case unreadableCell(CellReference, text: String)
+    /// The table does not print this 栏次 at all (e.g. a 三公 table with only its 决算 columns).
+    case columnNotPrinted(TableID, Int)
 }
 
 /// An evaluated expression: its value, the cells it used and how it was computed.
@@ -71,7 +73,10 @@ struct ExpressionEvaluator {
             guard let rowIndex = row.index else { continue }
             let tableRow = index.table.rows[rowIndex]
             for column in columns {
-                guard let cell = tableRow.cell(column) else { continue }
+                guard let cell = tableRow.cell(column) else {
+                    try requirePrinted(column, in: index)
+                    continue
+                }
                 guard let value = cell.value else {
                     throw EvaluationFailure.unreadableCell(try self.cell(row, column: column, in: index), text: cell.text)
                 }
@@ -185,6 +190,15 @@ struct ExpressionEvaluator {
         }
     }
 
+    /// Throws ``EvaluationFailure/columnNotPrinted(_:_:)`` when the table lists its columns and `column` is not
+    /// among them: a statement over a column the document does not print is not checked (never read as zero).
+    private func requirePrinted(_ column: Int, in index: TableIndex) throws {
+        let columns = index.table.columns
+        if !columns.isEmpty, !columns.contains(where: { $0.number == column }) {
+            throw EvaluationFailure.columnNotPrinted(index.table.id, column)
+        }
+    }
+
     private func cell(_ selected: SelectedRow, column: Int, in index: TableIndex) throws -> CellReference {
         let tableName = index.table.id.formID
         guard let rowIndex = selected.index else {
@@ -195,6 +209,7 @@ struct ExpressionEvaluator {
         let row = index.table.rows[rowIndex]
         let code = index.codes[rowIndex]
         let cell = row.cell(column)
+        if cell == nil { try requirePrinted(column, in: index) }
         let reference = CellReference(
             table: tableName, line: row.line ?? row.standardLine, code: code, item: row.item, column: column,
             value: cell?.value ?? .zero, isPresent: cell != nil, source: cell?.source ?? row.source)

@@ -45,7 +45,7 @@ public struct RuleEngine: Sendable {
         for rule in pack.rules {
             for statement in rule.statements { run.evaluate(statement, of: rule) }
         }
-        let findings = run.findings.sorted { a, b in
+        let findings = RuleRun.namingUnchecked(run.findings, skipped: run.skipped, in: disclosure).sorted { a, b in
             let aTable = a.location.table ?? ""
             let bTable = b.location.table ?? ""
             if aTable != bTable { return aTable < bTable }
@@ -62,6 +62,29 @@ public struct RuleEngine: Sendable {
 
 /// The state of one evaluation: findings so far, counts, skips.
 struct RuleRun {
+    /// `findings` with the finding on each unreadable table (a scan, ``Disclosure/unreadableTables``) naming the
+    /// rules that were not checked for want of it.
+    static func namingUnchecked(_ findings: [Finding], skipped: [SkippedStatement], in disclosure: Disclosure)
+        -> [Finding]
+    {
+        var findings = findings
+        for problem in disclosure.problems where problem.code == Disclosure.unreadableTableProblem {
+            guard let table = problem.table else { continue }
+            var rules: [String] = []
+            for skip in skipped where skip.reason == "\(table.formID) is missing" && !rules.contains(skip.rule) {
+                rules.append(skip.rule)
+            }
+            guard !rules.isEmpty,
+                let index = findings.firstIndex(where: {
+                    $0.location.table == table.formID && $0.location.source == problem.source
+                })
+            else { continue }
+            findings[index].message += "；因此未核对：\(rules.joined(separator: "、"))"
+            findings[index].messageEnglish += "; therefore not checked: \(rules.joined(separator: ", "))"
+        }
+        return findings
+    }
+
     let evaluator: ExpressionEvaluator
     let disclosure: Disclosure
     let packTolerance: Tolerance
@@ -141,6 +164,9 @@ struct RuleRun {
         switch error {
         case EvaluationFailure.tableMissing(let table):
             skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: "\(table.formID) is missing"))
+        case EvaluationFailure.columnNotPrinted(let table, let column):
+            skipped.append(
+                SkippedStatement(rule: rule.id, line: statement.line, reason: "\(table.formID) 栏\(column) is not printed"))
         case EvaluationFailure.unreadableCell(let cell, let text):
             let finding = Finding(
                 rule: rule.id, severity: .warning,

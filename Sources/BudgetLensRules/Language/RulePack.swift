@@ -22,17 +22,13 @@ public struct RulePack: Sendable {
     ///
     /// - Throws: ``RuleFileError`` naming file, line and column of the first mistake.
     public init(contentsOf path: String, catalog: CheckCatalog = .structural) throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw RuleFileError(file: path, line: 0, column: 0, message: "cannot read the rule file")
-        }
+        let text = try TextFile.read(path, kind: "rule file")
         self = try RuleFileParser(file: path, text: text, catalog: catalog).parse()
     }
 
     /// Reads rules from text; its `check` statements may use the checks of `catalog`.
     public init(text: String, file: String, catalog: CheckCatalog = .structural) throws {
+        let text = TextDecoding.normalizingLineEndings(text).0
         self = try RuleFileParser(file: file, text: text, catalog: catalog).parse()
     }
 

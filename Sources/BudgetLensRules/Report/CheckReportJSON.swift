@@ -15,6 +15,12 @@ public struct CheckReportJSON: Codable, Sendable {
         public var moneyUnit: String
         public var tablesFound: [String]
         public var tablesMissing: [String]
+        /// Tables present on pages without text (scans): not read, not checked, not missing.
+        public var tablesUnreadable: [String]?
+        /// The encoding a text input was read in (`GB18030` …); `nil` for a PDF.
+        public var encoding: String?
+        /// The line endings of a text input (`CRLF` …); `nil` for a PDF.
+        public var lineEndings: String?
     }
 
     /// Counts.
@@ -134,15 +140,31 @@ public struct CheckReportJSON: Codable, Sendable {
         public var reason: String
     }
 
-    public var document: Document
-    public var summary: Summary
+    /// The file as given on the command line.
+    public var file: String
+    /// Why the file could not be checked; `nil` when it was.
+    public var error: DocumentFailure?
+    /// What was checked; `nil` for a file that could not be checked.
+    public var document: Document?
+    /// The counts; `nil` for a file that could not be checked.
+    public var summary: Summary?
     public var findings: [Item]
     public var skipped: [Skip]
     /// Per section of the 情况说明: statements read and checked, figures unreadable (docs/narrative-checks.md).
     public var narrativeCoverage: [NarrativeSectionCoverage]
 
+    /// The JSON form of a file that could not be checked: its error, no document, no findings.
+    public init(failure: DocumentFailure) {
+        file = failure.file
+        error = failure
+        findings = []
+        skipped = []
+        narrativeCoverage = []
+    }
+
     /// The JSON form of `report` on `disclosure`.
     public init(report: CheckReport, disclosure: Disclosure) {
+        file = disclosure.source.file
         let unit = disclosure.moneyUnit
         func amount(_ money: Money?) -> String? { money?.decimalString(in: unit) }
         document = Document(
@@ -150,7 +172,9 @@ public struct CheckReportJSON: Codable, Sendable {
             unitName: disclosure.header.unitName, year: disclosure.header.year,
             scope: disclosure.header.scope?.rawValue,
             moneyUnit: unit.rawValue, tablesFound: disclosure.tables.map(\.id.formID),
-            tablesMissing: disclosure.missingTables.map(\.formID))
+            tablesMissing: disclosure.missingTables.map(\.formID),
+            tablesUnreadable: disclosure.unreadableTables.map(\.formID),
+            encoding: disclosure.source.encoding?.rawValue, lineEndings: disclosure.source.lineEndings?.rawValue)
         summary = Summary(
             errors: report.findings.filter { $0.severity == .error }.count,
             warnings: report.findings.filter { $0.severity == .warning }.count,
@@ -159,6 +183,20 @@ public struct CheckReportJSON: Codable, Sendable {
         findings = report.findings.map { Item(finding: $0, unit: unit) }
         skipped = report.skipped.map { Skip(rule: $0.rule, reason: $0.reason) }
         narrativeCoverage = NarrativeSectionCoverage.of(disclosure)
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, error, document, summary, findings, skipped, narrativeCoverage }
+
+    /// Every key, absent values as `null`, so a failed file has the shape of a checked one.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(error, forKey: .error)
+        try container.encode(document, forKey: .document)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(findings, forKey: .findings)
+        try container.encode(skipped, forKey: .skipped)
+        try container.encode(narrativeCoverage, forKey: .narrativeCoverage)
     }
 
     /// Encodes with snake_case keys, sorted, pretty-printed.

@@ -1,0 +1,54 @@
+extension Severity {
+    /// 错误, 警告, 提示.
+    public var chineseName: String {
+        switch self {
+        case .error: "错误"
+        case .warning: "警告"
+        case .info: "提示"
+        }
+    }
+}
+
+extension ReadProblem {
+    /// The kind of problem in Chinese (`cell.not-a-number` → 单元格不是金额), or `nil` for a code without one;
+    /// the English ``message`` keeps the details (values, 栏次, positions).
+    public var chineseTitle: String? { Self.chineseTitles[code] }
+
+    /// `file:line:column: 错误 error: [公开NN] 单元格不是金额：<English message>` — Chinese first, as findings are.
+    public var bilingualDescription: String {
+        let tablePart = table.map { "[\($0.formID)] " } ?? ""
+        let title = chineseTitle.map { "\($0)：" } ?? ""
+        return "\(source): \(severity.chineseName) \(severity.rawValue): \(tablePart)\(title)\(message)"
+    }
+
+    /// The Chinese of every code the readers record (BudgetLensReader: the text parser, Layout/, PDF/).
+    public static let chineseTitles: [String: String] = [
+        "cell.missing": "单元格缺失",
+        "cell.not-a-number": "单元格不是金额",
+        "cell.unplaced": "金额无法归入栏次",
+        "layout.cell-crowded": "一格内挤有多个金额",
+        "layout.column-uncertain": "栏次位置存疑",
+        "layout.label-uncertain": "项目名称存疑",
+        "layout.row-uncertain": "行的划分存疑",
+        "layout.too-many-amounts": "金额多于栏次",
+        "pdf.blank-page": "空白页",
+        "pdf.page-without-text": "页面没有文字层（扫描页？）",
+        "row.bad-code": "科目编码有误",
+        "row.bad-line-number": "行次有误",
+        "row.header-in-total": "合计行含表头文字",
+        "row.header-words": "行含表头文字",
+        "row.too-narrow": "行的栏数不足",
+        "row.too-wide": "行的栏数过多",
+        "row.unexpected": "表中出现意外的行",
+        "row.unplaced": "行无法归位",
+        "self-evaluation.row": "自评表的行无法读取",
+        "table.column-numbers": "栏次编号有误",
+        "table.duplicate": "表重复",
+        "table.extra-columns": "表有多余的栏",
+        "table.no-data-row": "表没有数据行",
+        "table.no-header": "表头缺失",
+        "table.not-understood": "有表题但表格形式无法读取",
+        "table.columns-by-header": "栏次按表头归位（未印出的栏不检查）",
+        "layout.row-by-identity": "按合计关系确定行的金额位置",
+    ]
+}

@@ -1,0 +1,285 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The character encodings BudgetLens reads text in (documents, rule files, scheme files).
+public enum TextEncoding: String, Hashable, Sendable, Codable, CaseIterable {
+    /// UTF-8 without a byte-order mark.
+    case utf8 = "UTF-8"
+    /// UTF-8 with a byte-order mark (EF BB BF), as Windows Notepad saves it.
+    case utf8WithBOM = "UTF-8 BOM"
+    /// UTF-16 little-endian with its byte-order mark (FF FE): Windows "Unicode".
+    case utf16LittleEndian = "UTF-16LE"
+    /// UTF-16 big-endian with its byte-order mark (FE FF).
+    case utf16BigEndian = "UTF-16BE"
+    /// GB18030, which contains GBK and GB2312: what Chinese Windows tools save by default ("ANSI").
+    case gb18030 = "GB18030"
+}
+
+/// The line terminators a text used before they were made line feeds.
+public enum LineEndings: String, Hashable, Sendable, Codable {
+    /// `\n` only (or no line break at all).
+    case lf = "LF"
+    /// `\r\n` (Windows).
+    case crlf = "CRLF"
+    /// `\r` only (classic Mac OS, some exporters).
+    case cr = "CR"
+    /// More than one kind.
+    case mixed
+}
+
+/// Text decoded from bytes: UTF-8 in memory, every line terminator a line feed.
+public struct DecodedText: Sendable {
+    /// The text, line terminators made `\n`.
+    public var text: String
+    /// The encoding the bytes were in.
+    public var encoding: TextEncoding
+    /// The line terminators the bytes used.
+    public var lineEndings: LineEndings
+}
+
+/// Why bytes are not text BudgetLens reads.
+public struct TextDecodingError: Error, Sendable, CustomStringConvertible {
+    /// 1-based line of the first bad byte, 0 when the failure has no place (a binary file).
+    public var line: Int
+    /// 1-based byte column of the first bad byte, 0 when the failure has no place.
+    public var column: Int
+    /// What is wrong, for a person.
+    public var message: String
+
+    public var description: String { message }
+}
+
+/// Decoding happens once, before any format reader: the encoding is recognised from the bytes (a byte-order
+/// mark, valid UTF-8, else GB18030), the conversion is Foundation's (`String(data:encoding:)`), and `\r\n`
+/// and lone `\r` become `\n`. Files of a known binary kind (ZIP/XLSX/DOCX, PNG, JPEG, gzip, PDF …) are named
+/// for what they are.
+public enum TextDecoding {
+    /// Foundation's encoding for GB18030: `CFStringConvertEncodingToNSStringEncoding(kCFStringEncodingGB_18030_2000)`
+    /// (0x0632 with the high bit that marks a CF encoding), which swift-corelibs-foundation converts through ICU.
+    public static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    /// Decodes `bytes`.
+    ///
+    /// - Throws: ``TextDecodingError`` when the bytes are a known binary format, or neither UTF-8 nor GB18030
+    ///   (the error names the first byte that is not UTF-8: line, column, byte offset).
+    public static func decode(_ bytes: [UInt8]) throws -> DecodedText {
+        if let kind = binaryKind(of: bytes) {
+            throw TextDecodingError(line: 0, column: 0, message: "not a text document: the file is \(kind)")
+        }
+        let (text, encoding) = try decodeCharacters(bytes)
+        let (normalized, endings) = normalizingLineEndings(text)
+        return DecodedText(text: normalized, encoding: encoding, lineEndings: endings)
+    }
+
+    private static func decodeCharacters(_ bytes: [UInt8]) throws -> (String, TextEncoding) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let text = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
+                throw invalidUTF8(bytes, hint: "after a UTF-8 byte-order mark")
+            }
+            return (text, .utf8WithBOM)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            let body = Data(bytes.dropFirst(2))
+            guard body.count % 2 == 0,
+                let text = String(data: body, encoding: little ? .utf16LittleEndian : .utf16BigEndian)
+            else {
+                throw TextDecodingError(
+                    line: 0, column: 0,
+                    message: "the file starts with a UTF-16 \(little ? "LE" : "BE") byte-order mark but is not valid "
+                        + "UTF-16 (odd length or unpaired surrogate)")
+            }
+            return (text, little ? .utf16LittleEndian : .utf16BigEndian)
+        }
+        if let order = utf16WithoutBOM(bytes) {
+            throw TextDecodingError(
+                line: 0, column: 0,
+                message: "the file looks like UTF-16 \(order) without a byte-order mark; save it as UTF-8, or as "
+                    + "UTF-16 with a byte-order mark")
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
+        // UTF-8 text with a bad byte further on is a damaged or mixed file, not GB18030: GB18030 Chinese text
+        // almost never starts with two valid UTF-8 multi-byte sequences.
+        if validUTF8SequencesBeforeFirstError(bytes) >= 2 {
+            throw invalidUTF8(bytes, hint: "after valid UTF-8 text (a file that mixes encodings, or a damaged one?)")
+        }
+        if let text = String(data: Data(bytes), encoding: gb18030), !text.isEmpty { return (text, .gb18030) }
+        throw invalidUTF8(bytes, hint: "and the file is not GB18030/GBK either")
+    }
+
+    /// `LE` or `BE` when a quarter or more of the first 256 code units have a NUL at their odd (LE) or even (BE)
+    /// offset and few at the other, as text with ASCII in UTF-16 does, else `nil`.
+    private static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(512)
+        guard head.count >= 8 else { return nil }
+        var evenNULs = 0
+        var oddNULs = 0
+        for (offset, byte) in head.enumerated() where byte == 0 {
+            if offset % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
+        }
+        let pairs = head.count / 2
+        // A Chinese character may have a NUL byte too (开 is U+5F00): the other offsets hold few.
+        if oddNULs * 4 >= pairs, evenNULs * 8 <= oddNULs { return "LE" }
+        if evenNULs * 4 >= pairs, oddNULs * 8 <= evenNULs { return "BE" }
+        return nil
+    }
+
+    /// How many valid multi-byte UTF-8 sequences come before the first byte that is not UTF-8.
+    private static func validUTF8SequencesBeforeFirstError(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+                continue
+            }
+            let length = utf8SequenceLength(bytes, at: index)
+            guard length > 0 else { return count }
+            count += 1
+            index += length
+        }
+        return count
+    }
+
+    /// The error for the first byte that is not valid UTF-8, naming its line, column and byte offset.
+    private static func invalidUTF8(_ bytes: [UInt8], hint: String) -> TextDecodingError {
+        var line = 1
+        var lineStart = 0
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x0A {
+                    line += 1
+                    lineStart = index + 1
+                }
+                index += 1
+                continue
+            }
+            let length = utf8SequenceLength(bytes, at: index)
+            guard length > 0 else {
+                return TextDecodingError(
+                    line: line, column: index - lineStart + 1,
+                    message: String(
+                        format: "invalid UTF-8 byte 0x%02X at byte offset %d, %@; BudgetLens reads UTF-8, "
+                            + "UTF-16 with a byte-order mark and GB18030", byte, index, hint))
+            }
+            index += length
+        }
+        return TextDecodingError(line: 0, column: 0, message: "the file is not UTF-8 text (\(hint))")
+    }
+
+    /// The length of the valid UTF-8 sequence at `index`, or 0 when it is invalid.
+    private static func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        let minimum: UInt32
+        switch lead {
+        case 0xC2...0xDF: (length, minimum) = (2, 0x80)
+        case 0xE0...0xEF: (length, minimum) = (3, 0x800)
+        case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        var scalar = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return 0 }
+            scalar = scalar << 6 | UInt32(byte & 0x3F)
+        }
+        guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return 0 }
+        return length
+    }
+
+    /// `text` with `\r\n` and lone `\r` made `\n`, and which terminators it had. Text without `\r` is returned
+    /// as it is (no copy).
+    public static func normalizingLineEndings(_ text: String) -> (String, LineEndings) {
+        var text = text
+        text.makeContiguousUTF8()
+        let hasCR = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+            return memchr(base, 0x0D, buffer.count) != nil
+        }
+        guard hasCR == true else { return (text, .lf) }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var crlf = 0
+        var cr = 0
+        var lf = 0
+        let utf8 = Array(text.utf8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte == 0x0D {
+                if index + 1 < utf8.count, utf8[index + 1] == 0x0A {
+                    crlf += 1
+                    index += 1
+                } else {
+                    cr += 1
+                }
+                output.append(0x0A)
+            } else {
+                if byte == 0x0A { lf += 1 }
+                output.append(byte)
+            }
+            index += 1
+        }
+        let kinds = [crlf, cr, lf].filter { $0 > 0 }.count
+        let endings: LineEndings = kinds > 1 ? .mixed : crlf > 0 ? .crlf : cr > 0 ? .cr : .lf
+        return (String(decoding: output, as: UTF8.self), endings)
+    }
+
+    /// The kind of a binary file recognised by its first bytes (its "magic number"), e.g. `an XLSX workbook
+    /// (a ZIP archive)`, or `nil` when the bytes do not start like a known binary format.
+    public static func binaryKind(of bytes: [UInt8]) -> String? {
+        func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
+            bytes.count >= offset + magic.count && bytes[offset..<(offset + magic.count)].elementsEqual(magic)
+        }
+        if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return zipKind(bytes) }
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "a PNG image" }
+        if starts([0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
+        if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return "a GIF image" }
+        if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return "a TIFF image" }
+        if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return "a WebP image" }
+        if starts(Array("BM".utf8)) && bytes.count > 14 && bytes[6...9].allSatisfy({ $0 == 0 }) { return "a BMP image" }
+        if starts([0x1F, 0x8B]) { return "a gzip-compressed file (decompress it first)" }
+        if starts(Array("BZh".utf8)) && bytes.count > 3 && (0x31...0x39).contains(bytes[3]) {
+            return "a bzip2-compressed file (decompress it first)"
+        }
+        if starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return "an xz-compressed file (decompress it first)" }
+        if starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return "a 7-Zip archive" }
+        if starts(Array("Rar!".utf8)) { return "a RAR archive" }
+        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return "an old Office file (.xls/.doc, OLE2 compound document; save it as text, XLSX or PDF)"
+        }
+        if starts(Array("{\\rtf".utf8)) { return "an RTF document (save it as plain text or PDF)" }
+        if starts(Array("%PDF-".utf8)) { return "a PDF" }
+        if starts([0x7F, 0x45, 0x4C, 0x46]) { return "an ELF executable" }
+        return nil
+    }
+
+    /// A ZIP archive named by what its first entries show: XLSX (`xl/`), DOCX (`word/`), PPTX (`ppt/`), ODF.
+    private static func zipKind(_ bytes: [UInt8]) -> String {
+        let head = bytes.prefix(64 * 1024)
+        func has(_ text: String) -> Bool {
+            let needle = Array(text.utf8)
+            guard head.count >= needle.count else { return false }
+            var index = head.startIndex
+            while index + needle.count <= head.endIndex {
+                if head[index] == needle[0], head[index..<(index + needle.count)].elementsEqual(needle) { return true }
+                index += 1
+            }
+            return false
+        }
+        if has("xl/") { return "an XLSX workbook (a ZIP archive)" }
+        if has("word/") { return "a DOCX document (a ZIP archive; save it as PDF or text)" }
+        if has("ppt/") { return "a PPTX presentation (a ZIP archive)" }
+        if has("opendocument") { return "an OpenDocument file (a ZIP archive)" }
+        return "a ZIP archive"
+    }
+}

@@ -1,0 +1,76 @@
+import BudgetLensCore
+
+/// Finds tables whose title is printed in a text but whose rows the reader could not take as a table: text
+/// whose cells are separated by single spaces and whose amounts stand on lines of their own (pdfplumber's
+/// `page.extract_text()`, copy-and-paste from a PDF viewer). Such a document must not read as a clean one with
+/// no table and no problem: each such table is a reading problem (`table.not-understood`, an error) that names
+/// the title's line and says which forms are read instead.
+enum UnreadTables {
+    /// How many lines after a title are looked at for its header line or a row of amounts.
+    private static let lookahead = 4
+
+    /// The problems for the tables of `lines` whose title is followed by table content but that are not
+    /// among `read`.
+    ///
+    /// - Parameters:
+    ///   - lines: The text's lines (line feeds removed).
+    ///   - file: The file name for source locations.
+    ///   - read: The tables the reader did read.
+    static func problems(lines: [Substring], file: String, read: [PublicTable]) -> [ReadProblem] {
+        let readIDs = Set(read.map(\.id))
+        guard readIDs.count < TableID.allCases.count else { return [] }
+        var reported: Set<TableID> = []
+        var problems: [ReadProblem] = []
+        for (index, line) in lines.enumerated() where line.utf8.count <= 240 && line.containsText("表") {
+            guard let id = trailingTitle(line), !readIDs.contains(id), !reported.contains(id),
+                startsTableContent(lines, after: index)
+            else { continue }
+            reported.insert(id)
+            problems.append(
+                ReadProblem(
+                    code: "table.not-understood", severity: .error,
+                    message: "\(id.formID) \(id.canonicalTitle): 第\(index + 1)行有表题，但其后各行不是可读的表格形式"
+                        + "（单元格以单个空格分隔、金额另起一行，如 pdfplumber 的 extract_text() 页面文本），本表未读取 — "
+                        + "the title is at line \(index + 1), but the rows after it are not in a table form "
+                        + "BudgetLens reads (cells separated by single spaces, amounts on lines of their own, as in "
+                        + "pdfplumber's extract_text() page text); the table is not read. Give the PDF itself, its "
+                        + "`pdftotext -layout` text, tab-separated text or the workbook.",
+                    table: id, source: SourceLocation(file: file, line: index + 1, column: 1)))
+        }
+        return problems
+    }
+
+    /// The table whose title ends the line (`2,995.39收入决算表` → 公开02), the longest title that fits.
+    private static func trailingTitle(_ line: Substring) -> TableID? {
+        let key = TextNormalization.key(line)
+        guard key.hasSuffix("表") else { return nil }
+        // The longest title, with a numbering or year prefix, is well under 30 characters.
+        var start = key.index(key.endIndex, offsetBy: -min(key.count, 30))
+        while start < key.endIndex {
+            if let id = TableTitles.table(named: key[start...]) { return id }
+            start = key.index(after: start)
+        }
+        return nil
+    }
+
+    /// Whether a header line (`单位：万元`) or a line with two or more amounts follows within a few lines: a 目录
+    /// entry is followed by other entries instead.
+    private static func startsTableContent(_ lines: [Substring], after index: Int) -> Bool {
+        var seen = 0
+        var next = index + 1
+        while next < lines.count, seen < lookahead {
+            let line = lines[next]
+            next += 1
+            if line.allSatisfy(\.isWhitespace) { continue }
+            seen += 1
+            if trailingTitle(line) != nil { return false }
+            if TableHeaderLine(line) != nil { return true }
+            let amounts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { token in
+                guard token.contains("."), case .amount = Money.reading(token, unit: .wanYuan) else { return false }
+                return true
+            }
+            if amounts.count >= 2 { return true }
+        }
+        return false
+    }
+}

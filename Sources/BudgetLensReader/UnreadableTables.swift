@@ -1,0 +1,103 @@
+import BudgetLensCore
+
+/// Tables printed on pages that carry no text (a scan pasted into the PDF): present, but unreadable.
+///
+/// A table the document does not read is placed on textless pages when those pages lie where the table belongs:
+/// after the table before it and before the table after it, in the order the 目录 lists them (else the canonical
+/// order 公开01–09). Such a table is recorded as a ``ReadProblem`` `table.unreadable` (a warning naming the
+/// table and the pages), not as missing: ``Disclosure/unreadableTables``. The page-level problems of those pages
+/// are folded into it.
+enum UnreadableTables {
+    static let problemCode = Disclosure.unreadableTableProblem
+
+    /// `disclosure` with its unreadable tables recorded and the page problems they explain removed.
+    ///
+    /// - Parameters:
+    ///   - textlessPages: The pages without words, with how many images each holds (`nil`: unknown); pages
+    ///     with no image (blank pages) never hold a table.
+    static func record(in disclosure: inout Disclosure, textlessPages: [Int: Int?], file: String) {
+        let candidates = Set(textlessPages.compactMap { page, images in images == 0 ? nil : page })
+        guard !candidates.isEmpty, disclosure.kind == .finalAccounts else { return }
+        let order = tableOrder(disclosure)
+        let present = disclosure.tables
+        func table(_ id: TableID) -> PublicTable? { present.first { $0.id == id } }
+        var pagesByTable: [(TableID, [Int])] = []
+        for (position, id) in order.enumerated() where table(id) == nil {
+            let before = order[..<position].reversed().compactMap(table).first
+            let after = order[(position + 1)...].compactMap(table).first
+            let pages = gap(after: before.flatMap(lastPage), before: after.flatMap(firstPage), in: candidates)
+            if !pages.isEmpty { pagesByTable.append((id, pages)) }
+        }
+        var explained = Set<Int>()
+        for (id, pages) in pagesByTable {
+            explained.formUnion(pages)
+            let sharing = pagesByTable.filter { $0.0 != id && $0.1 == pages }.map(\.0.formID)
+            let shared = sharing.isEmpty ? "" : " (shared with \(sharing.joined(separator: ", ")))"
+            disclosure.problems.append(
+                ReadProblem(
+                    code: problemCode, severity: .warning,
+                    message: "\(id.formID) \(id.canonicalTitle) is present, unreadable "
+                        + "(第\(pageRange(pages))页, images\(shared)): not checked; its pages carry no text, "
+                        + "a scan? (BudgetLens does not do OCR)",
+                    table: id, source: SourceLocation(file: file, line: 0, column: 0, page: pages[0])))
+        }
+        disclosure.problems.removeAll { problem in
+            problem.code == "pdf.page-without-text" && problem.source.page.map(explained.contains) == true
+        }
+    }
+
+    /// `8–9`, or `8` for one page.
+    static func pageRange(_ pages: [Int]) -> String {
+        guard let first = pages.first, let last = pages.last else { return "" }
+        let contiguous = last - first + 1 == pages.count
+        if first == last { return "\(first)" }
+        return contiguous ? "\(first)–\(last)" : pages.map(String.init).joined(separator: "、")
+    }
+
+    /// The tables in the order the 目录 lists them (when it lists two or more), else canonical.
+    private static func tableOrder(_ disclosure: Disclosure) -> [TableID] {
+        var listed: [TableID] = []
+        for entry in disclosure.tableOfContents {
+            if let id = TableTitles.table(named: entry.text), !listed.contains(id) { listed.append(id) }
+        }
+        guard listed.count >= 2 else { return TableID.allCases }
+        return listed + TableID.allCases.filter { !listed.contains($0) }
+    }
+
+    /// The candidate pages strictly between `after` and `before`; when one bound is unknown, the run of
+    /// consecutive candidate pages next to the other.
+    private static func gap(after: Int?, before: Int?, in candidates: Set<Int>) -> [Int] {
+        switch (after, before) {
+        case (let after?, let before?):
+            guard before - after > 1 else { return [] }
+            return ((after + 1)..<before).filter(candidates.contains)
+        case (let after?, nil):
+            var pages: [Int] = []
+            var page = after + 1
+            while candidates.contains(page) {
+                pages.append(page)
+                page += 1
+            }
+            return pages
+        case (nil, let before?):
+            var pages: [Int] = []
+            var page = before - 1
+            while page > 0, candidates.contains(page) {
+                pages.insert(page, at: 0)
+                page -= 1
+            }
+            return pages
+        case (nil, nil):
+            return []
+        }
+    }
+
+    private static func firstPage(_ table: PublicTable) -> Int? {
+        ([table.source.page] + table.rows.map(\.source.page)).compactMap { $0 }.min()
+    }
+
+    private static func lastPage(_ table: PublicTable) -> Int? {
+        ([table.source.page, table.noDataStatement?.source.page] + table.rows.map(\.source.page)
+            + table.notes.map(\.source.page)).compactMap { $0 }.max()
+    }
+}

@@ -1,0 +1,182 @@
+/// Shows a workbook's stored number (`<v>8431.2800000000007</v>`) as the sheet shows it, exactly, in decimal
+/// digits: never through `Double`.
+///
+/// A number cell stores the binary double's shortest or 17-digit decimal form; Excel shows at most 15
+/// significant digits, so the stored digits are first rounded half-up to 15 significant digits (that removes
+/// the binary noise: `8431.2800000000007` → `8431.28`). The cell's number format then fixes the decimals
+/// (`0.00` → two, half-up), the thousands separators (`#,##0.00` → `8,431.28`) and percent (`0.00%`).
+/// `General` shows the digits as they are. Dates and other formats show the plain number.
+enum SpreadsheetNumber {
+    /// The text of a stored number under a format code, or `nil` when `stored` is not a number.
+    static func display(_ stored: String, format: String) -> String? {
+        guard var decimal = Decimal(stored) else { return nil }
+        decimal.round(significantDigits: 15)
+        let shape = Shape(format)
+        if shape.percent { decimal.exponent += 2 }
+        if let places = shape.decimals { decimal.round(decimalPlaces: places) }
+        return decimal.text(minimumDecimals: shape.decimals ?? 0, grouped: shape.grouped) + (shape.percent ? "%" : "")
+    }
+
+    /// The format code of a built-in number format id (ECMA-376 §18.8.30); `General` for the others.
+    static func builtInFormat(_ id: Int) -> String {
+        switch id {
+        case 1: "0"
+        case 2: "0.00"
+        case 3: "#,##0"
+        case 4: "#,##0.00"
+        case 9: "0%"
+        case 10: "0.00%"
+        case 37, 38: "#,##0 ;(#,##0)"
+        case 39, 40: "#,##0.00;(#,##0.00)"
+        default: "General"
+        }
+    }
+
+    /// What a format code asks for: decimals (`nil` for General), grouping, percent. Only the first section
+    /// (positive numbers) is looked at; quoted text and `[..]` brackets are skipped.
+    private struct Shape {
+        var decimals: Int?
+        var grouped = false
+        var percent = false
+
+        init(_ format: String) {
+            let section = format.split(separator: ";", omittingEmptySubsequences: false).first ?? ""
+            if section.isEmpty || section.lowercased() == "general" || section == "@" { return }
+            var inQuote = false
+            var inBracket = false
+            var afterPoint = false
+            var places = 0
+            var sawDigit = false
+            for character in section {
+                if inQuote {
+                    if character == "\"" { inQuote = false }
+                    continue
+                }
+                if inBracket {
+                    if character == "]" { inBracket = false }
+                    continue
+                }
+                switch character {
+                case "\"": inQuote = true
+                case "[": inBracket = true
+                case ".": afterPoint = true
+                case "0", "#", "?":
+                    sawDigit = true
+                    if afterPoint { places += 1 }
+                case ",": grouped = sawDigit || grouped
+                case "%": percent = true
+                default: break
+                }
+            }
+            decimals = sawDigit ? places : nil
+        }
+    }
+
+    /// A decimal number as digits and a power of ten: value = ±digits × 10^exponent.
+    struct Decimal {
+        var negative: Bool
+        var digits: [UInt8]  // most significant first, no leading zeros (empty for zero)
+        var exponent: Int
+
+        /// Parses `-12.5`, `1E-3`, `8431.2800000000007`.
+        init?(_ text: String) {
+            var bytes = Substring(text).utf8[...]
+            while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+            while bytes.last == 0x20 { bytes = bytes.dropLast() }
+            negative = bytes.first == UInt8(ascii: "-")
+            if negative || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            digits = []
+            exponent = 0
+            var afterPoint = false
+            var sawDigit = false
+            while let byte = bytes.first, byte != UInt8(ascii: "E"), byte != UInt8(ascii: "e") {
+                bytes = bytes.dropFirst()
+                if byte == UInt8(ascii: ".") {
+                    guard !afterPoint else { return nil }
+                    afterPoint = true
+                    continue
+                }
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits.count < 400 else { return nil }
+                sawDigit = true
+                if !(digits.isEmpty && byte == UInt8(ascii: "0")) { digits.append(byte - UInt8(ascii: "0")) }
+                if afterPoint { exponent -= 1 }
+            }
+            guard sawDigit else { return nil }
+            if !bytes.isEmpty {
+                guard let power = Int(String(Substring(bytes.dropFirst()))), abs(power) <= 400 else { return nil }
+                exponent += power
+            }
+        }
+
+        /// Rounds half-up (away from zero) to `count` significant digits.
+        mutating func round(significantDigits count: Int) {
+            guard digits.count > count else { return }
+            round(keeping: count)
+        }
+
+        /// Rounds half-up (away from zero) to `places` digits after the decimal point.
+        mutating func round(decimalPlaces places: Int) {
+            let drop = -exponent - places
+            guard drop > 0 else { return }
+            round(keeping: digits.count - drop)
+        }
+
+        private mutating func round(keeping count: Int) {
+            let dropped = digits.count - count
+            guard dropped > 0 else { return }
+            exponent += dropped
+            if count < 0 {
+                digits = []
+                return
+            }
+            let roundUp = count < digits.count && digits[count] >= 5
+            digits = Array(digits.prefix(count))
+            if roundUp {
+                var index = digits.count - 1
+                while index >= 0 {
+                    if digits[index] == 9 {
+                        digits[index] = 0
+                        index -= 1
+                    } else {
+                        digits[index] += 1
+                        break
+                    }
+                }
+                if index < 0 { digits.insert(1, at: 0) }
+            }
+            while let last = digits.last, last == 0 {
+                digits.removeLast()
+                exponent += 1
+            }
+            if digits.isEmpty { exponent = 0 }
+        }
+
+        /// Plain decimal text with at least `minimumDecimals` decimals, thousands separated when `grouped`.
+        func text(minimumDecimals: Int, grouped: Bool) -> String {
+            var integer: [UInt8]
+            var fraction: [UInt8]
+            if exponent >= 0 {
+                integer = digits + [UInt8](repeating: 0, count: exponent)
+                fraction = []
+            } else {
+                let split = digits.count + exponent
+                if split > 0 {
+                    integer = Array(digits.prefix(split))
+                    fraction = Array(digits.dropFirst(split))
+                } else {
+                    integer = []
+                    fraction = [UInt8](repeating: 0, count: -split) + digits
+                }
+            }
+            if integer.isEmpty { integer = [0] }
+            while fraction.count < minimumDecimals { fraction.append(0) }
+            var text = negative && !digits.isEmpty ? "-" : ""
+            for (index, digit) in integer.enumerated() {
+                if grouped, index > 0, (integer.count - index) % 3 == 0 { text += "," }
+                text += String(digit)
+            }
+            if !fraction.isEmpty { text += "." + fraction.map(String.init).joined() }
+            return text
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import BudgetLensCore
+import CSV
+import Foundation
+
+/// Reads a disclosure kept as a workbook (XLSX: the nine tables as sheets, or several tables stacked on a
+/// sheet) or as CSV files (one table per file, or several one after another): the cells become the text the
+/// text reader reads (see ``WorkbookText``), and every value keeps its cell (`公开05!D12`) as its source.
+///
+/// Refused with a ``ReadError`` (`bad-workbook`), quickly and within bounded memory: an encrypted workbook or a
+/// legacy `.xls` (OLE2 container), a Word or PowerPoint file, a ZIP that is no workbook, parts beyond the
+/// unpacking limits (zip bomb, a 2 GB sheet), XML with a DTD (entity expansion), malformed XML.
+enum WorkbookReader {
+    /// The most cells with a value read from one sheet: a disclosure's largest table has a few thousand.
+    static let maximumCellsPerSheet = 1_000_000
+
+    /// Whether the bytes are a workbook this reader takes (or refuses by name): a ZIP or OLE2 container.
+    static func isWorkbook(_ bytes: [UInt8]) -> Bool {
+        WorkbookArchive.isZIP(bytes) || WorkbookArchive.isCompoundFile(bytes)
+    }
+
+    /// Whether the file is CSV: named `.csv` and holding no tab (tab-separated text is the text format).
+    static func isCSV(_ bytes: [UInt8], named file: String) -> Bool {
+        file.lowercased().hasSuffix(".csv") && !bytes.contains(0x09)
+    }
+
+    /// Reads a workbook's bytes.
+    static func read(_ bytes: [UInt8], file: String, configuration: ReaderConfiguration) throws -> Disclosure {
+        let (text, problems) = try text(ofWorkbook: bytes, file: file, configuration: configuration)
+        var read = disclosure(
+            text, problems: problems, format: .xlsx, file: file, byteCount: bytes.count, configuration: configuration)
+        read.source.lineCount = text.sheetCount
+        return read
+    }
+
+    /// Reads a CSV file's bytes (UTF-8, RFC 4180 quoting).
+    static func readCSV(_ bytes: [UInt8], text: String, file: String, configuration: ReaderConfiguration) throws
+        -> Disclosure
+    {
+        let workbook = try WorkbookText(sheets: [csvSheet(text, file: file)], file: file)
+        return disclosure(workbook, problems: [], format: .csv, file: file, byteCount: bytes.count,
+            configuration: configuration)
+    }
+
+    /// The text a workbook is read as (`budgetlens text book.xlsx`).
+    static func readableText(_ bytes: [UInt8], file: String, configuration: ReaderConfiguration) throws -> String {
+        try text(ofWorkbook: bytes, file: file, configuration: configuration).0.text
+    }
+
+    /// The text a CSV file is read as.
+    static func readableCSVText(_ text: String, file: String) throws -> String {
+        try WorkbookText(sheets: [csvSheet(text, file: file)], file: file).text
+    }
+
+    private static func disclosure(
+        _ workbook: WorkbookText, problems: [ReadProblem], format: SourceFormat, file: String, byteCount: Int,
+        configuration: ReaderConfiguration
+    ) -> Disclosure {
+        let provenance = LayoutProvenance(file: file, fixedSpans: workbook.spans)
+        let source = SourceText(file: file, text: workbook.text, provenance: provenance)
+        var disclosure = TextDisclosureParser(
+            text: source, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
+        ).parse()
+        disclosure.source = SourceDocument(file: file, format: format, byteCount: byteCount, lineCount: workbook.lines.count)
+        disclosure.problems = (problems + disclosure.problems).sorted { $0.source < $1.source }
+        return disclosure
+    }
+
+    /// The workbook's visible sheets as text, and the problems met (hidden sheets, unreadable cells).
+    private static func text(ofWorkbook bytes: [UInt8], file: String, configuration: ReaderConfiguration) throws
+        -> (WorkbookText, [ReadProblem])
+    {
+        if WorkbookArchive.isCompoundFile(bytes) {
+            throw WorkbookArchive.error(
+                file, "this is an OLE2 compound file (D0 CF 11 E0): an encrypted (password-protected) Office "
+                    + "workbook or a legacy Excel .xls; BudgetLens reads .xlsx workbooks without a password "
+                    + "(open it in Excel or LibreOffice and save it as .xlsx without encryption)")
+        }
+        let archive = try WorkbookArchive(bytes: bytes, file: file, configuration: configuration)
+        guard archive.paths.contains("xl/workbook.xml") else {
+            let kind: String
+            if archive.paths.contains("word/document.xml") {
+                kind = "a Word document (DOCX), not an Excel workbook; save its tables as .xlsx, or export text"
+            } else if archive.paths.contains("ppt/presentation.xml") {
+                kind = "a PowerPoint presentation (PPTX), not an Excel workbook"
+            } else if archive.paths.contains("content.xml") {
+                kind = "an OpenDocument file (ODS/ODT); save it as .xlsx"
+            } else {
+                kind = "a ZIP archive without xl/workbook.xml: not an Excel workbook (XLSX)"
+            }
+            throw WorkbookArchive.error(file, "the file is " + kind)
+        }
+        var unpacked = 0
+        func part(_ path: String) throws -> Data? {
+            guard let data = try archive.part(path) else { return nil }
+            unpacked += data.count
+            guard unpacked <= configuration.maximumWorkbookSize else {
+                throw WorkbookArchive.error(
+                    file, "the workbook unpacks to more than \(configuration.maximumWorkbookSize >> 20) MiB; refused")
+            }
+            return data
+        }
+        func parsed<T>(_ path: String, _ body: (Data) throws -> T) throws -> T? {
+            guard let data = try part(path) else { return nil }
+            do {
+                return try body(data)
+            } catch {
+                throw WorkbookArchive.error(file, "the part \(path) is not well-formed XML: \(error)")
+            }
+        }
+        let sheets = try parsed("xl/workbook.xml", WorkbookXML.sheets) ?? []
+        let relationships = try parsed("xl/_rels/workbook.xml.rels", WorkbookXML.relationships) ?? [:]
+        let strings = try parsed("xl/sharedStrings.xml", WorkbookXML.sharedStrings) ?? []
+        let formats = try parsed("xl/styles.xml", WorkbookXML.cellFormats) ?? []
+        var problems: [ReadProblem] = []
+        var result: [SheetCells] = []
+        for (index, sheet) in sheets.enumerated() {
+            let here = SourceLocation(file: file, line: 0, column: 0, cell: sheet.name + " (sheet)")
+            if sheet.hidden {
+                problems.append(
+                    ReadProblem(
+                        code: "workbook.hidden-sheet", severity: .info,
+                        message: "sheet \(sheet.name) is hidden and not read", source: here))
+                continue
+            }
+            let path = partPath(relationships[sheet.relationship] ?? "worksheets/sheet\(index + 1).xml")
+            guard
+                let (cells, _) = try parsed(path, { try WorkbookXML.worksheet($0, maximumCells: maximumCellsPerSheet) })
+            else {
+                problems.append(
+                    ReadProblem(
+                        code: "workbook.missing-sheet", severity: .warning,
+                        message: "sheet \(sheet.name): its part \(path) is missing or is not a worksheet", source: here))
+                continue
+            }
+            result.append(sheetCells(sheet.name, cells, strings: strings, formats: formats, file: file, problems: &problems))
+        }
+        if result.isEmpty {
+            throw WorkbookArchive.error(file, "the workbook has no visible worksheet to read")
+        }
+        return (WorkbookText(sheets: result, file: file), problems)
+    }
+
+    /// `worksheets/sheet1.xml` or `/xl/worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`.
+    private static func partPath(_ target: String) -> String {
+        target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    }
+
+    /// The displayed text of every cell: shared and inline strings as stored, numbers in their number format,
+    /// booleans as TRUE/FALSE, errors as printed (`#DIV/0!`).
+    private static func sheetCells(
+        _ name: String, _ cells: [WorkbookXML.RawCell], strings: [String], formats: [String], file: String,
+        problems: inout [ReadProblem]
+    ) -> SheetCells {
+        var rows: [Int: [(column: Int, text: String)]] = [:]
+        for cell in cells {
+            let text: String
+            switch cell.type {
+            case "s":
+                guard let index = Int(cell.value), strings.indices.contains(index) else {
+                    problems.append(
+                        ReadProblem(
+                            code: "workbook.bad-cell", severity: .warning,
+                            message: "the cell refers to shared string \(cell.value), which the workbook does not have",
+                            source: SourceLocation(
+                                file: file, line: cell.row, column: cell.column,
+                                cell: SheetCells(name: name, rows: []).cellName(row: cell.row, column: cell.column))))
+                    continue
+                }
+                text = strings[index]
+            case "inlineStr", "str", "e":
+                text = cell.value
+            case "b":
+                text = cell.value == "1" ? "TRUE" : "FALSE"
+            default:
+                let format = formats.indices.contains(cell.style) ? formats[cell.style] : "General"
+                text = SpreadsheetNumber.display(cell.value, format: format) ?? cell.value
+            }
+            rows[cell.row, default: []].append((cell.column, text))
+        }
+        return SheetCells(
+            name: name,
+            rows: rows.keys.sorted().map { row in (row, rows[row]!.sorted { $0.column < $1.column }) })
+    }
+
+    /// A CSV file's rows as one sheet, through CSV.swift's RFC 4180 reader.
+    private static func csvSheet(_ text: String, file: String) throws -> SheetCells {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false)
+        } catch {
+            throw ReadError(
+                .badWorkbook, source: SourceLocation(file: file, line: 0, column: 0),
+                message: "the CSV file cannot be read: \(error)")
+        }
+        var rows: [(row: Int, cells: [(column: Int, text: String)])] = []
+        var row = 0
+        var cellCount = 0
+        while let fields = reader.next() {
+            row += 1
+            cellCount += fields.count
+            guard cellCount <= maximumCellsPerSheet else {
+                throw ReadError(
+                    .badWorkbook, source: SourceLocation(file: file, line: row, column: 0),
+                    message: "the CSV file holds more than \(maximumCellsPerSheet) cells")
+            }
+            let cells = fields.enumerated().compactMap { offset, field -> (column: Int, text: String)? in
+                field.isEmpty ? nil : (offset + 1, field)
+            }
+            rows.append((row, cells))
+        }
+        if let error = reader.error {
+            throw ReadError(
+                .badWorkbook, source: SourceLocation(file: file, line: row + 1, column: 0),
+                message: "the CSV file is malformed after row \(row): \(error)")
+        }
+        return SheetCells(name: nil, rows: rows)
+    }
+}

@@ -1,0 +1,37 @@
+import BudgetLensCore
+import Foundation
+
+/// Reads a rule or scheme file as the documents are read: UTF-8 (with or without BOM), UTF-16 with BOM or
+/// GB18030, any line endings (``TextDecoding``).
+public enum TextFile {
+    /// Largest rule or scheme file accepted: 16 MiB (the built-in pack is a few KB).
+    public static let maximumSize = 16 << 20
+
+    /// The text of the file at `path`, line terminators made `\n`.
+    ///
+    /// - Parameter kind: What the file is, for messages (`rule file`, `scheme file`).
+    /// - Throws: ``RuleFileError`` naming the file (and line and column of a bad byte): missing, too large,
+    ///   binary, or not text in a supported encoding.
+    public static func read(_ path: String, kind: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw RuleFileError(file: path, line: 0, column: 0, message: "cannot read the \(kind)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maximumSize + 1) ?? Data()
+        } catch {
+            throw RuleFileError(file: path, line: 0, column: 0, message: "cannot read the \(kind)")
+        }
+        guard data.count <= maximumSize else {
+            throw RuleFileError(
+                file: path, line: 0, column: 0, message: "the \(kind) is larger than \(maximumSize >> 20) MiB")
+        }
+        do {
+            return try TextDecoding.decode([UInt8](data)).text
+        } catch let error as TextDecodingError {
+            throw RuleFileError(
+                file: path, line: error.line, column: error.column, message: "the \(kind): \(error.message)")
+        }
+    }
+}

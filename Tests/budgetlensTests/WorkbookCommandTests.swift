@@ -1,0 +1,109 @@
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+/// A finding of `check --format json` without where it was read: what must not change with the format.
+private func findingsWithoutSources(_ json: String) throws -> [NSDictionary] {
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    let findings = try #require(object?["findings"] as? [[String: Any]])
+    return findings.map { finding in
+        var copy = finding
+        for key in ["source", "source_line", "page", "box"] { copy[key] = nil }
+        copy["operands"] = (finding["operands"] as? [[String: Any]])?.map { operand in
+            var operand = operand
+            operand["source_line"] = nil
+            return operand as NSDictionary
+        }
+        return copy as NSDictionary
+    }
+}
+
+@Suite("budgetlens on workbooks")
+struct WorkbookCommandTests {
+    @Test(
+        "check on a seed's workbook gives exactly the findings of its text; each finding names its cell",
+        arguments: [Seed.yantai, Seed.weihai, Seed.zengdu])
+    func sameFindings(seed: String) throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = try TestWorkbooks.document(seed: seed, in: folder)
+        let fromText = try BudgetLensBinary.run(["check", Seed.path(seed), "--format", "json"])
+        let fromWorkbook = try BudgetLensBinary.run(["check", workbook, "--format", "json"])
+        #expect(fromWorkbook.status == fromText.status)
+        let expected = try findingsWithoutSources(fromText.stdout)
+        #expect(try findingsWithoutSources(fromWorkbook.stdout) == expected)
+        // Not empty: the seeds' known table findings are among them (docs/seed-findings.md).
+        let rules = Set(expected.compactMap { $0["rule"] as? String })
+        let known: [String: Set<String>] = [
+            Seed.yantai: ["06-1", "F-TITLE"], Seed.weihai: ["02-1", "05-3", "F-TOC", "X-12"], Seed.zengdu: ["06-3", "F-LABEL"],
+        ]
+        #expect(rules.isSuperset(of: known[seed] ?? ["?"]))
+    }
+
+    @Test("check's text report shows the sheet and cell: Yantai 06-1 at 公开06!F10 (text line 319, column 33)")
+    func findingShowsCell() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = try TestWorkbooks.document(seed: Seed.yantai, in: folder)
+        let result = try BudgetLensBinary.run(["check", workbook])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("warning 06-1    公开06!F10 "))
+        let json = try BudgetLensBinary.run(["check", workbook, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let finding = try #require((object?["findings"] as? [[String: Any]])?.first { $0["rule"] as? String == "06-1" })
+        #expect(finding["source"] as? String == "\(workbook) 公开06!F10")
+        #expect(finding["source_line"] as? Int == 10, "the sheet's row")
+        let show = try BudgetLensBinary.run(["show", workbook])
+        #expect(show.stdout.contains("(11 sheets, XLSX)"))
+        #expect(show.stdout.contains("公开01  收入支出决算总表  62 rows, 62 cells, cell 公开01!A1"))
+    }
+
+    @Test(
+        "hostile workbooks are refused with exit 2 and a clear message, within 2 s and 200 MB",
+        arguments: [
+            ("zipbomb", "unpacks to more than 32 MiB although it declares 4096 bytes: a zip bomb"),
+            ("huge-declared", "declares 2048 MiB unpacked; the largest part accepted is 32 MiB"),
+            ("laughs", "declares a DTD or entities (<!DOCTYPE/<!ENTITY)"),
+            ("encrypted", "OLE2 compound file (D0 CF 11 E0): an encrypted (password-protected) Office workbook or a legacy Excel .xls"),
+            ("docx", "the file is a Word document (DOCX), not an Excel workbook"),
+        ])
+    func hostile(kind: String, message: String) throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try TestWorkbooks.hostile(kind, in: folder)
+        let result = try TestWorkbooks.python("measure.py", [BudgetLensBinary.url.path, "check", path])
+        let report = try #require(result.stderr.split(separator: "\n").last { $0.hasPrefix("measure: ") })
+        let values = Dictionary(
+            uniqueKeysWithValues: report.dropFirst("measure: ".count).split(separator: " ").map { pair in
+                let parts = pair.split(separator: "=")
+                return (String(parts[0]), Double(parts[1]) ?? -1)
+            })
+        #expect(values["status"] == 2)
+        #expect(result.stderr.hasPrefix("错误：\(path): ") && result.stderr.contains("\nerror: \(path): "))
+        #expect(result.stderr.contains(message))
+        #expect((values["seconds"] ?? 99) < 2)
+        #expect((values["maxrss_kb"] ?? .infinity) < 200 * 1024)
+        #expect(result.stdout.isEmpty)
+    }
+}
+
+@Suite("budgetlens on pdfplumber page text")
+struct PageTextCommandTests {
+    @Test("show lists nine reading problems (not 0); check exits 2 saying the tables were not read")
+    func notClean() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("财政局-page.txt").path
+        try TestWorkbooks.python("page_text.py", [Seed.corpusPath(Seed.financePDF), path])
+        let show = try BudgetLensBinary.run(["show", path])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("读取问题 Reading problems: 9\n"))
+        #expect(show.stdout.contains("\(path):89:1: 错误 error: [公开01] 有表题但表格形式无法读取：公开01 收入支出决算总表: 第89行有表题"))
+        let check = try BudgetLensBinary.run(["check", path])
+        #expect(check.status == 2)
+        #expect(
+            check.stderr.contains(
+                "error: \(path): no 部门决算 table could be read: the text names the tables but its rows are not in a "
+                    + "table form BudgetLens reads (\(path):89:1;"))
+    }
+}
