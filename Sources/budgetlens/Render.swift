@@ -3,7 +3,7 @@ import BudgetLensCore
 import BudgetLensRender
 import Foundation
 
-/// `budgetlens render FILE --to html|xlsx|pdf -o OUT [--previous LAST]`: the disclosure in its official layouts.
+/// `budgetlens render FILE --to html|xlsx|pdf -o OUT [--previous LAST] [--reasons R]`: the disclosure in its official layouts.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
@@ -39,18 +39,28 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Last year's disclosure of the same unit: year-on-year sentences and two-year charts (HTML).")
     var previous: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "年初预算与主要原因（JSON）。A JSON file of 年初预算 and 主要原因 for the 情况说明 (html, pdf): "
+                + #"{"budgets": {"05": "589.65"}, "reasons": {"一": "…"}}"#, valueName: "FILE"))
+    var reasons: String?
+
     func run() throws {
         let disclosure = try input.readFinalAccounts(selfEvaluations: false)
         let prior = try previous.map {
             try DocumentInput(file: $0, limit: input.limit)
                 .readFinalAccounts(selfEvaluations: false)
         }
+        var page = HTMLWriter(disclosure: disclosure, previous: prior)
+        if let reasons {
+            page.inputs = try Self.inputs(reasons, limit: input.limit.bytes)
+        }
         let bytes: Data
         switch format {
         case .html:
-            bytes = Data(HTMLWriter(disclosure: disclosure, previous: prior).html().utf8)
+            bytes = Data(page.html().utf8)
         case .pdf:
-            bytes = try ContentsPages.printWithPageNumbers(HTMLWriter(disclosure: disclosure, previous: prior))
+            bytes = try ContentsPages.printWithPageNumbers(page)
         case .xlsx:
             do {
                 bytes = try XLSXWriter(disclosure: disclosure).data()
@@ -59,6 +69,24 @@ struct RenderCommand: ParsableCommand {
             }
         }
         try AtomicFile.write(bytes, to: output)
+    }
+}
+
+extension RenderCommand {
+    /// The budgets-and-reasons file; unreadable or not of that shape: exit 2 naming the file.
+    static func inputs(_ path: String, limit: Int) throws -> NarrativeInputs {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let size = attributes?[.size] as? Int, size <= limit, let data = FileManager.default.contents(atPath: path)
+        else {
+            throw CommandFailure(
+                message: "error: \(path): " + say("无法读取预算与原因文件（不存在、不可读或超过 --max-input-mb）",
+                    "cannot read the budgets-and-reasons file (missing, unreadable or over --max-input-mb)"))
+        }
+        do {
+            return try NarrativeInputs(json: data, file: path)
+        } catch {
+            throw CommandFailure(message: "error: \(error)")
+        }
     }
 }
 

@@ -41,6 +41,27 @@ final class RenderCommandTests {
         #expect(page.contains(">958.90</text>"))
     }
 
+    @Test("--reasons: the 主要原因 of 一 joins the generated 情况说明; a file that is not one is exit 2 naming it")
+    func reasons() throws {
+        let reasons = path("inputs.json")
+        try Data(#"{"reasons": {"一": "医疗救助资金纳入部门预算管理"}}"#.utf8).write(to: URL(fileURLWithPath: reasons))
+        let result = try BudgetLensBinary.run([
+            "render", Seed.path(Seed.yantai), "--to", "html", "-o", path("000.html"), "--reasons", reasons,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try String(contentsOfFile: path("000.html"), encoding: .utf8)
+        #expect(page.contains("<p>2022年度收、支总计均为8,431.28万元。医疗救助资金纳入部门预算管理。</p>"))
+        let bad = path("bad.json")
+        try Data(#"{"budgets": {"05": "五百"}}"#.utf8).write(to: URL(fileURLWithPath: bad))
+        let refused = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "html", "-o", path("x.html"), "--reasons", bad])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("bad.json"))
+        let missing = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "html", "-o", path("x.html"), "--reasons", path("none.json")])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("none.json"))
+        #expect(try files() == ["000.html", "bad.json", "inputs.json"])
+    }
+
     @Test("unusable input: exit 2 naming the file; an existing OUT is left as it was, no temporary file remains")
     func unusableInput() throws {
         let notADisclosure = path("note.txt")

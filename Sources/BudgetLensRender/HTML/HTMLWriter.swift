@@ -7,6 +7,8 @@ import BudgetLensCore
 public struct HTMLWriter: Sendable {
     let disclosure: Disclosure
     let previous: Disclosure?
+    /// The 年初预算 and 主要原因 the 情况说明 uses beyond the tables (``NarrativeInputs``); none by default.
+    public var inputs = NarrativeInputs()
     /// The printed page of each 目录 entry, by anchor (`t01` … `t09`, `narrative`): the 目录 cites them. Known
     /// only once the page has been printed (`budgetlens render --to pdf` prints twice); empty: no numbers.
     public var pages: [String: Int] = [:]
@@ -85,7 +87,9 @@ public struct HTMLWriter: Sendable {
 
     func narrative(year: String) -> String {
         var html = "<section class=\"part\" id=\"narrative\">\n<h2>第三部分　\(MarkupText.escape(year))年度部门决算情况说明</h2>\n"
-        for section in NarrativeWriter(disclosure: disclosure, previous: previous).sections() {
+        let writer = NarrativeWriter(
+            disclosure: disclosure, previous: previous, budgets: inputs.budgets, reasons: inputs.reasons)
+        for section in writer.sections() {
             html += "<section class=\"narrative-section\">\n<h3>\(MarkupText.escape(section.heading))</h3>\n"
             for line in section.body.lines {
                 html += "<p>\(MarkupText.escape(line.text))</p>\n"
