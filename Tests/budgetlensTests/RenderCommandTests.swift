@@ -30,6 +30,36 @@ final class RenderCommandTests {
         #expect(try files() == ["000.html", "000.xlsx"])
     }
 
+    /// `budgetlens cells FILE` without the source_line column.
+    private func cells(_ file: String) throws -> [String] {
+        let result = try BudgetLensBinary.run(["cells", file])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").map { String($0[..<($0.lastIndex(of: ",") ?? $0.endIndex)]) }
+    }
+
+    /// The rule ids of `budgetlens check FILE`'s table findings (the identities: not F-*, N-*, Y-*), sorted.
+    private func tableFindings(_ file: String) throws -> [String] {
+        let result = try BudgetLensBinary.run(["check", file, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        return findings.compactMap { $0["rule"] as? String }.filter { !$0.hasPrefix("F-") && !$0.hasPrefix("N-") && !$0.hasPrefix("Y-") }
+            .sorted()
+    }
+
+    @Test("seeds 000–002 → XLSX → BudgetLens's own workbook reader: the same cells, the same table findings",
+        arguments: [Seed.yantai, Seed.weihai, Seed.zengdu])
+    func readsItsOwnWorkbook(seed: String) throws {
+        let out = path("\(seed).xlsx")
+        let result = try BudgetLensBinary.run(["render", Seed.path(seed), "--to", "xlsx", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = try cells(Seed.path(seed))
+        #expect(expected.count > 400)
+        #expect(try cells(out) == expected)
+        let findings = try tableFindings(Seed.path(seed))
+        #expect(try tableFindings(out) == findings)
+        #expect(seed != Seed.weihai || findings.contains("04-3"))  // 939.04 + 19.59 ≠ 958.64, kept through the workbook
+    }
+
     @Test("--previous: last year's totals join the chart (seed 001 given as seed 000's previous, a different year)")
     func previous() throws {
         let result = try BudgetLensBinary.run([
