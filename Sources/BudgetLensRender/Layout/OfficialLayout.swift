@@ -116,10 +116,13 @@ public enum OfficialLayout {
         let top: [GridCell] = [.header("收入", columns: lead + left.count), .header("支出", columns: lead + right.count)]
         let leftHeads = columnHeaders(left, height: height)
         let rightHeads = columnHeaders(right, height: height)
-        let lead0: [GridCell] = lines ? [.header("项目", rows: height), .header("行次", rows: height)] : [.header("项目", rows: height)]
+        // 项目 (and 行次) head each block, spanning the amount heads' levels.
+        let labelHeads: [GridCell] =
+            lines ? [.header("项目", rows: height), .header("行次", rows: height)] : [.header("项目", rows: height)]
         var headerRows: [[GridCell]] = [top]
         for level in 0..<height {
-            headerRows.append((level == 0 ? lead0 : []) + leftHeads[level] + (level == 0 ? lead0 : []) + rightHeads[level])
+            let labels = level == 0 ? labelHeads : []
+            headerRows.append(labels + leftHeads[level] + labels + rightHeads[level])
         }
         headerRows.append(
             [.header("栏次", columns: lead)] + columnNumbers(left) + [.header("栏次", columns: lead)] + columnNumbers(right))
