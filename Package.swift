@@ -15,12 +15,14 @@ let package = Package(
         .library(name: "BudgetLensReader", targets: ["BudgetLensReader"]),
         .library(name: "BudgetLensRules", targets: ["BudgetLensRules"]),
         .library(name: "BudgetLensScoring", targets: ["BudgetLensScoring"]),
+        .library(name: "BudgetLensEvaluation", targets: ["BudgetLensEvaluation"]),
         .library(name: "BudgetLensRender", targets: ["BudgetLensRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
@@ -49,6 +51,12 @@ let package = Package(
             plugins: ["EmbedResources"]
         ),
         .target(
+            name: "BudgetLensEvaluation",
+            dependencies: ["BudgetLensCore", "BudgetLensRules", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
+        ),
+        .target(
             name: "BudgetLensRender",
             dependencies: ["BudgetLensCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
@@ -57,13 +65,17 @@ let package = Package(
             name: "budgetlens",
             dependencies: [
                 "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensRender",
+                "BudgetLensEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "BudgetLensBenchmarks",
-            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensRender"],
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensEvaluation",
+                "BudgetLensRender",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -91,6 +103,11 @@ let package = Package(
             name: "BudgetLensScoringTests",
             dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensTestSupport"],
             exclude: ["Expected"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensEvaluationTests",
+            dependencies: ["BudgetLensCore", "BudgetLensEvaluation", "BudgetLensReader", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import BudgetLensCore
+import BudgetLensEvaluation
 import BudgetLensReader
 import BudgetLensRender
 import BudgetLensRules
@@ -233,6 +234,24 @@ for name in ["000_b3a610eb10aa3aee.txt", "001_06590241d827de43.txt", "002_e7a0a5
         Benchmark(name: "read \(name.prefix(3)) (XLSX → model, without self-evaluations)", inputBytes: data.count) {
             let disclosure = try DisclosureReader.read(data: data, file: name + ".xlsx", configuration: tablesOnly)
             precondition(disclosure.tables.count == text.tables.count)
+        })
+}
+
+// Evaluation reports (seeds in ../shared/seeds): text → report → findings, as `budgetlens evaluate` does.
+let seedDirectory = root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+for (name, label) in [("003_57b5dcd699d528dd.txt", "evaluate 003 (部门整体, 27 三级)"), ("000_b3a610eb10aa3aee.txt", "evaluate 000 (annexed report)")] {
+    let path = seedDirectory.appendingPathComponent(name).path
+    guard let data = FileManager.default.contents(atPath: path) else { continue }
+    let text = String(decoding: data, as: UTF8.self)
+    benchmarks.append(
+        Benchmark(name: "\(label) (text → findings)", inputBytes: data.count) {
+            let report = EvaluationReportReader.read(text: text, file: name)
+            precondition(!EvaluationChecks.run(report).isEmpty)
+        })
+    let report = EvaluationReportReader.read(text: text, file: name)
+    benchmarks.append(
+        Benchmark(name: "\(label) (checks only)", inputBytes: data.count) {
+            precondition(!EvaluationChecks.run(report).isEmpty)
         })
 }
 

@@ -121,6 +121,14 @@ public enum DocumentKind: String, Hashable, Sendable, Codable {
     case finalAccounts
     /// 部门预算: a budget, not final accounts.
     case budget
+    /// 部门（预算）整体绩效评价报告: an evaluation report of a department's whole budget (DOMAIN §4.1, seed 003).
+    case departmentEvaluation
+    /// 项目（资金）绩效评价报告: an evaluation report of one project or fund (DOMAIN §4.1, seed 000's annex).
+    case projectEvaluation
+    /// 转移支付（补助资金）绩效评价报告: an evaluation report of a transfer payment (DOMAIN §4.1, seed 004).
+    case transferEvaluation
+    /// 绩效自评报告 / 自评表 on its own: a self-evaluation, not final accounts.
+    case selfEvaluation
     /// Neither could be recognised.
     case unknown
 
@@ -129,8 +137,30 @@ public enum DocumentKind: String, Hashable, Sendable, Codable {
         switch self {
         case .finalAccounts: "部门决算"
         case .budget: "部门预算"
+        case .departmentEvaluation: "部门整体绩效评价报告"
+        case .projectEvaluation: "项目绩效评价报告"
+        case .transferEvaluation: "转移支付绩效评价报告"
+        case .selfEvaluation: "绩效自评报告"
         case .unknown: "未识别"
         }
+    }
+
+    /// True for the three kinds of evaluation report (绩效评价报告), which `budgetlens evaluate` reads.
+    public var isEvaluationReport: Bool {
+        self == .departmentEvaluation || self == .projectEvaluation || self == .transferEvaluation
+    }
+
+    /// The kind an evaluation-report title names, or `nil` when `title` names no evaluation report:
+    /// `…部门预算整体绩效评价报告` → `.departmentEvaluation`, `…补助资金绩效评价报告` or `…转移支付…绩效评价报告` →
+    /// `.transferEvaluation`, another `…绩效评价报告` → `.projectEvaluation`; `…绩效自评报告` / `…自评表` →
+    /// `.selfEvaluation`. Whitespace and full-width forms are ignored.
+    public static func evaluationKind(title: String) -> DocumentKind? {
+        let key = TextNormalization.key(title)
+        if key.containsText("自评报告") || key.containsText("自评表") { return .selfEvaluation }
+        guard key.containsText("评价报告") else { return nil }
+        if key.containsText("整体") { return .departmentEvaluation }
+        if key.containsText("转移支付") || key.containsText("补助资金") { return .transferEvaluation }
+        return .projectEvaluation
     }
 }
 

@@ -88,7 +88,7 @@ public enum DisclosureReader {
             return readPDF(text, file: file, byteCount: bytes.count, configuration: configuration)
         }
         let decoded = try decodeText(bytes, file: file)
-        let text = decoded.text
+        let text = MarkdownTables.converted(decoded.text)
         var disclosure: Disclosure
         if WorkbookReader.isCSV(bytes, named: file) {
             disclosure = try WorkbookReader.readCSV(bytes, text: text, file: file, configuration: configuration)
@@ -173,7 +173,7 @@ public enum DisclosureReader {
 
     /// Reads text already decoded, e.g. in tests.
     public static func read(text: String, file: String) -> Disclosure {
-        let text = TextDecoding.normalizingLineEndings(text).0
+        let text = MarkdownTables.converted(TextDecoding.normalizingLineEndings(text).0)
         if LayoutTextPages.isLayoutText(text) { return readLayoutText(text, file: file, configuration: .init()) }
         return TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
     }
@@ -230,7 +230,7 @@ extension DisclosureReader {
             )
             .text
         }
-        let text = try decodeText(bytes, file: path).text
+        let text = MarkdownTables.converted(try decodeText(bytes, file: path).text)
         if WorkbookReader.isCSV(bytes, named: path) { return try WorkbookReader.readableCSVText(text, file: path) }
         guard LayoutTextPages.isLayoutText(text) else { return text }
         return LayoutReconstruction(source: .layoutText, pages: LayoutTextPages.pages(of: text)).text

@@ -242,6 +242,7 @@ struct TextDisclosureParser {
 
     private func documentKind(title: String, tables: [PublicTable], contents: [ContentsEntry]) -> DocumentKind {
         let key = TextNormalization.key(title)
+        if tables.isEmpty, let evaluation = DocumentKind.evaluationKind(title: title) { return evaluation }
         if key.containsText("预算"), !key.containsText("决算") { return .budget }
         if !tables.isEmpty { return .finalAccounts }
         if key.containsText("决算") { return .finalAccounts }

@@ -21,7 +21,7 @@ struct BudgetLensCommand: ParsableCommand {
               budgetlens render examples/000_b3a610eb10aa3aee.txt --to html -o 000.html
             """,
         version: "0.1.0",
-        subcommands: [Check.self, ScoreCommand.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self, RenderCommand.self]
+        subcommands: [Check.self, ScoreCommand.self, Evaluate.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self, RenderCommand.self]
     )
 
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.

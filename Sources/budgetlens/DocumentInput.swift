@@ -75,6 +75,8 @@ struct DocumentInput: ParsableArguments {
         switch disclosure.kind {
         case .finalAccounts where !disclosure.tables.isEmpty:
             return disclosure
+        case let kind where kind.isEvaluationReport:
+            throw CommandFailure(message: Self.evaluationRefusal(file: file, kind: kind))
         case .budget:
             throw CommandFailure(
                 DocumentFailure(
@@ -95,6 +97,14 @@ struct DocumentInput: ParsableArguments {
                     message: "\(file): 未找到部门决算公开表（公开01–09），这是部门决算公开吗？",
                     messageEn: "\(file): no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?"))
         }
+    }
+}
+
+extension DocumentInput {
+    /// The refusal for an evaluation report given to a command that needs final accounts, in Chinese and English.
+    static func evaluationRefusal(file: String, kind: DocumentKind) -> String {
+        "error: \(file): 绩效评价报告（\(kind.chineseName)），请用 `budgetlens evaluate`；"
+            + "an evaluation report: use `budgetlens evaluate` (kind: \(kind.rawValue), not final accounts)"
     }
 }
 

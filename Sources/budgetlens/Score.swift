@@ -60,6 +60,11 @@ struct ScoreCommand: ParsableCommand {
         for file in files {
             do {
                 let disclosure = try DocumentInput(file: file, limit: limit).read()
+                if disclosure.kind.isEvaluationReport {
+                    let refusal = String(DocumentInput.evaluationRefusal(file: file, kind: disclosure.kind).dropFirst("error: ".count))
+                    throw CommandFailure(
+                        DocumentFailure(file: file, code: "evaluation-report", message: refusal, messageEn: refusal))
+                }
                 guard !disclosure.selfEvaluations.isEmpty else {
                     throw CommandFailure(
                         DocumentFailure(

@@ -43,6 +43,10 @@ struct DisclosureSummary {
         if disclosure.kind == .budget {
             lines.append("                  This is a budget, not final accounts: its tables are not read.")
         }
+        if disclosure.kind.isEvaluationReport {
+            lines.append("                  这是绩效评价报告：请用 `budgetlens evaluate` 读取和检查。")
+            lines.append("                  An evaluation report: use `budgetlens evaluate` to read and check it.")
+        }
         lines.append("\(header.unitLabel ?? "单位") Unit:        \(header.unitName ?? "—")")
         lines.append("年度 Year:        \(header.year.map(String.init) ?? "—")")
         lines.append("范围 Scope:       \(header.scope?.rawValue ?? "—")")

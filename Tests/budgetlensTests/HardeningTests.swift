@@ -158,7 +158,7 @@ struct HardeningTests {
         }
     }
 
-    @Test("the binary copied to a temporary folder runs rules, check and score on the seeds")
+    @Test("the binary copied to a temporary folder runs rules, check, score and evaluate (a built-in framework) on the seeds")
     func relocatable() throws {
         let directory = try Self.folder("installed")
         let copy = directory.appendingPathComponent("budgetlens")
@@ -178,6 +178,13 @@ struct HardeningTests {
         #expect(projects.count == 8)
         #expect(projects.first { $0["name"] as? String == "医保专线及网络租赁费" }?["computed_total"] as? String == "98.72")
         #expect(check.stderr.isEmpty && score.stderr.isEmpty)
+        // The built-in evaluation frameworks are embedded too.
+        try FileManager.default.copyItem(
+            at: Seed.repositoryRoot.appendingPathComponent("examples/003-evidence.yaml"),
+            to: directory.appendingPathComponent("003-evidence.yaml"))
+        let evaluate = try BudgetLensBinary.run(
+            ["evaluate", "--framework", "department-overall", "--evidence", "003-evidence.yaml"], in: directory, executable: copy)
+        #expect(evaluate.status == 0 && evaluate.stdout.contains("82.03") && evaluate.stderr.isEmpty)
     }
 
     @Test("a scheme whose grades are out of order (优 90, 良 95) is refused with file:line:column")

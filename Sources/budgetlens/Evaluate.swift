@@ -1,0 +1,172 @@
+import ArgumentParser
+import BudgetLensCore
+import BudgetLensEvaluation
+import BudgetLensReader
+import Foundation
+
+/// `budgetlens evaluate FILE`: read a published evaluation report (绩效评价报告) and check it.
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read and check a performance-evaluation report (绩效评价报告): indicator system, scores, summaries.",
+        discussion: """
+            Reads the indicator system (一级/二级/三级, 分值, 评分办法), the scores and 得失分依据, the summary tables by \
+            一级 indicator, the total and grade, the stated counts and the fund tables, then checks weights (W-1), \
+            counts (W-2), summary identities (E-1..E-6), composites (R-11), scores under their own rules (R-*), the \
+            grade (G-1) and fund tables (F-1, F-2). A final-accounts disclosure that annexes a report (seed 000) is \
+            read from the annex title on.
+
+            Exit codes: 0 no error finding; 1 error findings; 2 unusable input (no report found, a malformed \
+            framework or evidence file).
+
+            With --framework F --evidence E it scores a new evaluation instead: the framework's rules (DOMAIN §4.3) \
+            applied to the evidence give the 得分表, the summary by 一级, total, grade and 问题清单; evidence missing \
+            for an indicator is a finding (EV-1), never a silent zero. Built-in frameworks: department-overall (seed \
+            003's system, 27 三级), employee-medical-insurance-fund (seed 000's, 19 三级).
+
+            Examples:
+              budgetlens evaluate ../shared/seeds/003_57b5dcd699d528dd.txt
+              budgetlens evaluate report.pdf --format json
+              budgetlens evaluate --framework department-overall --evidence examples/003-evidence.yaml
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "The published report: text extracted from its PDF, the PDF, or Markdown with HTML tables.")
+    var file: String?
+
+    @Option(help: "Score a new evaluation: a framework file (YAML), or a built-in framework's name.")
+    var framework: String?
+
+    @Option(help: "The evidence file (YAML) to score the framework on.")
+    var evidence: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .customLong("max-input-mb"), help: "Largest input accepted, in MiB.")
+    var maximumInputMegabytes: Int = 64
+
+    @Flag(name: .customLong("list-rules"), help: "List the rule ids of the report checks and the built-in frameworks.")
+    var listRules = false
+
+    func validate() throws {
+        if listRules { return }
+        if framework == nil, evidence == nil, file == nil {
+            throw ValidationError("give a report FILE, or --framework F --evidence E")
+        }
+        if (framework == nil) != (evidence == nil) {
+            throw ValidationError("--framework and --evidence go together")
+        }
+        if framework != nil, file != nil { throw ValidationError("give a report FILE or --framework/--evidence, not both") }
+    }
+
+    func run() throws {
+        if listRules {
+            for rule in EvaluationChecks.rules { print("\(rule.id)\t\(rule.text)") }
+            print("frameworks\t" + Framework.builtInNames.joined(separator: ", "))
+            return
+        }
+        if let framework, let evidence {
+            try score(framework: framework, evidence: evidence)
+            return
+        }
+        guard let file else { return }
+        var configuration = ReaderConfiguration()
+        configuration.maximumInputSize = maximumInputMegabytes << 20
+        let text: String
+        do {
+            text = try DisclosureReader.readableText(path: file, configuration: configuration)
+        } catch let error as ReadError {
+            throw CommandFailure(message: "error: \(error)")
+        }
+        let report = EvaluationReportReader.read(text: text, file: file)
+        guard report.isUsable else {
+            throw CommandFailure(
+                message: "error: \(file): 未找到绩效评价报告的指标体系、汇总表或评价得分 "
+                    + "(no indicator system, summary table or total score of an evaluation report was found)")
+        }
+        var (findings, recomputed) = EvaluationChecks.evaluate(report)
+        findings = DocumentChain.check(text: text, file: file, report: report) + findings
+        switch format {
+        case .text:
+            print(EvaluationReportText(report: report, findings: findings, recomputed: recomputed).text, terminator: "")
+        case .json:
+            let json = EvaluationReportJSON(report: report, findings: findings, recomputed: recomputed)
+            FileHandle.standardOutput.write(try json.encoded() + Data("\n".utf8))
+        }
+        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    private func score(framework path: String, evidence: String) throws {
+        let scored: ScoredEvaluation
+        do {
+            let framework = try Framework(contentsOf: path)
+            guard let text = try? String(contentsOfFile: evidence, encoding: .utf8) else {
+                throw CommandFailure(message: "error: \(evidence): cannot read the evidence file (missing, or not UTF-8)")
+            }
+            scored = try ScoredEvaluation(framework: framework, evidenceYAML: text, evidenceFile: evidence)
+        } catch let error as FrameworkError {
+            throw CommandFailure(message: "error: \(error)")
+        }
+        switch format {
+        case .text: print(ScoredEvaluationText(scored: scored).text, terminator: "")
+        case .json: FileHandle.standardOutput.write(try ScoredEvaluationJSON(scored: scored).encoded() + Data("\n".utf8))
+        }
+        if scored.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+/// The text of `budgetlens evaluate`.
+struct EvaluationReportText {
+    let report: EvaluationReport
+    let findings: [Finding]
+    let recomputed: [Int: Score]
+
+    var text: String {
+        var lines: [String] = []
+        lines.append("文件 File:   \(report.file) (from line \(report.firstLine))")
+        lines.append("标题 Title:  \(report.title)")
+        lines.append("类型 Kind:   \(report.kind.chineseName) (\(report.kind.rawValue))")
+        let counts = [IndicatorLevel.first, .second, .third, .detail].map {
+            "\($0.chineseName) \(report.indicators(level: $0).count)"
+        }
+        lines.append("指标 Indicators: " + counts.joined(separator: ", "))
+        if let weights = report.compositeWeights {
+            lines.append("综合 Composite:  非现场 \(weights.nonField)% + 现场 \(weights.field)% (line \(weights.source.line))")
+        }
+        for total in report.totals {
+            let score = total.score.map { "\($0)" } ?? "—"
+            lines.append("总分 Total: \(score)  等级 Grade: \(total.grade ?? "—")  (line \(total.source.line))")
+        }
+        lines.append("")
+        for (index, indicator) in report.indicators.enumerated() {
+            let indent = String(repeating: "  ", count: indicator.level.rawValue - 1)
+            let weight = indicator.weight.map { "\($0)分" } ?? "—"
+            let scores = ScoreColumn.allCases.compactMap { column in
+                indicator.scores[column].map { "\(column.chineseName) \($0)" }
+            }.joined(separator: " · ")
+            let rederived = recomputed[index].map { "  重算 recomputed \($0)" } ?? ""
+            lines.append("\(indent)\(indicator.label)  分值 \(weight)  \(scores)\(rederived)  [line \((indicator.scoreSource ?? indicator.source).line)]")
+        }
+        for table in report.summaries {
+            lines.append("")
+            lines.append("汇总 \(table.title.isEmpty ? "(untitled)" : table.title)  [line \(table.source.line)]")
+            for row in table.rows {
+                let scores = table.columns.compactMap { row.scores[$0].map { "\($0)" } }.joined(separator: " / ")
+                lines.append("  \(row.name)  \(row.weight.map { "\($0)" } ?? "—")  \(scores)"
+                    + (row.rate.map { "  \($0)%" } ?? ""))
+            }
+        }
+        lines.append("")
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        lines.append("发现 Findings: \(errors) errors, \(warnings) warnings")
+        for finding in findings {
+            let line = finding.location.source.map { "line \($0.line)" } ?? ""
+            lines.append("  [\(finding.rule)] \(finding.severity.rawValue) \(line): \(finding.message)")
+            lines.append("      \(finding.messageEnglish)")
+        }
+        for problem in report.problems { lines.append("  读取问题 problem: \(problem)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
