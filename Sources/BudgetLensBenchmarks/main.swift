@@ -1,6 +1,7 @@
 import BudgetLensCore
 import BudgetLensEvaluation
 import BudgetLensReader
+import BudgetLensRender
 import BudgetLensRules
 import BudgetLensScoring
 import Foundation
@@ -109,6 +110,27 @@ for name in ["000_b3a610eb10aa3aee.txt", "002_e7a0a51ff37b077b.txt"] {
     benchmarks.append(
         Benchmark(name: "narrative \(name.prefix(3)) (statements → N-* findings)", inputBytes: bytes) {
             precondition(RuleEngine().evaluate(narrativePack, on: disclosure).rulesEvaluated > 0)
+        })
+}
+
+// Rendering (issue 14): the model of seed 000 written as the HTML page (tables, 情况说明, charts) and as the
+// XLSX workbook (nine sheets, deflated); reading is not included. The output size stands in for the input.
+do {
+    let path = examples.appendingPathComponent("000_b3a610eb10aa3aee.txt").path
+    guard let data = FileManager.default.contents(atPath: path) else { exit(2) }
+    var configuration = ReaderConfiguration()
+    configuration.readsSelfEvaluations = false
+    let disclosure = try DisclosureReader.read(data: data, file: "000.txt", configuration: configuration)
+    let html = HTMLWriter(disclosure: disclosure).html()
+    benchmarks.append(
+        Benchmark(name: "render 000 (model → HTML page, \(html.utf8.count / 1000) KB)", inputBytes: html.utf8.count) {
+            precondition(HTMLWriter(disclosure: disclosure).html().utf8.count == html.utf8.count)
+        })
+    let workbook = try XLSXWriter(disclosure: disclosure).data()
+    benchmarks.append(
+        Benchmark(name: "render 000 (model → XLSX workbook, \(workbook.count / 1000) KB)", inputBytes: workbook.count) {
+            let bytes = try XLSXWriter(disclosure: disclosure).data()
+            precondition(bytes.count == workbook.count)
         })
 }
 

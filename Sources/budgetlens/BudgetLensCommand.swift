@@ -18,9 +18,10 @@ struct BudgetLensCommand: ParsableCommand {
               budgetlens show examples/001_06590241d827de43.txt
               budgetlens cells examples/000_b3a610eb10aa3aee.txt > cells.csv
               budgetlens export examples/002_e7a0a51ff37b077b.txt --format json > 002.json
+              budgetlens render examples/000_b3a610eb10aa3aee.txt --to html -o 000.html
             """,
         version: "0.1.0",
-        subcommands: [Check.self, ScoreCommand.self, Evaluate.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self]
+        subcommands: [Check.self, ScoreCommand.self, Evaluate.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self, RenderCommand.self]
     )
 
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.

@@ -1,0 +1,158 @@
+import BudgetLensCore
+
+/// Writes a disclosure as one self-contained, print-ready HTML page (issue 14 §1): a cover, the 目录, the nine
+/// tables in their official layouts (``OfficialLayout``), the 情况说明 written by ``NarrativeWriter`` and the
+/// charts (``DisclosureCharts``) as inline SVG. No scripts, no external requests (styles inline, system CJK
+/// fonts), A4 pages with wide tables on landscape pages. Every text from the model is escaped (``MarkupText``).
+public struct HTMLWriter: Sendable {
+    let disclosure: Disclosure
+    let previous: Disclosure?
+    /// The 年初预算 and 主要原因 the 情况说明 uses beyond the tables (``NarrativeInputs``); none by default.
+    public var inputs = NarrativeInputs()
+    /// The printed page of each 目录 entry, by anchor (`t01` … `t09`, `narrative`): the 目录 cites them. Known
+    /// only once the page has been printed (`budgetlens render --to pdf` prints twice); empty: no numbers.
+    public var pages: [String: Int] = [:]
+
+    /// A writer for `disclosure`; `previous` (last year's document) adds the year-on-year sentences and bars.
+    public init(disclosure: Disclosure, previous: Disclosure? = nil) {
+        self.disclosure = disclosure
+        self.previous = previous
+    }
+
+    /// The page, UTF-8 HTML5.
+    public func html() -> String {
+        let header = disclosure.header
+        let year = header.year.map(String.init) ?? ""
+        var page = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        page += "<meta name=\"generator\" content=\"BudgetLens\">\n"
+        page += "<title>\(MarkupText.escape(header.title))</title>\n<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n"
+        page += cover()
+        page += contents()
+        page += "<section class=\"part\" id=\"tables\">\n<h2>第二部分　\(MarkupText.escape(year))年度部门决算表</h2>\n"
+        for id in TableID.allCases {
+            page += tableSection(id)
+        }
+        page += "</section>\n"
+        page += narrative(year: year)
+        page += "</body>\n</html>\n"
+        return page
+    }
+
+    // MARK: - Parts
+
+    func cover() -> String {
+        let header = disclosure.header
+        var html = "<section class=\"cover\">\n<h1>\(MarkupText.escape(header.title))</h1>\n"
+        if let unit = header.unitName {
+            html += "<p class=\"cover-unit\">\(MarkupText.escape(header.unitLabel ?? "部门"))：\(MarkupText.escape(unit))</p>\n"
+        }
+        if let year = header.year { html += "<p class=\"cover-year\">\(year)年度</p>\n" }
+        return html + "</section>\n"
+    }
+
+    func contents() -> String {
+        var html = "<nav class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">目　录</h2>\n<ol>\n"
+        for id in TableID.allCases {
+            let title = disclosure.table(id)?.title ?? id.canonicalTitle
+            html += "<li><a href=\"#t\(id.rawValue)\">\(MarkupText.escape(title))（\(id.formID)表）</a>\(page("t\(id.rawValue)"))</li>\n"
+        }
+        html += "<li><a href=\"#narrative\">情况说明</a>\(page("narrative"))</li>\n</ol>\n</nav>\n"
+        return html
+    }
+
+    /// The dotted leader and page number of a 目录 entry, or nothing when the page is not known.
+    func page(_ anchor: String) -> String {
+        guard let number = pages[anchor] else { return "" }
+        return "<span class=\"leader\"></span><span class=\"page\">\(number)</span>"
+    }
+
+    func tableSection(_ id: TableID) -> String {
+        let wide = ![TableID.incomeExpenditureSummary, .generalBudgetExpenditure, .stateCapital].contains(id)
+        var html = "<section class=\"table\(wide ? " wide" : "")\" id=\"t\(id.rawValue)\">\n"
+        guard let table = disclosure.table(id) else {
+            html += "<h3>\(MarkupText.escape(id.canonicalTitle))</h3>\n<p class=\"form\">\(id.formID)表</p>\n"
+            html += "<p class=\"missing\">本文档未公开此表（原文档中未找到\(id.formID)表）。</p>\n</section>\n"
+            return html
+        }
+        let grid = OfficialLayout.grid(for: table, in: disclosure)
+        html += "<h3 id=\"t\(id.rawValue)-title\">\(MarkupText.escape(grid.title))</h3>\n"
+        html += "<div class=\"meta\"><span class=\"unit\">\(MarkupText.escape(grid.unitLine))</span>"
+        html += "<span class=\"form\">\(MarkupText.escape(grid.formLabel))<br>\(MarkupText.escape(grid.moneyUnitLine))</span></div>\n"
+        html += HTMLTable.markup(grid, labelledBy: "t\(id.rawValue)-title")
+        for note in grid.notes {
+            html += "<p class=\"note\">\(MarkupText.escape(note))</p>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    func narrative(year: String) -> String {
+        var html = "<section class=\"part\" id=\"narrative\">\n<h2>第三部分　\(MarkupText.escape(year))年度部门决算情况说明</h2>\n"
+        let writer = NarrativeWriter(
+            disclosure: disclosure, previous: previous, budgets: inputs.budgets, reasons: inputs.reasons)
+        for section in writer.sections() {
+            html += "<section class=\"narrative-section\">\n<h3>\(MarkupText.escape(section.heading))</h3>\n"
+            for line in section.body.lines {
+                html += "<p>\(MarkupText.escape(line.text))</p>\n"
+            }
+            html += "</section>\n"
+        }
+        let charts = DisclosureCharts(disclosure: disclosure, previous: previous).charts()
+        if !charts.isEmpty {
+            html += "<section class=\"charts\">\n<h3>图示</h3>\n"
+            for (index, chart) in charts.enumerated() {
+                html += "<figure>\n\(chart.svg)\n<figcaption>图\(index + 1)　\(MarkupText.escape(chart.caption))</figcaption>\n</figure>\n"
+            }
+            html += "</section>\n"
+        }
+        return html + "</section>\n"
+    }
+}
+
+/// The HTML `<table>` of a ``TableGrid``: header rows in `<thead>` (`th scope="col"`, `scope="colgroup"` when a
+/// cell spans columns), body rows in `<tbody>` with row labels as `th scope="row"`, amounts right-aligned in
+/// thousands-separated two-decimal form (a blank cell prints blank, as in the forms).
+enum HTMLTable {
+    static func markup(_ grid: TableGrid, labelledBy id: String) -> String {
+        var html = "<table aria-labelledby=\"\(id)\">\n<thead>\n"
+        for row in grid.header {
+            html += "<tr>"
+            for cell in row {
+                let scope = cell.columnSpan > 1 ? "colgroup" : "col"
+                html += "<th scope=\"\(scope)\"\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</th>"
+            }
+            html += "</tr>\n"
+        }
+        html += "</thead>\n<tbody>\n"
+        for row in grid.body {
+            html += "<tr>"
+            for cell in row {
+                switch cell.role {
+                case .rowHeader, .columnHeader:
+                    html += "<th scope=\"row\"\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</th>"
+                case .data:
+                    let isAmount = if case .amount = cell.content { true } else { false }
+                    html += "<td\(isAmount ? " class=\"num\"" : "")\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</td>"
+                }
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
+    static func spans(_ cell: GridCell) -> String {
+        (cell.rowSpan > 1 ? " rowspan=\"\(cell.rowSpan)\"" : "") + (cell.columnSpan > 1 ? " colspan=\"\(cell.columnSpan)\"" : "")
+    }
+
+    static func content(_ cell: GridCell, unit: MoneyUnit) -> String {
+        switch cell.content {
+        case .text(let text): MarkupText.escape(text)
+        case .empty: ""
+        case .amount(let value, let text):
+            if let value {
+                value.isZero && text.isEmpty ? "" : value.groupedString(in: unit)
+            } else {
+                "<span class=\"unreadable\" title=\"非数字\">\(MarkupText.escape(text))</span>"
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+import BudgetLensCore
+
+/// Lays out a ``PublicTable`` in its official form (DOMAIN §1.2–1.12), from the model only:
+///
+/// - 公开01, 04 (side by side): `收入` | `支出` blocks, each `项目 | 行次 | amounts`, a `栏次` row, then the 收入 row
+///   i beside the 支出 row i;
+/// - 公开02, 03, 05, 07, 08 (functional): `项目` over `科目编码 | 科目名称`, the amount columns (two-level where the
+///   column names say `本年支出/小计`), a `栏次` row, then `合计` and the 类/款/项 rows;
+/// - 公开06 (economic): `人员经费` (编码, 名称, 金额) | `公用经费` in two blocks (the 302 rows, then 307/310/312/399),
+///   and the bottom row `人员经费合计` | `公用经费合计`;
+/// - 公开09 (single row): the three-level header `预算数`/`决算数` → `公务用车购置及运行维护费` → `小计`…, the 栏次 row
+///   1–12 and the data row.
+public enum OfficialLayout {
+    /// The grid of `table` in `disclosure` (whose header gives the unit and money unit when the table lacks them).
+    public static func grid(for table: PublicTable, in disclosure: Disclosure) -> TableGrid {
+        let unitName = table.unitName ?? disclosure.header.unitName
+        let unitLabel = disclosure.header.unitLabel ?? "部门"
+        let moneyUnit = table.moneyUnit ?? disclosure.moneyUnit
+        var grid = TableGrid(
+            id: table.id, title: table.title.isEmpty ? table.id.canonicalTitle : table.title,
+            formLabel: "\(table.id.formID)表", unitLine: unitName.map { "\(unitLabel)：\($0)" } ?? "",
+            moneyUnitLine: "金额单位：\(moneyUnit.rawValue)", moneyUnit: moneyUnit, width: 0, header: [],
+            body: [], notes: table.notes.map(\.text) + (table.noDataStatement.map { [$0.text] } ?? []))
+        switch table.id.shape {
+        case .sideBySide: sideBySide(table, into: &grid)
+        case .functional: functional(table, into: &grid)
+        case .economic: economic(table, into: &grid)
+        case .singleRow: singleRow(table, into: &grid)
+        }
+        return grid
+    }
+
+    // MARK: - Column headers
+
+    /// The header rows of amount columns whose names are `/`-joined levels (`预算数/公务用车购置及运行维护费/小计`):
+    /// adjacent columns sharing a level's prefix share one merged cell; a column's last level spans down to the
+    /// bottom row. Returns `height` rows (at least the deepest name's level count).
+    static func columnHeaders(_ columns: [TableColumn], height: Int) -> [[GridCell]] {
+        let paths = headerPaths(columns)
+        var rows = Array(repeating: [GridCell](), count: height)
+        for level in 0..<height {
+            var index = 0
+            while index < paths.count {
+                let path = paths[index]
+                guard level < path.count else { index += 1; continue }  // covered by a cell spanning down
+                let prefix = path.prefix(level + 1)
+                var end = index + 1
+                let isLeaf = level == path.count - 1
+                if !isLeaf {
+                    while end < paths.count, paths[end].count > level + 1, paths[end].prefix(level + 1) == prefix {
+                        end += 1
+                    }
+                }
+                let span = isLeaf ? height - level : 1
+                rows[level].append(.header(path[level], rows: span, columns: end - index))
+                index = end
+            }
+        }
+        return rows
+    }
+
+    /// The deepest column name's number of levels (1 for none).
+    static func depth(_ columns: [TableColumn]) -> Int {
+        max(1, headerPaths(columns).map(\.count).max() ?? 1)
+    }
+
+    /// The header levels of each column: its name split at `/`; `基本支出` and `项目支出` right after a
+    /// `本年支出/…` column belong under `本年支出` (公开05, 07, 08: `本年支出` spans 小计, 基本支出, 项目支出).
+    static func headerPaths(_ columns: [TableColumn]) -> [[String]] {
+        var paths: [[String]] = []
+        for column in columns {
+            var path = column.name.split(separator: "/").map(String.init)
+            if path.count == 1, ["基本支出", "项目支出"].contains(path[0]), let previous = paths.last,
+                previous.count == 2, previous[0] == "本年支出"
+            {
+                path.insert("本年支出", at: 0)
+            }
+            paths.append(path)
+        }
+        return paths
+    }
+
+    /// The 栏次 numbers as header cells.
+    static func columnNumbers(_ columns: [TableColumn]) -> [GridCell] {
+        columns.map { .header(String($0.number)) }
+    }
+
+    /// The table's columns with the given 栏次 numbers (a column the model lacks is named `栏次N`).
+    static func columns(_ numbers: [Int], of table: PublicTable) -> [TableColumn] {
+        numbers.map { number in table.columns.first { $0.number == number } ?? TableColumn(number: number, name: "栏次\(number)") }
+    }
+
+    /// The 栏次 numbers the rows of `group` use, in order (the model's columns when the rows have none).
+    static func columnNumbers(of rows: [TableRow], fallback: [Int]) -> [Int] {
+        let used = Set(rows.flatMap { $0.cells.map(\.column) })
+        return used.isEmpty ? fallback : used.sorted()
+    }
+
+    // MARK: - Shapes
+
+    /// 公开01/04: 收入 | 支出 side by side. Rows are placed by their standard 行次 (01: 收入 1–31 beside 支出 32–62;
+    /// 04: 1–32 beside 33–64), so 总计 stands beside 总计 also in templates that print fewer rows (上海); without
+    /// standard 行次 the i-th 收入 row stands beside the i-th 支出 row. The 行次 column is drawn only when the table
+    /// prints 行次.
+    static func sideBySide(_ table: PublicTable, into grid: inout TableGrid) {
+        let income = table.rows.filter { $0.group == "收入" }
+        let expenditure = table.rows.filter { $0.group != "收入" }
+        let all = table.columns.map(\.number)
+        let left = columns(columnNumbers(of: income, fallback: Array(all.prefix(1))), of: table)
+        let right = columns(
+            columnNumbers(of: expenditure, fallback: Array(all.dropFirst())), of: table)
+        let lines = table.rows.contains { $0.line != nil }
+        let lead = lines ? 2 : 1
+        let height = max(depth(left), depth(right))
+        grid.width = 2 * lead + left.count + right.count
+        let top: [GridCell] = [.header("收入", columns: lead + left.count), .header("支出", columns: lead + right.count)]
+        let leftHeads = columnHeaders(left, height: height)
+        let rightHeads = columnHeaders(right, height: height)
+        // 项目 (and 行次) head each block, spanning the amount heads' levels.
+        let labelHeads: [GridCell] =
+            lines ? [.header("项目", rows: height), .header("行次", rows: height)] : [.header("项目", rows: height)]
+        var headerRows: [[GridCell]] = [top]
+        for level in 0..<height {
+            let labels = level == 0 ? labelHeads : []
+            headerRows.append(labels + leftHeads[level] + labels + rightHeads[level])
+        }
+        headerRows.append(
+            [.header("栏次", columns: lead)] + columnNumbers(left) + [.header("栏次", columns: lead)] + columnNumbers(right))
+        grid.header = headerRows
+        let (leftSlots, rightSlots) = slots(income, expenditure)
+        for index in 0..<max(leftSlots.count, rightSlots.count) {
+            let leftRow = index < leftSlots.count ? leftSlots[index] : nil
+            let rightRow = index < rightSlots.count ? rightSlots[index] : nil
+            grid.body.append(block(leftRow, columns: left, lines: lines) + block(rightRow, columns: right, lines: lines))
+        }
+    }
+
+    /// The rows of each side by grid row: by standard 行次 when every row has one (bounded: at most 200 rows a
+    /// side), else in order.
+    static func slots(_ income: [TableRow], _ expenditure: [TableRow]) -> ([TableRow?], [TableRow?]) {
+        let leftLines = income.compactMap(\.standardLine)
+        let rightLines = expenditure.compactMap(\.standardLine)
+        guard leftLines.count == income.count, rightLines.count == expenditure.count,
+            let firstRight = rightLines.min(), let lastRight = rightLines.max(), let lastLeft = leftLines.max(),
+            leftLines.allSatisfy({ $0 >= 1 && $0 < firstRight }), lastLeft <= 200, lastRight - firstRight < 200,
+            Set(leftLines).count == leftLines.count, Set(rightLines).count == rightLines.count
+        else { return (income, expenditure) }
+        var left = [TableRow?](repeating: nil, count: max(lastLeft, firstRight - 1))
+        for row in income { if let line = row.standardLine { left[line - 1] = row } }
+        var right = [TableRow?](repeating: nil, count: lastRight - firstRight + 1)
+        for row in expenditure { if let line = row.standardLine { right[line - firstRight] = row } }
+        return (left, right)
+    }
+
+    /// One side of a side-by-side row: 项目, 行次 (when printed), amounts (all blank for no row).
+    static func block(_ row: TableRow?, columns: [TableColumn], lines: Bool) -> [GridCell] {
+        let lead: [GridCell] = lines ? [.text(nil), .text(nil)] : [.text(nil)]
+        guard let row else { return lead + columns.map { _ in .amount(nil) } }
+        let label: [GridCell] = lines ? [.label(row.item), .text(row.line.map(String.init))] : [.label(row.item)]
+        return label + columns.map { .amount(row.cell($0.number)) }
+    }
+
+    /// 公开02/03/05/07/08: 科目编码 | 科目名称 | amounts.
+    static func functional(_ table: PublicTable, into grid: inout TableGrid) {
+        let columns = table.columns
+        let height = max(2, depth(columns))
+        grid.width = 2 + columns.count
+        let heads = columnHeaders(columns, height: height)
+        var headerRows: [[GridCell]] = []
+        for level in 0..<height {
+            var row: [GridCell] = []
+            if level == 0 { row.append(.header("项目", rows: height - 1, columns: 2)) }
+            if level == height - 1 { row += [.header("科目编码"), .header("科目名称")] }
+            headerRows.append(row + heads[level])
+        }
+        headerRows.append([.header("栏次", columns: 2)] + columnNumbers(columns))
+        grid.header = headerRows
+        for row in table.rows {
+            let amounts = columns.map { GridCell.amount(row.cell($0.number)) }
+            if let code = row.code {
+                grid.body.append([.text(code), .label(row.item)] + amounts)
+            } else {
+                grid.body.append([.label(row.item, columns: 2)] + amounts)
+            }
+        }
+    }
+
+    /// 公开06: 人员经费 | 公用经费 (302 block, other classes block), totals in the bottom row.
+    static func economic(_ table: PublicTable, into grid: inout TableGrid) {
+        let amountName = table.columns.first?.name ?? "金额"
+        let column = table.columns.first?.number ?? 1
+        let personnel = table.rows.filter { $0.group == "人员经费" && $0.kind != .total }
+        let publicRows = table.rows.filter { $0.group != "人员经费" && $0.kind != .total }
+        let goods = publicRows.filter { $0.code?.hasPrefix("302") ?? false }
+        let others = publicRows.filter { !($0.code?.hasPrefix("302") ?? false) }
+        grid.width = 9
+        let triple: [GridCell] = [.header("科目编码"), .header("科目名称"), .header(amountName)]
+        grid.header = [[.header("人员经费", columns: 3), .header("公用经费", columns: 6)], triple + triple + triple]
+        func cells(_ rows: [TableRow], _ index: Int) -> [GridCell] {
+            guard index < rows.count else { return [.text(nil), .text(nil), .amount(nil)] }
+            let row = rows[index]
+            return [.text(row.code), .label(row.item), .amount(row.cell(column))]
+        }
+        for index in 0..<max(personnel.count, goods.count, others.count) {
+            grid.body.append(cells(personnel, index) + cells(goods, index) + cells(others, index))
+        }
+        let totals = table.rows.filter { $0.kind == .total }
+        let personnelTotal = totals.first { $0.group == "人员经费" }
+        let publicTotal = totals.first { $0.group != "人员经费" }
+        if personnelTotal != nil || publicTotal != nil {
+            grid.body.append([
+                .label(personnelTotal?.item ?? "人员经费合计", columns: 2), .amount(personnelTotal?.cell(column)),
+                .label(publicTotal?.item ?? "公用经费合计", columns: 5), .amount(publicTotal?.cell(column)),
+            ])
+        }
+    }
+
+    /// 公开09: the multi-level header, the 栏次 row, the data row.
+    static func singleRow(_ table: PublicTable, into grid: inout TableGrid) {
+        let columns = table.columns
+        grid.width = columns.count
+        grid.header = columnHeaders(columns, height: depth(columns)) + [columnNumbers(columns)]
+        for row in table.rows {
+            grid.body.append(columns.map { .amount(row.cell($0.number)) })
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import BudgetLensCore
+
+/// A public table laid out as its official form (DOMAIN §1.2–1.12), independent of the output format: the lines
+/// above the table, the header as a grid of merged cells, the body rows, and the 注 lines. The HTML and XLSX
+/// writers both draw this grid, so the two agree cell for cell.
+public struct TableGrid: Hashable, Sendable {
+    /// The table.
+    public var id: TableID
+    /// The title as the model has it (the canonical title when the model's is empty).
+    public var title: String
+    /// `公开01表`.
+    public var formLabel: String
+    /// `部门：烟台市医疗保障局` (or `单位：…`), empty when the unit is unknown.
+    public var unitLine: String
+    /// `金额单位：万元`.
+    public var moneyUnitLine: String
+    /// The unit the amounts are printed in.
+    public var moneyUnit: MoneyUnit
+    /// The number of grid columns.
+    public var width: Int
+    /// The header rows, top to bottom; each cell spans `rowSpan` × `columnSpan` grid cells.
+    public var header: [[GridCell]]
+    /// The body rows; each lists its cells left to right (spans as in the header).
+    public var body: [[GridCell]]
+    /// The 注 lines, then the table's no-data statement, verbatim from the model.
+    public var notes: [String]
+}
+
+/// One cell of a ``TableGrid``.
+public struct GridCell: Hashable, Sendable {
+    /// What the cell shows.
+    public enum Content: Hashable, Sendable {
+        /// A label (header text, row label, code, 行次, 栏次 number).
+        case text(String)
+        /// An amount: `value` nil when the source text was not a number (then `text` is shown as printed).
+        case amount(Money?, text: String)
+        /// Nothing (a blank filler cell).
+        case empty
+    }
+
+    /// The role of the cell, for accessibility (`th scope=…`) and styling.
+    public enum Role: Hashable, Sendable {
+        /// A column header (`th scope="col"` or `colgroup` when it spans columns).
+        case columnHeader
+        /// The label of a body row (`th scope="row"`).
+        case rowHeader
+        /// A data cell (`td`).
+        case data
+    }
+
+    /// The content.
+    public var content: Content
+    /// The role.
+    public var role: Role
+    /// Grid rows covered (≥ 1).
+    public var rowSpan: Int = 1
+    /// Grid columns covered (≥ 1).
+    public var columnSpan: Int = 1
+
+    /// A header cell.
+    static func header(_ text: String, rows: Int = 1, columns: Int = 1) -> GridCell {
+        GridCell(content: .text(text), role: .columnHeader, rowSpan: rows, columnSpan: columns)
+    }
+
+    /// A row label cell.
+    static func label(_ text: String, columns: Int = 1) -> GridCell {
+        GridCell(content: text.isEmpty ? .empty : .text(text), role: .rowHeader, columnSpan: columns)
+    }
+
+    /// A plain data text cell (a code, a 行次).
+    static func text(_ text: String?) -> GridCell {
+        GridCell(content: (text ?? "").isEmpty ? .empty : .text(text ?? ""), role: .data)
+    }
+
+    /// An amount cell (`nil` cell: blank).
+    static func amount(_ cell: TableCell?) -> GridCell {
+        guard let cell else { return GridCell(content: .empty, role: .data) }
+        return GridCell(content: .amount(cell.value, text: cell.text), role: .data)
+    }
+
+    /// The text of a text cell, else `nil`.
+    public var text: String? {
+        if case .text(let text) = content { return text }
+        return nil
+    }
+}

@@ -1,0 +1,61 @@
+import BudgetLensCore
+import Foundation
+import ZIPFoundation
+
+/// Writes a disclosure as an Office Open XML workbook (issue 14 §1): one sheet per public table (`公开01` …
+/// `公开09`, the missing ones with their title and a note), each the table's ``OfficialLayout`` grid: title, 公开NN表,
+/// 部门 and 金额单位 lines, the header with merged cells, the body with amounts as numbers in the format
+/// `#,##0.00` (two decimals), column widths, the header rows frozen, the 注 lines below.
+///
+/// The package (ZIPFoundation, deflate) holds `[Content_Types].xml`, `_rels/.rels`, `docProps/app.xml`,
+/// `docProps/core.xml`, `xl/workbook.xml`, `xl/_rels/workbook.xml.rels`, `xl/styles.xml` and one
+/// `xl/worksheets/sheetN.xml`; strings are inline (`t="inlineStr"`), escaped by ``MarkupText``.
+public struct XLSXWriter: Sendable {
+    let disclosure: Disclosure
+
+    /// A writer for `disclosure`.
+    public init(disclosure: Disclosure) {
+        self.disclosure = disclosure
+    }
+
+    /// The workbook's bytes. Throws only if the ZIP library fails to write to memory.
+    public func data() throws -> Data {
+        let sheets = TableID.allCases.map { id -> (name: String, xml: String) in
+            let name = id.formID
+            guard let table = disclosure.table(id) else { return (name, XLSXSheet.missing(id)) }
+            return (name, XLSXSheet.xml(OfficialLayout.grid(for: table, in: disclosure)))
+        }
+        var parts: [(String, String)] = [
+            ("[Content_Types].xml", XLSXPackage.contentTypes(sheetCount: sheets.count)),
+            ("_rels/.rels", XLSXPackage.rootRelationships),
+            ("docProps/app.xml", XLSXPackage.app),
+            ("docProps/core.xml", XLSXPackage.core(title: disclosure.header.title)),
+            ("xl/workbook.xml", XLSXPackage.workbook(sheetNames: sheets.map(\.name))),
+            ("xl/_rels/workbook.xml.rels", XLSXPackage.workbookRelationships(sheetCount: sheets.count)),
+            ("xl/styles.xml", XLSXStyles.xml),
+        ]
+        for (index, sheet) in sheets.enumerated() {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml))
+        }
+        let archive = try Archive(data: Data(), accessMode: .create)
+        // A fixed date keeps the bytes reproducible.
+        let date = Date(timeIntervalSince1970: 1_704_067_200)
+        for (path, text) in parts {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
+                compressionMethod: .deflate
+            ) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw XLSXError.noData }
+        return data
+    }
+}
+
+/// The ZIP library returned no bytes for the in-memory archive.
+public enum XLSXError: Error, Sendable, CustomStringConvertible {
+    case noData
+    public var description: String { "XLSX: 压缩包写入内存失败 (the ZIP archive could not be written to memory)" }
+}

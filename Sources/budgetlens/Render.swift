@@ -1,0 +1,114 @@
+import ArgumentParser
+import BudgetLensCore
+import BudgetLensRender
+import Foundation
+
+/// `budgetlens render FILE --to html|xlsx|pdf -o OUT [--previous LAST] [--reasons R]`: the disclosure in its official layouts.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "按官方格式输出部门决算公开：HTML 页面、XLSX 工作簿或 PDF。Write the disclosure in its official layouts: an HTML page, an XLSX workbook or a PDF.",
+        discussion: """
+            html: one self-contained print-ready page (A4, no external requests): cover, 目录, the nine tables \
+            (公开01–09) in their official layouts, the 情况说明 written from the tables, and charts (inline SVG). \
+            xlsx: one sheet per table (公开01 … 公开09), merged header cells, amounts as numbers with two \
+            decimals, frozen header rows. pdf: the HTML page printed by headless Chromium (Debian's chromium \
+            package; A4, page numbers). Everything is written from the model, never copied from the input text. \
+            The output is written to a temporary file beside OUT and renamed, so OUT is never half-written. \
+            Exit 2 when the input is unusable or OUT cannot be written.
+
+            Examples:
+              budgetlens render examples/000_b3a610eb10aa3aee.txt --to html -o 000.html
+              budgetlens render examples/000_b3a610eb10aa3aee.txt --to xlsx -o 000.xlsx
+              budgetlens render examples/000_b3a610eb10aa3aee.txt --to pdf -o 000.pdf
+            """)
+
+    /// The output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, xlsx, pdf
+    }
+
+    @OptionGroup var input: DocumentInput
+
+    @Option(name: .customLong("to"), help: "The output format: html, xlsx or pdf.")
+    var format: Format
+
+    @Option(name: .shortAndLong, help: "The file to write.")
+    var output: String
+
+    @Option(help: "Last year's disclosure of the same unit: year-on-year sentences and two-year charts (HTML).")
+    var previous: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "年初预算与主要原因（JSON）。A JSON file of 年初预算 and 主要原因 for the 情况说明 (html, pdf): "
+                + #"{"budgets": {"05": "589.65"}, "reasons": {"一": "…"}}"#, valueName: "FILE"))
+    var reasons: String?
+
+    func run() throws {
+        let disclosure = try input.readFinalAccounts(selfEvaluations: false)
+        let prior = try previous.map {
+            try DocumentInput(file: $0, limit: input.limit)
+                .readFinalAccounts(selfEvaluations: false)
+        }
+        var page = HTMLWriter(disclosure: disclosure, previous: prior)
+        if let reasons {
+            page.inputs = try Self.inputs(reasons, limit: input.limit.bytes)
+        }
+        let bytes: Data
+        switch format {
+        case .html:
+            bytes = Data(page.html().utf8)
+        case .pdf:
+            bytes = try ContentsPages.printWithPageNumbers(page)
+        case .xlsx:
+            do {
+                bytes = try XLSXWriter(disclosure: disclosure).data()
+            } catch {
+                throw CommandFailure(message: "error: \(output): " + say("无法生成 XLSX：\(error)", "cannot make the XLSX: \(error)"))
+            }
+        }
+        try AtomicFile.write(bytes, to: output)
+    }
+}
+
+extension RenderCommand {
+    /// The budgets-and-reasons file; unreadable or not of that shape: exit 2 naming the file.
+    static func inputs(_ path: String, limit: Int) throws -> NarrativeInputs {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let size = attributes?[.size] as? Int, size <= limit, let data = FileManager.default.contents(atPath: path)
+        else {
+            throw CommandFailure(
+                message: "error: \(path): " + say("无法读取预算与原因文件（不存在、不可读或超过 --max-input-mb）",
+                    "cannot read the budgets-and-reasons file (missing, unreadable or over --max-input-mb)"))
+        }
+        do {
+            return try NarrativeInputs(json: data, file: path)
+        } catch {
+            throw CommandFailure(message: "error: \(error)")
+        }
+    }
+}
+
+/// Writes a file all at once: the bytes go to a temporary file in the same directory, which is then renamed
+/// over the target (rename(2) is atomic within a file system), so a reader sees the old file or the new, never
+/// a part.
+enum AtomicFile {
+    static func write(_ bytes: Data, to path: String) throws {
+        let target = URL(fileURLWithPath: path)
+        let directory = target.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(
+            ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try bytes.write(to: temporary)
+        } catch {
+            throw CommandFailure(
+                message: "error: \(path): " + say("无法写入：\(error.localizedDescription)", "cannot write: \(error.localizedDescription)"))
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandFailure(message: "error: \(path): " + say("无法写入：\(reason)", "cannot write: \(reason)"))
+        }
+    }
+}

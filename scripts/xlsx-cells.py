@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Reads back a workbook written by `budgetlens render --to xlsx` with openpyxl and prints its cells in the
+format of `budgetlens cells` without source_line: table,line,code,item,column,value.
+
+It knows the official layouts (docs/render.md), not BudgetLens's model: the body starts below the frozen header
+rows and ends at the first row without borders; the last header row is the 栏次 row (公开06 has none: its one
+amount column is 栏次 1). Any openpyxl warning is an error (python3 -W error). Exit 2 on an unusable file.
+"""
+import csv
+import sys
+from decimal import Decimal
+
+import openpyxl
+from openpyxl.utils.cell import coordinate_from_string
+
+
+def text(value):
+    return "" if value is None else str(value)
+
+
+def amount(value):
+    if isinstance(value, (int, float)):
+        return str(Decimal(repr(value)).quantize(Decimal("0.01")))
+    return ""  # a cell that is not a number (printed as text)
+
+
+def body_rows(sheet):
+    """The body: the rows from the first below the frozen header rows while their first cell has a border (the
+    blank row before the 注 lines has none), as lists of values."""
+    _, first = coordinate_from_string(sheet.freeze_panes)
+    out = []
+    for index in range(first, sheet.max_row + 1):
+        if sheet.cell(row=index, column=1).border.left.style is None:
+            break
+        out.append([cell.value for cell in sheet[index]])
+    return first, out
+
+
+def body(sheet):
+    """The header's last row (栏次) and the body rows."""
+    first, rows = body_rows(sheet)
+    return [cell.value for cell in sheet[first - 1]], rows
+
+
+def side_by_side(table, sheet, emit):
+    """公开01/04: per block (from a `栏次` cell of the 栏次 row), 项目, then 行次 if the block has that column, then
+    the amounts under their 栏次 numbers. A grid row that is blank on a side is no row of that side."""
+    numbers, rows = body(sheet)
+    starts = [i for i, v in enumerate(numbers) if v == "栏次"]
+    blocks = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(numbers)
+        columns = [(i, int(numbers[i])) for i in range(start + 1, end) if numbers[i] is not None]
+        has_line = columns and columns[0][0] == start + 2
+        blocks.append((start, has_line, columns))
+    for start, has_line, columns in blocks:
+        for row in rows:
+            line = text(row[start + 1]) if has_line else ""
+            if row[start] is None and not line and all(row[i] is None for i, _ in columns):
+                continue
+            for index, column in columns:
+                if row[index] is not None:
+                    emit(table, line, "", text(row[start]), column, amount(row[index]))
+
+
+def functional(table, sheet, emit):
+    """公开02/03/05/07/08: 科目编码, 科目名称, amounts; a label merged across both (合计) has no code."""
+    first, rows = body_rows(sheet)
+    numbers = [cell.value for cell in sheet[first - 1]]
+    merged = {r.min_row for r in sheet.merged_cells.ranges if r.min_col == 1 and r.max_col == 2}
+    columns = [(i, int(v)) for i, v in enumerate(numbers) if i >= 2 and v is not None]
+    for offset, row in enumerate(rows):
+        if first + offset in merged:
+            code, item = "", text(row[0])
+        else:
+            code, item = text(row[0]), text(row[1])
+        for index, column in columns:
+            if row[index] is not None:
+                emit(table, "", code, item, column, amount(row[index]))
+
+
+def economic(table, sheet, emit):
+    _, rows = body_rows(sheet)
+    totals = [r for r in rows if text(r[0]).endswith("合计") and r[1] is None]
+    items = [r for r in rows if r not in totals]
+    for block in (0, 3, 6):
+        for row in items:
+            if row[block] is not None or row[block + 1] is not None:
+                emit(table, "", text(row[block]), text(row[block + 1]), 1, amount(row[block + 2]))
+        for row in totals:
+            if block == 0:
+                emit(table, "", "", text(row[0]), 1, amount(row[2]))
+            elif block == 6:
+                emit(table, "", "", text(row[3]), 1, amount(row[8]))
+
+
+def single_row(table, sheet, emit):
+    numbers, rows = body(sheet)
+    for row in rows:
+        for index, column in enumerate(numbers):
+            if column is not None and row[index] is not None:
+                emit(table, "", "", "", int(column), amount(row[index]))
+
+
+def main(path):
+    try:
+        workbook = openpyxl.load_workbook(path)
+    except Exception as error:  # noqa: BLE001 - any failure to open is the answer
+        print(f"error: {path}: {error}", file=sys.stderr)
+        return 2
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["table", "line", "code", "item", "column", "value"])
+
+    def emit(*fields):
+        writer.writerow(fields)
+
+    for sheet in workbook.worksheets:
+        table = sheet.title.replace("公开", "")
+        if sheet.freeze_panes is None:
+            continue  # a table the document does not have
+        {"01": side_by_side, "04": side_by_side, "06": economic, "09": single_row}.get(table, functional)(
+            table, sheet, emit)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
