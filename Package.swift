@@ -15,9 +15,12 @@ let package = Package(
         .library(name: "BudgetLensReader", targets: ["BudgetLensReader"]),
         .library(name: "BudgetLensRules", targets: ["BudgetLensRules"]),
         .library(name: "BudgetLensScoring", targets: ["BudgetLensScoring"]),
+        .library(name: "BudgetLensStore", targets: ["BudgetLensStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
@@ -34,17 +37,29 @@ let package = Package(
             resources: [.copy("Schemes"), .copy("Packs")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "BudgetLensStore",
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "budgetlens",
             dependencies: [
-                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring",
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "BudgetLensBenchmarks",
-            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring"],
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensStore",
+                "BudgetLensTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -72,6 +87,11 @@ let package = Package(
             name: "BudgetLensScoringTests",
             dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensTestSupport"],
             exclude: ["Expected"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensStoreTests",
+            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensStore", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

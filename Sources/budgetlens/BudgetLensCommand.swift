@@ -17,9 +17,12 @@ struct BudgetLensCommand: ParsableCommand {
               budgetlens show examples/001_06590241d827de43.txt
               budgetlens cells examples/000_b3a610eb10aa3aee.txt > cells.csv
               budgetlens export examples/002_e7a0a51ff37b077b.txt --format json > 002.json
+              budgetlens import examples/ --db lens.sqlite
             """,
         version: "0.1.0",
-        subcommands: [Check.self, ScoreCommand.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self]
+        subcommands: [Check.self, ScoreCommand.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self,
+            Import.self, RecheckCommand.self, ReportCommand.self,
+        ]
     )
 
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.
