@@ -151,6 +151,16 @@ public struct StoreCounts: Hashable, Sendable, Codable {
     public var checks: Int
     /// Failed imports.
     public var failures: Int
+
+    /// Creates counts.
+    public init(documents: Int, cells: Int, statements: Int, findings: Int, checks: Int, failures: Int) {
+        self.documents = documents
+        self.cells = cells
+        self.statements = statements
+        self.findings = findings
+        self.checks = checks
+        self.failures = failures
+    }
 }
 
 /// Timestamps as the store writes them.

@@ -12,10 +12,13 @@ public struct StoreReport: Sendable, Codable {
         public var year: Int?
         /// Documents.
         public var documents: Int
-        /// 公开01 本年收入合计 summed over the documents that print it, in 分.
+        /// 公开01 本年收入合计 of the latest imported document, in 分 (several documents of one unit and year are
+        /// renditions or corrections of one disclosure: their totals are not added).
         public var incomeTotalFen: Int64?
-        /// 公开01 本年支出合计 summed, in 分.
+        /// 公开01 本年支出合计 of the latest imported document, in 分.
         public var expenditureTotalFen: Int64?
+        /// False when the documents of this unit and year print different totals.
+        public var totalsAgree: Bool
         /// Errors beyond the rounding tolerance (real errors).
         public var errors: Int
         /// Warnings that are not rounding.
@@ -52,9 +55,7 @@ public struct StoreReport: Sendable, Codable {
     public static let unknownUnit = "（未识别单位）"
 
     /// Aggregates document summaries.
-    ///
-    /// - Throws: ``StoreReportError/overflow`` when a sum of totals overflows 64 bits.
-    public init(summaries: [DocumentSummary]) throws {
+    public init(summaries: [DocumentSummary]) {
         var groups: [String: [DocumentSummary]] = [:]
         var keys: [(String, Int?)] = []
         for summary in summaries {
@@ -63,12 +64,14 @@ public struct StoreReport: Sendable, Codable {
             if groups[key] == nil { keys.append((unit, summary.year)) }
             groups[key, default: []].append(summary)
         }
-        unitYears = try keys.map { unit, year in
-            let members = groups["\(unit)\u{1F}\(year.map(String.init) ?? "")"] ?? []
+        unitYears = keys.map { unit, year in
+            let members = (groups["\(unit)\u{1F}\(year.map(String.init) ?? "")"] ?? []).sorted { $0.document < $1.document }
+            let incomes = Set(members.map(\.incomeTotalFen))
+            let expenditures = Set(members.map(\.expenditureTotalFen))
             return UnitYear(
                 unit: unit, year: year, documents: members.count,
-                incomeTotalFen: try Self.sum(members.compactMap(\.incomeTotalFen)),
-                expenditureTotalFen: try Self.sum(members.compactMap(\.expenditureTotalFen)),
+                incomeTotalFen: members.last?.incomeTotalFen, expenditureTotalFen: members.last?.expenditureTotalFen,
+                totalsAgree: incomes.count <= 1 && expenditures.count <= 1,
                 errors: members.map(\.errors).reduce(0, +), warnings: members.map(\.warnings).reduce(0, +),
                 infos: members.map(\.infos).reduce(0, +), rounding: members.map(\.rounding).reduce(0, +))
         }.sorted { ($0.unit, $0.year ?? 0) < ($1.unit, $1.year ?? 0) }
@@ -97,23 +100,4 @@ public struct StoreReport: Sendable, Codable {
             return rank
         }
     }
-
-    private static func sum(_ values: [Int64]) throws -> Int64? {
-        guard !values.isEmpty else { return nil }
-        var total: Int64 = 0
-        for value in values {
-            let (next, overflow) = total.addingReportingOverflow(value)
-            if overflow { throw StoreReportError.overflow }
-            total = next
-        }
-        return total
-    }
-}
-
-/// Errors of the report.
-public enum StoreReportError: Error, CustomStringConvertible, Sendable {
-    /// A total does not fit in 64 bits.
-    case overflow
-
-    public var description: String { "a total overflows 64-bit 分 (合计溢出)" }
 }

@@ -39,12 +39,7 @@ struct ReportCommand: ParsableCommand {
         let summaries = try awaitStore {
             try await storeOptions.open().summaries(unit: unit, year: year)
         }
-        let report: StoreReport
-        do {
-            report = try StoreReport(summaries: summaries)
-        } catch let error as StoreReportError {
-            throw CommandFailure(message: "error: \(error)")
-        }
+        let report = StoreReport(summaries: summaries)
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -56,7 +51,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     static func text(_ report: StoreReport) -> String {
-        var lines = ["单位 unit\t年度 year\t文档 docs\t本年收入合计(万元)\t本年支出合计(万元)\t错误 errors\t警告 warnings\t尾数误差 rounding"]
+        var lines = ["单位 unit\t年度 year\t文档 docs\t本年收入合计(万元)\t本年支出合计(万元)\t错误 errors\t警告 warnings\t尾数误差 rounding\t合计一致 totals agree"]
         for row in report.unitYears {
             lines.append(
                 [
@@ -64,6 +59,7 @@ struct ReportCommand: ParsableCommand {
                     row.incomeTotalFen.map { Money(fen: $0).decimalString(in: .wanYuan) } ?? "-",
                     row.expenditureTotalFen.map { Money(fen: $0).decimalString(in: .wanYuan) } ?? "-",
                     String(row.errors), String(row.warnings), String(row.rounding),
+                    row.totalsAgree ? "是 yes" : "否 no",
                 ].joined(separator: "\t"))
         }
         lines.append("")

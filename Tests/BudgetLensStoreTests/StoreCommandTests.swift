@@ -1,0 +1,182 @@
+import BudgetLensCore
+import BudgetLensReader
+import BudgetLensRules
+import BudgetLensStore
+import BudgetLensTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@Suite("budgetlens import, recheck and report")
+struct StoreCommandTests {
+    @Test("import stores per seed exactly the findings `check --format json` prints; importing again adds nothing")
+    func importMatchesCheck() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let db = folder.path("lens.sqlite")
+        let first = try BudgetLensBinary.run(["import"] + StoreDocuments.seeds + ["--db", db])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("3 imported, 0 already imported, 0 failed"))
+        let store = try SQLiteStore(path: db)
+        for document in try await store.documents() {
+            let check = try BudgetLensBinary.run(["check", document.file, "--format", "json"])
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+            let printed = try #require(json["findings"] as? [[String: Any]])
+            let stored = try await store.latestFindings(document: document.id).map(\.finding)
+            #expect(stored.map(\.rule) == printed.map { $0["rule"] as? String ?? "" }, "\(document.file)")
+            #expect(stored.map(\.severity.rawValue) == printed.map { $0["severity"] as? String ?? "" })
+            #expect(stored.map { $0.location.source?.line } == printed.map { $0["source_line"] as? Int })
+            #expect(stored.map(\.message) == printed.map { $0["message"] as? String ?? "" })
+        }
+        let before = try await store.counts()
+        #expect(before.documents == 3 && before.findings == 2 + 17 + 11)
+        let again = try BudgetLensBinary.run(["import"] + StoreDocuments.seeds + ["--db", db])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("0 imported, 3 already imported, 0 failed"))
+        #expect(again.stdout.components(separatedBy: "already imported ").count - 1 == 3)
+        #expect(try await store.counts() == before)
+    }
+
+    @Test("a folder with one corrupt file: the rest is imported, the failure recorded and listed, exit 2")
+    func corruptFile() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let documents = folder.url.appendingPathComponent("docs/2023")
+        try FileManager.default.createDirectory(at: documents, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Seed.path(Seed.yantai), toPath: documents.appendingPathComponent("a.txt").path)
+        try FileManager.default.copyItem(atPath: Seed.path(Seed.weihai), toPath: documents.appendingPathComponent("b.txt").path)
+        // Latin-1 bytes where UTF-8 is expected: not text.
+        try Data([0x31, 0x32, 0xE9, 0xFF, 0x0A]).write(to: documents.appendingPathComponent("corrupt.txt"))
+        try Data("ignored".utf8).write(to: documents.appendingPathComponent("notes.md"))
+        let db = folder.path("lens.sqlite")
+        let result = try BudgetLensBinary.run(["import", folder.path("docs"), "--db", db])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("2 imported, 0 already imported, 1 failed"))
+        let listed = try #require(result.stdout.components(separatedBy: "Failed (导入失败):").last)
+        #expect(listed.contains("corrupt.txt"))
+        #expect(!listed.contains("a.txt") && !listed.contains("notes.md"))
+        let store = try SQLiteStore(path: db)
+        #expect(try await store.documents().map { URL(fileURLWithPath: $0.file).lastPathComponent }.sorted() == ["a.txt", "b.txt"])
+        let failures = try await store.failures()
+        #expect(failures.map { URL(fileURLWithPath: $0.file).lastPathComponent } == ["corrupt.txt"])
+        #expect(failures.first?.message.contains("UTF-8") == true)
+    }
+
+    @Test("SIGKILL mid-batch: every document is fully present or absent; a second import completes the batch")
+    func killedImport() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let inputs = folder.url.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        let inputFolder = TemporaryFolder(url: inputs)
+        let files = try writeSyntheticDisclosures(200, to: inputFolder)
+        let db = folder.path("lens.sqlite")
+
+        let process = Process()
+        process.executableURL = BudgetLensBinary.url
+        process.arguments = ["import", inputs.path, "--db", db, "--jobs", "2"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var seen = Data()
+        while String(decoding: seen, as: UTF8.self).components(separatedBy: "] imported ").count - 1 < 5 {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let store = try SQLiteStore(path: db)
+        try await store.migrate()
+        let stored = try await store.documents()
+        #expect(stored.count >= 5 && stored.count < files.count, "killed mid-batch: \(stored.count) of \(files.count)")
+        let pack = try BuiltInPacks.finalAccounts()
+        let queue = try DatabaseQueue(path: db)
+        for document in stored {
+            let disclosure = try DisclosureReader.read(path: document.file)
+            let expectedFindings = try #require(StoreDocuments.checkFindings(document.file, pack: pack))
+            #expect(try await store.latestFindings(document: document.id).map(\.finding) == expectedFindings)
+            let (cells, statements) = try await queue.read { db in
+                (
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM cells WHERE document_id = ?", arguments: [document.id]),
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM statements WHERE document_id = ?", arguments: [document.id])
+                )
+            }
+            #expect(cells == disclosure.cellRecords().count)
+            #expect(statements == disclosure.statements?.statements.count)
+        }
+        let orphans = try await queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM cells WHERE document_id NOT IN (SELECT id FROM documents)) + (SELECT COUNT(*) FROM findings WHERE document_id NOT IN (SELECT id FROM documents))")
+        }
+        #expect(orphans == 0)
+
+        let resumed = try BudgetLensBinary.run(["import", inputs.path, "--db", db])
+        #expect(resumed.status == 0)
+        #expect(resumed.stdout.contains("\(files.count - stored.count) imported, \(stored.count) already imported, 0 failed"))
+        #expect(try await store.counts().documents == files.count)
+    }
+
+    @Test("recheck after adding a user rule reports exactly the documents where it fires")
+    func recheckUserRule() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let db = folder.path("lens.sqlite")
+        #expect(try BudgetLensBinary.run(["import"] + StoreDocuments.seeds + ["--db", db]).status == 0)
+        let unchanged = try BudgetLensBinary.run(["recheck", "--db", db])
+        #expect(unchanged.status == 0)
+        #expect(unchanged.stdout.contains("3 documents re-checked, 0 changed"))
+        // 本年收入合计 (公开01 行27): 烟台 8431.28, 威海 939.31, 曾都 1101.35 万元: fires on 烟台 and 曾都.
+        let rules = folder.path("local.rules")
+        try "rule U-1 error \"本年收入合计不超过1000万元\"\n    公开01[27, 1] <= 1000\n".write(toFile: rules, atomically: true, encoding: .utf8)
+        let result = try BudgetLensBinary.run(["recheck", "--db", db, "--rules", rules])
+        #expect(result.status == 0, "\(result.stderr)")
+        let changed = result.stdout.split(separator: "\n").filter { $0.contains(" new, ") }
+        #expect(changed.count == 2)
+        #expect(changed.contains { $0.contains(Seed.yantai) && $0.contains("1 new, 0 gone, 0 changed") })
+        #expect(changed.contains { $0.contains(Seed.zengdu) && $0.contains("1 new, 0 gone, 0 changed") })
+        #expect(result.stdout.contains("\(Seed.weihai): unchanged"))
+        #expect(result.stdout.components(separatedBy: "  + U-1 error 公开01 行27").count - 1 == 2)
+        #expect(result.stdout.contains("3 documents re-checked, 2 changed"))
+        // The new pack version is recorded on every document; the findings of 曾都 now include U-1.
+        let store = try SQLiteStore(path: db)
+        let documents = try await store.documents()
+        var pack = try BuiltInPacks.finalAccounts()
+        try pack.merge(RulePack(contentsOf: rules))
+        #expect(Set(documents.map(\.packVersion)) == [PackVersion.of(pack)])
+        let zengdu = try #require(documents.first { $0.file.hasSuffix(Seed.zengdu) })
+        #expect(try await store.latestFindings(document: zengdu.id).filter { $0.finding.rule == "U-1" }.count == 1)
+        // Without the rule again: U-1 is gone from exactly those two.
+        let back = try BudgetLensBinary.run(["recheck", "--db", db])
+        #expect(back.stdout.split(separator: "\n").filter { $0.contains("0 new, 1 gone, 0 changed") }.count == 2)
+    }
+
+    @Test("report: per unit and year the 公开01 totals and findings, ranking by errors per document")
+    func report() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let db = folder.path("lens.sqlite")
+        #expect(try BudgetLensBinary.run(["import"] + StoreDocuments.seeds + ["--db", db]).status == 0)
+        let result = try BudgetLensBinary.run(["report", "--db", db, "--format", "json"])
+        #expect(result.status == 0)
+        let report = try JSONDecoder().decode(StoreReport.self, from: Data(result.stdout.utf8))
+        let yantai = try #require(report.unitYears.first { $0.unit == "烟台市医疗保障局" })
+        #expect(yantai.year == 2022 && yantai.incomeTotalFen == 8_431_280_000 && yantai.expenditureTotalFen == 8_431_280_000)
+        #expect(yantai.errors == 0 && yantai.warnings == 1 && yantai.rounding == 1)
+        let weihai = try #require(report.unitYears.first { $0.unit == "威海市医疗保障局（本级）" })
+        #expect(weihai.incomeTotalFen == 939_310_000 && weihai.expenditureTotalFen == 958_640_000 && weihai.errors == 2)
+        #expect(report.ranking.map(\.unit) == ["烟台市医疗保障局", "威海市医疗保障局（本级）", "曾都区医疗保障局（汇总）"])
+        let one = try BudgetLensBinary.run(["report", "--db", db, "--year", "2023"])
+        #expect(one.stdout.contains("威海市医疗保障局（本级）\t2023\t1\t939.31\t958.64\t2\t"))
+        #expect(!one.stdout.contains("烟台"))
+    }
+
+    @Test("--db postgres://… is refused by this build with a clear message, exit 2")
+    func postgresRefused() throws {
+        let result = try BudgetLensBinary.run(["report", "--db", "postgres://user@localhost/lens"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("PostgreSQL is not supported by this build"))
+    }
+}
