@@ -57,7 +57,7 @@ func writeSyntheticDisclosures(_ count: Int, to folder: TemporaryFolder) throws 
     var paths: [String] = []
     for index in 0..<count {
         var synthetic = SyntheticDisclosure()
-        if index % 5 == 4 { synthetic.set(.incomeExpenditureSummary, row: "本年收入合计", column: 1, to: "671.00") }
+        if index % 5 == 4 { synthetic.set(.incomeExpenditureSummary, row: "27", column: 1, to: "671.00") }
         let text = synthetic.text.replacingOccurrences(of: "测试局负责测试工作。", with: "测试局负责测试工作，编号\(index)。")
         let path = folder.path(String(format: "synthetic-%05d.txt", index))
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
