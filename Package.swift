@@ -56,10 +56,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "BudgetLensBenchmarks",
-            dependencies: [
-                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensStore",
-                "BudgetLensTestSupport",
-            ],
+            dependencies: ["BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "BudgetLensStoreBenchmark",
+            dependencies: ["BudgetLensRules", "BudgetLensStore", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .target(

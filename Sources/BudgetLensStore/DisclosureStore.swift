@@ -36,6 +36,8 @@ public protocol DisclosureStore: Sendable {
     func explanations(ofFinding finding: Int64) async throws -> [Explanation]
     /// One summary per stored document (latest check), optionally only of one unit and/or one year.
     func summaries(unit: String?, year: Int?) async throws -> [DocumentSummary]
+    /// The documents whose latest check has a finding of `rule` (any severity), by id.
+    func documents(failing rule: String) async throws -> [StoredDocument]
     /// Row counts of the main tables (for tests and `report`).
     func counts() async throws -> StoreCounts
 }

@@ -115,7 +115,7 @@ public enum StoreSchema {
                     finding_json TEXT NOT NULL
                 );
                 CREATE INDEX findings_check ON findings(check_id, ordinal);
-                CREATE INDEX findings_rule ON findings(rule);
+                CREATE INDEX findings_rule ON findings(rule, check_id);
                 CREATE TABLE explanations (
                     id INTEGER PRIMARY KEY,
                     finding_id INTEGER NOT NULL REFERENCES findings(id) ON DELETE CASCADE,

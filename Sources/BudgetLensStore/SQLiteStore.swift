@@ -186,6 +186,16 @@ public final class SQLiteStore: DisclosureStore {
     }
 
     public func documents() async throws -> [StoredDocument] {
+        try await listDocuments(where: "1", arguments: [])
+    }
+
+    public func documents(failing rule: String) async throws -> [StoredDocument] {
+        try await listDocuments(
+            where: "EXISTS (SELECT 1 FROM findings f WHERE f.check_id = d.latest_check_id AND f.rule = ?)",
+            arguments: [rule])
+    }
+
+    private func listDocuments(where condition: String, arguments: StatementArguments) async throws -> [StoredDocument] {
         try await pool.read { db in
             try Row.fetchAll(
                 db,
@@ -193,8 +203,9 @@ public final class SQLiteStore: DisclosureStore {
                     SELECT d.id, d.source_file, d.sha256, u.name, d.year, d.kind, c.pack_version
                     FROM documents d LEFT JOIN units u ON u.id = d.unit_id
                     LEFT JOIN check_runs c ON c.id = d.latest_check_id
+                    WHERE \(condition)
                     ORDER BY d.id
-                    """
+                    """, arguments: arguments
             ).map { row in
                 StoredDocument(
                     id: row[0], file: row[1], contentHash: row[2], unit: row[3], year: row[4], kind: row[5],

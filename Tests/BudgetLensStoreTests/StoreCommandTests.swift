@@ -148,6 +148,7 @@ struct StoreCommandTests {
         #expect(Set(documents.map(\.packVersion)) == [PackVersion.of(pack)])
         let zengdu = try #require(documents.first { $0.file.hasSuffix(Seed.zengdu) })
         #expect(try await store.latestFindings(document: zengdu.id).filter { $0.finding.rule == "U-1" }.count == 1)
+        #expect(try await store.documents(failing: "U-1").map { URL(fileURLWithPath: $0.file).lastPathComponent }.sorted() == [Seed.yantai, Seed.zengdu])
         // Without the rule again: U-1 is gone from exactly those two.
         let back = try BudgetLensBinary.run(["recheck", "--db", db])
         #expect(back.stdout.split(separator: "\n").filter { $0.contains("0 new, 1 gone, 0 changed") }.count == 2)

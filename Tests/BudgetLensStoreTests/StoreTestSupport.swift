@@ -51,17 +51,7 @@ enum StoreDocuments {
     }
 }
 
-/// `count` distinct synthetic disclosures (SyntheticDisclosure; the 部门概况 numbered so every file differs),
-/// written to `folder`; every fifth has a planted defect (公开01 行27 off by 1.00).
+/// `count` distinct synthetic disclosures (``SyntheticBatch``) written to `folder`.
 func writeSyntheticDisclosures(_ count: Int, to folder: TemporaryFolder) throws -> [String] {
-    var paths: [String] = []
-    for index in 0..<count {
-        var synthetic = SyntheticDisclosure()
-        if index % 5 == 4 { synthetic.set(.incomeExpenditureSummary, row: "27", column: 1, to: "671.00") }
-        let text = synthetic.text.replacingOccurrences(of: "测试局负责测试工作。", with: "测试局负责测试工作，编号\(index)。")
-        let path = folder.path(String(format: "synthetic-%05d.txt", index))
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        paths.append(path)
-    }
-    return paths
+    try SyntheticBatch.write(count, to: folder.url)
 }
