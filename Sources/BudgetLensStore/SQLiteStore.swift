@@ -16,6 +16,9 @@ public final class SQLiteStore: DisclosureStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
+        // WAL with synchronous NORMAL: a commit is atomic and survives the process being killed; only an OS crash
+        // or power loss may lose the last commits (never half a document).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
