@@ -86,6 +86,20 @@ public struct StoredDocument: Hashable, Sendable, Codable {
     public var kind: String
     /// The rule-pack version of the latest check.
     public var packVersion: String?
+
+    /// Creates a listing entry.
+    public init(
+        id: Int64, file: String, contentHash: String, unit: String? = nil, year: Int? = nil, kind: String,
+        packVersion: String? = nil
+    ) {
+        self.id = id
+        self.file = file
+        self.contentHash = contentHash
+        self.unit = unit
+        self.year = year
+        self.kind = kind
+        self.packVersion = packVersion
+    }
 }
 
 /// A finding as stored: its id (for explanations) and the finding itself, re-materialised exactly.
@@ -94,6 +108,12 @@ public struct StoredFinding: Hashable, Sendable {
     public var id: Int64
     /// The finding.
     public var finding: Finding
+
+    /// Creates a stored finding.
+    public init(id: Int64, finding: Finding) {
+        self.id = id
+        self.finding = finding
+    }
 }
 
 /// A user's explanation of a finding (出错说明).
@@ -137,6 +157,24 @@ public struct DocumentSummary: Hashable, Sendable, Codable {
     public var rounding: Int
     /// The pack version of the latest check.
     public var packVersion: String?
+
+    /// Creates a summary.
+    public init(
+        document: Int64, file: String, unit: String?, year: Int?, incomeTotalFen: Int64?, expenditureTotalFen: Int64?,
+        errors: Int, warnings: Int, infos: Int, rounding: Int, packVersion: String?
+    ) {
+        self.document = document
+        self.file = file
+        self.unit = unit
+        self.year = year
+        self.incomeTotalFen = incomeTotalFen
+        self.expenditureTotalFen = expenditureTotalFen
+        self.errors = errors
+        self.warnings = warnings
+        self.infos = infos
+        self.rounding = rounding
+        self.packVersion = packVersion
+    }
 }
 
 /// Row counts of the main tables.

@@ -11,7 +11,8 @@ public struct DocumentRecord: Sendable {
     public var sourceFile: String
     /// The disclosure read from the file.
     public var disclosure: Disclosure
-    /// Its JSON export (``DisclosureJSON/encode(_:)``): the document re-materialised exactly, without the file.
+    /// Its JSON export in ``DisclosureJSON``'s format, without the indentation (``DisclosureJSON/decode(_:file:)``
+    /// reads it back): the document re-materialised exactly, without the file.
     public var json: Data
     /// The findings of the check made at import.
     public var findings: [Finding]
@@ -32,11 +33,23 @@ public struct DocumentRecord: Sendable {
         self.contentHash = contentHash
         self.sourceFile = sourceFile
         self.disclosure = disclosure
-        self.json = try DisclosureJSON.encode(disclosure)
+        self.json = try Self.compactExport(disclosure)
         self.findings = findings
         self.packVersion = packVersion
         self.readerVersion = readerVersion
         self.importedAt = importedAt
+    }
+
+    /// The export envelope of ``DisclosureJSON`` (format, version, disclosure), sorted keys, no indentation.
+    static func compactExport(_ disclosure: Disclosure) throws -> Data {
+        struct Envelope: Encodable {
+            var format = DisclosureJSON.formatName
+            var version = DisclosureJSON.version
+            var disclosure: Disclosure
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(Envelope(disclosure: disclosure))
     }
 
     /// Pages for a PDF, `nil` otherwise.

@@ -35,10 +35,13 @@ public enum StoreSchema {
                     reader_version TEXT NOT NULL,
                     imported_at TEXT NOT NULL,
                     income_total_fen INTEGER CHECK (typeof(income_total_fen) IN ('integer', 'null')),
-                    expenditure_total_fen INTEGER CHECK (typeof(expenditure_total_fen) IN ('integer', 'null')),
-                    disclosure_json BLOB NOT NULL
+                    expenditure_total_fen INTEGER CHECK (typeof(expenditure_total_fen) IN ('integer', 'null'))
                 );
                 CREATE INDEX documents_unit_year ON documents(unit_id, year);
+                CREATE TABLE document_exports (
+                    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                    disclosure_json BLOB NOT NULL
+                );
                 CREATE TABLE cells (
                     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
                     table_id TEXT NOT NULL,

@@ -83,17 +83,20 @@ public final class SQLiteStore: DisclosureStore {
         try db.execute(
             sql: """
                 INSERT INTO documents (unit_id, year, kind, scope, title, source_file, sha256, format, byte_count,
-                    lines, pages, money_unit, reader_version, imported_at, income_total_fen, expenditure_total_fen,
-                    disclosure_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    lines, pages, money_unit, reader_version, imported_at, income_total_fen, expenditure_total_fen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 unit, header.year, record.disclosure.kind.rawValue, header.scope?.rawValue, header.title,
                 record.sourceFile, record.contentHash, record.disclosure.source.format.rawValue,
                 record.disclosure.source.byteCount, record.lines, record.pages, header.moneyUnit?.rawValue,
-                record.readerVersion, record.importedAt, record.incomeTotal, record.expenditureTotal, record.json,
+                record.readerVersion, record.importedAt, record.incomeTotal, record.expenditureTotal,
             ])
-        return db.lastInsertedRowID
+        let document = db.lastInsertedRowID
+        try db.execute(
+            sql: "INSERT INTO document_exports (document_id, disclosure_json) VALUES (?, ?)",
+            arguments: [document, record.json])
+        return document
     }
 
     private static func insertCells(_ disclosure: Disclosure, document: Int64, db: Database) throws {
@@ -219,7 +222,7 @@ public final class SQLiteStore: DisclosureStore {
 
     public func disclosureJSON(document: Int64) async throws -> Data {
         let data = try await pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT disclosure_json FROM documents WHERE id = ?", arguments: [document])
+            try Data.fetchOne(db, sql: "SELECT disclosure_json FROM document_exports WHERE document_id = ?", arguments: [document])
         }
         guard let data else { throw StoreError.noSuchDocument(document) }
         return data
@@ -319,8 +322,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case noSuchDocument(Int64)
     /// No finding has this id.
     case noSuchFinding(Int64)
-    /// The `--db` value names an engine this build does not have.
-    case unsupportedEngine(String)
+    /// The database server answered with an error, or could not be reached.
+    case database(String, String)
 
     public var description: String {
         switch self {
@@ -328,21 +331,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .migrationFailed(let path, let reason): "\(path): migration failed (数据库迁移失败): \(reason)"
         case .noSuchDocument(let id): "no document #\(id) in the store (库中无此文档)"
         case .noSuchFinding(let id): "no finding #\(id) in the store (库中无此审核结果)"
-        case .unsupportedEngine(let spec):
-            "\(spec): PostgreSQL is not supported by this build yet (暂不支持 PostgreSQL); use a SQLite file path"
+        case .database(let location, let reason): "\(location): database error (数据库错误): \(reason)"
         }
-    }
-}
-
-/// Opens the store a `--db` value names: a file path is SQLite; `postgres://…` is refused by this build.
-public enum StoreLocation {
-    /// Opens and migrates the store at `spec`.
-    public static func open(_ spec: String) async throws -> any DisclosureStore {
-        if spec.hasPrefix("postgres://") || spec.hasPrefix("postgresql://") {
-            throw StoreError.unsupportedEngine(spec)
-        }
-        let store = try SQLiteStore(path: spec)
-        try await store.migrate()
-        return store
     }
 }

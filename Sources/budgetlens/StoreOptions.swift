@@ -1,5 +1,6 @@
 import ArgumentParser
 import BudgetLensStore
+import BudgetLensStorePostgres
 import Dispatch
 import Foundation
 
@@ -8,8 +9,9 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "The store: a SQLite file (created if missing). Default: $BUDGETLENS_DB, else budgetlens.sqlite.",
-            valueName: "file"))
+            "The store: a SQLite file (created if missing) or postgres://user[:password]@host[:port]/database. "
+                + "Default: $BUDGETLENS_DB, else budgetlens.sqlite.",
+            valueName: "file|url"))
     var database: String?
 
     /// The store named, or the default.

@@ -9,12 +9,15 @@ import Testing
 
 @Suite("Store import (in process, real documents)")
 struct StoreImportTests {
-    @Test("Seeds, corpus texts, field files and PDFs: each stored document has exactly the findings check gives")
-    func realDocuments() async throws {
+    @Test(
+        "Seeds, corpus texts, field files and PDFs: each stored document has exactly the findings check gives",
+        arguments: StoreEngine.available)
+    func realDocuments(engine: StoreEngine) async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
-        let store = try SQLiteStore(path: folder.path("lens.sqlite"))
-        try await store.migrate()
+        let fresh = try await FreshStore(engine, in: folder)
+        let store = try await fresh.open()
+        defer { Task { await fresh.drop() } }
         let pack = try BuiltInPacks.finalAccounts()
         let files = try StoreDocuments.all()
         let outcomes = try await DisclosureImporter(store: store, pack: pack).run(files: files)
@@ -81,18 +84,37 @@ struct StoreImportTests {
             #expect(try Int64.fetchOne(db, sql: "SELECT expenditure_total_fen FROM documents") == 958_640_000)
             #expect(try String.fetchOne(db, sql: "SELECT typeof(value_fen) FROM cells WHERE value_fen IS NOT NULL GROUP BY 1") == "integer")
         }
-        let summary = try #require(try await store.summaries(unit: "威海市医疗保障局（本级）", year: 2023).first)
-        #expect(summary.incomeTotalFen == 939_310_000)
-        #expect(summary.errors == 2)
-        #expect(summary.rounding == 15 && summary.warnings == 0 && summary.infos == 0)  // 2 + 15 = the 17 of `check`
     }
 
-    @Test("Importing the same content again adds nothing, even under another name")
-    func idempotent() async throws {
+    @Test("Summaries per document: 公开01 totals in 分 and the findings split (威海 2023)", arguments: StoreEngine.available)
+    func summaries(engine: StoreEngine) async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
-        let store = try SQLiteStore(path: folder.path("lens.sqlite"))
-        try await store.migrate()
+        let fresh = try await FreshStore(engine, in: folder)
+        let store = try await fresh.open()
+        defer { Task { await fresh.drop() } }
+        _ = try await DisclosureImporter(store: store, pack: try BuiltInPacks.finalAccounts()).run(files: StoreDocuments.seeds)
+        let summary = try #require(try await store.summaries(unit: "威海市医疗保障局（本级）", year: 2023).first)
+        #expect(summary.incomeTotalFen == 939_310_000 && summary.expenditureTotalFen == 958_640_000)
+        #expect(summary.errors == 2)
+        #expect(summary.rounding == 15 && summary.warnings == 0 && summary.infos == 0)  // 2 + 15 = the 17 of `check`
+        let all = try await store.summaries(unit: nil, year: nil)
+        #expect(Set(all.compactMap(\.incomeTotalFen)) == [8_431_280_000, 939_310_000, 1_101_350_000])
+        #expect(try await store.summaries(unit: nil, year: 2022).count == 2)
+        let counts = try await store.counts()
+        let disclosures = try StoreDocuments.seeds.map { try DisclosureReader.read(path: $0) }
+        #expect(counts.cells == disclosures.map { $0.cellRecords().count }.reduce(0, +))
+        #expect(counts.statements == disclosures.map { $0.statements?.statements.count ?? 0 }.reduce(0, +))
+        #expect(counts.findings == 2 + 17 + 11 && counts.checks == 3 && counts.documents == 3)
+    }
+
+    @Test("Importing the same content again adds nothing, even under another name", arguments: StoreEngine.available)
+    func idempotent(engine: StoreEngine) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let fresh = try await FreshStore(engine, in: folder)
+        let store = try await fresh.open()
+        defer { Task { await fresh.drop() } }
         let importer = DisclosureImporter(store: store, pack: try BuiltInPacks.finalAccounts())
         _ = try await importer.run(files: StoreDocuments.seeds)
         let before = try await store.counts()
@@ -103,12 +125,13 @@ struct StoreImportTests {
         #expect(before.documents == 3)
     }
 
-    @Test("An explanation (出错说明) is attached to a stored finding with author, time and text")
-    func explanations() async throws {
+    @Test("An explanation (出错说明) is attached to a stored finding with author, time and text", arguments: StoreEngine.available)
+    func explanations(engine: StoreEngine) async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
-        let store = try SQLiteStore(path: folder.path("lens.sqlite"))
-        try await store.migrate()
+        let fresh = try await FreshStore(engine, in: folder)
+        let store = try await fresh.open()
+        defer { Task { await fresh.drop() } }
         _ = try await DisclosureImporter(store: store, pack: try BuiltInPacks.finalAccounts()).run(files: [Seed.path(Seed.yantai)])
         let document = try #require(try await store.documents().first)
         let finding = try #require(try await store.latestFindings(document: document.id).first)

@@ -19,8 +19,25 @@ struct StoreMigrationTests {
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
         #expect(
-            tables == ["cells", "check_runs", "documents", "explanations", "findings", "import_failures", "statements", "units"])
+            tables == [
+                "cells", "check_runs", "document_exports", "documents", "explanations", "findings", "import_failures",
+                "statements", "units",
+            ])
         #expect(try await store.counts() == StoreCounts(documents: 0, cells: 0, statements: 0, findings: 0, checks: 0, failures: 0))
+    }
+
+    @Test("Every engine: the same named migrations from an empty database, idempotent", arguments: StoreEngine.available)
+    func everyEngineFromEmpty(engine: StoreEngine) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let fresh = try await FreshStore(engine, in: folder)
+        defer { Task { await fresh.drop() } }
+        let store = try await fresh.open()
+        #expect(try await store.appliedMigrations() == ["v1-documents", "v2-findings"])
+        try await store.migrate()
+        #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
+        #expect(try await store.counts() == StoreCounts(documents: 0, cells: 0, statements: 0, findings: 0, checks: 0, failures: 0))
+        #expect(try await store.documents().isEmpty)
     }
 
     @Test("From the previous version (v1-documents) with a document stored, v2-findings keeps it and adds the checks")
@@ -37,9 +54,9 @@ struct StoreMigrationTests {
             try db.execute(
                 sql: """
                     INSERT INTO documents (unit_id, year, kind, title, source_file, sha256, format, byte_count, lines,
-                        reader_version, imported_at, income_total_fen, disclosure_json)
+                        reader_version, imported_at, income_total_fen)
                     VALUES (1, 2022, 'finalAccounts', 't', '000.txt', ?, 'text', 10, 1, 'v1', '2026-01-01T00:00:00Z',
-                        8431280000, x'7B7D')
+                        8431280000)
                     """, arguments: [String(repeating: "a", count: 64)])
             try db.execute(
                 sql: """
@@ -71,8 +88,8 @@ struct StoreMigrationTests {
             try db.execute(
                 sql: """
                     INSERT INTO documents (kind, title, source_file, sha256, format, byte_count, reader_version,
-                        imported_at, disclosure_json)
-                    VALUES ('finalAccounts', 't', 'a.txt', ?, 'text', 1, 'v', 'now', x'7B7D')
+                        imported_at)
+                    VALUES ('finalAccounts', 't', 'a.txt', ?, 'text', 1, 'v', 'now')
                     """, arguments: [String(repeating: "b", count: 64)])
         }
         #expect(throws: DatabaseError.self) {
