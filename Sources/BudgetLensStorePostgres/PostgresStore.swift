@@ -23,7 +23,7 @@ public final class PostgresStore: DisclosureStore {
             components.scheme == "postgres" || components.scheme == "postgresql",
             let host = components.host, !host.isEmpty, let user = components.user, !user.isEmpty
         else {
-            throw StoreError.cannotOpen(url, "expected postgres://user[:password]@host[:port]/database")
+            throw StoreError.cannotOpen("--db", "expected postgres://user[:password]@host[:port]/database")
         }
         let database = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
         let configuration = PostgresClient.Configuration(

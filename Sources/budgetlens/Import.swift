@@ -59,7 +59,7 @@ struct Import: ParsableCommand {
             case .failed(let file, let message): failed.append((file, message))
             }
         }
-        print("\(imported) imported, \(already) already imported, \(failed.count) failed (导入 \(imported)，已存在 \(already)，失败 \(failed.count)) → \(store.location)")
+        print("\(imported) imported, \(already) already imported, \(failed.count) failed (导入 \(imported)，已存在 \(already)，失败 \(failed.count)) → \(store.displayLocation)")
         if !failed.isEmpty {
             print("Failed (导入失败):")
             for (file, message) in failed.sorted(by: { $0.0 < $1.0 }) { print("  \(file): \(message)") }

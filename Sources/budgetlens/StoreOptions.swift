@@ -21,6 +21,15 @@ struct StoreOptions: ParsableArguments {
         return "budgetlens.sqlite"
     }
 
+    /// The location to print: a PostgreSQL URL without its password.
+    var displayLocation: String {
+        guard StoreLocation.isPostgres(location), var components = URLComponents(string: location),
+            components.password != nil
+        else { return location }
+        components.password = nil
+        return components.string ?? location
+    }
+
     /// Opens and migrates the store; a failure is exit code 2 with the database named.
     func open() async throws -> any DisclosureStore {
         do {

@@ -20,6 +20,7 @@ struct StoreCommandTests {
         let first = try BudgetLensBinary.run(["import"] + StoreDocuments.seeds + ["--db", db])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("3 imported, 0 already imported, 0 failed"))
+        #expect(!first.stdout.contains(":budgetlens@"))  // a PostgreSQL password is never printed
         let store = try await fresh.open()
         for document in try await store.documents() {
             let check = try BudgetLensBinary.run(["check", document.file, "--format", "json"])
