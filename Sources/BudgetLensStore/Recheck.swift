@@ -17,6 +17,14 @@ public struct Recheck: Sendable {
         self.pack = pack
     }
 
+    /// A finding whose content changed: the same rule at the same place (table, row, column, source line).
+    public struct ChangedFinding: Sendable, Hashable {
+        /// As the previous check found it.
+        public var before: Finding
+        /// As the new check finds it.
+        public var after: Finding
+    }
+
     /// What changed for one document.
     public struct Change: Sendable {
         /// The document.
@@ -29,8 +37,8 @@ public struct Recheck: Sendable {
         public var new: [Finding]
         /// Findings of the previous check that are gone.
         public var gone: [Finding]
-        /// Findings at the same place by the same rule whose content changed (before, after).
-        public var changed: [(before: Finding, after: Finding)]
+        /// Findings at the same place by the same rule whose content changed.
+        public var changed: [ChangedFinding]
         /// True when a new check was recorded (the version or the findings changed).
         public var recorded: Bool
 
@@ -71,10 +79,10 @@ public struct Recheck: Sendable {
             if let index = remaining.firstIndex(of: finding) { remaining.remove(at: index) } else { new.append(finding) }
         }
         var gone: [Finding] = []
-        var changed: [(Finding, Finding)] = []
+        var changed: [ChangedFinding] = []
         for old in remaining {
             if let index = new.firstIndex(where: { place($0) == place(old) }) {
-                changed.append((old, new.remove(at: index)))
+                changed.append(ChangedFinding(before: old, after: new.remove(at: index)))
             } else {
                 gone.append(old)
             }

@@ -29,11 +29,10 @@ struct RecheckCommand: ParsableCommand {
         let storeOptions = store
         let changes = try awaitStore {
             let store = try await storeOptions.open()
-            return try await Recheck(store: store, pack: pack).run().map(SendableChange.init)
+            return try await Recheck(store: store, pack: pack).run()
         }
         var changedDocuments = 0
-        for item in changes {
-            let change = item.change
+        for change in changes {
             let name = "#\(change.document.id) \(change.document.file)"
             guard !change.isUnchanged else {
                 print("\(name): unchanged (无变化)")
@@ -43,7 +42,7 @@ struct RecheckCommand: ParsableCommand {
             print("\(name): \(change.new.count) new, \(change.gone.count) gone, \(change.changed.count) changed (新增 \(change.new.count)，消失 \(change.gone.count)，变化 \(change.changed.count))")
             for finding in change.new { print("  + \(Self.line(finding))") }
             for finding in change.gone { print("  - \(Self.line(finding))") }
-            for (before, after) in change.changed { print("  ~ \(Self.line(before)) → \(Self.line(after))") }
+            for changed in change.changed { print("  ~ \(Self.line(changed.before)) → \(Self.line(changed.after))") }
         }
         let version = PackVersion.of(pack)
         print("\(changes.count) documents re-checked, \(changedDocuments) changed; pack \(version) (重新审核 \(changes.count) 份，有变化 \(changedDocuments) 份)")
@@ -53,9 +52,4 @@ struct RecheckCommand: ParsableCommand {
     static func line(_ finding: Finding) -> String {
         "\(finding.rule) \(finding.severity.rawValue) \(finding.location.description): \(finding.message)"
     }
-}
-
-/// A re-check change carried out of the async task (its tuples are plain values).
-struct SendableChange: @unchecked Sendable {
-    var change: Recheck.Change
 }

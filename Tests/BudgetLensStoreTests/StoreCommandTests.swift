@@ -152,9 +152,18 @@ struct StoreCommandTests {
         let zengdu = try #require(documents.first { $0.file.hasSuffix(Seed.zengdu) })
         #expect(try await store.latestFindings(document: zengdu.id).filter { $0.finding.rule == "U-1" }.count == 1)
         #expect(try await store.documents(failing: "U-1").map { URL(fileURLWithPath: $0.file).lastPathComponent }.sorted() == [Seed.yantai, Seed.zengdu])
-        // Without the rule again: U-1 is gone from exactly those two.
+        // The limit raised to 2000: 曾都 (1101.35) no longer fires, 烟台 (8431.28) fires with another expected value.
+        let raised = folder.path("raised.rules")
+        try "rule U-1 error \"本年收入合计不超过2000万元\"\n    公开01[27, 1] <= 2000\n".write(toFile: raised, atomically: true, encoding: .utf8)
+        let moved = try BudgetLensBinary.run(["recheck", "--db", db, "--rules", raised])
+        let movedLines = moved.stdout.split(separator: "\n")
+        #expect(movedLines.contains { $0.contains(Seed.yantai) && $0.contains("0 new, 0 gone, 1 changed") })
+        #expect(movedLines.contains { $0.contains(Seed.zengdu) && $0.contains("0 new, 1 gone, 0 changed") })
+        #expect(moved.stdout.contains("\(Seed.weihai): unchanged"))
+        // Without the rule again: U-1 is gone from 烟台 only.
         let back = try BudgetLensBinary.run(["recheck", "--db", db])
-        #expect(back.stdout.split(separator: "\n").filter { $0.contains("0 new, 1 gone, 0 changed") }.count == 2)
+        let backLines = back.stdout.split(separator: "\n").filter { $0.contains("0 new, 1 gone, 0 changed") }
+        #expect(backLines.count == 1 && backLines.first?.contains(Seed.yantai) == true)
     }
 
     @Test("report: per unit and year the 公开01 totals and findings, ranking by errors per document")
