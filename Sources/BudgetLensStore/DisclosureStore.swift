@@ -147,6 +147,10 @@ public struct DocumentSummary: Hashable, Sendable, Codable {
     public var incomeTotalFen: Int64?
     /// 公开01 本年支出合计 (行58 栏2), in 分.
     public var expenditureTotalFen: Int64?
+    /// 公开01 年初结转和结余 (行29 栏1), in 分.
+    public var openingBalanceFen: Int64?
+    /// 公开01 年末结转和结余 (行60 栏2), in 分.
+    public var closingBalanceFen: Int64?
     /// Error findings (real errors: beyond the rounding tolerance).
     public var errors: Int
     /// Warning findings that are not rounding.
@@ -161,8 +165,11 @@ public struct DocumentSummary: Hashable, Sendable, Codable {
     /// Creates a summary.
     public init(
         document: Int64, file: String, unit: String?, year: Int?, incomeTotalFen: Int64?, expenditureTotalFen: Int64?,
-        errors: Int, warnings: Int, infos: Int, rounding: Int, packVersion: String?
+        openingBalanceFen: Int64? = nil, closingBalanceFen: Int64? = nil, errors: Int, warnings: Int, infos: Int,
+        rounding: Int, packVersion: String?
     ) {
+        self.openingBalanceFen = openingBalanceFen
+        self.closingBalanceFen = closingBalanceFen
         self.document = document
         self.file = file
         self.unit = unit

@@ -280,6 +280,10 @@ public final class SQLiteStore: DisclosureStore {
                 db,
                 sql: """
                     SELECT d.id, d.source_file, u.name, d.year, d.income_total_fen, d.expenditure_total_fen,
+                        (SELECT MIN(value_fen) FROM cells b WHERE b.document_id = d.id AND b.table_id = '01'
+                            AND COALESCE(b.standard_line, b.line) = 29 AND b.column_number = 1),
+                        (SELECT MIN(value_fen) FROM cells b WHERE b.document_id = d.id AND b.table_id = '01'
+                            AND COALESCE(b.standard_line, b.line) = 60 AND b.column_number = 2),
                         COALESCE(SUM(f.severity = 'error'), 0), COALESCE(SUM(f.severity = 'warning' AND NOT f.is_rounding), 0),
                         COALESCE(SUM(f.severity = 'info'), 0), COALESCE(SUM(f.is_rounding), 0), c.pack_version
                     FROM documents d
@@ -294,8 +298,8 @@ public final class SQLiteStore: DisclosureStore {
             ).map { row in
                 DocumentSummary(
                     document: row[0], file: row[1], unit: row[2], year: row[3], incomeTotalFen: row[4],
-                    expenditureTotalFen: row[5], errors: row[6], warnings: row[7], infos: row[8], rounding: row[9],
-                    packVersion: row[10])
+                    expenditureTotalFen: row[5], openingBalanceFen: row[6], closingBalanceFen: row[7], errors: row[8],
+                    warnings: row[9], infos: row[10], rounding: row[11], packVersion: row[12])
             }
         }
     }

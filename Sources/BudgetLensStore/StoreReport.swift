@@ -45,8 +45,31 @@ public struct StoreReport: Sendable, Codable {
         public var rounding: Int
     }
 
+    /// A year-on-year check between consecutive years of one unit (DOMAIN §1.4): this year's 公开01 年初结转和结余
+    /// (行29 栏1) equals last year's 年末结转和结余 (行60 栏2). Of each year the latest imported document is taken.
+    public struct CarryOver: Sendable, Codable, Hashable {
+        /// The unit.
+        public var unit: String
+        /// The later year.
+        public var year: Int
+        /// 年初结转和结余 printed in `year`, in 分.
+        public var openingFen: Int64
+        /// 年末结转和结余 printed in `year − 1`, in 分.
+        public var previousClosingFen: Int64
+        /// `openingFen − previousClosingFen`, in 分 (`nil` on overflow).
+        public var differenceFen: Int64?
+        /// The documents compared (`year`, `year − 1`).
+        public var document: Int64
+        /// The document of the previous year.
+        public var previousDocument: Int64
+        /// True when they are equal (exactly: both are printed figures, no rounding applies).
+        public var matches: Bool
+    }
+
     /// Per unit and year, by unit then year.
     public var unitYears: [UnitYear]
+    /// The carry-over checks of every unit with documents of consecutive years, by unit then year.
+    public var carryOvers: [CarryOver]
     /// Units from best to worst: fewest real errors per document, then fewest warnings per document, then
     /// fewest rounding findings per document, then by name.
     public var ranking: [Rank]
@@ -76,6 +99,8 @@ public struct StoreReport: Sendable, Codable {
                 infos: members.map(\.infos).reduce(0, +), rounding: members.map(\.rounding).reduce(0, +))
         }.sorted { ($0.unit, $0.year ?? 0) < ($1.unit, $1.year ?? 0) }
 
+        carryOvers = Self.carryOvers(summaries)
+
         var byUnit: [String: Rank] = [:]
         for row in unitYears {
             var rank = byUnit[row.unit] ?? Rank(rank: 0, unit: row.unit, documents: 0, errors: 0, warnings: 0, rounding: 0)
@@ -99,5 +124,31 @@ public struct StoreReport: Sendable, Codable {
             rank.rank = index + 1
             return rank
         }
+    }
+
+    /// The carry-over checks: per unit, the latest document of each year, consecutive years compared.
+    private static func carryOvers(_ summaries: [DocumentSummary]) -> [CarryOver] {
+        var latest: [String: [Int: DocumentSummary]] = [:]
+        for summary in summaries {
+            guard let unit = summary.unit, let year = summary.year else { continue }
+            if let kept = latest[unit]?[year], kept.document > summary.document { continue }
+            latest[unit, default: [:]][year] = summary
+        }
+        var checks: [CarryOver] = []
+        for unit in latest.keys.sorted() {
+            let years = latest[unit] ?? [:]
+            for year in years.keys.sorted() {
+                guard let current = years[year], let previous = years[year - 1],
+                    let opening = current.openingBalanceFen, let closing = previous.closingBalanceFen
+                else { continue }
+                let (difference, overflow) = opening.subtractingReportingOverflow(closing)
+                checks.append(
+                    CarryOver(
+                        unit: unit, year: year, openingFen: opening, previousClosingFen: closing,
+                        differenceFen: overflow ? nil : difference, document: current.document,
+                        previousDocument: previous.document, matches: opening == closing))
+            }
+        }
+        return checks
     }
 }

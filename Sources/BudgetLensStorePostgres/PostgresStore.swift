@@ -452,6 +452,10 @@ public final class PostgresStore: DisclosureStore {
             let year = year.map(Int64.init)
             let query: PostgresQuery = """
                 SELECT d.id, d.source_file, u.name, d.year, d.income_total_fen, d.expenditure_total_fen,
+                    (SELECT MIN(value_fen) FROM cells b WHERE b.document_id = d.id AND b.table_id = '01'
+                        AND COALESCE(b.standard_line, b.line) = 29 AND b.column_number = 1),
+                    (SELECT MIN(value_fen) FROM cells b WHERE b.document_id = d.id AND b.table_id = '01'
+                        AND COALESCE(b.standard_line, b.line) = 60 AND b.column_number = 2),
                     COUNT(f.id) FILTER (WHERE f.severity = 'error'),
                     COUNT(f.id) FILTER (WHERE f.severity = 'warning' AND NOT f.is_rounding),
                     COUNT(f.id) FILTER (WHERE f.severity = 'info'),
@@ -468,15 +472,18 @@ public final class PostgresStore: DisclosureStore {
                 let (id, file, unitName, documentYear, income, expenditure) = try row.decode(
                     (Int64, String, String?, Int64?, Int64?, Int64?).self)
                 let columns = row.makeRandomAccess()
-                let errors = try columns[6].decode(Int64.self)
-                let warnings = try columns[7].decode(Int64.self)
-                let infos = try columns[8].decode(Int64.self)
-                let rounding = try columns[9].decode(Int64.self)
-                let version = try columns[10].decode(String?.self)
+                let opening = try columns[6].decode(Int64?.self)
+                let closing = try columns[7].decode(Int64?.self)
+                let errors = try columns[8].decode(Int64.self)
+                let warnings = try columns[9].decode(Int64.self)
+                let infos = try columns[10].decode(Int64.self)
+                let rounding = try columns[11].decode(Int64.self)
+                let version = try columns[12].decode(String?.self)
                 result.append(
                     DocumentSummary(
                         document: id, file: file, unit: unitName, year: documentYear.map(Int.init),
-                        incomeTotalFen: income, expenditureTotalFen: expenditure, errors: Int(errors),
+                        incomeTotalFen: income, expenditureTotalFen: expenditure, openingBalanceFen: opening,
+                        closingBalanceFen: closing, errors: Int(errors),
                         warnings: Int(warnings), infos: Int(infos), rounding: Int(rounding), packVersion: version))
             }
             return result

@@ -10,7 +10,9 @@ struct ReportCommand: ParsableCommand {
         abstract: "Report on the store: per unit and year the 公开01 totals and findings, and a data-quality ranking.",
         discussion: """
             Findings are those of each document's latest check: errors (beyond the rounding tolerance), warnings, \
-            rounding (尾数误差). Units are ranked by errors, then warnings, then rounding findings per document.
+            rounding (尾数误差). Units are ranked by errors, then warnings, then rounding findings per document. \
+            Between consecutive years of a unit, 年初结转和结余 (公开01 行29) is checked against last year's \
+            年末结转和结余 (行60).
 
             Exit codes: 0 done; 2 the store cannot be read.
 
@@ -61,6 +63,16 @@ struct ReportCommand: ParsableCommand {
                     String(row.errors), String(row.warnings), String(row.rounding),
                     row.totalsAgree ? "是 yes" : "否 no",
                 ].joined(separator: "\t"))
+        }
+        lines.append("")
+        let broken = report.carryOvers.filter { !$0.matches }
+        lines.append(
+            "年初结转和结余核对 carry-over (公开01 行29 = 上年 行60): \(report.carryOvers.count) pairs of consecutive years, \(broken.count) broken")
+        for check in broken {
+            let opening = Money(fen: check.openingFen).decimalString(in: .wanYuan)
+            let closing = Money(fen: check.previousClosingFen).decimalString(in: .wanYuan)
+            lines.append(
+                "  错误 error \(check.unit) \(check.year): 年初结转和结余 \(opening) ≠ \(check.year - 1)年 年末结转和结余 \(closing)（万元; documents #\(check.document), #\(check.previousDocument)）")
         }
         lines.append("")
         lines.append("数据质量排名 data-quality ranking (errors, warnings, rounding per document)")

@@ -192,4 +192,44 @@ struct StoreCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("postgres://nobody@127.0.0.1:1/none: database error"))
     }
+
+    @Test("report: two consecutive years of one unit with a broken carry-over (年初 ≠ 上年年末) are reported; a kept one is not", arguments: StoreEngine.available)
+    func carryOver(engine: StoreEngine) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let fresh = try await FreshStore(engine, in: folder)
+        defer { Task { await fresh.drop() } }
+        // 甲局 closes 2023 with 5.00 and opens 2024 with 0.00 (broken); 乙局 closes with 5.00 and opens with 5.00.
+        func write(unit: String, year: Int, closing: String?, opening: String?) throws -> String {
+            var synthetic = SyntheticDisclosure()
+            if let closing { synthetic.set(.incomeExpenditureSummary, row: "60", column: 2, to: closing) }
+            if let opening { synthetic.set(.incomeExpenditureSummary, row: "29", column: 1, to: opening) }
+            let text = synthetic.text.replacingOccurrences(of: "2023", with: String(year))
+                .replacingOccurrences(of: "测试局", with: unit)
+            let path = folder.path("\(unit)-\(year).txt")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let files = [
+            try write(unit: "测试甲局", year: 2023, closing: "5.00", opening: nil),
+            try write(unit: "测试甲局", year: 2024, closing: nil, opening: nil),
+            try write(unit: "测试乙局", year: 2023, closing: "5.00", opening: nil),
+            try write(unit: "测试乙局", year: 2024, closing: nil, opening: "5.00"),
+        ]
+        let imported = try BudgetLensBinary.run(["import"] + files + ["--db", fresh.spec])
+        #expect(imported.status == 0, "\(imported.stdout)")
+        let json = try BudgetLensBinary.run(["report", "--db", fresh.spec, "--format", "json"])
+        let report = try JSONDecoder().decode(StoreReport.self, from: Data(json.stdout.utf8))
+        #expect(report.carryOvers.count == 2)
+        let broken = report.carryOvers.filter { !$0.matches }
+        #expect(broken.map(\.unit) == ["测试甲局"])
+        #expect(broken.first?.year == 2024)
+        #expect(broken.first?.openingFen == 0 && broken.first?.previousClosingFen == 5_000_000)
+        #expect(broken.first?.differenceFen == -5_000_000)
+        #expect(report.carryOvers.contains { $0.unit == "测试乙局" && $0.matches && $0.openingFen == 5_000_000 })
+        let text = try BudgetLensBinary.run(["report", "--db", fresh.spec])
+        #expect(text.stdout.contains("2 pairs of consecutive years, 1 broken"))
+        #expect(text.stdout.contains("测试甲局 2024: 年初结转和结余 0.00 ≠ 2023年 年末结转和结余 5.00"))
+        #expect(!text.stdout.contains("错误 error 测试乙局"))
+    }
 }
