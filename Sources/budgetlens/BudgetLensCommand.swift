@@ -21,7 +21,7 @@ struct BudgetLensCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Check.self, ScoreCommand.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self,
-            Import.self, RecheckCommand.self, ReportCommand.self,
+            Import.self, RecheckCommand.self, ReportCommand.self, Explain.self,
         ]
     )
 

@@ -232,4 +232,35 @@ struct StoreCommandTests {
         #expect(text.stdout.contains("测试甲局 2024: 年初结转和结余 0.00 ≠ 2023年 年末结转和结余 5.00"))
         #expect(!text.stdout.contains("错误 error 测试乙局"))
     }
+
+    @Test("explain lists the stored findings with ids and attaches an explanation (出错说明) to one", arguments: StoreEngine.available)
+    func explain(engine: StoreEngine) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let fresh = try await FreshStore(engine, in: folder)
+        defer { Task { await fresh.drop() } }
+        #expect(try BudgetLensBinary.run(["import", Seed.path(Seed.yantai), "--db", fresh.spec]).status == 0)
+        // 烟台 has two findings: 06-1 (rounding) and F-TITLE.
+        let listing = try BudgetLensBinary.run(["explain", "--db", fresh.spec])
+        let lines = listing.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        let first = try #require(lines.first { $0.contains("06-1 warning") })
+        let id = try #require(first.split(separator: "\t").first.map { String($0.dropFirst()) })
+        let attached = try BudgetLensBinary.run([
+            "explain", id, "--db", fresh.spec, "--author", "审核员张三", "--text", "尾数误差，原表四舍五入所致。",
+        ])
+        #expect(attached.status == 0)
+        #expect(attached.stdout.contains("attached to finding #\(id)"))
+        let again = try BudgetLensBinary.run(["explain", "--db", fresh.spec])
+        #expect(again.stdout.contains("\t出错说明 审核员张三 "))
+        #expect(again.stdout.contains(": 尾数误差，原表四舍五入所致。"))
+        let store = try await fresh.open()
+        let explanations = try await store.explanations(ofFinding: try #require(Int64(id)))
+        #expect(explanations.map(\.author) == ["审核员张三"])
+        let missing = try BudgetLensBinary.run(["explain", "999999", "--db", fresh.spec, "--author", "a", "--text", "b"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no finding #999999"))
+        let incomplete = try BudgetLensBinary.run(["explain", id, "--db", fresh.spec])
+        #expect(incomplete.status == 2 && incomplete.stderr.contains("needs --author and --text"))
+    }
 }
