@@ -17,12 +17,17 @@ let package = Package(
         .library(name: "BudgetLensScoring", targets: ["BudgetLensScoring"]),
         .library(name: "BudgetLensEvaluation", targets: ["BudgetLensEvaluation"]),
         .library(name: "BudgetLensRender", targets: ["BudgetLensRender"]),
+        .library(name: "BudgetLensStore", targets: ["BudgetLensStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
@@ -61,11 +66,29 @@ let package = Package(
             dependencies: ["BudgetLensCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "BudgetLensStore",
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BudgetLensStorePostgres",
+            dependencies: [
+                "BudgetLensCore", "BudgetLensStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "budgetlens",
             dependencies: [
                 "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensRender",
-                "BudgetLensEvaluation",
+                "BudgetLensEvaluation", "BudgetLensStore", "BudgetLensStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -76,6 +99,11 @@ let package = Package(
                 "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensEvaluation",
                 "BudgetLensRender",
             ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "BudgetLensStoreBenchmark",
+            dependencies: ["BudgetLensRules", "BudgetLensStore", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -115,6 +143,14 @@ let package = Package(
             dependencies: [
                 "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensRender", "BudgetLensTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensStoreTests",
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensStore", "BudgetLensStorePostgres",
+                "BudgetLensTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -19,9 +19,13 @@ struct BudgetLensCommand: ParsableCommand {
               budgetlens cells examples/000_b3a610eb10aa3aee.txt > cells.csv
               budgetlens export examples/002_e7a0a51ff37b077b.txt --format json > 002.json
               budgetlens render examples/000_b3a610eb10aa3aee.txt --to html -o 000.html
+              budgetlens import examples/ --db lens.sqlite
             """,
         version: "0.1.0",
-        subcommands: [Check.self, ScoreCommand.self, Evaluate.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self, RenderCommand.self]
+        subcommands: [
+            Check.self, ScoreCommand.self, Evaluate.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self,
+            RenderCommand.self, Import.self, RecheckCommand.self, ReportCommand.self, Explain.self,
+        ]
     )
 
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.

@@ -1,0 +1,184 @@
+import BudgetLensCore
+import BudgetLensReader
+import BudgetLensRules
+import Foundation
+
+/// Imports files into a store: each file hashed, read and checked in parallel (one task per core), the writes
+/// serialized, one transaction per document. A file already stored (same SHA-256) is not read again; a file
+/// that cannot be read or is not final accounts is recorded as a failure and the import goes on.
+public struct DisclosureImporter: Sendable {
+    /// The store written to.
+    public var store: any DisclosureStore
+    /// The rules checked at import.
+    public var pack: RulePack
+    /// Files read at once; default the number of cores.
+    public var concurrency: Int
+    /// Largest input accepted, in bytes.
+    public var maximumInputSize: Int
+
+    /// Creates an importer.
+    public init(
+        store: any DisclosureStore, pack: RulePack,
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, maximumInputSize: Int = 64 << 20
+    ) {
+        self.store = store
+        self.pack = pack
+        self.concurrency = max(1, concurrency)
+        self.maximumInputSize = maximumInputSize
+    }
+
+    /// What happened to one file.
+    public enum Outcome: Sendable, Hashable {
+        /// Stored under `document` with `findings` findings.
+        case imported(file: String, document: Int64, findings: Int)
+        /// Its content was already stored as `document`; nothing added.
+        case alreadyImported(file: String, document: Int64)
+        /// Not imported; recorded in the store with `message`.
+        case failed(file: String, message: String)
+    }
+
+    /// Imports `files` in parallel, calling `report` once per file (serially, in completion order) with the
+    /// outcome and the number of files done so far. Returns the outcomes in completion order.
+    ///
+    /// - Throws: only a store error (the database cannot be written); a bad file is an outcome, not an error.
+    public func run(
+        files: [String], report: @Sendable (Outcome, _ done: Int) -> Void = { _, _ in }
+    ) async throws -> [Outcome] {
+        let packVersion = PackVersion.of(pack)
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(files.count)
+        try await withThrowingTaskGroup(of: Prepared.self) { group in
+            var next = 0
+            func startNext() {
+                guard next < files.count else { return }
+                let file = files[next]
+                next += 1
+                group.addTask { try await prepare(file, packVersion: packVersion) }
+            }
+            for _ in 0..<min(concurrency, files.count) { startNext() }
+            while let prepared = try await group.next() {
+                let outcome = try await write(prepared)
+                outcomes.append(outcome)
+                report(outcome, outcomes.count)
+                startNext()
+            }
+        }
+        return outcomes
+    }
+
+    /// A file read and checked, ready to write.
+    private enum Prepared: Sendable {
+        case record(DocumentRecord)
+        case stored(file: String, document: Int64)
+        case failure(ImportFailure)
+    }
+
+    private func prepare(_ file: String, packVersion: String) async throws -> Prepared {
+        let data: Data
+        do {
+            data = try Self.load(file, maximumInputSize: maximumInputSize)
+        } catch let error as ReadError {
+            return .failure(ImportFailure(file: file, contentHash: nil, message: "error: \(error)"))
+        }
+        let hash = ContentHash.sha256(data)
+        if let document = try await store.documentID(contentHash: hash) {
+            return .stored(file: file, document: document)
+        }
+        var configuration = ReaderConfiguration()
+        configuration.maximumInputSize = maximumInputSize
+        configuration.readsSelfEvaluations = false  // as `check` reads: the same findings
+        let disclosure: Disclosure
+        do {
+            disclosure = try DisclosureReader.read(path: file, configuration: configuration)
+        } catch let error as ReadError {
+            return .failure(ImportFailure(file: file, contentHash: hash, message: "error: \(error)"))
+        }
+        if let refusal = Self.refusal(of: disclosure, file: file) {
+            return .failure(ImportFailure(file: file, contentHash: hash, message: refusal))
+        }
+        let findings = RuleEngine().evaluate(pack, on: disclosure).findings
+        return .record(
+            try DocumentRecord(
+                contentHash: hash, sourceFile: file, disclosure: disclosure, findings: findings,
+                packVersion: packVersion))
+    }
+
+    private func write(_ prepared: Prepared) async throws -> Outcome {
+        switch prepared {
+        case .record(let record):
+            switch try await store.insert(record) {
+            case .inserted(let id):
+                return .imported(file: record.sourceFile, document: id, findings: record.findings.count)
+            case .alreadyStored(let id):
+                return .alreadyImported(file: record.sourceFile, document: id)
+            }
+        case .stored(let file, let document):
+            return .alreadyImported(file: file, document: document)
+        case .failure(let failure):
+            try await store.recordFailure(failure)
+            return .failed(file: failure.file, message: failure.message)
+        }
+    }
+
+    /// The file's bytes, refused (as the reader refuses them) when missing, a folder or too large.
+    private static func load(_ file: String, maximumInputSize: Int) throws -> Data {
+        let noLine = SourceLocation(file: file, line: 0, column: 0)
+        guard let handle = FileHandle(forReadingAtPath: file) else {
+            throw ReadError(.unreadable, source: noLine, message: "cannot open the file (no such file or no access)")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maximumInputSize + 1)) ?? Data()
+        if data.count > maximumInputSize {
+            throw ReadError(
+                .tooLarge, source: noLine,
+                message: "the file is larger than the largest input accepted (\(maximumInputSize >> 20) MiB)")
+        }
+        return data
+    }
+
+    /// Why a disclosure is not stored: the same refusals as `check` (a budget, no table found), or `nil`.
+    static func refusal(of disclosure: Disclosure, file: String) -> String? {
+        switch disclosure.kind {
+        case .finalAccounts where !disclosure.tables.isEmpty:
+            return nil
+        case .budget:
+            return "error: \(file): this is a 部门预算 (budget), not a 部门决算 (final accounts): "
+                + "\"\(disclosure.header.title)\"; only final accounts are stored"
+        default:
+            return "error: \(file): no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?"
+        }
+    }
+}
+
+/// The files an import takes from its arguments: a file as named; a folder's `.txt`, `.pdf` and `.json` files,
+/// recursively, hidden files and folders skipped, in path order.
+public enum ImportFiles {
+    /// The extensions taken from folders.
+    public static let extensions: Set<String> = ["txt", "pdf", "json"]
+
+    /// Expands `paths`; a path that does not exist is kept (its import fails with a clear message).
+    public static func expand(_ paths: [String]) -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let base = URL(fileURLWithPath: path)
+            guard
+                let enumerator = manager.enumerator(
+                    at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            else { continue }
+            var found: [String] = []
+            for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
+                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+                let relative = url.path.dropFirst(base.path.count).drop { $0 == "/" }
+                found.append((path.hasSuffix("/") ? path : path + "/") + relative)
+            }
+            files.append(contentsOf: found.sorted())
+        }
+        return files
+    }
+}

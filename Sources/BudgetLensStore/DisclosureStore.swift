@@ -1,0 +1,219 @@
+import BudgetLensCore
+import Foundation
+
+/// The one interface of a disclosure library (docs/store.md): documents go in once, with every cell, statement
+/// and finding, and come back for re-checks and reports. `SQLiteStore` implements it; a PostgreSQL engine is to
+/// implement the same protocol with the same migrations.
+///
+/// Every method is one transaction: a document is either fully stored (document, cells, statements, JSON,
+/// findings of its first check) or absent.
+public protocol DisclosureStore: Sendable {
+    /// Applies the named migrations not yet applied (``StoreSchema/migrations``), in order.
+    func migrate() async throws
+    /// The names of the migrations applied, in order.
+    func appliedMigrations() async throws -> [String]
+    /// The document with this SHA-256 (lowercase hex), if it is stored.
+    func documentID(contentHash: String) async throws -> Int64?
+    /// Stores a document with its findings, in one transaction; a document whose hash is already stored is left
+    /// as it is (`.alreadyStored`).
+    func insert(_ record: DocumentRecord) async throws -> InsertOutcome
+    /// Records a file that could not be imported (replacing an earlier failure of the same file).
+    func recordFailure(_ failure: ImportFailure) async throws
+    /// The files that could not be imported, by file name.
+    func failures() async throws -> [ImportFailure]
+    /// Every stored document, by id.
+    func documents() async throws -> [StoredDocument]
+    /// The document's JSON export (``DisclosureJSON``) as stored at import.
+    func disclosureJSON(document: Int64) async throws -> Data
+    /// The findings of the document's latest check, in the order the engine reported them.
+    func latestFindings(document: Int64) async throws -> [StoredFinding]
+    /// Records a new check of a stored document under `packVersion`; it becomes the document's latest check.
+    /// Returns the check's id.
+    func recordCheck(document: Int64, packVersion: String, findings: [Finding]) async throws -> Int64
+    /// Attaches an explanation (出错说明) to a stored finding; returns its id.
+    func addExplanation(_ explanation: Explanation, toFinding finding: Int64) async throws -> Int64
+    /// The explanations attached to a finding, oldest first.
+    func explanations(ofFinding finding: Int64) async throws -> [Explanation]
+    /// One summary per stored document (latest check), optionally only of one unit and/or one year.
+    func summaries(unit: String?, year: Int?) async throws -> [DocumentSummary]
+    /// The documents whose latest check has a finding of `rule` (any severity), by id.
+    func documents(failing rule: String) async throws -> [StoredDocument]
+    /// Row counts of the main tables (for tests and `report`).
+    func counts() async throws -> StoreCounts
+}
+
+/// What ``DisclosureStore/insert(_:)`` did.
+public enum InsertOutcome: Hashable, Sendable {
+    /// Stored under this id.
+    case inserted(Int64)
+    /// A document with the same content hash was already stored under this id; nothing was added.
+    case alreadyStored(Int64)
+}
+
+/// A file that could not be imported, with the reason.
+public struct ImportFailure: Hashable, Sendable, Codable {
+    /// The file as named on the command line or found in a folder.
+    public var file: String
+    /// Its SHA-256, when the file could be read at all.
+    public var contentHash: String?
+    /// The error, as the CLI prints it (file, line, column where known).
+    public var message: String
+    /// When it failed (ISO 8601, UTC).
+    public var failedAt: String
+
+    /// Creates a failure.
+    public init(file: String, contentHash: String?, message: String, failedAt: String = StoreClock.now()) {
+        self.file = file
+        self.contentHash = contentHash
+        self.message = message
+        self.failedAt = failedAt
+    }
+}
+
+/// A stored document as listed.
+public struct StoredDocument: Hashable, Sendable, Codable {
+    /// The id.
+    public var id: Int64
+    /// The source file name as imported.
+    public var file: String
+    /// SHA-256 of the file's bytes, lowercase hex.
+    public var contentHash: String
+    /// The unit (单位/部门) name, where the document gives one.
+    public var unit: String?
+    /// The fiscal year.
+    public var year: Int?
+    /// `finalAccounts`, `budget`, `unknown` (``DocumentKind``).
+    public var kind: String
+    /// The rule-pack version of the latest check.
+    public var packVersion: String?
+
+    /// Creates a listing entry.
+    public init(
+        id: Int64, file: String, contentHash: String, unit: String? = nil, year: Int? = nil, kind: String,
+        packVersion: String? = nil
+    ) {
+        self.id = id
+        self.file = file
+        self.contentHash = contentHash
+        self.unit = unit
+        self.year = year
+        self.kind = kind
+        self.packVersion = packVersion
+    }
+}
+
+/// A finding as stored: its id (for explanations) and the finding itself, re-materialised exactly.
+public struct StoredFinding: Hashable, Sendable {
+    /// The id in the store.
+    public var id: Int64
+    /// The finding.
+    public var finding: Finding
+
+    /// Creates a stored finding.
+    public init(id: Int64, finding: Finding) {
+        self.id = id
+        self.finding = finding
+    }
+}
+
+/// A user's explanation of a finding (出错说明).
+public struct Explanation: Hashable, Sendable, Codable {
+    /// Who wrote it.
+    public var author: String
+    /// When (ISO 8601, UTC).
+    public var writtenAt: String
+    /// The text.
+    public var text: String
+
+    /// Creates an explanation.
+    public init(author: String, writtenAt: String = StoreClock.now(), text: String) {
+        self.author = author
+        self.writtenAt = writtenAt
+        self.text = text
+    }
+}
+
+/// One document's figures for `report`: its 公开01 totals and its latest check's findings counted.
+public struct DocumentSummary: Hashable, Sendable, Codable {
+    /// The document id.
+    public var document: Int64
+    /// The source file.
+    public var file: String
+    /// The unit name (`nil` when the document names none).
+    public var unit: String?
+    /// The fiscal year.
+    public var year: Int?
+    /// 公开01 本年收入合计 (行27 栏1), in 分.
+    public var incomeTotalFen: Int64?
+    /// 公开01 本年支出合计 (行58 栏2), in 分.
+    public var expenditureTotalFen: Int64?
+    /// 公开01 年初结转和结余 (行29 栏1), in 分.
+    public var openingBalanceFen: Int64?
+    /// 公开01 年末结转和结余 (行60 栏2), in 分.
+    public var closingBalanceFen: Int64?
+    /// Error findings (real errors: beyond the rounding tolerance).
+    public var errors: Int
+    /// Warning findings that are not rounding.
+    public var warnings: Int
+    /// Info findings.
+    public var infos: Int
+    /// Findings within the rounding tolerance (尾数误差).
+    public var rounding: Int
+    /// The pack version of the latest check.
+    public var packVersion: String?
+
+    /// Creates a summary.
+    public init(
+        document: Int64, file: String, unit: String?, year: Int?, incomeTotalFen: Int64?, expenditureTotalFen: Int64?,
+        openingBalanceFen: Int64? = nil, closingBalanceFen: Int64? = nil, errors: Int, warnings: Int, infos: Int,
+        rounding: Int, packVersion: String?
+    ) {
+        self.openingBalanceFen = openingBalanceFen
+        self.closingBalanceFen = closingBalanceFen
+        self.document = document
+        self.file = file
+        self.unit = unit
+        self.year = year
+        self.incomeTotalFen = incomeTotalFen
+        self.expenditureTotalFen = expenditureTotalFen
+        self.errors = errors
+        self.warnings = warnings
+        self.infos = infos
+        self.rounding = rounding
+        self.packVersion = packVersion
+    }
+}
+
+/// Row counts of the main tables.
+public struct StoreCounts: Hashable, Sendable, Codable {
+    /// Documents.
+    public var documents: Int
+    /// Cells.
+    public var cells: Int
+    /// Narrative statements.
+    public var statements: Int
+    /// Findings over all checks.
+    public var findings: Int
+    /// Checks (one per import and one per changed re-check).
+    public var checks: Int
+    /// Failed imports.
+    public var failures: Int
+
+    /// Creates counts.
+    public init(documents: Int, cells: Int, statements: Int, findings: Int, checks: Int, failures: Int) {
+        self.documents = documents
+        self.cells = cells
+        self.statements = statements
+        self.findings = findings
+        self.checks = checks
+        self.failures = failures
+    }
+}
+
+/// Timestamps as the store writes them.
+public enum StoreClock {
+    /// Now, ISO 8601 in UTC with seconds: `2026-11-29T18:30:00Z`.
+    public static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}

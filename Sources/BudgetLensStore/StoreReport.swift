@@ -1,0 +1,154 @@
+import BudgetLensCore
+import Foundation
+
+/// The `report` figures: per unit and year the 公开01 totals and the findings by severity, and a ranking of
+/// units by data quality.
+public struct StoreReport: Sendable, Codable {
+    /// One unit in one year (all its documents of that year summed).
+    public struct UnitYear: Sendable, Codable, Hashable {
+        /// The unit (`（未识别单位）` when the documents name none).
+        public var unit: String
+        /// The fiscal year (`nil` when not printed).
+        public var year: Int?
+        /// Documents.
+        public var documents: Int
+        /// 公开01 本年收入合计 of the latest imported document, in 分 (several documents of one unit and year are
+        /// renditions or corrections of one disclosure: their totals are not added).
+        public var incomeTotalFen: Int64?
+        /// 公开01 本年支出合计 of the latest imported document, in 分.
+        public var expenditureTotalFen: Int64?
+        /// False when the documents of this unit and year print different totals.
+        public var totalsAgree: Bool
+        /// Errors beyond the rounding tolerance (real errors).
+        public var errors: Int
+        /// Warnings that are not rounding.
+        public var warnings: Int
+        /// Infos.
+        public var infos: Int
+        /// Rounding findings (尾数误差, within the tolerance).
+        public var rounding: Int
+    }
+
+    /// A unit's place in the data-quality ranking.
+    public struct Rank: Sendable, Codable, Hashable {
+        /// 1 is best.
+        public var rank: Int
+        /// The unit.
+        public var unit: String
+        /// Documents.
+        public var documents: Int
+        /// Real errors over all its documents.
+        public var errors: Int
+        /// Non-rounding warnings over all its documents.
+        public var warnings: Int
+        /// Rounding findings over all its documents.
+        public var rounding: Int
+    }
+
+    /// A year-on-year check between consecutive years of one unit (DOMAIN §1.4): this year's 公开01 年初结转和结余
+    /// (行29 栏1) equals last year's 年末结转和结余 (行60 栏2). Of each year the latest imported document is taken.
+    public struct CarryOver: Sendable, Codable, Hashable {
+        /// The unit.
+        public var unit: String
+        /// The later year.
+        public var year: Int
+        /// 年初结转和结余 printed in `year`, in 分.
+        public var openingFen: Int64
+        /// 年末结转和结余 printed in `year − 1`, in 分.
+        public var previousClosingFen: Int64
+        /// `openingFen − previousClosingFen`, in 分 (`nil` on overflow).
+        public var differenceFen: Int64?
+        /// The documents compared (`year`, `year − 1`).
+        public var document: Int64
+        /// The document of the previous year.
+        public var previousDocument: Int64
+        /// True when they are equal (exactly: both are printed figures, no rounding applies).
+        public var matches: Bool
+    }
+
+    /// Per unit and year, by unit then year.
+    public var unitYears: [UnitYear]
+    /// The carry-over checks of every unit with documents of consecutive years, by unit then year.
+    public var carryOvers: [CarryOver]
+    /// Units from best to worst: fewest real errors per document, then fewest warnings per document, then
+    /// fewest rounding findings per document, then by name.
+    public var ranking: [Rank]
+
+    /// The unit name used when a document names none.
+    public static let unknownUnit = "（未识别单位）"
+
+    /// Aggregates document summaries.
+    public init(summaries: [DocumentSummary]) {
+        var groups: [String: [DocumentSummary]] = [:]
+        var keys: [(String, Int?)] = []
+        for summary in summaries {
+            let unit = summary.unit ?? Self.unknownUnit
+            let key = "\(unit)\u{1F}\(summary.year.map(String.init) ?? "")"
+            if groups[key] == nil { keys.append((unit, summary.year)) }
+            groups[key, default: []].append(summary)
+        }
+        unitYears = keys.map { unit, year in
+            let members = (groups["\(unit)\u{1F}\(year.map(String.init) ?? "")"] ?? []).sorted { $0.document < $1.document }
+            let incomes = Set(members.map(\.incomeTotalFen))
+            let expenditures = Set(members.map(\.expenditureTotalFen))
+            return UnitYear(
+                unit: unit, year: year, documents: members.count,
+                incomeTotalFen: members.last?.incomeTotalFen, expenditureTotalFen: members.last?.expenditureTotalFen,
+                totalsAgree: incomes.count <= 1 && expenditures.count <= 1,
+                errors: members.map(\.errors).reduce(0, +), warnings: members.map(\.warnings).reduce(0, +),
+                infos: members.map(\.infos).reduce(0, +), rounding: members.map(\.rounding).reduce(0, +))
+        }.sorted { ($0.unit, $0.year ?? 0) < ($1.unit, $1.year ?? 0) }
+
+        carryOvers = Self.carryOvers(summaries)
+
+        var byUnit: [String: Rank] = [:]
+        for row in unitYears {
+            var rank = byUnit[row.unit] ?? Rank(rank: 0, unit: row.unit, documents: 0, errors: 0, warnings: 0, rounding: 0)
+            rank.documents += row.documents
+            rank.errors += row.errors
+            rank.warnings += row.warnings
+            rank.rounding += row.rounding
+            byUnit[row.unit] = rank
+        }
+        // Per-document rates compared exactly by cross-multiplication: a/b < c/d ⇔ a·d < c·b.
+        func less(_ a: Rank, _ b: Rank) -> Bool {
+            for (x, y) in [(a.errors, b.errors), (a.warnings, b.warnings), (a.rounding, b.rounding)] {
+                let left = x * b.documents
+                let right = y * a.documents
+                if left != right { return left < right }
+            }
+            return a.unit < b.unit
+        }
+        ranking = byUnit.values.sorted(by: less).enumerated().map { index, rank in
+            var rank = rank
+            rank.rank = index + 1
+            return rank
+        }
+    }
+
+    /// The carry-over checks: per unit, the latest document of each year, consecutive years compared.
+    private static func carryOvers(_ summaries: [DocumentSummary]) -> [CarryOver] {
+        var latest: [String: [Int: DocumentSummary]] = [:]
+        for summary in summaries {
+            guard let unit = summary.unit, let year = summary.year else { continue }
+            if let kept = latest[unit]?[year], kept.document > summary.document { continue }
+            latest[unit, default: [:]][year] = summary
+        }
+        var checks: [CarryOver] = []
+        for unit in latest.keys.sorted() {
+            let years = latest[unit] ?? [:]
+            for year in years.keys.sorted() {
+                guard let current = years[year], let previous = years[year - 1],
+                    let opening = current.openingBalanceFen, let closing = previous.closingBalanceFen
+                else { continue }
+                let (difference, overflow) = opening.subtractingReportingOverflow(closing)
+                checks.append(
+                    CarryOver(
+                        unit: unit, year: year, openingFen: opening, previousClosingFen: closing,
+                        differenceFen: overflow ? nil : difference, document: current.document,
+                        previousDocument: previous.document, matches: opening == closing))
+            }
+        }
+        return checks
+    }
+}

@@ -1,0 +1,28 @@
+import BudgetLensCore
+import Foundation
+
+/// A batch of distinct synthetic disclosures for store tests and benchmarks: ``SyntheticDisclosure`` with the
+/// unit renamed `测试N局` (N = index mod `units`) and the 部门概况 numbered, so every file has its own content
+/// hash; every fifth has a planted defect (公开01 行27 本年收入合计 printed 671.00 instead of 670.00: rules 01-1,
+/// 01-2, X-… fire).
+public enum SyntheticBatch {
+    /// The text of document `index`.
+    public static func text(_ index: Int, units: Int = 50) -> String {
+        var synthetic = SyntheticDisclosure()
+        if index % 5 == 4 { synthetic.set(.incomeExpenditureSummary, row: "27", column: 1, to: "671.00") }
+        return synthetic.text
+            .replacingOccurrences(of: "测试局负责测试工作。", with: "测试局负责测试工作，编号\(index)。")
+            .replacingOccurrences(of: "测试局", with: "测试\(index % max(1, units))局")
+    }
+
+    /// Writes documents `0..<count` to `folder` as `synthetic-00000.txt` …; returns their paths.
+    public static func write(_ count: Int, to folder: URL, units: Int = 50) throws -> [String] {
+        var paths: [String] = []
+        for index in 0..<count {
+            let url = folder.appendingPathComponent(String(format: "synthetic-%05d.txt", index))
+            try Data(text(index, units: units).utf8).write(to: url)
+            paths.append(url.path)
+        }
+        return paths
+    }
+}

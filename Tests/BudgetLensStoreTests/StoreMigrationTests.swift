@@ -1,0 +1,108 @@
+import BudgetLensStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Store migrations")
+struct StoreMigrationTests {
+    @Test("From an empty database every named migration is applied, in order, with every table")
+    func fromEmpty() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let store = try SQLiteStore(path: folder.path("lens.sqlite"))
+        #expect(try await store.appliedMigrations() == [])
+        try await store.migrate()
+        #expect(try await store.appliedMigrations() == ["v1-documents", "v2-findings"])
+        try await store.migrate()  // a second run applies nothing and fails nothing
+        #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
+        let tables = try await DatabaseQueue(path: folder.path("lens.sqlite")).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
+        }
+        #expect(
+            tables == [
+                "cells", "check_runs", "document_exports", "documents", "explanations", "findings", "import_failures",
+                "statements", "units",
+            ])
+        #expect(try await store.counts() == StoreCounts(documents: 0, cells: 0, statements: 0, findings: 0, checks: 0, failures: 0))
+    }
+
+    @Test("Every engine: the same named migrations from an empty database, idempotent", arguments: StoreEngine.available)
+    func everyEngineFromEmpty(engine: StoreEngine) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let fresh = try await FreshStore(engine, in: folder)
+        defer { Task { await fresh.drop() } }
+        let store = try await fresh.open()
+        #expect(try await store.appliedMigrations() == ["v1-documents", "v2-findings"])
+        try await store.migrate()
+        #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
+        #expect(try await store.counts() == StoreCounts(documents: 0, cells: 0, statements: 0, findings: 0, checks: 0, failures: 0))
+        #expect(try await store.documents().isEmpty)
+    }
+
+    @Test("From the previous version (v1-documents) with a document stored, v2-findings keeps it and adds the checks")
+    func fromPreviousVersion() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.path("lens.sqlite")
+        let old = try SQLiteStore(path: path)
+        try await old.migrate(upTo: "v1-documents")
+        #expect(try await old.appliedMigrations() == ["v1-documents"])
+        // A v1 database with one document and one cell, written as v1 wrote them.
+        try await DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO units (name) VALUES ('烟台市医疗保障局')")
+            try db.execute(
+                sql: """
+                    INSERT INTO documents (unit_id, year, kind, title, source_file, sha256, format, byte_count, lines,
+                        reader_version, imported_at, income_total_fen)
+                    VALUES (1, 2022, 'finalAccounts', 't', '000.txt', ?, 'text', 10, 1, 'v1', '2026-01-01T00:00:00Z',
+                        8431280000)
+                    """, arguments: [String(repeating: "a", count: 64)])
+            try db.execute(
+                sql: """
+                    INSERT INTO cells (document_id, table_id, line, item, column_number, value_fen, printed, source_line)
+                    VALUES (1, '01', 27, '本年收入合计', 1, 8431280000, '8431.28', 140)
+                    """)
+        }
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        #expect(try await store.appliedMigrations() == ["v1-documents", "v2-findings"])
+        let documents = try await store.documents()
+        #expect(documents.count == 1)
+        #expect(documents.first?.unit == "烟台市医疗保障局")
+        #expect(documents.first?.packVersion == nil)
+        #expect(try await store.latestFindings(document: 1).isEmpty)
+        let summary = try await store.summaries(unit: nil, year: 2022)
+        #expect(summary.map(\.incomeTotalFen) == [8_431_280_000])
+        #expect(try await store.counts().cells == 1)
+    }
+
+    @Test("Money columns refuse a REAL: 分 are integers only")
+    func moneyIsInteger() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.path("lens.sqlite")
+        try await SQLiteStore(path: path).migrate()
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO documents (kind, title, source_file, sha256, format, byte_count, reader_version,
+                        imported_at)
+                    VALUES ('finalAccounts', 't', 'a.txt', ?, 'text', 1, 'v', 'now')
+                    """, arguments: [String(repeating: "b", count: 64)])
+        }
+        #expect(throws: DatabaseError.self) {
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO cells (document_id, table_id, item, column_number, value_fen, printed, source_line)
+                        VALUES (1, '01', '本年收入合计', 1, 939.31, '939.31', 1)
+                        """)
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try queue.write { db in try db.execute(sql: "UPDATE documents SET income_total_fen = 0.5") }
+        }
+    }
+}
