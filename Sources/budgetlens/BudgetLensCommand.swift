@@ -28,12 +28,34 @@ struct BudgetLensCommand: ParsableCommand {
         ]
     )
 
+    /// Flushes what `print` buffered; a failed write (a full disk, a closed pipe) is exit 2, never a silent 0.
+    static func flushOutput() throws {
+        if fflush(nil) != 0 || standardOutputFailed() {
+            throw CommandFailure(message: "错误：无法写出结果 / error: cannot write the output (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    /// Whether a write to the C stream `print` writes through has failed, even one already flushed (its error
+    /// flag). The stream is looked up by symbol: Swift 6 refuses the C global `stdout` as shared mutable state.
+    static func standardOutputFailed() -> Bool {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "stdout"),
+            let stream = symbol.assumingMemoryBound(to: UnsafeMutablePointer<FILE>?.self).pointee
+        else { return false }
+        return ferror(stream) != 0
+    }
+
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.
     static func main() {
         do {
             let arguments = try Language.parse(Array(CommandLine.arguments.dropFirst())).rest
             var command = try parseAsRoot(DashOperands.prepared(arguments))
-            try command.run()
+            do {
+                try command.run()
+            } catch let exit as ExitCode {
+                try flushOutput()
+                throw exit
+            }
+            try flushOutput()
         } catch let failure as CommandFailure {
             printError(failure.message)
             Foundation.exit(failure.status)

@@ -114,9 +114,9 @@ struct Check: ParsableCommand {
                 }
             }
             let data = documents.count == 1 ? try CheckReportJSON.encode(documents[0]) : try CheckReportJSON.encode(documents)
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            try writeOutput(data + Data("\n".utf8))
         case .sarif:
-            FileHandle.standardOutput.write(try CheckReportSARIF.encode(outcomes, pack: pack) + Data("\n".utf8))
+            try writeOutput(try CheckReportSARIF.encode(outcomes, pack: pack) + Data("\n".utf8))
         }
         if outcomes.contains(where: { if case .failed = $0 { true } else { false } }) { throw ExitCode(2) }
         if outcomes.contains(where: { if case .checked(let report, _) = $0 { report.hasErrors } else { false } }) {

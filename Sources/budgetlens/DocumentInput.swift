@@ -134,6 +134,16 @@ struct CommandFailure: Error, CustomStringConvertible {
 }
 
 /// Writes to standard error.
+/// Writes `data` to standard output; a write that fails (a full disk, a closed pipe) is a ``CommandFailure``
+/// (exit 2), never a crash and never a silent success.
+func writeOutput(_ data: Data) throws {
+    do {
+        try FileHandle.standardOutput.write(contentsOf: data)
+    } catch {
+        throw CommandFailure(message: "错误：无法写出结果 / error: cannot write the output: \(error.localizedDescription)")
+    }
+}
+
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

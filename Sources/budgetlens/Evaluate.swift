@@ -90,7 +90,7 @@ struct Evaluate: ParsableCommand {
             print(EvaluationReportText(report: report, findings: findings, recomputed: recomputed).text, terminator: "")
         case .json:
             let json = EvaluationReportJSON(report: report, findings: findings, recomputed: recomputed)
-            FileHandle.standardOutput.write(try json.encoded() + Data("\n".utf8))
+            try writeOutput(try json.encoded() + Data("\n".utf8))
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
@@ -108,7 +108,7 @@ struct Evaluate: ParsableCommand {
         }
         switch format {
         case .text: print(ScoredEvaluationText(scored: scored).text, terminator: "")
-        case .json: FileHandle.standardOutput.write(try ScoredEvaluationJSON(scored: scored).encoded() + Data("\n".utf8))
+        case .json: try writeOutput(try ScoredEvaluationJSON(scored: scored).encoded() + Data("\n".utf8))
         }
         if scored.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

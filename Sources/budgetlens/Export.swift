@@ -24,7 +24,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let disclosure = try input.read()
         let data = try DisclosureJSON.encode(disclosure)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        try writeOutput(data)
+        try writeOutput(Data("\n".utf8))
     }
 }

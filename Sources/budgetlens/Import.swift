@@ -104,7 +104,7 @@ final class ImportProgress: @unchecked Sendable {
                 format: "[%d/%d] %.1f docs/s, %d errors, ETA %ds", done, total, rate, errors, eta)
             FileHandle.standardError.write(Data("\r\u{1B}[K\(line)\n\(status)".utf8))
         } else {
-            FileHandle.standardOutput.write(Data("[\(done)/\(total)] \(line)\n".utf8))
+            print("[\(done)/\(total)] \(line)")  // a failed write is found when the output is flushed at the end
         }
     }
 

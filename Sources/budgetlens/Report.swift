@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            try writeOutput(try encoder.encode(report) + Data("\n".utf8))
         case .text:
             print(Self.text(report))
         }

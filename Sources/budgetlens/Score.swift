@@ -97,7 +97,7 @@ struct ScoreCommand: ParsableCommand {
                 }
             }
             let data = documents.count == 1 ? try CheckReportJSON.encode(documents[0]) : try CheckReportJSON.encode(documents)
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            try writeOutput(data + Data("\n".utf8))
         }
         if outcomes.contains(where: { if case .failure = $0 { true } else { false } }) { throw ExitCode(2) }
         if outcomes.contains(where: { if case .success(let report) = $0 { report.hasErrors } else { false } }) {

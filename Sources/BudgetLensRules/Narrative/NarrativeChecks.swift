@@ -146,10 +146,14 @@ public enum NarrativeChecks {
     /// with the change's (增加…增长, 减少…下降); 比年初预算数 growth = (决算 − 预算) ÷ 预算.
     public static func changes(_ context: CheckContext) -> [Finding] {
         let precision = documentPrecision(context)
+        let binding = StatementBinding(disclosure: context.disclosure)
         var findings: [Finding] = []
         for statement in statements(context) where statement.topic != .performance {
             switch statement.claim {
-            case .change(let current?, let direction, let delta?, let percent, let percentDirection, _):
+            case .change(var current?, let direction, let delta?, let percent, let percentDirection, let againstBudget):
+                // Where the text misstates this year's amount (N-BIND reports it), the change is about the
+                // table's figure: derive last year's from that, not from the misstated one.
+                if !againstBudget, let table = binding.bind(statement.subject, topic: statement.topic)?.value { current = table }
                 if let percentDirection, percentDirection != direction, direction != .unchanged {
                     findings.append(
                         context.finding(
@@ -322,7 +326,7 @@ public enum NarrativeChecks {
             anchor = anchor ?? share
         }
         if let anchor, implied.subtractingReportingOverflow(small.fen).partialValue.magnitude > UInt64(max(0, slack)) + 10_000 {
-            let impliedMoney = Money(fen: implied)
+            let impliedMoney = Money(fen: implied).rounded(toMultipleOf: 10_000)  // shown to 0.01 万元
             var finding = context.finding(
                 "按各类采购授予中小企业的比例推算，中小企业合同金额为\(impliedMoney.decimalString(in: .wanYuan))万元，文中为\(small.decimalString(in: .wanYuan))万元",
                 "the category shares imply an SME amount of \(impliedMoney.decimalString(in: .wanYuan)), the text states \(small.decimalString(in: .wanYuan))",

@@ -89,6 +89,8 @@ struct StatementBinding {
         guard table.columns.isEmpty || table.columns.contains(where: { $0.number == column }) || row.cell(column) != nil
         else { return nil }
         let cell = row.cell(column)
+        // A cell printed but not readable as an amount binds nothing: never compared as 0 (F-READ reports it).
+        if let cell, cell.value == nil { return nil }
         return CellReference(
             table: table.id.formID, line: row.standardLine ?? row.line, code: row.code, item: row.item, column: column,
             value: cell?.value ?? .zero, isPresent: true, source: cell?.source ?? row.source)
