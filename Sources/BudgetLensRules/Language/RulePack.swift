@@ -28,6 +28,12 @@ public struct RulePack: Sendable {
 
     /// Reads rules from text; its `check` statements may use the checks of `catalog`.
     public init(text: String, file: String, catalog: CheckCatalog = .structural) throws {
+        guard text.utf8.count <= RuleLimits.maximumFileSize else {
+            throw RuleFileError(
+                file: file, line: 0, column: 0,
+                message: "规则文件过大（\(text.utf8.count) 字节，上限 \(RuleLimits.maximumFileSize)）/ the rule file is too "
+                    + "large (\(text.utf8.count) bytes, at most \(RuleLimits.maximumFileSize))")
+        }
         let text = TextDecoding.normalizingLineEndings(text).0
         self = try RuleFileParser(file: file, text: text, catalog: catalog).parse()
     }
@@ -114,9 +120,12 @@ public struct Tolerance: Hashable, Sendable, CustomStringConvertible {
     public static let exact = Tolerance(perTermMillionths: 0, maximumMillionths: 0)
 
     /// The tolerance for `terms` rounded terms in `unit`, in 分 (rounded down: a difference must not exceed it).
+    ///
+    /// Exact in 128 bits: never traps, never wraps (the result is at most `maximum` millionths of a unit, which
+    /// fits in 分 because a unit holds at most 1,000,000 分).
     public func amount(terms: Int, unit: MoneyUnit) -> Money {
-        let millionths = min(perTerm * Int64(terms), maximum)
-        return Money(fen: millionths * unit.fenPerUnit / 1_000_000)
+        let millionths = min(Int128(perTerm) * Int128(terms), Int128(maximum))
+        return Money(fen: Int64(millionths * Int128(unit.fenPerUnit) / 1_000_000))
     }
 
     /// `0.005 per term, max 0.05`.
@@ -128,9 +137,13 @@ public struct Tolerance: Hashable, Sendable, CustomStringConvertible {
 /// Decimal literals of rule files, held in millionths.
 enum RuleNumber {
     /// `0.005` → 5000.
+    /// `nil` when not a decimal with at most 6 decimals and at most ``RuleLimits/maximumLiteralWholeDigits``
+    /// whole digits (so the result never overflows).
     static func millionths(_ text: String) -> Int64? {
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])) else { return nil }
+        guard parts[0].drop(while: { $0 == "0" }).count <= RuleLimits.maximumLiteralWholeDigits,
+            let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0]))
+        else { return nil }
         var fraction: Int64 = 0
         if parts.count == 2 {
             let digits = parts[1]
