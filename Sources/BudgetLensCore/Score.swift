@@ -34,15 +34,7 @@ public struct Score: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public static func - (lhs: Score, rhs: Score) -> Score { Score(hundredths: lhs.hundredths - rhs.hundredths) }
 
     /// `99.86`, `100`, `8.5`: as few decimals as needed.
-    public var description: String {
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = hundredths.magnitude
-        let whole = magnitude / 100
-        let fraction = magnitude % 100
-        if fraction == 0 { return "\(sign)\(whole)" }
-        if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
-        return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
+    public var description: String { FixedDecimal(units: hundredths, decimals: 2).description }
 
     /// The score `weight × numerator / denominator`, rounded half up to 0.01 (ROUND_HALF_UP, exact).
     ///

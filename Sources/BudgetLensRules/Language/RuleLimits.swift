@@ -31,7 +31,7 @@ public enum RuleLimits {
 
     /// The largest literal or tolerance, in the table's unit: 999,999,999,999 (12 digits before the point);
     /// in millionths it still fits `Int64`, and converted to 分 it never overflows.
-    public static let maximumLiteralWholeDigits = 12
+    public static let maximumLiteralWholeDigits = FixedDecimal.maximumWholeDigits
 
     /// The largest 栏次 of any table: 12 (公开09).
     public static let maximumColumn = 12

@@ -136,31 +136,10 @@ public struct Tolerance: Hashable, Sendable, CustomStringConvertible {
 
 /// Decimal literals of rule files, held in millionths.
 enum RuleNumber {
-    /// `0.005` → 5000.
-    /// `nil` when not a decimal with at most 6 decimals and at most ``RuleLimits/maximumLiteralWholeDigits``
-    /// whole digits (so the result never overflows).
-    static func millionths(_ text: String) -> Int64? {
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts[0].drop(while: { $0 == "0" }).count <= RuleLimits.maximumLiteralWholeDigits,
-            let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0]))
-        else { return nil }
-        var fraction: Int64 = 0
-        if parts.count == 2 {
-            let digits = parts[1]
-            guard digits.count <= 6, digits.allSatisfy(\.isNumber), let value = Int64(digits.isEmpty ? "0" : String(digits))
-            else { return nil }
-            fraction = value
-            for _ in 0..<(6 - digits.count) { fraction *= 10 }
-        }
-        return whole * 1_000_000 + fraction
-    }
+    /// `0.005` → 5000; `nil` when not a decimal with at most 6 decimals and at most
+    /// ``RuleLimits/maximumLiteralWholeDigits`` significant digits before the point (the result never overflows).
+    static func millionths(_ text: String) -> Int64? { FixedDecimal.millionths(text) }
 
     /// 5000 → `0.005`.
-    static func format(millionths: Int64) -> String {
-        let whole = millionths / 1_000_000
-        var fraction = String(millionths % 1_000_000)
-        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
-    }
+    static func format(millionths: Int64) -> String { FixedDecimal(units: millionths, decimals: 6).description }
 }
