@@ -125,6 +125,6 @@ struct RuleLimitsTests {
 
     @Test("the built-in packs keep within every limit")
     func builtInWithinLimits() throws {
-        #expect(try BuiltInPacks.finalAccounts().rules.count == 60)
+        #expect(try BuiltInPacks.finalAccounts().rules.count == 68)
     }
 }
