@@ -26,6 +26,16 @@ struct OverflowTests {
         #expect(Array(repeating: Money.maximumReadable, count: 100).checkedSum() != nil)
     }
 
+    @Test("a narrative share near the top of Int64 rounds half up without overflowing")
+    func shareNearTheTop() {
+        // 92,233,720,368,547,758 分 × 100 ÷ 1,000 分 = 9,223,372,036,854,775.8 → …776 (n × 2 + d used to overflow).
+        let share = Percentage.ratio(Money(fen: 92_233_720_368_547_758), of: Money(fen: 1_000), precision: 0)
+        #expect(share == Percentage(scaled: 9_223_372_036_854_776, decimals: 0))
+        #expect(Percentage.ratio(Money(fen: 1), of: Money(fen: 3), precision: 2) == Percentage(scaled: 3_333, decimals: 2))
+        #expect(Percentage.ratio(Money(fen: 2), of: Money(fen: 3), precision: 0) == Percentage(scaled: 67, decimals: 0))
+        #expect(Percentage.ratio(Money(fen: -1), of: Money(fen: 2), precision: 0) == Percentage(scaled: -50, decimals: 0))
+    }
+
     @Test("a score beyond 1,000,000 points is not read; a proportion that does not fit is nil, not a trap")
     func scores() {
         #expect(Score(parsing: "1000000") == Score(points: 1_000_000))
