@@ -123,6 +123,27 @@ struct RuleLimitsTests {
         #expect(finding.messageEnglish.hasSuffix("overflows the range of amounts (±92,233,720,368,547,758.07 元)"))
     }
 
+    @Test("17-digit figures in the 情况说明 (a share, a vehicle count, an amount) are checked without a trap")
+    func hugeNarrativeFigures() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.replaceNarrative("占服务支出金额的100%", with: "占服务支出金额的99999999999999999%")
+        synthetic.replaceNarrative("其他用车1辆", with: "其他用车99999999999999999辆、机要用车99999999999999999辆")
+        let disclosure = DisclosureReader.read(text: synthetic.text, file: "synthetic.txt")
+        let findings = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure).findings
+        #expect(findings.map(\.rule).sorted() == ["N-CAR", "N-GP"], "\(findings.map(\.message))")
+        let shares = try #require(findings.first { $0.rule == "N-GP" })
+        // 40 万元 × 100% + 60 万元 × 99999999999999999% ≈ 6 × 10^22 分: reported beyond the range of amounts.
+        #expect(shares.message.hasSuffix("中小企业合同金额为超出金额范围（60000000000000039400000分），文中为100.00万元"))
+        let cars = try #require(findings.first { $0.rule == "N-CAR" })
+        #expect(cars.message.hasSuffix("共有车辆2辆，各类车辆合计199999999999999999辆"))
+        var amount = SyntheticDisclosure()
+        amount.replaceNarrative("政府采购工程支出0万元", with: "政府采购工程支出99999999999万元")
+        let unread = RuleEngine().evaluate(
+            try BuiltInPacks.finalAccounts(), on: DisclosureReader.read(text: amount.text, file: "synthetic.txt")).findings
+        // 10^17 分 is beyond the readable range: not an amount, so reported as a figure not read (never summed).
+        #expect(unread.map(\.rule) == ["N-READ"], "\(unread.map(\.message))")
+    }
+
     @Test("the built-in packs keep within every limit")
     func builtInWithinLimits() throws {
         #expect(try BuiltInPacks.finalAccounts().rules.count == 68)
