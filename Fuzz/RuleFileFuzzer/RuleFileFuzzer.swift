@@ -7,7 +7,7 @@ import BudgetLensTestSupport
 /// disclosure.
 /// Any error must be a thrown `RuleFileError`; a trap, a crash, a hang or unbounded memory is a defect.
 ///
-///     scripts/fuzz-rule-files.sh 600     # build with -sanitize=fuzzer,address and run for 600 s
+///     scripts/fuzz.sh rules 600     # build with -sanitize=fuzzer,address and run for 600 s
 @_cdecl("LLVMFuzzerTestOneInput")
 public func ruleFileFuzzerTestOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: start, count: count)
