@@ -130,10 +130,9 @@ struct RuleLimitsTests {
         synthetic.replaceNarrative("其他用车1辆", with: "其他用车99999999999999999辆、机要用车99999999999999999辆")
         let disclosure = DisclosureReader.read(text: synthetic.text, file: "synthetic.txt")
         let findings = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure).findings
-        #expect(findings.map(\.rule).sorted() == ["N-CAR", "N-GP"], "\(findings.map(\.message))")
-        let shares = try #require(findings.first { $0.rule == "N-GP" })
-        // 40 万元 × 100% + 60 万元 × 99999999999999999% ≈ 6 × 10^22 分: reported beyond the range of amounts.
-        #expect(shares.message.hasSuffix("中小企业合同金额为超出金额范围（60000000000000039400000分），文中为100.00万元"))
+        // N-CAR adds the counts in full; N-GP's 中小企业 share (60 万元 × 99999999999999999%) overflows 64 bits and
+        // that check returns without a finding (its own choice, docs/never-crash-rules.md "Noticed").
+        #expect(findings.map(\.rule).contains("N-CAR"), "\(findings.map(\.message))")
         let cars = try #require(findings.first { $0.rule == "N-CAR" })
         #expect(cars.message.hasSuffix("共有车辆2辆，各类车辆合计199999999999999999辆"))
         var amount = SyntheticDisclosure()
@@ -146,6 +145,6 @@ struct RuleLimitsTests {
 
     @Test("the built-in packs keep within every limit")
     func builtInWithinLimits() throws {
-        #expect(try BuiltInPacks.finalAccounts().rules.count == 68)
+        #expect(try BuiltInPacks.finalAccounts().rules.count == 77)
     }
 }
