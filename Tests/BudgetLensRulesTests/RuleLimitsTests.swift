@@ -143,6 +143,19 @@ struct RuleLimitsTests {
         #expect(unread.map(\.rule) == ["N-READ"], "\(unread.map(\.message))")
     }
 
+    @Test("--skip patterns match in linear time, as before: 06-*, X-1?, *, and fifty stars before a missing letter")
+    func skipPatterns() throws {
+        let pack = try BuiltInPacks.finalAccounts()
+        #expect(pack.skipping(["06-*"]).rules.count == pack.rules.count - 4)
+        #expect(pack.skipping(["X-1?"]).rules.filter { $0.id.hasPrefix("X-1") }.map(\.id) == ["X-1"])
+        #expect(pack.skipping(["*"]).rules.isEmpty)
+        #expect(pack.skipping(["*-*-*"]).rules.map(\.id) == pack.rules.map(\.id).filter { $0.filter { $0 == "-" }.count < 2 })
+        let start = ContinuousClock.now
+        #expect(pack.skipping([String(repeating: "*", count: 50) + "x"]).rules.count == pack.rules.count)
+        #expect(pack.skipping([String(repeating: "*?", count: 30) + "Q"]).rules.count == pack.rules.count)
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
     @Test("the built-in packs keep within every limit")
     func builtInWithinLimits() throws {
         #expect(try BuiltInPacks.finalAccounts().rules.count == 77)

@@ -62,16 +62,34 @@ public struct RulePack: Sendable {
     }
 
     /// Glob match with `*` (any run) and `?` (one character).
+    ///
+    /// - Complexity: O(*n* × *m*) in the lengths of id and pattern: a star only ever resumes after the last star
+    ///   seen, so `--skip '****…x'` cannot take exponential time.
     static func matches(_ id: String, pattern: String) -> Bool {
         let text = Array(id)
         let glob = Array(pattern)
-        func match(_ i: Int, _ j: Int) -> Bool {
-            if j == glob.count { return i == text.count }
-            if glob[j] == "*" { return match(i, j + 1) || (i < text.count && match(i + 1, j)) }
-            guard i < text.count, glob[j] == "?" || glob[j] == text[i] else { return false }
-            return match(i + 1, j + 1)
+        var i = 0
+        var j = 0
+        var star: Int?  // the position after the last `*` in the pattern
+        var resume = 0  // where in the text that star's run ends so far
+        while i < text.count {
+            if j < glob.count, glob[j] == "?" || glob[j] == text[i] {
+                i += 1
+                j += 1
+            } else if j < glob.count, glob[j] == "*" {
+                star = j + 1
+                resume = i
+                j += 1
+            } else if let afterStar = star {
+                resume += 1
+                i = resume
+                j = afterStar
+            } else {
+                return false
+            }
         }
-        return match(0, 0)
+        while j < glob.count, glob[j] == "*" { j += 1 }
+        return j == glob.count
     }
 }
 
