@@ -111,27 +111,27 @@ struct RuleRun {
             return
         }
         if statement.bindings.isEmpty || domains.allSatisfy({ !$0.isEmpty }) {
-            for environment in combinations(statement.bindings, domains) {
+            // Every assignment of the bound variables, outermost varying slowest, one at a time (an odometer over
+            // the domains): memory stays that of one environment however many there are.
+            var positions = Array(repeating: 0, count: domains.count)
+            while true {
+                var environment: [String: BoundValue] = [:]
+                for (binding, (domain, position)) in zip(statement.bindings, zip(domains, positions)) {
+                    environment[binding.variable] = domain[position]
+                }
                 evaluate(statement, of: rule, in: environment)
+                var digit = domains.count - 1
+                while digit >= 0 {
+                    positions[digit] += 1
+                    if positions[digit] < domains[digit].count { break }
+                    positions[digit] = 0
+                    digit -= 1
+                }
+                if digit < 0 { break }
             }
         } else {
             skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: "nothing to check"))
         }
-    }
-
-    /// Every assignment of the bound variables, outermost varying slowest.
-    private func combinations(_ bindings: [Binding], _ domains: [[BoundValue]]) -> [[String: BoundValue]] {
-        var environments: [[String: BoundValue]] = [[:]]
-        for (binding, domain) in zip(bindings, domains) {
-            environments = environments.flatMap { environment in
-                domain.map { value in
-                    var next = environment
-                    next[binding.variable] = value
-                    return next
-                }
-            }
-        }
-        return environments
     }
 
     private mutating func evaluate(_ statement: RuleStatement, of rule: Rule, in environment: [String: BoundValue]) {
