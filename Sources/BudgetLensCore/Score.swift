@@ -18,7 +18,8 @@ public struct Score: Hashable, Comparable, Sendable, Codable, CustomStringConver
             if key.hasByteSuffix("分") { key.removeLast() }
             millionths = Measure.millionths(key)
         }
-        guard let millionths, millionths % 10_000 == 0, (millionths / 10_000).magnitude <= Score.maximumReadable.hundredths
+        guard let millionths, millionths % 10_000 == 0,
+            (millionths / 10_000).magnitude <= Score.maximumReadable.hundredths
         else { return nil }
         hundredths = millionths / 10_000
     }
@@ -43,7 +44,8 @@ public struct Score: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public static func proportion(
         of weight: Score, numerator: some BinaryInteger, denominator: some BinaryInteger
     ) -> Score? {
-        guard denominator > 0, let numerator = Int128(exactly: numerator), let denominator = Int128(exactly: denominator)
+        guard denominator > 0, let numerator = Int128(exactly: numerator),
+            let denominator = Int128(exactly: denominator)
         else { return nil }
         let (product, overflow) = Int128(weight.hundredths).multipliedReportingOverflow(by: numerator)
         guard !overflow else { return nil }

@@ -141,10 +141,12 @@ struct ExpressionEvaluator {
                 formula: "sum(" + parts.map(\.formula).joined(separator: ", ") + ")")
         case .add(let left, let right):
             let (a, b) = (try evaluate(left, environment), try evaluate(right, environment))
-            return Evaluated(value: try a.value.plus(b.value), operands: a.operands + b.operands, formula: "\(a.formula) + \(b.formula)")
+            return Evaluated(
+                value: try a.value.plus(b.value), operands: a.operands + b.operands, formula: "\(a.formula) + \(b.formula)")
         case .subtract(let left, let right):
             let (a, b) = (try evaluate(left, environment), try evaluate(right, environment))
-            return Evaluated(value: try a.value.minus(b.value), operands: a.operands + b.operands, formula: "\(a.formula) − \(b.formula)")
+            return Evaluated(
+                value: try a.value.minus(b.value), operands: a.operands + b.operands, formula: "\(a.formula) − \(b.formula)")
         case .negate(let inner):
             let a = try evaluate(inner, environment)
             return Evaluated(value: try a.value.negative(), operands: a.operands, formula: "−\(a.formula)")

@@ -180,8 +180,8 @@ struct RuleRun {
             let finding = Finding(
                 rule: rule.id, severity: .error,
                 message: "\(rule.text)：无法审核，\(rule.file) 第\(statement.line)行的算式超出金额范围（±92,233,720,368,547,758.07 元）",
-                messageEnglish: "\(rule.textEnglish): not checked, the arithmetic of \(rule.file) line \(statement.line) "
-                    + "overflows the range of amounts (±92,233,720,368,547,758.07 元)",
+                messageEnglish: "\(rule.textEnglish): not checked, the arithmetic of \(rule.file) line "
+                    + "\(statement.line) overflows the range of amounts (±92,233,720,368,547,758.07 元)",
                 location: FindingLocation(
                     table: nil, line: nil, code: nil, item: nil, column: nil,
                     source: SourceLocation(file: rule.file, line: statement.line)))
