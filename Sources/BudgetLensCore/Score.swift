@@ -24,9 +24,10 @@ public struct Score: Hashable, Comparable, Sendable, Codable, CustomStringConver
         hundredths = millionths / 10_000
     }
 
-    /// The largest score read from a document: 1,000,000 points. No scheme comes near it, and any number of
-    /// such scores a readable input can hold adds up without overflow.
-    public static let maximumReadable = Score(hundredths: 100_000_000)
+    /// The largest score read from a document: 100,000,000 points (10^10 hundredths). No scheme comes near it,
+    /// and all the scores the largest input (4 GiB, at least 10 bytes for such a score) can hold add up to at most
+    /// 4.3 × 10^18 hundredths: no sum of read scores overflows.
+    public static let maximumReadable = Score(hundredths: 10_000_000_000)
 
     public static let zero = Score(hundredths: 0)
 

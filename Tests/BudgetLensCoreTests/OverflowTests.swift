@@ -36,10 +36,10 @@ struct OverflowTests {
         #expect(Percentage.ratio(Money(fen: -1), of: Money(fen: 2), precision: 0) == Percentage(scaled: -50, decimals: 0))
     }
 
-    @Test("a score beyond 1,000,000 points is not read; a proportion that does not fit is nil, not a trap")
+    @Test("a score beyond 100,000,000 points is not read; a proportion that does not fit is nil, not a trap")
     func scores() {
-        #expect(Score(parsing: "1000000") == Score(points: 1_000_000))
-        #expect(Score(parsing: "1000000.01") == nil)
+        #expect(Score(parsing: "100000000") == Score(points: 100_000_000))
+        #expect(Score(parsing: "100000000.01") == nil)
         #expect(Score(parsing: "999999999999") == nil)
         #expect(Score.proportion(of: Score(hundredths: 10_000), numerator: Int64.max, denominator: 1) == nil)
         #expect(Score.proportion(of: Score(hundredths: 10_000), numerator: 95, denominator: 100) == Score(hundredths: 9_500))
