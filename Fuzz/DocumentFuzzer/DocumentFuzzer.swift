@@ -17,15 +17,13 @@ public func documentFuzzerTestOneInput(_ start: UnsafeRawPointer, _ count: Int) 
     return 0
 }
 
-/// The built-in final-accounts rules, read from the source tree (a fuzzer built outside SwiftPM has no bundle).
+/// The built-in final-accounts rules (embedded in the code), loaded once.
 enum FinalAccountsPack {
     static let pack: RulePack = {
-        let packs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Sources/BudgetLensRules/Packs").standardizedFileURL
         do {
-            return try BuiltInPacks.pack(in: packs, named: "final-accounts", catalog: .structural)
+            return try BuiltInPacks.finalAccounts()
         } catch {
-            fatalError("the built-in rules do not load from \(packs.path): \(error)")
+            fatalError("the built-in rules do not load: \(error)")
         }
     }()
 }
