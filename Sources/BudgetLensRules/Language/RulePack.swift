@@ -65,7 +65,7 @@ public struct RulePack: Sendable {
     ///
     /// - Complexity: O(*n* × *m*) in the lengths of id and pattern: a star only ever resumes after the last star
     ///   seen, so `--skip '****…x'` cannot take exponential time.
-    static func matches(_ id: String, pattern: String) -> Bool {
+    public static func matches(_ id: String, pattern: String) -> Bool {
         let text = Array(id)
         let glob = Array(pattern)
         var i = 0
