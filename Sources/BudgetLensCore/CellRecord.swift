@@ -56,13 +56,11 @@ public struct CellRecord: Hashable, Sendable, Codable {
         return fields.map(CellRecord.csvField).joined(separator: ",")
     }
 
-    /// A coordinate with at most two decimals: `371.79`, `213`.
+    /// A coordinate with at most two decimals: `371.79`, `213` (a value beyond ±10^16 points, or not a number,
+    /// as Swift prints it, never a trap).
     private static func coordinate(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let whole = hundredths / 100
-        let fraction = abs(hundredths % 100)
-        if fraction == 0 { return String(whole) }
-        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+        guard let hundredths = Int64(exactly: (value * 100).rounded()) else { return String(value) }
+        return FixedDecimal(units: hundredths, decimals: 2).description
     }
 
     /// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).

@@ -12,51 +12,11 @@ public struct Measure: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// `450家`, `98.56%`.
-    public var description: String {
-        let whole = millionths / 1_000_000
-        var fraction = String((millionths % 1_000_000).magnitude)
-        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        let sign = millionths < 0 && whole == 0 ? "-" : ""
-        return sign + String(whole) + (fraction.isEmpty ? "" : "." + fraction) + unit
-    }
+    public var description: String { FixedDecimal(units: millionths, decimals: 6).description + unit }
 
-    /// `7,348.5` → 7,348,500,000; `nil` when not a plain decimal with at most six decimals.
-    public static func millionths(_ text: some StringProtocol) -> Int64? {
-        var whole: Int64 = 0
-        var fraction: Int64 = 0
-        var fractionDigits = 0
-        var wholeDigits = 0
-        var negative = false
-        var seenPoint = false
-        for (offset, byte) in text.utf8.enumerated() {
-            switch byte {
-            case 0x2D where offset == 0:
-                negative = true
-            case 0x2C where !seenPoint && wholeDigits > 0:
-                continue  // thousands separator
-            case 0x2E where !seenPoint:
-                seenPoint = true
-            case 0x30...0x39:
-                let digit = Int64(byte - 0x30)
-                if seenPoint {
-                    guard fractionDigits < 6 else { return nil }
-                    fraction = fraction * 10 + digit
-                    fractionDigits += 1
-                } else {
-                    guard wholeDigits < 12 else { return nil }
-                    whole = whole * 10 + digit
-                    wholeDigits += 1
-                }
-            default:
-                return nil
-            }
-        }
-        guard wholeDigits > 0, !seenPoint || fractionDigits > 0 else { return nil }
-        for _ in fractionDigits..<6 { fraction *= 10 }
-        let value = whole * 1_000_000 + fraction
-        return negative ? -value : value
-    }
+    /// `7,348.5` → 7,348,500,000; `nil` when not a plain decimal with at most six decimals (see
+    /// ``FixedDecimal/millionths(_:)``).
+    public static func millionths(_ text: some StringProtocol) -> Int64? { FixedDecimal.millionths(text) }
 
     /// The base unit and factor a unit converts to: `万元` is 10,000 `元`, `小时` is 60 `分钟`.
     public static func baseUnit(of unit: String) -> (unit: String, factor: Int64) {

@@ -77,7 +77,7 @@ extension Money {
         var scale = unit.fenPerUnit
         for _ in 0..<fractionDigitCount { scale /= 10 }
         let (scaled, overflow) = fen.multipliedReportingOverflow(by: scale)
-        if overflow { return .invalid(reason: "number too large") }
+        if overflow || scaled > Money.maximumReadable.fen { return .invalid(reason: "number too large") }
         return .amount(Money(fen: isNegative ? -scaled : scaled))
     }
 

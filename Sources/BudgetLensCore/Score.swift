@@ -18,9 +18,16 @@ public struct Score: Hashable, Comparable, Sendable, Codable, CustomStringConver
             if key.hasByteSuffix("分") { key.removeLast() }
             millionths = Measure.millionths(key)
         }
-        guard let millionths, millionths % 10_000 == 0 else { return nil }
+        guard let millionths, millionths % 10_000 == 0,
+            (millionths / 10_000).magnitude <= Score.maximumReadable.hundredths
+        else { return nil }
         hundredths = millionths / 10_000
     }
+
+    /// The largest score read from a document: 100,000,000 points (10^10 hundredths). No scheme comes near it,
+    /// and all the scores the largest input (4 GiB, at least 10 bytes for such a score) can hold add up to at most
+    /// 4.3 × 10^18 hundredths: no sum of read scores overflows.
+    public static let maximumReadable = Score(hundredths: 10_000_000_000)
 
     public static let zero = Score(hundredths: 0)
 
@@ -29,23 +36,24 @@ public struct Score: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public static func - (lhs: Score, rhs: Score) -> Score { Score(hundredths: lhs.hundredths - rhs.hundredths) }
 
     /// `99.86`, `100`, `8.5`: as few decimals as needed.
-    public var description: String {
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = hundredths.magnitude
-        let whole = magnitude / 100
-        let fraction = magnitude % 100
-        if fraction == 0 { return "\(sign)\(whole)" }
-        if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
-        return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
-    }
+    public var description: String { FixedDecimal(units: hundredths, decimals: 2).description }
 
     /// The score `weight × numerator / denominator`, rounded half up to 0.01 (ROUND_HALF_UP, exact).
-    public static func proportion(of weight: Score, numerator: Int64, denominator: Int64) -> Score {
-        precondition(denominator > 0, "a proportion needs a positive denominator")
-        let product = weight.hundredths.multipliedFullWidth(by: numerator)
-        let (quotient, remainder) = denominator.dividingFullWidth(product)
-        let roundUp = remainder.magnitude * 2 >= denominator.magnitude
-        return Score(hundredths: quotient + (roundUp ? (quotient >= 0 ? 1 : -1) : 0))
+    ///
+    /// - Returns: `nil` when `denominator` is not positive or the result does not fit in `Int64` hundredths
+    ///   (a huge numerator over a tiny denominator); never traps, never wraps.
+    public static func proportion(
+        of weight: Score, numerator: some BinaryInteger, denominator: some BinaryInteger
+    ) -> Score? {
+        guard denominator > 0, let numerator = Int128(exactly: numerator),
+            let denominator = Int128(exactly: denominator)
+        else { return nil }
+        let (product, overflow) = Int128(weight.hundredths).multipliedReportingOverflow(by: numerator)
+        guard !overflow else { return nil }
+        let (quotient, remainder) = product.quotientAndRemainder(dividingBy: denominator)
+        let roundUp = remainder.magnitude >= denominator.magnitude - remainder.magnitude
+        let rounded = quotient + (roundUp ? (quotient >= 0 ? 1 : -1) : 0)
+        return Int64(exactly: rounded).map { Score(hundredths: $0) }
     }
 
     /// The 自评等级 of a total: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below (DOMAIN §3.3), with the given bounds.

@@ -121,7 +121,7 @@ struct TableReview {
                 budget.fen > 0
             else { return nil }
             let decimals = min(2, printed.description.split(separator: ".").dropFirst().first.map { $0.count - 1 } ?? 0)
-            let computed = ScoreCalculator.percentHundredths(executed.fen, of: budget.fen)
+            guard let computed = ScoreCalculator.percentHundredths(executed.fen, of: budget.fen) else { return nil }
             let expected = Render.rounded(computed, toDecimals: decimals)
             let printedHundredths = printed.millionths / 10_000
             guard printedHundredths != expected else { return nil }

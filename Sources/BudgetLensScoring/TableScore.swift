@@ -58,9 +58,10 @@ public struct ScoreCalculator: Sendable {
         var result = TableScore(table: table, scheme: scheme, indicators: [])
         if let total = table.budget.total, let budget = total.budget, let executed = total.executed, budget.fen > 0 {
             result.executionRate = ScoreCalculator.percentHundredths(executed.fen, of: budget.fen)
-            // weight × min(B/A, cap): cap is in hundredths (1 → 100).
-            let capped = min(executed.fen * 100, budget.fen * scheme.executionCapPercent)
-            result.executionScore = Score.proportion(of: scheme.executionWeight, numerator: capped, denominator: budget.fen * 100)
+            // weight × min(B/A, cap): cap is in hundredths (1 → 100); exact in 128 bits, never overflows.
+            let capped = min(Int128(executed.fen) * 100, Int128(budget.fen) * Int128(scheme.executionCapPercent))
+            result.executionScore = Score.proportion(
+                of: scheme.executionWeight, numerator: capped, denominator: Int128(budget.fen) * 100)
         }
         let weights = indicatorWeights(table, scheme: scheme)
         result.indicators = zip(table.indicators, weights).map { indicator, weight in
@@ -83,8 +84,10 @@ public struct ScoreCalculator: Sendable {
     }
 
     /// B/A × 100 in hundredths of a percent, rounded half up.
-    static func percentHundredths(_ numerator: Int64, of denominator: Int64) -> Int64 {
-        Score.proportion(of: Score(hundredths: 10_000), numerator: numerator, denominator: denominator).hundredths
+    ///
+    /// - Returns: `nil` when the rate does not fit (a huge B over a tiny A).
+    static func percentHundredths(_ numerator: Int64, of denominator: Int64) -> Int64? {
+        Score.proportion(of: Score(hundredths: 10_000), numerator: numerator, denominator: denominator)?.hundredths
     }
 
     /// The weights of the indicators: printed, or each group's points shared equally by its rows.
@@ -109,7 +112,8 @@ public struct ScoreCalculator: Sendable {
     private func indicatorScore(_ indicator: Indicator, weight: Score?, scheme: ScoringScheme) -> IndicatorScore {
         let judgement = IndicatorJudgement(indicator)
         var result = IndicatorScore(indicator: indicator, judgement: judgement, weight: weight)
-        guard let weight, !indicator.isConstraint else { return result }
+        // A negative weight has no range of scores to recompute (and `0...weight` would not be a range).
+        guard let weight, weight >= .zero, !indicator.isConstraint else { return result }
         if indicator.target.isQuantitative, scheme.quantitative == .proportional,
             let actual = judgement.actualValue, let target = judgement.targetValue
         {
@@ -124,7 +128,9 @@ public struct ScoreCalculator: Sendable {
             return result
         }
         if !indicator.target.isQuantitative, case .bands(let metPercent, _) = scheme.qualitative {
-            let metFloor = Score.proportion(of: weight, numerator: metPercent, denominator: 100)
+            guard let metFloor = Score.proportion(of: weight, numerator: max(0, metPercent), denominator: 100),
+                metFloor <= weight
+            else { return result }
             // 达成: met % to 100 %; 部分达成 and 未达成 (which the table does not tell apart): below met %.
             switch judgement.status {
             case .met: result.allowed = metFloor...weight

@@ -61,6 +61,8 @@ public struct SyntheticDisclosure {
         }
         narrative[index] = narrative[index].replacingOccurrences(of: old, with: new)
     }
+    /// Replacements made in the finished text, in order: every occurrence of `old` becomes `new`.
+    public var edits: [(old: String, new: String)] = []
 
     /// The consistent document.
     public init() {
@@ -104,7 +106,12 @@ public struct SyntheticDisclosure {
         }
         lines += ["第三部分", "", "2023年度部门决算情况说明", ""]
         lines += narrative.flatMap { [$0, ""] }
-        return lines.joined(separator: "\n") + "\n"
+        var text = lines.joined(separator: "\n") + "\n"
+        for (old, new) in edits {
+            precondition(text.contains(old), "no '\(old)' in the synthetic disclosure")
+            text = text.replacing(old, with: new)
+        }
+        return text
     }
 
     private static func ordinal(_ id: TableID) -> String {

@@ -58,6 +58,31 @@ public struct SyntheticSelfEvaluation {
         ]
     }
 
+    /// A consistent 湖北 部门绩效自评表 (the layout of seed 002) after the same 情况说明: 基本支出 1000 + 项目支出
+    /// 133.18 = 部门整体支出总额 1133.18, all spent (20); four indicators of 20 met in full (80); total 100.
+    public static func hubeiDepartment() -> SyntheticSelfEvaluation {
+        var synthetic = SyntheticSelfEvaluation()
+        let annex = synthetic.line(containing: "2023年度项目支出绩效自评情况汇总表") - 1
+        synthetic.lines = Array(synthetic.lines[..<annex])
+        synthetic.lines.removeAll { $0.contains("项目绩效自评结果") || $0.contains("项目经费项目绩效自评综述") }
+        synthetic.lines += [
+            "2023 年度测试局部门绩效自评表", "", "总分： 100", "",
+            "单位名称\t测试局\t\t\t\t",
+            "基本支出总额\t1000\t\t项目支出 总额\t133.18\t",
+            "预算执行情况 (万元) (20分)\t\t预算数 (A)\t执行数 (B)\t执行率 (B/A)\t得分 (20分*执行率)",
+            "\t部门整体支出 总额\t1133.18\t1133.18\t100%\t20",
+            "一级指标\t二级指标\t三级指标\t年初目标 值(A)\t实际完成 值(B)\t得分",
+            "目标 1(40分)：\t\t\t\t\t",
+            "产出指标\t数量指标\t监督检查覆盖率\t100%\t100%\t20",
+            "效益指标\t社会效益指标\t医保政策知晓率\t95%\t95%\t20",
+            "目标 2(40分)：\t\t\t\t\t",
+            "产出指标\t时效性指标\t各类资金到位率\t100%\t100%\t20",
+            "效益指标\t社会效益指标\t政策宣传效果\t明显提升\t明显提升\t20",
+            "总分\t100\t\t\t\t", "",
+        ]
+        return synthetic
+    }
+
     /// The 1-based line number of the first line containing `text`.
     public func line(containing text: String) -> Int {
         guard let index = lines.firstIndex(where: { $0.contains(text) }) else { preconditionFailure("no line with \(text)") }

@@ -103,8 +103,14 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("01-1    error   本年收入合计 = 第1至8行各项收入之和"))
         #expect(result.stdout.contains("tolerance 0.005 per term, max 0.05"))
-        let withSource = try BudgetLensBinary.run(["rules", "--source", "--skip", "0*", "--skip", "F-*", "--skip", "X-*", "--skip", "N-*"])
-        #expect(withSource.stdout.contains("公开06[人员经费合计, 1] = sum(公开06[{301, 303}, 1])") == false)
-        #expect(withSource.stdout.contains("— 0 rules"))
+        let statement = "公开06[人员经费合计, 1] = sum(公开06[{301, 303}, 1])"
+        #expect(!result.stdout.contains(statement), "without --source no statement is printed")
+        let others = ["01-*", "02-*", "03-*", "04-*", "05-*", "07-*", "08-*", "09-*", "F-*", "X-*", "N-*"]
+        let withSource = try BudgetLensBinary.run(["rules", "--source"] + others.flatMap { ["--skip", $0] })
+        #expect(withSource.status == 0)
+        #expect(withSource.stdout.contains("        \(statement)\n"), "--source prints 06-2's statement")
+        #expect(withSource.stdout.contains("Packs/final-accounts/06.rules:"), "--source prints where each rule is")
+        let skipped = try BudgetLensBinary.run(["rules", "--source", "--skip", "0*", "--skip", "F-*", "--skip", "X-*", "--skip", "N-*"])
+        #expect(skipped.stdout.contains("— 0 rules") && !skipped.stdout.contains(statement))
     }
 }

@@ -82,8 +82,11 @@ struct RowIdentity {
         var sum: Int64 = 0
         for part in parts {
             guard let value = cents(part) else { return false }
-            sum += value
+            let (next, overflow) = sum.addingReportingOverflow(value)
+            if overflow { return false }  // no printed total is that large: the identity does not hold
+            sum = next
         }
-        return abs(totalCents - sum) <= Int64(parts.count)
+        let (difference, overflow) = totalCents.subtractingReportingOverflow(sum)
+        return !overflow && difference.magnitude <= UInt64(parts.count)
     }
 }

@@ -37,7 +37,8 @@ struct NarrativeFigure {
             places -= 1
         }
         let (value, overflow) = fen.multipliedReportingOverflow(by: scale)
-        if overflow { return nil }
+        // Beyond the readable range (as for table cells) it is not an amount, so sums of amounts never overflow.
+        if overflow || value.magnitude > Money.maximumReadable.fen.magnitude { return nil }
         fen = value
         return Money(fen: fen)
     }

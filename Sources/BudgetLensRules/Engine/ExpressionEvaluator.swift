@@ -18,6 +18,34 @@ enum EvaluationFailure: Error {
     case unreadableCell(CellReference, text: String)
     /// The table does not print this 栏次 at all (e.g. a 三公 table with only its 决算 columns).
     case columnNotPrinted(TableID, Int)
+    /// A sum or difference does not fit in `Int64` 分 (about ±9.2 × 10^16 元): the statement cannot be checked.
+    case overflow
+}
+
+/// Overflow-checked money arithmetic for expressions: an overflow throws ``EvaluationFailure/overflow``, it
+/// never traps or wraps.
+extension Money {
+    func plus(_ other: Money) throws -> Money {
+        guard let result = adding(other) else { throw EvaluationFailure.overflow }
+        return result
+    }
+
+    func minus(_ other: Money) throws -> Money {
+        guard let result = subtracting(other) else { throw EvaluationFailure.overflow }
+        return result
+    }
+
+    func negative() throws -> Money {
+        guard let result = negated else { throw EvaluationFailure.overflow }
+        return result
+    }
+
+    /// A literal of `millionths` of `unit` in 分 (truncated to whole 分); exact in 128 bits.
+    static func literal(millionths: Int64, unit: MoneyUnit) throws -> Money {
+        let fen = Int128(millionths) * Int128(unit.fenPerUnit) / 1_000_000
+        guard let value = Int64(exactly: fen) else { throw EvaluationFailure.overflow }
+        return Money(fen: value)
+    }
 }
 
 /// An evaluated expression: its value, the cells it used and how it was computed.
@@ -32,6 +60,9 @@ struct ExpressionEvaluator {
     let disclosure: Disclosure
     let indexes: [TableID: TableIndex]
     let unit: MoneyUnit
+    /// Sums of selections that name no variable (`公开03[类, 1]`), computed once per document: a statement bound
+    /// to every row that sums a whole level stays linear in the table.
+    private let fixedSums = FixedSums()
 
     init(disclosure: Disclosure) {
         self.disclosure = disclosure
@@ -50,22 +81,30 @@ struct ExpressionEvaluator {
     func value(_ expression: Expression, _ environment: [String: BoundValue]) throws -> Money {
         switch expression {
         case .number(let millionths):
-            return Money(fen: millionths * unit.fenPerUnit / 1_000_000)
+            return try Money.literal(millionths: millionths, unit: unit)
         case .cells(let selection):
             return try sum(selection, environment)
         case .sum(let selections):
-            return try selections.reduce(Money.zero) { $0 + (try sum($1, environment)) }
+            return try selections.reduce(Money.zero) { try $0.plus(try sum($1, environment)) }
         case .add(let left, let right):
-            return try value(left, environment) + value(right, environment)
+            return try value(left, environment).plus(value(right, environment))
         case .subtract(let left, let right):
-            return try value(left, environment) - value(right, environment)
+            return try value(left, environment).minus(value(right, environment))
         case .negate(let inner):
-            return -(try value(inner, environment))
+            return try value(inner, environment).negative()
         }
     }
 
     /// The sum of the selected cells; a row the table does not list counts as zero.
     private func sum(_ selection: CellSelection, _ environment: [String: BoundValue]) throws -> Money {
+        guard selection.isFixed else { return try computeSum(selection, environment) }
+        if let known = fixedSums.values[selection.text] { return known }
+        let value = try computeSum(selection, environment)
+        fixedSums.values[selection.text] = value
+        return value
+    }
+
+    private func computeSum(_ selection: CellSelection, _ environment: [String: BoundValue]) throws -> Money {
         let index = try index(selection.table)
         var total = Money.zero
         let columns = try self.columns(selection.columns, environment)
@@ -80,7 +119,7 @@ struct ExpressionEvaluator {
                 guard let value = cell.value else {
                     throw EvaluationFailure.unreadableCell(try self.cell(row, column: column, in: index), text: cell.text)
                 }
-                total += value
+                total = try total.plus(value)
             }
         }
         return total
@@ -90,24 +129,27 @@ struct ExpressionEvaluator {
     func evaluate(_ expression: Expression, _ environment: [String: BoundValue]) throws -> Evaluated {
         switch expression {
         case .number(let millionths):
-            let value = Money(fen: millionths * unit.fenPerUnit / 1_000_000)
+            let value = try Money.literal(millionths: millionths, unit: unit)
             return Evaluated(value: value, operands: [], formula: RuleNumber.format(millionths: millionths))
         case .cells(let selection):
             return try cells(selection, environment)
         case .sum(let selections):
             let parts = try selections.map { try cells($0, environment) }
+            guard let total = parts.map(\.value).checkedSum() else { throw EvaluationFailure.overflow }
             return Evaluated(
-                value: parts.map(\.value).sum(), operands: parts.flatMap(\.operands),
+                value: total, operands: parts.flatMap(\.operands),
                 formula: "sum(" + parts.map(\.formula).joined(separator: ", ") + ")")
         case .add(let left, let right):
             let (a, b) = (try evaluate(left, environment), try evaluate(right, environment))
-            return Evaluated(value: a.value + b.value, operands: a.operands + b.operands, formula: "\(a.formula) + \(b.formula)")
+            return Evaluated(
+                value: try a.value.plus(b.value), operands: a.operands + b.operands, formula: "\(a.formula) + \(b.formula)")
         case .subtract(let left, let right):
             let (a, b) = (try evaluate(left, environment), try evaluate(right, environment))
-            return Evaluated(value: a.value - b.value, operands: a.operands + b.operands, formula: "\(a.formula) − \(b.formula)")
+            return Evaluated(
+                value: try a.value.minus(b.value), operands: a.operands + b.operands, formula: "\(a.formula) − \(b.formula)")
         case .negate(let inner):
             let a = try evaluate(inner, environment)
-            return Evaluated(value: -a.value, operands: a.operands, formula: "−\(a.formula)")
+            return Evaluated(value: try a.value.negative(), operands: a.operands, formula: "−\(a.formula)")
         }
     }
 
@@ -122,7 +164,7 @@ struct ExpressionEvaluator {
             for column in columns {
                 let reference = try cell(row, column: column, in: index)
                 operands.append(reference)
-                total += reference.value
+                total = try total.plus(reference.value)
             }
         }
         let formula = describe(selection, rows: rows, columns: columns)
@@ -237,5 +279,29 @@ struct ExpressionEvaluator {
             columns.count == 1
             ? String(columns[0]) : (columns.isEmpty ? "" : "\(columns.first ?? 0)...\(columns.last ?? 0)")
         return "\(selection.table.formID)[\(rowText)\(columnText)]"
+    }
+}
+
+/// The memo of ``ExpressionEvaluator``: one evaluation of one document, on one thread.
+private final class FixedSums {
+    var values: [String: Money] = [:]
+}
+
+extension CellSelection {
+    /// True when the selection names no variable, so its cells are the same in every environment.
+    var isFixed: Bool {
+        if case .variable = columns { return false }
+        return rows.isFixed
+    }
+}
+
+extension RowSelector {
+    /// True when the rows name no variable.
+    var isFixed: Bool {
+        switch self {
+        case .variable, .children: false
+        case .list(let items): items.allSatisfy(\.isFixed)
+        case .number, .lineRange, .label, .level, .only: true
+        }
     }
 }

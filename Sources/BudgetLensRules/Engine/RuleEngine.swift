@@ -111,27 +111,27 @@ struct RuleRun {
             return
         }
         if statement.bindings.isEmpty || domains.allSatisfy({ !$0.isEmpty }) {
-            for environment in combinations(statement.bindings, domains) {
+            // Every assignment of the bound variables, outermost varying slowest, one at a time (an odometer over
+            // the domains): memory stays that of one environment however many there are.
+            var positions = Array(repeating: 0, count: domains.count)
+            while true {
+                var environment: [String: BoundValue] = [:]
+                for (binding, (domain, position)) in zip(statement.bindings, zip(domains, positions)) {
+                    environment[binding.variable] = domain[position]
+                }
                 evaluate(statement, of: rule, in: environment)
+                var digit = domains.count - 1
+                while digit >= 0 {
+                    positions[digit] += 1
+                    if positions[digit] < domains[digit].count { break }
+                    positions[digit] = 0
+                    digit -= 1
+                }
+                if digit < 0 { break }
             }
         } else {
             skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: "nothing to check"))
         }
-    }
-
-    /// Every assignment of the bound variables, outermost varying slowest.
-    private func combinations(_ bindings: [Binding], _ domains: [[BoundValue]]) -> [[String: BoundValue]] {
-        var environments: [[String: BoundValue]] = [[:]]
-        for (binding, domain) in zip(bindings, domains) {
-            environments = environments.flatMap { environment in
-                domain.map { value in
-                    var next = environment
-                    next[binding.variable] = value
-                    return next
-                }
-            }
-        }
-        return environments
     }
 
     private mutating func evaluate(_ statement: RuleStatement, of rule: Rule, in environment: [String: BoundValue]) {
@@ -175,6 +175,16 @@ struct RuleRun {
                 location: FindingLocation(
                     table: cell.table, line: cell.line, code: cell.code, item: cell.item, column: cell.column,
                     source: cell.source))
+            if seen.insert(key(finding)).inserted { findings.append(finding) }
+        case EvaluationFailure.overflow:
+            let finding = Finding(
+                rule: rule.id, severity: .error,
+                message: "\(rule.text)：无法审核，\(rule.file) 第\(statement.line)行的算式超出金额范围（±92,233,720,368,547,758.07 元）",
+                messageEnglish: "\(rule.textEnglish): not checked, the arithmetic of \(rule.file) line "
+                    + "\(statement.line) overflows the range of amounts (±92,233,720,368,547,758.07 元)",
+                location: FindingLocation(
+                    table: nil, line: nil, code: nil, item: nil, column: nil,
+                    source: SourceLocation(file: rule.file, line: statement.line)))
             if seen.insert(key(finding)).inserted { findings.append(finding) }
         default:
             skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: "\(error)"))
@@ -235,7 +245,8 @@ struct RuleRun {
     }
 
     private mutating func assert(_ comparison: Comparison, rule: Rule, _ environment: [String: BoundValue]) throws {
-        let quickDifference = try evaluator.value(comparison.lhs, environment) - evaluator.value(comparison.rhs, environment)
+        let quickDifference = try evaluator.value(comparison.lhs, environment).minus(
+            evaluator.value(comparison.rhs, environment))
         let violated: Bool
         switch comparison.relation {
         case .equal: violated = quickDifference != .zero
@@ -246,7 +257,7 @@ struct RuleRun {
         // A violation: evaluate again, keeping the cells and formulas the finding reports.
         let left = try evaluator.evaluate(comparison.lhs, environment)
         let right = try evaluator.evaluate(comparison.rhs, environment)
-        let difference = left.value - right.value
+        let difference = try left.value.minus(right.value)
         let terms = max(2, (left.operands + right.operands).filter { !$0.value.isZero }.count)
         let tolerance = (rule.tolerance ?? packTolerance).amount(terms: terms, unit: evaluator.unit)
         let isRounding = difference.magnitude <= tolerance

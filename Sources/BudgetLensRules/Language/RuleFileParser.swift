@@ -21,6 +21,12 @@ struct RuleFileParser {
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            guard line.utf8.count <= RuleLimits.maximumLineLength else {
+                throw RuleFileError(
+                    file: file, line: lineNumber, column: 1,
+                    message: "行过长（\(line.utf8.count) 字节，上限 \(RuleLimits.maximumLineLength)）/ the line is too long "
+                        + "(\(line.utf8.count) bytes, at most \(RuleLimits.maximumLineLength))")
+            }
             let lexer = RuleLexer(file: file, line: lineNumber)
             let tokens = try lexer.tokens(line)
             if tokens.count == 1 { continue }  // blank or comment
@@ -190,6 +196,13 @@ struct TokenCursor {
     }
 
     mutating func decimal() throws -> Int64 {
+        if case .number(let value) = peek.kind,
+            value.prefix(while: { $0 != "." }).drop(while: { $0 == "0" }).count > RuleLimits.maximumLiteralWholeDigits
+        {
+            throw error(
+                "数值 \(value) 过大：整数部分最多 \(RuleLimits.maximumLiteralWholeDigits) 位 / the number \(value) is too "
+                    + "large: at most \(RuleLimits.maximumLiteralWholeDigits) digits before the point", at: peek)
+        }
         guard case .number(let value) = peek.kind, let number = RuleNumber.millionths(value) else {
             throw error("expected a number such as 0.005, found \(describe(peek))", at: peek)
         }

@@ -28,6 +28,12 @@ public struct RulePack: Sendable {
 
     /// Reads rules from text; its `check` statements may use the checks of `catalog`.
     public init(text: String, file: String, catalog: CheckCatalog = .structural) throws {
+        guard text.utf8.count <= RuleLimits.maximumFileSize else {
+            throw RuleFileError(
+                file: file, line: 0, column: 0,
+                message: "规则文件过大（\(text.utf8.count) 字节，上限 \(RuleLimits.maximumFileSize)）/ the rule file is too "
+                    + "large (\(text.utf8.count) bytes, at most \(RuleLimits.maximumFileSize))")
+        }
         let text = TextDecoding.normalizingLineEndings(text).0
         self = try RuleFileParser(file: file, text: text, catalog: catalog).parse()
     }
@@ -56,16 +62,34 @@ public struct RulePack: Sendable {
     }
 
     /// Glob match with `*` (any run) and `?` (one character).
+    ///
+    /// - Complexity: O(*n* × *m*) in the lengths of id and pattern: a star only ever resumes after the last star
+    ///   seen, so `--skip '****…x'` cannot take exponential time.
     public static func matches(_ id: String, pattern: String) -> Bool {
         let text = Array(id)
         let glob = Array(pattern)
-        func match(_ i: Int, _ j: Int) -> Bool {
-            if j == glob.count { return i == text.count }
-            if glob[j] == "*" { return match(i, j + 1) || (i < text.count && match(i + 1, j)) }
-            guard i < text.count, glob[j] == "?" || glob[j] == text[i] else { return false }
-            return match(i + 1, j + 1)
+        var i = 0
+        var j = 0
+        var star: Int?  // the position after the last `*` in the pattern
+        var resume = 0  // where in the text that star's run ends so far
+        while i < text.count {
+            if j < glob.count, glob[j] == "?" || glob[j] == text[i] {
+                i += 1
+                j += 1
+            } else if j < glob.count, glob[j] == "*" {
+                star = j + 1
+                resume = i
+                j += 1
+            } else if let afterStar = star {
+                resume += 1
+                i = resume
+                j = afterStar
+            } else {
+                return false
+            }
         }
-        return match(0, 0)
+        while j < glob.count, glob[j] == "*" { j += 1 }
+        return j == glob.count
     }
 }
 
@@ -114,9 +138,12 @@ public struct Tolerance: Hashable, Sendable, CustomStringConvertible {
     public static let exact = Tolerance(perTermMillionths: 0, maximumMillionths: 0)
 
     /// The tolerance for `terms` rounded terms in `unit`, in 分 (rounded down: a difference must not exceed it).
+    ///
+    /// Exact in 128 bits: never traps, never wraps (the result is at most `maximum` millionths of a unit, which
+    /// fits in 分 because a unit holds at most 1,000,000 分).
     public func amount(terms: Int, unit: MoneyUnit) -> Money {
-        let millionths = min(perTerm * Int64(terms), maximum)
-        return Money(fen: millionths * unit.fenPerUnit / 1_000_000)
+        let millionths = min(Int128(perTerm) * Int128(terms), Int128(maximum))
+        return Money(fen: Int64(millionths * Int128(unit.fenPerUnit) / 1_000_000))
     }
 
     /// `0.005 per term, max 0.05`.
@@ -127,27 +154,10 @@ public struct Tolerance: Hashable, Sendable, CustomStringConvertible {
 
 /// Decimal literals of rule files, held in millionths.
 enum RuleNumber {
-    /// `0.005` → 5000.
-    static func millionths(_ text: String) -> Int64? {
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = Int64(parts[0].isEmpty ? "0" : String(parts[0])) else { return nil }
-        var fraction: Int64 = 0
-        if parts.count == 2 {
-            let digits = parts[1]
-            guard digits.count <= 6, digits.allSatisfy(\.isNumber), let value = Int64(digits.isEmpty ? "0" : String(digits))
-            else { return nil }
-            fraction = value
-            for _ in 0..<(6 - digits.count) { fraction *= 10 }
-        }
-        return whole * 1_000_000 + fraction
-    }
+    /// `0.005` → 5000; `nil` when not a decimal with at most 6 decimals and at most
+    /// ``RuleLimits/maximumLiteralWholeDigits`` significant digits before the point (the result never overflows).
+    static func millionths(_ text: String) -> Int64? { FixedDecimal.millionths(text) }
 
     /// 5000 → `0.005`.
-    static func format(millionths: Int64) -> String {
-        let whole = millionths / 1_000_000
-        var fraction = String(millionths % 1_000_000)
-        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
-    }
+    static func format(millionths: Int64) -> String { FixedDecimal(units: millionths, decimals: 6).description }
 }

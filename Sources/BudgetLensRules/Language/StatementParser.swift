@@ -7,6 +7,10 @@ struct StatementParser {
     let catalog: CheckCatalog
     /// Variables bound so far, and what they range over.
     private var scope: [String: BindingKind] = [:]
+    /// Terms read so far in this statement (``RuleLimits/maximumTerms``).
+    private var terms = 0
+    /// The current nesting of brackets and signs (``RuleLimits/maximumDepth``).
+    private var depth = 0
 
     init(cursor: TokenCursor, catalog: CheckCatalog) {
         self.cursor = cursor
@@ -29,7 +33,9 @@ struct StatementParser {
                 cursor.advance()
                 repeat {
                     try cursor.expectWord("each")
+                    let token = cursor.peek
                     bindings.append(try binding())
+                    try checkBindings(bindings, at: token)
                 } while cursor.accept(",")
                 try cursor.expect(":")
             } else if case .word("when") = cursor.peek.kind {
@@ -49,7 +55,64 @@ struct StatementParser {
             body = .assertion(try comparison())
         }
         try cursor.expectEnd()
+        let assignments = bindings.reduce(1) { product, binding in
+            if case .numbers(let numbers) = binding.domain { return product * numbers.count }
+            return product
+        }
+        guard terms * assignments <= RuleLimits.maximumWork else {
+            throw cursor.error(
+                "语句工作量过大：\(terms) 项 × \(assignments) 组取值超过 \(RuleLimits.maximumWork) / too much work in one "
+                    + "statement: \(terms) terms × \(assignments) assignments exceed \(RuleLimits.maximumWork)",
+                at: cursor.tokens[0])
+        }
         return RuleStatement(bindings: bindings, condition: condition, body: body, line: line)
+    }
+
+    /// At most ``RuleLimits/maximumBindings`` quantifiers, one of them over a table's rows or codes, and at most
+    /// ``RuleLimits/maximumNumberAssignments`` assignments of the number-valued ones: evaluation stays linear in
+    /// the document.
+    private func checkBindings(_ bindings: [Binding], at token: RuleToken) throws {
+        guard bindings.count <= RuleLimits.maximumBindings else {
+            throw cursor.error(
+                "量词过多：一条语句最多 \(RuleLimits.maximumBindings) 个 / too many quantifiers: at most "
+                    + "\(RuleLimits.maximumBindings) in one statement", at: token)
+        }
+        let overTables = bindings.filter { if case .tables = $0.domain { true } else { false } }
+        guard overTables.count <= 1 else {
+            throw cursor.error(
+                "一条语句只能有一个量词遍历表格的行或科目 / only one quantifier of a statement may range over a table's "
+                    + "rows or codes (two would take time quadratic in the table)", at: token)
+        }
+        var assignments = 1
+        for binding in bindings {
+            guard case .numbers(let numbers) = binding.domain else { continue }
+            assignments *= numbers.count
+            guard assignments <= RuleLimits.maximumNumberAssignments else {
+                throw cursor.error(
+                    "量词取值组合过多：超过 \(RuleLimits.maximumNumberAssignments) 组 / the quantifiers take more than "
+                        + "\(RuleLimits.maximumNumberAssignments) combinations of values", at: token)
+            }
+        }
+    }
+
+    /// Counts one term; throws past ``RuleLimits/maximumTerms``.
+    private mutating func countTerm(at token: RuleToken) throws {
+        terms += 1
+        guard terms <= RuleLimits.maximumTerms else {
+            throw cursor.error(
+                "表达式过长：一条语句最多 \(RuleLimits.maximumTerms) 项 / expression too long: at most "
+                    + "\(RuleLimits.maximumTerms) terms in one statement", at: token)
+        }
+    }
+
+    /// Enters one level of brackets or signs; throws past ``RuleLimits/maximumDepth``.
+    private mutating func enter(at token: RuleToken) throws {
+        depth += 1
+        guard depth <= RuleLimits.maximumDepth else {
+            throw cursor.error(
+                "括号或符号嵌套超过 \(RuleLimits.maximumDepth) 层 / brackets or signs nested deeper than "
+                    + "\(RuleLimits.maximumDepth) levels", at: token)
+        }
     }
 
     private mutating func binding() throws -> Binding {
@@ -74,7 +137,8 @@ struct StatementParser {
                 cursor.advance()
                 domain = .numbers(Array(1...(StatementParser.columnCounts[table] ?? 1)))
             } else {
-                domain = .numbers(try numberList())
+                let limit = kind == .line ? RuleLimits.maximumLine : RuleLimits.maximumColumn
+                domain = .numbers(try numberList(upTo: limit, kind == .line ? "行次" : "栏次"))
             }
         default:
             domain = .tables(try tableList())
@@ -99,19 +163,33 @@ struct StatementParser {
         return tables
     }
 
-    /// `1...7` or `{9...26, 30}`.
-    private mutating func numberList() throws -> [Int] {
+    /// `1...7` or `{9...26, 30}`, each number within 1...`limit` (the tables' extent), checked before any
+    /// range is made into numbers.
+    private mutating func numberList(upTo limit: Int, _ name: String) throws -> [Int] {
         func item() throws -> [Int] {
+            let lowToken = cursor.peek
             let low = try cursor.integer()
+            try within(low, at: lowToken)
             guard cursor.accept("...") else { return [low] }
             let highToken = cursor.peek
             let high = try cursor.integer()
             guard high >= low else { throw cursor.error("a range runs upwards: \(low)...\(high)", at: highToken) }
+            try within(high, at: highToken)
             return Array(low...high)
+        }
+        func within(_ number: Int, at token: RuleToken) throws {
+            guard (1...limit).contains(number) else {
+                throw cursor.error(
+                    "\(name) \(number) 超出表格范围 1–\(limit) / \(name) \(number) is outside the tables' extent 1–\(limit)",
+                    at: token)
+            }
         }
         guard cursor.accept("{") else { return try item() }
         var numbers = try item()
-        while cursor.accept(",") { numbers += try item() }
+        while cursor.accept(",") {
+            try countTerm(at: cursor.peek)
+            numbers += try item()
+        }
         try cursor.expect("}")
         return numbers
     }
@@ -151,9 +229,11 @@ struct StatementParser {
     }
 
     private mutating func conjunction() throws -> Condition {
+        try countTerm(at: cursor.peek)
         var left = Condition.comparison(try comparison())
         while case .word("and") = cursor.peek.kind {
             cursor.advance()
+            try countTerm(at: cursor.peek)
             left = .and(left, .comparison(try comparison()))
         }
         return left
@@ -177,6 +257,9 @@ struct StatementParser {
     private mutating func expression() throws -> Expression {
         var result = try term()
         while true {
+            if case .symbol(let symbol) = cursor.peek.kind, symbol == "+" || symbol == "-" {
+                try countTerm(at: cursor.peek)
+            }
             if cursor.accept("+") {
                 result = .add(result, try term())
             } else if cursor.accept("-") {
@@ -188,8 +271,13 @@ struct StatementParser {
     }
 
     private mutating func term() throws -> Expression {
-        if cursor.accept("-") { return .negate(try term()) }
         let token = cursor.peek
+        try countTerm(at: token)
+        if cursor.accept("-") {
+            try enter(at: token)
+            defer { depth -= 1 }
+            return .negate(try term())
+        }
         switch token.kind {
         case .number:
             return .number(try cursor.decimal())
@@ -199,11 +287,16 @@ struct StatementParser {
             cursor.advance()
             try cursor.expect("(")
             var selections = [try selection()]
-            while cursor.accept(",") { selections.append(try selection()) }
+            while cursor.accept(",") {
+                try countTerm(at: cursor.peek)
+                selections.append(try selection())
+            }
             try cursor.expect(")")
             return .sum(selections)
         case .symbol("("):
             cursor.advance()
+            try enter(at: token)
+            defer { depth -= 1 }
             let inner = try expression()
             try cursor.expect(")")
             return inner
@@ -248,7 +341,10 @@ struct StatementParser {
     private mutating func rowSelector(_ table: TableID) throws -> RowSelector {
         if cursor.accept("{") {
             var items = [try rowAtom(table)]
-            while cursor.accept(",") { items.append(try rowAtom(table)) }
+            while cursor.accept(",") {
+                try countTerm(at: cursor.peek)
+                items.append(try rowAtom(table))
+            }
             try cursor.expect("}")
             return .list(items)
         }
@@ -268,6 +364,12 @@ struct StatementParser {
                 let highToken = cursor.peek
                 let high = try cursor.integer()
                 guard high >= low else { throw cursor.error("a range runs upwards: \(low)...\(high)", at: highToken) }
+                let last = RuleLimits.lastLine(of: table) ?? RuleLimits.maximumLine
+                guard low >= 1, high <= last else {
+                    throw cursor.error(
+                        "行次范围 \(low)...\(high) 超出\(table.formID)的行次 1–\(last) / the range \(low)...\(high) is "
+                            + "outside the 行次 of \(table.formID), 1–\(last)", at: low < 1 ? token : highToken)
+                }
                 return .lineRange(low...high)
             }
             return .number(value)
