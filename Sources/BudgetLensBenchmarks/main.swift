@@ -102,7 +102,13 @@ for name in ["000_b3a610eb10aa3aee.txt", "002_e7a0a51ff37b077b.txt"] {
     configuration.readsSelfEvaluations = false
     let disclosure = try DisclosureReader.read(data: data, file: name, configuration: configuration)
     let bytes = disclosure.narrative.reduce(0) { $0 + $1.body.text.utf8.count }
-    let narrativePack = pack.skipping(["0*", "F-*", "X-*"])
+    // The statement rules alone (N-BIND … N-READ), and the text-quality rules alone.
+    let narrativePack = pack.skipping(["0*", "F-*", "X-*", "N-TPL-*", "N-DUP-*", "N-PUNCT", "N-NUMBER", "N-YEAR", "N-UNIT"])
+    let textPack = pack.skipping(["0*", "F-*", "X-*", "N-BIND", "N-ITEM", "N-SHARE", "N-YOY", "N-RATE", "N-GP", "N-CAR", "N-LIST", "N-READ"])
+    benchmarks.append(
+        Benchmark(name: "text quality \(name.prefix(3)) (N-TPL, N-DUP, … rules)", inputBytes: bytes) {
+            precondition(RuleEngine().evaluate(textPack, on: disclosure).rulesEvaluated > 0)
+        })
     benchmarks.append(
         Benchmark(name: "narrative \(name.prefix(3)) (情况说明 → statements)", inputBytes: bytes) {
             precondition(!StatementReader.read(disclosure.narrative).statements.isEmpty)

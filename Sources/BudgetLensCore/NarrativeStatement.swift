@@ -110,6 +110,26 @@ public enum NarrativeTopic: String, Hashable, Sendable, Codable, CaseIterable {
     /// A section not recognised (其他重要事项 headings are split into their sub-topics).
     case other
 
+    /// The topic in Chinese, as the sections are titled: `收入决算`, `“三公”经费`.
+    public var chineseName: String {
+        switch self {
+        case .overall: "收支总体"
+        case .income: "收入决算"
+        case .expenditure: "支出决算"
+        case .appropriation: "财政拨款总体"
+        case .generalBudget: "一般公共预算支出"
+        case .basicExpenditure: "基本支出"
+        case .governmentFund: "政府性基金"
+        case .stateCapital: "国有资本经营"
+        case .threePublic: "“三公”经费"
+        case .operatingCost: "机关运行经费"
+        case .procurement: "政府采购"
+        case .assets: "国有资产"
+        case .performance: "预算绩效"
+        case .other: "其他"
+        }
+    }
+
     /// Recognises the topic of a heading such as `五、一般公共预算财政拨款支出决算情况说明`.
     public static func of(heading: some StringProtocol) -> NarrativeTopic {
         let key = TextNormalization.key(heading)

@@ -57,13 +57,23 @@ extension String {
 extension StringProtocol {
     /// `hasPrefix` by UTF-8 bytes: no grapheme breaking, no Unicode normalisation (fast for Chinese keys).
     @inline(__always)
-    public func hasBytePrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+    public func hasBytePrefix(_ prefix: String) -> Bool {
+        if let result = utf8.withContiguousStorageIfAvailable({ bytes in bytesEqual(bytes, at: 0, prefix) }) {
+            return result
+        }
+        return utf8.starts(with: prefix.utf8)
+    }
 
-    /// `hasSuffix` by UTF-8 bytes.
+    /// `hasSuffix` by UTF-8 bytes (`memcmp` on contiguous storage).
     @inline(__always)
     public func hasByteSuffix(_ suffix: String) -> Bool {
-        let bytes = utf8
         let count = suffix.utf8.count
+        if let result = utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.count >= count && bytesEqual(bytes, at: bytes.count - count, suffix)
+        }) {
+            return result
+        }
+        let bytes = utf8
         guard bytes.count >= count else { return false }
         return bytes.suffix(count).elementsEqual(suffix.utf8)
     }
@@ -71,4 +81,16 @@ extension StringProtocol {
     /// Equality by UTF-8 bytes.
     @inline(__always)
     public func isBytes(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+}
+
+/// Whether `bytes` holds `needle`'s UTF-8 at `offset`.
+@inline(__always)
+private func bytesEqual(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, _ needle: String) -> Bool {
+    var needle = needle
+    return needle.withUTF8 { pattern in
+        guard offset >= 0, bytes.count - offset >= pattern.count else { return false }
+        guard pattern.count > 0 else { return true }
+        guard let base = bytes.baseAddress, let patternBase = pattern.baseAddress else { return false }
+        return memcmp(base + offset, patternBase, pattern.count) == 0
+    }
 }

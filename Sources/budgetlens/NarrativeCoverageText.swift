@@ -8,11 +8,11 @@ struct NarrativeCoverageText {
 
     var text: String {
         let sections = NarrativeSectionCoverage.of(disclosure)
-        var lines = ["", style.bold("情况说明覆盖 Narrative coverage"), "  节   主题                陈述 read  已核 checked  数字 figures  已读 read  无法识别 unreadable"]
+        var lines = ["", style.bold("情况说明覆盖 Narrative coverage"), "  节   主题 topic                   陈述 read  已核 checked  数字 figures  已读 read  无法识别 unreadable"]
         for section in sections {
             let numeral = TextNormalization.chineseNumeralString(section.section)
             lines.append(
-                "  \(pad(numeral, 4)) \(pad(section.topic.rawValue, 18)) \(pad(String(section.statements), 10)) \(pad(String(section.checked), 13)) \(pad(String(section.figures), 13)) \(pad(String(section.figuresRead), 10)) \(section.unreadable)"
+                "  \(pad(numeral, 4)) \(pad(section.topic.chineseName, 10))\(pad(section.topic.rawValue, 17)) \(pad(String(section.statements), 10)) \(pad(String(section.checked), 13)) \(pad(String(section.figures), 13)) \(pad(String(section.figuresRead), 10)) \(section.unreadable)"
             )
         }
         let figures = sections.reduce(0) { $0 + $1.figures }, read = sections.reduce(0) { $0 + $1.figuresRead }

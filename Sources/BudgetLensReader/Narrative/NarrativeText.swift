@@ -35,6 +35,14 @@ struct NarrativeText {
         self.paragraphs = paragraphs
     }
 
+    /// The text of `scalars`, encoded once (faster than going through `String.UnicodeScalarView`).
+    static func string(_ scalars: some Collection<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Whitespace removed; full-width ASCII folded to half width except the comma `，` and the full stop (a
     /// full-width comma is never a thousands separator); quotation marks kept.
     static func fold(_ text: String) -> [Unicode.Scalar] {

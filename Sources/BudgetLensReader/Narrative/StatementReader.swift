@@ -58,7 +58,7 @@ struct SectionStatementReader {
             subsectionWhole = nil
             if topic == .other {
                 let headingEnd = text.firstIndex(of: "。") ?? min(text.count, 40)
-                let sub = NarrativeTopic.of(heading: String(String.UnicodeScalarView(text[..<headingEnd])))
+                let sub = NarrativeTopic.of(heading: NarrativeText.string((text[..<headingEnd])))
                 paragraphTopic = sub
             }
         }
@@ -75,11 +75,11 @@ struct SectionStatementReader {
             defer { previousEnd = figure.end }
             guard figure.measure != .other else { continue }
             let leadStart = Self.boundary(in: text, from: previousEnd, to: figure.start)
-            let lead = Self.clean(String(String.UnicodeScalarView(text[leadStart..<figure.start])))
+            let lead = Self.clean(NarrativeText.string((text[leadStart..<figure.start])))
             if figure.isMoneyOrPercent { figureCount += 1 }
             lazy var location = location(paragraph, at: figure.start)
             lazy var span = Self.sentence(in: text, around: figure.start)
-            lazy var printed = String(String.UnicodeScalarView(text[figure.start..<figure.end]))
+            lazy var printed = NarrativeText.string((text[figure.start..<figure.end]))
             func add(_ subject: String, _ claim: NarrativeClaim) -> Int {
                 statements.append(
                     NarrativeStatement(
@@ -207,7 +207,7 @@ struct SectionStatementReader {
     /// only last year's document can check (`check --previous`).
     private mutating func attachUnchanged(_ text: [Unicode.Scalar], _ amounts: [(index: Int, end: Int)]) {
         guard !amounts.isEmpty else { return }
-        let string = String(String.UnicodeScalarView(text))
+        let string = NarrativeText.string((text))
         guard string.containsText("持平") || string.containsText("一致") else { return }
         let scalars = Array(string.unicodeScalars)
         var claimed: Set<Int> = []
@@ -217,7 +217,7 @@ struct SectionStatementReader {
                 rest = string[range.upperBound...]
                 let offset = string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: range.lowerBound)
                 let sentenceStart = Self.sentenceStart(in: scalars, before: offset)
-                let clause = String(String.UnicodeScalarView(scalars[sentenceStart..<offset]))
+                let clause = NarrativeText.string((scalars[sentenceStart..<offset]))
                 // Against last year (上年, 上一年度, 20XX年(度)相比), not against the budget.
                 guard clause.containsText("上年") || clause.containsText("上一年") || clause.containsText("相比")
                     || (clause.containsText("与20") && !clause.containsText("预算")),
@@ -271,16 +271,15 @@ struct SectionStatementReader {
     /// The `…（项）` name written last before `offset` (after `start`): the item a `年初预算为…` sentence is about,
     /// `1、卫生健康支出(类)…(项)。` or `“一般公共服务(类)…(项)”20.04万元，…`.
     static func itemName(in text: [Unicode.Scalar], before offset: Int, after start: Int) -> String? {
-        let marker: [Unicode.Scalar] = ["(", "项", ")"]
-        var end = offset - marker.count
+        var end = offset - 3
         while end >= start {
-            if Array(text[end..<(end + 3)]) == marker { break }
+            if text[end] == "(", text[end + 1] == "项", text[end + 2] == ")" { break }
             end -= 1
         }
         guard end >= start else { return nil }
         var begin = end
         while begin > start, !["。", "“", "”", ":", ";", "，"].contains(text[begin - 1]) { begin -= 1 }
-        let name = String(String.UnicodeScalarView(text[begin..<(end + 3)]))
+        let name = NarrativeText.string((text[begin..<(end + 3)]))
         return TextNormalization.leadingOrdinal(name).map { String($0.rest) } ?? name
     }
 
@@ -316,7 +315,7 @@ struct SectionStatementReader {
                 stop = text.count
             }
             guard completion.end < stop else { continue }
-            let after = String(String.UnicodeScalarView(text[completion.end..<stop]))
+            let after = NarrativeText.string((text[completion.end..<stop]))
             var wording: [BudgetWording] = []
             if after.containsText("无预算") { wording.append(.noBudget) }
             let greater = after.containsText("大于"), less = after.containsText("小于")
@@ -409,7 +408,7 @@ struct SectionStatementReader {
         while start > 0, text[start - 1] != "。", text[start - 1] != ";", offset - start < 60 { start -= 1 }
         var end = offset
         while end < text.count, text[end] != "。", text[end] != ";", end - offset < 40 { end += 1 }
-        return String(String.UnicodeScalarView(text[start..<end]))
+        return NarrativeText.string((text[start..<end]))
     }
 
     static func sentenceStart(in text: [Unicode.Scalar], before offset: Int) -> Int {
@@ -425,7 +424,9 @@ struct SectionStatementReader {
 
     /// The 类/款/项 name an item paragraph opens with, `1、卫生健康支出(类)…(项)。`, when no figure precedes it.
     static func itemSubject(_ text: [Unicode.Scalar], figures: [NarrativeFigure]) -> String? {
-        let string = String(String.UnicodeScalarView(text))
+        guard text.indices.dropLast(2).contains(where: { text[$0] == "(" && text[$0 + 1] == "项" && text[$0 + 2] == ")" })
+        else { return nil }
+        let string = NarrativeText.string((text))
         guard let item = string.byteRange(of: "(项)") else { return nil }
         let end = string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: item.upperBound)
         if let first = figures.first(where: { $0.measure != .other }), first.start < end { return nil }
