@@ -199,12 +199,7 @@ public struct Percentage: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// The value with trailing zeros stripped, as the narrative prints it: 7.20 → `7.2%`, 100.00 → `100%`.
     public var strippedDescription: String {
-        var value = scaled, places = decimals
-        while places > 0, value % 10 == 0 {
-            value /= 10
-            places -= 1
-        }
-        return Percentage.format(value, decimals: places) + "%"
+        FixedDecimal(units: scaled, decimals: decimals).description + "%"
     }
 
     private static func format(_ value: Int64, decimals: Int) -> String {

@@ -241,14 +241,12 @@ public struct NarrativeWriter: Sendable {
         var parts: [String] = []
         var items: [String] = []
         for (index, (name, lines)) in kinds.enumerated() {
-            let value = lines.compactMap { cell(.incomeExpenditureSummary, line: $0, column: 1) }.reduce(Money.zero) {
-                $0.addingOrClamping($1)
-            }
+            let value = lines.compactMap { cell(.incomeExpenditureSummary, line: $0, column: 1) }.checkedSum() ?? Money(fen: .max)
             if !value.isZero { parts.append("\(name)\(Wording.amount(value))万元，占\(Wording.share(value, of: total))") }
             var item = "\(index + 1)、\(name)\(Wording.amount(value))万元。"
             let prior = lines.compactMap { cell(.incomeExpenditureSummary, line: $0, column: 1, in: previous) }
             if previous != nil, prior.count == lines.count {
-                let priorValue = prior.reduce(Money.zero) { $0.addingOrClamping($1) }
+                let priorValue = prior.checkedSum() ?? Money(fen: .max)
                 item += priorValue == value ? "与上年决算数一致。" : Wording.change(subject: "", current: value, prior: priorValue, year: year - 1)
             }
             items.append(item + reason("二.\(name)"))
@@ -269,14 +267,18 @@ public struct NarrativeWriter: Sendable {
         document.flatMap { NarrativeWriter.cell(table, line: line, column: column, in: $0) }
     }
 
-    /// The 合计 row's value of `column` in `table` (this year's, or `document`'s).
-    func totalCell(_ table: TableID, column: Int, in document: Disclosure?? = .none) -> Money? {
-        let source: Disclosure?
-        switch document {
-        case .none: source = disclosure
-        case .some(let given): source = given
-        }
-        return source?.table(table)?.rows.first { $0.kind == .total }?.cell(column)?.value
+    /// The 合计 row's value of `column` in `table`, this year's.
+    func totalCell(_ table: TableID, column: Int) -> Money? {
+        NarrativeWriter.totalCell(table, column: column, in: disclosure)
+    }
+
+    /// The same in `document` (last year's), `nil` without one.
+    func totalCell(_ table: TableID, column: Int, in document: Disclosure?) -> Money? {
+        document.flatMap { NarrativeWriter.totalCell(table, column: column, in: $0) }
+    }
+
+    static func totalCell(_ table: TableID, column: Int, in document: Disclosure) -> Money? {
+        document.table(table)?.rows.first { $0.kind == .total }?.cell(column)?.value
     }
 
     /// 公开09's one data row, 栏 `column`.
@@ -293,13 +295,5 @@ public struct NarrativeWriter: Sendable {
     func reason(_ key: String) -> String {
         guard let text = reasons[key], !text.isEmpty else { return "" }
         return text.hasSuffix("。") ? text : text + "。"
-    }
-}
-
-extension Money {
-    /// `self + other`, the largest amount on overflow (no document holds such sums; never a trap).
-    func addingOrClamping(_ other: Money) -> Money {
-        let (sum, overflow) = fen.addingReportingOverflow(other.fen)
-        return overflow ? Money(fen: other.fen < 0 ? .min : .max) : Money(fen: sum)
     }
 }

@@ -89,7 +89,7 @@ public enum NarrativeChecks {
                     guard let code = row.code, code.count == 7, !named.contains(code) else { return false }
                     let sameName = names.item.map { StatementBinding.sameName(TextNormalization.key(row.item), $0) } ?? false
                     let sameAmount = amount.map { stated in
-                        row.cell(column)?.value.map { ($0.subtractingReportingOverflow(stated)?.magnitude ?? Money(fen: .max)) <= Money(fen: 10_000) } ?? false
+                        row.cell(column)?.value.map { ($0.subtracting(stated)?.magnitude ?? Money(fen: .max)) <= Money(fen: 10_000) } ?? false
                     } ?? false
                     return sameName || sameAmount
                 }
@@ -163,7 +163,7 @@ public enum NarrativeChecks {
                 }
                 guard let percent else { continue }
                 guard let prior = direction == .decrease
-                    ? current.addingReportingOverflow(delta) : current.subtractingReportingOverflow(delta)
+                    ? current.adding(delta) : current.subtracting(delta)
                 else { continue }
                 if prior.isZero { continue }  // new this year: the growth has no base (usually printed 100%)
                 guard prior.fen > 0 else {
@@ -182,7 +182,7 @@ public enum NarrativeChecks {
                 }
             case .growthOverBudget(let current, let budget, _, let percent):
                 guard !budget.isZero else { continue }
-                guard let change = current.subtractingReportingOverflow(budget) else { continue }
+                guard let change = current.subtracting(budget) else { continue }
                 guard var finding = comparePercent(
                     percent, part: change.magnitude, whole: budget, precision: precision, statement, context,
                     formula: "(\(current.decimalString(in: .wanYuan)) − \(budget.decimalString(in: .wanYuan))) ÷ \(budget.decimalString(in: .wanYuan))")
@@ -274,8 +274,8 @@ public enum NarrativeChecks {
         var findings: [Finding] = []
         let categories = [("货物", category("货物")), ("工程", category("工程")), ("服务", category("服务"))]
         if categories.allSatisfy({ $0.1 != nil }) {
-            let sum = categories.reduce(Money.zero as Money?) { $0?.addingReportingOverflow($1.1!.0) }
-            if let sum, let difference = total.subtractingReportingOverflow(sum), !difference.isZero {
+            let sum = categories.reduce(Money.zero as Money?) { $0?.adding($1.1!.0) }
+            if let sum, let difference = total.subtracting(sum), !difference.isZero {
                 let tolerance = Money(fen: 15_000)  // 0.005 万元 per term, three terms
                 var finding = context.finding(
                     "政府采购支出总额\(total.decimalString(in: .wanYuan))万元 ≠ 货物 + 工程 + 服务 = \(sum.decimalString(in: .wanYuan))万元",
@@ -333,7 +333,7 @@ public enum NarrativeChecks {
                 at: location(anchor))
             finding.expected = .amount(impliedMoney, formula: printed.joined(separator: " + "))
             finding.actual = .amount(small, formula: "")
-            finding.difference = small.subtractingReportingOverflow(impliedMoney)
+            finding.difference = small.subtracting(impliedMoney)
             findings.append(finding)
         }
         return findings
@@ -357,11 +357,11 @@ public enum NarrativeChecks {
             guard items.count >= 2 else { continue }
             var sum = Money.zero
             for item in items {
-                guard let next = sum.addingReportingOverflow(item.1) else { return findings }
+                guard let next = sum.adding(item.1) else { return findings }
                 sum = next
             }
             let (statement, stated) = amounts[head]
-            guard let difference = stated.subtractingReportingOverflow(sum), !difference.isZero else { continue }
+            guard let difference = stated.subtracting(sum), !difference.isZero else { continue }
             let tolerance = Money(fen: min(Int64(items.count) * 5_000, 50_000))
             let isRounding = difference.magnitude <= tolerance
             var finding = context.finding(
@@ -466,7 +466,7 @@ public enum NarrativeChecks {
     static func compare(
         _ amount: Money, with bound: StatementBinding.Bound, _ statement: NarrativeStatement, _ context: CheckContext
     ) -> Finding? {
-        guard let difference = amount.subtractingReportingOverflow(bound.value), !difference.isZero else { return nil }
+        guard let difference = amount.subtracting(bound.value), !difference.isZero else { return nil }
         let tolerance = Money(fen: 10_000)
         let isRounding = difference.magnitude <= tolerance
         var finding = context.finding(

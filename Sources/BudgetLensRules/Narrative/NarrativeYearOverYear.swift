@@ -21,11 +21,11 @@ public enum NarrativeYearOverYear {
             let implied: Money?
             switch direction {
             case .unchanged: implied = value
-            case .increase: implied = value.subtractingReportingOverflow(delta)
-            case .decrease: implied = value.addingReportingOverflow(delta)
+            case .increase: implied = value.subtracting(delta)
+            case .decrease: implied = value.adding(delta)
             }
             guard let implied else { continue }
-            let difference = implied.subtractingReportingOverflow(bound.value) ?? Money(fen: .max)
+            let difference = implied.subtracting(bound.value) ?? Money(fen: .max)
             guard !difference.isZero else { continue }
             let tolerance = Money(fen: 10_000)
             let isRounding = difference.magnitude <= tolerance
@@ -46,19 +46,5 @@ public enum NarrativeYearOverYear {
             findings.append(finding)
         }
         return findings
-    }
-}
-
-extension Money {
-    /// `self + other`, or `nil` on overflow.
-    func addingReportingOverflow(_ other: Money) -> Money? {
-        let (sum, overflow) = fen.addingReportingOverflow(other.fen)
-        return overflow ? nil : Money(fen: sum)
-    }
-
-    /// `self − other`, or `nil` on overflow.
-    func subtractingReportingOverflow(_ other: Money) -> Money? {
-        let (difference, overflow) = fen.subtractingReportingOverflow(other.fen)
-        return overflow ? nil : Money(fen: difference)
     }
 }
