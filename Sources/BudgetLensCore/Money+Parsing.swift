@@ -6,6 +6,12 @@ public enum AmountReading: Hashable, Sendable {
     case amount(Money)
     /// Text that is not a number in the given unit; the reason says why.
     case invalid(reason: String)
+
+    /// The reason of a number above ``Money/maximumReadable`` (10^16 分, 100 万亿元) or beyond 64 bits.
+    public static let outOfRangeReason = "number too large"
+
+    /// Whether this is a number too large to be an amount (``outOfRangeReason``), not text that is no number.
+    public var isOutOfRange: Bool { self == .invalid(reason: Self.outOfRangeReason) }
 }
 
 extension Money {
@@ -70,14 +76,14 @@ extension Money {
         for digit in digits {
             let (multiplied, overflow1) = fen.multipliedReportingOverflow(by: 10)
             let (added, overflow2) = multiplied.addingReportingOverflow(Int64(digit))
-            if overflow1 || overflow2 { return .invalid(reason: "number too large") }
+            if overflow1 || overflow2 { return .invalid(reason: AmountReading.outOfRangeReason) }
             fen = added
         }
         // Scale to 分: the digits hold the value × 10^fractionDigitCount in `unit`.
         var scale = unit.fenPerUnit
         for _ in 0..<fractionDigitCount { scale /= 10 }
         let (scaled, overflow) = fen.multipliedReportingOverflow(by: scale)
-        if overflow || scaled > Money.maximumReadable.fen { return .invalid(reason: "number too large") }
+        if overflow || scaled > Money.maximumReadable.fen { return .invalid(reason: AmountReading.outOfRangeReason) }
         return .amount(Money(fen: isNegative ? -scaled : scaled))
     }
 

@@ -19,11 +19,19 @@ struct TableBuilding {
         let source =
             position < line.width ? text.location(line.index, field: field) : text.location(line.index)
         let printed = field.trimmedSpaces()
-        switch Money.reading(printed, unit: unit) {
+        let reading = Money.reading(printed, unit: unit)
+        switch reading {
         case .blank:
             return TableCell(column: column, value: .zero, text: printed, source: source)
         case .amount(let money):
             return TableCell(column: column, value: money, text: printed, source: source)
+        case .invalid where reading.isOutOfRange:
+            record(
+                "cell.out-of-range", .error,
+                "栏次 \(column): '\(printed)' is an amount out of range (above 100 万亿元 = 10^16 分, the largest "
+                    + "amount BudgetLens reads); the cell is left without a value",
+                at: source)
+            return TableCell(column: column, value: nil, text: printed, source: source)
         case .invalid(let reason):
             record(
                 "cell.not-a-number", .error,
