@@ -1,5 +1,18 @@
 import BudgetLensCore
 
+/// A builder of one table shape (``TableShape``): from the located table's lines to its 栏次 columns and rows,
+/// recording what it could not read in ``building``. One per shape: ``SideBySideTableBuilder`` (公开01, 04),
+/// ``FunctionalTableBuilder`` (02, 03, 05, 07, 08 by code), ``EconomicTableBuilder`` (06),
+/// ``SingleRowTableBuilder`` (09, one row); ``TextDisclosureParser`` picks it by ``TableID/shape``.
+protocol TableBuilder {
+    /// A builder for `located`, reading cells through `building`.
+    init(building: TableBuilding, located: LocatedTable)
+    /// The text, unit and the problems recorded so far.
+    var building: TableBuilding { get }
+    /// The table's columns and rows.
+    mutating func build() -> (columns: [TableColumn], rows: [TableRow])
+}
+
 /// What the table builders share: the text, the table's money unit, and the problems they record.
 struct TableBuilding {
     let text: SourceText

@@ -1,5 +1,6 @@
 import BudgetLensCore
 import BudgetLensEvaluation
+import Foundation
 import Testing
 
 /// Framework and evidence errors are told in Chinese and English, each naming file:line, the indicator and the

@@ -1,6 +1,7 @@
 import BudgetLensCore
 import BudgetLensRules
 import BudgetLensScoring
+import Foundation
 import Testing
 
 /// Every mistake a scheme file can hold is told in Chinese and in English, each naming file:line:column and the

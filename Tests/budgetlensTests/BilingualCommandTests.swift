@@ -34,7 +34,7 @@ struct BilingualCommandTests {
         try hubei.replacingOccurrences(of: "weights: group-equal", with: "weights: equal").write(to: scheme, atomically: true, encoding: .utf8)
         let result = try BudgetLensBinary.run(["score", Seed.path(Seed.weihai), "--scheme", scheme.path, "--lang", "zh"])
         #expect(result.status == 2)
-        #expect(result.stderr == "错误：\(scheme.path):9:10: weights 应为 printed 或 group-equal，而不是“equal”\n")
+        #expect(result.stderr == "错误：\(scheme.path):8:10: weights 应为 printed 或 group-equal，而不是“equal”\n")
     }
 
     @Test("evaluate: an unreadable evidence file and a broken framework, in Chinese and English")
@@ -54,7 +54,7 @@ struct BilingualCommandTests {
     func skipTypo() throws {
         let check = try BudgetLensBinary.run(["check", Seed.path(Seed.weihai), "--skip", "06-*", "--skip", "O6-2"])
         #expect(check.status == 2 && check.stdout.isEmpty)
-        #expect(check.stderr == "错误：--skip “O6-2” 不匹配任何规则；相近的规则：06-2、06-1、06-3\nerror: --skip 'O6-2' matches no rule; close rule ids: 06-2, 06-1, 06-3\n")
+        #expect(check.stderr == "错误：--skip “O6-2” 不匹配任何规则；相近的规则：06-2、01-2、02-2\nerror: --skip 'O6-2' matches no rule; close rule ids: 06-2, 01-2, 02-2\n")
         let english = try BudgetLensBinary.run(["rules", "--skip", "X-99", "--lang", "en"])
         #expect(english.status == 2 && english.stderr == "error: --skip 'X-99' matches no rule; close rule ids: X-9, X-1, X-2\n")
         let score = try BudgetLensBinary.run(["score", Seed.path(Seed.weihai), "--skip", "S-99", "--lang", "zh"])
@@ -87,9 +87,9 @@ struct BilingualCommandTests {
         let folder = try Self.folder("json")
         let export = try BudgetLensBinary.run(["export", Seed.path(Seed.weihai)])
         #expect(export.status == 0)
-        #expect(export.stdout.contains("\"year\" : 2022"))
+        #expect(export.stdout.contains("\"year\" : 2023"))
         let edited = folder.appendingPathComponent("e.json")
-        try export.stdout.replacingOccurrences(of: "\"year\" : 2022", with: "\"year\" : 3000")
+        try export.stdout.replacingOccurrences(of: "\"year\" : 2023", with: "\"year\" : 3000")
             .write(to: edited, atomically: true, encoding: .utf8)
         let result = try BudgetLensBinary.run(["check", edited.path])
         #expect(result.status == 2)
