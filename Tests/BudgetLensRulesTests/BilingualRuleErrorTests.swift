@@ -77,7 +77,8 @@ struct BilingualRuleErrorTests {
         #expect(error.chineseMessage.contains(chinese), "\(error.chineseMessage)")
         #expect(error.message.contains(english), "\(error.message)")
         #expect(error.chineseMessage != error.message, "a Chinese text of its own")
-        #expect(error.description == "broken.rules:\(place): \(error.chineseMessage) / \(error.message)")
+        #expect(error.description.hasPrefix("broken.rules:\(place): \(error.chineseMessage)"))
+        #expect(error.description.hasSuffix("/ \(error.message)"))
     }
 
     @Test("exact texts: an unknown table and a severity, in Chinese and in English")

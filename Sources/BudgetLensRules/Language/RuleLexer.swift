@@ -36,9 +36,10 @@ public struct RuleFileError: Error, Sendable, CustomStringConvertible {
     /// `file:line:column: English`.
     public var englishDescription: String { "\(place): \(message)" }
 
-    /// `file:line:column: 中文 / English` (one text when both are the same).
+    /// `file:line:column: 中文 / English` (one text when both are the same; no space after a closing `）`).
     public var description: String {
-        chineseMessage == message ? englishDescription : "\(place): \(chineseMessage) / \(message)"
+        guard chineseMessage != message else { return englishDescription }
+        return "\(place): \(chineseMessage)\(chineseMessage.hasSuffix("）") ? "" : " ")/ \(message)"
     }
 }
 
