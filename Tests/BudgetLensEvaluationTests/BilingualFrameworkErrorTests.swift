@@ -57,6 +57,59 @@ struct BilingualFrameworkErrorTests {
         #expect(error.message.contains(english), "\(error.message)")
     }
 
+    @Test(
+        "every indicator and rule error of a framework names f.yaml:4 and the indicator in both languages",
+        arguments: [
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {per: 1}}", "(1) 甲：评分规则缺少 `kind`", "(1) 甲: the rule has no `kind`"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: deduction}}", "(1) 甲：缺少 `per`", "(1) 甲: no `per`"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: checklist}}", "(1) 甲：缺少清单 `items`", "(1) 甲: no checklist `items`"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: checklist, items: [{text: a, points: 10}]}}",
+                "(1) 甲：清单项需要 `id`", "(1) 甲: a checklist item needs an `id`"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: checklist, items: [{id: a, points: 4}]}}",
+                "(1) 甲：清单各项合计 4，不等于权重 10", "(1) 甲: the checklist items add up to 4, not the weight 10"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: bands}}", "(1) 甲：缺少 `bands`", "(1) 甲: no `bands`"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: bands, bands: [{min: 0, share: 100}, {min: 50, share: 50}]}}",
+                "(1) 甲：无上限的区间之后还有区间（重叠）", "(1) 甲: a band without an upper bound is followed by another band"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: progress, step: 1, deduction: 1}}", "(1) 甲：缺少 `targets`",
+                "(1) 甲: no `targets`"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: per-point}}", "(1) 甲：per-point 规则需要 `share`（%）或 `deduction`（分）二者之一",
+                "(1) 甲: a per-point rule needs `share` (%) or `deduction` (points), one of them"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: grade-share}}", "(1) 甲：缺少 `shares`", "(1) 甲: no `shares`"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: parts}}", "(1) 甲：缺少 `parts`", "(1) 甲: no `parts`"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: parts, parts: [{id: a, points: 10}]}}",
+                "(1) 甲：组成部分需要 `id` 和 `rule`", "(1) 甲: a part needs an `id` and a `rule`"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: parts, parts: [{id: a, points: 4, rule: {kind: ratio}}]}}",
+                "(1) 甲：各组成部分合计 4，不等于权重 10", "(1) 甲: the parts add up to 4, not the weight 10"),
+            ("{code: \"(1)\", weight: 10, rule: {kind: ratio}}", "指标需要 `name`", "an indicator needs a `name`"),
+            ("{code: \"(1)\", name: 甲, rule: {kind: ratio}}", "(1) 甲：缺少 `weight`", "(1) 甲: no `weight`"),
+            ("{code: \"(1)\", name: 甲, weight: 10}", "(1) 甲：末级指标需要 `rule`", "(1) 甲: a leaf indicator needs a `rule`"),
+            ("{code: \"(1)\", name: 甲, weight: 10, rule: {kind: ratio}, children: []}", "(1) 甲：指标不能同时有下级指标和评分规则",
+                "(1) 甲: an indicator has children or a rule, not both"),
+        ])
+    func indicatorError(indicator: String, chinese: String, english: String) throws {
+        let yaml = "name: t\ntotal: 10\nindicators:\n  - \(indicator)\n"
+        let error = try #require(throws: FrameworkError.self) { try Framework(yaml: yaml, file: "f.yaml") }
+        #expect(error.chineseDescription == "f.yaml:4: \(chinese)", "\(error.chineseDescription)")
+        #expect(error.description == "f.yaml:4: \(english)" || error.description.hasPrefix("f.yaml:4: \(english)"), "\(error)")
+    }
+
+    @Test("a framework that is not YAML, not a mapping, without indicators, with a bad grade or missing")
+    func frameworkFiles() throws {
+        func refusal(_ yaml: String) throws -> FrameworkError {
+            try #require(throws: FrameworkError.self) { try Framework(yaml: yaml, file: "f.yaml") }
+        }
+        let notYAML = try refusal("items: [1, 2")
+        #expect(notYAML.chineseMessage.hasPrefix("不是有效的 YAML：") && notYAML.message.hasPrefix("not valid YAML: "))
+        #expect(try refusal("- a\n").chineseDescription == "f.yaml:1: 评价框架应为 YAML 映射")
+        #expect(try refusal("name: x\n").chineseDescription == "f.yaml:1: 缺少 `indicators` 指标列表")
+        let grade = try refusal("name: x\ngrades:\n  - {grade: 优}\nindicators: []\n")
+        #expect(grade.chineseDescription == "f.yaml:3: 等级需要 `grade` 和 `minimum`")
+        #expect(grade.description == "f.yaml:3: a grade needs `grade` and `minimum`")
+        let missing = try #require(throws: FrameworkError.self) { try Framework(contentsOf: "/nonexistent/f.yaml") }
+        #expect(missing.chineseDescription == "/nonexistent/f.yaml:0: 无法读取评价框架文件（不存在或不是 UTF-8）")
+        #expect(missing.description == "/nonexistent/f.yaml:0: cannot read the framework file (missing, or not UTF-8)")
+    }
+
     @Test("evidence that does not fit its rule is EV-2 with the value, in Chinese and English")
     func evidence() throws {
         let framework = try Framework(yaml: Self.framework, file: "f.yaml")

@@ -24,6 +24,7 @@ struct BilingualRuleErrorTests {
             (header + "公开01[27, 1] = 0 ;", "2:21", "意外的字符“;”", "unexpected character ';'"),
             // The file's lines.
             ("rules A-1 error \"x\"", "1:1", "而不是“rules”", "found 'rules'"),
+            ("12 rule", "1:1", "应为一个词，而不是“12”", "expected a word, found '12'"),
             ("    公开01[27, 1] = 0", "1:5", "缩进的语句不在任何规则之下", "an indented statement outside any rule"),
             (header + "公开01[27, 1] = 0\nrule A-1 error \"y\"\n    公开01[28, 1] = 0", "3:6", "规则 A-1 重复定义（首次在第 1 行）",
                 "rule A-1 is defined twice (first at line 1)"),
@@ -123,6 +124,12 @@ struct BilingualRuleErrorTests {
         let large = try #require(throws: RuleFileError.self) { try RulePack(contentsOf: huge.path) }
         #expect(large.chineseMessage == "规则文件超过 16 MiB（至少 16777217 字节）")
         #expect(large.message == "the rule file is larger than 16 MiB")
+
+        let oversized = try #require(throws: RuleFileError.self) {
+            try RulePack(text: String(repeating: "#", count: RuleLimits.maximumFileSize + 1), file: "big.rules")
+        }
+        #expect(oversized.chineseDescription == "big.rules: 规则文件过大（16777217 字节，上限 16777216）")
+        #expect(oversized.englishDescription == "big.rules: the rule file is too large (16777217 bytes, at most 16777216)")
 
         var pack = try RulePack(text: Self.header + "公开01[27, 1] = 0", file: "a.rules")
         let twice = try #require(throws: RuleFileError.self) {
