@@ -110,6 +110,68 @@ struct BilingualFrameworkErrorTests {
         #expect(missing.description == "/nonexistent/f.yaml:0: cannot read the framework file (missing, or not UTF-8)")
     }
 
+    /// Ten leaves, one per rule kind whose evidence can be wrong.
+    private static let kinds = """
+        name: t
+        total: 100
+        indicators:
+          - {code: "(1)", name: 甲, weight: 10, rule: {kind: all-or-nothing}}
+          - {code: "(2)", name: 乙, weight: 10, rule: {kind: checklist, items: [{id: a, points: 10}]}}
+          - {code: "(3)", name: 丙, weight: 10, rule: {kind: bands, bands: [{min: 50, share: 100}]}}
+          - {code: "(4)", name: 丁, weight: 10, rule: {kind: progress, targets: [50, 75], step: 2, deduction: 0.1}}
+          - {code: "(5)", name: 戊, weight: 10, rule: {kind: per-point, share: 10}}
+          - {code: "(6)", name: 己, weight: 10, rule: {kind: grade-share, shares: {优: 100}}}
+          - {code: "(7)", name: 庚, weight: 10, rule: {kind: grade-difference, per_step: 1}}
+          - {code: "(8)", name: 辛, weight: 10, rule: {kind: parts, parts: [{id: a, points: 10, rule: {kind: ratio}}]}}
+          - {code: "(9)", name: 壬, weight: 10, rule: {kind: ratio}}
+          - {code: "(10)", name: 癸, weight: 10, rule: {kind: deduction, per: 1}}
+        """
+
+    @Test("every kind of unusable evidence is EV-2 naming the evidence line and the value, in Chinese and English")
+    func everyEvidenceIssue() throws {
+        let framework = try Framework(yaml: Self.kinds, file: "f.yaml")
+        let evidence = """
+            indicators:
+              "(1)": {met: maybe}
+              "(2)": {failed: [b]}
+              "(3)": {value: 10}
+              "(4)": {values: [50]}
+              "(5)": {value: 80}
+              "(6)": {grades: []}
+              "(7)": {pairs: [[优]]}
+              "(8)": {parts: {b: {value: 1}}}
+              "(9)": {value: 20000}
+              "(10)": {findings: [\(Array(repeating: "a", count: 10_001).joined(separator: ", "))]}
+            """
+        let scored = try ScoredEvaluation(framework: framework, evidenceYAML: evidence, evidenceFile: "e.yaml")
+        let expected: [(line: Int, chinese: String, english: String)] = [
+            (2, "(1) 甲：证据不符合评分办法（all-or-nothing）：`met` 应为 true 或 false，而不是“maybe”",
+                "(1) 甲: the evidence does not fit its all-or-nothing rule: `met` must be true or false, not 'maybe'"),
+            (3, "(2) 乙：证据不符合评分办法（checklist）：`failed` 列出的“b”不是该规则的清单项",
+                "(2) 乙: the evidence does not fit its checklist rule: `failed` names an item the rule does not have: 'b'"),
+            (4, "(3) 丙：证据不符合评分办法（bands）：10 不在任何区间内", "(3) 丙: the evidence does not fit its bands rule: 10 falls in no band"),
+            (5, "(4) 丁：证据不符合评分办法（progress）：`values` 应为每个时间节点给出一个进度 %（2 个），而不是 1 个",
+                "(4) 丁: the evidence does not fit its progress rule: `values` must give one progress % per time node (2), not 1"),
+            (6, "(5) 戊：证据不符合评分办法（per-point）：规则没有阈值：请给出 `threshold`",
+                "(5) 戊: the evidence does not fit its per-point rule: the rule has no threshold: give `threshold`"),
+            (7, "(6) 己：证据不符合评分办法（grade-share）：`grades` 应列出抽查项目的等级",
+                "(6) 己: the evidence does not fit its grade-share rule: `grades` must list the sampled projects' grades"),
+            (8, "(7) 庚：证据不符合评分办法（grade-difference）：每一对应为 [自评等级, 复评等级]（优/良/中/差），而不是 [\"优\"]",
+                "(7) 庚: the evidence does not fit its grade-difference rule: each pair is [自评等级, 复评等级] (优/良/中/差), not [\"优\"]"),
+            (9, "(8) 辛：证据不符合评分办法（parts）：组成部分 a 没有证据", "(8) 辛: the evidence does not fit its parts rule: no evidence for part a"),
+            (10, "(9) 壬：证据不符合评分办法（ratio）：`value` 的 20000 超出范围（最多 10000）",
+                "(9) 壬: the evidence does not fit its ratio rule: `value` 20000 is out of range (at most 10000)"),
+            (11, "(10) 癸：证据不符合评分办法（deduction）：`findings` 有 10001 项，超过 10000 项",
+                "(10) 癸: the evidence does not fit its deduction rule: `findings` has 10001 items, more than 10000"),
+        ]
+        #expect(scored.findings.map(\.rule) == Array(repeating: "EV-2", count: expected.count))
+        for (finding, want) in zip(scored.findings, expected) {
+            #expect(finding.message == want.chinese)
+            #expect(finding.messageEnglish == want.english)
+            #expect(finding.location.source?.line == want.line, "\(finding.message)")
+        }
+    }
+
     @Test("evidence that does not fit its rule is EV-2 with the value, in Chinese and English")
     func evidence() throws {
         let framework = try Framework(yaml: Self.framework, file: "f.yaml")
