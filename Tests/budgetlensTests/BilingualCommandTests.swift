@@ -82,6 +82,26 @@ struct BilingualCommandTests {
         #expect(tooLarge.stderr.contains("\(file.path):114:18: error: [公开01] 栏次 1: '99999999999999999' is an amount out of range"))
     }
 
+    @Test(
+        "a hostile or foreign workbook is refused in Chinese as specifically as in English",
+        arguments: [
+            ("encrypted", "这是 OLE2 复合文档（D0 CF 11 E0）：加密（有密码）的 Office 工作簿或旧版 Excel .xls；BudgetLens 读取无密码的 .xlsx 工作簿"
+                + "（请在 Excel 或 LibreOffice 中打开，另存为不加密的 .xlsx）"),
+            ("docx", "该文件是 Word 文档（DOCX），不是 Excel 工作簿；请把其中的表另存为 .xlsx，或导出文本"),
+            ("zipbomb", "声明 4096 字节，解压后却超过 32 MiB：压缩炸弹，拒绝读取"),
+            ("huge-declared", "声明解压后为 2048 MiB，单个部件上限 32 MiB（压缩炸弹，或远大于任何决算的表）"),
+            ("laughs", "声明了 DTD 或实体（<!DOCTYPE/<!ENTITY）；工作簿的 XML 从不如此，拒绝实体展开（“十亿笑”攻击）"),
+        ])
+    func workbook(kind: String, chinese: String) throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try TestWorkbooks.hostile(kind, in: folder)
+        let result = try BudgetLensBinary.run(["check", path, "--lang", "zh"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("错误：\(path): ") && result.stderr.contains(chinese), "\(result.stderr)")
+        #expect(!result.stderr.contains("error:"), "Chinese only with --lang zh")
+    }
+
     @Test("a hand-edited JSON export whose header year is 3000 is refused, exit 2, naming the JSON path")
     func jsonHeaderYear() throws {
         let folder = try Self.folder("json")
