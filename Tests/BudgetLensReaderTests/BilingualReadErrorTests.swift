@@ -53,6 +53,34 @@ struct BilingualReadErrorTests {
         #expect(error.description.hasPrefix("\(path):1:3: invalid UTF-8 byte 0xAB at byte offset 2"))
     }
 
+    @Test("PDFs: not a PDF, cut short, a scan, locked: the same details in Chinese")
+    func pdfs() throws {
+        let html = try error(path: try named(Array("<html><body>404</body></html>".utf8), "report.pdf"))
+        #expect(html.chineseDescription.hasSuffix(": 文件名是 PDF，但内容不是：开头是“<html><body>404<”，而不是“%PDF-”"))
+        #expect(html.description.hasSuffix(": the file is named as a PDF but is not one: it starts with '<html><body>404<', not '%PDF-'"))
+
+        let bytes = MinimalPDF.scannedPage()
+        let cut = try #require(throws: ReadError.self) {
+            try DisclosureReader.read(data: Data(bytes.prefix(bytes.count / 2)), file: "upload.pdf")
+        }
+        #expect(cut.chineseDescription == "upload.pdf: PDF 不完整：最后 2 KB 中没有文件结束标记（%%EOF）（读到 \(bytes.count / 2) 字节；下载中断了吗？）")
+
+        let scan = try error(path: try named(bytes, "scan.pdf"))
+        #expect(scan.chineseDescription.hasSuffix(": PDF 没有文字层（1 页都是图片：扫描件？）；BudgetLens 读取 PDF 的文字，不做 OCR"))
+        #expect(scan.description.hasSuffix(": the PDF has no text layer (1 pages of images: a scan?); BudgetLens reads the text of a PDF and does not do OCR"))
+
+        let locked = try error(path: try named(MinimalPDF.passwordProtected(), "locked.pdf"))
+        #expect(locked.chineseDescription.hasSuffix(": PDF 已加密，需要密码才能打开；BudgetLens 只读取未加密的 PDF"))
+    }
+
+    private func named(_ bytes: [UInt8], _ name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bilingual-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
     /// The error of reading `disclosure`'s export back after `edit` changed its JSON object.
     private func jsonError(_ edit: (inout [String: Any]) -> Void) throws -> ReadError {
         let data = try DisclosureJSON.encode(try Seed.read(Seed.weihai))
