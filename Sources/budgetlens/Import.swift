@@ -34,15 +34,9 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let files = ImportFiles.expand(paths)
-        guard !files.isEmpty else {
-            throw CommandFailure(
-                place: "", chinese: "在 \(paths) 中没有找到 .txt、.pdf 或 .json 文件",
-                english: "no .txt, .pdf or .json file found in \(paths)")
-        }
+        guard !files.isEmpty else { throw CommandFailure(message: "error: no .txt, .pdf or .json file found in \(paths)") }
         guard maximumInputMegabytes > 0, maximumInputMegabytes <= 4096 else {
-            throw CommandFailure(
-                place: "", chinese: "--max-input-mb 应为 1 至 4096 之间的整数（MiB），而不是 \(maximumInputMegabytes)",
-                english: "--max-input-mb must be between 1 and 4096, not \(maximumInputMegabytes)")
+            throw CommandFailure(message: "error: --max-input-mb must be between 1 and 4096")
         }
         let pack = try rules.pack()
         let storeOptions = store
