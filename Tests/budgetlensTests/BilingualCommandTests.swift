@@ -26,6 +26,17 @@ struct BilingualCommandTests {
         #expect(english.status == 2 && english.stderr == "error: \(rules.path):2:5: unknown table '公开1O': the tables are 公开01 … 公开09\n")
     }
 
+    @Test("argument errors print 错误： in Chinese and error: in English, like a failed file")
+    func argumentErrors() throws {
+        let chinese = try BudgetLensBinary.run(["check", "-foo.txt", "--lang", "zh"])
+        #expect(chinese.status == 2)
+        #expect(chinese.stderr == "错误：“-foo.txt”既不是选项，也不是存在的文件（以“-”开头的文件名可写作 ./-foo.txt）\n")
+        let both = try BudgetLensBinary.run(["check", "-foo.txt"])
+        #expect(both.stderr.hasPrefix("错误：“-foo.txt”既不是选项") && both.stderr.contains("\nerror: '-foo.txt' is neither an option"))
+        let english = try BudgetLensBinary.run(["check", "-foo.txt", "--lang", "en"])
+        #expect(english.stderr.hasPrefix("error: '-foo.txt' is neither an option nor an existing file") && !english.stderr.contains("错误"))
+    }
+
     @Test("a broken scheme in --lang zh names line, column and the value")
     func scheme() throws {
         let scheme = try Self.folder("scheme").appendingPathComponent("s.scheme")
