@@ -1,6 +1,7 @@
 /// An exact decimal number: an integer count of 10^−`decimals` (`FixedDecimal(units: 9986, decimals: 2)` is
 /// 99.86). The one home of decimal reading and writing for scores (hundredths), rates, measures and rule literals
-/// (millionths) and PDF coordinates (hundredths); money has its own unit-aware reading (`Money.reading`).
+/// (millionths) and PDF coordinates (hundredths); money's unit-aware reading (`Money.reading`: separators,
+/// full-width digits, dashes) checks the printed form and takes the value from ``units(digits:fractionDigits:decimals:)``.
 public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
     /// The value × 10^`decimals`.
     public var units: Int64
@@ -57,6 +58,29 @@ public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
         for _ in fractionDigits..<6 { fraction *= 10 }
         let value = whole * 1_000_000 + fraction
         return negative ? -value : value
+    }
+
+    /// The value of decimal `digits` (each 0–9, most significant first), the last `fractionDigits` of them after
+    /// the point, counted in 10^−`decimals`: `[7, 2, 9, 7, 2, 8]` with 2 fraction digits in hundredths is 729,728
+    /// (7,297.28). ``Money/reading(_:unit:)`` reads amounts through it, after checking their printed form.
+    ///
+    /// - Returns: `nil` when there are more fraction digits than `decimals`, or the value does not fit `Int64`
+    ///   (overflow-checked, never a trap).
+    public static func units(digits: some Sequence<UInt8>, fractionDigits: Int, decimals: Int) -> Int64? {
+        guard (0...decimals).contains(fractionDigits) else { return nil }
+        var value: Int64 = 0
+        for digit in digits {
+            let (multiplied, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (added, overflow2) = multiplied.addingReportingOverflow(Int64(digit))
+            if overflow1 || overflow2 { return nil }
+            value = added
+        }
+        for _ in fractionDigits..<decimals {
+            let (multiplied, overflow) = value.multipliedReportingOverflow(by: 10)
+            if overflow { return nil }
+            value = multiplied
+        }
+        return value
     }
 
     /// `99.86`, `100`, `8.5`, `-0.005`: as few decimals as needed, the sign kept.

@@ -6,6 +6,12 @@ public enum AmountReading: Hashable, Sendable {
     case amount(Money)
     /// Text that is not a number in the given unit; the reason says why.
     case invalid(reason: String)
+
+    /// The reason of a number above ``Money/maximumReadable`` (10^16 分, 100 万亿元) or beyond 64 bits.
+    public static let outOfRangeReason = "number too large"
+
+    /// Whether this is a number too large to be an amount (``outOfRangeReason``), not text that is no number.
+    public var isOutOfRange: Bool { self == .invalid(reason: Self.outOfRangeReason) }
 }
 
 extension Money {
@@ -66,19 +72,13 @@ extension Money {
         if fractionDigitCount > unit.maximumFractionDigits {
             return .invalid(reason: "more decimals than 1 分 in \(unit.rawValue)")
         }
-        var fen: Int64 = 0
-        for digit in digits {
-            let (multiplied, overflow1) = fen.multipliedReportingOverflow(by: 10)
-            let (added, overflow2) = multiplied.addingReportingOverflow(Int64(digit))
-            if overflow1 || overflow2 { return .invalid(reason: "number too large") }
-            fen = added
-        }
-        // Scale to 分: the digits hold the value × 10^fractionDigitCount in `unit`.
-        var scale = unit.fenPerUnit
-        for _ in 0..<fractionDigitCount { scale /= 10 }
-        let (scaled, overflow) = fen.multipliedReportingOverflow(by: scale)
-        if overflow || scaled > Money.maximumReadable.fen { return .invalid(reason: "number too large") }
-        return .amount(Money(fen: isNegative ? -scaled : scaled))
+        // In 分: one 分 is the unit's last fraction digit (10^−2 元, 10^−6 万元).
+        guard
+            let fen = FixedDecimal.units(
+                digits: digits, fractionDigits: fractionDigitCount, decimals: unit.maximumFractionDigits),
+            fen <= Money.maximumReadable.fen
+        else { return .invalid(reason: AmountReading.outOfRangeReason) }
+        return .amount(Money(fen: isNegative ? -fen : fen))
     }
 
     /// Reads a printed amount, or `nil` when `text` is not a number. A blank cell reads as zero.

@@ -25,6 +25,7 @@ extension ReadProblem {
     public static let chineseTitles: [String: String] = [
         "cell.missing": "单元格缺失",
         "cell.not-a-number": "单元格不是金额",
+        "cell.out-of-range": "金额超出可表示范围",
         "cell.unplaced": "金额无法归入栏次",
         "layout.cell-crowded": "一格内挤有多个金额",
         "layout.column-uncertain": "栏次位置存疑",

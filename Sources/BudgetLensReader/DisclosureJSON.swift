@@ -31,15 +31,20 @@ public enum DisclosureJSON {
         do {
             let envelope = try JSONDecoder().decode(Envelope.self, from: data)
             guard envelope.format == formatName else {
-                throw ReadError(.badJSON, source: noLine, message: "JSON format '\(envelope.format)' is not \(formatName)")
+                throw ReadError(
+                    .badJSON, source: noLine, chinese: "$.format：JSON 格式“\(envelope.format)”不是 \(formatName)",
+                    english: "JSON format '\(envelope.format)' is not \(formatName)")
             }
             guard envelope.version == version else {
                 throw ReadError(
                     .badJSON, source: noLine,
-                    message: "JSON export version \(envelope.version) is not supported (this build reads \(version))")
+                    chinese: "$.version：不支持 JSON 导出版本 \(envelope.version)（本程序读取版本 \(version)）",
+                    english: "JSON export version \(envelope.version) is not supported (this build reads \(version))")
             }
             if let error = DisclosureJSONValidation.firstError(in: envelope.disclosure) {
-                throw ReadError(.badJSON, source: noLine, message: "not a valid BudgetLens export: \(error)")
+                throw ReadError(
+                    .badJSON, source: noLine, chinese: "不是有效的 BudgetLens 导出：\(error.chinese)",
+                    english: "not a valid BudgetLens export: \(error.english)")
             }
             var disclosure = envelope.disclosure
             if disclosure.statements == nil { disclosure.statements = StatementReader.read(disclosure.narrative) }
@@ -49,20 +54,24 @@ public enum DisclosureJSON {
         } catch let DecodingError.keyNotFound(key, context) {
             throw ReadError(
                 .badJSON, source: noLine,
-                message: "not a BudgetLens export: missing '\(key.stringValue)' at \(path(context.codingPath))")
+                chinese: "不是 BudgetLens 导出：\(path(context.codingPath, top: "顶层")) 缺少“\(key.stringValue)”",
+                english: "not a BudgetLens export: missing '\(key.stringValue)' at \(path(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
             let DecodingError.dataCorrupted(context)
         {
             throw ReadError(
                 .badJSON, source: noLine,
-                message: "not a BudgetLens export: \(context.debugDescription) at \(path(context.codingPath))")
+                chinese: "不是 BudgetLens 导出：\(path(context.codingPath, top: "顶层")) 的值类型或格式不对"
+                    + "（\(context.debugDescription)）",
+                english: "not a BudgetLens export: \(context.debugDescription) at \(path(context.codingPath))")
         } catch {
-            throw ReadError(.badJSON, source: noLine, message: "not valid JSON: \(error)")
+            throw ReadError(
+                .badJSON, source: noLine, chinese: "不是有效的 JSON：\(error)", english: "not valid JSON: \(error)")
         }
     }
 
-    private static func path(_ codingPath: [any CodingKey]) -> String {
+    private static func path(_ codingPath: [any CodingKey], top: String = "the top level") -> String {
         let path = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        return path.isEmpty ? "the top level" : "$" + path
+        return path.isEmpty ? top : "$" + path
     }
 }

@@ -46,27 +46,33 @@ public enum DisclosureReader {
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
-            throw ReadError(.unreadable, source: noLine, message: "cannot open the file (no such file or no access)")
+            throw ReadError(
+                .unreadable, source: noLine, chinese: "无法打开文件（文件不存在或无权访问）",
+                english: "cannot open the file (no such file or no access)")
         }
         if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
-            throw ReadError(.unreadable, source: noLine, message: "is a directory, not a document")
+            throw ReadError(.unreadable, source: noLine, chinese: "这是目录，不是文件", english: "is a directory, not a document")
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > configuration.maximumInputSize {
             throw ReadError(
                 .tooLarge, source: noLine,
-                message: "the file is \(megabytes(size)); the largest input accepted is "
+                chinese: "文件大小为 \(megabytes(size))，超过上限 \(megabytes(configuration.maximumInputSize))"
+                    + "（公开的决算文件只有几 MB；可用 --max-input-mb 调整）",
+                english: "the file is \(megabytes(size)); the largest input accepted is "
                     + "\(megabytes(configuration.maximumInputSize)) (a published disclosure is a few MB)")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ReadError(.unreadable, source: noLine, message: "cannot open the file for reading")
+            throw ReadError(
+                .unreadable, source: noLine, chinese: "无法打开文件读取（无读取权限？）", english: "cannot open the file for reading")
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: configuration.maximumInputSize + 1)) ?? Data()
         if data.count > configuration.maximumInputSize {
             throw ReadError(
                 .tooLarge, source: noLine,
-                message: "the file is larger than \(megabytes(configuration.maximumInputSize))")
+                chinese: "文件超过上限 \(megabytes(configuration.maximumInputSize))",
+                english: "the file is larger than \(megabytes(configuration.maximumInputSize))")
         }
         return [UInt8](data)
     }
@@ -123,7 +129,8 @@ public enum DisclosureReader {
         }
         guard decoded.text.utf8.contains(where: { !isASCIIWhitespace($0) }) else {
             throw ReadError(
-                .empty, source: SourceLocation(file: file, line: 0, column: 0), message: "the file is empty")
+                .empty, source: SourceLocation(file: file, line: 0, column: 0), chinese: "文件为空（或只有空白）",
+                english: "the file is empty")
         }
         try rejectBinary(Array(decoded.text.utf8), file: file)
         return decoded
@@ -195,12 +202,14 @@ public enum DisclosureReader {
             let lineStart = bytes[..<nulOffset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             throw ReadError(
                 .notText, source: SourceLocation(file: file, line: line, column: nulOffset - lineStart + 1),
-                message: "the file holds binary data (a NUL byte at byte offset \(nulOffset)), not text")
+                chinese: "文件含二进制数据（字节偏移 \(nulOffset) 处为 NUL 字节），不是文本",
+                english: "the file holds binary data (a NUL byte at byte offset \(nulOffset)), not text")
         }
         if controlCount > max(16, bytes.count / 100) {
             throw ReadError(
                 .notText, source: SourceLocation(file: file, line: 0, column: 0),
-                message: "the file holds \(controlCount) control characters; it looks like binary data, not text")
+                chinese: "文件含 \(controlCount) 个控制字符，像是二进制数据而不是文本",
+                english: "the file holds \(controlCount) control characters; it looks like binary data, not text")
         }
     }
 

@@ -4,7 +4,7 @@ import BudgetLensCore
 /// (人员经费 | 公用经费 | 公用经费), two in Shanghai's, where the code may be split into 类 and 款 fields — and the
 /// bottom row `人员经费合计 x | 公用经费合计 y`. Rows come out grouped: 人员经费 codes, 人员经费合计, 公用经费
 /// codes, 公用经费合计; each has a single amount, 栏次 1.
-struct EconomicTableBuilder {
+struct EconomicTableBuilder: TableBuilder {
     private struct Block {
         let codePositions: [Int]
         let namePosition: Int

@@ -3,7 +3,7 @@ import BudgetLensCore
 /// Builds the tables whose rows are functional classification codes under a 合计 row: 公开02, 03, 05, 07, 08.
 /// The code is one field (`2101501`) or three (`类 | 款 | 项`, joined); the name follows it and the amount
 /// columns follow the name. Header rows repeated on continuation pages are skipped.
-struct FunctionalTableBuilder {
+struct FunctionalTableBuilder: TableBuilder {
     var building: TableBuilding
     let located: LocatedTable
 

@@ -17,9 +17,10 @@ extension ReadError.Code {
 }
 
 extension ReadError {
-    /// `file:line:column: <the failure in Chinese>`; ``description`` is the English with its details.
+    /// `file:line:column: <the failure in Chinese>`, as specific as the English ``description``: the
+    /// ``chineseMessage``, else the code's Chinese followed by the English details.
     public var chineseDescription: String {
         let place = source.line > 0 ? "\(source)" : source.file
-        return "\(place): \(code.chineseDescription)"
+        return "\(place): \(chineseMessage ?? "\(code.chineseDescription)：\(message)")"
     }
 }

@@ -31,12 +31,21 @@ public struct ReadError: Error, Sendable, CustomStringConvertible {
     public var source: SourceLocation
     /// What is wrong, for a person.
     public var message: String
+    /// What is wrong in Chinese, as specific as ``message`` (the value, the JSON path); `nil` where only the
+    /// English was written, and then ``chineseDescription`` gives the code's Chinese and the English details.
+    public var chineseMessage: String?
 
     /// Creates an error.
     public init(_ code: Code, source: SourceLocation, message: String) {
         self.code = code
         self.source = source
         self.message = message
+    }
+
+    /// Creates an error with its text in Chinese and English.
+    public init(_ code: Code, source: SourceLocation, chinese: String, english: String) {
+        self.init(code, source: source, message: english)
+        chineseMessage = chinese
     }
 
     /// `file:line:column: message`, or `file: message` when no line applies.

@@ -3,7 +3,7 @@ import BudgetLensCore
 /// Builds 公开01 and 公开04: a 收入 block and a 支出 block side by side, each with 项目, optionally 行次, and
 /// amount columns. The blocks are found from the header row (`项目 | 行次 | 金额 | 项目 | 行次 | …`); 栏次
 /// numbers are taken in order from the 栏次 row, which some documents print shifted.
-struct SideBySideTableBuilder {
+struct SideBySideTableBuilder: TableBuilder {
     private struct Block {
         let name: String
         let labelPosition: Int

@@ -4,7 +4,7 @@ import BudgetLensCore
 /// (合计, 因公出国（境）费, 公务用车购置及运行维护费 小计, 公务用车购置费, 公务用车运行维护费, 公务接待费).
 /// Fields map to 栏次 through the printed 栏次 row, not the header text (some headers lose a column name).
 /// Shanghai's layout prints no 栏次 and pairs 预算数/决算数 under each item; it is mapped by that pairing.
-struct SingleRowTableBuilder {
+struct SingleRowTableBuilder: TableBuilder {
     /// The canonical column names, 栏次 1–12.
     static let columnNames: [String] = {
         let items = ["合计", "因公出国（境）费", "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车购置费",

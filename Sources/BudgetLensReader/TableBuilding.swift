@@ -1,5 +1,18 @@
 import BudgetLensCore
 
+/// A builder of one table shape (``TableShape``): from the located table's lines to its 栏次 columns and rows,
+/// recording what it could not read in ``building``. One per shape: ``SideBySideTableBuilder`` (公开01, 04),
+/// ``FunctionalTableBuilder`` (02, 03, 05, 07, 08 by code), ``EconomicTableBuilder`` (06),
+/// ``SingleRowTableBuilder`` (09, one row); ``TextDisclosureParser`` picks it by ``TableID/shape``.
+protocol TableBuilder {
+    /// A builder for `located`, reading cells through `building`.
+    init(building: TableBuilding, located: LocatedTable)
+    /// The text, unit and the problems recorded so far.
+    var building: TableBuilding { get }
+    /// The table's columns and rows.
+    mutating func build() -> (columns: [TableColumn], rows: [TableRow])
+}
+
 /// What the table builders share: the text, the table's money unit, and the problems they record.
 struct TableBuilding {
     let text: SourceText
@@ -19,11 +32,19 @@ struct TableBuilding {
         let source =
             position < line.width ? text.location(line.index, field: field) : text.location(line.index)
         let printed = field.trimmedSpaces()
-        switch Money.reading(printed, unit: unit) {
+        let reading = Money.reading(printed, unit: unit)
+        switch reading {
         case .blank:
             return TableCell(column: column, value: .zero, text: printed, source: source)
         case .amount(let money):
             return TableCell(column: column, value: money, text: printed, source: source)
+        case .invalid where reading.isOutOfRange:
+            record(
+                "cell.out-of-range", .error,
+                "栏次 \(column): '\(printed)' is an amount out of range (above 100 万亿元 = 10^16 分, the largest "
+                    + "amount BudgetLens reads); the cell is left without a value",
+                at: source)
+            return TableCell(column: column, value: nil, text: printed, source: source)
         case .invalid(let reason):
             record(
                 "cell.not-a-number", .error,

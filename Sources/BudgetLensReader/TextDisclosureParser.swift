@@ -80,27 +80,16 @@ struct TextDisclosureParser {
     private func build(_ located: LocatedTable) -> (PublicTable, [ReadProblem]) {
         let unit = located.header.moneyUnit ?? .wanYuan
         let building = TableBuilding(text: text, table: located.id, unit: unit)
-        let columns: [TableColumn]
-        let rows: [TableRow]
-        let problems: [ReadProblem]
-        switch located.id.shape {
-        case .sideBySide:
-            var builder = SideBySideTableBuilder(building: building, located: located)
-            (columns, rows) = builder.build()
-            problems = builder.building.problems
-        case .functional:
-            var builder = FunctionalTableBuilder(building: building, located: located)
-            (columns, rows) = builder.build()
-            problems = builder.building.problems
-        case .economic:
-            var builder = EconomicTableBuilder(building: building, located: located)
-            (columns, rows) = builder.build()
-            problems = builder.building.problems
-        case .singleRow:
-            var builder = SingleRowTableBuilder(building: building, located: located)
-            (columns, rows) = builder.build()
-            problems = builder.building.problems
-        }
+        let shape: any TableBuilder.Type =
+            switch located.id.shape {
+            case .sideBySide: SideBySideTableBuilder.self
+            case .functional: FunctionalTableBuilder.self
+            case .economic: EconomicTableBuilder.self
+            case .singleRow: SingleRowTableBuilder.self
+            }
+        var builder = shape.init(building: building, located: located)
+        let (columns, rows) = builder.build()
+        let problems = builder.building.problems
         let table = PublicTable(
             id: located.id, title: located.title, formLabel: located.header.formLabel,
             unitName: located.header.unitName, moneyUnit: located.header.moneyUnit, columns: columns, rows: rows,

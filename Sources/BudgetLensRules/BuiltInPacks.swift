@@ -32,7 +32,7 @@ public enum BuiltInPacks {
             }
         }
         guard let merged else {
-            throw RuleFileError(file: "Packs/\(name)", line: 0, column: 0, message: "the built-in rule pack is missing")
+            throw RuleFileError(file: "Packs/\(name)", line: 0, column: 0, chinese: "内置规则包缺失", english: "the built-in rule pack is missing")
         }
         return merged
     }

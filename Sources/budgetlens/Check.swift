@@ -100,7 +100,11 @@ struct Check: ParsableCommand {
             for outcome in outcomes {
                 switch outcome {
                 case .checked(let report, let disclosure):
-                    print(CheckReportText(report: report, disclosure: disclosure, style: style, verbose: verbose).text)
+                    print(
+                        CheckReportText(
+                            report: report, disclosure: disclosure, style: style, verbose: verbose,
+                            language: Language.current.messageLanguage
+                        ).text)
                     if coverage { print(NarrativeCoverageText(disclosure: disclosure, style: style).text) }
                 case .failed:
                     break  // on stderr, where text output puts errors

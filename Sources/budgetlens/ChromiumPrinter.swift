@@ -25,8 +25,8 @@ enum ChromiumPrinter {
     static func pdf(of html: String, timeoutSeconds: Int = 120) throws -> Data {
         guard let browser = executable() else {
             throw CommandFailure(
-                message: "error: " + say("--to pdf 需要 Chromium：请安装 Debian 的 chromium 软件包",
-                    "--to pdf needs headless Chromium: install Debian's chromium package"))
+                place: "", chinese: "--to pdf 需要 Chromium：请安装 Debian 的 chromium 软件包",
+                english: "--to pdf needs headless Chromium: install Debian's chromium package")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -50,20 +50,22 @@ enum ChromiumPrinter {
             try process.run()
         } catch {
             throw CommandFailure(
-                message: "error: " + say("无法启动 \(browser)：\(error.localizedDescription)", "cannot start \(browser): \(error.localizedDescription)"))
+                place: "", chinese: "无法启动 \(browser)：\(error.localizedDescription)",
+                english: "cannot start \(browser): \(error.localizedDescription)")
         }
         if finished.wait(timeout: .now() + .seconds(timeoutSeconds)) == .timedOut {
             process.terminate()
             _ = finished.wait(timeout: .now() + .seconds(5))
             throw CommandFailure(
-                message: "error: " + say("\(browser) 在 \(timeoutSeconds) 秒内未完成", "\(browser) did not finish within \(timeoutSeconds) s"))
+                place: "", chinese: "\(browser) 在 \(timeoutSeconds) 秒内未完成",
+                english: "\(browser) did not finish within \(timeoutSeconds) s")
         }
         guard process.terminationStatus == 0, let bytes = FileManager.default.contents(atPath: output.path),
             bytes.starts(with: Array("%PDF".utf8))
         else {
             throw CommandFailure(
-                message: "error: " + say("\(browser) 未生成 PDF（退出码 \(process.terminationStatus)）",
-                    "\(browser) printed no PDF (exit \(process.terminationStatus))"))
+                place: "", chinese: "\(browser) 未生成 PDF（退出码 \(process.terminationStatus)）",
+                english: "\(browser) printed no PDF (exit \(process.terminationStatus))")
         }
         return bytes
     }

@@ -27,12 +27,11 @@ enum DashOperands {
             }
             guard FileManager.default.fileExists(atPath: argument) else {
                 throw CommandFailure(
-                    message: "error: "
-                        + say(
-                            "“\(argument)”既不是选项，也不是存在的文件（以“-”开头的文件名可写作 ./\(argument)）",
-                            "'\(argument)' is neither an option nor an existing file (budgetlens has no single-letter "
-                                + "options but -h and -o; a file whose name begins with '-' is read when it exists, or write "
-                                + "./\(argument))"))
+                    place: "",
+                    chinese: "“\(argument)”既不是选项，也不是存在的文件（以“-”开头的文件名可写作 ./\(argument)）",
+                    english: "'\(argument)' is neither an option nor an existing file (budgetlens has no single-letter "
+                        + "options but -h and -o; a file whose name begins with '-' is read when it exists, or write "
+                        + "./\(argument))")
             }
             result.append("./" + argument)
         }

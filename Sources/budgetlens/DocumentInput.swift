@@ -87,7 +87,11 @@ struct DocumentInput: ParsableArguments {
         default:
             if let unread = disclosure.problems.first(where: { $0.code == "table.not-understood" }) {
                 throw CommandFailure(
-                    message: "error: \(file): no 部门决算 table could be read: the text names the tables but its rows "
+                    place: file,
+                    chinese: "无法读取任何部门决算表：文本提到了这些表，但其行不是 BudgetLens 能读取的表格形式"
+                        + "（\(unread.source)；`budgetlens show` 会列出）。请提供 PDF 本身、其 `pdftotext -layout` 文本、"
+                        + "制表符分隔的文本或工作簿。",
+                    english: "no 部门决算 table could be read: the text names the tables but its rows "
                         + "are not in a table form BudgetLens reads (\(unread.source); `budgetlens show` lists them). "
                         + "Give the PDF itself, its `pdftotext -layout` text, tab-separated text or the workbook.")
             }

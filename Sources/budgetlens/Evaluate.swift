@@ -51,12 +51,15 @@ struct Evaluate: ParsableCommand {
     func validate() throws {
         if listRules { return }
         if framework == nil, evidence == nil, file == nil {
-            throw ValidationError("give a report FILE, or --framework F --evidence E")
+            throw ValidationError(say("请给出评价报告文件，或 --framework F --evidence E", "give a report FILE, or --framework F --evidence E"))
         }
         if (framework == nil) != (evidence == nil) {
-            throw ValidationError("--framework and --evidence go together")
+            throw ValidationError(say("--framework 与 --evidence 须一起给出", "--framework and --evidence go together"))
         }
-        if framework != nil, file != nil { throw ValidationError("give a report FILE or --framework/--evidence, not both") }
+        if framework != nil, file != nil {
+            throw ValidationError(
+                say("请给出评价报告文件或 --framework/--evidence，不能两者都给", "give a report FILE or --framework/--evidence, not both"))
+        }
     }
 
     func run() throws {
@@ -75,7 +78,7 @@ struct Evaluate: ParsableCommand {
         do {
             text = try DisclosureReader.readableText(path: file, configuration: configuration)
         } catch let error as ReadError {
-            throw CommandFailure(message: "error: \(error)")
+            throw CommandFailure(error)
         }
         let report = EvaluationReportReader.read(text: text, file: file)
         guard report.isUsable else {
@@ -100,71 +103,18 @@ struct Evaluate: ParsableCommand {
         do {
             let framework = try Framework(contentsOf: path)
             guard let text = try? String(contentsOfFile: evidence, encoding: .utf8) else {
-                throw CommandFailure(message: "error: \(evidence): cannot read the evidence file (missing, or not UTF-8)")
+                throw CommandFailure(
+                    place: evidence, chinese: "无法读取证据文件（不存在或不是 UTF-8）",
+                    english: "cannot read the evidence file (missing, or not UTF-8)")
             }
             scored = try ScoredEvaluation(framework: framework, evidenceYAML: text, evidenceFile: evidence)
         } catch let error as FrameworkError {
-            throw CommandFailure(message: "error: \(error)")
+            throw CommandFailure(error)
         }
         switch format {
         case .text: print(ScoredEvaluationText(scored: scored).text, terminator: "")
         case .json: try writeOutput(try ScoredEvaluationJSON(scored: scored).encoded() + Data("\n".utf8))
         }
         if scored.findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
-    }
-}
-
-/// The text of `budgetlens evaluate`.
-struct EvaluationReportText {
-    let report: EvaluationReport
-    let findings: [Finding]
-    let recomputed: [Int: Score]
-
-    var text: String {
-        var lines: [String] = []
-        lines.append("文件 File:   \(report.file) (from line \(report.firstLine))")
-        lines.append("标题 Title:  \(report.title)")
-        lines.append("类型 Kind:   \(report.kind.chineseName) (\(report.kind.rawValue))")
-        let counts = [IndicatorLevel.first, .second, .third, .detail].map {
-            "\($0.chineseName) \(report.indicators(level: $0).count)"
-        }
-        lines.append("指标 Indicators: " + counts.joined(separator: ", "))
-        if let weights = report.compositeWeights {
-            lines.append("综合 Composite:  非现场 \(weights.nonField)% + 现场 \(weights.field)% (line \(weights.source.line))")
-        }
-        for total in report.totals {
-            let score = total.score.map { "\($0)" } ?? "—"
-            lines.append("总分 Total: \(score)  等级 Grade: \(total.grade ?? "—")  (line \(total.source.line))")
-        }
-        lines.append("")
-        for (index, indicator) in report.indicators.enumerated() {
-            let indent = String(repeating: "  ", count: indicator.level.rawValue - 1)
-            let weight = indicator.weight.map { "\($0)分" } ?? "—"
-            let scores = ScoreColumn.allCases.compactMap { column in
-                indicator.scores[column].map { "\(column.chineseName) \($0)" }
-            }.joined(separator: " · ")
-            let rederived = recomputed[index].map { "  重算 recomputed \($0)" } ?? ""
-            lines.append("\(indent)\(indicator.label)  分值 \(weight)  \(scores)\(rederived)  [line \((indicator.scoreSource ?? indicator.source).line)]")
-        }
-        for table in report.summaries {
-            lines.append("")
-            lines.append("汇总 \(table.title.isEmpty ? "(untitled)" : table.title)  [line \(table.source.line)]")
-            for row in table.rows {
-                let scores = table.columns.compactMap { row.scores[$0].map { "\($0)" } }.joined(separator: " / ")
-                lines.append("  \(row.name)  \(row.weight.map { "\($0)" } ?? "—")  \(scores)"
-                    + (row.rate.map { "  \($0)%" } ?? ""))
-            }
-        }
-        lines.append("")
-        let errors = findings.filter { $0.severity == .error }.count
-        let warnings = findings.filter { $0.severity == .warning }.count
-        lines.append("发现 Findings: \(errors) errors, \(warnings) warnings")
-        for finding in findings {
-            let line = finding.location.source.map { "line \($0.line)" } ?? ""
-            lines.append("  [\(finding.rule)] \(finding.severity.rawValue) \(line): \(finding.message)")
-            lines.append("      \(finding.messageEnglish)")
-        }
-        for problem in report.problems { lines.append("  读取问题 problem: \(problem)") }
-        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -36,7 +36,9 @@ struct Explain: ParsableCommand {
         let storeOptions = store
         if let finding {
             guard let author, !author.isEmpty, let text, !text.isEmpty else {
-                throw CommandFailure(message: "error: explaining finding #\(finding) needs --author and --text")
+                throw CommandFailure(
+                    place: "", chinese: "说明发现 #\(finding) 需要 --author 和 --text",
+                    english: "explaining finding #\(finding) needs --author and --text")
             }
             let id = try awaitStore {
                 try await storeOptions.open().addExplanation(Explanation(author: author, text: text), toFinding: finding)

@@ -1,3 +1,4 @@
+import BudgetLensCore
 import Foundation
 
 /// The language of messages: Chinese first with English (the default, as findings are), or one of them for scripts
@@ -46,6 +47,9 @@ enum Language: String, CaseIterable {
         }
         return (language, rest)
     }
+
+    /// The same choice for the libraries' renderers.
+    var messageLanguage: MessageLanguage { MessageLanguage(rawValue: rawValue) ?? .both }
 
     /// `zh / en`, or one of them.
     func say(_ chinese: String, _ english: String) -> String {

@@ -65,7 +65,7 @@ struct RenderCommand: ParsableCommand {
             do {
                 bytes = try XLSXWriter(disclosure: disclosure).data()
             } catch {
-                throw CommandFailure(message: "error: \(output): " + say("无法生成 XLSX：\(error)", "cannot make the XLSX: \(error)"))
+                throw CommandFailure(place: output, chinese: "无法生成 XLSX：\(error)", english: "cannot make the XLSX: \(error)")
             }
         }
         try AtomicFile.write(bytes, to: output)
@@ -79,8 +79,8 @@ extension RenderCommand {
         guard let size = attributes?[.size] as? Int, size <= limit, let data = FileManager.default.contents(atPath: path)
         else {
             throw CommandFailure(
-                message: "error: \(path): " + say("无法读取预算与原因文件（不存在、不可读或超过 --max-input-mb）",
-                    "cannot read the budgets-and-reasons file (missing, unreadable or over --max-input-mb)"))
+                place: path, chinese: "无法读取预算与原因文件（不存在、不可读或超过 --max-input-mb）",
+                english: "cannot read the budgets-and-reasons file (missing, unreadable or over --max-input-mb)")
         }
         do {
             return try NarrativeInputs(json: data, file: path)
@@ -103,12 +103,13 @@ enum AtomicFile {
             try bytes.write(to: temporary)
         } catch {
             throw CommandFailure(
-                message: "error: \(path): " + say("无法写入：\(error.localizedDescription)", "cannot write: \(error.localizedDescription)"))
+                place: path, chinese: "无法写入：\(error.localizedDescription)",
+                english: "cannot write: \(error.localizedDescription)")
         }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw CommandFailure(message: "error: \(path): " + say("无法写入：\(reason)", "cannot write: \(reason)"))
+            throw CommandFailure(place: path, chinese: "无法写入：\(reason)", english: "cannot write: \(reason)")
         }
     }
 }

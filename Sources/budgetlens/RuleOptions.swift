@@ -1,4 +1,5 @@
 import ArgumentParser
+import BudgetLensEvaluation
 import BudgetLensRules
 
 /// Options that choose the rules in force: the built-in pack, plus users' rule files, minus skipped ids.
@@ -12,14 +13,17 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-builtin"), help: "Use only the --rules files, not the built-in pack.")
     var withoutBuiltIn = false
 
-    /// The rules in force; a broken rule file is exit code 2 with its file, line and column.
+    /// The rules in force; a broken rule file is exit code 2 with its file, line and column, and so is a
+    /// `--skip` pattern that matches no rule (of the pack, `check --previous`'s Y-* or the annexed report's N-EVAL-*).
     func pack() throws -> RulePack {
         do {
             var pack = withoutBuiltIn ? RulePack(name: "user rules") : try BuiltInPacks.finalAccounts()
             for file in ruleFiles { try pack.merge(RulePack(contentsOf: file)) }
+            try SkipPatterns.refuseUnmatched(
+                skipped, among: pack.rules.map(\.id) + YearOverYear.ruleIDs + DocumentChain.ruleIDs)
             return pack.skipping(skipped)
         } catch let error as RuleFileError {
-            throw CommandFailure(message: "error: \(error)")
+            throw CommandFailure(error)
         }
     }
 }

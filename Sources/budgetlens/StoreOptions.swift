@@ -35,7 +35,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try await StoreLocation.open(location)
         } catch let error as StoreError {
-            throw CommandFailure(message: "error: \(error)")
+            throw CommandFailure(place: "", chinese: "无法打开数据库：\(error)", english: "\(error)")
         }
     }
 }
@@ -50,7 +50,9 @@ func awaitStore<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) t
         done.signal()
     }
     done.wait()
-    guard let result = box.result else { throw CommandFailure(message: "error: the store task did not finish") }
+    guard let result = box.result else {
+        throw CommandFailure(place: "", chinese: "数据库任务未完成", english: "the store task did not finish")
+    }
     return try result.get()
 }
 

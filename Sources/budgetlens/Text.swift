@@ -23,7 +23,7 @@ struct TextCommand: ParsableCommand {
         do {
             print(try DisclosureReader.readableText(path: input.file, configuration: input.limit.configuration()))
         } catch let error as ReadError {
-            throw CommandFailure(message: "error: \(error)")
+            throw CommandFailure(error)
         }
     }
 }

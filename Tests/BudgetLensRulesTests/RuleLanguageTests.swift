@@ -76,7 +76,7 @@ struct RuleLanguageTests {
         do {
             _ = try RulePack(text: text, file: "broken.rules")
         } catch {
-            #expect("\(error)" == message)
+            #expect((error as? RuleFileError)?.englishDescription == message)
         }
     }
 

@@ -5,8 +5,11 @@ import Foundation
 /// evaluation report (seed 000), its 情况说明 十三 must describe that report: (一) the projects evaluated by the
 /// department (部门评价), their number and amount; (四) the score and grade.
 ///
-/// Rule ids: N-EVAL-1 (names), N-EVAL-2 (count), N-EVAL-3 (amount), N-EVAL-4 (score and grade).
+/// Rule ids: N-EVAL-1 (names), N-EVAL-2 (count), N-EVAL-3 (amount), N-EVAL-4 (score and grade) (``ruleIDs``).
 public enum DocumentChain {
+    /// The ids of the chain's rules, for `--skip`.
+    public static let ruleIDs = ["N-EVAL-1", "N-EVAL-2", "N-EVAL-3", "N-EVAL-4"]
+
     /// The chain findings for `report`, read from `text` before the report's first line; none when the report is
     /// not annexed to anything (it starts at line 1) or the text has no 十三.
     public static func check(text: String, file: String, report: EvaluationReport) -> [Finding] {

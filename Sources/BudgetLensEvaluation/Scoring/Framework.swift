@@ -131,12 +131,25 @@ public indirect enum ScoringRule: Sendable {
     ]
 }
 
-/// A framework file that cannot be used: the message names the file, line and indicator.
+/// A framework or evidence file that cannot be used: the message names the file, line and indicator, in Chinese
+/// and English.
 public struct FrameworkError: Error, Sendable, CustomStringConvertible {
-    /// `file:line: message`.
-    public var description: String
+    /// `file:line`.
+    public var place: String
+    /// What is wrong, in Chinese, with the indicator and the offending value.
+    public var chineseMessage: String
+    /// What is wrong, in English.
+    public var message: String
 
-    init(_ file: String, _ line: Int?, _ message: String) {
-        description = "\(file):\(line ?? 0): \(message)"
+    init(_ file: String, _ line: Int?, _ chinese: String, _ english: String) {
+        place = "\(file):\(line ?? 0)"
+        chineseMessage = chinese
+        message = english
     }
+
+    /// `file:line: 中文`.
+    public var chineseDescription: String { "\(place): \(chineseMessage)" }
+
+    /// `file:line: English`.
+    public var description: String { "\(place): \(message)" }
 }

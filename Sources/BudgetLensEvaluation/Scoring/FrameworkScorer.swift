@@ -49,10 +49,17 @@ public struct ScoredEvaluation: Sendable {
     public var findings: [Finding]
 }
 
-/// Evidence that does not fit its rule.
+/// Evidence that does not fit its rule: what is wrong in Chinese and English, with the offending value.
 struct EvidenceIssue: Error {
+    var chinese: String
     var message: String
     var line: Int?
+
+    init(_ chinese: String, _ english: String, line: Int?) {
+        self.chinese = chinese
+        self.message = english
+        self.line = line
+    }
 }
 
 extension ScoredEvaluation {
@@ -64,10 +71,11 @@ extension ScoredEvaluation {
         do {
             root = try Yams.compose(yaml: evidenceYAML)
         } catch let error as YamlError {
-            throw FrameworkError(evidenceFile, nil, "not valid YAML: \(error)")
+            throw FrameworkError(evidenceFile, nil, "不是有效的 YAML：\(error)", "not valid YAML: \(error)")
         }
         guard let indicatorsNode = root?["indicators"], indicatorsNode.mapping != nil else {
-            throw FrameworkError(evidenceFile, root?.mark?.line, "an evidence file needs an `indicators` mapping")
+            throw FrameworkError(
+                evidenceFile, root?.mark?.line, "证据文件需要 `indicators` 映射", "an evidence file needs an `indicators` mapping")
         }
         self.framework = framework
         self.evidenceFile = evidenceFile
@@ -98,7 +106,7 @@ extension ScoredEvaluation {
                 findings.append(
                     Finding(
                         rule: "EV-2", severity: .error,
-                        message: "\(indicator.label)：证据不符合评分办法（\(rule.kind)）：\(issue.message)",
+                        message: "\(indicator.label)：证据不符合评分办法（\(rule.kind)）：\(issue.chinese)",
                         messageEnglish: "\(indicator.label): the evidence does not fit its \(rule.kind) rule: \(issue.message)",
                         location: FindingLocation(
                             table: evidenceFile, item: indicator.label,
@@ -139,10 +147,14 @@ extension ScoredEvaluation {
     static func number(_ node: Node?, _ what: String, limit: Int64 = Framework.maximumHundredths) throws -> Score {
         guard let node, let text = node.string, let value = Score(parsing: text.trimmingCharacters(in: .whitespaces))
         else {
-            throw EvidenceIssue(message: "`\(what)` must be a number with at most two decimals", line: node?.mark?.line)
+            throw EvidenceIssue(
+                "`\(what)` 应为最多两位小数的数值，而不是“\(node?.string ?? "")”",
+                "`\(what)` must be a number with at most two decimals, not '\(node?.string ?? "")'", line: node?.mark?.line)
         }
         guard value.hundredths.magnitude <= UInt64(limit) else {
-            throw EvidenceIssue(message: "`\(what)` is out of range (at most \(Score(hundredths: limit)))", line: node.mark?.line)
+            throw EvidenceIssue(
+                "`\(what)` 的 \(value) 超出范围（最多 \(Score(hundredths: limit))）",
+                "`\(what)` \(value) is out of range (at most \(Score(hundredths: limit)))", line: node.mark?.line)
         }
         return value
     }
@@ -157,7 +169,11 @@ extension ScoredEvaluation {
         if let numerator = evidence["numerator"], let denominator = evidence["denominator"] {
             let top = try number(numerator, "numerator", limit: 100_000_000_000_000)
             let bottom = try number(denominator, "denominator", limit: 100_000_000_000_000)
-            guard bottom.hundredths > 0 else { throw EvidenceIssue(message: "`denominator` must be positive", line: denominator.mark?.line) }
+            guard bottom.hundredths > 0 else {
+                throw EvidenceIssue(
+                    "`denominator` 应为正数，而不是 \(bottom)", "`denominator` must be positive, not \(bottom)",
+                    line: denominator.mark?.line)
+            }
             let value = Score(hundredths: ScoreFinding.roundedDivision(top.hundredths * 10_000, bottom.hundredths))
             return (value, "\(top)/\(bottom) = \(value)%")
         }
@@ -173,7 +189,9 @@ extension ScoredEvaluation {
     static func apply(_ rule: ScoringRule, points: Score, evidence: Node) throws -> (Score, String, [String]) {
         for key in ["findings", "grades", "pairs", "values", "failed"] {
             if let list = evidence[key]?.sequence, list.count > Framework.maximumListCount {
-                throw EvidenceIssue(message: "`\(key)` has more than \(Framework.maximumListCount) items", line: list.mark?.line)
+                throw EvidenceIssue(
+                    "`\(key)` 有 \(list.count) 项，超过 \(Framework.maximumListCount) 项",
+                    "`\(key)` has \(list.count) items, more than \(Framework.maximumListCount)", line: list.mark?.line)
             }
         }
         if evidence["not_applicable"]?.bool == true {
@@ -185,13 +203,19 @@ extension ScoredEvaluation {
             let score = min(points, proportion(points, value))
             return (score, "\(text)，得分 = \(value)% × \(points) = \(score)分（不超过分值）", [])
         case .allOrNothing:
-            guard let met = evidence["met"]?.bool else { throw EvidenceIssue(message: "`met` must be true or false", line: evidence.mark?.line) }
+            guard let met = evidence["met"]?.bool else {
+                throw EvidenceIssue(
+                    "`met` 应为 true 或 false，而不是“\(evidence["met"]?.string ?? "")”",
+                    "`met` must be true or false, not '\(evidence["met"]?.string ?? "")'", line: evidence.mark?.line)
+            }
             let note = evidence["note"]?.string ?? ""
             return met ? (points, "符合要求，得满分。\(note)", []) : (.zero, "不符合要求，不得分。\(note)", note.isEmpty ? [] : [note])
         case .checklist(let items):
             let failed = try (evidence["failed"]?.sequence ?? []).map { node -> String in
                 guard let id = node.string, items.contains(where: { $0.id == id }) else {
-                    throw EvidenceIssue(message: "`failed` names an item the rule does not have", line: node.mark?.line)
+                    throw EvidenceIssue(
+                        "`failed` 列出的“\(node.string ?? "")”不是该规则的清单项",
+                        "`failed` names an item the rule does not have: '\(node.string ?? "")'", line: node.mark?.line)
                 }
                 return id
             }
@@ -221,13 +245,17 @@ extension ScoredEvaluation {
                 text += "，与\(target)%相差\(value)个百分点"
             }
             guard let band = bands.first(where: { $0.contains(value) }) else {
-                throw EvidenceIssue(message: "\(value) falls in no band", line: evidence.mark?.line)
+                throw EvidenceIssue("\(value) 不在任何区间内", "\(value) falls in no band", line: evidence.mark?.line)
             }
             let score = proportion(points, band.share)
             return (score, "\(text)，得\(band.share)%分值，即\(score)分", [])
         case .progress(let targets, let step, let deduction):
             guard let list = evidence["values"]?.sequence, list.count == targets.count else {
-                throw EvidenceIssue(message: "`values` must give one progress % per time node (\(targets.count))", line: evidence.mark?.line)
+                let given = evidence["values"]?.sequence?.count ?? 0
+                throw EvidenceIssue(
+                    "`values` 应为每个时间节点给出一个进度 %（\(targets.count) 个），而不是 \(given) 个",
+                    "`values` must give one progress % per time node (\(targets.count)), not \(given)",
+                    line: evidence.mark?.line)
             }
             var total: Int64 = 0
             var texts: [String] = []
@@ -262,7 +290,8 @@ extension ScoredEvaluation {
         case .perPoint(let ruleThreshold, let unit, let share, let deduction):
             let value = try number(evidence["value"], "value")
             guard let threshold = try evidence["threshold"].map({ try number($0, "threshold") }) ?? ruleThreshold else {
-                throw EvidenceIssue(message: "the rule has no threshold: give `threshold`", line: evidence.mark?.line)
+                throw EvidenceIssue(
+                    "规则没有阈值：请给出 `threshold`", "the rule has no threshold: give `threshold`", line: evidence.mark?.line)
             }
             let shortfall = threshold.hundredths - value.hundredths
             guard shortfall > 0 else { return (points, "\(value)，不低于\(threshold)，得满分", []) }
@@ -276,7 +305,8 @@ extension ScoredEvaluation {
             return (score, "\(value)，低于\(threshold) \(Score(hundredths: shortfall))，扣\(Score(hundredths: min(lost, points.hundredths)))分，得\(score)分", ["\(value)，低于\(threshold)"])
         case .gradeShare(let shares, let otherwise):
             guard let list = evidence["grades"]?.sequence, !list.isEmpty else {
-                throw EvidenceIssue(message: "`grades` must list the sampled projects' grades", line: evidence.mark?.line)
+                throw EvidenceIssue(
+                    "`grades` 应列出抽查项目的等级", "`grades` must list the sampled projects' grades", line: evidence.mark?.line)
             }
             let grades = list.compactMap(\.string)
             let sum = grades.reduce(Int64(0)) { $0 + (shares[$1] ?? otherwise).hundredths }
@@ -290,7 +320,12 @@ extension ScoredEvaluation {
             for pair in evidence["pairs"]?.sequence ?? [] {
                 guard let items = pair.sequence, items.count == 2, let own = items[0].string, let review = items[1].string,
                     let a = order[String(own.prefix(1))], let b = order[String(review.prefix(1))]
-                else { throw EvidenceIssue(message: "each pair is [自评等级, 复评等级] (优/良/中/差)", line: pair.mark?.line) }
+                else {
+                    throw EvidenceIssue(
+                        "每一对应为 [自评等级, 复评等级]（优/良/中/差），而不是 \(pair.sequence?.map { $0.string ?? "?" } ?? [])",
+                        "each pair is [自评等级, 复评等级] (优/良/中/差), not \(pair.sequence?.map { $0.string ?? "?" } ?? [])",
+                        line: pair.mark?.line)
+                }
                 let steps = Int64(abs(a - b))
                 total += steps * perStep.hundredths
                 if steps > 0 { found.append("自评“\(own)”、复评“\(review)”，相差\(steps)档") }
@@ -304,14 +339,15 @@ extension ScoredEvaluation {
             return (min(points, score), "非现场\(a) × \(nonField)% + 现场\(b) × \(field)% = \(score)", [])
         case .parts(let parts):
             guard let partsNode = evidence["parts"] else {
-                throw EvidenceIssue(message: "`parts` must give the evidence of each part", line: evidence.mark?.line)
+                throw EvidenceIssue(
+                    "`parts` 应给出每个组成部分的证据", "`parts` must give the evidence of each part", line: evidence.mark?.line)
             }
             var total: Int64 = 0
             var texts: [String] = []
             var found: [String] = []
             for part in parts {
                 guard let node = partsNode[part.id] else {
-                    throw EvidenceIssue(message: "no evidence for part \(part.id)", line: partsNode.mark?.line)
+                    throw EvidenceIssue("组成部分 \(part.id) 没有证据", "no evidence for part \(part.id)", line: partsNode.mark?.line)
                 }
                 let (score, basis, problems) = try apply(part.rule, points: part.points, evidence: node)
                 total += score.hundredths

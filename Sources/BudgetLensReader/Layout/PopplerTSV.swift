@@ -27,7 +27,8 @@ enum PopplerTSV {
                 if end == start { continue }
                 throw ReadError(
                     .badPDF, source: SourceLocation(file: file, line: 0, column: 0),
-                    message: "the PDF text extractor printed an unexpected line \(lineNumber) (\(fields.count) fields)")
+                    chinese: "PDF 文字提取程序输出了意外的第 \(lineNumber) 行（\(fields.count) 个字段）",
+                    english: "the PDF text extractor printed an unexpected line \(lineNumber) (\(fields.count) fields)")
             }
             let level = integer(output, fields[0])
             let page = integer(output, fields[1])

@@ -39,7 +39,8 @@ enum PDFTextLayer {
         let path = directory.appendingPathComponent("budgetlens-\(UUID().uuidString).pdf").path
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
             throw ReadError(
-                .unreadable, source: location(file), message: "cannot write a temporary copy for the PDF reader")
+                .unreadable, source: location(file), chinese: "无法为 PDF 读取程序写入临时副本",
+                english: "cannot write a temporary copy for the PDF reader")
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try text(ofFile: path, bytes: bytes, file: file)
@@ -67,12 +68,15 @@ enum PDFTextLayer {
         let output = try runPdftotext(arguments: ["-tsv", "-enc", "UTF-8", argument(path), "-"], file: file)
         let pages = try PopplerTSV.pages(from: output, file: file)
         guard !pages.isEmpty else {
-            throw ReadError(.badPDF, source: location(file), message: "poppler found no pages in the PDF")
+            throw ReadError(
+                .badPDF, source: location(file), chinese: "poppler 在 PDF 中没有找到任何页面",
+                english: "poppler found no pages in the PDF")
         }
         guard pages.contains(where: { !$0.words.isEmpty }) else {
             throw ReadError(
                 .badPDF, source: location(file),
-                message: "the PDF has no text layer (\(pages.count) pages of images: a scan?); "
+                chinese: "PDF 没有文字层（\(pages.count) 页都是图片：扫描件？）；BudgetLens 读取 PDF 的文字，不做 OCR",
+                english: "the PDF has no text layer (\(pages.count) pages of images: a scan?); "
                     + "BudgetLens reads the text of a PDF and does not do OCR")
         }
         return pages
@@ -86,7 +90,8 @@ enum PDFTextLayer {
                 .joined()
             throw ReadError(
                 .badPDF, source: location(file),
-                message: "the file is named as a PDF but is not one: it starts with '\(shown)', not '%PDF-'")
+                chinese: "文件名是 PDF，但内容不是：开头是“\(shown)”，而不是“%PDF-”",
+                english: "the file is named as a PDF but is not one: it starts with '\(shown)', not '%PDF-'")
         }
         let tail = Array(bytes.suffix(2048))
         let marker = Array("%%EOF".utf8)
@@ -96,7 +101,8 @@ enum PDFTextLayer {
         guard hasEnd else {
             throw ReadError(
                 .badPDF, source: location(file),
-                message: "the PDF is truncated: it has no end-of-file marker (%%EOF) in its last 2 KB "
+                chinese: "PDF 不完整：最后 2 KB 中没有文件结束标记（%%EOF）（读到 \(bytes.count) 字节；下载中断了吗？）",
+                english: "the PDF is truncated: it has no end-of-file marker (%%EOF) in its last 2 KB "
                     + "(\(bytes.count) bytes read; was the download cut short?)")
         }
     }
@@ -119,7 +125,9 @@ enum PDFTextLayer {
         guard let executable = popplerTool("pdftotext") else {
             throw ReadError(
                 .badPDF, source: location(file),
-                message: "reading a PDF needs poppler's pdftotext, which was not found "
+                chinese: "读取 PDF 需要 poppler 的 pdftotext，但没有找到"
+                    + "（Debian/Ubuntu：apt-get install poppler-utils；或设置 BUDGETLENS_PDFTOTEXT）",
+                english: "reading a PDF needs poppler's pdftotext, which was not found "
                     + "(Debian/Ubuntu: apt-get install poppler-utils; or set BUDGETLENS_PDFTOTEXT)")
         }
         return try run(executable, arguments, file: file)
@@ -134,34 +142,46 @@ enum PDFTextLayer {
         } catch ChildProcess.Failure.outputTooLarge {
             throw ReadError(
                 .badPDF, source: location(file),
-                message: "the PDF's text is larger than \(maximumOutput >> 20) MiB; it is not read")
+                chinese: "PDF 的文字超过 \(maximumOutput >> 20) MiB，不予读取",
+                english: "the PDF's text is larger than \(maximumOutput >> 20) MiB; it is not read")
         } catch ChildProcess.Failure.timedOut {
             throw ReadError(
                 .badPDF, source: location(file),
-                message: "the PDF reader took longer than \(timeoutMilliseconds / 1000) s; the PDF is not read")
+                chinese: "PDF 读取程序运行超过 \(timeoutMilliseconds / 1000) 秒，不予读取",
+                english: "the PDF reader took longer than \(timeoutMilliseconds / 1000) s; the PDF is not read")
         } catch {
-            throw ReadError(.badPDF, source: location(file), message: "cannot run \(executable): \(error)")
+            throw ReadError(
+                .badPDF, source: location(file), chinese: "无法运行 \(executable)：\(error)",
+                english: "cannot run \(executable): \(error)")
         }
         guard result.status == 0 else {
             let messages = String(decoding: result.errors, as: UTF8.self)
-            throw ReadError(.badPDF, source: location(file), message: failureMessage(result.status, messages))
+            let failure = failureMessage(result.status, messages)
+            throw ReadError(.badPDF, source: location(file), chinese: failure.chinese, english: failure.english)
         }
         return result.output
     }
 
-    /// Poppler's exit status and messages, said for a person.
-    private static func failureMessage(_ status: Int32, _ messages: String) -> String {
+    /// Poppler's exit status and messages, said for a person, in Chinese and English (poppler's own words kept).
+    private static func failureMessage(_ status: Int32, _ messages: String) -> (chinese: String, english: String) {
         let detail = messages.split(separator: "\n").prefix(3).joined(separator: "; ")
         if messages.contains("password") || messages.contains("Incorrect") {
-            return "the PDF is encrypted and needs a password to open; BudgetLens reads unprotected PDFs only"
+            return (
+                "PDF 已加密，需要密码才能打开；BudgetLens 只读取未加密的 PDF",
+                "the PDF is encrypted and needs a password to open; BudgetLens reads unprotected PDFs only")
         }
         if status == 3 || messages.contains("Permission Error") {
-            return "the PDF's permissions forbid copying its text, so it cannot be read"
+            return (
+                "PDF 的权限禁止复制文字，因此无法读取", "the PDF's permissions forbid copying its text, so it cannot be read")
         }
         if messages.contains("xref") || messages.contains("trailer") {
-            return "the PDF is damaged (its cross-reference table cannot be read; truncated?): \(detail)"
+            return (
+                "PDF 已损坏（交叉引用表无法读取；文件被截断？）：\(detail)",
+                "the PDF is damaged (its cross-reference table cannot be read; truncated?): \(detail)")
         }
-        return "the PDF cannot be read (poppler exit status \(status))" + (detail.isEmpty ? "" : ": \(detail)")
+        return (
+            "PDF 无法读取（poppler 退出码 \(status)）" + (detail.isEmpty ? "" : "：\(detail)"),
+            "the PDF cannot be read (poppler exit status \(status))" + (detail.isEmpty ? "" : ": \(detail)"))
     }
 
     private static func location(_ file: String) -> SourceLocation { SourceLocation(file: file, line: 0, column: 0) }

@@ -46,7 +46,8 @@ struct WorkbookArchive {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
             throw WorkbookArchive.error(
-                file, "the file starts like a ZIP archive (XLSX) but its directory cannot be read: truncated or "
+                file, "文件开头像 ZIP 压缩包（XLSX），但其目录无法读取：文件被截断或损坏（\(error)）",
+                "the file starts like a ZIP archive (XLSX) but its directory cannot be read: truncated or "
                     + "damaged (\(error))")
         }
         var paths: Set<String> = []
@@ -54,18 +55,22 @@ struct WorkbookArchive {
         for entry in archive {
             guard paths.count < WorkbookArchive.maximumEntryCount else {
                 throw WorkbookArchive.error(
-                    file, "the archive holds more than \(WorkbookArchive.maximumEntryCount) parts; not a workbook")
+                    file, "压缩包的部件超过 \(WorkbookArchive.maximumEntryCount) 个，不是工作簿",
+                    "the archive holds more than \(WorkbookArchive.maximumEntryCount) parts; not a workbook")
             }
             if entry.uncompressedSize > UInt64(partLimit) {
                 throw WorkbookArchive.error(
-                    file, "the part \(entry.path) declares \(WorkbookArchive.size(entry.uncompressedSize)) unpacked; "
+                    file, "部件 \(entry.path) 声明解压后为 \(WorkbookArchive.chineseSize(entry.uncompressedSize))，"
+                        + "单个部件上限 \(WorkbookArchive.chineseSize(UInt64(partLimit)))（压缩炸弹，或远大于任何决算的表）",
+                    "the part \(entry.path) declares \(WorkbookArchive.size(entry.uncompressedSize)) unpacked; "
                         + "the largest part accepted is \(WorkbookArchive.size(UInt64(partLimit))) (a zip bomb, or a "
                         + "sheet far larger than any disclosure)")
             }
             declared += entry.uncompressedSize
             if declared > UInt64(totalLimit) {
                 throw WorkbookArchive.error(
-                    file, "the archive declares more than \(WorkbookArchive.size(UInt64(totalLimit))) unpacked in all; "
+                    file, "压缩包声明解压后总计超过 \(WorkbookArchive.chineseSize(UInt64(totalLimit)))，拒绝读取（压缩炸弹，或远大于任何决算的工作簿）",
+                    "the archive declares more than \(WorkbookArchive.size(UInt64(totalLimit))) unpacked in all; "
                         + "refused (a zip bomb, or a workbook far larger than any disclosure)")
             }
             paths.insert(entry.path)
@@ -87,10 +92,14 @@ struct WorkbookArchive {
             }
         } catch is PartTooLarge {
             throw WorkbookArchive.error(
-                file, "the part \(path) unpacks to more than \(WorkbookArchive.size(UInt64(limit))) although it "
+                file, "部件 \(path) 声明 \(WorkbookArchive.chineseSize(entry.uncompressedSize))，解压后却超过 "
+                    + "\(WorkbookArchive.chineseSize(UInt64(limit)))：压缩炸弹，拒绝读取",
+                "the part \(path) unpacks to more than \(WorkbookArchive.size(UInt64(limit))) although it "
                     + "declares \(WorkbookArchive.size(entry.uncompressedSize)): a zip bomb; refused")
         } catch {
-            throw WorkbookArchive.error(file, "the part \(path) cannot be unpacked (damaged archive?): \(error)")
+            throw WorkbookArchive.error(
+                file, "部件 \(path) 无法解压（压缩包损坏？）：\(error)",
+                "the part \(path) cannot be unpacked (damaged archive?): \(error)")
         }
         try WorkbookArchive.rejectDTD(data, part: path, file: file)
         return data
@@ -104,7 +113,9 @@ struct WorkbookArchive {
         // A UTF-16 part would hide its markers from the byte search below: Excel writes UTF-8, so refuse it.
         let head = [UInt8](data.prefix(4))
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || head.contains(0) {
-            throw error(file, "the part \(part) is not UTF-8 XML (UTF-16 or binary); BudgetLens reads UTF-8 workbook parts")
+            throw error(
+                file, "部件 \(part) 不是 UTF-8 的 XML（UTF-16 或二进制）；BudgetLens 读取 UTF-8 的工作簿部件",
+                "the part \(part) is not UTF-8 XML (UTF-16 or binary); BudgetLens reads UTF-8 workbook parts")
         }
         // `<!` starts a DTD, an entity declaration, a comment or CDATA; only the first two are refused.
         let found = data.withUnsafeBytes { raw -> Bool in
@@ -124,16 +135,23 @@ struct WorkbookArchive {
         }
         if found {
             throw error(
-                file, "the part \(part) declares a DTD or entities (<!DOCTYPE/<!ENTITY); workbook XML never does, "
+                file, "部件 \(part) 声明了 DTD 或实体（<!DOCTYPE/<!ENTITY）；工作簿的 XML 从不如此，拒绝实体展开（“十亿笑”攻击）",
+                "the part \(part) declares a DTD or entities (<!DOCTYPE/<!ENTITY); workbook XML never does, "
                     + "and entity expansion (\"billion laughs\") is refused")
         }
     }
 
-    static func error(_ file: String, _ message: String) -> ReadError {
-        ReadError(.badWorkbook, source: SourceLocation(file: file, line: 0, column: 0), message: message)
+    /// A workbook that cannot be read, in Chinese and English.
+    static func error(_ file: String, _ chinese: String, _ english: String) -> ReadError {
+        ReadError(.badWorkbook, source: SourceLocation(file: file, line: 0, column: 0), chinese: chinese, english: english)
     }
 
     private static func size(_ bytes: UInt64) -> String {
         bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+    }
+
+    /// ``size(_:)`` for a Chinese message: `32 MiB`, `4096 字节`.
+    private static func chineseSize(_ bytes: UInt64) -> String {
+        bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) 字节"
     }
 }

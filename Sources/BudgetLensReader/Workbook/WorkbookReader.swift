@@ -71,23 +71,29 @@ enum WorkbookReader {
     {
         if WorkbookArchive.isCompoundFile(bytes) {
             throw WorkbookArchive.error(
-                file, "this is an OLE2 compound file (D0 CF 11 E0): an encrypted (password-protected) Office "
+                file, "这是 OLE2 复合文档（D0 CF 11 E0）：加密（有密码）的 Office 工作簿或旧版 Excel .xls；BudgetLens 读取无密码的 .xlsx 工作簿"
+                    + "（请在 Excel 或 LibreOffice 中打开，另存为不加密的 .xlsx）",
+                "this is an OLE2 compound file (D0 CF 11 E0): an encrypted (password-protected) Office "
                     + "workbook or a legacy Excel .xls; BudgetLens reads .xlsx workbooks without a password "
                     + "(open it in Excel or LibreOffice and save it as .xlsx without encryption)")
         }
         let archive = try WorkbookArchive(bytes: bytes, file: file, configuration: configuration)
         guard archive.paths.contains("xl/workbook.xml") else {
-            let kind: String
+            let kind: (chinese: String, english: String)
             if archive.paths.contains("word/document.xml") {
-                kind = "a Word document (DOCX), not an Excel workbook; save its tables as .xlsx, or export text"
+                kind = (
+                    "该文件是 Word 文档（DOCX），不是 Excel 工作簿；请把其中的表另存为 .xlsx，或导出文本",
+                    "a Word document (DOCX), not an Excel workbook; save its tables as .xlsx, or export text")
             } else if archive.paths.contains("ppt/presentation.xml") {
-                kind = "a PowerPoint presentation (PPTX), not an Excel workbook"
+                kind = ("该文件是 PowerPoint 演示文稿（PPTX），不是 Excel 工作簿", "a PowerPoint presentation (PPTX), not an Excel workbook")
             } else if archive.paths.contains("content.xml") {
-                kind = "an OpenDocument file (ODS/ODT); save it as .xlsx"
+                kind = ("该文件是 OpenDocument 文件（ODS/ODT）；请另存为 .xlsx", "an OpenDocument file (ODS/ODT); save it as .xlsx")
             } else {
-                kind = "a ZIP archive without xl/workbook.xml: not an Excel workbook (XLSX)"
+                kind = (
+                    "该文件是没有 xl/workbook.xml 的 ZIP 压缩包：不是 Excel 工作簿（XLSX）",
+                    "a ZIP archive without xl/workbook.xml: not an Excel workbook (XLSX)")
             }
-            throw WorkbookArchive.error(file, "the file is " + kind)
+            throw WorkbookArchive.error(file, kind.chinese, "the file is " + kind.english)
         }
         var unpacked = 0
         func part(_ path: String) throws -> Data? {
@@ -95,7 +101,8 @@ enum WorkbookReader {
             unpacked += data.count
             guard unpacked <= configuration.maximumWorkbookSize else {
                 throw WorkbookArchive.error(
-                    file, "the workbook unpacks to more than \(configuration.maximumWorkbookSize >> 20) MiB; refused")
+                    file, "工作簿解压后超过 \(configuration.maximumWorkbookSize >> 20) MiB，拒绝读取",
+                    "the workbook unpacks to more than \(configuration.maximumWorkbookSize >> 20) MiB; refused")
             }
             return data
         }
@@ -104,7 +111,8 @@ enum WorkbookReader {
             do {
                 return try body(data)
             } catch {
-                throw WorkbookArchive.error(file, "the part \(path) is not well-formed XML: \(error)")
+                throw WorkbookArchive.error(
+                    file, "部件 \(path) 不是格式正确的 XML：\(error)", "the part \(path) is not well-formed XML: \(error)")
             }
         }
         let sheets = try parsed("xl/workbook.xml", WorkbookXML.sheets) ?? []
@@ -135,7 +143,7 @@ enum WorkbookReader {
             result.append(sheetCells(sheet.name, cells, strings: strings, formats: formats, file: file, problems: &problems))
         }
         if result.isEmpty {
-            throw WorkbookArchive.error(file, "the workbook has no visible worksheet to read")
+            throw WorkbookArchive.error(file, "工作簿没有可读取的可见工作表", "the workbook has no visible worksheet to read")
         }
         return (WorkbookText(sheets: result, file: file), problems)
     }
@@ -190,7 +198,7 @@ enum WorkbookReader {
         } catch {
             throw ReadError(
                 .badWorkbook, source: SourceLocation(file: file, line: 0, column: 0),
-                message: "the CSV file cannot be read: \(error)")
+                chinese: "CSV 文件无法读取：\(error)", english: "the CSV file cannot be read: \(error)")
         }
         var rows: [(row: Int, cells: [(column: Int, text: String)])] = []
         var row = 0
@@ -201,7 +209,8 @@ enum WorkbookReader {
             guard cellCount <= maximumCellsPerSheet else {
                 throw ReadError(
                     .badWorkbook, source: SourceLocation(file: file, line: row, column: 0),
-                    message: "the CSV file holds more than \(maximumCellsPerSheet) cells")
+                    chinese: "CSV 文件的单元格超过 \(maximumCellsPerSheet) 个",
+                    english: "the CSV file holds more than \(maximumCellsPerSheet) cells")
             }
             let cells = fields.enumerated().compactMap { offset, field -> (column: Int, text: String)? in
                 field.isEmpty ? nil : (offset + 1, field)
@@ -211,7 +220,8 @@ enum WorkbookReader {
         if let error = reader.error {
             throw ReadError(
                 .badWorkbook, source: SourceLocation(file: file, line: row + 1, column: 0),
-                message: "the CSV file is malformed after row \(row): \(error)")
+                chinese: "CSV 文件在第 \(row) 行之后格式有误：\(error)",
+                english: "the CSV file is malformed after row \(row): \(error)")
         }
         return SheetCells(name: nil, rows: rows)
     }

@@ -24,8 +24,8 @@ struct RuleFileParser {
             guard line.utf8.count <= RuleLimits.maximumLineLength else {
                 throw RuleFileError(
                     file: file, line: lineNumber, column: 1,
-                    message: "行过长（\(line.utf8.count) 字节，上限 \(RuleLimits.maximumLineLength)）/ the line is too long "
-                        + "(\(line.utf8.count) bytes, at most \(RuleLimits.maximumLineLength))")
+                    chinese: "行过长（\(line.utf8.count) 字节，上限 \(RuleLimits.maximumLineLength)）",
+                    english: "the line is too long (\(line.utf8.count) bytes, at most \(RuleLimits.maximumLineLength))")
             }
             let lexer = RuleLexer(file: file, line: lineNumber)
             let tokens = try lexer.tokens(line)
@@ -45,14 +45,16 @@ struct RuleFileParser {
                 case "rule":
                     current = try header(line, tokens: tokens, lineNumber: lineNumber)
                 default:
-                    throw cursor.error("expected 'pack', 'tolerance' or 'rule', found '\(keyword)'", at: tokens[0])
+                    throw cursor.error(
+                        "应为 pack、tolerance 或 rule，而不是“\(keyword)”",
+                        "expected 'pack', 'tolerance' or 'rule', found '\(keyword)'", at: tokens[0])
                 }
                 continue
             }
             guard var rule = current else {
                 throw RuleFileError(
                     file: file, line: lineNumber, column: tokens[0].column,
-                    message: "an indented statement outside any rule")
+                    chinese: "缩进的语句不在任何规则之下", english: "an indented statement outside any rule")
             }
             var cursor = TokenCursor(tokens: tokens, file: file, line: lineNumber)
             if case .word("tolerance") = tokens[0].kind {
@@ -71,7 +73,8 @@ struct RuleFileParser {
             if let first = seen[rule.id] {
                 throw RuleFileError(
                     file: file, line: rule.line, column: 6,
-                    message: "rule \(rule.id) is defined twice (first at line \(first))")
+                    chinese: "规则 \(rule.id) 重复定义（首次在第 \(first) 行）",
+                    english: "rule \(rule.id) is defined twice (first at line \(first))")
             }
             seen[rule.id] = rule.line
         }
@@ -82,7 +85,8 @@ struct RuleFileParser {
         guard !rule.statements.isEmpty else {
             throw RuleFileError(
                 file: file, line: rule.line, column: 1,
-                message: "rule \(rule.id) has no statement: indent its statements under the header")
+                chinese: "规则 \(rule.id) 没有语句：请在规则标题下缩进书写语句",
+                english: "rule \(rule.id) has no statement: indent its statements under the header")
         }
         return rule
     }
@@ -97,7 +101,8 @@ struct RuleFileParser {
         else {
             throw RuleFileError(
                 file: file, line: lineNumber, column: idColumn,
-                message: "expected a rule id such as 01-1 or X-12 after 'rule'")
+                chinese: "rule 之后应为规则编号（如 01-1、X-12），而不是“\(idText)”",
+                english: "expected a rule id such as 01-1 or X-12 after 'rule', found '\(idText)'")
         }
         // Skip the tokens of the id, then read severity and texts.
         let idEnd = idColumn + idText.count
@@ -105,7 +110,9 @@ struct RuleFileParser {
         let severityToken = cursor.peek
         let severityWord = try cursor.word()
         guard let severity = Severity(rawValue: severityWord) else {
-            throw cursor.error("expected a severity (error, warning or info), found '\(severityWord)'", at: severityToken)
+            throw cursor.error(
+                "应为严重程度（error、warning 或 info），而不是“\(severityWord)”",
+                "expected a severity (error, warning or info), found '\(severityWord)'", at: severityToken)
         }
         let text = try cursor.string()
         var english = text
@@ -151,8 +158,8 @@ struct TokenCursor {
 
     mutating func advance() { position += 1 }
 
-    func error(_ message: String, at token: RuleToken) -> RuleFileError {
-        RuleFileError(file: file, line: line, column: token.column, message: message)
+    func error(_ chinese: String, _ english: String, at token: RuleToken) -> RuleFileError {
+        RuleFileError(file: file, line: line, column: token.column, chinese: chinese, english: english)
     }
 
     func describe(_ token: RuleToken) -> String {
@@ -166,22 +173,35 @@ struct TokenCursor {
         }
     }
 
+    /// The token as a Chinese message quotes it: `“公开1O”`, `行尾`.
+    func chineseDescribe(_ token: RuleToken) -> String {
+        switch token.kind {
+        case .word(let value): "“\(value)”"
+        case .table(let table): "“\(table.formID)”"
+        case .number(let value): "“\(value)”"
+        case .string(let value): "“\(value)”"
+        case .symbol(let value): "“\(value)”"
+        case .end: "行尾"
+        }
+    }
+
     mutating func word() throws -> String {
-        guard case .word(let value) = peek.kind else { throw error("expected a word, found \(describe(peek))", at: peek) }
+        guard case .word(let value) = peek.kind else { throw error("应为一个词，而不是\(chineseDescribe(peek))", "expected a word, found \(describe(peek))", at: peek) }
         advance()
         return value
     }
 
     mutating func expectWord(_ expected: String) throws {
         guard case .word(let value) = peek.kind, value == expected else {
-            throw error("expected '\(expected)', found \(describe(peek))", at: peek)
+            throw error("应为“\(expected)”，而不是\(chineseDescribe(peek))", "expected '\(expected)', found \(describe(peek))", at: peek)
         }
         advance()
     }
 
     mutating func string() throws -> String {
         guard case .string(let value) = peek.kind else {
-            throw error("expected a quoted text, found \(describe(peek))", at: peek)
+            throw error(
+                "应为带引号的文字，而不是\(chineseDescribe(peek))", "expected a quoted text, found \(describe(peek))", at: peek)
         }
         advance()
         return value
@@ -189,7 +209,7 @@ struct TokenCursor {
 
     mutating func integer() throws -> Int {
         guard case .number(let value) = peek.kind, let number = Int(value) else {
-            throw error("expected a whole number, found \(describe(peek))", at: peek)
+            throw error("应为整数，而不是\(chineseDescribe(peek))", "expected a whole number, found \(describe(peek))", at: peek)
         }
         advance()
         return number
@@ -200,11 +220,14 @@ struct TokenCursor {
             value.prefix(while: { $0 != "." }).drop(while: { $0 == "0" }).count > RuleLimits.maximumLiteralWholeDigits
         {
             throw error(
-                "数值 \(value) 过大：整数部分最多 \(RuleLimits.maximumLiteralWholeDigits) 位 / the number \(value) is too "
-                    + "large: at most \(RuleLimits.maximumLiteralWholeDigits) digits before the point", at: peek)
+                "数值 \(value) 过大：整数部分最多 \(RuleLimits.maximumLiteralWholeDigits) 位",
+                "the number \(value) is too large: at most \(RuleLimits.maximumLiteralWholeDigits) digits before the point",
+                at: peek)
         }
         guard case .number(let value) = peek.kind, let number = RuleNumber.millionths(value) else {
-            throw error("expected a number such as 0.005, found \(describe(peek))", at: peek)
+            throw error(
+                "应为数值（如 0.005），而不是\(chineseDescribe(peek))", "expected a number such as 0.005, found \(describe(peek))",
+                at: peek)
         }
         advance()
         return number
@@ -212,7 +235,7 @@ struct TokenCursor {
 
     mutating func expect(_ symbol: String) throws {
         guard peek.kind == .symbol(symbol) else {
-            throw error("expected '\(symbol)', found \(describe(peek))", at: peek)
+            throw error("应为“\(symbol)”，而不是\(chineseDescribe(peek))", "expected '\(symbol)', found \(describe(peek))", at: peek)
         }
         advance()
     }
@@ -224,6 +247,6 @@ struct TokenCursor {
     }
 
     func expectEnd() throws {
-        guard peek.kind == .end else { throw error("unexpected \(describe(peek))", at: peek) }
+        guard peek.kind == .end else { throw error("意外的\(chineseDescribe(peek))", "unexpected \(describe(peek))", at: peek) }
     }
 }

@@ -1,6 +1,6 @@
 import BudgetLensCore
 
-/// A mistake in a rule file, with where it is.
+/// A mistake in a rule or scheme file, with where it is, in Chinese and English.
 public struct RuleFileError: Error, Sendable, CustomStringConvertible {
     /// The rule file.
     public var file: String
@@ -8,20 +8,38 @@ public struct RuleFileError: Error, Sendable, CustomStringConvertible {
     public var line: Int
     /// The 1-based column.
     public var column: Int
-    /// What is wrong.
+    /// What is wrong, in English, with the offending value (`unknown table '公开1O': …`).
     public var message: String
+    /// What is wrong, in Chinese, as specific as ``message`` (`未知的表“公开1O”：…`).
+    public var chineseMessage: String
 
-    /// An error at `line`:`column` of `file` (line 0: the whole file).
-    public init(file: String, line: Int, column: Int, message: String) {
+    /// An error at `line`:`column` of `file` (line 0: the whole file), in Chinese and English.
+    public init(file: String, line: Int, column: Int, chinese: String, english: String) {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        self.message = english
+        self.chineseMessage = chinese
     }
 
-    /// `file:line:column: message`.
+    /// An error with one text for both languages (a message already written `中文 / English`).
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.init(file: file, line: line, column: column, chinese: message, english: message)
+    }
+
+    /// `file:line:column` (`file` for the whole file).
+    public var place: String { line > 0 ? "\(file):\(line):\(column)" : file }
+
+    /// `file:line:column: 中文`.
+    public var chineseDescription: String { "\(place): \(chineseMessage)" }
+
+    /// `file:line:column: English`.
+    public var englishDescription: String { "\(place): \(message)" }
+
+    /// `file:line:column: 中文 / English` (one text when both are the same; no space after a closing `）`).
     public var description: String {
-        line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+        guard chineseMessage != message else { return englishDescription }
+        return "\(place): \(chineseMessage)\(chineseMessage.hasSuffix("）") ? "" : " ")/ \(message)"
     }
 }
 
@@ -55,8 +73,8 @@ struct RuleLexer {
         let characters = Array(text)
         var tokens: [RuleToken] = []
         var index = 0
-        func error(_ message: String, at position: Int) -> RuleFileError {
-            RuleFileError(file: file, line: line, column: position + 1, message: message)
+        func error(_ chinese: String, _ english: String, at position: Int) -> RuleFileError {
+            RuleFileError(file: file, line: line, column: position + 1, chinese: chinese, english: english)
         }
         while index < characters.count {
             let character = characters[index]
@@ -74,7 +92,7 @@ struct RuleLexer {
                     value.append(characters[index])
                     index += 1
                 }
-                guard index < characters.count else { throw error("unterminated string", at: start) }
+                guard index < characters.count else { throw error("字符串缺少结束引号", "unterminated string", at: start) }
                 index += 1
                 tokens.append(RuleToken(kind: .string(value), column: start + 1))
                 continue
@@ -103,7 +121,7 @@ struct RuleLexer {
                     dots += characters[index] == "…" ? 3 : 1
                     index += 1
                 }
-                guard dots >= 2 else { throw error("a lone '.'; a range is written 1...8", at: start) }
+                guard dots >= 2 else { throw error("单独的“.”：范围写作 1...8", "a lone '.'; a range is written 1...8", at: start) }
                 tokens.append(RuleToken(kind: .symbol("..."), column: start + 1))
                 continue
             }
@@ -138,13 +156,15 @@ struct RuleLexer {
                 {
                     tokens.append(RuleToken(kind: .table(table), column: start + 1))
                 } else if value.hasPrefix("公开") {
-                    throw error("unknown table '\(value)': the tables are 公开01 … 公开09", at: start)
+                    throw error(
+                        "未知的表“\(value)”：表为 公开01 … 公开09", "unknown table '\(value)': the tables are 公开01 … 公开09",
+                        at: start)
                 } else {
                     tokens.append(RuleToken(kind: .word(value), column: start + 1))
                 }
                 continue
             }
-            throw error("unexpected character '\(character)'", at: start)
+            throw error("意外的字符“\(character)”", "unexpected character '\(character)'", at: start)
         }
         tokens.append(RuleToken(kind: .end, column: characters.count + 1))
         return tokens

@@ -31,8 +31,8 @@ public struct RulePack: Sendable {
         guard text.utf8.count <= RuleLimits.maximumFileSize else {
             throw RuleFileError(
                 file: file, line: 0, column: 0,
-                message: "规则文件过大（\(text.utf8.count) 字节，上限 \(RuleLimits.maximumFileSize)）/ the rule file is too "
-                    + "large (\(text.utf8.count) bytes, at most \(RuleLimits.maximumFileSize))")
+                chinese: "规则文件过大（\(text.utf8.count) 字节，上限 \(RuleLimits.maximumFileSize)）",
+                english: "the rule file is too large (\(text.utf8.count) bytes, at most \(RuleLimits.maximumFileSize))")
         }
         let text = TextDecoding.normalizingLineEndings(text).0
         self = try RuleFileParser(file: file, text: text, catalog: catalog).parse()
@@ -47,7 +47,8 @@ public struct RulePack: Sendable {
             if let existing = rules.first(where: { $0.id == rule.id }) {
                 throw RuleFileError(
                     file: rule.file, line: rule.line, column: 1,
-                    message: "rule \(rule.id) is already defined at \(existing.file):\(existing.line)")
+                    chinese: "规则 \(rule.id) 已在 \(existing.file):\(existing.line) 定义",
+                    english: "rule \(rule.id) is already defined at \(existing.file):\(existing.line)")
             }
             if rule.tolerance == nil { rule.tolerance = other.declaredTolerance }
             rules.append(rule)
@@ -59,6 +60,34 @@ public struct RulePack: Sendable {
         var copy = self
         copy.rules.removeAll { rule in patterns.contains { RulePack.matches(rule.id, pattern: $0) } }
         return copy
+    }
+
+    /// The patterns of `patterns` that match none of `ids` (a `--skip` that would leave nothing out).
+    public static func unmatched(_ patterns: [String], among ids: [String]) -> [String] {
+        patterns.filter { pattern in !ids.contains { matches($0, pattern: pattern) } }
+    }
+
+    /// Up to `count` of `ids` closest to `pattern` (edit distance of the pattern without its wildcards to the id,
+    /// ties in the order of `ids`), for a pattern that matches none. Only the first 64 characters of the pattern
+    /// are compared, so the work is bounded whatever the pattern's length.
+    public static func closest(to pattern: String, among ids: [String], count: Int = 3) -> [String] {
+        let target = Array(pattern.filter { $0 != "*" && $0 != "?" }.prefix(64).uppercased())
+        let ranked = ids.enumerated().map { (offset, id) in (distance(target, Array(id.uppercased())), offset, id) }
+        return ranked.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(count).map(\.2)
+    }
+
+    /// Levenshtein distance.
+    private static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// Glob match with `*` (any run) and `?` (one character).

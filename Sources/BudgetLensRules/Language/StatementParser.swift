@@ -61,8 +61,8 @@ struct StatementParser {
         }
         guard terms * assignments <= RuleLimits.maximumWork else {
             throw cursor.error(
-                "语句工作量过大：\(terms) 项 × \(assignments) 组取值超过 \(RuleLimits.maximumWork) / too much work in one "
-                    + "statement: \(terms) terms × \(assignments) assignments exceed \(RuleLimits.maximumWork)",
+                "语句工作量过大：\(terms) 项 × \(assignments) 组取值超过 \(RuleLimits.maximumWork)",
+                "too much work in one statement: \(terms) terms × \(assignments) assignments exceed \(RuleLimits.maximumWork)",
                 at: cursor.tokens[0])
         }
         return RuleStatement(bindings: bindings, condition: condition, body: body, line: line)
@@ -74,14 +74,15 @@ struct StatementParser {
     private func checkBindings(_ bindings: [Binding], at token: RuleToken) throws {
         guard bindings.count <= RuleLimits.maximumBindings else {
             throw cursor.error(
-                "量词过多：一条语句最多 \(RuleLimits.maximumBindings) 个 / too many quantifiers: at most "
-                    + "\(RuleLimits.maximumBindings) in one statement", at: token)
+                "量词过多：一条语句有 \(bindings.count) 个，最多 \(RuleLimits.maximumBindings) 个",
+                "too many quantifiers: \(bindings.count), at most \(RuleLimits.maximumBindings) in one statement", at: token)
         }
         let overTables = bindings.filter { if case .tables = $0.domain { true } else { false } }
         guard overTables.count <= 1 else {
             throw cursor.error(
-                "一条语句只能有一个量词遍历表格的行或科目 / only one quantifier of a statement may range over a table's "
-                    + "rows or codes (two would take time quadratic in the table)", at: token)
+                "一条语句只能有一个量词遍历表格的行或科目",
+                "only one quantifier of a statement may range over a table's rows or codes (two would take time "
+                    + "quadratic in the table)", at: token)
         }
         var assignments = 1
         for binding in bindings {
@@ -89,8 +90,9 @@ struct StatementParser {
             assignments *= numbers.count
             guard assignments <= RuleLimits.maximumNumberAssignments else {
                 throw cursor.error(
-                    "量词取值组合过多：超过 \(RuleLimits.maximumNumberAssignments) 组 / the quantifiers take more than "
-                        + "\(RuleLimits.maximumNumberAssignments) combinations of values", at: token)
+                    "量词取值组合过多：超过 \(RuleLimits.maximumNumberAssignments) 组",
+                    "the quantifiers take more than \(RuleLimits.maximumNumberAssignments) combinations of values",
+                    at: token)
             }
         }
     }
@@ -100,8 +102,8 @@ struct StatementParser {
         terms += 1
         guard terms <= RuleLimits.maximumTerms else {
             throw cursor.error(
-                "表达式过长：一条语句最多 \(RuleLimits.maximumTerms) 项 / expression too long: at most "
-                    + "\(RuleLimits.maximumTerms) terms in one statement", at: token)
+                "表达式过长：一条语句最多 \(RuleLimits.maximumTerms) 项",
+                "expression too long: at most \(RuleLimits.maximumTerms) terms in one statement", at: token)
         }
     }
 
@@ -110,8 +112,8 @@ struct StatementParser {
         depth += 1
         guard depth <= RuleLimits.maximumDepth else {
             throw cursor.error(
-                "括号或符号嵌套超过 \(RuleLimits.maximumDepth) 层 / brackets or signs nested deeper than "
-                    + "\(RuleLimits.maximumDepth) levels", at: token)
+                "括号或符号嵌套超过 \(RuleLimits.maximumDepth) 层",
+                "brackets or signs nested deeper than \(RuleLimits.maximumDepth) levels", at: token)
         }
     }
 
@@ -120,15 +122,18 @@ struct StatementParser {
         let kindWord = try cursor.word()
         guard let kind = BindingKind(rawValue: kindWord) else {
             throw cursor.error(
+                "each 之后应为 row、code、类、款、项、parent、column 或 line，而不是“\(kindWord)”",
                 "expected row, code, 类, 款, 项, parent, column or line after 'each', found '\(kindWord)'",
                 at: kindToken)
         }
         let variableToken = cursor.peek
         let variable = try cursor.word()
         guard variable.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw cursor.error("a variable is a short latin name such as r, k or c", at: variableToken)
+            throw cursor.error(
+                "变量名应为简短的拉丁字母（如 r、k、c），而不是“\(variable)”",
+                "a variable is a short latin name such as r, k or c, not '\(variable)'", at: variableToken)
         }
-        guard scope[variable] == nil else { throw cursor.error("'\(variable)' is already bound", at: variableToken) }
+        guard scope[variable] == nil else { throw cursor.error("变量“\(variable)”已被绑定", "'\(variable)' is already bound", at: variableToken) }
         try cursor.expectWord("in")
         let domain: Domain
         switch kind {
@@ -151,7 +156,9 @@ struct StatementParser {
     private mutating func tableList() throws -> [TableID] {
         func table() throws -> TableID {
             guard case .table(let id) = cursor.peek.kind else {
-                throw cursor.error("expected a table such as 公开03, found \(cursor.describe(cursor.peek))", at: cursor.peek)
+                throw cursor.error(
+                    "应为表（如 公开03），而不是\(cursor.chineseDescribe(cursor.peek))", "expected a table such as 公开03, found \(cursor.describe(cursor.peek))",
+                    at: cursor.peek)
             }
             cursor.advance()
             return id
@@ -173,14 +180,17 @@ struct StatementParser {
             guard cursor.accept("...") else { return [low] }
             let highToken = cursor.peek
             let high = try cursor.integer()
-            guard high >= low else { throw cursor.error("a range runs upwards: \(low)...\(high)", at: highToken) }
+            guard high >= low else {
+                throw cursor.error(
+                    "范围应由小到大：\(low)...\(high)", "a range runs upwards: \(low)...\(high)", at: highToken)
+            }
             try within(high, at: highToken)
             return Array(low...high)
         }
         func within(_ number: Int, at token: RuleToken) throws {
             guard (1...limit).contains(number) else {
                 throw cursor.error(
-                    "\(name) \(number) 超出表格范围 1–\(limit) / \(name) \(number) is outside the tables' extent 1–\(limit)",
+                    "\(name) \(number) 超出表格范围 1–\(limit)", "\(name) \(number) is outside the tables' extent 1–\(limit)",
                     at: token)
             }
         }
@@ -204,7 +214,9 @@ struct StatementParser {
                     case .table(let table): arguments.append(.table(table))
                     case .number(let value), .word(let value): arguments.append(.word(value))
                     default:
-                        throw cursor.error("expected a table or a code, found \(cursor.describe(cursor.peek))", at: cursor.peek)
+                        throw cursor.error(
+                            "应为表或科目编码，而不是\(cursor.chineseDescribe(cursor.peek))", "expected a table or a code, found \(cursor.describe(cursor.peek))",
+                            at: cursor.peek)
                     }
                     cursor.advance()
                 } while cursor.accept(",")
@@ -213,6 +225,7 @@ struct StatementParser {
         }
         guard catalog.checks[name] != nil else {
             throw cursor.error(
+                "未知的检查“\(name)”；可用的检查：\(catalog.names.joined(separator: "、"))",
                 "unknown check '\(name)'; the checks are: \(catalog.names.joined(separator: ", "))",
                 at: cursor.tokens[max(0, cursor.position - 1)])
         }
@@ -248,7 +261,9 @@ struct StatementParser {
         case .symbol("<="): relation = .lessOrEqual
         case .symbol(">="): relation = .greaterOrEqual
         default:
-            throw cursor.error("expected '=', '<=' or '>=', found \(cursor.describe(relationToken))", at: relationToken)
+            throw cursor.error(
+                "应为 =、<= 或 >=，而不是\(cursor.chineseDescribe(relationToken))",
+                "expected '=', '<=' or '>=', found \(cursor.describe(relationToken))", at: relationToken)
         }
         cursor.advance()
         return Comparison(lhs: lhs, relation: relation, rhs: try expression())
@@ -301,14 +316,17 @@ struct StatementParser {
             try cursor.expect(")")
             return inner
         default:
-            throw cursor.error("expected a cell such as 公开01[27, 1], a number or sum(…), found \(cursor.describe(token))", at: token)
+            throw cursor.error(
+                "应为单元格（如 公开01[27, 1]）、数值或 sum(…)，而不是\(cursor.chineseDescribe(token))",
+                "expected a cell such as 公开01[27, 1], a number or sum(…), found \(cursor.describe(token))", at: token)
         }
     }
 
     private mutating func selection() throws -> CellSelection {
         let start = cursor.position
         guard case .table(let table) = cursor.peek.kind else {
-            throw cursor.error("expected a table such as 公开02, found \(cursor.describe(cursor.peek))", at: cursor.peek)
+            throw cursor.error(
+                "应为表（如 公开02），而不是\(cursor.chineseDescribe(cursor.peek))", "expected a table such as 公开02, found \(cursor.describe(cursor.peek))", at: cursor.peek)
         }
         cursor.advance()
         try cursor.expect("[")
@@ -358,17 +376,26 @@ struct StatementParser {
             cursor.advance()
             if cursor.accept("...") {
                 guard table.shape == .sideBySide else {
-                    throw cursor.error("a range of 行次 applies to 公开01 and 公开04; \(table.formID) rows are codes", at: token)
+                    throw cursor.error(
+                        "行次范围只适用于 公开01 和 公开04；\(table.formID) 的行是科目编码",
+                        "a range of 行次 applies to 公开01 and 公开04; \(table.formID) rows are codes", at: token)
                 }
-                guard let low = Int(value) else { throw cursor.error("a range takes whole numbers", at: token) }
+                guard let low = Int(value) else {
+                    throw cursor.error(
+                        "范围只能用整数，而不是“\(value)”", "a range takes whole numbers, not '\(value)'", at: token)
+                }
                 let highToken = cursor.peek
                 let high = try cursor.integer()
-                guard high >= low else { throw cursor.error("a range runs upwards: \(low)...\(high)", at: highToken) }
+                guard high >= low else {
+                    throw cursor.error(
+                        "范围应由小到大：\(low)...\(high)", "a range runs upwards: \(low)...\(high)", at: highToken)
+                }
                 let last = RuleLimits.lastLine(of: table) ?? RuleLimits.maximumLine
                 guard low >= 1, high <= last else {
                     throw cursor.error(
-                        "行次范围 \(low)...\(high) 超出\(table.formID)的行次 1–\(last) / the range \(low)...\(high) is "
-                            + "outside the 行次 of \(table.formID), 1–\(last)", at: low < 1 ? token : highToken)
+                        "行次范围 \(low)...\(high) 超出\(table.formID)的行次 1–\(last)",
+                        "the range \(low)...\(high) is outside the 行次 of \(table.formID), 1–\(last)",
+                        at: low < 1 ? token : highToken)
                 }
                 return .lineRange(low...high)
             }
@@ -378,7 +405,9 @@ struct StatementParser {
             try cursor.expect("(")
             let variableToken = cursor.peek
             let variable = try cursor.word()
-            guard scope[variable] != nil else { throw cursor.error("unknown variable '\(variable)'", at: variableToken) }
+            guard scope[variable] != nil else {
+                throw cursor.error("未知的变量“\(variable)”", "unknown variable '\(variable)'", at: variableToken)
+            }
             try cursor.expect(")")
             return .children(of: variable)
         case .word("类"): cursor.advance(); return .level(.category)
@@ -387,13 +416,20 @@ struct StatementParser {
         case .word(let value):
             cursor.advance()
             if let kind = scope[value] {
-                guard kind != .column else { throw cursor.error("'\(value)' is a column variable, used as a row", at: token) }
+                guard kind != .column else {
+                    throw cursor.error(
+                        "“\(value)”是栏次变量，却用作行", "'\(value)' is a column variable, used as a row", at: token)
+                }
                 return .variable(value)
             }
-            if value.allSatisfy({ $0.isASCII }) { throw cursor.error("unknown variable '\(value)'", at: token) }
+            if value.allSatisfy({ $0.isASCII }) {
+                throw cursor.error("未知的变量“\(value)”", "unknown variable '\(value)'", at: token)
+            }
             return .label(value)
         default:
-            throw cursor.error("expected a row: 行次, code, label, variable or {…}, found \(cursor.describe(token))", at: token)
+            throw cursor.error(
+                "应为行：行次、科目编码、项目名称、变量或 {…}，而不是\(cursor.chineseDescribe(token))",
+                "expected a row: 行次, code, label, variable or {…}, found \(cursor.describe(token))", at: token)
         }
     }
 
@@ -402,7 +438,9 @@ struct StatementParser {
         let count = StatementParser.columnCounts[table] ?? 1
         func checked(_ number: Int) throws -> Int {
             guard (1...count).contains(number) else {
-                throw cursor.error("\(table.formID) has columns 1–\(count); there is no column \(number)", at: token)
+                throw cursor.error(
+                    "\(table.formID) 的栏次为 1–\(count)，没有栏次 \(number)",
+                    "\(table.formID) has columns 1–\(count); there is no column \(number)", at: token)
             }
             return number
         }
@@ -414,11 +452,15 @@ struct StatementParser {
         case .word(let value):
             cursor.advance()
             guard scope[value] == .column else {
-                throw cursor.error("expected a column number or a column variable, found '\(value)'", at: token)
+                throw cursor.error(
+                    "应为栏次或栏次变量，而不是“\(value)”",
+                    "expected a column number or a column variable, found '\(value)'", at: token)
             }
             return .variable(value)
         default:
-            throw cursor.error("expected a column (栏次), found \(cursor.describe(token))", at: token)
+            throw cursor.error(
+                "应为栏次，而不是\(cursor.chineseDescribe(token))", "expected a column (栏次), found \(cursor.describe(token))",
+                at: token)
         }
     }
 }

@@ -1,29 +1,51 @@
 import BudgetLensCore
-import BudgetLensRules
 import Foundation
 
 /// ANSI styling, on only for a terminal.
-struct TerminalStyle {
-    let enabled: Bool
-    func paint(_ text: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-    func severity(_ severity: Severity) -> String {
+public struct TerminalStyle: Sendable {
+    /// Whether escape codes are written.
+    public let enabled: Bool
+
+    /// Styling on (`true`, a terminal) or off.
+    public init(enabled: Bool) { self.enabled = enabled }
+
+    /// `text` in the SGR style `code` (`1` bold, `1;31` bold red).
+    public func paint(_ text: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    /// The severity padded to 7 characters, coloured.
+    public func severity(_ severity: Severity) -> String {
         switch severity {
         case .error: paint("error  ", "1;31")
         case .warning: paint("warning", "33")
         case .info: paint("info   ", "36")
         }
     }
-    func bold(_ text: String) -> String { paint(text, "1") }
+    /// `text` in bold.
+    public func bold(_ text: String) -> String { paint(text, "1") }
 }
 
-/// The terminal text of `budgetlens check`: findings grouped by table.
-struct CheckReportText {
+/// The terminal text of `budgetlens check`: findings grouped by table, then the summary line (the JSON and SARIF
+/// renderers are ``CheckReportJSON`` and ``CheckReportSARIF``).
+public struct CheckReportText: Sendable {
     let report: CheckReport
     let disclosure: Disclosure
     let style: TerminalStyle
     let verbose: Bool
+    let language: MessageLanguage
 
-    var text: String {
+    /// The text of `report` on `disclosure`; `verbose` adds the rules not applied.
+    public init(
+        report: CheckReport, disclosure: Disclosure, style: TerminalStyle, verbose: Bool, language: MessageLanguage
+    ) {
+        self.report = report
+        self.disclosure = disclosure
+        self.style = style
+        self.verbose = verbose
+        self.language = language
+    }
+
+    /// The lines, joined by `\n`, without a final newline.
+    public var text: String {
         var lines: [String] = []
         let header = disclosure.header
         lines.append(
@@ -44,11 +66,11 @@ struct CheckReportText {
             lines.append(style.bold(table + title))
             for finding in findings {
                 let place = finding.location.source?.place ?? "-"
-                let first = Language.current == .en ? finding.messageEnglish : finding.message
+                let first = language == .en ? finding.messageEnglish : finding.message
                 lines.append(
                     "  \(style.severity(finding.severity)) \(finding.rule.padding(toLength: max(7, finding.rule.count), withPad: " ", startingAt: 0)) \(place.padding(toLength: max(8, place.count), withPad: " ", startingAt: 0)) \(first)"
                 )
-                if Language.current == .both { lines.append("                           \(finding.messageEnglish)") }
+                if language == .both { lines.append("                           \(finding.messageEnglish)") }
             }
         }
         let errors = report.findings.filter { $0.severity == .error }.count
@@ -61,7 +83,7 @@ struct CheckReportText {
         }
         lines.append("")
         lines.append(
-            say(
+            language.say(
                 "错误 \(errors)，警告 \(warnings)，提示 \(info) — 规则 \(report.rulesEvaluated) 条，断言 \(report.assertionsEvaluated) 个",
                 "\(errors) errors, \(warnings) warnings, \(info) info — \(report.rulesEvaluated) rules, "
                     + "\(report.assertionsEvaluated) assertions"))

@@ -1,12 +1,18 @@
 import BudgetLensCore
-import BudgetLensRules
 
 /// The `check --coverage` table: per section of the 情况说明, statements read and checked, figures unreadable.
-struct NarrativeCoverageText {
+public struct NarrativeCoverageText: Sendable {
     let disclosure: Disclosure
     let style: TerminalStyle
 
-    var text: String {
+    /// The coverage of `disclosure`'s 情况说明.
+    public init(disclosure: Disclosure, style: TerminalStyle) {
+        self.disclosure = disclosure
+        self.style = style
+    }
+
+    /// The lines, joined by `\n`, starting with an empty line.
+    public var text: String {
         let sections = NarrativeSectionCoverage.of(disclosure)
         var lines = ["", style.bold("情况说明覆盖 Narrative coverage"), "  节   主题 topic                   陈述 read  已核 checked  数字 figures  已读 read  无法识别 unreadable"]
         for section in sections {
