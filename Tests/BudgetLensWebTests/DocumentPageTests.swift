@@ -1,0 +1,118 @@
+import BudgetLensCore
+import BudgetLensRender
+import BudgetLensStore
+import BudgetLensTestSupport
+import BudgetLensWeb
+import Foundation
+import Testing
+
+/// The document page rendered from what a real SQLite store gives back for the real seeds.
+@Suite(.serialized) struct DocumentPageTests {
+    /// Seed 001 (威海 2023): 公开05 合计 基本支出 prints 453.00 where its 类 rows sum to 453.01 (05-3, a rounding
+    /// finding, docs/seed-findings.md). The page marks exactly that cell with the finding's id, and the finding
+    /// beside it shows expected, actual, difference, tolerance and source, and links to the cell.
+    @Test func seed001MarksTheBasicExpenditureTotal() async throws {
+        let fixture = try await WebFixture.make()
+        defer { fixture.cleanUp() }
+        let (view, html) = try await fixture.documentPage(Seed.weihai)
+        let finding = try #require(
+            view.findings.first { $0.finding.rule == "05-3" && $0.finding.location.table == "公开05" && $0.finding.location.column == 2 })
+        #expect(finding.finding.actual?.amount == Money(fen: 4_530_000))
+        #expect(finding.finding.expected?.amount == Money(fen: 4_530_100))
+        let cell = try #require(PageChecks.cellTag("cell-05-total-2", in: html))
+        #expect(cell.contains("class=\"num flagged"))
+        #expect(cell.contains(">453.00</td>"))
+        let marked = try #require(PageChecks.captures(#"data-findings="([^"]*)""#, in: cell).first)
+        #expect(marked.split(separator: " ").contains(Substring(String(finding.id))))
+        let article = try #require(PageChecks.findingArticle(finding.id, in: html))
+        #expect(article.contains("<span class=\"rule\">05-3</span>"))
+        #expect(article.contains("<dt>应为</dt><dd>453.01万元"))
+        #expect(article.contains("<dt>实际</dt><dd>453.00万元"))
+        #expect(article.contains("<dt>差额</dt><dd>-0.01万元</dd>"))
+        #expect(article.contains("<dt>尾数误差</dt>"))
+        #expect(article.contains("href=\"#cell-05-total-2\""))
+        #expect(article.contains("<dt>来源</dt><dd>第266行"))
+        #expect(article.contains("action=\"/documents/\(view.id)/findings/\(finding.id)/explanations\""))
+        #expect(article.contains("name=\"csrf_token\" value=\"tok-123\""))
+        #expect(article.contains("name=\"text\""))
+        // The rule text from the pack in force.
+        let rule = try #require(fixture.pack.rules.first { $0.id == "05-3" })
+        #expect(article.contains(MarkupText.escape(rule.text)))
+    }
+
+    /// Every flagged cell of seed 001 is named by a finding of the latest check, and the counts in the 汇总 are
+    /// the findings' own.
+    @Test func seed001FlaggedCellsAndCountsComeFromTheFindings() async throws {
+        let fixture = try await WebFixture.make()
+        defer { fixture.cleanUp() }
+        let (view, html) = try await fixture.documentPage(Seed.weihai)
+        let ids = Set(view.findings.map { String($0.id) })
+        let flagged = PageChecks.captures(#"<td[^>]*class="[^"]*flagged[^"]*"[^>]*data-findings="([^"]*)""#, in: html)
+        #expect(!flagged.isEmpty)
+        for list in flagged {
+            for id in list.split(separator: " ") { #expect(ids.contains(String(id))) }
+        }
+        let summaries = try await fixture.store.summaries(unit: nil, year: nil)
+        let summary = try #require(summaries.first { $0.document == view.id })
+        #expect(html.contains("id=\"count-errors\">\(summary.errors)</span>"))
+        #expect(html.contains("id=\"count-warnings\">\(summary.warnings)</span>"))
+        #expect(html.contains("id=\"count-rounding\">\(summary.rounding)</span>"))
+        #expect(html.contains("<span class=\"badge unpublished\" id=\"publication\">未发布</span>"))
+    }
+
+    /// The synthetic disclosure is correct: the real rules find nothing, and its page marks no cell.
+    @Test func correctDocumentHasNoFlaggedCells() async throws {
+        let fixture = try await WebFixture.make()
+        defer { fixture.cleanUp() }
+        let (view, html) = try await fixture.documentPage("synthetic.txt")
+        #expect(view.findings.isEmpty)
+        #expect(!html.contains("flagged"))
+        #expect(html.contains("id=\"no-findings\""))
+        #expect(html.contains("id=\"count-errors\">0</span>"))
+        // The tables are there, with their ids: 公开01 本年收入合计 (行27 栏1) 670.00.
+        let cell = try #require(PageChecks.cellTag("cell-01-27-1", in: html))
+        #expect(cell.contains(">670.00</td>"))
+        // The 情况说明's checked sentences are marked (none flagged).
+        #expect(html.contains("<mark class=\"statement\" id=\"stmt-1\""))
+    }
+
+    /// Every page link into the page (`href="#…"`) has its target, ids are unique, the markup parses with
+    /// balanced tags, and nothing is fetched from another host — on every seed's page.
+    @Test(arguments: [Seed.yantai, Seed.weihai, Seed.zengdu, "synthetic.txt"])
+    func pageIsWellFormedAndSelfContained(_ name: String) async throws {
+        let fixture = try await WebFixture.make()
+        defer { fixture.cleanUp() }
+        let (_, html) = try await fixture.documentPage(name)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
+        let ids = PageChecks.ids(html)
+        #expect(Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+        let targets = PageChecks.fragmentTargets(html)
+        #expect(!targets.isEmpty)
+        for target in targets { #expect(ids.contains(target), "no element with id \(target)") }
+        #expect(try PageChecks.parserProblems(html) == [])
+        #expect(PageChecks.externalReferences(html) == [])
+        #expect(!html.contains("http://") && !html.contains("https://"))
+    }
+
+    /// Seed 000's 情况说明: statements named by a narrative finding are flagged with that finding's id, and the
+    /// finding links to the sentence.
+    @Test func narrativeFindingsMarkTheirSentence() async throws {
+        let fixture = try await WebFixture.make()
+        defer { fixture.cleanUp() }
+        for name in [Seed.yantai, Seed.weihai, Seed.zengdu] {
+            let (view, html) = try await fixture.documentPage(name)
+            let statements = view.disclosure.statements?.statements ?? []
+            #expect(!statements.isEmpty)
+            let marked = PageChecks.ids(html).filter { $0.hasPrefix("stmt-") }
+            #expect(marked.count == statements.count, "\(name): \(marked.count) of \(statements.count) statements marked")
+            for stored in view.findings where stored.finding.location.table == "情况说明" {
+                guard let source = stored.finding.location.source,
+                    let index = statements.firstIndex(where: { $0.source == source })
+                else { continue }
+                let article = try #require(PageChecks.findingArticle(stored.id, in: html))
+                #expect(article.contains("href=\"#stmt-\(index + 1)\""))
+            }
+        }
+    }
+}
+
