@@ -49,10 +49,9 @@ public enum WebData {
         var ruleTexts: [String: String] = [:]
         for rule in pack?.rules ?? [] where ruleTexts[rule.id] == nil { ruleTexts[rule.id] = rule.text }
         var previousYear: Int?
-        if let unit = stored.unit, let year = stored.year,
-            try await store.summaries(unit: unit, year: year - 1).isEmpty == false
-        {
-            previousYear = year - 1
+        if let unit = stored.unit, let year = stored.year {
+            let previous = try await store.summaries(unit: unit, year: year - 1)
+            if !previous.isEmpty { previousYear = year - 1 }
         }
         return DocumentView(
             session: session, id: id, file: stored.file, disclosure: disclosure, findings: findings,

@@ -1,5 +1,6 @@
 import BudgetLensCore
 import BudgetLensRender
+import BudgetLensRules
 import BudgetLensStore
 import BudgetLensTestSupport
 import BudgetLensWeb
@@ -26,12 +27,14 @@ import Testing
         #expect(marked.split(separator: " ").contains(Substring(String(finding.id))))
         let article = try #require(PageChecks.findingArticle(finding.id, in: html))
         #expect(article.contains("<span class=\"rule\">05-3</span>"))
-        #expect(article.contains("<dt>应为</dt><dd>453.01万元"))
-        #expect(article.contains("<dt>实际</dt><dd>453.00万元"))
+        // As `budgetlens check` reports it: 266:12 05-3 公开05 合计 栏2 为 453.00，应为 453.01
+        // （sum(公开05[{208, 210, 221}, 2])），差 -0.01，在尾数误差 ±0.02 之内 (39.24 + 378.26 + 35.51 = 453.01).
+        #expect(article.contains("<dt>应为</dt><dd>453.01万元（sum(公开05[{208, 210, 221}, 2])）</dd>"))
+        #expect(article.contains("<dt>实际</dt><dd>453.00万元</dd>"))
         #expect(article.contains("<dt>差额</dt><dd>-0.01万元</dd>"))
-        #expect(article.contains("<dt>尾数误差</dt>"))
-        #expect(article.contains("href=\"#cell-05-total-2\""))
-        #expect(article.contains("<dt>来源</dt><dd>第266行"))
+        #expect(article.contains("<dt>尾数误差</dt><dd>允许 ±0.02万元（在允许范围内）</dd>"))
+        #expect(article.contains("<dt>来源</dt><dd>第266行第12列</dd>"))
+        #expect(article.contains("<dt>位置</dt><dd><a href=\"#cell-05-total-2\" class=\"goto\">公开05 合计 栏2</a></dd>"))
         #expect(article.contains("action=\"/documents/\(view.id)/findings/\(finding.id)/explanations\""))
         #expect(article.contains("name=\"csrf_token\" value=\"tok-123\""))
         #expect(article.contains("name=\"text\""))

@@ -59,7 +59,7 @@ enum PageChecks {
     static func ids(_ html: String) -> [String] { captures(#"\sid="([^"]*)""#, in: html) }
 
     /// Every `href="#…"` target of the page.
-    static func fragmentTargets(_ html: String) -> [String] { captures(#"href="#([^"]*)""#, in: html) }
+    static func fragmentTargets(_ html: String) -> [String] { captures(##"href="#([^"]*)""##, in: html) }
 
     static func captures(_ pattern: String, in text: String) -> [String] {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
