@@ -63,7 +63,13 @@ struct DocumentPage {
         var counts = (errors: 0, warnings: 0, rounding: 0, infos: 0)
         let canExplain = view.session.user?.canExplain ?? false
         var findings: [[String: Any]] = []
-        for stored in view.findings {
+        // Errors first, then warnings, rounding, infos; the engine's order within each.
+        let rank = ["error": 0, "warning": 1, "rounding": 2, "info": 3]
+        let ordered = view.findings.enumerated().sorted { a, b in
+            let (x, y) = (rank[WebFormat.severityClass(a.element.finding)] ?? 3, rank[WebFormat.severityClass(b.element.finding)] ?? 3)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+        for stored in ordered {
             let finding = stored.finding
             switch WebFormat.severityClass(finding) {
             case "error": counts.errors += 1
@@ -98,7 +104,8 @@ struct DocumentPage {
             "id": String(view.id), "title": disclosure.header.title.isEmpty ? view.file : disclosure.header.title,
             "published": view.published, "unitLabel": disclosure.header.unitLabel ?? "部门",
             "unit": disclosure.header.unitName ?? StoreReport.unknownUnit,
-            "year": disclosure.header.year.map(String.init) ?? "—", "file": view.file,
+            "year": disclosure.header.year.map(String.init) ?? "—",
+            "file": view.file.split(separator: "/").last.map(String.init) ?? view.file,
             "errors": String(counts.errors), "warnings": String(counts.warnings), "rounding": String(counts.rounding),
             "infos": String(counts.infos), "findingCount": String(view.findings.count), "findings": findings,
             "tables": tables(), "narrative": narrative(),

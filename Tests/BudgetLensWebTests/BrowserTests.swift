@@ -26,12 +26,14 @@ import Testing
     }
 
     /// Runs Chromium headless with `arguments` and the page; returns its standard output.
-    static func runChromium(_ chromium: String, _ arguments: [String], page: String, profile: URL) throws -> (Int32, String) {
+    static func runChromium(
+        _ chromium: String, _ arguments: [String], page: String, profile: URL, window: String = "1400,2000"
+    ) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments =
             ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-             "--user-data-dir=\(profile.path)", "--window-size=1400,2000", "--hide-scrollbars", "--virtual-time-budget=3000"]
+             "--user-data-dir=\(profile.path)", "--window-size=\(window)", "--hide-scrollbars", "--virtual-time-budget=3000"]
             + arguments + [page]
         let output = Pipe()
         process.standardOutput = output
@@ -52,7 +54,8 @@ import Testing
         guard let chromium = try requireChromium() else { return }
         let fixture = try await WebFixture.make()
         defer { fixture.cleanUp() }
-        let folder = fixture.folder.appendingPathComponent("pages")
+        let folder = ProcessInfo.processInfo.environment["BUDGETLENS_WEB_PAGES"].map { URL(fileURLWithPath: $0) }
+            ?? fixture.folder.appendingPathComponent("pages")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let profile = fixture.folder.appendingPathComponent("chromium-profile")
         let (view, html) = try await fixture.documentPage(Seed.weihai)
@@ -83,13 +86,14 @@ import Testing
         let ranking = try Self.write(
             WebPages.ranking(try await WebData.ranking(store: fixture.store, session: WebFixture.session)),
             named: "ranking.html", in: folder)
-        for (page, image) in [
-            (document.absoluteString + "#t05", "web-document.png"), (overview.absoluteString, "web-overview.png"),
-            (ranking.absoluteString, "web-ranking.png"),
+        for (page, image, window) in [
+            (document, "web-document.png", "1400,2000"), (overview, "web-overview.png", "1400,760"),
+            (ranking, "web-ranking.png", "1400,560"),
         ] {
             let target = images.appendingPathComponent(image)
             try? FileManager.default.removeItem(at: target)
-            let (shot, _) = try Self.runChromium(chromium, ["--screenshot=\(target.path)"], page: page, profile: profile)
+            let (shot, _) = try Self.runChromium(
+                chromium, ["--screenshot=\(target.path)"], page: page.absoluteString, profile: profile, window: window)
             #expect(shot == 0)
             let data = try Data(contentsOf: target)
             #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
