@@ -30,9 +30,16 @@ import Testing
             #expect(rest.contains("<span class=\"num\">\(income)</span>"))
             #expect(rest.contains("<span class=\"num\">\(expenditure)</span>"))
         }
-        // Seed 001 (威海 2023) prints 本年收入合计 and 本年支出合计 in its 公开01.
+        // Seed 001 (威海 2023) line 140: `本年收入合计	27	939.31	本年支出合计	58	958.64`; seed 000 (烟台 2022) line 127:
+        // 8,431.28 both.
         let weihai = try #require(view.summaries.first { $0.document == (try? fixture.id(Seed.weihai)) })
         #expect(weihai.year == 2023)
+        let weihaiEntry = try #require(html.range(of: "id=\"doc-link-\(weihai.document)\""))
+        let weihaiCell = String(html[weihaiEntry.upperBound...].prefix(700))
+        #expect(weihaiCell.contains("收入合计</span> <span class=\"num\">939.31</span>"))
+        #expect(weihaiCell.contains("支出合计</span> <span class=\"num\">958.64</span>"))
+        let yantaiEntry = try #require(html.range(of: "id=\"doc-link-\(try fixture.id(Seed.yantai))\""))
+        #expect(String(html[yantaiEntry.upperBound...].prefix(700)).contains("收入合计</span> <span class=\"num\">8,431.28</span>"))
         #expect(html.contains("<th scope=\"col\">2022年度</th><th scope=\"col\">2023年度</th>"))
         #expect(html.contains("<span class=\"badge published\">已发布</span>"))
         #expect(try PageChecks.parserProblems(html) == [])
@@ -87,6 +94,10 @@ import Testing
         #expect(view.from.summary.errors > 0)
         #expect(html.contains("<a href=\"/documents/\(view.to.id)\" id=\"to-link\">文档 #\(view.to.id)</a> <span class=\"count error\">0</span>"))
         #expect(try PageChecks.parserProblems(html) == [])
+        // The later year's document page links the comparison (the unit percent-encoded, `&` escaped).
+        let (laterView, later) = try await fixture.documentPage("synthetic.txt")
+        #expect(laterView.previousYear == 2022)
+        #expect(later.contains("href=\"/compare?unit=%E6%B5%8B%E8%AF%95%E5%B1%80&amp;from=2022&amp;to=2023\" id=\"compare-link\""))
     }
 
     /// The login form: fields, the CSRF token, the error message escaped.
