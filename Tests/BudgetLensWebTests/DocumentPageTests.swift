@@ -98,6 +98,26 @@ import Testing
         #expect(!html.contains("http://") && !html.contains("https://"))
     }
 
+    /// Seed 001 line 396 `2023年度一般公共预算财政拨款支出958.64万元，占本年支出合计的99.97%。`: 958.64 is all of
+    /// 公开01 行58 (958.64), so the share is 100.00 % — N-SHARE, an error (docs/narrative-checks.md). The sentence is
+    /// marked flagged error with the finding's id; the finding links to it.
+    @Test func seed001ShareSentenceIsFlagged() async throws {
+        let fixture = try await WebFixture.make()
+        defer { fixture.cleanUp() }
+        let (view, html) = try await fixture.documentPage(Seed.weihai)
+        let finding = try #require(view.findings.first { $0.finding.rule == "N-SHARE" && $0.finding.location.source?.line == 396 })
+        #expect(finding.finding.severity == .error)
+        let statements = try #require(view.disclosure.statements?.statements)
+        let index = try #require(statements.firstIndex { $0.source == finding.finding.location.source })
+        let mark = "<mark class=\"statement flagged error\" data-findings=\"\(finding.id)\" id=\"stmt-\(index + 1)\""
+        let start = try #require(html.range(of: mark))
+        let end = try #require(html.range(of: "</mark>", range: start.upperBound..<html.endIndex))
+        #expect(html[start.upperBound..<end.lowerBound].hasSuffix(">2023年度一般公共预算财政拨款支出958.64万元，占本年支出合计的99.97%。"))
+        let article = try #require(PageChecks.findingArticle(finding.id, in: html))
+        #expect(article.contains("href=\"#stmt-\(index + 1)\""))
+        #expect(article.contains("<dt>实际</dt><dd>99.97%</dd>"))
+    }
+
     /// Seed 000's 情况说明: statements named by a narrative finding are flagged with that finding's id, and the
     /// finding links to the sentence.
     @Test func narrativeFindingsMarkTheirSentence() async throws {
