@@ -17,6 +17,7 @@ struct CellMarks {
 
     /// Matches `findings` against the cells of `disclosure`'s tables.
     init(disclosure: Disclosure, findings: [StoredFinding]) {
+        let drawn = Self.drawnCells(disclosure)
         for stored in findings {
             severityByFinding[stored.id] = WebFormat.severityClass(stored.finding)
         }
@@ -26,6 +27,7 @@ struct CellMarks {
                 let columns = Set(row.cells.map(\.column)).union(table.columns.map(\.number)).sorted()
                 for column in columns {
                     let id = Self.cellID(table.id, rowKey: keys[index], column: column)
+                    guard drawn.contains(id) else { continue }
                     for stored in findings where Self.names(stored.finding.location, table: table, row: row, column: column) {
                         if cellByFinding[stored.id] == nil { cellByFinding[stored.id] = id }
                         if findingsByCell[id]?.contains(stored.id) != true { findingsByCell[id, default: []].append(stored.id) }
@@ -33,6 +35,22 @@ struct CellMarks {
                 }
             }
         }
+    }
+
+    /// The ids of the cells the official layouts draw (a finding links only to a drawn cell).
+    static func drawnCells(_ disclosure: Disclosure) -> Set<String> {
+        var ids: Set<String> = []
+        for table in disclosure.tables {
+            let keys = rowKeys(table)
+            let grid = OfficialLayout.grid(for: table, in: disclosure)
+            for row in grid.body {
+                for cell in row {
+                    guard let origin = cell.origin, origin.rowIndex < keys.count else { continue }
+                    ids.insert(cellID(table.id, rowKey: keys[origin.rowIndex], column: origin.column))
+                }
+            }
+        }
+        return ids
     }
 
     /// The id of a cell.

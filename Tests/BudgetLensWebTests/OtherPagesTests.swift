@@ -94,6 +94,13 @@ import Testing
         #expect(view.from.summary.errors > 0)
         #expect(html.contains("<a href=\"/documents/\(view.to.id)\" id=\"to-link\">文档 #\(view.to.id)</a> <span class=\"count error\">0</span>"))
         #expect(try PageChecks.parserProblems(html) == [])
+        // The ranking's carry-over check of 测试局 2023 against 2022 (公开01 行29 against last year's 行60), as
+        // StoreReport computes it.
+        let ranking = try await WebData.ranking(store: fixture.store, session: WebFixture.session)
+        let check = try #require(ranking.report.carryOvers.first { $0.unit == "测试局" && $0.year == 2023 })
+        let rankingPage = WebPages.ranking(ranking)
+        #expect(rankingPage.contains(
+            "<tr><th scope=\"row\">测试局</th><td>2023</td><td class=\"num\"><a href=\"/documents/\(view.to.id)\">\(Money(fen: check.openingFen).groupedString(in: .wanYuan))</a></td><td class=\"num\"><a href=\"/documents/\(view.from.id)\">\(Money(fen: check.previousClosingFen).groupedString(in: .wanYuan))</a></td>"))
         // The later year's document page links the comparison (the unit percent-encoded, `&` escaped).
         let (laterView, later) = try await fixture.documentPage("synthetic.txt")
         #expect(laterView.previousYear == 2022)
