@@ -98,6 +98,29 @@ import Testing
         #expect(!html.contains("http://") && !html.contains("https://"))
     }
 
+    /// A published PDF (the 财政局 test variant, read through poppler): 公开02 合计 栏1 prints 2946.25 where its 类
+    /// rows sum to 2946.26 (02-3, rounding; `budgetlens check` places it on 第8页 at (347,185)). The cell is
+    /// flagged and the finding's source names the page and the box; 公开03, which this PDF lacks (F-TOC), is
+    /// stated missing.
+    @Test func pdfFindingNamesPageAndBox() async throws {
+        let pdf = Seed.corpusPath("pdf/24年普陀区财政局（测试问题版本）.pdf")
+        let fixture = try await WebFixture.make(files: [pdf])
+        defer { fixture.cleanUp() }
+        let (view, html) = try await fixture.documentPage("24年普陀区财政局（测试问题版本）.pdf")
+        let finding = try #require(
+            view.findings.first { $0.finding.rule == "02-3" && $0.finding.location.column == 1 })
+        #expect(finding.finding.actual?.amount == Money(fen: 2_946_250_000))
+        #expect(finding.finding.expected?.amount == Money(fen: 2_946_260_000))
+        let cell = try #require(PageChecks.cellTag("cell-02-total-1", in: html))
+        #expect(cell.contains("class=\"num flagged rounding\""))
+        #expect(cell.contains(">2,946.25</td>"))
+        let article = try #require(PageChecks.findingArticle(finding.id, in: html))
+        #expect(article.contains("<dt>来源</dt><dd>第8页，框(347,185–"))
+        #expect(article.contains("href=\"#cell-02-total-1\""))
+        #expect(html.contains("<section class=\"table\" id=\"t03\">\n<h3>支出决算表</h3>\n<p class=\"missing\">本文档未公开此表（原文档中未找到公开03表）。</p>"))
+        #expect(try PageChecks.parserProblems(html) == [])
+    }
+
     /// Seed 001 line 396 `2023年度一般公共预算财政拨款支出958.64万元，占本年支出合计的99.97%。`: 958.64 is all of
     /// 公开01 行58 (958.64), so the share is 100.00 % — N-SHARE, an error (docs/narrative-checks.md). The sentence is
     /// marked flagged error with the finding's id; the finding links to it.

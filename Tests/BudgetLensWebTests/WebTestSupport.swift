@@ -19,13 +19,13 @@ struct WebFixture {
     static let session = WebSession(user: WebUser(name: "审核员甲", role: "审核人（财政局）"), csrfToken: "tok-123")
 
     /// Builds the fixture: seeds 000, 001, 002 and the synthetic 2023 document.
-    static func make(extra: [(name: String, text: String)] = []) async throws -> WebFixture {
+    static func make(extra: [(name: String, text: String)] = [], files extraFiles: [String] = []) async throws -> WebFixture {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: folder.appendingPathComponent("web.sqlite").path)
         try await store.migrate()
         let pack = try BuiltInPacks.finalAccounts()
-        var files = [Seed.yantai, Seed.weihai, Seed.zengdu].map(Seed.path)
+        var files = [Seed.yantai, Seed.weihai, Seed.zengdu].map(Seed.path) + extraFiles
         for (name, text) in [("synthetic.txt", SyntheticDisclosure().text)] + extra {
             let url = folder.appendingPathComponent(name)
             try text.write(to: url, atomically: true, encoding: .utf8)
