@@ -36,7 +36,15 @@ public enum WebPages {
                     }
                 ]
             }
-            rows.append(["unit": unit, "cells": cells])
+            // Consecutive years of the unit: a link to their comparison.
+            let unitYears = Set(mine.compactMap(\.year)).sorted()
+            let compareLinks: [[String: String]] = unitYears.filter { unitYears.contains($0 - 1) }.map { year in
+                [
+                    "href": "/compare?unit=\(WebFormat.queryEscape(unit))&from=\(year - 1)&to=\(year)",
+                    "label": "\(year - 1)–\(year)对比",
+                ]
+            }
+            rows.append(["unit": unit, "cells": cells, "compareLinks": compareLinks])
         }
         var context = base(view.session)
         context["years"] = years.map { $0.map(String.init) ?? "未知" }

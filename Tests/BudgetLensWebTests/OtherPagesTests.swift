@@ -101,6 +101,10 @@ import Testing
         let rankingPage = WebPages.ranking(ranking)
         #expect(rankingPage.contains(
             "<tr><th scope=\"row\">测试局</th><td>2023</td><td class=\"num\"><a href=\"/documents/\(view.to.id)\">\(Money(fen: check.openingFen).groupedString(in: .wanYuan))</a></td><td class=\"num\"><a href=\"/documents/\(view.from.id)\">\(Money(fen: check.previousClosingFen).groupedString(in: .wanYuan))</a></td>"))
+        // The overview links the unit's consecutive years' comparison.
+        let overview = WebPages.overview(try await WebData.overview(store: fixture.store, session: WebFixture.session))
+        #expect(overview.contains(
+            "<th scope=\"row\">测试局<br><a class=\"compare\" href=\"/compare?unit=%E6%B5%8B%E8%AF%95%E5%B1%80&amp;from=2022&amp;to=2023\">2022–2023对比</a></th>"))
         // The later year's document page links the comparison (the unit percent-encoded, `&` escaped).
         let (laterView, later) = try await fixture.documentPage("synthetic.txt")
         #expect(laterView.previousYear == 2022)
