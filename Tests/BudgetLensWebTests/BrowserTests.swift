@@ -73,7 +73,15 @@ import Testing
         #expect(cell.contains(">453.00</td>"))
         #expect(dom.contains("id=\"finding-\(finding.id)\""))
 
-        // Screenshots: the document page scrolled to the cell, the overview, the ranking.
+        // Opened at the finding's link target, the script flashes the cell (class `flash` added in the live DOM).
+        let (linked, linkedDOM) = try Self.runChromium(
+            chromium, ["--dump-dom"], page: document.absoluteString + "#cell-05-total-2", profile: profile)
+        #expect(linked == 0)
+        let flashed = try #require(PageChecks.cellTag("cell-05-total-2", in: linkedDOM))
+        #expect(flashed.contains("flash"))
+        #expect(PageChecks.cellTag("cell-05-total-1", in: linkedDOM)?.contains("flash") == false)
+
+        // Screenshots: the document page, the overview, the ranking.
         let images: URL
         if ProcessInfo.processInfo.environment["BUDGETLENS_WRITE_SCREENSHOTS"] == "1" {
             images = Seed.repositoryRoot.appendingPathComponent("docs/images")
