@@ -30,9 +30,10 @@ import Testing
         _ chromium: String, _ arguments: [String], page: String, profile: URL, window: String = "1400,2000"
     ) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
+        // Bounded: `timeout` ends a Chromium that hangs (exit 124, which fails the test).
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments =
-            ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+            ["120", chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
              "--user-data-dir=\(profile.path)", "--window-size=\(window)", "--hide-scrollbars", "--virtual-time-budget=3000"]
             + arguments + [page]
         let output = Pipe()
