@@ -13,6 +13,8 @@ struct CellMarks {
     private(set) var findingsByCell: [String: [Int64]] = [:]
     /// The cell id each finding points at, by finding id (findings on no table cell are absent).
     private(set) var cellByFinding: [Int64: String] = [:]
+    /// Finding ids by cell id for the cells a finding's expected value was computed from (its operands).
+    private(set) var operandOf: [String: [Int64]] = [:]
     private var severityByFinding: [Int64: String] = [:]
 
     /// Matches `findings` against the cells of `disclosure`'s tables.
@@ -31,6 +33,18 @@ struct CellMarks {
                     for stored in findings where Self.names(stored.finding.location, table: table, row: row, column: column) {
                         if cellByFinding[stored.id] == nil { cellByFinding[stored.id] = id }
                         if findingsByCell[id]?.contains(stored.id) != true { findingsByCell[id, default: []].append(stored.id) }
+                    }
+                    for stored in findings {
+                        let operands = stored.finding.operands.filter { $0.isPresent }
+                        guard operands.contains(where: { operand in
+                            Self.names(
+                                FindingLocation(
+                                    table: operand.table, line: operand.line, code: operand.code, item: operand.item,
+                                    column: operand.column),
+                                table: table, row: row, column: column)
+                        }), operandOf[id]?.contains(stored.id) != true
+                        else { continue }
+                        operandOf[id, default: []].append(stored.id)
                     }
                 }
             }
@@ -94,8 +108,9 @@ struct CellMarks {
         return false
     }
 
-    /// The attributes of a body cell of the grid of `table`: its id, and for a named cell `class="num flagged
-    /// {severity}"` and `data-findings="{ids}"`.
+    /// The attributes of a body cell of the grid of `table`: its id; for a named cell `class="num flagged
+    /// {severity}"` and `data-findings="{ids}"`; for an operand of findings `data-operand-of="{ids}"` (and
+    /// `class="num operand"` when not flagged).
     func attributes(for cell: GridCell, table: PublicTable, rowKeys: [String]) -> String {
         guard let origin = cell.origin, origin.rowIndex < rowKeys.count else { return "" }
         let id = Self.cellID(table.id, rowKey: rowKeys[origin.rowIndex], column: origin.column)
@@ -106,6 +121,13 @@ struct CellMarks {
             html += " class=\"\(isAmount ? "num " : "")flagged \(severity)\""
             html += " data-findings=\"\(findings.map(String.init).joined(separator: " "))\""
             html += " title=\"检查结果 #\(findings.map(String.init).joined(separator: ", #"))\""
+        } else if let findings = operandOf[id], !findings.isEmpty {
+            let isAmount = if case .amount = cell.content { true } else { false }
+            html += " class=\"\(isAmount ? "num " : "")operand\""
+            html += " title=\"检查结果 #\(findings.map(String.init).joined(separator: ", #")) 的运算项\""
+        }
+        if let findings = operandOf[id], !findings.isEmpty {
+            html += " data-operand-of=\"\(findings.map(String.init).joined(separator: " "))\""
         }
         return html
     }

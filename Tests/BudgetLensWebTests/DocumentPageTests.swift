@@ -25,6 +25,13 @@ import Testing
         #expect(cell.contains(">453.00</td>"))
         let marked = try #require(PageChecks.captures(#"data-findings="([^"]*)""#, in: cell).first)
         #expect(marked.split(separator: " ").contains(Substring(String(finding.id))))
+        // Its operands, the 类 rows 208, 210, 221 栏2 (39.24 + 378.26 + 35.51), are marked as such.
+        for (code, value) in [("208", "39.24"), ("210", "378.26"), ("221", "35.51")] {
+            let operand = try #require(PageChecks.cellTag("cell-05-\(code)-2", in: html))
+            #expect(operand.contains(">\(value)</td>"))
+            let of = try #require(PageChecks.captures(#"data-operand-of="([^"]*)""#, in: operand).first)
+            #expect(of.split(separator: " ").contains(Substring(String(finding.id))))
+        }
         let article = try #require(PageChecks.findingArticle(finding.id, in: html))
         #expect(article.contains("<span class=\"rule\">05-3</span>"))
         // As `budgetlens check` reports it: 266:12 05-3 公开05 合计 栏2 为 453.00，应为 453.01
