@@ -10,8 +10,11 @@ import Foundation
 public enum WebData {
     /// A document the store does not have, or whose JSON cannot be decoded.
     public struct MissingDocument: Error, Sendable, Hashable {
-        /// The id asked for.
+        /// The id asked for (0 for a comparison year without a document).
         public var id: Int64
+
+        /// Creates the error.
+        public init(id: Int64) { self.id = id }
     }
 
     /// The overview of the documents whose ids `visible` accepts (all by default).

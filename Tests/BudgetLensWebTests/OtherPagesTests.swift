@@ -111,6 +111,28 @@ import Testing
         #expect(later.contains("href=\"/compare?unit=%E6%B5%8B%E8%AF%95%E5%B1%80&amp;from=2022&amp;to=2023\" id=\"compare-link\""))
     }
 
+    /// `visible` filters what a user may see (a preparer sees only their unit's documents); an id or a year the
+    /// store does not have is ``WebData/MissingDocument`` (the server answers 404).
+    @Test func visibilityAndMissingDocuments() async throws {
+        let fixture = try await WebFixture.make()
+        defer { fixture.cleanUp() }
+        let weihai = try fixture.id(Seed.weihai)
+        let overview = try await WebData.overview(store: fixture.store, session: WebFixture.session) { $0 == weihai }
+        #expect(overview.summaries.map(\.document) == [weihai])
+        let html = WebPages.overview(overview)
+        #expect(html.contains("id=\"doc-link-\(weihai)\""))
+        #expect(!html.contains("烟台市医疗保障局"))
+        let ranking = try await WebData.ranking(store: fixture.store, session: WebFixture.session) { $0 == weihai }
+        #expect(ranking.report.ranking.map(\.unit) == ["威海市医疗保障局（本级）"])
+        await #expect(throws: WebData.MissingDocument(id: 9999)) {
+            try await WebData.document(store: fixture.store, id: 9999, session: WebFixture.session)
+        }
+        await #expect(throws: WebData.MissingDocument.self) {
+            try await WebData.comparison(
+                store: fixture.store, unit: "威海市医疗保障局（本级）", from: 2022, to: 2023, session: WebFixture.session)
+        }
+    }
+
     /// The login form: fields, the CSRF token, the error message escaped.
     @Test func loginPage() throws {
         let html = WebPages.login(
