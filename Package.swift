@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "BudgetLensEvaluation", targets: ["BudgetLensEvaluation"]),
         .library(name: "BudgetLensRender", targets: ["BudgetLensRender"]),
         .library(name: "BudgetLensStore", targets: ["BudgetLensStore"]),
+        .library(name: "BudgetLensWeb", targets: ["BudgetLensWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
@@ -83,6 +85,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
+        ),
+        // The web pages (docs/web.md): pure renderers, templates and assets embedded (Plugins/EmbedResources).
+        .target(
+            name: "BudgetLensWeb",
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensRender", "BudgetLensStore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
         ),
         .executableTarget(
             name: "budgetlens",
@@ -151,6 +163,14 @@ let package = Package(
             dependencies: [
                 "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensStore", "BudgetLensStorePostgres",
                 "BudgetLensTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensWebTests",
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensRender", "BudgetLensStore",
+                "BudgetLensWeb", "BudgetLensTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

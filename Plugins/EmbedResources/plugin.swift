@@ -1,6 +1,7 @@
 import PackagePlugin
 
-/// Embeds a target's `.rules`, `.scheme` and `.yaml` (evaluation frameworks) files in its code, so the built binary
+/// Embeds a target's `.rules`, `.scheme`, `.yaml` (evaluation frameworks) and `.mustache`, `.css`, `.js` (the web
+/// pages' templates and assets) files in its code, so the built binary
 /// carries its rule packs, schemes and frameworks and can be copied anywhere (`cp .build/release/budgetlens /usr/local/bin/`).
 ///
 /// Generates `EmbeddedFiles.swift`: `EmbeddedFiles.contents`, each file's text keyed by its path relative to the
@@ -10,7 +11,7 @@ import PackagePlugin
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         guard let module = target as? SourceModuleTarget else { return [] }
-        let files = module.sourceFiles.map(\.url).filter { ["rules", "scheme", "yaml"].contains($0.pathExtension) }
+        let files = module.sourceFiles.map(\.url).filter { ["rules", "scheme", "yaml", "mustache", "css", "js"].contains($0.pathExtension) }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
         return [
             .buildCommand(

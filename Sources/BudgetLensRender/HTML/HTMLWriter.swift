@@ -111,8 +111,13 @@ public struct HTMLWriter: Sendable {
 /// The HTML `<table>` of a ``TableGrid``: header rows in `<thead>` (`th scope="col"`, `scope="colgroup"` when a
 /// cell spans columns), body rows in `<tbody>` with row labels as `th scope="row"`, amounts right-aligned in
 /// thousands-separated two-decimal form (a blank cell prints blank, as in the forms).
-enum HTMLTable {
-    static func markup(_ grid: TableGrid, labelledBy id: String) -> String {
+public enum HTMLTable {
+    /// The table's markup. `cellAttributes` (default none) adds attributes to a body `td`, e.g.
+    /// ` id="cell-05-total-2" class="flagged"` for the web's document page: it returns the text to insert after
+    /// `<td`, starting with a space, already escaped; a `class` it returns replaces `num` (include `num` yourself).
+    public static func markup(
+        _ grid: TableGrid, labelledBy id: String, cellAttributes: ((GridCell) -> String)? = nil
+    ) -> String {
         var html = "<table aria-labelledby=\"\(id)\">\n<thead>\n"
         for row in grid.header {
             html += "<tr>"
@@ -131,7 +136,9 @@ enum HTMLTable {
                     html += "<th scope=\"row\"\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</th>"
                 case .data:
                     let isAmount = if case .amount = cell.content { true } else { false }
-                    html += "<td\(isAmount ? " class=\"num\"" : "")\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</td>"
+                    let extra = cellAttributes?(cell) ?? ""
+                    let numClass = isAmount && !extra.contains(" class=\"") ? " class=\"num\"" : ""
+                    html += "<td\(numClass)\(extra)\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</td>"
                 }
             }
             html += "</tr>\n"

@@ -131,7 +131,9 @@ public enum OfficialLayout {
         for index in 0..<max(leftSlots.count, rightSlots.count) {
             let leftRow = index < leftSlots.count ? leftSlots[index] : nil
             let rightRow = index < rightSlots.count ? rightSlots[index] : nil
-            grid.body.append(block(leftRow, columns: left, lines: lines) + block(rightRow, columns: right, lines: lines))
+            grid.body.append(
+                block(leftRow, columns: left, lines: lines, index: leftRow.flatMap { table.rows.firstIndex(of: $0) })
+                    + block(rightRow, columns: right, lines: lines, index: rightRow.flatMap { table.rows.firstIndex(of: $0) }))
         }
     }
 
@@ -153,11 +155,11 @@ public enum OfficialLayout {
     }
 
     /// One side of a side-by-side row: 项目, 行次 (when printed), amounts (all blank for no row).
-    static func block(_ row: TableRow?, columns: [TableColumn], lines: Bool) -> [GridCell] {
+    static func block(_ row: TableRow?, columns: [TableColumn], lines: Bool, index: Int? = nil) -> [GridCell] {
         let lead: [GridCell] = lines ? [.text(nil), .text(nil)] : [.text(nil)]
         guard let row else { return lead + columns.map { _ in .amount(nil) } }
         let label: [GridCell] = lines ? [.label(row.item), .text(row.line.map(String.init))] : [.label(row.item)]
-        return label + columns.map { .amount(row.cell($0.number)) }
+        return label + columns.map { .amount(row.cell($0.number), row: row, index: index, column: $0.number) }
     }
 
     /// 公开02/03/05/07/08: 科目编码 | 科目名称 | amounts.
@@ -175,8 +177,8 @@ public enum OfficialLayout {
         }
         headerRows.append([.header("栏次", columns: 2)] + columnNumbers(columns))
         grid.header = headerRows
-        for row in table.rows {
-            let amounts = columns.map { GridCell.amount(row.cell($0.number)) }
+        for (index, row) in table.rows.enumerated() {
+            let amounts = columns.map { GridCell.amount(row.cell($0.number), row: row, index: index, column: $0.number) }
             if let code = row.code {
                 grid.body.append([.text(code), .label(row.item)] + amounts)
             } else {
@@ -199,7 +201,10 @@ public enum OfficialLayout {
         func cells(_ rows: [TableRow], _ index: Int) -> [GridCell] {
             guard index < rows.count else { return [.text(nil), .text(nil), .amount(nil)] }
             let row = rows[index]
-            return [.text(row.code), .label(row.item), .amount(row.cell(column))]
+            return [
+                .text(row.code), .label(row.item),
+                .amount(row.cell(column), row: row, index: table.rows.firstIndex(of: row), column: column),
+            ]
         }
         for index in 0..<max(personnel.count, goods.count, others.count) {
             grid.body.append(cells(personnel, index) + cells(goods, index) + cells(others, index))
@@ -209,8 +214,14 @@ public enum OfficialLayout {
         let publicTotal = totals.first { $0.group != "人员经费" }
         if personnelTotal != nil || publicTotal != nil {
             grid.body.append([
-                .label(personnelTotal?.item ?? "人员经费合计", columns: 2), .amount(personnelTotal?.cell(column)),
-                .label(publicTotal?.item ?? "公用经费合计", columns: 5), .amount(publicTotal?.cell(column)),
+                .label(personnelTotal?.item ?? "人员经费合计", columns: 2),
+                .amount(
+                    personnelTotal?.cell(column), row: personnelTotal,
+                    index: personnelTotal.flatMap { table.rows.firstIndex(of: $0) }, column: column),
+                .label(publicTotal?.item ?? "公用经费合计", columns: 5),
+                .amount(
+                    publicTotal?.cell(column), row: publicTotal,
+                    index: publicTotal.flatMap { table.rows.firstIndex(of: $0) }, column: column),
             ])
         }
     }
@@ -220,8 +231,8 @@ public enum OfficialLayout {
         let columns = table.columns
         grid.width = columns.count
         grid.header = columnHeaders(columns, height: depth(columns)) + [columnNumbers(columns)]
-        for row in table.rows {
-            grid.body.append(columns.map { .amount(row.cell($0.number)) })
+        for (index, row) in table.rows.enumerated() {
+            grid.body.append(columns.map { .amount(row.cell($0.number), row: row, index: index, column: $0.number) })
         }
     }
 }

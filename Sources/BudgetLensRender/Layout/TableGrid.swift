@@ -56,6 +56,28 @@ public struct GridCell: Hashable, Sendable {
     public var rowSpan: Int = 1
     /// Grid columns covered (≥ 1).
     public var columnSpan: Int = 1
+    /// For an amount cell: the model's row and 栏次 it shows (`nil` for labels, fillers and 公开09's blanks), so a
+    /// caller can mark the cell a finding names (the web's document page). Not drawn by the writers.
+    public var origin: Origin? = nil
+
+    /// The model cell an amount grid cell shows: its row (by position in ``PublicTable/rows`` and the row's 行次,
+    /// standard 行次, code and label) and its 栏次.
+    public struct Origin: Hashable, Sendable {
+        /// The row's index in the table's `rows`.
+        public var rowIndex: Int
+        /// The printed 行次.
+        public var line: Int?
+        /// The standard 行次.
+        public var standardLine: Int?
+        /// The classification code.
+        public var code: String?
+        /// The row label as printed.
+        public var item: String
+        /// True for a 合计/总计 row.
+        public var isTotal: Bool
+        /// The 栏次.
+        public var column: Int
+    }
 
     /// A header cell.
     static func header(_ text: String, rows: Int = 1, columns: Int = 1) -> GridCell {
@@ -72,10 +94,16 @@ public struct GridCell: Hashable, Sendable {
         GridCell(content: (text ?? "").isEmpty ? .empty : .text(text ?? ""), role: .data)
     }
 
-    /// An amount cell (`nil` cell: blank).
-    static func amount(_ cell: TableCell?) -> GridCell {
-        guard let cell else { return GridCell(content: .empty, role: .data) }
-        return GridCell(content: .amount(cell.value, text: cell.text), role: .data)
+    /// An amount cell (`nil` cell: blank), remembering the model cell it shows when `row` is given.
+    static func amount(_ cell: TableCell?, row: TableRow? = nil, index: Int? = nil, column: Int? = nil) -> GridCell {
+        var origin: Origin?
+        if let row, let index, let column {
+            origin = Origin(
+                rowIndex: index, line: row.line, standardLine: row.standardLine, code: row.code, item: row.item,
+                isTotal: row.kind == .total, column: column)
+        }
+        guard let cell else { return GridCell(content: .empty, role: .data, origin: origin) }
+        return GridCell(content: .amount(cell.value, text: cell.text), role: .data, origin: origin)
     }
 
     /// The text of a text cell, else `nil`.
