@@ -77,7 +77,7 @@ struct HardeningTests {
         let error = try #require(array[1]["error"] as? [String: Any])
         #expect(error["code"] as? String == "not-text")
         #expect(error["line"] as? Int == 1 && error["column"] as? Int == 3)
-        #expect(error["message"] as? String == "\(bad.path):1:3: 不是可读的文本（UTF-8、带 BOM 的 UTF-16 或 GB18030），或是其他格式的文件")
+        #expect(error["message"] as? String == "\(bad.path):1:3: 不是可读的文本（UTF-8、UTF-16 或 GB18030），或是其他格式的文件")
         #expect((error["message_en"] as? String)?.hasPrefix("\(bad.path):1:3: invalid UTF-8 byte 0xAB") == true)
         #expect(array[1]["document"] is NSNull && array[1]["summary"] is NSNull)
         #expect((array[1]["findings"] as? [Any])?.isEmpty == true)
@@ -230,7 +230,7 @@ struct HardeningTests {
         let bad = try Self.binaryFile(in: try Self.folder("lang"))
         let failure = try BudgetLensBinary.run(["check", bad.path])
         #expect(failure.status == 2)
-        #expect(failure.stderr.hasPrefix("错误：\(bad.path):1:3: 不是可读的文本（UTF-8、带 BOM 的 UTF-16 或 GB18030），或是其他格式的文件\nerror: \(bad.path):1:3: invalid UTF-8"))
+        #expect(failure.stderr.hasPrefix("错误：\(bad.path):1:3: 不是可读的文本（UTF-8、UTF-16 或 GB18030），或是其他格式的文件\nerror: \(bad.path):1:3: invalid UTF-8"))
         let onlyEnglish = try BudgetLensBinary.run(["check", bad.path, "--lang", "en"])
         #expect(onlyEnglish.stderr.hasPrefix("error: \(bad.path):1:3: invalid UTF-8") && !onlyEnglish.stderr.contains("错误"))
 
