@@ -9,6 +9,8 @@ enum EconomicPageTable {
         var fragments: [PageTextToken] = []
         var amounts: [PageTextToken] = []
         var isTotal = false
+        /// Its label came from the line above (printed centred on two or more lines): the line below is its end.
+        var headed = false
         var anchor: PageTextToken { code ?? fragments[0] }
     }
 
@@ -47,9 +49,11 @@ enum EconomicPageTable {
                 guard !lines.isEmpty, !words.isEmpty else { continue }  // header lines
                 // A tail of an open label on the line above, else a head for the line below.
                 if pending.isEmpty, let last = lines.indices.last,
-                    let open = lines[last].firstIndex(where: { !$0.isTotal && !$0.fragments.isEmpty && isOpen($0) })
+                    let open = lines[last].firstIndex(where: \.headed)
+                        ?? lines[last].firstIndex(where: { !$0.isTotal && !$0.fragments.isEmpty && isOpen($0) })
                 {
                     lines[last][open].fragments += words
+                    lines[last][open].headed = false
                 } else {
                     pending += words
                 }
@@ -57,6 +61,7 @@ enum EconomicPageTable {
             }
             if !pending.isEmpty, let bare = groups.firstIndex(where: { $0.fragments.isEmpty }) {
                 groups[bare].fragments = pending
+                groups[bare].headed = true
             }
             pending = []
             guard groups.count <= 2, groups.allSatisfy({ $0.amounts.count == 1 }) else { return false }

@@ -13,6 +13,8 @@ struct PageTextRow {
     var amountLines: Set<Int> = []
     /// The total row (`合计`).
     var isTotal = false
+    /// How many label lines stood above the code's line.
+    var headCount = 0
 
     var label: String { fragments.map { String($0.text) }.joined() }
     var values: [Int64] { amounts.compactMap(\.amount) }
@@ -53,14 +55,32 @@ enum FunctionalPageRows {
             guard let last = row.fragments.last else { return true }
             return last.text.count >= width - 1 && !closingEndings.contains { last.text.hasSuffix($0) }
         }
-        func place(labels: [[PageTextToken]], before next: PageTextRow?) -> [[PageTextToken]] {
-            // Gives label-only lines to the last row while its label is open; returns the rest for `next`.
-            var rest = labels[...]
-            while let first = rest.first, let last = rows.last, !last.isTotal, isOpen(last) || next == nil {
-                rows[rows.count - 1].fragments += first
-                rest = rest.dropFirst()
+        // Labels centred on their code (pdfplumber on Word PDFs: `社会保障和就` / `208 …` / `业支出`) leave runs of two or
+        // more label lines between rows; labels printed above their code (the ONLYOFFICE PDF) runs of one.
+        var centred = false
+        var run = 0
+        var started = false
+        for line in lines {
+            let isLabelOnly = !line.isEmpty && line.allSatisfy { $0.kind == .text && $0.text != "合计" }
+            if isLabelOnly {
+                run += 1
+            } else if line.contains(where: { $0.kind != .text }) {
+                if started && run >= 2 { centred = true }
+                started = true
+                run = 0
             }
-            return Array(rest)
+        }
+        func place(labels: [[PageTextToken]], before next: PageTextRow?) -> [[PageTextToken]] {
+            // Gives the row above as many label lines below its code as it had above (centred labels), or one
+            // when its label is open (it filled the column); the rest go to `next`.
+            guard let last = rows.last, !last.isTotal else { return labels }
+            let closed = last.fragments.last.map { fragment in closingEndings.contains { fragment.text.hasSuffix($0) } } ?? false
+            var tail = centred && !closed ? last.headCount : 0
+            if tail == 0 && isOpen(last) && !last.fragments.isEmpty { tail = 1 }
+            if next == nil || last.fragments.isEmpty { tail = labels.count }
+            tail = min(tail, labels.count)
+            rows[rows.count - 1].fragments += labels.prefix(tail).flatMap { $0 }
+            return Array(labels.dropFirst(tail))
         }
         for line in lines {
             // `合计 基本支出 项目支出` is a header line; `合计` alone (its amounts on the next line) the total row.
@@ -147,6 +167,7 @@ enum FunctionalPageRows {
                     }
                 } else {
                     segment.fragments = heads.flatMap { $0 } + segment.fragments
+                    segment.headCount = heads.count
                 }
                 if let prefix = pendingPrefix {
                     segment.fragments = prefix.fragments + segment.fragments
@@ -162,5 +183,5 @@ enum FunctionalPageRows {
     }
 
     /// Endings of a complete label: a fragment that ends so is not continued on the next line.
-    private static let closingEndings = ["支出", "事务", "运行", "医疗", "补贴", "公积金", "管理", "离退休", "合计"]
+    private static let closingEndings = ["支出", "事务", "运行", "医疗", "补贴", "公积金", "离退休", "合计"]
 }

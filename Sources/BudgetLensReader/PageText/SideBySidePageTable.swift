@@ -11,6 +11,24 @@ enum SideBySidePageTable {
         var isIncome: Bool
     }
 
+    /// `二十二、灾害防治及应急管理支` + `出` on the next line: a line's last word that is no standard row but becomes
+    /// one with the next line's first word is joined with it.
+    private static func joiningWrappedLabels(_ lines: [[PageTextToken]], in id: TableID) -> [[PageTextToken]] {
+        func isStandard(_ text: String) -> Bool { StandardRows.isStandardRow(text, in: id) }
+        var lines = lines
+        for index in lines.indices.dropLast() {
+            guard let last = lines[index].last, last.kind == .text, !isStandard(String(last.text)),
+                let next = lines[index + 1].first, next.kind == .text
+            else { continue }
+            let joined = String(last.text) + next.text
+            guard isStandard(joined) else { continue }
+            lines[index][lines[index].count - 1] = PageTextToken(
+                text: Substring(joined), kind: .text, line: last.line, column: last.column)
+            lines[index + 1].removeFirst()
+        }
+        return lines
+    }
+
     static func write(
         _ id: TableID, tokenLines: [[PageTextToken]], location: (Int, Int) -> SourceLocation,
         into table: inout PageTextTables.Rewrite
@@ -18,7 +36,7 @@ enum SideBySidePageTable {
         let expenditureColumns = id == .appropriationSummary ? 4 : 1
         var lines: [[Segment]] = []
         var afterCarryOver = false
-        for tokens in tokenLines {
+        for tokens in joiningWrappedLabels(tokenLines, in: id) {
             var segments: [Segment] = []
             for token in tokens {
                 switch token.kind {
