@@ -149,8 +149,12 @@ struct BinaryKindTests {
         let text = "部门决算 2024\n公开01表\n"
         for (little, encoding) in [(true, TextEncoding.utf16LittleEndianWithoutBOM), (false, .utf16BigEndianWithoutBOM)] {
             let bytes = [UInt8](try #require(text.data(using: little ? .utf16LittleEndian : .utf16BigEndian)))
-            let path = try temporaryFile(bytes, name: "u16.txt")
-            let disclosure = try DisclosureReader.read(path: path)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-\(UUID())")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let url = directory.appendingPathComponent("u16.txt")
+            try Data(bytes).write(to: url)
+            let disclosure = try DisclosureReader.read(path: url.path)
             #expect(disclosure.source.encoding == encoding)
             let error = try read(Array(bytes.dropLast()), name: "u16.txt")
             #expect(error.code == .notText)

@@ -49,10 +49,13 @@ enum FunctionalPageTable {
         let rows = FunctionalPageRows.rows(tokenLines)
         let count = template.columns.count
         guard rows.allSatisfy({ $0.values.count <= count }) else { return false }
+        // Raw `pdftotext` prints one cell a line, in reading order: a row's amounts keep their columns' order.
+        let nonEmpty = tokenLines.filter { !$0.isEmpty }
+        let cellPerLine = nonEmpty.filter { $0.count == 1 }.count * 5 >= nonEmpty.count * 4
         var candidates: [[[Int]]] = []
         for row in rows {
             guard let found = ColumnPlacement.candidates(
-                row.values, columnCount: count, ordered: row.isOrdered, identities: template.identities)
+                row.values, columnCount: count, ordered: cellPerLine || row.isOrdered, identities: template.identities)
             else { return false }
             candidates.append(found)
         }
