@@ -126,8 +126,8 @@ public enum TextDecoding {
     /// `true` (little-endian) or `false` (big-endian) when the bytes look like UTF-16 without a byte-order mark,
     /// else `nil`. UTF-8 and GB18030 text never holds a NUL byte; UTF-16 text holds one in every ASCII character
     /// (digits, spaces, line feeds: `0A 00` in LE) and in a few CJK ones (开 is U+5F00, `00 5F` in LE). So the
-    /// first 4 KiB must hold NULs at one parity — at least one in 64 code units, enough for Chinese text with a
-    /// line feed every line — and at most one eighth as many at the other.
+    /// line breaks of the first 4 KiB decide (`0A 00` LE, `00 0A` BE); without them the NULs must be at one
+    /// parity — at least one in 64 code units — and at most one eighth as many at the other.
     private static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
         let head = bytes.prefix(4096)
         guard head.count >= 8 else { return nil }
@@ -136,6 +136,19 @@ public enum TextDecoding {
         for (offset, byte) in head.enumerated() where byte == 0 {
             if offset % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
         }
+        // Line breaks decide first: `0A 00` / `0D 00` at an even offset is LE, `00 0A` / `00 0D` BE; neither is a
+        // Chinese character (U+0A00 is Gurmukhi), while NULs alone can mislead (一 is U+4E00: `00 4E` in LE).
+        var littleBreaks = 0
+        var bigBreaks = 0
+        var offset = head.startIndex
+        while offset + 1 < head.endIndex {
+            let (first, second) = (head[offset], head[offset + 1])
+            if second == 0 && (first == 0x0A || first == 0x0D) { littleBreaks += 1 }
+            if first == 0 && (second == 0x0A || second == 0x0D) { bigBreaks += 1 }
+            offset += 2
+        }
+        if littleBreaks > 0 && bigBreaks == 0 && oddNULs > evenNULs / 2 { return true }
+        if bigBreaks > 0 && littleBreaks == 0 && evenNULs > oddNULs / 2 { return false }
         let pairs = head.count / 2
         let needed = max(2, pairs / 64)
         if oddNULs >= needed, evenNULs * 8 <= oddNULs { return true }
