@@ -59,6 +59,13 @@ enum FunctionalPageTable {
             else { return false }
             candidates.append(found)
         }
+        // 公开02's 合计 row has money only in the columns 公开01's income rows have money in.
+        if id == .income, let funded = table.incomeColumnsWithMoney, let total = rows.firstIndex(where: \.isTotal) {
+            let kept = candidates[total].filter { placement in
+                zip(rows[total].values, placement).allSatisfy { $0 == 0 || funded.contains($1) }
+            }
+            if !kept.isEmpty { candidates[total] = kept }
+        }
         // Narrow by the 合计 row and the hierarchy; where several placements remain, take the leftmost of the
         // highest such row (noted) and narrow again, so that the rows chosen agree with each other.
         let parents = parents(of: rows)
@@ -74,6 +81,7 @@ enum FunctionalPageTable {
         }
 
         let start = tokenLines.first?.first.map { location($0.line, $0.column) } ?? location(region.lowerBound, 1)
+        var unplaced = false
         table.append([("科目编码", start), ("科目名称", start)] + template.columns.map { ($0, start) })
         for (index, row) in rows.enumerated() {
             guard let anchor = row.anchor else { continue }
@@ -87,6 +95,9 @@ enum FunctionalPageTable {
                     cells[column] = (String(token.text), location(token.line, token.column))
                 }
             } else if !row.amounts.isEmpty {
+                // A row whose amounts fit no column cannot be written without inventing or dropping cells: the
+                // table is left unread (reported as not understood), and this note says which row.
+                unplaced = true
                 table.notes.append(
                     ReadProblem(
                         code: "page-text.row-unplaced", severity: .warning,
@@ -98,6 +109,7 @@ enum FunctionalPageTable {
             table.append(fields + cells)
             fields = []
         }
+        if unplaced { return false }
         if rows.isEmpty {
             // An empty table (本表无数据): its 合计 row, blank.
             table.append([("", start), ("合计", start)] + template.columns.map { _ in ("", start) })

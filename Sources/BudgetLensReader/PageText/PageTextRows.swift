@@ -90,6 +90,8 @@ enum FunctionalPageRows {
                 line.contains { $0.kind != .text } || (!isHeader && line.contains { $0.text == "合计" || $0.text == "总计" })
             if !hasData {
                 if words.isEmpty || isHeader { continue }
+                let words = words.filter { !($0.text.count >= 3 && isHeaderWord($0.text)) }
+                if words.isEmpty { continue }
                 if !seenData && words.allSatisfy({ isHeaderWord($0.text) }) { continue }
                 // A header repeated on a continuation page: `科目编码`, `本年收入合计`.
                 if words.allSatisfy({ $0.text.count >= 4 && isHeaderWord($0.text) }) { continue }
@@ -127,6 +129,8 @@ enum FunctionalPageRows {
                     segments[segments.count - 1].amounts.append(token)
                     segments[segments.count - 1].amountLines.insert(token.line)
                 case .text:
+                    // A header word amid the rows (raw pdftotext prints header cells where it meets them: `助支出`).
+                    if token.text.count >= 3 && isHeaderWord(token.text) { break }
                     if !(segments[segments.count - 1].isTotal && isHeaderWord(token.text)) {
                         segments[segments.count - 1].fragments.append(token)
                         if segments[segments.count - 1].code != nil { segments[segments.count - 1].labelOnLine = true }

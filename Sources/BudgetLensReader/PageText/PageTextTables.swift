@@ -15,6 +15,9 @@ enum PageTextTables {
         var spans: [[(column: Int, location: SourceLocation)]] = []
         var notes: [ReadProblem] = []
         var rewritten: [TableID] = []
+        /// The 公开02 columns that 公开01's income rows show money in (col 0, 本年收入合计, always): a cross-table
+        /// identity (DOMAIN §1.4–1.5: 公开02's 合计 row = 公开01's income rows), known once 公开01 is read.
+        var incomeColumnsWithMoney: Set<Int>? = nil
 
         mutating func append(_ fields: [(text: String, location: SourceLocation)]) {
             var text = ""
@@ -64,15 +67,18 @@ enum PageTextTables {
             while end < lines.count, end - index < regionLimit, !endsRegion(lines, at: end) { end += 1 }
             let region = (index + 1)..<end
             var table = Rewrite()
+            table.incomeColumnsWithMoney = output.incomeColumnsWithMoney
             table.append([(String(line[titleStart...]), location(index, titleColumn))])
             if write(id, lines: lines, region: region, location: location, into: &table) {
                 output.lines += table.lines
                 output.spans += table.spans
                 output.notes += table.notes
                 output.rewritten.append(id)
+                output.incomeColumnsWithMoney = table.incomeColumnsWithMoney
             } else {
                 output.lines += table.lines.prefix(1)
                 output.spans += table.spans.prefix(1)
+                output.notes += table.notes.filter { $0.code == "page-text.row-unplaced" }
                 for line in region { output.append([(String(lines[line]), location(line, 1))]) }
             }
             index = end

@@ -80,6 +80,16 @@ enum SideBySidePageTable {
                 if key.hasPrefix("三、") { allowed.insert(3) }
             }
         }
+        if id == .incomeExpenditureSummary {
+            // 公开02's columns after 本年收入合计, by the income row that feeds each.
+            let feeds = ["财政拨款", "上级补助", "事业收入", "经营收入", "附属单位", "其他收入"]
+            var columns: Set<Int> = [0]
+            for segment in lines.joined() where segment.isIncome {
+                guard let value = segment.amounts.first?.amount, value != 0 else { continue }
+                if let feed = feeds.firstIndex(where: { segment.label.text.contains($0) }) { columns.insert(feed + 1) }
+            }
+            table.incomeColumnsWithMoney = columns
+        }
         let start = lines.first?.first.map { location($0.label.line, $0.label.column) } ?? location(0, 1)
         if id == .appropriationSummary {
             table.append([("收入", start), ("", start), ("支出", start), ("", start), ("", start), ("", start), ("", start)])
