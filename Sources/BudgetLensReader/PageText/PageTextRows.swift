@@ -43,6 +43,8 @@ enum FunctionalPageRows {
 
     /// The rows of the region's lines (after the title), and the lines that were header.
     static func rows(_ lines: [[PageTextToken]]) -> [PageTextRow] {
+        // A template's `…` rows stand for rows left out: no cell, no label.
+        let lines = lines.map { line in line.filter { !$0.text.allSatisfy { $0 == "…" || $0 == "." || $0 == "．" } } }
         var rows: [PageTextRow] = []
         var pendingLabels: [[PageTextToken]] = []  // label-only lines not yet given to a row
         var pendingPrefix: PageTextRow? = nil  // a code-less line with label and amounts, for the next code row
@@ -119,7 +121,7 @@ enum FunctionalPageRows {
                 if token.kind == .text, token.text == "合计" || token.text == "总计" {
                     // `合计 合计 基本支出 项目支出` is the header of 公开07/08, not their total row.
                     if segments.contains(where: \.isTotal) { index += 1; continue }
-                    segments.append(PageTextRow(isTotal: true))
+                    segments.append(PageTextRow(codeToken: token, isTotal: true))
                     index += 1
                     continue
                 }
