@@ -46,7 +46,7 @@ enum FunctionalPageTable {
         // The header must name every column of the template (wrapped headings are joined first).
         let header = tokenLines.flatMap { $0 }.filter { $0.kind == .text }.map { String($0.text) }.joined()
         guard template.marks.allSatisfy({ header.contains($0) }) else { return false }
-        let rows = FunctionalPageRows.rows(tokenLines)
+        guard let rows = FunctionalPageRows.rows(tokenLines) else { return false }
         let count = template.columns.count
         guard rows.allSatisfy({ $0.values.count <= count }) else { return false }
         // Raw `pdftotext` prints one cell a line, in reading order: a row's amounts keep their columns' order.

@@ -42,7 +42,10 @@ enum FunctionalPageRows {
     }
 
     /// The rows of the region's lines (after the title), and the lines that were header.
-    static func rows(_ lines: [[PageTextToken]]) -> [PageTextRow] {
+    /// - Returns: The rows, or `nil` when amounts were left over that no row takes (the table is then not read:
+    ///   dropping them would present a partial table as whole).
+    static func rows(_ lines: [[PageTextToken]]) -> [PageTextRow]? {
+        var leading: [PageTextToken] = []
         // A template's `…` rows stand for rows left out: no cell, no label.
         let lines = lines.map { line in line.filter { !$0.text.allSatisfy { $0 == "…" || $0 == "." || $0 == "．" } } }
         var rows: [PageTextRow] = []
@@ -150,6 +153,9 @@ enum FunctionalPageRows {
                             last.amounts += segment.amounts
                             last.amountLines.formUnion(segment.amountLines)
                             rows.append(last)
+                        } else {
+                            // Before any row: raw pdftotext prints the 合计 row's amounts before the word 合计.
+                            leading += segment.amounts
                         }
                         continue
                     }
@@ -167,6 +173,11 @@ enum FunctionalPageRows {
                 seenData = true
                 let heads = place(labels: pendingLabels, before: segment)
                 pendingLabels = []
+                if segment.isTotal && segment.amounts.isEmpty && !leading.isEmpty {
+                    segment.amounts = leading
+                    segment.amountLines = Set(leading.map(\.line))
+                    leading = []
+                }
                 if segment.isTotal {
                     if !heads.isEmpty, let last = rows.last, !last.isTotal {
                         rows[rows.count - 1].fragments += heads.flatMap { $0 }
@@ -185,6 +196,7 @@ enum FunctionalPageRows {
             }
         }
         _ = place(labels: pendingLabels, before: nil)
+        if !leading.isEmpty || pendingPrefix.map({ !$0.amounts.isEmpty }) == true { return nil }
         return rows
     }
 

@@ -53,6 +53,7 @@ enum PageTextTables {
         }
         var output = Rewrite()
         var index = 0
+        var consumedPrefix: Int? = nil  // a title line whose text before the title ended the table above
         while index < lines.count {
             guard let (id, titleStart) = tableStart(lines, at: index) else {
                 output.append([(String(lines[index]), location(index, 1))])
@@ -61,15 +62,21 @@ enum PageTextTables {
             }
             let line = lines[index]
             let prefix = line[..<titleStart]
-            if !prefix.allSatisfy(\.isWhitespace) { output.append([(String(prefix), location(index, 1))]) }
+            if !prefix.allSatisfy(\.isWhitespace), consumedPrefix != index { output.append([(String(prefix), location(index, 1))]) }
             let titleColumn = line[..<titleStart].unicodeScalars.count + 1
             var end = index + 1
             while end < lines.count, end - index < regionLimit, !endsRegion(lines, at: end) { end += 1 }
             let region = (index + 1)..<end
+            // `总计 2,995.39 总计 2,995.39收入决算表`: the rows before the next title end this table.
+            var tail: Substring? = nil
+            if end < lines.count, let (_, nextStart) = tableStart(lines, at: end) {
+                let prefix = lines[end][..<nextStart]
+                if !prefix.allSatisfy(\.isWhitespace), !startsNote(prefix) { tail = prefix }
+            }
             var table = Rewrite()
             table.incomeColumnsWithMoney = output.incomeColumnsWithMoney
             table.append([(String(line[titleStart...]), location(index, titleColumn))])
-            if write(id, lines: lines, region: region, location: location, into: &table) {
+            if write(id, lines: lines, region: region, tail: tail, location: location, into: &table) {
                 output.lines += table.lines
                 output.spans += table.spans
                 output.notes += table.notes
@@ -80,7 +87,9 @@ enum PageTextTables {
                 output.spans += table.spans.prefix(1)
                 output.notes += table.notes.filter { $0.code == "page-text.row-unplaced" }
                 for line in region { output.append([(String(lines[line]), location(line, 1))]) }
+                if let tail { output.append([(String(tail), location(end, 1))]) }
             }
+            consumedPrefix = tail != nil ? end : nil
             index = end
         }
         return output.rewritten.isEmpty ? nil : output
@@ -110,14 +119,18 @@ enum PageTextTables {
 
     /// Whether line `index` ends a table region: a note (`注：`, `说明：`), a part heading, the next table.
     private static func endsRegion(_ lines: [Substring], at index: Int) -> Bool {
-        let line = lines[index].drop { $0.isWhitespace || $0 == "\u{0C}" }
-        for marker in ["注：", "注:", "说明：", "说明:", "第三部分", "第四部分"] where line.hasPrefix(marker) { return true }
-        return tableStart(lines, at: index) != nil
+        startsNote(lines[index]) || tableStart(lines, at: index) != nil
+    }
+
+    /// A note (`注：`, `说明：`) or a part heading: the end of a table.
+    private static func startsNote(_ line: Substring) -> Bool {
+        let line = line.drop { $0.isWhitespace || $0 == "\u{0C}" }
+        return ["注：", "注:", "说明：", "说明:", "第三部分", "第四部分"].contains { line.hasPrefix($0) }
     }
 
     /// Writes table `id` from the region's lines; `false` when its rows cannot be read from page text.
     private static func write(
-        _ id: TableID, lines: [Substring], region: Range<Int>, location: (Int, Int) -> SourceLocation,
+        _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, location: (Int, Int) -> SourceLocation,
         into table: inout Rewrite
     ) -> Bool {
         var tokenLines: [[PageTextToken]] = []
@@ -129,6 +142,7 @@ enum PageTextTables {
             }
             tokenLines.append(PageTextToken.tokens(of: line, index: index))
         }
+        if let tail { tokenLines.append(PageTextToken.tokens(of: tail, index: region.upperBound)) }
         let heading = region.lowerBound..<region.upperBound
         switch id.shape {
         case .functional:
