@@ -106,6 +106,7 @@ enum FunctionalPageRows {
             }
             // Segments: a new row at each code and at 合计.
             var segments: [PageTextRow] = []
+            var trailing: [PageTextToken] = []
             var index = 0
             while index < line.count {
                 let token = line[index]
@@ -136,6 +137,12 @@ enum FunctionalPageRows {
                 case .text:
                     // A header word amid the rows (raw pdftotext prints header cells where it meets them: `助支出`).
                     if token.text.count >= 3 && isHeaderWord(token.text) { break }
+                    if segments[segments.count - 1].code != nil, !segments[segments.count - 1].amounts.isEmpty {
+                        // `210 11 60.99 60.99行政单位医疗`: a label after a row's amounts is the next row's (the
+                        // ONLYOFFICE PDF prints labels half a line above their codes).
+                        trailing.append(token)
+                        break
+                    }
                     if !(segments[segments.count - 1].isTotal && isHeaderWord(token.text)) {
                         segments[segments.count - 1].fragments.append(token)
                         if segments[segments.count - 1].code != nil { segments[segments.count - 1].labelOnLine = true }
@@ -145,6 +152,7 @@ enum FunctionalPageRows {
                 }
                 index += 1
             }
+            defer { if !trailing.isEmpty { pendingLabels.append(trailing) } }
             for var segment in segments {
                 if segment.code == nil && !segment.isTotal {
                     if segment.fragments.isEmpty {
