@@ -38,6 +38,7 @@ enum SideBySidePageTable {
         var afterCarryOver = false
         for tokens in joiningWrappedLabels(tokenLines, in: id) {
             var segments: [Segment] = []
+            var leading: [PageTextToken] = []
             for token in tokens {
                 switch token.kind {
                 case .text:
@@ -51,11 +52,32 @@ enum SideBySidePageTable {
                     if !isIncome && expenditureLine == nil { return false }
                     segments.append(Segment(label: token, isIncome: isIncome))
                 case .amount:
-                    guard !segments.isEmpty else { return false }
+                    if segments.isEmpty {
+                        // Amounts at the start of a line: those of the labels of the line above, which had none
+                        // (the ONLYOFFICE PDF prints a row's amounts a line below its labels).
+                        leading.append(token)
+                        continue
+                    }
                     segments[segments.count - 1].amounts.append(token)
                 case .digits:
                     continue
                 }
+            }
+            if !leading.isEmpty {
+                guard let previous = lines.indices.last, lines[previous].allSatisfy({ $0.amounts.isEmpty }) else {
+                    return false
+                }
+                let labels = lines[previous]
+                // One amount per label, in order; a single label (or 收入 + 支出 with 支出's funds) takes the rest.
+                if labels.count == 1 {
+                    lines[previous][0].amounts = leading
+                } else if leading.count >= labels.count, labels[0].isIncome {
+                    lines[previous][0].amounts = [leading[0]]
+                    lines[previous][1].amounts = Array(leading.dropFirst())
+                } else {
+                    return false  // fewer amounts than labels: which label is blank cannot be told
+                }
+                leading = []
             }
             // Output rows: an income segment starts one; a 支出 segment completes it (or stands alone).
             var row: [Segment] = []
