@@ -34,6 +34,10 @@ enum SideBySidePageTable {
         into table: inout PageTextTables.Rewrite
     ) -> Bool {
         let expenditureColumns = id == .appropriationSummary ? 4 : 1
+        // Raw pdftotext (one cell a line) prints the two blocks' cells in an order that detaches amounts from
+        // their labels (`总计`, then 307.82 three lines on, after the 支出 block's labels): not read.
+        let nonEmpty = tokenLines.filter { !$0.isEmpty }
+        if nonEmpty.filter({ $0.count == 1 }).count * 5 >= nonEmpty.count * 4 { return false }
         var lines: [[Segment]] = []
         var afterCarryOver = false
         for tokens in joiningWrappedLabels(tokenLines, in: id) {
