@@ -71,9 +71,11 @@ enum FunctionalPageTable {
         let parents = parents(of: rows)
         var order = Array(rows.indices)
         order.sort { level(rows[$0]) < level(rows[$1]) }
+        var budget = 2_000_000  // search steps for the whole table
         for _ in 0...rows.count {
             restrictToTotalColumns(&candidates, rows: rows, columnCount: count)
-            HierarchyPlacement.narrow(&candidates, amounts: rows.map(\.values), parents: parents, columnCount: count)
+            HierarchyPlacement.narrow(
+                &candidates, amounts: rows.map(\.values), parents: parents, columnCount: count, budget: &budget)
             guard let next = order.first(where: { candidates[$0].count > 1 }) else { break }
             table.notes.append(Self.uncertain(id, row: rows[next], placements: candidates[next], columns: template.columns,
                 at: rows[next].anchor.map { location($0.line, $0.column) } ?? location(region.lowerBound, 1)))

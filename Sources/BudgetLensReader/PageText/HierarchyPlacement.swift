@@ -9,8 +9,10 @@ enum HierarchyPlacement {
     ///   - candidates: Each row's placements (column index per amount); narrowed in place.
     ///   - amounts: Each row's amounts.
     ///   - parents: Each row's parent row index (`nil` for the 合计 row and rows without one).
+    ///   - budget: Search steps left for the whole table; narrowing stops when it runs out (the rows keep the
+    ///     placements they have, and the caller notes the uncertain ones).
     static func narrow(
-        _ candidates: inout [[[Int]]], amounts: [[Int64]], parents: [Int?], columnCount: Int
+        _ candidates: inout [[[Int]]], amounts: [[Int64]], parents: [Int?], columnCount: Int, budget: inout Int
     ) {
         var children: [Int: [Int]] = [:]
         for (index, parent) in parents.enumerated() { if let parent { children[parent, default: []].append(index) } }
@@ -21,8 +23,8 @@ enum HierarchyPlacement {
                 if candidates[parent].count == 1, kids.contains(where: { candidates[$0].count > 1 }) {
                     let target = ColumnPlacement.values(amounts[parent], at: candidates[parent][0], columnCount: columnCount)
                     for tolerance in [Int64(0), Int64(kids.count)] {
-                        guard let kept = solutions(kids, candidates: candidates, amounts: amounts, target: target,
-                            columnCount: columnCount, tolerance: tolerance)
+                        guard budget > 0, let kept = solutions(kids, candidates: candidates, amounts: amounts,
+                            target: target, columnCount: columnCount, tolerance: tolerance, budget: &budget)
                         else { break }
                         if kept.allSatisfy({ !$0.isEmpty }) {
                             for (kid, placements) in zip(kids, kept) where placements.count < candidates[kid].count {
@@ -60,7 +62,8 @@ enum HierarchyPlacement {
     /// For each child, the placements that occur in some complete choice whose column sums equal `target`
     /// within `tolerance` 分; `nil` when the search ran out of steps.
     private static func solutions(
-        _ kids: [Int], candidates: [[[Int]]], amounts: [[Int64]], target: [Int64], columnCount: Int, tolerance: Int64
+        _ kids: [Int], candidates: [[[Int]]], amounts: [[Int64]], target: [Int64], columnCount: Int, tolerance: Int64,
+        budget: inout Int
     ) -> [Set<[Int]>]? {
         var kept = [Set<[Int]>](repeating: [], count: kids.count)
         var chosen = [[Int]](repeating: [], count: kids.count)
@@ -90,6 +93,7 @@ enum HierarchyPlacement {
             }
         }
         visit(0)
+        budget -= steps
         return exhausted ? nil : kept
     }
 }
