@@ -50,7 +50,7 @@ struct PageTextTests {
         #expect(read.union(unread) == printed && read.isDisjoint(with: unread))
         let expectedUnread: Set<TableID> =
             pdf.contains("财政局2024") ? [.appropriationSummary, .generalBudgetBasicExpenditure, .threePublicExpenses]
-            : pdf.contains("规划") || pdf.contains("社会工作部") ? [] : [.generalBudgetBasicExpenditure]
+            : []
         #expect(unread == expectedUnread)
     }
 

@@ -48,7 +48,7 @@ struct ExtractionFormsTests {
 
     /// The figures per PDF (the corpus numbering of docs/page-text.md) and extraction: identical, missing, extra.
     static let expected: [String: [ExtractionTools.Kind: (Int, Int, Int)]] = [
-        "pdf/24年普陀区财政局（测试问题版本）.pdf": [.layout: (445, 0, 0), .pageText: (379, 66, 0), .raw: (0, 445, 0)],
+        "pdf/24年普陀区财政局（测试问题版本）.pdf": [.layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (0, 445, 0)],
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
             .layout: (642, 6, 6), .pageText: (648, 0, 0), .raw: (325, 323, 0),
         ],
@@ -56,7 +56,7 @@ struct ExtractionFormsTests {
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
             .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (126, 408, 0),
         ],
-        "pdf/附件2：部门决算模板.pdf": [.layout: (313, 83, 94), .pageText: (256, 140, 9), .raw: (0, 396, 0)],
+        "pdf/附件2：部门决算模板.pdf": [.layout: (313, 83, 94), .pageText: (323, 73, 9), .raw: (0, 396, 0)],
     ]
 
     @Test(

@@ -1,8 +1,9 @@
 import BudgetLensCore
 
 /// Writes 公开06 of page text: each line holds up to two `code label amount` groups (人员经费 on the left,
-/// 公用经费 on the right); Shanghai prints every amount (0.00 for none), so only the labels need joining: label
-/// lines above or below a group printed without its label are that label's pieces.
+/// 公用经费 on the right); an amount follows its group's label, so only the labels need joining: label
+/// lines above or below a group printed without its label are that label's pieces. A group whose amount is blank
+/// (dropped) is still placed by its code and label.
 enum EconomicPageTable {
     private struct Group {
         var code: PageTextToken?
@@ -18,6 +19,9 @@ enum EconomicPageTable {
         _ id: TableID, tokenLines: [[PageTextToken]], location: (Int, Int) -> SourceLocation,
         into table: inout PageTextTables.Rewrite
     ) -> Bool {
+        // Raw pdftotext (one cell a line) interleaves the two blocks' codes, labels and amounts: not read.
+        let nonEmpty = tokenLines.filter { !$0.isEmpty }
+        if nonEmpty.filter({ $0.count == 1 }).count * 5 >= nonEmpty.count * 4 { return false }
         var lines: [[Group]] = []
         var pending: [PageTextToken] = []
         var width = 0
@@ -32,6 +36,13 @@ enum EconomicPageTable {
                 switch token.kind {
                 case .digits where [3, 5].contains(token.text.count):
                     groups.append(Group(code: token))
+                case .digits where token.text.count == 2:
+                    // `301 01`: the 款 digits printed in their own column.
+                    guard let last = groups.indices.last, let code = groups[last].code, code.text.count == 3,
+                        groups[last].fragments.isEmpty
+                    else { continue }
+                    groups[last].code = PageTextToken(
+                        text: Substring(String(code.text) + token.text), kind: .digits, line: code.line, column: code.column)
                 case .text where token.text.hasSuffix("经费合计"):
                     groups.append(Group(fragments: [token], isTotal: true))
                 case .text:
@@ -64,7 +75,8 @@ enum EconomicPageTable {
                 groups[bare].headed = true
             }
             pending = []
-            guard groups.count <= 2, groups.allSatisfy({ $0.amounts.count == 1 }) else { return false }
+            // A blank cell is dropped: a group has its amount or none (its code and label say which row it is).
+            guard groups.count <= 2, groups.allSatisfy({ $0.amounts.count <= 1 }) else { return false }
             lines.append(groups)
         }
         guard lines.count >= 2 else { return false }
@@ -90,11 +102,10 @@ enum EconomicPageTable {
             func fields(_ group: Group?) -> [(text: String, location: SourceLocation)] {
                 guard let group else { return [("", here), ("", here), ("", here)] }
                 let at = location(group.anchor.line, group.anchor.column)
-                let amount = group.amounts[0]
                 return [
                     (group.code.map { String($0.text) } ?? "", at),
                     (group.fragments.map { String($0.text) }.joined(), at),
-                    (String(amount.text), location(amount.line, amount.column)),
+                    group.amounts.first.map { (String($0.text), location($0.line, $0.column)) } ?? ("", at),
                 ]
             }
             table.append(fields(left) + fields(right))
