@@ -109,6 +109,25 @@ struct ExtractionFormsTests {
         }
     }
 
+    @Test("page text of the 测试问题版本: the findings of the tables' identities (0x-*, X-*) are the PDF's")
+    func testVariantIdentities() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = "pdf/24年普陀区财政局（测试问题版本）.pdf"
+        let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+        let text = try DisclosureReader.read(path: try ExtractionTools.extract(.pageText, from: Seed.corpusPath(name), into: folder))
+        // The structure rules (F-TOC, F-XX, F-YEAR, F-HDR) read headings, which page text glues to the line above.
+        func identities(_ findings: [String]) -> [String] {
+            findings.filter { finding in
+                let rule = finding.split(separator: "\t")[1]
+                return rule.first?.isNumber == true || rule.hasPrefix("X-")
+            }
+        }
+        let fromPDF = identities(try Self.findings(pdf))
+        #expect(fromPDF.count == 7)
+        #expect(identities(try Self.findings(text)) == fromPDF)
+    }
+
     @Test("a seed's text reads the same in every encoding and line ending", arguments: [Seed.yantai, Seed.weihai])
     func seedCopies(seed: String) throws {
         let folder = try TestWorkbooks.temporaryFolder()
