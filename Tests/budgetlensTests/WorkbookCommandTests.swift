@@ -90,7 +90,7 @@ struct WorkbookCommandTests {
 
 @Suite("budgetlens on pdfplumber page text")
 struct PageTextCommandTests {
-    @Test("the 财政局 page text: show lists the three tables not read and the uncertain placements; check reports them")
+    @Test("the 财政局 page text: show lists the two tables not read and the uncertain placements; check reports them")
     func readInPart() throws {
         let folder = try TestWorkbooks.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -98,13 +98,13 @@ struct PageTextCommandTests {
         try TestWorkbooks.python("page_text.py", [Seed.corpusPath(Seed.financePDF), path])
         let show = try BudgetLensBinary.run(["show", path])
         #expect(show.status == 0)
-        // Was 9 tables not understood; now 公开04, 06 and 09, and three placements chosen among several (公开03).
+        // Was 9 tables not understood; now 公开06 and 09, and four placements chosen among several (公开03, 04).
         #expect(show.stdout.contains("读取问题 Reading problems: 6\n"))
-        #expect(show.stdout.contains("\(path):220:1: 错误 error: [公开04] 有表题但表格形式无法读取：公开04 财政拨款收入支出决算总表: 第220行有表题"))
+        #expect(show.stdout.contains("\(path):326:1: 错误 error: [公开06] 有表题但表格形式无法读取：公开06 一般公共预算财政拨款基本支出决算明细表: 第326行有表题"))
         #expect(show.stdout.contains("\(path):182:1 (第10页): 提示 info: [公开03] 公开03 合计：空白单元格被省略，金额的栏次有 20 种放置"))
         let check = try BudgetLensBinary.run(["check", path])
         #expect(check.status == 1)
-        for (line, table) in [(220, "公开04"), (326, "公开06"), (429, "公开09")] {
+        for (line, table) in [(326, "公开06"), (429, "公开09")] {
             #expect(check.stdout.contains("F-READ  \(line):1    表格数据完整可读：\(table)"), "\(table)")
         }
     }

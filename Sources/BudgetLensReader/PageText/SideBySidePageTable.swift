@@ -17,14 +17,20 @@ enum SideBySidePageTable {
         func isStandard(_ text: String) -> Bool { StandardRows.isStandardRow(text, in: id) }
         var lines = lines
         for index in lines.indices.dropLast() {
-            guard let last = lines[index].last, last.kind == .text, !isStandard(String(last.text)),
-                let next = lines[index + 1].first, next.kind == .text
+            // Only numbered rows (`二十二、…`): header words (`一般公共预` / `算财政拨款`) would join into a label too.
+            guard let last = lines[index].last, last.kind == .text, last.text.contains("、"),
+                !isStandard(String(last.text))
             else { continue }
-            let joined = String(last.text) + next.text
-            guard isStandard(joined) else { continue }
-            lines[index][lines[index].count - 1] = PageTextToken(
-                text: Substring(joined), kind: .text, line: last.line, column: last.column)
-            lines[index + 1].removeFirst()
+            // The rest of the label stands on the next line, or on the one after (the other block's row between).
+            for ahead in (index + 1)...min(index + 2, lines.count - 1) {
+                guard let next = lines[ahead].first, next.kind == .text else { continue }
+                let joined = String(last.text) + next.text
+                guard isStandard(joined) else { continue }
+                lines[index][lines[index].count - 1] = PageTextToken(
+                    text: Substring(joined), kind: .text, line: last.line, column: last.column)
+                lines[ahead].removeFirst()
+                break
+            }
         }
         return lines
     }
@@ -49,7 +55,14 @@ enum SideBySidePageTable {
                     let label = String(token.text)
                     let incomeLine = StandardRows.line(forLabel: label, in: id, isIncome: true, afterCarryOver: afterCarryOver)
                     let expenditureLine = StandardRows.line(forLabel: label, in: id, isIncome: false, afterCarryOver: false)
-                    guard incomeLine != nil || expenditureLine != nil else { continue }  // a header word
+                    guard incomeLine != nil || expenditureLine != nil else {
+                        // A header word; but a label that is no standard row with an amount after it cannot be
+                        // placed (its amount would go to the label before it): not read.
+                        if let next = tokens.drop(while: { $0.column <= token.column }).first, next.amount != nil {
+                            return false
+                        }
+                        continue
+                    }
                     // The first label of a line is 收入 when it can be; a second one is 支出.
                     let isIncome = segments.isEmpty ? incomeLine != nil : false
                     if isIncome && label.contains("结转和结余") && id == .appropriationSummary { afterCarryOver = true }
@@ -68,12 +81,20 @@ enum SideBySidePageTable {
                 }
             }
             if !leading.isEmpty {
-                guard let previous = lines.indices.last, lines[previous].allSatisfy({ $0.amounts.isEmpty }) else {
-                    return false
-                }
+                guard let previous = lines.indices.last else { return false }
                 let labels = lines[previous]
-                // One amount per label, in order; a single label (or 收入 + 支出 with 支出's funds) takes the rest.
-                if labels.count == 1 {
+                let waiting = labels.indices.filter { labels[$0].amounts.isEmpty }
+                // One amount per label, in order; a single label waiting (or 收入 + 支出 with 支出's funds) takes
+                // the rest.
+                if waiting.isEmpty {
+                    // `本年支出合计 2,940.05` / `2,940.05`: the rest of 公开04's 支出 columns of the row above.
+                    guard id == .appropriationSummary, let last = labels.indices.last, !labels[last].isIncome else {
+                        return false
+                    }
+                    lines[previous][last].amounts += leading
+                } else if waiting.count == 1 {
+                    lines[previous][waiting[0]].amounts = leading
+                } else if labels.count == 1 {
                     lines[previous][0].amounts = leading
                 } else if leading.count >= labels.count, labels[0].isIncome {
                     lines[previous][0].amounts = [leading[0]]
@@ -152,10 +173,12 @@ enum SideBySidePageTable {
                 guard values.count <= 1 else { return false }
                 if let token = expenditure.amounts.first { cells[0] = (String(token.text), location(token.line, token.column)) }
             } else if !values.isEmpty {
+                // Amounts from two lines may be in any order.
+                let ordered = Set(expenditure.amounts.map(\.line)).count <= 1
                 var placements = ColumnPlacement.candidates(
-                    values, columnCount: 4, ordered: true, identities: identities, allowed: allowed) ?? []
+                    values, columnCount: 4, ordered: ordered, identities: identities, allowed: allowed) ?? []
                 if placements.isEmpty {
-                    placements = ColumnPlacement.candidates(values, columnCount: 4, ordered: true, identities: identities) ?? []
+                    placements = ColumnPlacement.candidates(values, columnCount: 4, ordered: ordered, identities: identities) ?? []
                 }
                 guard let placement = placements.first else { return false }
                 if placements.count > 1 {
