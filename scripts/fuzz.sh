@@ -30,6 +30,11 @@ documents)
     cp ../shared/seeds/*.txt "$corpus"
     swift build --product budgetlens
     .build/debug/budgetlens export ../shared/seeds/001_06590241d827de43.txt --format json > "$corpus/001.json" || true
+    # The page-text reader's inputs: pdfplumber page text and raw pdftotext text of a corpus PDF (when the tools are
+    # installed; scripts/setup.sh installs them).
+    pdf="../shared/corpus/pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"
+    python3 scripts/page_text.py "$pdf" "$corpus/page-text.txt" || true
+    pdftotext -q "$pdf" "$corpus/raw-pdftotext.txt" || true
     max_len=262144
     ;;
 *)

@@ -16,6 +16,11 @@ public enum TextEncoding: String, Hashable, Sendable, Codable, CaseIterable {
     case utf16LittleEndian = "UTF-16LE"
     /// UTF-16 big-endian with its byte-order mark (FE FF).
     case utf16BigEndian = "UTF-16BE"
+    /// UTF-16 little-endian without a byte-order mark, recognised by its NUL bytes at odd offsets (ASCII, line
+    /// feeds) and none at even ones.
+    case utf16LittleEndianWithoutBOM = "UTF-16LE (no BOM)"
+    /// UTF-16 big-endian without a byte-order mark, recognised by its NUL bytes at even offsets.
+    case utf16BigEndianWithoutBOM = "UTF-16BE (no BOM)"
     /// GB18030, which contains GBK and GB2312: what Chinese Windows tools save by default ("ANSI").
     case gb18030 = "GB18030"
 }
@@ -96,11 +101,17 @@ public enum TextDecoding {
             }
             return (text, little ? .utf16LittleEndian : .utf16BigEndian)
         }
-        if let order = utf16WithoutBOM(bytes) {
-            throw TextDecodingError(
-                line: 0, column: 0,
-                message: "the file looks like UTF-16 \(order) without a byte-order mark; save it as UTF-8, or as "
-                    + "UTF-16 with a byte-order mark")
+        if let little = utf16WithoutBOM(bytes) {
+            guard bytes.count % 2 == 0,
+                let text = String(data: Data(bytes), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
+            else {
+                throw TextDecodingError(
+                    line: 0, column: 0,
+                    message: "the file looks like UTF-16 \(little ? "LE" : "BE") without a byte-order mark (NUL bytes "
+                        + "at \(little ? "odd" : "even") offsets) but is not valid UTF-16 (odd length or unpaired "
+                        + "surrogate)")
+            }
+            return (text, little ? .utf16LittleEndianWithoutBOM : .utf16BigEndianWithoutBOM)
         }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
         // UTF-8 text with a bad byte further on is a damaged or mixed file, not GB18030: GB18030 Chinese text
@@ -112,20 +123,36 @@ public enum TextDecoding {
         throw invalidUTF8(bytes, hint: "and the file is not GB18030/GBK either")
     }
 
-    /// `LE` or `BE` when a quarter or more of the first 256 code units have a NUL at their odd (LE) or even (BE)
-    /// offset and few at the other, as text with ASCII in UTF-16 does, else `nil`.
-    private static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
-        let head = bytes.prefix(512)
+    /// `true` (little-endian) or `false` (big-endian) when the bytes look like UTF-16 without a byte-order mark,
+    /// else `nil`. UTF-8 and GB18030 text never holds a NUL byte; UTF-16 text holds one in every ASCII character
+    /// (digits, spaces, line feeds: `0A 00` in LE) and in a few CJK ones (开 is U+5F00, `00 5F` in LE). So the
+    /// line breaks of the first 4 KiB decide (`0A 00` LE, `00 0A` BE); without them the NULs must be at one
+    /// parity — at least one in 64 code units — and at most one eighth as many at the other.
+    private static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        let head = bytes.prefix(4096)
         guard head.count >= 8 else { return nil }
         var evenNULs = 0
         var oddNULs = 0
         for (offset, byte) in head.enumerated() where byte == 0 {
             if offset % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
         }
+        // Line breaks decide first: `0A 00` / `0D 00` at an even offset is LE, `00 0A` / `00 0D` BE; neither is a
+        // Chinese character (U+0A00 is Gurmukhi), while NULs alone can mislead (一 is U+4E00: `00 4E` in LE).
+        var littleBreaks = 0
+        var bigBreaks = 0
+        var offset = head.startIndex
+        while offset + 1 < head.endIndex {
+            let (first, second) = (head[offset], head[offset + 1])
+            if second == 0 && (first == 0x0A || first == 0x0D) { littleBreaks += 1 }
+            if first == 0 && (second == 0x0A || second == 0x0D) { bigBreaks += 1 }
+            offset += 2
+        }
+        if littleBreaks > 0 && bigBreaks == 0 && oddNULs > evenNULs / 2 { return true }
+        if bigBreaks > 0 && littleBreaks == 0 && evenNULs > oddNULs / 2 { return false }
         let pairs = head.count / 2
-        // A Chinese character may have a NUL byte too (开 is U+5F00): the other offsets hold few.
-        if oddNULs * 4 >= pairs, evenNULs * 8 <= oddNULs { return "LE" }
-        if evenNULs * 4 >= pairs, oddNULs * 8 <= evenNULs { return "BE" }
+        let needed = max(2, pairs / 64)
+        if oddNULs >= needed, evenNULs * 8 <= oddNULs { return true }
+        if evenNULs >= needed, oddNULs * 8 <= evenNULs { return false }
         return nil
     }
 
@@ -167,7 +194,7 @@ public enum TextDecoding {
                     line: line, column: index - lineStart + 1,
                     message: String(
                         format: "invalid UTF-8 byte 0x%02X at byte offset %d, %@; BudgetLens reads UTF-8, "
-                            + "UTF-16 with a byte-order mark and GB18030", byte, index, hint))
+                            + "UTF-16 and GB18030", byte, index, hint))
             }
             index += length
         }

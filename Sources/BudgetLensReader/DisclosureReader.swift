@@ -107,13 +107,34 @@ public enum DisclosureReader {
             disclosure = TextDisclosureParser(
                 text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations
             ).parse()
-            let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables)
+            var unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables)
+            if !unread.isEmpty, let pageText = readPageText(source, file: file, byteCount: bytes.count, configuration: configuration) {
+                disclosure = pageText.disclosure
+                unread = pageText.unread
+            }
             if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
         }
         disclosure.source.byteCount = bytes.count
         disclosure.source.encoding = decoded.encoding
         disclosure.source.lineEndings = decoded.lineEndings
         return disclosure
+    }
+
+    /// Page text (pdfplumber `extract_text()`): its tables rewritten as tab-separated rows (``PageTextTables``)
+    /// and read; `nil` when no table could be rewritten.
+    private static func readPageText(
+        _ source: SourceText, file: String, byteCount: Int, configuration: ReaderConfiguration
+    ) -> (disclosure: Disclosure, unread: [ReadProblem])? {
+        guard let rewrite = PageTextTables.rewrite(lines: source.lines, file: file) else { return nil }
+        let text = SourceText(
+            file: file, text: rewrite.lines.joined(separator: "\n"),
+            provenance: LayoutProvenance(file: file, fixedSpans: rewrite.spans))
+        var disclosure = TextDisclosureParser(
+            text: text, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
+        ).parse()
+        disclosure.problems += rewrite.notes
+        let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables)
+        return (disclosure, unread)
     }
 
     /// The text of `bytes` in whichever encoding they are (``TextDecoding``: UTF-8 with or without BOM,
@@ -241,7 +262,15 @@ extension DisclosureReader {
         }
         let text = MarkdownTables.converted(try decodeText(bytes, file: path).text)
         if WorkbookReader.isCSV(bytes, named: path) { return try WorkbookReader.readableCSVText(text, file: path) }
-        guard LayoutTextPages.isLayoutText(text) else { return text }
+        guard LayoutTextPages.isLayoutText(text) else {
+            // Page text: the text with its tables rewritten as tab-separated rows, as the reader reads it.
+            let source = SourceText(file: path, text: text)
+            let disclosure = TextDisclosureParser(text: source, byteCount: bytes.count, readsSelfEvaluations: false).parse()
+            guard !UnreadTables.problems(lines: source.lines, file: path, read: disclosure.tables).isEmpty,
+                let rewrite = PageTextTables.rewrite(lines: source.lines, file: path)
+            else { return text }
+            return rewrite.lines.joined(separator: "\n") + "\n"
+        }
         return LayoutReconstruction(source: .layoutText, pages: LayoutTextPages.pages(of: text)).text
     }
 }

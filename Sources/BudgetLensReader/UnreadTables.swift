@@ -41,7 +41,7 @@ enum UnreadTables {
     }
 
     /// The table whose title ends the line (`2,995.39收入决算表` → 公开02), the longest title that fits.
-    private static func trailingTitle(_ line: Substring) -> TableID? {
+    static func trailingTitle(_ line: Substring) -> TableID? {
         let key = TextNormalization.key(line)
         guard key.hasSuffix("表") else { return nil }
         // The longest title, with a numbering or year prefix, is well under 30 characters.
@@ -55,7 +55,7 @@ enum UnreadTables {
 
     /// Whether a header line (`单位：万元`) or a line with two or more amounts follows within a few lines: a 目录
     /// entry is followed by other entries instead.
-    private static func startsTableContent(_ lines: [Substring], after index: Int) -> Bool {
+    static func startsTableContent(_ lines: [Substring], after index: Int) -> Bool {
         var seen = 0
         var next = index + 1
         while next < lines.count, seen < lookahead {

@@ -16,7 +16,7 @@ struct TextDecodingTests {
         }
     }
 
-    @Test("each encoding is recognised: UTF-8 with and without BOM, UTF-16 LE/BE with BOM, GB18030")
+    @Test("each encoding is recognised: UTF-8 with and without BOM, UTF-16 LE/BE with and without BOM, GB18030")
     func encodings() throws {
         let text = "公开01表\t收入支出决算总表\r\n合计\t7,297.28\r\n"
         let gb = try #require(text.data(using: TextDecoding.gb18030))
@@ -25,6 +25,8 @@ struct TextDecodingTests {
             ([0xFF, 0xFE] + [UInt8](try #require(text.data(using: .utf16LittleEndian))), .utf16LittleEndian),
             ([0xFE, 0xFF] + [UInt8](try #require(text.data(using: .utf16BigEndian))), .utf16BigEndian),
             ([UInt8](gb), .gb18030),
+            ([UInt8](try #require(text.data(using: .utf16LittleEndian))), .utf16LittleEndianWithoutBOM),
+            ([UInt8](try #require(text.data(using: .utf16BigEndian))), .utf16BigEndianWithoutBOM),
         ]
         for (bytes, encoding) in cases {
             let decoded = try TextDecoding.decode(bytes)
@@ -33,6 +35,18 @@ struct TextDecodingTests {
             #expect(decoded.lineEndings == .crlf)
         }
         #expect(gb.count < Array(text.utf8).count, "GB18030 stores a Chinese character in two bytes")
+    }
+
+    @Test("UTF-16 without BOM is told by its NUL bytes: Chinese text with a line feed a line, not binary noise")
+    func utf16WithoutBOMDetection() throws {
+        // Chinese only but for the line feeds: 16 characters a line, one NUL per 17 code units.
+        let chinese = String(repeating: "收入支出决算总表一般公共预算财政拨\n", count: 40)
+        for little in [true, false] {
+            let bytes = [UInt8](try #require(chinese.data(using: little ? .utf16LittleEndian : .utf16BigEndian)))
+            let decoded = try TextDecoding.decode(bytes)
+            #expect(decoded.text == chinese)
+            #expect(decoded.encoding == (little ? .utf16LittleEndianWithoutBOM : .utf16BigEndianWithoutBOM))
+        }
     }
 
     @Test("binary signatures are named; text is not mistaken for one")

@@ -144,14 +144,21 @@ struct BinaryKindTests {
         }
     }
 
-    @Test("UTF-16 without a byte-order mark is refused, saying so")
+    @Test("UTF-16 without a byte-order mark is read, the encoding recorded; an odd length is refused")
     func utf16WithoutBOM() throws {
         let text = "部门决算 2024\n公开01表\n"
-        for (little, order) in [(true, "LE"), (false, "BE")] {
+        for (little, encoding) in [(true, TextEncoding.utf16LittleEndianWithoutBOM), (false, .utf16BigEndianWithoutBOM)] {
             let bytes = [UInt8](try #require(text.data(using: little ? .utf16LittleEndian : .utf16BigEndian)))
-            let error = try read(bytes, name: "u16.txt")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-\(UUID())")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let url = directory.appendingPathComponent("u16.txt")
+            try Data(bytes).write(to: url)
+            let disclosure = try DisclosureReader.read(path: url.path)
+            #expect(disclosure.source.encoding == encoding)
+            let error = try read(Array(bytes.dropLast()), name: "u16.txt")
             #expect(error.code == .notText)
-            #expect(error.message.contains("looks like UTF-16 \(order) without a byte-order mark"))
+            #expect(error.message.contains("looks like UTF-16 \(little ? "LE" : "BE") without a byte-order mark"))
         }
     }
 

@@ -36,6 +36,10 @@ struct EncodingTests {
             try (Data([0xFF, 0xFE]) + iconv(utf8Path, to: "UTF-16LE")).write(to: URL(fileURLWithPath: path))
         case .utf16BigEndian:
             try (Data([0xFE, 0xFF]) + iconv(utf8Path, to: "UTF-16BE")).write(to: URL(fileURLWithPath: path))
+        case .utf16LittleEndianWithoutBOM:
+            try iconv(utf8Path, to: "UTF-16LE").write(to: URL(fileURLWithPath: path))
+        case .utf16BigEndianWithoutBOM:
+            try iconv(utf8Path, to: "UTF-16BE").write(to: URL(fileURLWithPath: path))
         }
         return path
     }

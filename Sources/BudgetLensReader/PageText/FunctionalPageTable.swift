@@ -1,0 +1,172 @@
+import BudgetLensCore
+
+/// Writes a code table (公开02, 03, 05, 07, 08) of page text as tab-separated rows: a header naming the
+/// template's amount columns, then `code | label | amounts…` with each amount in the column the identities give.
+enum FunctionalPageTable {
+    /// The amount columns of a template, the words that show its header is the one printed, and the row's
+    /// identities.
+    struct Template {
+        let columns: [String]
+        /// Each column's mark: a piece of its heading that the header must contain.
+        let marks: [String]
+        let identities: [ColumnPlacement.Identity]
+    }
+
+    /// The Shanghai (and central) templates: 栏次 as DOMAIN §1.3–1.8 give them.
+    static func template(for id: TableID) -> Template? {
+        switch id {
+        case .income:
+            Template(
+                columns: ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"],
+                marks: ["本年", "财政", "上级", "事业", "经营", "附属", "其他"],
+                identities: [.init(total: 0, parts: Array(1...6))])
+        case .expenditure:
+            Template(
+                columns: ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"],
+                marks: ["本年", "基本", "项目支", "上缴", "经营", "附属"],
+                identities: [.init(total: 0, parts: Array(1...5))])
+        case .generalBudgetExpenditure:
+            Template(
+                columns: ["合计", "基本支出", "项目支出"], marks: ["合计", "基本", "项目支"],
+                identities: [.init(total: 0, parts: [1, 2])])
+        case .governmentFund, .stateCapital:
+            Template(
+                columns: ["年初结转和结余", "本年收入", "本年支出合计", "基本支出", "项目支出", "年末结转和结余"],
+                marks: ["年初", "本年收入", "本年支出", "基本", "项目支", "年末"],
+                identities: [.init(total: 2, parts: [3, 4])])
+        default: nil
+        }
+    }
+
+    static func write(
+        _ id: TableID, tokenLines: [[PageTextToken]], lines: [Substring], region: Range<Int>,
+        location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
+    ) -> Bool {
+        guard let template = template(for: id) else { return false }
+        // The header must name every column of the template (wrapped headings are joined first).
+        let header = tokenLines.flatMap { $0 }.filter { $0.kind == .text }.map { String($0.text) }.joined()
+        guard template.marks.allSatisfy({ header.contains($0) }) else { return false }
+        guard let rows = FunctionalPageRows.rows(tokenLines) else { return false }
+        let count = template.columns.count
+        guard rows.allSatisfy({ $0.values.count <= count }) else { return false }
+        // Raw `pdftotext` prints one cell a line, in reading order: a row's amounts keep their columns' order.
+        let nonEmpty = tokenLines.filter { !$0.isEmpty }
+        let cellPerLine = nonEmpty.filter { $0.count == 1 }.count * 5 >= nonEmpty.count * 4
+        var candidates: [[[Int]]] = []
+        for row in rows {
+            guard let found = ColumnPlacement.candidates(
+                row.values, columnCount: count, ordered: cellPerLine || row.isOrdered, identities: template.identities)
+            else { return false }
+            candidates.append(found)
+        }
+        // 公开02's 合计 row has money only in the columns 公开01's income rows have money in.
+        if id == .income, let funded = table.incomeColumnsWithMoney, let total = rows.firstIndex(where: \.isTotal) {
+            let kept = candidates[total].filter { placement in
+                zip(rows[total].values, placement).allSatisfy { $0 == 0 || funded.contains($1) }
+            }
+            if !kept.isEmpty { candidates[total] = kept }
+        }
+        // Narrow by the 合计 row and the hierarchy; where several placements remain, take the leftmost of the
+        // highest such row (noted) and narrow again, so that the rows chosen agree with each other.
+        let parents = parents(of: rows)
+        var order = Array(rows.indices)
+        order.sort { level(rows[$0]) < level(rows[$1]) }
+        var budget = 2_000_000  // search steps for the whole table
+        for _ in 0...rows.count {
+            restrictToTotalColumns(&candidates, rows: rows, columnCount: count)
+            HierarchyPlacement.narrow(
+                &candidates, amounts: rows.map(\.values), parents: parents, columnCount: count, budget: &budget)
+            guard let next = order.first(where: { candidates[$0].count > 1 }) else { break }
+            table.notes.append(Self.uncertain(id, row: rows[next], placements: candidates[next], columns: template.columns,
+                at: rows[next].anchor.map { location($0.line, $0.column) } ?? location(region.lowerBound, 1)))
+            candidates[next] = [candidates[next][0]]
+        }
+
+        let start = tokenLines.first?.first.map { location($0.line, $0.column) } ?? location(region.lowerBound, 1)
+        var unplaced = false
+        table.append([("科目编码", start), ("科目名称", start)] + template.columns.map { ($0, start) })
+        for (index, row) in rows.enumerated() {
+            guard let anchor = row.anchor else { continue }
+            let here = location(anchor.line, anchor.column)
+            var fields: [(text: String, location: SourceLocation)] = [
+                (row.isTotal ? "" : row.code ?? "", here), (row.isTotal ? "合计" : row.label, here),
+            ]
+            var cells = [(text: String, location: SourceLocation)](repeating: ("", here), count: count)
+            if let placement = candidates[index].first {
+                for (token, column) in zip(row.amounts, placement) {
+                    cells[column] = (String(token.text), location(token.line, token.column))
+                }
+            } else if !row.amounts.isEmpty {
+                // A row whose amounts fit no column cannot be written without inventing or dropping cells: the
+                // table is left unread (reported as not understood), and this note says which row.
+                unplaced = true
+                table.notes.append(
+                    ReadProblem(
+                        code: "page-text.row-unplaced", severity: .warning,
+                        message: "\(id.formID) \(row.isTotal ? "合计" : row.code ?? row.label)：\(row.amounts.map(\.text).joined(separator: " ")) "
+                            + "在任何栏次放置下都不满足本行的勾稽关系，未读取 — no placement of the row's amounts in the "
+                            + "columns satisfies the row's identity; they are not read",
+                        table: id, source: here))
+            }
+            table.append(fields + cells)
+            fields = []
+        }
+        if unplaced { return false }
+        if rows.isEmpty {
+            // An empty table (本表无数据): its 合计 row, blank.
+            table.append([("", start), ("合计", start)] + template.columns.map { _ in ("", start) })
+        }
+        return true
+    }
+
+    /// A column blank in the 合计 row is blank in every row (when the 合计 row is placed).
+    private static func restrictToTotalColumns(_ candidates: inout [[[Int]]], rows: [PageTextRow], columnCount: Int) {
+        guard let total = rows.firstIndex(where: \.isTotal), candidates[total].count == 1 else { return }
+        let totals = ColumnPlacement.values(rows[total].values, at: candidates[total][0], columnCount: columnCount)
+        let allowed = Set((0..<columnCount).filter { totals[$0] != 0 })
+        for (index, row) in rows.enumerated() where index != total && candidates[index].count > 1 {
+            let kept = candidates[index].filter { placement in
+                zip(row.values, placement).allSatisfy { $0 == 0 || allowed.contains($1) }
+            }
+            if !kept.isEmpty { candidates[index] = kept }
+        }
+    }
+
+    /// 0 for the 合计 row, then 类, 款, 项.
+    private static func level(_ row: PageTextRow) -> Int {
+        row.isTotal ? 0 : row.code?.count ?? 9
+    }
+
+    /// The parent row of each row: the longest code that is a prefix of its code, else the 合计 row for a 类.
+    private static func parents(of rows: [PageTextRow]) -> [Int?] {
+        var byCode: [String: Int] = [:]
+        for (index, row) in rows.enumerated() { if let code = row.code, byCode[code] == nil { byCode[code] = index } }
+        let total = rows.firstIndex(where: \.isTotal)
+        return rows.map { row in
+            guard let code = row.code else { return nil }
+            switch code.count {
+            case 7: return byCode[String(code.prefix(5))]
+            case 5: return byCode[String(code.prefix(3))]
+            case 3: return total
+            default: return nil
+            }
+        }
+    }
+
+    private static func uncertain(
+        _ id: TableID, row: PageTextRow, placements: [[Int]], columns: [String], at source: SourceLocation
+    ) -> ReadProblem {
+        func describe(_ placement: [Int]) -> String {
+            zip(row.amounts, placement).map { "\($0.text)→\(columns[$1])" }.joined(separator: "，")
+        }
+        let shown = placements.prefix(4).map(describe)
+        let more = placements.count > 4 ? "（另有 \(placements.count - 4) 种 / \(placements.count - 4) more）" : ""
+        return ReadProblem(
+            code: "page-text.column-uncertain", severity: .info,
+            message: "\(id.formID) \(row.isTotal ? "合计" : row.code ?? row.label)：空白单元格被省略，金额的栏次有 "
+                + "\(placements.count) 种放置均满足勾稽关系，按第一种读取：" + shown.joined(separator: " | ") + more
+                + " — blank cells were dropped and \(placements.count) placements of the amounts satisfy the "
+                + "identities; the first is read",
+            table: id, source: source)
+    }
+}

@@ -1,0 +1,140 @@
+import BudgetLensCore
+
+/// Writes 公开06 of page text: each line holds up to two `code label amount` groups (人员经费 on the left,
+/// 公用经费 on the right); an amount follows its group's label, so only the labels need joining: label
+/// lines above or below a group printed without its label are that label's pieces. A group whose amount is blank
+/// (dropped) is still placed by its code and label.
+enum EconomicPageTable {
+    private struct Group {
+        var code: PageTextToken?
+        var fragments: [PageTextToken] = []
+        var amounts: [PageTextToken] = []
+        var isTotal = false
+        /// Its label came from the line above (printed centred on two or more lines): the line below is its end.
+        var headed = false
+        var anchor: PageTextToken { code ?? fragments[0] }
+    }
+
+    static func write(
+        _ id: TableID, tokenLines: [[PageTextToken]], location: (Int, Int) -> SourceLocation,
+        into table: inout PageTextTables.Rewrite
+    ) -> Bool {
+        // Raw pdftotext (one cell a line) interleaves the two blocks' codes, labels and amounts: not read.
+        let nonEmpty = tokenLines.filter { !$0.isEmpty }
+        if nonEmpty.filter({ $0.count == 1 }).count * 5 >= nonEmpty.count * 4 { return false }
+        var lines: [[Group]] = []
+        var pending: [PageTextToken] = []
+        var width = 0
+        for tokens in tokenLines { for token in tokens where token.kind == .text { width = max(width, token.text.count) } }
+        func isOpen(_ group: Group) -> Bool {
+            guard let last = group.fragments.last else { return true }
+            return last.text.count >= width - 1
+        }
+        for tokens in tokenLines {
+            var groups: [Group] = []
+            for token in tokens {
+                switch token.kind {
+                case .digits where [3, 5].contains(token.text.count):
+                    groups.append(Group(code: token))
+                case .digits where token.text.count == 2:
+                    // `301 01`: the 款 digits printed in their own column.
+                    guard let last = groups.indices.last, let code = groups[last].code, code.text.count == 3,
+                        groups[last].fragments.isEmpty
+                    else { continue }
+                    groups[last].code = PageTextToken(
+                        text: Substring(String(code.text) + token.text), kind: .digits, line: code.line, column: code.column)
+                case .text where token.text.hasSuffix("经费合计"):
+                    groups.append(Group(fragments: [token], isTotal: true))
+                case .text:
+                    guard !groups.isEmpty else { continue }
+                    groups[groups.count - 1].fragments.append(token)
+                case .amount:
+                    guard !groups.isEmpty else { return false }
+                    groups[groups.count - 1].amounts.append(token)
+                case .digits:
+                    continue
+                }
+            }
+            if groups.isEmpty {
+                let words = tokens.filter { $0.kind == .text }
+                guard !lines.isEmpty, !words.isEmpty else { continue }  // header lines
+                // A tail of an open label on the line above, else a head for the line below.
+                if pending.isEmpty, let last = lines.indices.last,
+                    let open = lines[last].firstIndex(where: \.headed)
+                        ?? lines[last].firstIndex(where: { !$0.isTotal && !$0.fragments.isEmpty && isOpen($0) })
+                {
+                    lines[last][open].fragments += words
+                    lines[last][open].headed = false
+                } else {
+                    pending += words
+                }
+                continue
+            }
+            if !pending.isEmpty, let bare = groups.firstIndex(where: { $0.fragments.isEmpty }) {
+                groups[bare].fragments = pending
+                groups[bare].headed = true
+            }
+            pending = []
+            // A blank cell is dropped: a group has its amount or none (its code and label say which row it is).
+            guard groups.count <= 2, groups.allSatisfy({ $0.amounts.count <= 1 }) else { return false }
+            lines.append(groups)
+        }
+        guard lines.count >= 2 else { return false }
+        // The left block's 类: those printed first on lines with two groups.
+        let leftClasses = Set(lines.filter { $0.count == 2 }.compactMap { $0[0].code.map { String($0.text.prefix(3)) } })
+        let start = location(lines[0][0].anchor.line, lines[0][0].anchor.column)
+        table.append(["经济分类科目编码", "", "", "经济分类科目编码", "", ""].map { ($0, start) })
+        table.append(["", "科目名称", "决算数", "", "科目名称", "决算数"].map { ($0, start) })
+        for groups in lines {
+            var left: Group? = nil
+            var right: Group? = nil
+            if groups.count == 2 {
+                left = groups[0]
+                right = groups[1]
+            } else if let code = groups[0].code {
+                if leftClasses.contains(String(code.text.prefix(3))) { left = groups[0] } else { right = groups[0] }
+            } else if groups[0].fragments[0].text.hasPrefix("人员") {
+                left = groups[0]
+            } else {
+                right = groups[0]
+            }
+            let here = location(groups[0].anchor.line, groups[0].anchor.column)
+            func fields(_ group: Group?) -> [(text: String, location: SourceLocation)] {
+                guard let group else { return [("", here), ("", here), ("", here)] }
+                let at = location(group.anchor.line, group.anchor.column)
+                return [
+                    (group.code.map { String($0.text) } ?? "", at),
+                    (group.fragments.map { String($0.text) }.joined(), at),
+                    group.amounts.first.map { (String($0.text), location($0.line, $0.column)) } ?? ("", at),
+                ]
+            }
+            table.append(fields(left) + fields(right))
+        }
+        return true
+    }
+}
+
+/// Writes 公开09 of page text: its one row of twelve amounts (预算数 and 决算数 of 合计, 因公出国（境）费,
+/// 公务用车 小计, 购置费, 运行维护费, 公务接待费, Shanghai's order), or none for an empty table. Fewer amounts
+/// than twelve cannot be placed (any pair may be the blank one) and leave the table unread.
+enum ThreePublicPageTable {
+    static func write(
+        _ id: TableID, tokenLines: [[PageTextToken]], location: (Int, Int) -> SourceLocation,
+        into table: inout PageTextTables.Rewrite
+    ) -> Bool {
+        let amounts = tokenLines.joined().filter { $0.amount != nil }
+        guard amounts.isEmpty || amounts.count == 12 else { return false }
+        let start = tokenLines.joined().first.map { location($0.line, $0.column) } ?? location(0, 1)
+        let header: [[String]] = [
+            ["", "", "", "", "", "财政拨款“三公”经费", "", "", "", "", "", ""],
+            ["", "", "", "", "", "", "公务用车购置及运行维护费", "", "", "", "", ""],
+            ["", "", "因公出国（境）费", "", "", "", "", "", "", "", "", ""],
+            ["合计", "", "", "", "", "", "公务用车购置费", "", "公务用车运行维护费", "", "公务接待费", ""],
+            ["", "", "", "", "小计", "", "", "", "", "", "", ""],
+            ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
+        ]
+        for row in header { table.append(row.map { ($0, start) }) }
+        if !amounts.isEmpty { table.append(amounts.map { (String($0.text), location($0.line, $0.column)) }) }
+        return true
+    }
+}

@@ -1,0 +1,158 @@
+import BudgetLensCore
+
+/// Rewrites the tables of page text — pdfplumber's `extract_text()` (cells separated by single spaces, blank
+/// cells dropped, labels wrapped, pages separated by form feeds) — as the tab-separated rows the text reader
+/// reads, placing each amount in its column by the table's identities (``ColumnPlacement``,
+/// ``HierarchyPlacement``). Lines outside tables are kept as they are. Where more than one placement fits, the
+/// leftmost is written and a `page-text.column-uncertain` note names the others; a table whose rows cannot be
+/// placed at all is left as it was (and reported as not understood).
+///
+/// See docs/page-text.md.
+enum PageTextTables {
+    /// The rewritten text: lines, each field's source location, notes.
+    struct Rewrite {
+        var lines: [String] = []
+        var spans: [[(column: Int, location: SourceLocation)]] = []
+        var notes: [ReadProblem] = []
+        var rewritten: [TableID] = []
+        /// The 公开02 columns that 公开01's income rows show money in (col 0, 本年收入合计, always): a cross-table
+        /// identity (DOMAIN §1.4–1.5: 公开02's 合计 row = 公开01's income rows), known once 公开01 is read.
+        var incomeColumnsWithMoney: Set<Int>? = nil
+
+        mutating func append(_ fields: [(text: String, location: SourceLocation)]) {
+            var text = ""
+            var line: [(column: Int, location: SourceLocation)] = []
+            var column = 1
+            for (index, field) in fields.enumerated() {
+                if index > 0 {
+                    text += "\t"
+                    column += 1
+                }
+                line.append((column, field.location))
+                text += field.text
+                column += field.text.unicodeScalars.count
+            }
+            lines.append(text)
+            spans.append(line)
+        }
+    }
+
+    /// Longest table region looked at, in lines.
+    static let regionLimit = 600
+
+    /// The rewritten text, or `nil` when no table could be rewritten.
+    static func rewrite(lines: [Substring], file: String) -> Rewrite? {
+        var pages: [Int] = []
+        var page = 1
+        for line in lines {
+            page += line.utf8.reduce(0) { $1 == 0x0C ? $0 + 1 : $0 }
+            pages.append(page)
+        }
+        func location(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: line + 1, column: column, page: pages[line])
+        }
+        var output = Rewrite()
+        var index = 0
+        var consumedPrefix: Int? = nil  // a title line whose text before the title ended the table above
+        while index < lines.count {
+            guard let (id, titleStart) = tableStart(lines, at: index) else {
+                output.append([(String(lines[index]), location(index, 1))])
+                index += 1
+                continue
+            }
+            let line = lines[index]
+            let prefix = line[..<titleStart]
+            if !prefix.allSatisfy(\.isWhitespace), consumedPrefix != index { output.append([(String(prefix), location(index, 1))]) }
+            let titleColumn = line[..<titleStart].unicodeScalars.count + 1
+            var end = index + 1
+            while end < lines.count, end - index < regionLimit, !endsRegion(lines, at: end) { end += 1 }
+            let region = (index + 1)..<end
+            // `总计 2,995.39 总计 2,995.39收入决算表`: the rows before the next title end this table.
+            var tail: Substring? = nil
+            if end < lines.count, let (_, nextStart) = tableStart(lines, at: end) {
+                let prefix = lines[end][..<nextStart]
+                if !prefix.allSatisfy(\.isWhitespace), !startsNote(prefix) { tail = prefix }
+            }
+            var table = Rewrite()
+            table.incomeColumnsWithMoney = output.incomeColumnsWithMoney
+            table.append([(String(line[titleStart...]), location(index, titleColumn))])
+            if write(id, lines: lines, region: region, tail: tail, location: location, into: &table) {
+                output.lines += table.lines
+                output.spans += table.spans
+                output.notes += table.notes
+                output.rewritten.append(id)
+                output.incomeColumnsWithMoney = table.incomeColumnsWithMoney
+            } else {
+                output.lines += table.lines.prefix(1)
+                output.spans += table.spans.prefix(1)
+                output.notes += table.notes.filter { $0.code == "page-text.row-unplaced" }
+                for line in region { output.append([(String(lines[line]), location(line, 1))]) }
+                if let tail { output.append([(String(tail), location(end, 1))]) }
+            }
+            consumedPrefix = tail != nil ? end : nil
+            index = end
+        }
+        return output.rewritten.isEmpty ? nil : output
+    }
+
+    /// The table whose title ends line `index` and whose content follows, and where the title starts.
+    private static func tableStart(_ lines: [Substring], at index: Int) -> (TableID, Substring.Index)? {
+        let line = lines[index]
+        guard line.utf8.count <= 240, line.containsText("表"), let id = UnreadTables.trailingTitle(line),
+            UnreadTables.startsTableContent(lines, after: index)
+        else { return nil }
+        // The longest suffix of the line that is the title.
+        var start = line.startIndex
+        var best: Substring.Index? = nil
+        var steps = 0
+        while start < line.endIndex, steps < 240 {
+            if line.distance(from: start, to: line.endIndex) <= 40, TableTitles.table(named: line[start...]) == id {
+                best = start
+                break
+            }
+            start = line.index(after: start)
+            steps += 1
+        }
+        guard let best else { return nil }
+        return (id, best)
+    }
+
+    /// Whether line `index` ends a table region: a note (`注：`, `说明：`), a part heading, the next table.
+    private static func endsRegion(_ lines: [Substring], at index: Int) -> Bool {
+        startsNote(lines[index]) || tableStart(lines, at: index) != nil
+    }
+
+    /// A note (`注：`, `说明：`) or a part heading: the end of a table.
+    private static func startsNote(_ line: Substring) -> Bool {
+        let line = line.drop { $0.isWhitespace || $0 == "\u{0C}" }
+        return ["注：", "注:", "说明：", "说明:", "第三部分", "第四部分"].contains { line.hasPrefix($0) }
+    }
+
+    /// Writes table `id` from the region's lines; `false` when its rows cannot be read from page text.
+    private static func write(
+        _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, location: (Int, Int) -> SourceLocation,
+        into table: inout Rewrite
+    ) -> Bool {
+        var tokenLines: [[PageTextToken]] = []
+        for index in region {
+            let line = lines[index]
+            if let header = TableHeaderLine(line.drop { $0 == "\u{0C}" }), header.moneyUnit != nil || header.unitName != nil {
+                table.append([(String(line.drop { $0 == "\u{0C}" }), location(index, 1))])
+                continue
+            }
+            tokenLines.append(PageTextToken.tokens(of: line, index: index))
+        }
+        if let tail { tokenLines.append(PageTextToken.tokens(of: tail, index: region.upperBound)) }
+        let heading = region.lowerBound..<region.upperBound
+        switch id.shape {
+        case .functional:
+            return FunctionalPageTable.write(id, tokenLines: tokenLines, lines: lines, region: heading, location: location, into: &table)
+        case .sideBySide:
+            return SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+        case .economic:
+            return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+        case .singleRow:
+            return ThreePublicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+        }
+    }
+}

@@ -1,0 +1,159 @@
+import BudgetLensCore
+
+/// A word of page text (pdfplumber `extract_text()` or raw `pdftotext`): what it is and where it stands.
+struct PageTextToken {
+    /// What a word is.
+    enum Kind: Equatable {
+        /// An amount with a decimal point (`2,112.86`, `-3.50`), in 分 of the printed unit.
+        case amount(Int64)
+        /// Digits alone: a classification code or a part of one (`201`, `06`, `2010601`).
+        case digits
+        /// Anything else: a label, a header word.
+        case text
+    }
+
+    let text: Substring
+    let kind: Kind
+    /// 0-based line index in the input text.
+    let line: Int
+    /// 1-based unicode-scalar column of the word's first character on its line.
+    let column: Int
+
+    var amount: Int64? {
+        if case .amount(let value) = kind { return value }
+        return nil
+    }
+
+    /// The tokens of one line: split at spaces and tabs, then where extraction glued two cells together
+    /// (`2.712101101` → `2.71` `2101101`; `60.99行政单位医疗` → `60.99` `行政单位医疗`; `十五、商业服务业等支出十六、金融支出`
+    /// → two labels). Bounded by the line's length.
+    static func tokens(of line: Substring, index: Int) -> [PageTextToken] {
+        var tokens: [PageTextToken] = []
+        var column = 1
+        var start: Substring.Index? = nil
+        var startColumn = 1
+        var position = line.startIndex
+        func flush(_ end: Substring.Index) {
+            if let begin = start { split(line[begin..<end], column: startColumn, line: index, into: &tokens) }
+            start = nil
+        }
+        while position < line.endIndex {
+            let character = line[position]
+            if character == " " || character == "\t" || character == "\u{3000}" || character == "\u{0C}" {
+                flush(position)
+            } else if start == nil {
+                start = position
+                startColumn = column
+            }
+            column += character.unicodeScalars.count
+            position = line.index(after: position)
+        }
+        flush(line.endIndex)
+        return tokens
+    }
+
+    /// Splits a word glued from several cells.
+    private static func split(_ word: Substring, column: Int, line: Int, into tokens: inout [PageTextToken]) {
+        var rest = word
+        var restColumn = column
+        // At most one piece per character: the loop always consumes at least one character.
+        while !rest.isEmpty {
+            let piece = leadingPiece(rest)
+            tokens.append(PageTextToken(text: piece, kind: kind(of: piece), line: line, column: restColumn))
+            restColumn += piece.unicodeScalars.count
+            rest = rest[piece.endIndex...]
+        }
+    }
+
+    /// The first cell of a glued word: an amount with two decimals followed by more characters, digits followed
+    /// by Chinese text, Chinese text followed by digits or by a new ordinal label (`十六、`).
+    private static func leadingPiece(_ word: Substring) -> Substring {
+        let first = word[word.startIndex]
+        if first.isASCII && (first.isNumber || first == "-") {
+            var index = word.index(after: word.startIndex)
+            var sawPoint = false
+            while index < word.endIndex {
+                let character = word[index]
+                if character == "." && !sawPoint {
+                    sawPoint = true
+                    // Two decimals end an amount: `2.712101101` is `2.71` and `2101101`.
+                    let decimals = word[word.index(after: index)...].prefix(2)
+                    if decimals.count == 2, decimals.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                        return word[..<word.index(index, offsetBy: 3)]
+                    }
+                } else if !(character.isASCII && (character.isNumber || character == ",")) {
+                    return word[..<index]
+                }
+                index = word.index(after: index)
+            }
+            return word
+        }
+        // Text: up to digits that start an amount or a code, or a new ordinal label.
+        var index = word.index(after: word.startIndex)
+        while index < word.endIndex {
+            let character = word[index]
+            if character.isASCII && character.isNumber, !word[..<index].hasSuffix("公开") {
+                // `30212 因公出国（境）费用`: digits inside a label are rare; `2024年` stays whole.
+                let digits = word[index...].prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
+                if digits.contains(".") || digits.count >= 3, digits.endIndex == word.endIndex
+                    || !(word[digits.endIndex] == "年" || word[digits.endIndex] == "月")
+                {
+                    return word[..<index]
+                }
+            }
+            if isOrdinalStart(word, at: index) { return word[..<index] }
+            index = word.index(after: index)
+        }
+        return word
+    }
+
+    private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// Whether a label `十六、…` starts at `index` (not inside `二十六、`), after a label that ended (`支出`).
+    private static func isOrdinalStart(_ word: Substring, at index: Substring.Index) -> Bool {
+        guard numerals.contains(word[index]) else { return false }
+        let before = word[word.index(before: index)]
+        guard !numerals.contains(before), before != "第", before == "出" || before == "入" || before == "款" else {
+            return false
+        }
+        var cursor = index
+        var count = 0
+        while cursor < word.endIndex, numerals.contains(word[cursor]), count < 4 {
+            cursor = word.index(after: cursor)
+            count += 1
+        }
+        return cursor < word.endIndex && word[cursor] == "、"
+    }
+
+    /// The kind of a single piece.
+    static func kind(of piece: Substring) -> Kind {
+        if piece.allSatisfy({ $0.isASCII && $0.isNumber }) { return .digits }
+        if piece.contains("."), let value = cents(piece) { return .amount(value) }
+        return .text
+    }
+
+    /// `-1,234.56` → -123456; `nil` when the piece is not an amount with one or two decimals and sane grouping.
+    static func cents(_ piece: Substring) -> Int64? {
+        var text = piece
+        var negative = false
+        if text.first == "-" {
+            negative = true
+            text = text.dropFirst()
+        }
+        guard let point = text.firstIndex(of: "."), point != text.startIndex else { return nil }
+        let whole = text[..<point]
+        let fraction = text[text.index(after: point)...]
+        guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
+            whole.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }), whole.first != ","
+        else { return nil }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1, groups.dropFirst().contains(where: { $0.count != 3 }) || groups[0].count > 3 {
+            return nil
+        }
+        let digits = whole.filter { $0 != "," }
+        guard digits.count <= 15, let units = Int64(digits) else { return nil }
+        var fen = units * 100 + Int64(fraction)! * (fraction.count == 1 ? 10 : 1)
+        if negative { fen = -fen }
+        return fen
+    }
+}

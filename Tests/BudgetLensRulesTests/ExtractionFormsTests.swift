@@ -1,0 +1,212 @@
+import BudgetLensCore
+import BudgetLensReader
+import BudgetLensRules
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+/// Issue 9's test: each corpus PDF, its `pdftotext -layout` text, its raw `pdftotext` text and its pdfplumber
+/// `extract_text()` page text, each also with CRLF line endings, in GB18030 and in UTF-16 LE and BE with and
+/// without a byte-order mark — all made here, at run time, with the real tools. Every copy of a text reads to
+/// exactly the cells and findings of the UTF-8 text; each extraction's cells are compared with the PDF's and the
+/// figures (identical / missing / extra) are the ones docs/page-text.md gives, per file. The tools are poppler's
+/// `pdftotext` and Python's pdfplumber: when missing, the suite is skipped, unless `BUDGETLENS_TEST_TOOLS=1`
+/// (CI), where it fails.
+@Suite("Extractions of the corpus PDFs in every encoding", .enabled(if: ExtractionTools.shouldRun))
+struct ExtractionFormsTests {
+    /// A cell as compared: table, 行次, code, item, 栏次, value.
+    static func cells(_ disclosure: Disclosure) -> [String] {
+        disclosure.tables.flatMap { table in
+            table.rows.flatMap { row in
+                row.cells.map { cell in
+                    [table.id.number, row.line.map(String.init) ?? "", row.code ?? "", row.item, String(cell.column),
+                        cell.value.map { "\($0)" } ?? "-"].joined(separator: "|")
+                }
+            }
+        }.sorted()
+    }
+
+    /// Findings as compared: rule, severity, cell and message (which holds the values).
+    static func findings(_ disclosure: Disclosure) throws -> [String] {
+        RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure).findings
+            .map(LayoutTextExtractionTests.comparable).sorted()
+    }
+
+    /// identical, missing (in the PDF, not the text), extra (in the text, not the PDF).
+    static func compare(_ text: [String], _ pdf: [String]) -> (identical: Int, missing: Int, extra: Int) {
+        var counts: [String: Int] = [:]
+        for cell in pdf { counts[cell, default: 0] += 1 }
+        var identical = 0
+        for cell in text {
+            if let count = counts[cell], count > 0 {
+                counts[cell] = count - 1
+                identical += 1
+            }
+        }
+        return (identical, pdf.count - identical, text.count - identical)
+    }
+
+    /// The figures per PDF (the corpus numbering of docs/page-text.md) and extraction: identical, missing, extra.
+    static let expected: [String: [ExtractionTools.Kind: (Int, Int, Int)]] = [
+        "pdf/24年普陀区财政局（测试问题版本）.pdf": [.layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (0, 445, 0)],
+        "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
+            .layout: (642, 6, 6), .pageText: (648, 0, 0), .raw: (325, 323, 0),
+        ],
+        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (499, 78, 0), .raw: (12, 565, 0)],
+        "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
+            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (126, 408, 0),
+        ],
+        "pdf/附件2：部门决算模板.pdf": [.layout: (313, 83, 94), .pageText: (323, 73, 9), .raw: (0, 396, 0)],
+    ]
+
+    @Test(
+        "each extraction of each corpus PDF: the same cells and findings in every encoding and line ending, and the documented agreement with the PDF",
+        arguments: Seed.shanghaiPDFs.map(\.pdf), ExtractionTools.Kind.allCases)
+    func extraction(pdf name: String, kind: ExtractionTools.Kind) throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+        let path = try ExtractionTools.extract(kind, from: Seed.corpusPath(name), into: folder)
+        let text = try DisclosureReader.read(path: path)
+        let textCells = Self.cells(text)
+        let figures = Self.compare(textCells, Self.cells(pdf))
+        let expected = try #require(Self.expected[name]?[kind])
+        #expect(
+            figures.identical == expected.0 && figures.missing == expected.1 && figures.extra == expected.2,
+            "\(name) \(kind): \(figures)")
+        let textFindings = try Self.findings(text)
+        for copy in ExtractionTools.Copy.allCases {
+            let copyPath = try copy.write(from: path, into: folder)
+            let read = try DisclosureReader.read(path: copyPath)
+            #expect(read.source.encoding == copy.encoding, "\(copy)")
+            #expect(read.source.lineEndings == copy.lineEndings, "\(copy)")
+            #expect(Self.cells(read) == textCells, "\(name) \(kind) \(copy)")
+            #expect(try Self.findings(read) == textFindings, "\(name) \(kind) \(copy)")
+        }
+    }
+
+    @Test("page text of the 规划和自然资源局 and 社会工作部 PDFs: the tables' findings are the PDF's")
+    func pageTextFindings() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf", "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"] {
+            let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+            let path = try ExtractionTools.extract(.pageText, from: Seed.corpusPath(name), into: folder)
+            let text = try DisclosureReader.read(path: path)
+            #expect(text.tables.count == pdf.tables.count)
+            // The tables' rules; the narrative's (N-*) read prose, which page text glues across lines and pages.
+            func tables(_ findings: [String]) -> [String] {
+                findings.filter { !$0.split(separator: "\t")[1].hasPrefix("N-") }
+            }
+            var fromPDF = tables(try Self.findings(pdf))
+            if name.contains("规划") {
+                // pdfplumber glues the part heading that names the tables' unit (`…局 2024 年度部门决算表`) to the
+                // line above it, so the page text names no unit for the tables and F-HDR has nothing to compare.
+                #expect(fromPDF.filter { $0.contains("\tF-HDR\t") }.count == 1)
+                fromPDF.removeAll { $0.contains("\tF-HDR\t") }
+            }
+            #expect(tables(try Self.findings(text)) == fromPDF, "\(name)")
+        }
+    }
+
+    @Test("page text of the 测试问题版本: the findings of the tables' identities (0x-*, X-*) are the PDF's")
+    func testVariantIdentities() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = "pdf/24年普陀区财政局（测试问题版本）.pdf"
+        let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+        let text = try DisclosureReader.read(path: try ExtractionTools.extract(.pageText, from: Seed.corpusPath(name), into: folder))
+        // The structure rules (F-TOC, F-XX, F-YEAR, F-HDR) read headings, which page text glues to the line above.
+        func identities(_ findings: [String]) -> [String] {
+            findings.filter { finding in
+                let rule = finding.split(separator: "\t")[1]
+                return rule.first?.isNumber == true || rule.hasPrefix("X-")
+            }
+        }
+        let fromPDF = identities(try Self.findings(pdf))
+        #expect(fromPDF.count == 7)
+        #expect(identities(try Self.findings(text)) == fromPDF)
+    }
+
+    @Test("a seed's text reads the same in every encoding and line ending", arguments: [Seed.yantai, Seed.weihai])
+    func seedCopies(seed: String) throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try Seed.read(seed)
+        #expect(!Self.cells(original).isEmpty)
+        for copy in ExtractionTools.Copy.allCases {
+            let path = try copy.write(from: Seed.path(seed), into: folder)
+            let read = try DisclosureReader.read(path: path)
+            #expect(read.source.encoding == copy.encoding && read.source.lineEndings == copy.lineEndings, "\(copy)")
+            #expect(Self.cells(read) == Self.cells(original), "\(seed) \(copy)")
+            #expect(try Self.findings(read) == Self.findings(original), "\(seed) \(copy)")
+        }
+    }
+}
+
+/// The extraction tools and the copies of a text in other encodings.
+enum ExtractionTools {
+    /// Run when the tools are installed, or when CI requires them (then a missing tool fails the suite).
+    static let shouldRun: Bool = ProcessInfo.processInfo.environment["BUDGETLENS_TEST_TOOLS"] == "1" || available
+
+    /// Whether `pdftotext` and Python's pdfplumber are installed.
+    static let available: Bool = {
+        let poppler = try? ProcessRunner.run("/usr/bin/env", ["pdftotext", "-v"])
+        let plumber = try? ProcessRunner.run("/usr/bin/env", ["python3", "-c", "import pdfplumber"])
+        return poppler?.status == 0 && plumber?.status == 0
+    }()
+
+    /// An extraction of a PDF's text.
+    enum Kind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        /// `pdftotext -layout`.
+        case layout
+        /// pdfplumber `page.extract_text()`, pages joined by form feeds (`scripts/page_text.py`).
+        case pageText
+        /// `pdftotext` without options.
+        case raw
+
+        var testDescription: String { rawValue }
+    }
+
+    /// Writes the extraction of `pdf` into `folder`; throws when the tool fails or is missing.
+    static func extract(_ kind: Kind, from pdf: String, into folder: URL) throws -> String {
+        let output = folder.appendingPathComponent("\(kind.rawValue).txt").path
+        switch kind {
+        case .layout, .raw:
+            let result = try ProcessRunner.run(
+                "/usr/bin/env", ["pdftotext", "-q"] + (kind == .layout ? ["-layout"] : []) + [pdf, output])
+            guard result.status == 0 else { throw ToolFailure(message: "pdftotext exited with \(result.status): \(result.stderr)") }
+        case .pageText:
+            _ = try TestWorkbooks.python("page_text.py", [pdf, output])
+        }
+        return output
+    }
+
+    struct ToolFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    /// A copy of a UTF-8 text as another tool would save it.
+    enum Copy: String, CaseIterable, Sendable {
+        case crlf, gb18030, utf16LE, utf16BE, utf16LEWithoutBOM, utf16BEWithoutBOM
+
+        var encoding: TextEncoding {
+            switch self {
+            case .crlf: .utf8
+            case .gb18030: .gb18030
+            case .utf16LE: .utf16LittleEndian
+            case .utf16BE: .utf16BigEndian
+            case .utf16LEWithoutBOM: .utf16LittleEndianWithoutBOM
+            case .utf16BEWithoutBOM: .utf16BigEndianWithoutBOM
+            }
+        }
+
+        var lineEndings: LineEndings { self == .utf16BE ? .cr : .crlf }
+
+        /// Writes the copy of the UTF-8 file at `path` (converted by iconv, line feeds replaced) into a temporary file.
+        func write(from path: String, into folder: URL) throws -> String {
+            try EncodingTests.copy(of: path, encoding: encoding, endings: lineEndings)
+        }
+    }
+}
