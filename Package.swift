@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "BudgetLensStore",
             dependencies: [
-                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules",
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensEvaluation",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
