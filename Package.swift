@@ -103,7 +103,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "BudgetLensStoreBenchmark",
-            dependencies: ["BudgetLensRules", "BudgetLensStore", "BudgetLensTestSupport"],
+            dependencies: ["BudgetLensRules", "BudgetLensStore", "BudgetLensStorePostgres", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .target(

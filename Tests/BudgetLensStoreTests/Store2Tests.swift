@@ -2,8 +2,10 @@ import BudgetLensCore
 import BudgetLensReader
 import BudgetLensRules
 import BudgetLensStore
+import BudgetLensStorePostgres
 import BudgetLensTestSupport
 import Foundation
+import GRDB
 import Testing
 
 /// Scores, evaluations and N-EVAL stored; the year-on-year and 汇总 checks of `report`; html/xlsx; XLSX import
@@ -63,7 +65,7 @@ struct Store2Tests {
         let findings = try await store.latestFindings(document: yantai.id).map(\.finding)
         #expect(findings.map(\.rule) == ["N-DUP-WORD", "06-1", "F-TITLE", "N-EVAL-1", "N-EVAL-2", "N-EVAL-3"])
         let changes = try await Recheck(store: store, pack: try BuiltInPacks.finalAccounts()).run()
-        #expect(changes.allSatisfy(\.isUnchanged))
+        #expect(changes.allSatisfy { $0.isUnchanged })
         // --skip 'N-EVAL-*' leaves them out at import as in `check`.
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("skip"), withIntermediateDirectories: true)
         let skippedStore = try await FreshStore(engine, in: TemporaryFolder(url: folder.url.appendingPathComponent("skip")))
@@ -234,7 +236,8 @@ struct Store2Tests {
         }
         let soffice = try ProcessRunner.run("/usr/bin/env", [
             "soffice", "-env:UserInstallation=\(folder.url.appendingPathComponent("profile").absoluteString)", "--headless",
-            "--convert-to", "csv", "--outdir", folder.path("csv"), book,
+            // The first sheet, fields separated by commas, quoted with '"', UTF-8 (76).
+            "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", folder.path("csv"), book,
         ])
         #expect(soffice.status == 0)
         let csv = try String(contentsOfFile: folder.path("csv/report.csv"), encoding: .utf8)
@@ -275,5 +278,38 @@ struct Store2Tests {
         let printed = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
         let rules = (printed["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
         #expect(try await store.latestFindings(document: document.id).map(\.finding.rule) == rules)
+    }
+
+    @Test("From v2-findings holding a document, the store2 migrations keep it: no scores, no cell provenance, then new imports have them")
+    func fromVersion2() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.path("lens.sqlite")
+        let old = try SQLiteStore(path: path)
+        try await old.migrate(upTo: "v2-findings")
+        #expect(try await old.appliedMigrations() == ["v1-documents", "v2-findings"])
+        // A v2 database holding 威海 as v2 wrote it (cells without source_cell, no score tables).
+        try await GRDB.DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO units (name) VALUES ('威海市医疗保障局（本级）')")
+            try db.execute(
+                sql: """
+                    INSERT INTO documents (unit_id, year, kind, title, source_file, sha256, format, byte_count, lines,
+                        reader_version, imported_at, income_total_fen)
+                    VALUES (1, 2023, 'finalAccounts', 't', '001.txt', ?, 'text', 10, 1, 'v2', '2026-01-01T00:00:00Z',
+                        939310000)
+                    """, arguments: [String(repeating: "b", count: 64)])
+            try db.execute(
+                sql: """
+                    INSERT INTO cells (document_id, table_id, line, item, column_number, value_fen, printed, source_line)
+                    VALUES (1, '01', 27, '本年收入合计', 1, 939310000, '939.31', 120)
+                    """)
+        }
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
+        #expect(StoreSchema.migrationNames.suffix(2) == ["v3-store2-scores", "v4-store2-cell-provenance"])
+        #expect(try await store.assessments(document: 1) == .none)
+        #expect(try await store.cells(document: 1, table: "01").map(\.sourceCell) == [nil])
+        #expect(try await store.cells(document: 1, table: "01").map(\.valueFen) == [939_310_000])
     }
 }

@@ -242,10 +242,12 @@ struct StoreCommandTests {
         let fresh = try await FreshStore(engine, in: folder)
         defer { Task { await fresh.drop() } }
         #expect(try BudgetLensBinary.run(["import", Seed.path(Seed.yantai), "--db", fresh.spec]).status == 0)
-        // 烟台 has three findings: 06-1 (rounding), F-TITLE and N-DUP-WORD (有效有效 in the annexed report).
+        // 烟台 has six findings: 06-1 (rounding), F-TITLE and N-DUP-WORD (有效有效 in the annexed report), and 十三
+        // against the annexed report (N-EVAL-1, -2, -3).
         let listing = try BudgetLensBinary.run(["explain", "--db", fresh.spec])
         let lines = listing.stdout.split(separator: "\n")
-        #expect(lines.count == 3)
+        #expect(lines.count == 6)
+        #expect(lines.filter { $0.contains("N-EVAL-") }.count == 3)
         let first = try #require(lines.first { $0.contains("06-1 warning") })
         let id = try #require(first.split(separator: "\t").first.map { String($0.dropFirst()) })
         let attached = try BudgetLensBinary.run([
