@@ -205,7 +205,7 @@ struct Store2Tests {
         #expect(text.stdout.contains("汇总 1340.00 ≠ Σ 成员 1341.00"))
     }
 
-    @Test("report --format xlsx opens in openpyxl (warnings as errors) and LibreOffice; html escapes every text")
+    @Test("report --format xlsx opens in openpyxl (warnings as errors) and LibreOffice; html is one page of the same tables")
     func reportFormats() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
