@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "BudgetLensStore",
             dependencies: [
-                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules",
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensEvaluation",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -115,7 +115,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "BudgetLensStoreBenchmark",
-            dependencies: ["BudgetLensRules", "BudgetLensStore", "BudgetLensTestSupport"],
+            dependencies: ["BudgetLensRules", "BudgetLensStore", "BudgetLensStorePostgres", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -4,7 +4,7 @@ import BudgetLensRules
 import Foundation
 
 /// Imports files into a store: each file hashed, read and checked in parallel (one task per core), the writes
-/// serialized, one transaction per document. A file already stored (same SHA-256) is not read again; a file
+/// serialized, one transaction per batch of documents (``batchSize``). A file already stored (same SHA-256) is not read again; a file
 /// that cannot be read or is not final accounts is recorded as a failure and the import goes on.
 public struct DisclosureImporter: Sendable {
     /// The store written to.
@@ -15,6 +15,15 @@ public struct DisclosureImporter: Sendable {
     public var concurrency: Int
     /// Largest input accepted, in bytes.
     public var maximumInputSize: Int
+    /// `--skip` patterns: applied to the annexed-evaluation chain (N-EVAL-*) and the scoring pack as `check` and
+    /// `score` apply them (`pack` is already skipped).
+    public var skipped: [String] = []
+    /// Documents written per transaction (the bulk path, ``DisclosureStore/insert(batch:)``): a batch is written
+    /// when it is full or its first document has waited `batchDelay`, so an interrupted import loses at most the
+    /// unwritten batch, never part of a document. 1 writes every document on its own.
+    public var batchSize = 64
+    /// The longest a read document waits for its batch to fill.
+    public var batchDelay: Duration = .milliseconds(500)
 
     /// Creates an importer.
     public init(
@@ -56,12 +65,37 @@ public struct DisclosureImporter: Sendable {
                 group.addTask { try await prepare(file, packVersion: packVersion) }
             }
             for _ in 0..<min(concurrency, files.count) { startNext() }
+            var pending: [DocumentRecord] = []
+            var pendingSince = ContinuousClock.now
+            func flush() async throws {
+                guard !pending.isEmpty else { return }
+                let written = try await store.insert(batch: pending)
+                for (record, result) in zip(pending, written) {
+                    let outcome: Outcome =
+                        switch result {
+                        case .inserted(let id): .imported(file: record.sourceFile, document: id, findings: record.findings.count)
+                        case .alreadyStored(let id): .alreadyImported(file: record.sourceFile, document: id)
+                        }
+                    outcomes.append(outcome)
+                    report(outcome, outcomes.count)
+                }
+                pending.removeAll(keepingCapacity: true)
+            }
             while let prepared = try await group.next() {
-                let outcome = try await write(prepared)
-                outcomes.append(outcome)
-                report(outcome, outcomes.count)
+                if case .record(let record) = prepared {
+                    if pending.isEmpty { pendingSince = .now }
+                    pending.append(record)
+                    if pending.count >= max(1, batchSize) || ContinuousClock.now - pendingSince >= batchDelay {
+                        try await flush()
+                    }
+                } else {
+                    let outcome = try await write(prepared)
+                    outcomes.append(outcome)
+                    report(outcome, outcomes.count)
+                }
                 startNext()
             }
+            try await flush()
         }
         return outcomes
     }
@@ -96,11 +130,15 @@ public struct DisclosureImporter: Sendable {
         if let refusal = Self.refusal(of: disclosure, file: file) {
             return .failure(ImportFailure(file: file, contentHash: hash, message: refusal))
         }
-        let findings = RuleEngine().evaluate(pack, on: disclosure).findings
-        return .record(
-            try DocumentRecord(
-                contentHash: hash, sourceFile: file, disclosure: disclosure, findings: findings,
-                packVersion: packVersion))
+        // As `check`: the pack's findings, then 十三 against an annexed evaluation report (N-EVAL-*).
+        let annexed = AnnexedEvaluation.read(
+            file: file, disclosure: disclosure, configuration: configuration, skipped: skipped)
+        let findings = RuleEngine().evaluate(pack, on: disclosure).findings + (annexed?.chainFindings ?? [])
+        var record = try DocumentRecord(
+            contentHash: hash, sourceFile: file, disclosure: disclosure, findings: findings, packVersion: packVersion)
+        record.assessments = try Assessor.assess(
+            file: file, disclosure: disclosure, configuration: configuration, skipped: skipped, annexed: annexed)
+        return .record(record)
     }
 
     private func write(_ prepared: Prepared) async throws -> Outcome {
@@ -150,11 +188,11 @@ public struct DisclosureImporter: Sendable {
     }
 }
 
-/// The files an import takes from its arguments: a file as named; a folder's `.txt`, `.pdf` and `.json` files,
+/// The files an import takes from its arguments: a file as named; a folder's `.txt`, `.pdf`, `.json` and `.xlsx` files,
 /// recursively, hidden files and folders skipped, in path order.
 public enum ImportFiles {
     /// The extensions taken from folders.
-    public static let extensions: Set<String> = ["txt", "pdf", "json"]
+    public static let extensions: Set<String> = ["txt", "pdf", "json", "xlsx"]
 
     /// Expands `paths`; a path that does not exist is kept (its import fails with a clear message).
     public static func expand(_ paths: [String]) -> [String] {

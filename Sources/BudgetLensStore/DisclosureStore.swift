@@ -40,6 +40,57 @@ public protocol DisclosureStore: Sendable {
     func documents(failing rule: String) async throws -> [StoredDocument]
     /// Row counts of the main tables (for tests and `report`).
     func counts() async throws -> StoreCounts
+    /// The document's self-evaluation scores and annexed evaluation as stored at import (``DocumentAssessments``,
+    /// exactly: the commands' JSON byte for byte, scores as decimal strings).
+    ///
+    /// - Throws: ``StoreError/noSuchDocument(_:)`` when no document has this id.
+    func assessments(document: Int64) async throws -> DocumentAssessments
+    /// The scope (`本级` / `汇总`) of every document that prints one, by id.
+    func documentScopes() async throws -> [Int64: String]
+    /// Stores several documents in one transaction (the bulk path of the importer): each as ``insert(_:)`` would,
+    /// outcomes in the same order; all of them are stored or none (a document is never half stored).
+    func insert(batch records: [DocumentRecord]) async throws -> [InsertOutcome]
+    /// The stored cells of one table (`01`…`09`) of a document, in the order stored (row by row).
+    func cells(document: Int64, table: String) async throws -> [StoredCell]
+}
+
+/// A cell as stored, with its provenance: the source row (`sourceLine`), the page (PDF) or the workbook cell
+/// (`公开06!F10`).
+public struct StoredCell: Hashable, Sendable, Codable {
+    /// 行次 as printed.
+    public var line: Int?
+    /// The standard 行次.
+    public var standardLine: Int?
+    /// The row's item.
+    public var item: String
+    /// 栏次.
+    public var column: Int
+    /// The amount in 分 (`nil` when the printed text is not a number).
+    public var valueFen: Int64?
+    /// The text as printed.
+    public var printed: String
+    /// The source line (text) or sheet row (workbook).
+    public var sourceLine: Int
+    /// The page (PDF).
+    public var page: Int?
+    /// The workbook cell, `公开01!C38`.
+    public var sourceCell: String?
+
+    /// Creates a cell.
+    public init(
+        line: Int?, standardLine: Int?, item: String, column: Int, valueFen: Int64?, printed: String, sourceLine: Int,
+        page: Int?, sourceCell: String?
+    ) {
+        self.line = line
+        self.standardLine = standardLine
+        self.item = item
+        self.column = column
+        self.valueFen = valueFen
+        self.printed = printed
+        self.sourceLine = sourceLine
+        self.page = page
+        self.sourceCell = sourceCell
+    }
 }
 
 /// What ``DisclosureStore/insert(_:)`` did.

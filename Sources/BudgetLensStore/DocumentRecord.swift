@@ -22,6 +22,8 @@ public struct DocumentRecord: Sendable {
     public var readerVersion: String
     /// When it was imported (ISO 8601, UTC).
     public var importedAt: String
+    /// Its self-evaluation scores and annexed evaluation (``Assessor``); none unless set.
+    public var assessments: DocumentAssessments = .none
 
     /// Creates a record; the JSON export is made here.
     ///

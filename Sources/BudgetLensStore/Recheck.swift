@@ -55,8 +55,10 @@ public struct Recheck: Sendable {
         for document in try await store.documents() {
             let json = try await store.disclosureJSON(document: document.id)
             let disclosure = try DisclosureJSON.decode(json, file: document.file)
-            let findings = RuleEngine().evaluate(pack, on: disclosure).findings
             let previous = try await store.latestFindings(document: document.id).map(\.finding)
+            // 十三 against the annexed report (N-EVAL-*) needs the file's text, not the pack: kept as stored.
+            let findings = RuleEngine().evaluate(pack, on: disclosure).findings
+                + previous.filter { $0.rule.hasPrefix(AnnexedEvaluation.rulePrefix) }
             var change = Self.compare(previous: previous, current: findings)
             change.document = document
             change.previousVersion = document.packVersion

@@ -6,7 +6,7 @@ import GRDB
 /// Money columns (`*_fen`) are INTEGER 分 and a CHECK refuses any other type, so a REAL can never be stored.
 public enum StoreSchema {
     /// The migration names, in order.
-    public static let migrationNames = ["v1-documents", "v2-findings"]
+    public static let migrationNames = ["v1-documents", "v2-findings"] + Store2Schema.names
 
     /// The migrator for SQLite.
     static var migrator: DatabaseMigrator {
@@ -135,6 +135,7 @@ public enum StoreSchema {
                 );
                 """)
         }
+        Store2Schema.register(&migrator)
         return migrator
     }
 }

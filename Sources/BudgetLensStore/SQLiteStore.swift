@@ -6,6 +6,8 @@ import GRDB
 /// reads run beside the one writer. Every write is one transaction.
 public final class SQLiteStore: DisclosureStore {
     private let pool: DatabasePool
+    /// The pool, for reads in extensions.
+    var reader: DatabasePool { pool }
     /// The database file.
     public let path: String
 
@@ -18,7 +20,10 @@ public final class SQLiteStore: DisclosureStore {
         configuration.busyMode = .timeout(30)
         // WAL with synchronous NORMAL: a commit is atomic and survives the process being killed; only an OS crash
         // or power loss may lose the last commits (never half a document).
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // A larger page cache (64 MiB) and temporary tables in memory for bulk imports.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
@@ -54,21 +59,30 @@ public final class SQLiteStore: DisclosureStore {
     }
 
     public func insert(_ record: DocumentRecord) async throws -> InsertOutcome {
-        try await pool.write { db in
-            if let existing = try Int64.fetchOne(
-                db, sql: "SELECT id FROM documents WHERE sha256 = ?", arguments: [record.contentHash])
-            {
-                return .alreadyStored(existing)
-            }
-            let document = try Self.insertDocument(record, db: db)
-            try Self.insertCells(record.disclosure, document: document, db: db)
-            try Self.insertStatements(record.disclosure, document: document, db: db)
-            _ = try Self.insertCheck(
-                document: document, packVersion: record.packVersion, findings: record.findings,
-                checkedAt: record.importedAt, db: db)
-            try db.execute(sql: "DELETE FROM import_failures WHERE sha256 = ?", arguments: [record.contentHash])
-            return .inserted(document)
+        try await pool.write { db in try Self.insert(record, db: db) }
+    }
+
+    public func insert(batch records: [DocumentRecord]) async throws -> [InsertOutcome] {
+        guard !records.isEmpty else { return [] }
+        return try await pool.write { db in try records.map { try Self.insert($0, db: db) } }
+    }
+
+    /// One document inside the caller's transaction.
+    private static func insert(_ record: DocumentRecord, db: Database) throws -> InsertOutcome {
+        if let existing = try Int64.fetchOne(
+            db, sql: "SELECT id FROM documents WHERE sha256 = ?", arguments: [record.contentHash])
+        {
+            return .alreadyStored(existing)
         }
+        let document = try insertDocument(record, db: db)
+        try insertCells(record.disclosure, document: document, db: db)
+        try insertStatements(record.disclosure, document: document, db: db)
+        _ = try insertCheck(
+            document: document, packVersion: record.packVersion, findings: record.findings,
+            checkedAt: record.importedAt, db: db)
+        try insertAssessments(record.assessments, document: document, db: db)
+        try db.execute(sql: "DELETE FROM import_failures WHERE sha256 = ?", arguments: [record.contentHash])
+        return .inserted(document)
     }
 
     private static func insertDocument(_ record: DocumentRecord, db: Database) throws -> Int64 {
@@ -103,15 +117,15 @@ public final class SQLiteStore: DisclosureStore {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO cells (document_id, table_id, line, standard_line, code, item, column_number, value_fen,
-                    printed, source_line, page)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    printed, source_line, page, source_cell)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for table in disclosure.tables {
             for row in table.rows {
                 for cell in row.cells {
                     try statement.execute(arguments: [
                         document, table.id.rawValue, row.line, row.standardLine, row.code, row.item, cell.column,
-                        cell.value?.fen, cell.text, cell.source.line, cell.source.page,
+                        cell.value?.fen, cell.text, cell.source.line, cell.source.page, cell.source.cell,
                     ])
                 }
             }

@@ -73,6 +73,11 @@ public struct StoreReport: Sendable, Codable {
     /// Units from best to worst: fewest real errors per document, then fewest warnings per document, then
     /// fewest rounding findings per document, then by name.
     public var ranking: [Rank]
+    /// The Y-* checks of `check --previous` between consecutive years of each unit (``StoreYearOverYear``); set
+    /// by the caller, which has the store (empty until then).
+    public var yearOverYear: [StoreYearOverYear.Pair] = []
+    /// 汇总 documents against their member units' documents (``Consolidation``); set by the caller.
+    public var consolidations: [Consolidation.Check] = []
 
     /// The unit name used when a document names none.
     public static let unknownUnit = "（未识别单位）"

@@ -1,11 +1,12 @@
 import BudgetLensRules
 import BudgetLensStore
+import BudgetLensStorePostgres
 import BudgetLensTestSupport
 import Foundation
 
 // Import of N synthetic text disclosures into a fresh SQLite store, then the report queries.
 //
-//   swift run -c release BudgetLensStoreBenchmark [--count N] [--jobs J]
+//   swift run -c release BudgetLensStoreBenchmark [--count N] [--jobs J] [--batch B] [--db postgres://…]
 //   swift run -c release BudgetLensStoreBenchmark --write DIR [--count N]   (only writes the files, for timing
 //                                                                            `budgetlens import DIR` itself)
 //
@@ -24,6 +25,9 @@ func option(_ name: String) -> String? {
 
 let count = option("--count").flatMap(Int.init) ?? 1000
 let jobs = option("--jobs").flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
+let batch = option("--batch").flatMap(Int.init) ?? 64
+// --db: an empty PostgreSQL database to import into (default: a fresh SQLite file in a temporary folder).
+let postgres = option("--db")
 guard count > 0, count <= 1_000_000 else {
     FileHandle.standardError.write(Data("--count must be between 1 and 1000000\n".utf8))
     exit(2)
@@ -40,7 +44,7 @@ let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budg
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
 let files = try SyntheticBatch.write(count, to: folder.appendingPathComponent("in", isDirectory: true).creatingFolder())
-let database = folder.appendingPathComponent("bench.sqlite").path
+let database = postgres ?? folder.appendingPathComponent("bench.sqlite").path
 
 extension URL {
     func creatingFolder() throws -> URL {
@@ -50,17 +54,18 @@ extension URL {
 }
 
 let clock = ContinuousClock()
-let store = try SQLiteStore(path: database)
-try await store.migrate()
-let importer = DisclosureImporter(store: store, pack: try BuiltInPacks.finalAccounts(), concurrency: jobs)
+let store = try await StoreLocation.open(database)
+var importer = DisclosureImporter(store: store, pack: try BuiltInPacks.finalAccounts(), concurrency: jobs)
+importer.batchSize = batch
 let start = clock.now
 let outcomes = try await importer.run(files: files)
 let elapsed = clock.now - start
 let imported = outcomes.filter { if case .imported = $0 { true } else { false } }.count
 let counts = try await store.counts()
-let bytes = (try FileManager.default.attributesOfItem(atPath: database)[.size] as? NSNumber)?.intValue ?? 0
-print(String(format: "import: %d documents (%d imported) in %.2f s = %.0f documents/s, %d jobs", count, imported,
-             seconds(elapsed), Double(count) / seconds(elapsed), jobs))
+// The SQLite file's size (0 for PostgreSQL: docs/benchmarks.md gives pg_database_size).
+let bytes = ((try? FileManager.default.attributesOfItem(atPath: database))?[.size] as? NSNumber)?.intValue ?? 0
+print(String(format: "import: %d documents (%d imported) in %.2f s = %.0f documents/s, %d jobs, batches of %d", count,
+             imported, seconds(elapsed), Double(count) / seconds(elapsed), jobs, batch))
 print("store: \(counts.documents) documents, \(counts.cells) cells, \(counts.statements) statements, \(counts.findings) findings; \(bytes / 1024) KiB main file (WAL not counted), \(bytes / max(1, counts.documents)) bytes per document")
 
 func time<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {

@@ -8,9 +8,9 @@ import PostgresNIO
 /// off: a server on the same host or network). The same migrations as SQLite (``PostgresSchema``), every write one
 /// transaction.
 public final class PostgresStore: DisclosureStore {
-    private let client: PostgresClient
+    let client: PostgresClient
     private let runner: Task<Void, Never>
-    private let logger = Logger(label: "budgetlens.store")
+    let logger = Logger(label: "budgetlens.store")
     private let probeConfiguration: PostgresConnection.Configuration
     /// The URL the store was opened with, without its password.
     public let location: String
@@ -59,7 +59,7 @@ public final class PostgresStore: DisclosureStore {
 
     /// Runs `body`, turning a PostgreSQL error into ``StoreError/database(_:_:)`` naming the store.
     @discardableResult
-    private func run<T>(_ body: () async throws -> T) async throws -> T {
+    func run<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as StoreError {
@@ -139,26 +139,44 @@ public final class PostgresStore: DisclosureStore {
     public func insert(_ record: DocumentRecord) async throws -> InsertOutcome {
         try await run {
             try await client.withTransaction(logger: logger) { connection in
-                // One writer per hash: a second transaction with the same hash waits here, then finds it stored.
-                try await connection.query(
-                    "SELECT pg_advisory_xact_lock(hashtext(\(record.contentHash)))", logger: logger)
-                if let existing = try await connection.query(
-                    "SELECT id FROM documents WHERE sha256 = \(record.contentHash)", logger: logger
-                ).collect().first?.decode(Int64.self) {
-                    return InsertOutcome.alreadyStored(existing)
-                }
-                let document = try await Self.insertDocument(record, connection: connection, logger: logger)
-                try await Self.insertCells(record.disclosure, document: document, connection: connection, logger: logger)
-                try await Self.insertStatements(
-                    record.disclosure, document: document, connection: connection, logger: logger)
-                _ = try await Self.insertCheck(
-                    document: document, packVersion: record.packVersion, findings: record.findings,
-                    checkedAt: record.importedAt, connection: connection, logger: logger)
-                try await connection.query(
-                    "DELETE FROM import_failures WHERE sha256 = \(record.contentHash)", logger: logger)
-                return InsertOutcome.inserted(document)
+                try await Self.insert(record, connection: connection, logger: logger)
             }
         }
+    }
+
+    public func insert(batch records: [DocumentRecord]) async throws -> [InsertOutcome] {
+        guard !records.isEmpty else { return [] }
+        return try await run {
+            try await client.withTransaction(logger: logger) { connection in
+                var outcomes: [InsertOutcome] = []
+                for record in records {
+                    outcomes.append(try await Self.insert(record, connection: connection, logger: logger))
+                }
+                return outcomes
+            }
+        }
+    }
+
+    /// One document inside the caller's transaction.
+    private static func insert(_ record: DocumentRecord, connection: PostgresConnection, logger: Logger)
+        async throws -> InsertOutcome
+    {
+        // One writer per hash: a second transaction with the same hash waits here, then finds it stored.
+        try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(record.contentHash)))", logger: logger)
+        if let existing = try await connection.query(
+            "SELECT id FROM documents WHERE sha256 = \(record.contentHash)", logger: logger
+        ).collect().first?.decode(Int64.self) {
+            return InsertOutcome.alreadyStored(existing)
+        }
+        let document = try await insertDocument(record, connection: connection, logger: logger)
+        try await insertCells(record.disclosure, document: document, connection: connection, logger: logger)
+        try await insertStatements(record.disclosure, document: document, connection: connection, logger: logger)
+        _ = try await insertCheck(
+            document: document, packVersion: record.packVersion, findings: record.findings,
+            checkedAt: record.importedAt, connection: connection, logger: logger)
+        try await insertAssessments(record.assessments, document: document, connection: connection, logger: logger)
+        try await connection.query("DELETE FROM import_failures WHERE sha256 = \(record.contentHash)", logger: logger)
+        return InsertOutcome.inserted(document)
     }
 
     private static func insertDocument(_ record: DocumentRecord, connection: PostgresConnection, logger: Logger)
@@ -196,74 +214,70 @@ public final class PostgresStore: DisclosureStore {
     private static func insertCells(
         _ disclosure: Disclosure, document: Int64, connection: PostgresConnection, logger: Logger
     ) async throws {
-        var batch = InsertBatch(
-            head: """
-                INSERT INTO cells (document_id, table_id, line, standard_line, code, item, column_number, value_fen,
-                    printed, source_line, page) VALUES
-                """, columns: 11)
+        var copy = CopyRows(
+            table: "cells",
+            columns: [
+                "document_id", "table_id", "line", "standard_line", "code", "item", "column_number", "value_fen",
+                "printed", "source_line", "page", "source_cell",
+            ])
         for table in disclosure.tables {
             for row in table.rows {
                 for cell in row.cells {
-                    try batch.add { binds in
-                        try binds.append(document)
-                        try binds.append(table.id.rawValue)
-                        try binds.append(row.line.map(Int64.init))
-                        try binds.append(row.standardLine.map(Int64.init))
-                        try binds.append(row.code)
-                        try binds.append(row.item)
-                        try binds.append(Int64(cell.column))
-                        try binds.append(cell.value?.fen)
-                        try binds.append(cell.text)
-                        try binds.append(Int64(cell.source.line))
-                        try binds.append(cell.source.page.map(Int64.init))
-                    }
-                    if batch.isFull { try await batch.flush(connection, logger: logger) }
+                    copy.append(document)
+                    copy.append(table.id.rawValue)
+                    copy.append(row.line)
+                    copy.append(row.standardLine)
+                    copy.append(row.code)
+                    copy.append(row.item)
+                    copy.append(cell.column)
+                    copy.append(cell.value?.fen)
+                    copy.append(cell.text)
+                    copy.append(cell.source.line)
+                    copy.append(cell.source.page)
+                    copy.append(cell.source.cell)
                 }
             }
         }
-        try await batch.flush(connection, logger: logger)
+        try await copy.send(connection, logger: logger)
     }
 
     private static func insertStatements(
         _ disclosure: Disclosure, document: Int64, connection: PostgresConnection, logger: Logger
     ) async throws {
         guard let statements = disclosure.statements?.statements, !statements.isEmpty else { return }
-        var batch = InsertBatch(
-            head: """
-                INSERT INTO statements (document_id, ordinal, topic, section, subject, claim_kind, amount_fen,
-                    base_amount_fen, delta_fen, budget_fen, percent_scaled, percent_decimals, count_value, measure,
-                    direction, percent_direction, against_budget, base_subject, wording, source_line, page, span)
-                VALUES
-                """, columns: 22)
+        var copy = CopyRows(
+            table: "statements",
+            columns: [
+                "document_id", "ordinal", "topic", "section", "subject", "claim_kind", "amount_fen", "base_amount_fen",
+                "delta_fen", "budget_fen", "percent_scaled", "percent_decimals", "count_value", "measure", "direction",
+                "percent_direction", "against_budget", "base_subject", "wording", "source_line", "page", "span",
+            ])
         for (ordinal, statement) in statements.enumerated() {
             let row = StatementRow(statement.claim)
-            try batch.add { binds in
-                try binds.append(document)
-                try binds.append(Int64(ordinal))
-                try binds.append(statement.topic.rawValue)
-                try binds.append(Int64(statement.section))
-                try binds.append(statement.subject)
-                try binds.append(row.claimKind)
-                try binds.append(row.amountFen)
-                try binds.append(row.baseAmountFen)
-                try binds.append(row.deltaFen)
-                try binds.append(row.budgetFen)
-                try binds.append(row.percentScaled)
-                try binds.append(row.percentDecimals.map(Int64.init))
-                try binds.append(row.count)
-                try binds.append(row.measure)
-                try binds.append(row.direction)
-                try binds.append(row.percentDirection)
-                try binds.append(row.againstBudget)
-                try binds.append(row.baseSubject)
-                try binds.append(row.wording)
-                try binds.append(Int64(statement.source.line))
-                try binds.append(statement.source.page.map(Int64.init))
-                try binds.append(statement.span)
-            }
-            if batch.isFull { try await batch.flush(connection, logger: logger) }
+            copy.append(document)
+            copy.append(ordinal)
+            copy.append(statement.topic.rawValue)
+            copy.append(statement.section)
+            copy.append(statement.subject)
+            copy.append(row.claimKind)
+            copy.append(row.amountFen)
+            copy.append(row.baseAmountFen)
+            copy.append(row.deltaFen)
+            copy.append(row.budgetFen)
+            copy.append(row.percentScaled)
+            copy.append(row.percentDecimals)
+            copy.append(row.count)
+            copy.append(row.measure)
+            copy.append(row.direction)
+            copy.append(row.percentDirection)
+            copy.append(row.againstBudget)
+            copy.append(row.baseSubject)
+            copy.append(row.wording)
+            copy.append(statement.source.line)
+            copy.append(statement.source.page)
+            copy.append(statement.span)
         }
-        try await batch.flush(connection, logger: logger)
+        try await copy.send(connection, logger: logger)
     }
 
     private static func insertCheck(
@@ -280,40 +294,37 @@ public final class PostgresStore: DisclosureStore {
         else { throw StoreError.database("check_runs", "INSERT returned no id") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var batch = InsertBatch(
-            head: """
-                INSERT INTO findings (check_id, document_id, ordinal, rule, severity, is_rounding, message, message_en,
-                    table_name, line, code, item, column_number, source_line, page, expected_fen, actual_fen,
-                    difference_fen, tolerance_fen, finding_json) VALUES
-                """, columns: 20)
+        var copy = CopyRows(
+            table: "findings",
+            columns: [
+                "check_id", "document_id", "ordinal", "rule", "severity", "is_rounding", "message", "message_en",
+                "table_name", "line", "code", "item", "column_number", "source_line", "page", "expected_fen",
+                "actual_fen", "difference_fen", "tolerance_fen", "finding_json",
+            ])
         for (ordinal, finding) in findings.enumerated() {
             let location = finding.location
-            let json = String(decoding: try encoder.encode(finding), as: UTF8.self)
-            try batch.add { binds in
-                try binds.append(check)
-                try binds.append(document)
-                try binds.append(Int64(ordinal))
-                try binds.append(finding.rule)
-                try binds.append(finding.severity.rawValue)
-                try binds.append(finding.isRounding)
-                try binds.append(finding.message)
-                try binds.append(finding.messageEnglish)
-                try binds.append(location.table)
-                try binds.append(location.line.map(Int64.init))
-                try binds.append(location.code)
-                try binds.append(location.item)
-                try binds.append(location.column.map(Int64.init))
-                try binds.append(location.source.map { Int64($0.line) })
-                try binds.append(location.source?.page.map(Int64.init))
-                try binds.append(finding.expected?.amount?.fen)
-                try binds.append(finding.actual?.amount?.fen)
-                try binds.append(finding.difference?.fen)
-                try binds.append(finding.tolerance?.fen)
-                try binds.append(json)
-            }
-            if batch.isFull { try await batch.flush(connection, logger: logger) }
+            copy.append(check)
+            copy.append(document)
+            copy.append(ordinal)
+            copy.append(finding.rule)
+            copy.append(finding.severity.rawValue)
+            copy.append(finding.isRounding)
+            copy.append(finding.message)
+            copy.append(finding.messageEnglish)
+            copy.append(location.table)
+            copy.append(location.line)
+            copy.append(location.code)
+            copy.append(location.item)
+            copy.append(location.column)
+            copy.append(location.source?.line)
+            copy.append(location.source?.page)
+            copy.append(finding.expected?.amount?.fen)
+            copy.append(finding.actual?.amount?.fen)
+            copy.append(finding.difference?.fen)
+            copy.append(finding.tolerance?.fen)
+            copy.append(String(decoding: try encoder.encode(finding), as: UTF8.self))
         }
-        try await batch.flush(connection, logger: logger)
+        try await copy.send(connection, logger: logger)
         try await connection.query(
             "UPDATE documents SET latest_check_id = \(check) WHERE id = \(document)", logger: logger)
         return check
@@ -504,53 +515,6 @@ public final class PostgresStore: DisclosureStore {
             return StoreCounts(
                 documents: Int(documents), cells: Int(cells), statements: Int(statements), findings: Int(findings),
                 checks: Int(checks), failures: Int(failures))
-        }
-    }
-}
-
-/// A multi-row INSERT filled row by row: `VALUES ($1, …), ($12, …)`, at most 500 rows (PostgreSQL allows 65,535
-/// binds per statement).
-struct InsertBatch {
-    let head: String
-    let columns: Int
-    private(set) var rows = 0
-    private var binds = PostgresBindings()
-
-    init(head: String, columns: Int) {
-        self.head = head
-        self.columns = columns
-    }
-
-    var isFull: Bool { rows >= 500 }
-
-    mutating func add(_ fill: (inout RowBinds) throws -> Void) throws {
-        var row = RowBinds(bindings: binds)
-        try fill(&row)
-        precondition(row.count == columns, "a row of \(row.count) values for \(columns) columns")
-        binds = row.bindings
-        rows += 1
-    }
-
-    mutating func flush(_ connection: PostgresConnection, logger: Logger) async throws {
-        guard rows > 0 else { return }
-        var sql = head
-        for row in 0..<rows {
-            let placeholders = (1...columns).map { "$\(row * columns + $0)" }.joined(separator: ", ")
-            sql += (row == 0 ? " (" : ", (") + placeholders + ")"
-        }
-        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
-        rows = 0
-        binds = PostgresBindings()
-    }
-
-    /// The values of one row, appended in column order; `nil` is NULL.
-    struct RowBinds {
-        var bindings: PostgresBindings
-        var count = 0
-
-        mutating func append<Value: PostgresEncodable>(_ value: Value?) throws {
-            if let value { try bindings.append(value) } else { bindings.appendNull() }
-            count += 1
         }
     }
 }

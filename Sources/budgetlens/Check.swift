@@ -2,6 +2,7 @@ import ArgumentParser
 import BudgetLensCore
 import BudgetLensReader
 import BudgetLensRules
+import BudgetLensStore
 import Foundation
 
 /// `budgetlens check FILE…`: every identity of 公开01–09, as findings.
@@ -84,7 +85,9 @@ struct Check: ParsableCommand {
                 if let lastYear {
                     report.findings += YearOverYear.check(current: disclosure, previous: lastYear, skipping: rules.skipped)
                 }
-                report.findings += AnnexedEvaluation.findings(file: file, disclosure: disclosure, limit: limit, skipped: rules.skipped)
+                report.findings += AnnexedEvaluation.findings(
+                    file: file, disclosure: disclosure, configuration: limit.configuration(selfEvaluations: false),
+                    skipped: rules.skipped)
                 outcomes.append(.checked(report, disclosure))
             } catch let failure as CommandFailure {
                 printError(failure.message)

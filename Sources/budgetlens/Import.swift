@@ -5,7 +5,7 @@ import Foundation
 /// `budgetlens import PATH…`: reads, checks and stores disclosures, one transaction per document.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import disclosures into the store: files and folders (recursively: .txt, .pdf, .json).",
+        abstract: "Import disclosures into the store: files and folders (recursively: .txt, .pdf, .json, .xlsx).",
         discussion: """
             Each file is read and checked with the built-in pack (and --rules files) in parallel, one per core; \
             each document is written in one transaction with its cells, statements, JSON export and findings, so \
@@ -34,18 +34,20 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let files = ImportFiles.expand(paths)
-        guard !files.isEmpty else { throw CommandFailure(message: "error: no .txt, .pdf or .json file found in \(paths)") }
+        guard !files.isEmpty else { throw CommandFailure(message: "error: no .txt, .pdf, .json or .xlsx file found in \(paths)") }
         guard maximumInputMegabytes > 0, maximumInputMegabytes <= 4096 else {
             throw CommandFailure(message: "error: --max-input-mb must be between 1 and 4096")
         }
         let pack = try rules.pack()
         let storeOptions = store
+        let skipped = rules.skipped
         let size = maximumInputMegabytes << 20
         let jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let progress = ImportProgress(total: files.count, isTerminal: isatty(2) != 0)
         let outcomes = try awaitStore {
             let store = try await storeOptions.open()
-            let importer = DisclosureImporter(store: store, pack: pack, concurrency: jobs, maximumInputSize: size)
+            var importer = DisclosureImporter(store: store, pack: pack, concurrency: jobs, maximumInputSize: size)
+            importer.skipped = skipped
             return try await importer.run(files: files) { outcome, done in progress.report(outcome, done: done) }
         }
         progress.finish()

@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
               budgetlens report --db lens.sqlite --year 2024 --format json
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html, xlsx }
 
     @OptionGroup var store: StoreOptions
 
@@ -31,25 +31,49 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Only this fiscal year.")
     var year: Int?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, html or xlsx (xlsx needs --output).")
     var format: Format = .text
+
+    @Option(name: .shortAndLong, help: "The file to write (default: standard output; required for xlsx).")
+    var output: String?
+
+    @Option(name: .customLong("skip"), help: ArgumentHelp("Year-on-year rule ids to leave out (Y-*, repeatable).", valueName: "pattern"))
+    var skipped: [String] = []
 
     func run() throws {
         let storeOptions = store
         let unit = unit
         let year = year
-        let summaries = try awaitStore {
-            try await storeOptions.open().summaries(unit: unit, year: year)
+        let skipped = skipped
+        if format == .xlsx, output == nil {
+            throw CommandFailure(message: "error: " + say("--format xlsx 需要 --output 文件", "--format xlsx needs --output FILE"))
         }
-        let report = StoreReport(summaries: summaries)
+        let report = try awaitStore {
+            let store = try await storeOptions.open()
+            let summaries = try await store.summaries(unit: unit, year: year)
+            var report = StoreReport(summaries: summaries)
+            report.yearOverYear = try await StoreYearOverYear.pairs(in: summaries, store: store, skipping: skipped)
+            report.consolidations = try await Consolidation.checks(in: summaries, store: store)
+            return report
+        }
+        let bytes: Data
         switch format {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try writeOutput(try encoder.encode(report) + Data("\n".utf8))
+            bytes = try encoder.encode(report) + Data("\n".utf8)
         case .text:
-            print(Self.text(report))
+            bytes = Data((Self.text(report) + "\n").utf8)
+        case .html:
+            bytes = Data(StoreReportDocuments.html(report).utf8)
+        case .xlsx:
+            do {
+                bytes = try StoreReportDocuments.xlsx(report)
+            } catch {
+                throw CommandFailure(message: "error: " + say("无法生成 XLSX：\(error)", "cannot make the XLSX: \(error)"))
+            }
         }
+        if let output { try AtomicFile.write(bytes, to: output) } else { try writeOutput(bytes) }
     }
 
     static func text(_ report: StoreReport) -> String {
@@ -73,6 +97,28 @@ struct ReportCommand: ParsableCommand {
             let closing = Money(fen: check.previousClosingFen).decimalString(in: .wanYuan)
             lines.append(
                 "  错误 error \(check.unit) \(check.year): 年初结转和结余 \(opening) ≠ \(check.year - 1)年 年末结转和结余 \(closing)（万元; documents #\(check.document), #\(check.previousDocument)）")
+        }
+        lines.append("")
+        let failing = report.yearOverYear.filter { !$0.findings.isEmpty }
+        lines.append(
+            "上下年核对 year-on-year (Y-YEAR, Y-UNIT, Y-CARRY-01/04, Y-NARR): \(report.yearOverYear.count) pairs, \(failing.count) with findings")
+        for pair in failing {
+            for finding in pair.findings {
+                lines.append(
+                    "  \(finding.severity.rawValue) \(finding.rule) \(pair.unit) \(pair.year) (#\(pair.document) vs #\(pair.previousDocument)): \(finding.message)")
+            }
+        }
+        lines.append("")
+        lines.append(
+            "汇总核对 consolidation (公开01 汇总 = Σ 成员单位, DOMAIN §5.2 C-1): \(report.consolidations.count) 汇总 documents with members found")
+        for check in report.consolidations {
+            let members = zip(check.members, check.memberUnits).map { "#\($0) \($1)" }.joined(separator: ", ")
+            lines.append(
+                "  \(check.unit) \(check.year) #\(check.document): members \(members); \(check.differences.count) cells differ (尾数误差 \(Money(fen: check.toleranceFen).decimalString(in: .wanYuan)) 万元)")
+            for difference in check.differences {
+                lines.append(
+                    "    错误 error 公开01 行\(difference.line) 栏\(difference.column) \(difference.item): 汇总 \(Money(fen: difference.consolidatedFen).decimalString(in: .wanYuan)) ≠ Σ 成员 \(Money(fen: difference.membersFen).decimalString(in: .wanYuan))（万元）")
+            }
         }
         lines.append("")
         lines.append("数据质量排名 data-quality ranking (errors, warnings, rounding per document)")

@@ -23,8 +23,8 @@ struct StoreCommandTests {
         #expect(!first.stdout.contains(":budgetlens@"))  // a PostgreSQL password is never printed
         let store = try await fresh.open()
         for document in try await store.documents() {
-            // `import` checks with the rule packs; 十三 against an annexed report (N-EVAL, `check` only) is not stored yet.
-            let check = try BudgetLensBinary.run(["check", document.file, "--format", "json", "--skip", "N-EVAL-*"])
+            // `import` checks as `check` does, 十三 against an annexed report (N-EVAL) included.
+            let check = try BudgetLensBinary.run(["check", document.file, "--format", "json"])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
             let printed = try #require(json["findings"] as? [[String: Any]])
             let stored = try await store.latestFindings(document: document.id).map(\.finding)
@@ -34,7 +34,7 @@ struct StoreCommandTests {
             #expect(stored.map(\.message) == printed.map { $0["message"] as? String ?? "" })
         }
         let before = try await store.counts()
-        #expect(before.documents == 3 && before.findings == 3 + 20 + 22)
+        #expect(before.documents == 3 && before.findings == 6 + 20 + 22)
         let again = try BudgetLensBinary.run(["import"] + StoreDocuments.seeds + ["--db", db])
         #expect(again.status == 0)
         #expect(again.stdout.contains("0 imported, 3 already imported, 0 failed"))
@@ -178,10 +178,11 @@ struct StoreCommandTests {
         let report = try JSONDecoder().decode(StoreReport.self, from: Data(result.stdout.utf8))
         let yantai = try #require(report.unitYears.first { $0.unit == "烟台市医疗保障局" })
         #expect(yantai.year == 2022 && yantai.incomeTotalFen == 8_431_280_000 && yantai.expenditureTotalFen == 8_431_280_000)
-        #expect(yantai.errors == 0 && yantai.warnings == 2 && yantai.rounding == 1)
+        // Yantai's errors are its 十三 against the annexed 评价报告 (N-EVAL-1, -2, -3), stored as `check` gives them.
+        #expect(yantai.errors == 3 && yantai.warnings == 2 && yantai.rounding == 1)
         let weihai = try #require(report.unitYears.first { $0.unit == "威海市医疗保障局（本级）" })
         #expect(weihai.incomeTotalFen == 939_310_000 && weihai.expenditureTotalFen == 958_640_000 && weihai.errors == 2)
-        #expect(report.ranking.map(\.unit) == ["烟台市医疗保障局", "威海市医疗保障局（本级）", "曾都区医疗保障局（汇总）"])
+        #expect(report.ranking.map(\.unit) == ["威海市医疗保障局（本级）", "烟台市医疗保障局", "曾都区医疗保障局（汇总）"])
         let one = try BudgetLensBinary.run(["report", "--db", db, "--year", "2023"])
         #expect(one.stdout.contains("威海市医疗保障局（本级）\t2023\t1\t939.31\t958.64\t2\t"))
         #expect(!one.stdout.contains("烟台"))
@@ -241,10 +242,12 @@ struct StoreCommandTests {
         let fresh = try await FreshStore(engine, in: folder)
         defer { Task { await fresh.drop() } }
         #expect(try BudgetLensBinary.run(["import", Seed.path(Seed.yantai), "--db", fresh.spec]).status == 0)
-        // 烟台 has three findings: 06-1 (rounding), F-TITLE and N-DUP-WORD (有效有效 in the annexed report).
+        // 烟台 has six findings: 06-1 (rounding), F-TITLE and N-DUP-WORD (有效有效 in the annexed report), and 十三
+        // against the annexed report (N-EVAL-1, -2, -3).
         let listing = try BudgetLensBinary.run(["explain", "--db", fresh.spec])
         let lines = listing.stdout.split(separator: "\n")
-        #expect(lines.count == 3)
+        #expect(lines.count == 6)
+        #expect(lines.filter { $0.contains("N-EVAL-") }.count == 3)
         let first = try #require(lines.first { $0.contains("06-1 warning") })
         let id = try #require(first.split(separator: "\t").first.map { String($0.dropFirst()) })
         let attached = try BudgetLensBinary.run([

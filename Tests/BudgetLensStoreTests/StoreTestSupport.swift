@@ -39,8 +39,8 @@ enum StoreDocuments {
         seeds + (try files(in: "corpus")) + (try files(in: "corpus/field")) + (try files(in: "corpus/pdf"))
     }
 
-    /// The findings `check` gives for `file` (read as `check` reads: no self-evaluations), or `nil` when
-    /// `check` refuses the file.
+    /// The findings `check` gives for `file` (read as `check` reads: no self-evaluations; the pack's findings,
+    /// then N-EVAL-* against an annexed evaluation report), or `nil` when `check` refuses the file.
     static func checkFindings(_ file: String, pack: RulePack) -> [Finding]? {
         var configuration = ReaderConfiguration()
         configuration.readsSelfEvaluations = false
@@ -48,6 +48,7 @@ enum StoreDocuments {
             disclosure.kind == .finalAccounts, !disclosure.tables.isEmpty
         else { return nil }
         return RuleEngine().evaluate(pack, on: disclosure).findings
+            + AnnexedEvaluation.findings(file: file, disclosure: disclosure, configuration: configuration, skipped: [])
     }
 }
 
