@@ -92,6 +92,33 @@ final class RenderCommandTests {
         #expect(try files() == ["000.html", "bad.json", "inputs.json"])
     }
 
+    @Test("--db --document ID: a stored document renders as its file does (the same workbook cells); bad ids and stores exit 2")
+    func storedDocument() throws {
+        let store = path("store.sqlite")
+        let imported = try BudgetLensBinary.run(["import", Seed.path(Seed.weihai), "--db", store])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("(#1,") || imported.stdout.contains("(#1,"))
+        let result = try BudgetLensBinary.run(["render", "--db", store, "--document", "1", "--to", "xlsx", "-o", path("1.xlsx")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = try cells(Seed.path(Seed.weihai))
+        #expect(expected.count == 515)
+        #expect(try cells(path("1.xlsx")) == expected)
+        let html = try BudgetLensBinary.run(["render", "--db", store, "--document", "1", "--to", "html", "-o", path("1.html")])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(try String(contentsOfFile: path("1.html"), encoding: .utf8).contains("2023年度收、支总计均为958.9万元。"))
+        let unknown = try BudgetLensBinary.run(["render", "--db", store, "--document", "7", "--to", "html", "-o", path("7.html")])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("#7"))
+        let noStore = try BudgetLensBinary.run(["render", "--db", path("none.sqlite"), "--document", "1", "--to", "html", "-o", path("n.html")])
+        #expect(noStore.status == 2)
+        #expect(noStore.stderr.contains("none.sqlite"))
+        let both = try BudgetLensBinary.run(["render", Seed.path(Seed.weihai), "--db", store, "--document", "1", "--to", "html", "-o", path("b.html")])
+        #expect(both.status == 2)
+        let neither = try BudgetLensBinary.run(["render", "--to", "html", "-o", path("b.html")])
+        #expect(neither.status == 2)
+        #expect(try files() == ["1.html", "1.xlsx", "store.sqlite"])
+    }
+
     @Test("unusable input: exit 2 naming the file; an existing OUT is left as it was, no temporary file remains")
     func unusableInput() throws {
         let notADisclosure = path("note.txt")

@@ -35,7 +35,9 @@ enum HTMLStyle {
         thead th { font-weight: bold; text-align: center; vertical-align: middle; background: #f2f2f2; }
         tbody th { font-weight: normal; text-align: left; }
         tbody td { text-align: center; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num .fig { display: inline-block; text-align: right; }
+        td.code { text-align: left; }
         .unreadable { color: #a00; text-decoration: underline dotted; }
         .note { font-size: 9pt; margin: 1.5mm 0 0; }
         .missing { text-align: center; margin: 10mm 0; }

@@ -110,9 +110,10 @@ public struct HTMLWriter: Sendable {
 
 /// The HTML `<table>` of a ``TableGrid``: header rows in `<thead>` (`th scope="col"`, `scope="colgroup"` when a
 /// cell spans columns), body rows in `<tbody>` with row labels as `th scope="row"`, amounts right-aligned in
-/// thousands-separated two-decimal form (a blank cell prints blank, as in the forms).
+/// thousands-separated two-decimal form (a blank-means-zero cell as `0.00`, a filler row's blank blank).
 enum HTMLTable {
     static func markup(_ grid: TableGrid, labelledBy id: String) -> String {
+        let figureWidths = figureWidths(grid)
         var html = "<table aria-labelledby=\"\(id)\">\n<thead>\n"
         for row in grid.header {
             html += "<tr>"
@@ -125,18 +126,48 @@ enum HTMLTable {
         html += "</thead>\n<tbody>\n"
         for row in grid.body {
             html += "<tr>"
+            var column = 0
             for cell in row {
+                defer { column += cell.columnSpan }
                 switch cell.role {
                 case .rowHeader, .columnHeader:
                     html += "<th scope=\"row\"\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</th>"
                 case .data:
-                    let isAmount = if case .amount = cell.content { true } else { false }
-                    html += "<td\(isAmount ? " class=\"num\"" : "")\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</td>"
+                    if case .amount = cell.content {
+                        // The column's figures right-aligned in a box as wide as its widest figure, the box
+                        // centred under the centred head and 栏次 number: the figures line up at the decimal
+                        // point and every column's figures overlap its head (what a reader of the PDF keys on).
+                        let width = figureWidths[column] ?? 0
+                        html += "<td class=\"num\"\(spans(cell))><span class=\"fig\" style=\"min-width:\(width)ch\">"
+                        html += "\(content(cell, unit: grid.moneyUnit))</span></td>"
+                    } else {
+                        let code = grid.codeColumns.contains(column) ? " class=\"code\"" : ""
+                        html += "<td\(code)\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</td>"
+                    }
                 }
             }
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// The width, in `ch` (a digit's width), of the widest figure each grid column prints in the body, by grid
+    /// column index; separators (`,` `.` `-`) count half a digit, rounded up. Columns without figures are absent.
+    static func figureWidths(_ grid: TableGrid) -> [Int: Int] {
+        var widths: [Int: Int] = [:]
+        for row in grid.body {
+            var column = 0
+            for cell in row {
+                defer { column += cell.columnSpan }
+                guard case .amount = cell.content else { continue }
+                let text = content(cell, unit: grid.moneyUnit)
+                let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.count
+                let others = text.unicodeScalars.count - digits
+                let width = digits + (others + 1) / 2
+                widths[column] = max(widths[column] ?? 0, width)
+            }
+        }
+        return widths
     }
 
     static func spans(_ cell: GridCell) -> String {
@@ -149,7 +180,7 @@ enum HTMLTable {
         case .empty: ""
         case .amount(let value, let text):
             if let value {
-                value.isZero && text.isEmpty ? "" : value.groupedString(in: unit)
+                value.isZero && text.isEmpty && cell.isFiller ? "" : value.groupedString(in: unit)
             } else {
                 "<span class=\"unreadable\" title=\"非数字\">\(MarkupText.escape(text))</span>"
             }
