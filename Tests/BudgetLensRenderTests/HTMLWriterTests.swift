@@ -16,8 +16,14 @@ struct HTMLWriterTests {
         #expect(html.components(separatedBy: "<table ").count - 1 == 9)
         #expect(html.contains("<title>2022年度烟台市医疗保障局部门决算</title>"))
         #expect(html.contains("<th scope=\"colgroup\" colspan=\"3\">收入</th>"))
-        #expect(html.contains("<th scope=\"row\">一、一般公共预算财政拨款收入</th><td>1</td><td class=\"num\">7,297.28</td>"))
-        #expect(html.contains("<th scope=\"row\" colspan=\"2\">人员经费合计</th><td class=\"num\">2,361.57</td>"))
+        // Figures right-aligned in a box as wide as the column's widest (8,431.28: 6 digits + 2 marks = 7ch).
+        #expect(html.contains("<th scope=\"row\">一、一般公共预算财政拨款收入</th><td>1</td><td class=\"num\"><span class=\"fig\" style=\"min-width:7ch\">7,297.28</span></td>"))
+        #expect(html.contains("<th scope=\"row\" colspan=\"2\">人员经费合计</th><td class=\"num\"><span class=\"fig\" style=\"min-width:7ch\">2,361.57</span></td>"))
+        #expect(html.contains("<td class=\"code\">20805</td>"))
+        // A blank-means-zero cell prints 0.00; 公开01's filler row 行30 stays blank.
+        #expect(html.contains("<th scope=\"row\">四、上级补助收入</th><td>4</td><td class=\"num\"><span class=\"fig\" style=\"min-width:7ch\">0.00</span></td>"))
+        #expect(html.contains("<tr><th scope=\"row\"></th><td>30</td><td class=\"num\"><span class=\"fig\" style=\"min-width:7ch\"></span></td><th scope=\"row\"></th><td>61</td>"))
+        #expect(html.contains("<h2>第四部分　图示</h2>"))
         #expect(html.contains("<p>2022年度收、支总计均为8,431.28万元。</p>"))
         #expect(html.contains("@page { size: A4;"))
         // Self-contained: no scripts, no links to other files, no URLs but the SVG namespace.

@@ -96,13 +96,18 @@ public struct HTMLWriter: Sendable {
             }
             html += "</section>\n"
         }
+        return html + "</section>\n" + charts()
+    }
+
+    /// The charts, as a part of their own after the 情况说明 (`第四部分　图示`): their labels (`基本支出2,532.15
+    /// (30.03%)`) are not sentences, and a reader of the printed document takes a part heading as the end of the
+    /// 情况说明, so they are not read as its statements.
+    func charts() -> String {
         let charts = DisclosureCharts(disclosure: disclosure, previous: previous).charts()
-        if !charts.isEmpty {
-            html += "<section class=\"charts\">\n<h3>图示</h3>\n"
-            for (index, chart) in charts.enumerated() {
-                html += "<figure>\n\(chart.svg)\n<figcaption>图\(index + 1)　\(MarkupText.escape(chart.caption))</figcaption>\n</figure>\n"
-            }
-            html += "</section>\n"
+        guard !charts.isEmpty else { return "" }
+        var html = "<section class=\"part charts\" id=\"charts\">\n<h2>第四部分　图示</h2>\n"
+        for (index, chart) in charts.enumerated() {
+            html += "<figure>\n\(chart.svg)\n<figcaption>图\(index + 1)　\(MarkupText.escape(chart.caption))</figcaption>\n</figure>\n"
         }
         return html + "</section>\n"
     }

@@ -20,10 +20,12 @@ extension NarrativeWriter {
     }
 
     /// 十: `2022年度机关运行经费支出68.38万元，比年初预算数减少3.9万元，下降5.4%。` (rate = Δ ÷ 年初预算, 年初预算 =
-    /// M ∓ Δ); only the amount when the document states no budget; `nil` without a stated 机关运行经费.
+    /// M ∓ Δ); where the document compares with last year instead (上海), `比2023年度增加2.55万元，增长1.4%`
+    /// (rate = Δ ÷ last year's); only the amount when it states neither; `nil` without a stated 机关运行经费.
     func operatingCost() -> [String]? {
         var current: Money?
         var budget: Money?
+        var prior: Money?  // last year's, when the document compares with it instead (上海: `比2023年度增加…`)
         for statement in statements(.operatingCost) {
             switch statement.claim {
             case .amount(let money) where statement.subject.hasSuffix("机关运行经费支出") && current == nil:
@@ -34,6 +36,13 @@ extension NarrativeWriter {
                 case .increase: budget = stated.subtracting(delta)
                 case .decrease: budget = stated.adding(delta)
                 case .unchanged: budget = stated
+                }
+            case .change(let stated?, let direction, let delta?, _, _, false) where prior == nil:
+                current = current ?? stated
+                switch direction {
+                case .increase: prior = stated.subtracting(delta)
+                case .decrease: prior = stated.adding(delta)
+                case .unchanged: prior = stated
                 }
             case .growthOverBudget(let stated, let base, _, _) where budget == nil:
                 current = current ?? stated
@@ -51,6 +60,16 @@ extension NarrativeWriter {
                 text += "，比年初预算数\(current > budget ? "增加" : "减少")\(Wording.amount(delta))万元"
                 if !budget.isZero, let rate = Percentage.ratio(delta, of: budget, precision: 2) {
                     text += "，\(current > budget ? "增长" : "下降")\(rate.strippedDescription)"
+                }
+            }
+        }
+        if budget == nil, let prior {
+            if prior == current {
+                text += "，与\(year - 1)年度持平"
+            } else if let delta = current > prior ? current.subtracting(prior) : prior.subtracting(current) {
+                text += "，比\(year - 1)年度\(current > prior ? "增加" : "减少")\(Wording.amount(delta))万元"
+                if !prior.isZero, let rate = Percentage.ratio(delta, of: prior, precision: 2) {
+                    text += "，\(current > prior ? "增长" : "下降")\(rate.strippedDescription)"
                 }
             }
         }
@@ -81,9 +100,10 @@ extension NarrativeWriter {
         return [text]
     }
 
-    /// The vehicle categories of 十二 in the order the templates list them (DOMAIN §2.12, Shandong then Hubei).
+    /// The vehicle categories of 十二 in the order the templates list them (DOMAIN §2.12: Shandong, Hubei, and
+    /// 上海's 部级领导干部用车).
     static let vehicleCategories = [
-        "副省级及以上领导干部用车", "主要领导干部用车", "符合规定领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车",
+        "副省级及以上领导干部用车", "部级领导干部用车", "主要领导干部用车", "符合规定领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车",
         "特种专业技术用车", "离退休干部用车", "其他用车",
     ]
 
