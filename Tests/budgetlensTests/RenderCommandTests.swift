@@ -177,8 +177,8 @@ final class RenderPDFCommandTests {
         let text = try BudgetLensBinary.run(["text", out])
         #expect(text.stdout.contains("2022年度收、支总计均为8,431.28万元。"))
         #expect(text.stdout.contains("公开09表"))
-        // 公开01 and 09 do not round-trip yet: the PDF reader joins the blank rows 30/61 to the row above and
-        // misplaces three 09 cells under the wrapped heads (docs/render.md).
+        // All nine tables and the other documents: RenderPDFRoundTripTests (公开01's filler rows are a reader
+        // limit, docs/render-pdf.md).
         let tables: Set<String> = ["02", "03", "04", "05", "06", "07", "08"]
         let expected = try cells(Seed.path(Seed.yantai), tables: tables)
         #expect(expected.count == 701)

@@ -141,6 +141,16 @@ final class RenderPDFRoundTripTests {
         try check(Seed.corpusPath(Seed.shanghaiTestVariant), name: "c004", count: 445, limits: [.totalOnly("07")])
     }
 
+    @Test("corpus PDF (上海 财政局, the published file) → read → PDF → the same 577 cells (07 up to its last 栏次)")
+    func financePDF() throws {
+        try check(Seed.corpusPath(Seed.financePDF), name: "p-finance", count: 577, limits: [.totalOnly("07")])
+    }
+
+    @Test("corpus PDF (附件2 部门决算模板) → read → PDF → the same 396 cells (07/08 up to their last 栏次)")
+    func templatePDF() throws {
+        try check(Seed.corpusPath(Seed.templatePDF), name: "p-template", count: 396, limits: [.totalOnly("07"), .totalOnly("08")])
+    }
+
     /// The records only one side has, for the failure message.
     static func difference(_ expected: [String], _ actual: [String]) -> String {
         let missing = expected.filter { !actual.contains($0) }.prefix(12)
