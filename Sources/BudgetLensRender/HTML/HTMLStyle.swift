@@ -42,6 +42,10 @@ enum HTMLStyle {
         .note { font-size: 9pt; margin: 1.5mm 0 0; }
         .missing { text-align: center; margin: 10mm 0; }
         .narrative-section p { text-indent: 2em; margin: 0 0 1.5mm; text-align: justify; }
+        section.annex { break-before: page; }
+        #annexes > h2 + section.annex { break-before: auto; }
+        table.annex-table td { text-align: center; }
+        table.annex-table td.prose { text-align: left; }
         figure { margin: 6mm auto; text-align: center; break-inside: avoid; }
         figure svg { max-width: 100%; height: auto; }
         figcaption { font-size: 10pt; margin-top: 2mm; }

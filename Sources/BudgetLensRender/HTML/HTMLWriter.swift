@@ -34,6 +34,7 @@ public struct HTMLWriter: Sendable {
         }
         page += "</section>\n"
         page += narrative(year: year)
+        page += HTMLAnnexes.markup(disclosure)
         page += "</body>\n</html>\n"
         return page
     }

@@ -1,0 +1,89 @@
+import BudgetLensCore
+
+/// The annexes (第五部分　附件) of a disclosure that has them (DOMAIN §3): the 项目支出绩效自评情况汇总表 (§3.4: 序号 ·
+/// 项目名称 · 资金使用单位 · 自评得分 · 自评等级, and its notes) and each self-evaluation table in the 市级预算项目绩效自评表
+/// layout (§3.1: 项目名称/主管部门; 项目预算执行情况 with 年初预算数 · 全年预算数(A) · 全年执行数(B) · 分值 ·
+/// 执行率(B/A) · 得分 per funding row; 年度总体目标; the 绩效指标 rows; 总分). Every value is the model's, as read:
+/// scores as printed (`99.86`, `100`), amounts in 万元, indicator values as their text. Nothing is recomputed here;
+/// `budgetlens score` does that.
+enum HTMLAnnexes {
+    /// The annex part, or nothing when the document has no summary and no self-evaluation.
+    static func markup(_ disclosure: Disclosure) -> String {
+        guard !disclosure.evaluationSummaries.isEmpty || !disclosure.selfEvaluations.isEmpty else { return "" }
+        var html = "<section class=\"part annexes\" id=\"annexes\">\n<h2>第五部分　附件</h2>\n"
+        for summary in disclosure.evaluationSummaries {
+            html += summaryTable(summary, unitName: disclosure.header.unitName)
+        }
+        for evaluation in disclosure.selfEvaluations {
+            html += selfEvaluation(evaluation)
+        }
+        return html + "</section>\n"
+    }
+
+    static func escape(_ text: String?) -> String { MarkupText.escape(text ?? "") }
+
+    /// `99.86`, `100`, blank for none.
+    static func score(_ score: Score?) -> String { score.map(\.description) ?? "" }
+
+    /// `123`, `121.23` (万元, trailing zeros stripped), blank for none.
+    static func amount(_ money: Money?) -> String { money.map(Wording.amount) ?? "" }
+
+    /// The 汇总表: title, 部门 line, the five columns, one row per project, the notes of DOMAIN §3.4.
+    static func summaryTable(_ summary: SelfEvaluationSummary, unitName: String?) -> String {
+        let withUser = summary.rows.contains { $0.fundUser != nil }
+        var html = "<section class=\"annex\">\n<h3 id=\"annex-summary-title\">\(escape(summary.title))</h3>\n"
+        if let unit = summary.unitName ?? unitName { html += "<div class=\"meta\"><span>部门：\(escape(unit))</span></div>\n" }
+        html += "<table class=\"annex-table\" aria-labelledby=\"annex-summary-title\">\n<thead>\n<tr>"
+        let heads = ["序号", "项目名称"] + (withUser ? ["资金使用单位"] : []) + ["自评得分", "自评等级"]
+        html += heads.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
+        for row in summary.rows {
+            html += "<tr><td>\(row.number.map(String.init) ?? "")</td><th scope=\"row\">\(escape(row.project))</th>"
+            if withUser { html += "<td>\(escape(row.fundUser))</td>" }
+            html += "<td class=\"num\">\(score(row.score))</td><td>\(escape(row.grade))</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
+        html += "<p class=\"note\">注：1. “资金使用单位”为具体使用资金的机关本级或下级单位；</p>\n"
+        html += "<p class=\"note\">2. 自评等级：自评得分在90（含）-100为“优”，80（含）-90为“良”，60（含）-80为“中”，60分以下为“差”。</p>\n"
+        return html + "</section>\n"
+    }
+
+    /// One self-evaluation table (§3.1 layout; the Hubei and transfer tables are drawn in the same grid).
+    static func selfEvaluation(_ evaluation: SelfEvaluation) -> String {
+        var html = "<section class=\"annex\">\n<h3>\(escape(evaluation.title))</h3>\n"
+        html += "<div class=\"meta\"><span></span><span>单位：万元</span></div>\n"
+        html += "<table class=\"annex-table evaluation\">\n<tbody>\n"
+        html += "<tr><th scope=\"row\" colspan=\"2\">项目名称</th><td colspan=\"4\">\(escape(evaluation.projectName))</td>"
+        html += "<th scope=\"row\">主管部门</th><td colspan=\"2\">\(escape(evaluation.supervisor))</td></tr>\n"
+        let funding = evaluation.budget.rows
+        html += "<tr><th scope=\"row\" rowspan=\"\(funding.count + 1)\">项目预算执行情况</th><th scope=\"col\"></th>"
+        html += ["年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"].map { "<th scope=\"col\">\($0)</th>" }.joined()
+        html += "<th scope=\"col\"></th></tr>\n"
+        for row in funding {
+            let dash = row.isTotal ? "" : "-"
+            html += "<tr><th scope=\"row\">\(escape(row.label))</th><td class=\"num\">\(amount(row.initialBudget))</td>"
+            html += "<td class=\"num\">\(amount(row.budget))</td><td class=\"num\">\(amount(row.executed))</td>"
+            html += "<td class=\"num\">\(row.weight.map(\.description) ?? dash)</td>"
+            html += "<td class=\"num\">\(row.statedRate.map(rate) ?? dash)</td>"
+            html += "<td class=\"num\">\(row.statedScore.map(\.description) ?? dash)</td><td></td></tr>\n"
+        }
+        html += "<tr><th scope=\"row\" rowspan=\"2\">年度总体目标</th><th scope=\"col\" colspan=\"4\">年初预期目标</th>"
+        html += "<th scope=\"col\" colspan=\"4\">目标实际完成情况</th></tr>\n"
+        html += "<tr><td colspan=\"4\" class=\"prose\">\(escape(evaluation.goal))</td><td colspan=\"4\" class=\"prose\">\(escape(evaluation.goalAchieved))</td></tr>\n"
+        html += "<tr><th scope=\"col\">绩效指标</th>"
+        html += ["一级指标", "二级指标", "三级指标", "年度指标值(A)", "实际完成指标值(B)", "分值", "得分", "偏差原因分析及改进措施"]
+            .map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr>\n"
+        for (index, indicator) in evaluation.indicators.enumerated() {
+            html += "<tr><td>\(index == 0 ? "年度绩效指标" : "")</td><td>\(escape(indicator.level1))</td><td>\(escape(indicator.level2))</td>"
+            html += "<th scope=\"row\">\(escape(indicator.name))</th><td>\(escape(indicator.target.text))</td>"
+            html += "<td>\(escape(indicator.actual?.text))</td><td class=\"num\">\(score(indicator.weight))</td>"
+            html += "<td class=\"num\">\(score(indicator.statedScore))</td><td class=\"prose\">\(escape(indicator.deviationReason))</td></tr>\n"
+        }
+        html += "<tr><th scope=\"row\" colspan=\"6\">总分</th><td class=\"num\" colspan=\"3\">\(score(evaluation.statedTotal))</td></tr>\n"
+        html += "</tbody>\n</table>\n"
+        for note in evaluation.notes { html += "<p class=\"note\">\(escape(note.text))</p>\n" }
+        return html + "</section>\n"
+    }
+
+    /// `98.56%` as the table printed it (a measure in %).
+    static func rate(_ measure: Measure) -> String { measure.description }
+}
