@@ -107,7 +107,7 @@ extension RenderCommand {
     /// not final accounts with tables: exit 2.
     func source() throws -> Disclosure {
         if let file {
-            return try DocumentInput(file: file, limit: limit).readFinalAccounts(selfEvaluations: false)
+            return try DocumentInput(file: file, limit: limit).readFinalAccounts(selfEvaluations: true)
         }
         let id = document ?? 0
         let options = store

@@ -3,7 +3,7 @@ import BudgetLensCore
 /// The annexes (第五部分　附件) of a disclosure that has them (DOMAIN §3): the 项目支出绩效自评情况汇总表 (§3.4: 序号 ·
 /// 项目名称 · 资金使用单位 · 自评得分 · 自评等级, and its notes) and each self-evaluation table in the 市级预算项目绩效自评表
 /// layout (§3.1: 项目名称/主管部门; 项目预算执行情况 with 年初预算数 · 全年预算数(A) · 全年执行数(B) · 分值 ·
-/// 执行率(B/A) · 得分 per funding row; 年度总体目标; the 绩效指标 rows; 总分). Every value is the model's, as read:
+/// 执行率(B/A) · 得分 per funding row; 年度总体目标 (its two texts stacked); the 绩效指标 rows; 总分). Every value is the model's, as read:
 /// scores as printed (`99.86`, `100`), amounts in 万元, indicator values as their text. Nothing is recomputed here;
 /// `budgetlens score` does that.
 enum HTMLAnnexes {
@@ -49,9 +49,11 @@ enum HTMLAnnexes {
 
     /// One self-evaluation table (§3.1 layout; the Hubei and transfer tables are drawn in the same grid).
     static func selfEvaluation(_ evaluation: SelfEvaluation) -> String {
-        var html = "<section class=\"annex\">\n<h3>\(escape(evaluation.title))</h3>\n"
+        var html = "<section class=\"annex wide\">\n<h3>\(escape(evaluation.title))</h3>\n"
         html += "<div class=\"meta\"><span></span><span>单位：万元</span></div>\n"
-        html += "<table class=\"annex-table evaluation\">\n<tbody>\n"
+        html += "<table class=\"annex-table evaluation\">\n"
+        // Fixed widths (mm) on a landscape page: the labels and figures stay on one line each.
+        html += "<colgroup>" + [22, 26, 24, 50, 26, 30, 14, 14, 46].map { "<col style=\"width:\($0)mm\">" }.joined() + "</colgroup>\n<tbody>\n"
         html += "<tr><th scope=\"row\" colspan=\"2\">项目名称</th><td colspan=\"4\">\(escape(evaluation.projectName))</td>"
         html += "<th scope=\"row\">主管部门</th><td colspan=\"2\">\(escape(evaluation.supervisor))</td></tr>\n"
         let funding = evaluation.budget.rows
@@ -66,15 +68,17 @@ enum HTMLAnnexes {
             html += "<td class=\"num\">\(row.statedRate.map(rate) ?? dash)</td>"
             html += "<td class=\"num\">\(row.statedScore.map(\.description) ?? dash)</td><td></td></tr>\n"
         }
-        html += "<tr><th scope=\"row\" rowspan=\"2\">年度总体目标</th><th scope=\"col\" colspan=\"4\">年初预期目标</th>"
-        html += "<th scope=\"col\" colspan=\"4\">目标实际完成情况</th></tr>\n"
-        html += "<tr><td colspan=\"4\" class=\"prose\">\(escape(evaluation.goal))</td><td colspan=\"4\" class=\"prose\">\(escape(evaluation.goalAchieved))</td></tr>\n"
+        // The two goal texts one above the other, each across the table: side by side, two wrapped cells would
+        // interleave their lines in the printed text.
+        html += "<tr><th scope=\"row\" rowspan=\"2\">年度总体目标</th><th scope=\"row\">年初预期目标</th>"
+        html += "<td colspan=\"7\" class=\"prose\">\(escape(evaluation.goal))</td></tr>\n"
+        html += "<tr><th scope=\"row\">目标实际完成情况</th><td colspan=\"7\" class=\"prose\">\(escape(evaluation.goalAchieved))</td></tr>\n"
         html += "<tr><th scope=\"col\">绩效指标</th>"
         html += ["一级指标", "二级指标", "三级指标", "年度指标值(A)", "实际完成指标值(B)", "分值", "得分", "偏差原因分析及改进措施"]
             .map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr>\n"
         for (index, indicator) in evaluation.indicators.enumerated() {
             html += "<tr><td>\(index == 0 ? "年度绩效指标" : "")</td><td>\(escape(indicator.level1))</td><td>\(escape(indicator.level2))</td>"
-            html += "<th scope=\"row\">\(escape(indicator.name))</th><td>\(escape(indicator.target.text))</td>"
+            html += "<th scope=\"row\" class=\"prose\">\(escape(indicator.name))</th><td>\(escape(indicator.target.text))</td>"
             html += "<td>\(escape(indicator.actual?.text))</td><td class=\"num\">\(score(indicator.weight))</td>"
             html += "<td class=\"num\">\(score(indicator.statedScore))</td><td class=\"prose\">\(escape(indicator.deviationReason))</td></tr>\n"
         }

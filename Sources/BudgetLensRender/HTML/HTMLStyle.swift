@@ -43,6 +43,10 @@ enum HTMLStyle {
         .missing { text-align: center; margin: 10mm 0; }
         .narrative-section p { text-indent: 2em; margin: 0 0 1.5mm; text-align: justify; }
         section.annex { break-before: page; }
+        section.annex.wide { page: wide; }
+        table.evaluation { table-layout: fixed; font-size: 7.5pt; }
+        table.evaluation th, table.evaluation td { white-space: nowrap; overflow-wrap: normal; }
+        table.evaluation .prose { white-space: normal; }
         #annexes > h2 + section.annex { break-before: auto; }
         table.annex-table td { text-align: center; }
         table.annex-table td.prose { text-align: left; }
