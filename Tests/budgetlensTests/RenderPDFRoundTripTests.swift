@@ -151,6 +151,43 @@ final class RenderPDFRoundTripTests {
         try check(Seed.corpusPath(Seed.templatePDF), name: "p-template", count: 396, limits: [.totalOnly("07"), .totalOnly("08")])
     }
 
+    /// The 汇总表 rows (序号, 项目名称, 资金使用单位, 自评得分, 自评等级) and, per 自评表, its kind, project and the
+    /// 年度资金总额 row's A and B, from `budgetlens export FILE --format json`.
+    private func annexes(_ file: String) throws -> (summary: [String], tables: [String]) {
+        let result = try BudgetLensBinary.run(["export", file, "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let disclosure = try #require(root["disclosure"] as? [String: Any])
+        let summaries = disclosure["evaluationSummaries"] as? [[String: Any]] ?? []
+        let summary = summaries.flatMap { ($0["rows"] as? [[String: Any]]) ?? [] }.map { row in
+            let score = (row["score"] as? [String: Any])?["hundredths"].map { "\($0)" } ?? "-"
+            return "\(row["number"] ?? "-")|\(row["project"] ?? "")|\(row["fundUser"] ?? "-")|\(score)|\(row["grade"] ?? "-")"
+        }
+        let evaluations = disclosure["selfEvaluations"] as? [[String: Any]] ?? []
+        let tables = evaluations.map { evaluation -> String in
+            let rows = ((evaluation["budget"] as? [String: Any])?["rows"] as? [[String: Any]]) ?? []
+            let total = rows.first { $0["isTotal"] as? Bool == true }
+            return "\(evaluation["kind"] ?? "")|\(evaluation["projectName"] ?? "")|\(total?["budget"] ?? "-")|\(total?["executed"] ?? "-")"
+        }
+        return (summary, tables)
+    }
+
+    @Test("seed 000's annexes → PDF → the 汇总表's 18 rows and the five 市级 自评表' project, A and B read back the same")
+    func annexes() throws {
+        try #require(RenderTools.available, "BUDGETLENS_TEST_TOOLS=1 but chromium or pdftotext is missing")
+        let out = folder.appendingPathComponent("annex.pdf").path
+        let result = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "pdf", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let source = try annexes(Seed.path(Seed.yantai))
+        let printed = try annexes(out)
+        #expect(source.summary.count == 18)
+        #expect(source.summary.first == "1|医疗救助补助资金|烟台市医疗保障局|10000|优")
+        #expect(printed.summary == source.summary)
+        let projects = source.tables.filter { $0.hasPrefix("project|") }
+        #expect(projects.count == 5)
+        #expect(projects.first == "project|医保支付方式改革专项经费|1230000.00|1212300.00")
+        #expect(printed.tables.filter { $0.hasPrefix("project|") } == projects)
+    }
+
     /// The records only one side has, for the failure message.
     static func difference(_ expected: [String], _ actual: [String]) -> String {
         let missing = expected.filter { !actual.contains($0) }.prefix(12)
