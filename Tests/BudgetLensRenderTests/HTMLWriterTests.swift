@@ -13,7 +13,13 @@ struct HTMLWriterTests {
         let disclosure = try Seed.read(Seed.yantai)
         let html = HTMLWriter(disclosure: disclosure).html()
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
-        #expect(html.components(separatedBy: "<table ").count - 1 == 9)
+        #expect(html.components(separatedBy: "<table aria-labelledby=\"t").count - 1 == 9)
+        // The annexes: the 汇总表 (18 projects) and the eight 自评表, each table labelled by its title.
+        #expect(html.contains("<h2>第五部分　附件</h2>"))
+        #expect(html.components(separatedBy: "<table class=\"annex-table").count - 1 == 9)
+        #expect(html.contains("<tr><td>1</td><th scope=\"row\">医疗救助补助资金</th><td>烟台市医疗保障局</td><td class=\"num\">100</td><td>优</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">年度资金总额</th><td class=\"num\">123</td><td class=\"num\">123</td><td class=\"num\">121.23</td><td class=\"num\">10</td><td class=\"num\">98.56%</td><td class=\"num\">9.86</td><td></td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\" colspan=\"6\">总分</th><td class=\"num\" colspan=\"3\">99.86</td></tr>"))
         #expect(html.contains("<title>2022年度烟台市医疗保障局部门决算</title>"))
         #expect(html.contains("<th scope=\"colgroup\" colspan=\"3\">收入</th>"))
         // Figures right-aligned in a box as wide as the column's widest (8,431.28: 6 digits + 2 marks = 7ch).
@@ -39,7 +45,7 @@ struct HTMLWriterTests {
     func weihai() throws {
         let html = HTMLWriter(disclosure: try Seed.read(Seed.weihai)).html()
         #expect(html.contains("本文档未公开此表（原文档中未找到公开06表）。"))
-        #expect(html.components(separatedBy: "<table ").count - 1 == 8)
+        #expect(html.components(separatedBy: "<table aria-labelledby=\"t").count - 1 == 8)
         #expect(html.contains(">939.04（99.97%）</text>"))
         #expect(html.contains(">0.27（0.03%）</text>"))
     }
@@ -56,6 +62,11 @@ struct HTMLWriterTests {
             table.rows = table.rows.map { var row = $0; row.item = hostile + row.item; return row }
             return table
         }
+        // The annexes too: a project name, a goal and an indicator's value.
+        disclosure.evaluationSummaries[0].rows[0].project = hostile
+        disclosure.selfEvaluations[0].projectName = hostile
+        disclosure.selfEvaluations[0].goal = hostile
+        disclosure.selfEvaluations[0].indicators[0].target.text = hostile
         let html = HTMLWriter(disclosure: disclosure).html()
         #expect(!html.contains("<script"))
         #expect(!html.contains("alert(\"x\")"))

@@ -11,11 +11,11 @@ enum HTMLAnnexes {
     static func markup(_ disclosure: Disclosure) -> String {
         guard !disclosure.evaluationSummaries.isEmpty || !disclosure.selfEvaluations.isEmpty else { return "" }
         var html = "<section class=\"part annexes\" id=\"annexes\">\n<h2>第五部分　附件</h2>\n"
-        for summary in disclosure.evaluationSummaries {
-            html += summaryTable(summary, unitName: disclosure.header.unitName)
+        for (index, summary) in disclosure.evaluationSummaries.enumerated() {
+            html += summaryTable(summary, unitName: disclosure.header.unitName, id: "annex-s\(index + 1)")
         }
-        for evaluation in disclosure.selfEvaluations {
-            html += selfEvaluation(evaluation)
+        for (index, evaluation) in disclosure.selfEvaluations.enumerated() {
+            html += selfEvaluation(evaluation, id: "annex-e\(index + 1)")
         }
         return html + "</section>\n"
     }
@@ -29,11 +29,11 @@ enum HTMLAnnexes {
     static func amount(_ money: Money?) -> String { money.map(Wording.amount) ?? "" }
 
     /// The 汇总表: title, 部门 line, the five columns, one row per project, the notes of DOMAIN §3.4.
-    static func summaryTable(_ summary: SelfEvaluationSummary, unitName: String?) -> String {
+    static func summaryTable(_ summary: SelfEvaluationSummary, unitName: String?, id: String) -> String {
         let withUser = summary.rows.contains { $0.fundUser != nil }
-        var html = "<section class=\"annex\">\n<h3 id=\"annex-summary-title\">\(escape(summary.title))</h3>\n"
+        var html = "<section class=\"annex\">\n<h3 id=\"\(id)-title\">\(escape(summary.title))</h3>\n"
         if let unit = summary.unitName ?? unitName { html += "<div class=\"meta\"><span>部门：\(escape(unit))</span></div>\n" }
-        html += "<table class=\"annex-table\" aria-labelledby=\"annex-summary-title\">\n<thead>\n<tr>"
+        html += "<table class=\"annex-table\" aria-labelledby=\"\(id)-title\">\n<thead>\n<tr>"
         let heads = ["序号", "项目名称"] + (withUser ? ["资金使用单位"] : []) + ["自评得分", "自评等级"]
         html += heads.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
         for row in summary.rows {
@@ -48,10 +48,10 @@ enum HTMLAnnexes {
     }
 
     /// One self-evaluation table (§3.1 layout; the Hubei and transfer tables are drawn in the same grid).
-    static func selfEvaluation(_ evaluation: SelfEvaluation) -> String {
-        var html = "<section class=\"annex wide\">\n<h3>\(escape(evaluation.title))</h3>\n"
+    static func selfEvaluation(_ evaluation: SelfEvaluation, id: String) -> String {
+        var html = "<section class=\"annex wide\">\n<h3 id=\"\(id)-title\">\(escape(evaluation.title))</h3>\n"
         html += "<div class=\"meta\"><span></span><span>单位：万元</span></div>\n"
-        html += "<table class=\"annex-table evaluation\">\n"
+        html += "<table class=\"annex-table evaluation\" aria-labelledby=\"\(id)-title\">\n"
         // Fixed widths (mm) on a landscape page: the labels and figures stay on one line each.
         html += "<colgroup>" + [22, 26, 24, 50, 26, 30, 14, 14, 46].map { "<col style=\"width:\($0)mm\">" }.joined() + "</colgroup>\n<tbody>\n"
         html += "<tr><th scope=\"row\" colspan=\"2\">项目名称</th><td colspan=\"4\">\(escape(evaluation.projectName))</td>"
