@@ -60,6 +60,40 @@ final class RenderCommandTests {
         #expect(seed != Seed.weihai || findings.contains("04-3"))  // 939.04 + 19.59 ≠ 958.64, kept through the workbook
     }
 
+    /// The annexes as `budgetlens export FILE` reads them: 汇总表 rows, then per 自评表 its kind, project,
+    /// 年度资金总额 A and B, stated 总分 and the number of indicators.
+    private func annexes(_ file: String) throws -> [String] {
+        let result = try BudgetLensBinary.run(["export", file, "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let disclosure = try #require(root["disclosure"] as? [String: Any])
+        let summaries = disclosure["evaluationSummaries"] as? [[String: Any]] ?? []
+        let summary = summaries.flatMap { ($0["rows"] as? [[String: Any]]) ?? [] }.map { row in
+            "\(row["number"] ?? "-")|\(row["project"] ?? "")|\(row["fundUser"] ?? "-")|\((row["score"] as? [String: Any])?["hundredths"] ?? "-")|\(row["grade"] ?? "-")"
+        }
+        let tables = (disclosure["selfEvaluations"] as? [[String: Any]] ?? []).map { evaluation -> String in
+            let rows = ((evaluation["budget"] as? [String: Any])?["rows"] as? [[String: Any]]) ?? []
+            let total = rows.first { $0["isTotal"] as? Bool == true }
+            let stated = (evaluation["statedTotal"] as? [String: Any])?["hundredths"] ?? "-"
+            let indicators = (evaluation["indicators"] as? [Any])?.count ?? 0
+            return "\(evaluation["kind"] ?? "")|\(evaluation["projectName"] ?? "")|\(total?["budget"] ?? "-")|\(total?["executed"] ?? "-")|\(stated)|\(indicators)"
+        }
+        return summary + tables
+    }
+
+    @Test("seed 000 → XLSX: the annexes (汇总表, eight 自评表) read back through the workbook reader as from the text")
+    func annexSheets() throws {
+        let out = path("annex.xlsx")
+        let result = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "xlsx", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = try annexes(Seed.path(Seed.yantai))
+        #expect(expected.count == 18 + 8)
+        #expect(expected.contains("project|医保支付方式改革专项经费|1230000.00|1212300.00|9986|9"))
+        #expect(expected.contains("transfer|城乡居民基本医疗保险补助|2257840000.00|2257840000.00|-|16"))
+        #expect(try annexes(out) == expected)
+        let score = try BudgetLensBinary.run(["score", out])
+        #expect(score.stdout.contains("总分 printed 99.86 · recomputed 99.86 · 等级 优 · 汇总表等级 优"), "\(score.stdout)")
+    }
+
     @Test("--previous: last year's totals join the chart (seed 001 given as seed 000's previous, a different year)")
     func previous() throws {
         let result = try BudgetLensBinary.run([

@@ -57,7 +57,27 @@ enum HTMLAnnexes {
         html += "<tr><th scope=\"row\" colspan=\"2\">项目名称</th><td colspan=\"4\">\(escape(evaluation.projectName))</td>"
         html += "<th scope=\"row\">主管部门</th><td colspan=\"2\">\(escape(evaluation.supervisor))</td></tr>\n"
         let funding = evaluation.budget.rows
-        html += "<tr><th scope=\"row\" rowspan=\"\(funding.count + 1)\">项目预算执行情况</th><th scope=\"col\"></th>"
+        if evaluation.kind == .transfer {
+            // The 转移支付 table (DOMAIN §3.7): 资金投入情况 with A, B and the rate only.
+            html += "<tr><th scope=\"row\" rowspan=\"\(funding.count + 1)\">资金投入情况（万元）</th><th scope=\"col\"></th>"
+            html += ["全年预算数(A)", "全年执行数(B)", "预算执行率(B/A×100%)"].map { "<th scope=\"col\">\($0)</th>" }.joined()
+            html += "<th scope=\"col\" colspan=\"4\"></th></tr>\n"
+            for row in funding {
+                html += "<tr><th scope=\"row\">\(escape(row.label))</th><td class=\"num\">\(amount(row.budget))</td>"
+                html += "<td class=\"num\">\(amount(row.executed))</td><td class=\"num\">\(row.statedRate.map(rate) ?? "")</td>"
+                html += "<td colspan=\"4\"></td></tr>\n"
+            }
+        } else {
+            html += budgetRows(funding)
+        }
+        html += goalAndIndicators(evaluation)
+        for note in evaluation.notes { html += "<p class=\"note\">\(escape(note.text))</p>\n" }
+        return html + "</section>\n"
+    }
+
+    /// The 项目预算执行情况 block of a 市级 (or Hubei) table.
+    static func budgetRows(_ funding: [FundingRow]) -> String {
+        var html = "<tr><th scope=\"row\" rowspan=\"\(funding.count + 1)\">项目预算执行情况</th><th scope=\"col\"></th>"
         html += ["年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"].map { "<th scope=\"col\">\($0)</th>" }.joined()
         html += "<th scope=\"col\"></th></tr>\n"
         for row in funding {
@@ -68,6 +88,12 @@ enum HTMLAnnexes {
             html += "<td class=\"num\">\(row.statedRate.map(rate) ?? dash)</td>"
             html += "<td class=\"num\">\(row.statedScore.map(\.description) ?? dash)</td><td></td></tr>\n"
         }
+        return html
+    }
+
+    /// 年度总体目标, the 绩效指标 rows and 总分, closing the table.
+    static func goalAndIndicators(_ evaluation: SelfEvaluation) -> String {
+        var html = ""
         // The two goal texts one above the other, each across the table: side by side, two wrapped cells would
         // interleave their lines in the printed text.
         html += "<tr><th scope=\"row\" rowspan=\"2\">年度总体目标</th><th scope=\"row\">年初预期目标</th>"
@@ -83,9 +109,7 @@ enum HTMLAnnexes {
             html += "<td class=\"num\">\(score(indicator.statedScore))</td><td class=\"prose\">\(escape(indicator.deviationReason))</td></tr>\n"
         }
         html += "<tr><th scope=\"row\" colspan=\"6\">总分</th><td class=\"num\" colspan=\"3\">\(score(evaluation.statedTotal))</td></tr>\n"
-        html += "</tbody>\n</table>\n"
-        for note in evaluation.notes { html += "<p class=\"note\">\(escape(note.text))</p>\n" }
-        return html + "</section>\n"
+        return html + "</tbody>\n</table>\n"
     }
 
     /// `98.56%` as the table printed it (a measure in %).
