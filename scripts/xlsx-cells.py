@@ -115,6 +115,8 @@ def main(path):
         writer.writerow(fields)
 
     for sheet in workbook.worksheets:
+        if not sheet.title.startswith("公开"):
+            continue  # an annex (汇总表, 自评表N): not one of the nine tables
         table = sheet.title.replace("公开", "")
         if sheet.freeze_panes is None:
             continue  # a table the document does not have

@@ -13,11 +13,23 @@ struct HTMLWriterTests {
         let disclosure = try Seed.read(Seed.yantai)
         let html = HTMLWriter(disclosure: disclosure).html()
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
-        #expect(html.components(separatedBy: "<table ").count - 1 == 9)
+        #expect(html.components(separatedBy: "<table aria-labelledby=\"t").count - 1 == 9)
+        // The annexes: the 汇总表 (18 projects) and the eight 自评表, each table labelled by its title.
+        #expect(html.contains("<h2>第五部分　附件</h2>"))
+        #expect(html.components(separatedBy: "<table class=\"annex-table").count - 1 == 9)
+        #expect(html.contains("<tr><td>1</td><th scope=\"row\">医疗救助补助资金</th><td>烟台市医疗保障局</td><td class=\"num\">100</td><td>优</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">年度资金总额</th><td class=\"num\">123</td><td class=\"num\">123</td><td class=\"num\">121.23</td><td class=\"num\">10</td><td class=\"num\">98.56%</td><td class=\"num\">9.86</td><td></td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\" colspan=\"6\">总分</th><td class=\"num\" colspan=\"3\">99.86</td></tr>"))
         #expect(html.contains("<title>2022年度烟台市医疗保障局部门决算</title>"))
         #expect(html.contains("<th scope=\"colgroup\" colspan=\"3\">收入</th>"))
-        #expect(html.contains("<th scope=\"row\">一、一般公共预算财政拨款收入</th><td>1</td><td class=\"num\">7,297.28</td>"))
-        #expect(html.contains("<th scope=\"row\" colspan=\"2\">人员经费合计</th><td class=\"num\">2,361.57</td>"))
+        // Figures right-aligned in a box as wide as the column's widest (8,431.28: 6 digits + 2 marks = 7ch).
+        #expect(html.contains("<th scope=\"row\">一、一般公共预算财政拨款收入</th><td>1</td><td class=\"num\"><span class=\"fig\" style=\"min-width:7ch\">7,297.28</span></td>"))
+        #expect(html.contains("<th scope=\"row\" colspan=\"2\">人员经费合计</th><td class=\"num\"><span class=\"fig\" style=\"min-width:7ch\">2,361.57</span></td>"))
+        #expect(html.contains("<td class=\"code\">20805</td>"))
+        // A blank-means-zero cell prints 0.00; 公开01's filler row 行30 stays blank.
+        #expect(html.contains("<th scope=\"row\">四、上级补助收入</th><td>4</td><td class=\"num\"><span class=\"fig\" style=\"min-width:7ch\">0.00</span></td>"))
+        #expect(html.contains("<tr><th scope=\"row\"></th><td>30</td><td class=\"num\"><span class=\"fig\" style=\"min-width:7ch\"></span></td><th scope=\"row\"></th><td>61</td>"))
+        #expect(html.contains("<h2>第四部分　图示</h2>"))
         #expect(html.contains("<p>2022年度收、支总计均为8,431.28万元。</p>"))
         #expect(html.contains("@page { size: A4;"))
         // Self-contained: no scripts, no links to other files, no URLs but the SVG namespace.
@@ -33,7 +45,7 @@ struct HTMLWriterTests {
     func weihai() throws {
         let html = HTMLWriter(disclosure: try Seed.read(Seed.weihai)).html()
         #expect(html.contains("本文档未公开此表（原文档中未找到公开06表）。"))
-        #expect(html.components(separatedBy: "<table ").count - 1 == 8)
+        #expect(html.components(separatedBy: "<table aria-labelledby=\"t").count - 1 == 8)
         #expect(html.contains(">939.04（99.97%）</text>"))
         #expect(html.contains(">0.27（0.03%）</text>"))
     }
@@ -50,6 +62,11 @@ struct HTMLWriterTests {
             table.rows = table.rows.map { var row = $0; row.item = hostile + row.item; return row }
             return table
         }
+        // The annexes too: a project name, a goal and an indicator's value.
+        disclosure.evaluationSummaries[0].rows[0].project = hostile
+        disclosure.selfEvaluations[0].projectName = hostile
+        disclosure.selfEvaluations[0].goal = hostile
+        disclosure.selfEvaluations[0].indicators[0].target.text = hostile
         let html = HTMLWriter(disclosure: disclosure).html()
         #expect(!html.contains("<script"))
         #expect(!html.contains("alert(\"x\")"))

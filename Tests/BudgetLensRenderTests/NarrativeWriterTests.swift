@@ -135,3 +135,70 @@ struct NarrativeInputsTests {
         #expect(throws: NarrativeInputsError.self) { try NarrativeInputs(json: Data("[1]".utf8), file: "inputs.json") }
     }
 }
+
+@Suite("十–十二 written from the figures the document states")
+struct StatedSectionsTests {
+    /// The paragraphs of the written section whose heading ends with `heading`.
+    static func section(_ sections: [NarrativeSection], _ heading: String) -> [String]? {
+        sections.first { $0.heading.hasSuffix(heading) }?.body.lines.map(\.text)
+    }
+
+    @Test("seed 000: 十 (rate 3.9 ÷ 72.28), 十一 (shares of 884.61), 十二 (2 vehicles), numbered 十–十二")
+    func yantai() throws {
+        let sections = NarrativeWriter(disclosure: try Seed.read(Seed.yantai)).sections()
+        #expect(sections.map(\.number) == Array(1...12))
+        #expect(Self.section(sections, "十、机关运行经费支出说明") == ["2022年度机关运行经费支出68.38万元，比年初预算数减少3.9万元，下降5.4%。"])
+        #expect(
+            Self.section(sections, "十一、政府采购支出说明") == [
+                "2022年度政府采购支出总额884.61万元，其中：政府采购货物支出16.74万元、政府采购工程支出0万元、政府采购服务支出867.87万元。"
+                    + "授予中小企业合同金额883.76万元，占政府采购支出总额的99.9%，其中：授予小微企业合同金额629.14万元，占政府采购支出总额的71.12%。"
+            ])
+        #expect(
+            Self.section(sections, "十二、国有资产占用情况说明") == [
+                "截至2022年12月31日，本部门共有车辆2辆，其中，符合规定领导干部用车0辆、机要通信用车1辆、应急保障用车0辆、执法执勤用车0辆、"
+                    + "特种专业技术用车0辆、离退休干部用车0辆、其他用车1辆；单价100万元（含）以上设备（不含车辆）0台（套）。"
+            ])
+    }
+
+    @Test("seed 002: 十's rate is the growth over the budget, 1537.62 % (the seed prints M ÷ B, 1637.62 %)")
+    func zengdu() throws {
+        let sections = NarrativeWriter(disclosure: try Seed.read(Seed.zengdu)).sections()
+        #expect(Self.section(sections, "机关运行经费支出说明") == ["2022年度机关运行经费支出151.48万元，比年初预算数增加142.23万元，增长1537.62%。"])
+    }
+
+    @Test("corpus 001 (上海): 十 against last year (2.55 ÷ 182.1 = 1.4 %); 政府采购 in other words is left out and noted")
+    func shanghai() throws {
+        let writer = NarrativeWriter(disclosure: try Seed.readCorpus(Seed.shanghaiFinance))
+        let sections = writer.sections()
+        #expect(Self.section(sections, "机关运行经费支出说明") == ["2024年度机关运行经费支出184.65万元，比2023年度增加2.55万元，增长1.4%。"])
+        #expect(Self.section(sections, "政府采购支出说明") == nil)
+        #expect(Self.section(sections, "国有资产占用情况说明")?.first?.hasSuffix("其他用车0辆；单价100万元（含）以上设备（不含车辆）2台（套）。") == true)
+        #expect(sections.map(\.heading).last == "十一、国有资产占用情况说明")
+        #expect(writer.omissions().count == 2)
+        #expect(writer.omissions().first?.hasPrefix("十一、政府采购支出说明：文档未陈述政府采购支出总额") == true)
+    }
+
+    @Test("no stated figures (the statements removed): 十–十二 left out, all four named in the omissions")
+    func nothingStated() throws {
+        var disclosure = try Seed.read(Seed.yantai)
+        disclosure.statements = nil
+        let writer = NarrativeWriter(disclosure: disclosure)
+        #expect(writer.sections().count == 9)
+        #expect(writer.omissions().map { String($0.prefix(3)) } == ["十、机", "十一、", "十二、", "十三、"])
+    }
+
+    @Test("seeds 000–002 and corpus 001–003: the written 十–十二 read back as statements and draw no N-* finding")
+    func checked() throws {
+        let documents = try [Seed.yantai, Seed.weihai, Seed.zengdu].map { try Seed.read($0) }
+            + [Seed.shanghaiFinance, Seed.shanghaiPlanning, Seed.shanghaiSocialWorkLayout].map { try Seed.readCorpus($0) }
+        for document in documents {
+            let written = WrittenNarrativeCheckTests.rewritten(document)
+            let topics = Set((written.statements?.statements ?? []).map(\.topic))
+            #expect(topics.contains(.operatingCost) && topics.contains(.assets), "\(document.source.file)")
+            #expect(written.statements?.unread.isEmpty == true, "\(document.source.file)")
+            // Only the tables' own 尾数误差 showing through (公开06's items against its 合计, N-LIST) is allowed.
+            let findings = try WrittenNarrativeCheckTests.narrativeFindings(written)
+            #expect(findings.allSatisfy { $0.isRounding && $0.rule == "N-LIST" }, "\(document.source.file): \(findings.map { "\($0.rule) \($0.message)" })")
+        }
+    }
+}

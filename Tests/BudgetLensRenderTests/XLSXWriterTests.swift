@@ -53,13 +53,13 @@ final class XLSXWriterTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("seed 000: the package's parts, nine sheets, merged headers, #,##0.00 amounts, frozen header, A4")
+    @Test("seed 000: the package's parts, nine sheets and the annexes', merged headers, #,##0.00 amounts, frozen header, A4")
     func package() throws {
         let data = try XLSXWriter(disclosure: try Seed.read(Seed.yantai)).data()
         let archive = try Archive(data: data, accessMode: .read)
         let paths = Set(archive.map(\.path))
         #expect(paths == Set(["[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml",
-            "xl/_rels/workbook.xml.rels", "xl/styles.xml"] + (1...9).map { "xl/worksheets/sheet\($0).xml" }))
+            "xl/_rels/workbook.xml.rels", "xl/styles.xml"] + (1...18).map { "xl/worksheets/sheet\($0).xml" }))  // 9 tables + 汇总表 + 8 自评表
         let workbook = try part(archive, "xl/workbook.xml")
         #expect(workbook.contains("<sheet name=\"公开01\" sheetId=\"1\" r:id=\"rId1\"/>"))
         #expect(workbook.contains("<sheet name=\"公开09\" sheetId=\"9\" r:id=\"rId9\"/>"))

@@ -35,11 +35,21 @@ enum HTMLStyle {
         thead th { font-weight: bold; text-align: center; vertical-align: middle; background: #f2f2f2; }
         tbody th { font-weight: normal; text-align: left; }
         tbody td { text-align: center; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num { text-align: center; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num .fig { display: inline-block; text-align: right; }
+        td.code { text-align: left; }
         .unreadable { color: #a00; text-decoration: underline dotted; }
         .note { font-size: 9pt; margin: 1.5mm 0 0; }
         .missing { text-align: center; margin: 10mm 0; }
         .narrative-section p { text-indent: 2em; margin: 0 0 1.5mm; text-align: justify; }
+        section.annex { break-before: page; }
+        section.annex.wide { page: wide; }
+        table.evaluation { table-layout: fixed; font-size: 7.5pt; }
+        table.evaluation th, table.evaluation td { white-space: nowrap; overflow-wrap: normal; }
+        table.evaluation .prose { white-space: normal; }
+        #annexes > h2 + section.annex { break-before: auto; }
+        table.annex-table td { text-align: center; }
+        table.annex-table td.prose { text-align: left; }
         figure { margin: 6mm auto; text-align: center; break-inside: avoid; }
         figure svg { max-width: 100%; height: auto; }
         figcaption { font-size: 10pt; margin-top: 2mm; }

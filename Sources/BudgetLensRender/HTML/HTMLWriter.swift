@@ -34,6 +34,7 @@ public struct HTMLWriter: Sendable {
         }
         page += "</section>\n"
         page += narrative(year: year)
+        page += HTMLAnnexes.markup(disclosure)
         page += "</body>\n</html>\n"
         return page
     }
@@ -96,13 +97,18 @@ public struct HTMLWriter: Sendable {
             }
             html += "</section>\n"
         }
+        return html + "</section>\n" + charts()
+    }
+
+    /// The charts, as a part of their own after the 情况说明 (`第四部分　图示`): their labels (`基本支出2,532.15
+    /// (30.03%)`) are not sentences, and a reader of the printed document takes a part heading as the end of the
+    /// 情况说明, so they are not read as its statements.
+    func charts() -> String {
         let charts = DisclosureCharts(disclosure: disclosure, previous: previous).charts()
-        if !charts.isEmpty {
-            html += "<section class=\"charts\">\n<h3>图示</h3>\n"
-            for (index, chart) in charts.enumerated() {
-                html += "<figure>\n\(chart.svg)\n<figcaption>图\(index + 1)　\(MarkupText.escape(chart.caption))</figcaption>\n</figure>\n"
-            }
-            html += "</section>\n"
+        guard !charts.isEmpty else { return "" }
+        var html = "<section class=\"part charts\" id=\"charts\">\n<h2>第四部分　图示</h2>\n"
+        for (index, chart) in charts.enumerated() {
+            html += "<figure>\n\(chart.svg)\n<figcaption>图\(index + 1)　\(MarkupText.escape(chart.caption))</figcaption>\n</figure>\n"
         }
         return html + "</section>\n"
     }
@@ -110,14 +116,16 @@ public struct HTMLWriter: Sendable {
 
 /// The HTML `<table>` of a ``TableGrid``: header rows in `<thead>` (`th scope="col"`, `scope="colgroup"` when a
 /// cell spans columns), body rows in `<tbody>` with row labels as `th scope="row"`, amounts right-aligned in
-/// thousands-separated two-decimal form (a blank cell prints blank, as in the forms).
+/// thousands-separated two-decimal form (a blank-means-zero cell as `0.00`, a filler row's blank blank).
 public enum HTMLTable {
     /// The table's markup. `cellAttributes` (default none) adds attributes to a body `td`, e.g.
     /// ` id="cell-05-total-2" class="flagged"` for the web's document page: it returns the text to insert after
-    /// `<td`, starting with a space, already escaped; a `class` it returns replaces `num` (include `num` yourself).
+    /// `<td`, starting with a space, already escaped; a `class` it returns replaces `num`/`code` (include them
+    /// yourself).
     public static func markup(
         _ grid: TableGrid, labelledBy id: String, cellAttributes: ((GridCell) -> String)? = nil
     ) -> String {
+        let figureWidths = figureWidths(grid)
         var html = "<table aria-labelledby=\"\(id)\">\n<thead>\n"
         for row in grid.header {
             html += "<tr>"
@@ -130,20 +138,51 @@ public enum HTMLTable {
         html += "</thead>\n<tbody>\n"
         for row in grid.body {
             html += "<tr>"
+            var column = 0
             for cell in row {
+                defer { column += cell.columnSpan }
                 switch cell.role {
                 case .rowHeader, .columnHeader:
                     html += "<th scope=\"row\"\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</th>"
                 case .data:
-                    let isAmount = if case .amount = cell.content { true } else { false }
                     let extra = cellAttributes?(cell) ?? ""
-                    let numClass = isAmount && !extra.contains(" class=\"") ? " class=\"num\"" : ""
-                    html += "<td\(numClass)\(extra)\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</td>"
+                    let ownClass = extra.contains(" class=\"")
+                    if case .amount = cell.content {
+                        // The column's figures right-aligned in a box as wide as its widest figure, the box
+                        // centred under the centred head and 栏次 number: the figures line up at the decimal
+                        // point and every column's figures overlap its head (what a reader of the PDF keys on).
+                        let width = figureWidths[column] ?? 0
+                        let numClass = ownClass ? "" : " class=\"num\""
+                        html += "<td\(numClass)\(extra)\(spans(cell))><span class=\"fig\" style=\"min-width:\(width)ch\">"
+                        html += "\(content(cell, unit: grid.moneyUnit))</span></td>"
+                    } else {
+                        let code = grid.codeColumns.contains(column) && !ownClass ? " class=\"code\"" : ""
+                        html += "<td\(code)\(extra)\(spans(cell))>\(content(cell, unit: grid.moneyUnit))</td>"
+                    }
                 }
             }
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// The width, in `ch` (a digit's width), of the widest figure each grid column prints in the body, by grid
+    /// column index; separators (`,` `.` `-`) count half a digit, rounded up. Columns without figures are absent.
+    static func figureWidths(_ grid: TableGrid) -> [Int: Int] {
+        var widths: [Int: Int] = [:]
+        for row in grid.body {
+            var column = 0
+            for cell in row {
+                defer { column += cell.columnSpan }
+                guard case .amount = cell.content else { continue }
+                let text = content(cell, unit: grid.moneyUnit)
+                let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.count
+                let others = text.unicodeScalars.count - digits
+                let width = digits + (others + 1) / 2
+                widths[column] = max(widths[column] ?? 0, width)
+            }
+        }
+        return widths
     }
 
     static func spans(_ cell: GridCell) -> String {
@@ -156,7 +195,7 @@ public enum HTMLTable {
         case .empty: ""
         case .amount(let value, let text):
             if let value {
-                value.isZero && text.isEmpty ? "" : value.groupedString(in: unit)
+                value.isZero && text.isEmpty && cell.isFiller ? "" : value.groupedString(in: unit)
             } else {
                 "<span class=\"unreadable\" title=\"非数字\">\(MarkupText.escape(text))</span>"
             }

@@ -20,7 +20,7 @@ public enum OfficialLayout {
             id: table.id, title: table.title.isEmpty ? table.id.canonicalTitle : table.title,
             formLabel: "\(table.id.formID)表", unitLine: unitName.map { "\(unitLabel)：\($0)" } ?? "",
             moneyUnitLine: "金额单位：\(moneyUnit.rawValue)", moneyUnit: moneyUnit, width: 0, header: [],
-            body: [], notes: table.notes.map(\.text) + (table.noDataStatement.map { [$0.text] } ?? []))
+            body: [], notes: notes(of: table))
         switch table.id.shape {
         case .sideBySide: sideBySide(table, into: &grid)
         case .functional: functional(table, into: &grid)
@@ -28,6 +28,13 @@ public enum OfficialLayout {
         case .singleRow: singleRow(table, into: &grid)
         }
         return grid
+    }
+
+    /// The 注 lines, then the no-data statement unless it is one of them (a `注：…故本表无数据` note is both).
+    static func notes(of table: PublicTable) -> [String] {
+        let notes = table.notes.map(\.text)
+        guard let statement = table.noDataStatement?.text, !notes.contains(statement) else { return notes }
+        return notes + [statement]
     }
 
     // MARK: - Column headers
@@ -159,7 +166,13 @@ public enum OfficialLayout {
         let lead: [GridCell] = lines ? [.text(nil), .text(nil)] : [.text(nil)]
         guard let row else { return lead + columns.map { _ in .amount(nil) } }
         let label: [GridCell] = lines ? [.label(row.item), .text(row.line.map(String.init))] : [.label(row.item)]
-        return label + columns.map { .amount(row.cell($0.number), row: row, index: index, column: $0.number) }
+        let isFiller = row.item.isEmpty
+        return label
+            + columns.map {
+                var cell = GridCell.amount(row.cell($0.number), row: row, index: index, column: $0.number)
+                cell.isFiller = isFiller
+                return cell
+            }
     }
 
     /// 公开02/03/05/07/08: 科目编码 | 科目名称 | amounts.
@@ -167,6 +180,7 @@ public enum OfficialLayout {
         let columns = table.columns
         let height = max(2, depth(columns))
         grid.width = 2 + columns.count
+        grid.codeColumns = [0]
         let heads = columnHeaders(columns, height: height)
         var headerRows: [[GridCell]] = []
         for level in 0..<height {
@@ -196,6 +210,7 @@ public enum OfficialLayout {
         let goods = publicRows.filter { $0.code?.hasPrefix("302") ?? false }
         let others = publicRows.filter { !($0.code?.hasPrefix("302") ?? false) }
         grid.width = 9
+        grid.codeColumns = [0, 3, 6]
         let triple: [GridCell] = [.header("科目编码"), .header("科目名称"), .header(amountName)]
         grid.header = [[.header("人员经费", columns: 3), .header("公用经费", columns: 6)], triple + triple + triple]
         func cells(_ rows: [TableRow], _ index: Int) -> [GridCell] {

@@ -24,6 +24,9 @@ public struct TableGrid: Hashable, Sendable {
     public var body: [[GridCell]]
     /// The 注 lines, then the table's no-data statement, verbatim from the model.
     public var notes: [String]
+    /// The grid columns that hold classification codes (科目编码), printed flush left like the 合计 label that
+    /// spans them.
+    public var codeColumns: Set<Int> = []
 }
 
 /// One cell of a ``TableGrid``.
@@ -78,6 +81,9 @@ public struct GridCell: Hashable, Sendable {
         /// The 栏次.
         public var column: Int
     }
+    /// A blank amount of a filler row (公开01's 行30 and 行61: a 行次 without a label) stays blank on the page;
+    /// every other amount the model has is printed, a blank-means-zero cell as `0.00` (DOMAIN §0.2).
+    public var isFiller = false
 
     /// A header cell.
     static func header(_ text: String, rows: Int = 1, columns: Int = 1) -> GridCell {

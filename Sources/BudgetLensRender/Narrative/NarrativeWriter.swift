@@ -32,7 +32,8 @@ public struct NarrativeWriter: Sendable {
     /// The year of the document (the current year when unknown).
     var year: Int { disclosure.header.year ?? 0 }
 
-    /// The sections 一…十 that the tables determine, numbered as the Shandong/Hubei template numbers them.
+    /// The sections 一…九 that the tables determine and 十–十二 where the model holds their figures, numbered in
+    /// order as the Shandong/Hubei template numbers them.
     public func sections() -> [NarrativeSection] {
         var sections: [NarrativeSection] = []
         func add(_ heading: String, _ paragraphs: [String]) {
@@ -54,6 +55,10 @@ public struct NarrativeWriter: Sendable {
         add("政府性基金预算财政拨款收入支出决算情况说明", governmentFund())
         add("国有资本经营预算财政拨款支出决算情况说明", stateCapital())
         add("财政拨款“三公”经费支出决算情况说明", threePublic())
+        // 十–十二 from the figures the document's own 情况说明 states (no table holds them); left out without.
+        if let paragraphs = operatingCost() { add("机关运行经费支出说明", paragraphs) }
+        if let paragraphs = procurement() { add("政府采购支出说明", paragraphs) }
+        if let paragraphs = assets() { add("国有资产占用情况说明", paragraphs) }
         return sections
     }
 

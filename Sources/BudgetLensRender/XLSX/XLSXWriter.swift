@@ -3,7 +3,8 @@ import Foundation
 import ZIPFoundation
 
 /// Writes a disclosure as an Office Open XML workbook (issue 14 §1): one sheet per public table (`公开01` …
-/// `公开09`, the missing ones with their title and a note), each the table's ``OfficialLayout`` grid: title, 公开NN表,
+/// `公开09`, the missing ones with their title and a note; then the annexes `汇总表`, `自评表1` … when the document
+/// has them, ``XLSXAnnexSheets``), each table's ``OfficialLayout`` grid: title, 公开NN表,
 /// 部门 and 金额单位 lines, the header with merged cells, the body with amounts as numbers in the format
 /// `#,##0.00` (two decimals), column widths, the header rows frozen, the 注 lines below.
 ///
@@ -20,11 +21,12 @@ public struct XLSXWriter: Sendable {
 
     /// The workbook's bytes. Throws only if the ZIP library fails to write to memory.
     public func data() throws -> Data {
-        let sheets = TableID.allCases.map { id -> (name: String, xml: String) in
-            let name = id.formID
-            guard let table = disclosure.table(id) else { return (name, XLSXSheet.missing(id)) }
-            return (name, XLSXSheet.xml(OfficialLayout.grid(for: table, in: disclosure)))
-        }
+        let sheets =
+            TableID.allCases.map { id -> (name: String, xml: String) in
+                let name = id.formID
+                guard let table = disclosure.table(id) else { return (name, XLSXSheet.missing(id)) }
+                return (name, XLSXSheet.xml(OfficialLayout.grid(for: table, in: disclosure)))
+            } + XLSXAnnexSheets.sheets(disclosure)
         var parts: [(String, String)] = [
             ("[Content_Types].xml", XLSXPackage.contentTypes(sheetCount: sheets.count)),
             ("_rels/.rels", XLSXPackage.rootRelationships),

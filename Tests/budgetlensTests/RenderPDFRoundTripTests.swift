@@ -1,0 +1,197 @@
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+/// The external programs the PDF round trip needs: headless Chromium to print, poppler's pdftotext to read back.
+/// Missing programs skip the tests, unless `BUDGETLENS_TEST_TOOLS=1` says they must be there (CI): then the
+/// tests run and fail.
+enum RenderTools {
+    static func onPath(_ names: [String]) -> Bool {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return names.contains { name in
+            path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+        }
+    }
+
+    static let available = onPath(["chromium", "chromium-browser", "google-chrome"]) && onPath(["pdftotext"])
+    static let required = ProcessInfo.processInfo.environment["BUDGETLENS_TEST_TOOLS"] == "1"
+}
+
+/// read → `render --to pdf` → `budgetlens cells OUT.pdf` (BudgetLens's own PDF reader) → the same cells (table,
+/// 行次, code, item, 栏次, value) as the source, for the seeds and the corpus texts.
+@Suite("render --to pdf: PDF → cells round trip", .enabled(if: RenderTools.available || RenderTools.required))
+final class RenderPDFRoundTripTests {
+    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-pdf-rt-\(UUID().uuidString)")
+
+    init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// `budgetlens cells FILE`'s records (no header line) without source_line.
+    private func cells(_ file: String) throws -> [String] {
+        let result = try BudgetLensBinary.run(["cells", file])
+        #expect(result.status == 0, "\(file): \(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first == "table,line,code,item,column,value,source_line")
+        return lines.dropFirst().map { String($0[..<($0.lastIndex(of: ",") ?? $0.endIndex)]) }
+    }
+
+    /// Renders `source` to PDF and returns (source cells, PDF cells).
+    private func roundTrip(_ source: String, name: String) throws -> (expected: [String], actual: [String]) {
+        try #require(RenderTools.available, "BUDGETLENS_TEST_TOOLS=1 but chromium or pdftotext is missing")
+        let out = folder.appendingPathComponent("\(name).pdf").path
+        let result = try BudgetLensBinary.run(["render", source, "--to", "pdf", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        return (try cells(source), try cells(out))
+    }
+
+    /// What the PDF reader cannot yet read back of a correctly drawn page (reader limits, docs/render-pdf.md;
+    /// the fixes belong in Sources/BudgetLensReader/Layout, left to the reader's owners this round):
+    enum ReaderLimit: Hashable, CustomStringConvertible {
+        /// 公开01's filler rows 行30 and 行61 (a 行次, no label, no amount): rows are seeded by labels only, so
+        /// the 行次 joins the row above (`2930`). Records of 行29/30/60/61 are left out of the comparison.
+        case fillerRows
+        /// A code table whose body is its 合计 row alone: the header-only columns 科目编码, 科目名称 and 栏次 have
+        /// no body to classify them and count as amount columns, adding 栏次 beyond the last (0.00). Compared:
+        /// the records up to the table's last 栏次.
+        case totalOnly(String)
+        /// A no-data statement printed alone under the grid (`本单位没有…故本表无数据`, no `注：`): the PDF table
+        /// ends only at a note, a title or a full-width line, so the statement is read as a row. Not compared.
+        case statementAsRow(String)
+
+        var description: String {
+            switch self {
+            case .fillerRows: "01 filler rows"
+            case .totalOnly(let table): "\(table) total row only"
+            case .statementAsRow(let table): "\(table) statement read as a row"
+            }
+        }
+    }
+
+    /// `records` without what `limits` exempt, as compared.
+    static func compared(_ records: [String], limits: Set<ReaderLimit>, lastColumns: [String: Int]) -> [String] {
+        records.filter { record in
+            let fields = record.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let table = fields[0]
+            if limits.contains(.statementAsRow(table)) { return false }
+            if limits.contains(.fillerRows), table == "01", ["29", "30", "60", "61", "2930", "6061"].contains(fields[1]) {
+                return false
+            }
+            if limits.contains(.totalOnly(table)), let last = lastColumns[table], let column = Int(fields[fields.count - 2]),
+                column > last
+            {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Renders, reads back and compares, with the document's reader limits exempted (and shown to hold: an
+    /// exempted table differs, so a limit listed for nothing fails the test).
+    private func check(_ source: String, name: String, count: Int, limits: Set<ReaderLimit>) throws {
+        let (expected, actual) = try roundTrip(source, name: name)
+        #expect(expected.count == count)
+        var lastColumns: [String: Int] = [:]
+        for record in expected {
+            let fields = record.split(separator: ",", omittingEmptySubsequences: false)
+            if let column = Int(fields[fields.count - 2]) { lastColumns[String(fields[0]), default: 0] = max(lastColumns[String(fields[0])] ?? 0, column) }
+        }
+        let left = Self.compared(expected, limits: limits, lastColumns: lastColumns)
+        let right = Self.compared(actual, limits: limits, lastColumns: lastColumns)
+        #expect(right == left, "\(Self.difference(left, right))")
+        #expect(left.count >= count - 24, "at most two tables' worth of records exempted")
+        for limit in limits {
+            let only = { (records: [String]) in Self.compared(records, limits: [limit], lastColumns: lastColumns) }
+            #expect(only(expected) != expected || only(actual) != actual, "\(limit): nothing to exempt; drop the limit")
+        }
+    }
+
+    @Test("seed 000 → PDF → the same 775 cells but 公开01's filler rows")
+    func yantai() throws {
+        try check(Seed.path(Seed.yantai), name: "000", count: 775, limits: [.fillerRows])
+    }
+
+    @Test("seed 001 → PDF → the same 515 cells but 公开01's filler rows and 07/08 (statement read as a row)")
+    func weihai() throws {
+        try check(Seed.path(Seed.weihai), name: "001", count: 515, limits: [.fillerRows, .statementAsRow("07"), .statementAsRow("08")])
+    }
+
+    @Test("seed 002 → PDF → the same 422 cells but 公开01's filler rows (07/08 up to their last 栏次)")
+    func zengdu() throws {
+        try check(Seed.path(Seed.zengdu), name: "002", count: 422, limits: [.fillerRows, .totalOnly("07"), .totalOnly("08")])
+    }
+
+    @Test("corpus 001 (上海 财政局) → PDF → the same 577 cells (07 up to its last 栏次)")
+    func shanghaiFinance() throws {
+        try check(Seed.corpusPath(Seed.shanghaiFinance), name: "c001", count: 577, limits: [.totalOnly("07")])
+    }
+
+    @Test("corpus 002 (上海 规划资源局) → PDF → the same 648 cells (07/08 up to their last 栏次)")
+    func shanghaiPlanning() throws {
+        try check(Seed.corpusPath(Seed.shanghaiPlanning), name: "c002", count: 648, limits: [.totalOnly("07"), .totalOnly("08")])
+    }
+
+    @Test("corpus 003 (上海 社会工作部, pdftotext -layout text) → PDF → the same 534 cells (07/08 up to their last 栏次)")
+    func shanghaiSocialWork() throws {
+        try check(
+            Seed.corpusPath(Seed.shanghaiSocialWorkLayout), name: "c003", count: 534, limits: [.totalOnly("07"), .totalOnly("08")])
+    }
+
+    @Test("corpus 004 (上海 test variant) → PDF → the same 445 cells (07 up to its last 栏次)")
+    func shanghaiVariant() throws {
+        try check(Seed.corpusPath(Seed.shanghaiTestVariant), name: "c004", count: 445, limits: [.totalOnly("07")])
+    }
+
+    @Test("corpus PDF (上海 财政局, the published file) → read → PDF → the same 577 cells (07 up to its last 栏次)")
+    func financePDF() throws {
+        try check(Seed.corpusPath(Seed.financePDF), name: "p-finance", count: 577, limits: [.totalOnly("07")])
+    }
+
+    @Test("corpus PDF (附件2 部门决算模板) → read → PDF → the same 396 cells (07/08 up to their last 栏次)")
+    func templatePDF() throws {
+        try check(Seed.corpusPath(Seed.templatePDF), name: "p-template", count: 396, limits: [.totalOnly("07"), .totalOnly("08")])
+    }
+
+    /// The 汇总表 rows (序号, 项目名称, 资金使用单位, 自评得分, 自评等级) and, per 自评表, its kind, project and the
+    /// 年度资金总额 row's A and B, from `budgetlens export FILE --format json`.
+    private func annexes(_ file: String) throws -> (summary: [String], tables: [String]) {
+        let result = try BudgetLensBinary.run(["export", file, "--format", "json"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let disclosure = try #require(root["disclosure"] as? [String: Any])
+        let summaries = disclosure["evaluationSummaries"] as? [[String: Any]] ?? []
+        let summary = summaries.flatMap { ($0["rows"] as? [[String: Any]]) ?? [] }.map { row in
+            let score = (row["score"] as? [String: Any])?["hundredths"].map { "\($0)" } ?? "-"
+            return "\(row["number"] ?? "-")|\(row["project"] ?? "")|\(row["fundUser"] ?? "-")|\(score)|\(row["grade"] ?? "-")"
+        }
+        let evaluations = disclosure["selfEvaluations"] as? [[String: Any]] ?? []
+        let tables = evaluations.map { evaluation -> String in
+            let rows = ((evaluation["budget"] as? [String: Any])?["rows"] as? [[String: Any]]) ?? []
+            let total = rows.first { $0["isTotal"] as? Bool == true }
+            return "\(evaluation["kind"] ?? "")|\(evaluation["projectName"] ?? "")|\(total?["budget"] ?? "-")|\(total?["executed"] ?? "-")"
+        }
+        return (summary, tables)
+    }
+
+    @Test("seed 000's annexes → PDF → the 汇总表's 18 rows and the five 市级 自评表' project, A and B read back the same")
+    func annexes() throws {
+        try #require(RenderTools.available, "BUDGETLENS_TEST_TOOLS=1 but chromium or pdftotext is missing")
+        let out = folder.appendingPathComponent("annex.pdf").path
+        let result = try BudgetLensBinary.run(["render", Seed.path(Seed.yantai), "--to", "pdf", "-o", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let source = try annexes(Seed.path(Seed.yantai))
+        let printed = try annexes(out)
+        #expect(source.summary.count == 18)
+        #expect(source.summary.first == "1|医疗救助补助资金|烟台市医疗保障局|10000|优")
+        #expect(printed.summary == source.summary)
+        let projects = source.tables.filter { $0.hasPrefix("project|") }
+        #expect(projects.count == 5)
+        #expect(projects.first == "project|医保支付方式改革专项经费|1230000.00|1212300.00")
+        #expect(printed.tables.filter { $0.hasPrefix("project|") } == projects)
+    }
+
+    /// The records only one side has, for the failure message.
+    static func difference(_ expected: [String], _ actual: [String]) -> String {
+        let missing = expected.filter { !actual.contains($0) }.prefix(12)
+        let extra = actual.filter { !expected.contains($0) }.prefix(12)
+        return "missing: \(missing.joined(separator: " | "))\nextra: \(extra.joined(separator: " | "))"
+    }
+}
