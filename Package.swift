@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "BudgetLensEvaluation", targets: ["BudgetLensEvaluation"]),
         .library(name: "BudgetLensRender", targets: ["BudgetLensRender"]),
         .library(name: "BudgetLensStore", targets: ["BudgetLensStore"]),
+        .library(name: "BudgetLensServer", targets: ["BudgetLensServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
@@ -84,11 +88,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // HTTP API, accounts and `serve` (docs/server.md).
+        .target(
+            name: "BudgetLensServer",
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensStore", "BudgetLensStorePostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
+        ),
         .executableTarget(
             name: "budgetlens",
             dependencies: [
                 "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensRender",
-                "BudgetLensEvaluation", "BudgetLensStore", "BudgetLensStorePostgres",
+                "BudgetLensEvaluation", "BudgetLensStore", "BudgetLensStorePostgres", "BudgetLensServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -152,6 +171,11 @@ let package = Package(
                 "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensStore", "BudgetLensStorePostgres",
                 "BudgetLensTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensServerTests",
+            dependencies: ["BudgetLensCore", "BudgetLensServer", "BudgetLensStore", "BudgetLensTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
