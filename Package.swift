@@ -175,7 +175,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BudgetLensServerTests",
-            dependencies: ["BudgetLensCore", "BudgetLensServer", "BudgetLensStore", "BudgetLensTestSupport"],
+            dependencies: [
+                "BudgetLensCore", "BudgetLensRules", "BudgetLensServer", "BudgetLensStore", "BudgetLensStorePostgres",
+                "BudgetLensTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

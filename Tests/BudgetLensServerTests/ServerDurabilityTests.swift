@@ -1,0 +1,64 @@
+import BudgetLensServer
+import BudgetLensStore
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+/// SIGKILL during uploads: after a restart every document is there with all its cells, or absent.
+@Suite("Server durability", .serialized)
+struct ServerDurabilityTests {
+    @Test("SIGKILL while uploads run; after restart each document is complete (cells as the CLI) or absent")
+    func killDuringUploads() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = folder.path("lens.sqlite")
+        try Accounts.add("admin", role: ["--admin"], database: database)
+        let files = [
+            Seed.path(Seed.yantai), Seed.path(Seed.weihai), Seed.path(Seed.zengdu),
+            Seed.path("003_57b5dcd699d528dd.txt"), Seed.path("004_b292cd247800b1d2.txt"),
+            Seed.corpusPath("上海市普陀区财政局2024年度部门决算.pdf"),
+            Seed.corpusPath("上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"),
+        ]
+        var expectedCells: [String: Int] = [:]
+        for file in files {
+            let cli = try BudgetLensBinary.run(["cells", file])
+            expectedCells[URL(fileURLWithPath: file).lastPathComponent] = cli.stdout.split(separator: "\n").count - 1
+        }
+        let server = try ServerProcess(database: database, folder: folder)
+        let (admin, _) = try await Client(base: server.baseURL).logIn("admin", Accounts.password)
+        // All uploads at once; the server is killed while they run.
+        let uploads = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for file in files { group.addTask { _ = try? await admin.upload(file) } }
+            }
+        }
+        try await Task.sleep(for: .milliseconds(700))
+        server.stop(signal: SIGKILL)
+        await uploads.value
+
+        let restarted = try ServerProcess(database: database, folder: folder)
+        defer { restarted.stop() }
+        let (again, _) = try await Client(base: restarted.baseURL).logIn("admin", Accounts.password)
+        let listing = try await again.get("/api/documents?limit=200")
+        let documents = try #require(listing.json["documents"] as? [[String: Any]])
+        #expect(documents.count <= files.count)
+        for document in documents {
+            let id = try #require(document["id"] as? Int)
+            let name = try #require(document["file"] as? String)
+            let cells = try await again.get("/api/documents/\(id)/cells")
+            #expect((cells.json["cells"] as? [Any])?.count == expectedCells[name], "\(name) is incomplete")
+            #expect(try await again.get("/api/documents/\(id)/findings").status == 200)
+        }
+        // The store's own counts agree: no cell without its document.
+        let store = try await ServerStoreLocation.open(database)
+        let counts = try await store.counts()
+        let stored = try await store.documents().map(\.file)
+        #expect(counts.cells == stored.reduce(0) { $0 + (expectedCells[$1] ?? 0) })
+        // Every file can be uploaded again after the restart: those absent are stored now.
+        for file in files {
+            let status = try await again.upload(file).status
+            #expect(status == 201 || status == 409)
+        }
+        #expect(try await store.documents().count == files.count)
+    }
+}
