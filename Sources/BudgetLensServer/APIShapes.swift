@@ -3,6 +3,7 @@ import BudgetLensReader
 import BudgetLensRules
 import BudgetLensStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 // The JSON bodies of the API (openapi.yaml names each schema). Keys are snake_case (the context's encoder

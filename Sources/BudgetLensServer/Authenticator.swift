@@ -1,6 +1,8 @@
 import BudgetLensStore
 import Foundation
+import HTTPTypes
 import Hummingbird
+import Logging
 
 /// Resolves the user of a request: the session cookie `budgetlens_session` or `Authorization: Bearer <token>`;
 /// the token's SHA-256 names a session in the store, which must not have expired.
@@ -59,17 +61,15 @@ public struct Authenticator: Sendable {
 /// Sets ``ServerRequestContext/user`` on every request, and refuses a cookie-authenticated change (POST, PUT,
 /// PATCH, DELETE) whose `X-CSRF-Token` header is not the session's CSRF token (403). Bearer requests are exempt;
 /// so are the paths in `exempt` (form routes that check the field `csrf_token` themselves with
-/// ``ServerRequestContext/checkCSRF(formToken:)``, and login, which creates the session).
-public struct AuthenticationMiddleware: RouterMiddleware {
-    public typealias Context = ServerRequestContext
+/// ``ServerRequestContext/checkCSRF(formToken:)``, and login, which creates the session). Run by
+/// ``RequestMiddleware`` inside its error handling, so a refusal is a JSON error and logged.
+public struct AuthenticationStep: Sendable {
     let authenticator: Authenticator
     /// Paths that check the CSRF token themselves or need none (login creates the session).
     let exempt: Set<String>
 
-    public func handle(
-        _ request: Request, context: ServerRequestContext,
-        next: (Request, ServerRequestContext) async throws -> Response
-    ) async throws -> Response {
+    /// The context with the user set; throws 403 for a cookie change without the CSRF token.
+    func authenticate(_ request: Request, context: ServerRequestContext) async throws -> ServerRequestContext {
         var context = context
         switch try await authenticator.resolve(request) {
         case .anonymous: break
@@ -83,6 +83,6 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             let header = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
             if !Credentials.constantTimeEqual(header, user.csrfToken) { throw APIError.csrf }
         }
-        return try await next(request, context)
+        return context
     }
 }

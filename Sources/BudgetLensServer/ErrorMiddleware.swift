@@ -3,13 +3,13 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Answers every error as the API's JSON error (``APIError``): Hummingbird's own 404, a body that cannot be
-/// decoded (400), a body over the limit (413), and anything unexpected (500, logged with the request id).
-/// Also logs one structured line per request: request id, method, path, user, status, duration.
-public struct ErrorAndLogMiddleware: RouterMiddleware {
+/// The one middleware of every request: resolves the user (``AuthenticationStep``, CSRF included), answers
+/// every error as the API's JSON error (``APIError``) — Hummingbird's own 404, a body that cannot be decoded
+/// (400), a body over the limit (413), anything unexpected (500, logged with the request id) — and logs one
+/// structured line per request: request id, user, method, path, status, duration.
+public struct RequestMiddleware: RouterMiddleware {
     public typealias Context = ServerRequestContext
-
-    public init() {}
+    let authentication: AuthenticationStep
 
     public func handle(
         _ request: Request, context: ServerRequestContext,
@@ -19,6 +19,8 @@ public struct ErrorAndLogMiddleware: RouterMiddleware {
         var logger = context.logger
         let response: Response
         do {
+            let context = try await authentication.authenticate(request, context: context)
+            logger = context.logger
             response = try await next(request, context)
         } catch {
             let apiError = Self.apiError(for: error, requestID: context.id, logger: logger)

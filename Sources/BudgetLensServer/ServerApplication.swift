@@ -1,13 +1,14 @@
 import BudgetLensRules
 import BudgetLensStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
 
 /// `budgetlens serve`: the HTTP API (docs/server.md) on Hummingbird 2. Every route is registered here, in one
-/// place (``routes``), after the two middlewares every request passes: errors as JSON with one log line per
-/// request (``ErrorAndLogMiddleware``), then the user (``AuthenticationMiddleware``, CSRF included).
+/// place (``routes``), after the middleware every request passes (``RequestMiddleware``): the user and CSRF,
+/// errors as JSON, one log line per request.
 ///
 /// Web pages are mounted with `additionalRoutes`: it gets the registry (its `router`) and the services
 /// (store, access helpers) and adds its routes after the API's, behind the same middlewares.
@@ -26,9 +27,10 @@ public struct ServerApplication {
     ) {
         services = ServerServices(store: store, pack: pack, configuration: configuration)
         router = Router(context: ServerRequestContext.self)
-        router.add(middleware: ErrorAndLogMiddleware())
-        router.add(middleware: AuthenticationMiddleware(
-            authenticator: Authenticator(store: store), exempt: ["/api/login", "/login"]))
+        router.add(
+            middleware: RequestMiddleware(
+                authentication: AuthenticationStep(
+                    authenticator: Authenticator(store: store), exempt: ["/api/login", "/login"])))
         routes = RouteRegistry(router: router)
         let services = services
         routes.on(.get, "/healthz") { _, _ in

@@ -1,8 +1,10 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 
 /// The request context of every route: Hummingbird's core storage plus the authenticated user (set by
-/// ``AuthenticationMiddleware``) and the credential problem, if a credential was sent and refused.
+/// ``RequestMiddleware``) and the credential problem, if a credential was sent and refused.
 public struct ServerRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The user, or `nil` for an anonymous request.

@@ -3,6 +3,7 @@ import BudgetLensReader
 import BudgetLensRules
 import BudgetLensStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// What every route works with: the store, the rule pack in force, the configuration and the limiters. Web

@@ -1,3 +1,4 @@
+import HTTPTypes
 import BudgetLensCore
 import BudgetLensReader
 import BudgetLensRules
@@ -50,7 +51,7 @@ struct UploadImporter: Sendable {
         case .failure(let error):
             try await fail(upload, hash: hash, user: user, message: "error: \(error)")
             throw APIError(
-                .unprocessableContent, "unreadable_document", "\(error)", zh: "无法读取该文件：\(error.bilingualDescription)")
+                .unprocessableContent, "unreadable_document", "\(error)", zh: "无法读取该文件：\(error.chineseDescription)")
         }
         if let refusal = DisclosureImporter.refusal(of: disclosure, file: name) {
             try await fail(upload, hash: hash, user: user, message: refusal)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The SQL of migration `v3-server-accounts` (docs/server.md): users, sessions, bureaus, publication, audit log.
 /// The PostgreSQL engine uses the same statements with `BIGINT` identity columns (``postgres``).
 public enum ServerAccountsSchema {

@@ -42,10 +42,16 @@ struct Serve: ParsableCommand {
     @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure (behind HTTPS).")
     var secureCookies = false
 
+    @Option(name: .customLong("log-level"), help: "Log level on stderr: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard (1...4096).contains(maximumUploadMB) else { throw ValidationError("--max-upload-mb must be 1…4096") }
         guard (1...525_600).contains(sessionMinutes) else { throw ValidationError("--session-minutes must be 1…525600") }
+        guard ServerLogging.levels.contains(logLevel) else {
+            throw ValidationError("--log-level must be one of \(ServerLogging.levels.joined(separator: ", "))")
+        }
         guard uploadsPerMinute >= 1, uploadBurst >= 1 else {
             throw ValidationError("--uploads-per-minute and --upload-burst must be at least 1")
         }
@@ -61,13 +67,14 @@ struct Serve: ParsableCommand {
         configuration.uploadsPerMinute = uploadsPerMinute
         configuration.uploadBurst = uploadBurst
         configuration.secureCookies = secureCookies
+        ServerLogging.bootstrap(level: logLevel)
+        let settings = configuration
         let storeOptions = store
         try awaitStore {
             let store = try await ServerStoreLocation.open(storeOptions.location)
-            let application = ServerApplication(configuration: configuration, store: store, pack: pack)
+            let application = ServerApplication(configuration: settings, store: store, pack: pack)
             try await application.run { host, port in
-                print("listening on http://\(host):\(port)")
-                fflush(stdout)
+                FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
             }
         }
     }

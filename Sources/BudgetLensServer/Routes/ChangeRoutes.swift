@@ -3,6 +3,7 @@ import BudgetLensReader
 import BudgetLensRules
 import BudgetLensStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The routes that change the store, each recorded in the audit log with user and time: upload, explanation

@@ -2,6 +2,7 @@ import BudgetLensCore
 import BudgetLensReader
 import BudgetLensStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The read routes: units, documents (filters and paging), one document, its cells, statements and findings.

@@ -18,7 +18,7 @@ enum SessionRoutes {
                 var username: String
                 var password: String
             }
-            let form = try await URLEncodedFormDecoder().decode(
+            let form = try URLEncodedFormDecoder().decode(
                 Form.self, from: String(buffer: try await request.body.collect(upTo: context.maxUploadSize)))
             let (_, token) = try await logIn(username: form.username, password: form.password, services: services)
             var response = Response(status: .seeOther, headers: [.location: "/"])
