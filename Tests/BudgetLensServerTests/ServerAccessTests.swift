@@ -1,3 +1,4 @@
+import BudgetLensCore
 import BudgetLensServer
 import BudgetLensStore
 import BudgetLensTestSupport

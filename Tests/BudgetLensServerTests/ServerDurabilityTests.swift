@@ -16,8 +16,8 @@ struct ServerDurabilityTests {
         let files = [
             Seed.path(Seed.yantai), Seed.path(Seed.weihai), Seed.path(Seed.zengdu),
             Seed.path("003_57b5dcd699d528dd.txt"), Seed.path("004_b292cd247800b1d2.txt"),
-            Seed.corpusPath("上海市普陀区财政局2024年度部门决算.pdf"),
-            Seed.corpusPath("上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"),
+            Seed.corpusPath("pdf/上海市普陀区财政局2024年度部门决算.pdf"),
+            Seed.corpusPath("pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"),
         ]
         var expectedCells: [String: Int] = [:]
         for file in files {

@@ -72,7 +72,7 @@ final class ServerProcess: @unchecked Sendable {
     init(database: String, folder: TemporaryFolder, arguments: [String] = []) throws {
         self.database = database
         errorLog = folder.url.appendingPathComponent("serve-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
         process.executableURL = BudgetLensBinary.url
         process.arguments = ["serve", "--db", database, "--port", "0"] + arguments
         process.currentDirectoryURL = Seed.repositoryRoot

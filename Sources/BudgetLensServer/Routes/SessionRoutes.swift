@@ -18,8 +18,15 @@ enum SessionRoutes {
                 var username: String
                 var password: String
             }
-            let form = try URLEncodedFormDecoder().decode(
-                Form.self, from: String(buffer: try await request.body.collect(upTo: context.maxUploadSize)))
+            let body = String(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+            let form: Form
+            do {
+                form = try URLEncodedFormDecoder().decode(Form.self, from: body)
+            } catch {
+                throw APIError.badRequest(
+                    "The form needs the fields username and password, once each",
+                    zh: "表单须各含一次 username 与 password 字段")
+            }
             let (_, token) = try await logIn(username: form.username, password: form.password, services: services)
             var response = Response(status: .seeOther, headers: [.location: "/"])
             response.setCookie(cookie(token, services: services))
