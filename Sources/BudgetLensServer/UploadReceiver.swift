@@ -6,7 +6,8 @@ import NIOCore
 
 /// A file received by `POST /api/documents`.
 struct ReceivedUpload: Sendable {
-    /// The file name the client gave (header `X-File-Name`, query `name`, or the multipart part's `filename`),
+    /// The file name the client gave (header `X-File-Name`, percent-decoded; query `name`; or the multipart
+    /// part's `filename`),
     /// reduced to its last path component; `upload` when none.
     var name: String
     /// The bytes.
@@ -23,7 +24,8 @@ enum UploadReceiver {
             throw APIError.tooLarge(limit: limit)
         }
         let contentType = request.headers[.contentType] ?? ""
-        let headerName = request.headers[HTTPField.Name("X-File-Name")!]
+        // X-File-Name may be percent-encoded (header values are ASCII): 上海….pdf as %E4%B8%8A….pdf.
+        let headerName = request.headers[HTTPField.Name("X-File-Name")!].map { $0.removingPercentEncoding ?? $0 }
             ?? request.uri.queryParameters["name"].map(String.init)
         if contentType.lowercased().hasPrefix("multipart/form-data") {
             guard let boundary = Self.boundary(of: contentType) else {
