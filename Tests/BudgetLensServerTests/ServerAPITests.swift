@@ -19,6 +19,7 @@ struct ServerAPITests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let database = try await engine.freshStore(in: folder)
+        defer { Task { await ServerEngine.drop(database) } }
         try Accounts.add("admin", role: ["--admin"], database: database)
         let server = try ServerProcess(database: database, folder: folder)
         defer { server.stop() }

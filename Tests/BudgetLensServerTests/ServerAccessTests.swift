@@ -15,6 +15,7 @@ struct ServerAccessTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let database = try await engine.freshStore(in: folder)
+        defer { Task { await ServerEngine.drop(database) } }
         let unitA = try #require(try Seed.read(Seed.yantai).header.unitName)
         let unitB = try #require(try Seed.read(Seed.weihai).header.unitName)
         try Accounts.add("admin", role: ["--admin"], database: database)

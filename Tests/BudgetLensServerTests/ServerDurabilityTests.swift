@@ -62,4 +62,26 @@ struct ServerDurabilityTests {
         }
         #expect(try await store.documents().count == files.count)
     }
+
+    @Test("SIGTERM during an upload: the upload finishes (201), then the server exits 0 and the document is stored")
+    func gracefulShutdown() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = folder.path("lens.sqlite")
+        try Accounts.add("admin", role: ["--admin"], database: database)
+        let server = try ServerProcess(database: database, folder: folder)
+        let (admin, _) = try await Client(base: server.baseURL).logIn("admin", Accounts.password)
+        let file = Seed.corpusPath("pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf")
+        let start = ContinuousClock.now
+        let upload = Task { try await admin.upload(file) }
+        try await Task.sleep(for: .milliseconds(300))
+        kill(server.pid, SIGTERM)
+        let answer = try await upload.value
+        // The upload was still in flight when the signal came (reading and checking a PDF takes longer).
+        #expect(ContinuousClock.now - start > .milliseconds(300))
+        #expect(answer.status == 201, "\(answer.status) \(answer.text)")
+        #expect(server.stop() == 0)
+        let store = try await ServerStoreLocation.open(database)
+        #expect(try await store.documents().count == 1)
+    }
 }

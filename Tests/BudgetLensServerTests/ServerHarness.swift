@@ -50,6 +50,14 @@ enum ServerEngine: String, CaseIterable, Sendable, CustomStringConvertible {
             return components.string ?? url
         }
     }
+
+    /// Drops a PostgreSQL database made by ``freshStore(in:)`` (nothing for SQLite: the folder goes).
+    static func drop(_ spec: String) async {
+        guard let url = postgresURL, let name = URLComponents(string: spec)?.path.dropFirst(),
+            name.hasPrefix("budgetlens_server_")
+        else { return }
+        try? await PostgresStore.administer(url: url, sql: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
 }
 
 /// True when the Python tools of the API tests (openapi-spec-validator, schemathesis) must be there:
