@@ -33,14 +33,14 @@ local file = io.open("$pdf", "rb")
 local pdf = file:read("*all")
 file:close()
 local counter = 0
-local thread_id = 0
+local threads = 0
 setup = function(thread)
-  thread:set("thread_id", thread_id)
-  thread_id = thread_id + 1
+  threads = threads + 1
+  thread:set("tid", threads)
 end
 request = function()
   counter = counter + 1
-  local body = pdf .. "\n% bench " .. thread_id .. "-" .. counter .. "\n"
+  local body = pdf .. "\n% bench " .. tid .. "-" .. counter .. "\n"
   return wrk.format("POST", "/api/documents", {
     ["Authorization"] = "Bearer $token", ["X-File-Name"] = "bench.pdf",
     ["Content-Type"] = "application/pdf" }, body)
@@ -50,7 +50,7 @@ response = function(status)
 end
 LUA
 echo "== POST /api/documents, 25-page PDF, read + check + store (wrk -t2 -c4 -d${seconds}s)"
-wrk -t2 -c4 -d"${seconds}s" --latency -s "$work/upload.lua" "$base/api/documents" 2>"$work/statuses"
+wrk -t2 -c4 -d"${seconds}s" --timeout 30s --latency -s "$work/upload.lua" "$base/api/documents" 2>"$work/statuses"
 echo "answers other than 201: $(sort "$work/statuses" | uniq -c | tr '\n' ' ')"
 rss
 echo "documents stored: $(curl -s "$base/api/documents?limit=1" -H "Authorization: Bearer $token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
