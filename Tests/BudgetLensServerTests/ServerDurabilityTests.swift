@@ -32,7 +32,13 @@ struct ServerDurabilityTests {
                 for file in files { group.addTask { _ = try? await admin.upload(file) } }
             }
         }
-        try await Task.sleep(for: .milliseconds(700))
+        // Killed as soon as the first document is stored: the others are being read, checked or written.
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            let total = try? await admin.get("/api/documents?limit=1").json["total"] as? Int
+            if (total ?? 0) >= 1 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
         server.stop(signal: SIGKILL)
         await uploads.value
 
