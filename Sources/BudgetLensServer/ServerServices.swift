@@ -35,9 +35,8 @@ public struct ServerServices: Sendable {
     /// The stored document `id` when `user` (nil: anonymous) may see it; otherwise 404 (never 403: a document
     /// of another unit is not acknowledged).
     public func visibleDocument(_ id: Int64, user: AuthenticatedUser?) async throws -> StoredDocument {
-        let published = try await store.publishedDocuments()
-        guard let document = try await store.documents().first(where: { $0.id == id }),
-            Access.canSee(document, user: user, published: published)
+        guard let (document, published) = try await store.document(id: id),
+            Access.canSee(document, user: user, published: published ? [id] : [])
         else { throw APIError.notFound }
         return document
     }

@@ -82,10 +82,8 @@ struct UploadImporter: Sendable {
     private func duplicate(_ existing: Int64, user: AuthenticatedUser) async -> APIError {
         var error = APIError(
             .conflict, "duplicate", "The same file (SHA-256) is already stored", zh: "相同文件（SHA-256 相同）已入库")
-        let documents = (try? await store.documents()) ?? []
-        let published = (try? await store.publishedDocuments()) ?? []
-        if let document = documents.first(where: { $0.id == existing }),
-            Access.canSee(document, user: user, published: published)
+        if let (document, published) = try? await store.document(id: existing),
+            Access.canSee(document, user: user, published: published ? [existing] : [])
         {
             error.existingDocument = existing
         }

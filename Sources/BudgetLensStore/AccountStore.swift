@@ -33,6 +33,9 @@ public protocol AccountStore: Sendable {
     func appendAudit(_ entry: AuditEntry) async throws -> Int64
     /// The latest `limit` audit entries, newest first.
     func auditLog(limit: Int) async throws -> [AuditEntry]
+    /// One stored document (as ``DisclosureStore/documents()`` lists it) and whether it is published; `nil` when
+    /// no document has this id. One query, so a request for one document does not list them all.
+    func document(id: Int64) async throws -> (document: StoredDocument, published: Bool)?
     /// The document a stored finding belongs to, if the finding exists.
     func document(ofFinding finding: Int64) async throws -> Int64?
     /// The explanations of every finding of the document's checks, by finding id, oldest first.

@@ -156,4 +156,26 @@ extension SQLiteStore: AccountStore {
             return result
         }
     }
+
+    public func document(id: Int64) async throws -> (document: StoredDocument, published: Bool)? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT d.id, d.source_file, d.sha256, u.name, d.year, d.kind, c.pack_version,
+                        EXISTS (SELECT 1 FROM published_documents p WHERE p.document_id = d.id)
+                    FROM documents d LEFT JOIN units u ON u.id = d.unit_id
+                    LEFT JOIN check_runs c ON c.id = d.latest_check_id
+                    WHERE d.id = ?
+                    """, arguments: [id]
+            ).map { row in
+                (
+                    StoredDocument(
+                        id: row[0], file: row[1], contentHash: row[2], unit: row[3], year: row[4], kind: row[5],
+                        packVersion: row[6]),
+                    row[7]
+                )
+            }
+        }
+    }
 }

@@ -190,4 +190,27 @@ extension PostgresStore: AccountStore {
             return result
         }
     }
+
+    public func document(id: Int64) async throws -> (document: StoredDocument, published: Bool)? {
+        try await run {
+            let query: PostgresQuery = """
+                SELECT d.id, d.source_file, d.sha256, u.name, d.year, d.kind, c.pack_version,
+                    EXISTS (SELECT 1 FROM published_documents p WHERE p.document_id = d.id)
+                FROM documents d LEFT JOIN units u ON u.id = d.unit_id
+                LEFT JOIN check_runs c ON c.id = d.latest_check_id
+                WHERE d.id = \(id)
+                """
+            for try await (id, file, hash, unit, year, kind, version, published) in try await client.query(
+                query, logger: logger
+            ).decode((Int64, String, String, String?, Int64?, String, String?, Bool).self) {
+                return (
+                    StoredDocument(
+                        id: id, file: file, contentHash: hash, unit: unit, year: year.map(Int.init), kind: kind,
+                        packVersion: version),
+                    published
+                )
+            }
+            return nil
+        }
+    }
 }

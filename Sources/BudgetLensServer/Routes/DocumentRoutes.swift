@@ -39,9 +39,9 @@ enum DocumentRoutes {
             let document = try await services.visibleDocument(try context.id("id"), user: user)
             let disclosure = try await services.disclosure(of: document)
             let findings = try await services.store.latestFindings(document: document.id).map(\.finding)
-            let published = try await services.store.publishedDocuments()
+            let published = try await services.store.document(id: document.id)?.published ?? false
             return DocumentDetail(
-                document: DocumentJSON(document, published: published.contains(document.id)),
+                document: DocumentJSON(document, published: published),
                 title: disclosure.header.title, moneyUnit: disclosure.moneyUnit.rawValue,
                 format: disclosure.source.format.rawValue, tablesFound: disclosure.tables.map(\.id.formID),
                 tablesMissing: disclosure.missingTables.map(\.formID), findings: FindingCounts(findings))
