@@ -6,7 +6,7 @@ import GRDB
 /// Money columns (`*_fen`) are INTEGER 分 and a CHECK refuses any other type, so a REAL can never be stored.
 public enum StoreSchema {
     /// The migration names, in order.
-    public static let migrationNames = ["v1-documents", "v2-findings"]
+    public static let migrationNames = ["v1-documents", "v2-findings", ServerAccountsSchema.name]
 
     /// The migrator for SQLite.
     static var migrator: DatabaseMigrator {
@@ -134,6 +134,9 @@ public enum StoreSchema {
                     failed_at TEXT NOT NULL
                 );
                 """)
+        }
+        migrator.registerMigration(ServerAccountsSchema.name) { db in
+            for sql in ServerAccountsSchema.sqlite { try db.execute(sql: sql) }
         }
         return migrator
     }

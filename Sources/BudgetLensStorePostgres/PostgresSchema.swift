@@ -150,5 +150,6 @@ enum PostgresSchema {
                 """,
             ]
         ),
+        (ServerAccountsSchema.name, ServerAccountsSchema.postgres),
     ]
 }

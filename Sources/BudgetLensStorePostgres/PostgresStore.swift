@@ -8,9 +8,9 @@ import PostgresNIO
 /// off: a server on the same host or network). The same migrations as SQLite (``PostgresSchema``), every write one
 /// transaction.
 public final class PostgresStore: DisclosureStore {
-    private let client: PostgresClient
+    let client: PostgresClient
     private let runner: Task<Void, Never>
-    private let logger = Logger(label: "budgetlens.store")
+    let logger = Logger(label: "budgetlens.store")
     private let probeConfiguration: PostgresConnection.Configuration
     /// The URL the store was opened with, without its password.
     public let location: String
@@ -59,7 +59,7 @@ public final class PostgresStore: DisclosureStore {
 
     /// Runs `body`, turning a PostgreSQL error into ``StoreError/database(_:_:)`` naming the store.
     @discardableResult
-    private func run<T>(_ body: () async throws -> T) async throws -> T {
+    func run<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as StoreError {

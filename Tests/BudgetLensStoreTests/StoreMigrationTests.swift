@@ -12,7 +12,7 @@ struct StoreMigrationTests {
         let store = try SQLiteStore(path: folder.path("lens.sqlite"))
         #expect(try await store.appliedMigrations() == [])
         try await store.migrate()
-        #expect(try await store.appliedMigrations() == ["v1-documents", "v2-findings"])
+        #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
         try await store.migrate()  // a second run applies nothing and fails nothing
         #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
         let tables = try await DatabaseQueue(path: folder.path("lens.sqlite")).read { db in
@@ -20,8 +20,8 @@ struct StoreMigrationTests {
         }
         #expect(
             tables == [
-                "cells", "check_runs", "document_exports", "documents", "explanations", "findings", "import_failures",
-                "statements", "units",
+                "audit_log", "bureau_units", "cells", "check_runs", "document_exports", "documents", "explanations",
+                "findings", "import_failures", "published_documents", "sessions", "statements", "units", "users",
             ])
         #expect(try await store.counts() == StoreCounts(documents: 0, cells: 0, statements: 0, findings: 0, checks: 0, failures: 0))
     }
@@ -33,7 +33,7 @@ struct StoreMigrationTests {
         let fresh = try await FreshStore(engine, in: folder)
         defer { Task { await fresh.drop() } }
         let store = try await fresh.open()
-        #expect(try await store.appliedMigrations() == ["v1-documents", "v2-findings"])
+        #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
         try await store.migrate()
         #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
         #expect(try await store.counts() == StoreCounts(documents: 0, cells: 0, statements: 0, findings: 0, checks: 0, failures: 0))
@@ -66,7 +66,7 @@ struct StoreMigrationTests {
         }
         let store = try SQLiteStore(path: path)
         try await store.migrate()
-        #expect(try await store.appliedMigrations() == ["v1-documents", "v2-findings"])
+        #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
         let documents = try await store.documents()
         #expect(documents.count == 1)
         #expect(documents.first?.unit == "烟台市医疗保障局")
