@@ -59,8 +59,9 @@ public struct Authenticator: Sendable {
 }
 
 /// Sets ``ServerRequestContext/user`` on every request, and refuses a cookie-authenticated change (POST, PUT,
-/// PATCH, DELETE) whose `X-CSRF-Token` header is not the session's CSRF token (403). Bearer requests are exempt;
-/// so are the paths in `exempt` (form routes that check the field `csrf_token` themselves with
+/// PATCH, DELETE) of the API (`/api/…`) whose `X-CSRF-Token` header is not the session's CSRF token (403). Bearer
+/// requests are exempt; so are the paths in `exempt` and the web pages' form routes outside `/api/` (`/logout`,
+/// explanations: they check the form field `csrf_token` themselves with
 /// ``ServerRequestContext/checkCSRF(formToken:)``, and login, which creates the session). Run by
 /// ``RequestMiddleware`` inside its error handling, so a refusal is a JSON error and logged.
 public struct AuthenticationStep: Sendable {
@@ -79,7 +80,8 @@ public struct AuthenticationStep: Sendable {
             context.logger[metadataKey: "user"] = .string(user.name)
         }
         let changes = [.post, .put, .patch, .delete].contains(request.method)
-        if changes, let user = context.user, user.viaCookie, !exempt.contains(request.uri.path) {
+        let apiPath = request.uri.path.hasPrefix("/api/")
+        if changes, apiPath, let user = context.user, user.viaCookie, !exempt.contains(request.uri.path) {
             let header = request.headers[HTTPField.Name("X-CSRF-Token")!] ?? ""
             if !Credentials.constantTimeEqual(header, user.csrfToken) { throw APIError.csrf }
         }

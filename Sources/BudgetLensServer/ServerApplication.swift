@@ -44,6 +44,7 @@ public struct ServerApplication {
         SessionRoutes.register(routes, services: services)
         DocumentRoutes.register(routes, services: services)
         ChangeRoutes.register(routes, services: services)
+        WebRoutes.register(router, services: services)
         additionalRoutes?(routes, services)
     }
 

@@ -27,7 +27,15 @@ enum SessionRoutes {
                     "The form needs the fields username and password, once each",
                     zh: "表单须各含一次 username 与 password 字段")
             }
-            let (_, token) = try await logIn(username: form.username, password: form.password, services: services)
+            let token: String
+            do {
+                (_, token) = try await logIn(username: form.username, password: form.password, services: services)
+            } catch let error as APIError where error.code == APIError.badCredentials.code {
+                // The web page says so on the form (401 is the API's answer).
+                var query = URLComponents()
+                query.queryItems = [URLQueryItem(name: "error", value: "1"), URLQueryItem(name: "username", value: form.username)]
+                return Response(status: .seeOther, headers: [.location: "/login?\(query.percentEncodedQuery ?? "error=1")"])
+            }
             var response = Response(status: .seeOther, headers: [.location: "/"])
             response.setCookie(cookie(token, services: services))
             return response
