@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "BudgetLensRender", targets: ["BudgetLensRender"]),
         .library(name: "BudgetLensStore", targets: ["BudgetLensStore"]),
         .library(name: "BudgetLensWeb", targets: ["BudgetLensWeb"]),
+        .library(name: "BudgetLensServer", targets: ["BudgetLensServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(name: "BudgetLensCore", swiftSettings: swiftSettings),
@@ -96,11 +100,27 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedResources"]
         ),
+        // HTTP API, accounts and `serve` (docs/server.md); the web pages of BudgetLensWeb mounted (WebRoutes).
+        .target(
+            name: "BudgetLensServer",
+            dependencies: [
+                "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensStore", "BudgetLensStorePostgres",
+                "BudgetLensWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedResources"]
+        ),
         .executableTarget(
             name: "budgetlens",
             dependencies: [
                 "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensRender",
-                "BudgetLensEvaluation", "BudgetLensStore", "BudgetLensStorePostgres",
+                "BudgetLensEvaluation", "BudgetLensStore", "BudgetLensStorePostgres", "BudgetLensServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -171,6 +191,14 @@ let package = Package(
             dependencies: [
                 "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensRender", "BudgetLensStore",
                 "BudgetLensWeb", "BudgetLensTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BudgetLensServerTests",
+            dependencies: [
+                "BudgetLensCore", "BudgetLensRules", "BudgetLensServer", "BudgetLensStore", "BudgetLensStorePostgres",
+                "BudgetLensTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

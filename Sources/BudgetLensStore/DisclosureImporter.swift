@@ -175,7 +175,7 @@ public struct DisclosureImporter: Sendable {
     }
 
     /// Why a disclosure is not stored: the same refusals as `check` (a budget, no table found), or `nil`.
-    static func refusal(of disclosure: Disclosure, file: String) -> String? {
+    public static func refusal(of disclosure: Disclosure, file: String) -> String? {
         switch disclosure.kind {
         case .finalAccounts where !disclosure.tables.isEmpty:
             return nil

@@ -6,7 +6,7 @@ import GRDB
 /// Money columns (`*_fen`) are INTEGER 分 and a CHECK refuses any other type, so a REAL can never be stored.
 public enum StoreSchema {
     /// The migration names, in order.
-    public static let migrationNames = ["v1-documents", "v2-findings"] + Store2Schema.names
+    public static let migrationNames = ["v1-documents", "v2-findings"] + Store2Schema.names + [ServerAccountsSchema.name]
 
     /// The migrator for SQLite.
     static var migrator: DatabaseMigrator {
@@ -136,6 +136,9 @@ public enum StoreSchema {
                 """)
         }
         Store2Schema.register(&migrator)
+        migrator.registerMigration(ServerAccountsSchema.name) { db in
+            for sql in ServerAccountsSchema.sqlite { try db.execute(sql: sql) }
+        }
         return migrator
     }
 }

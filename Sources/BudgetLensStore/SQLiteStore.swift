@@ -5,7 +5,7 @@ import GRDB
 /// The SQLite engine of ``DisclosureStore`` (GRDB, one file, no server): a `DatabasePool` in WAL mode, so
 /// reads run beside the one writer. Every write is one transaction.
 public final class SQLiteStore: DisclosureStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// The pool, for reads in extensions.
     var reader: DatabasePool { pool }
     /// The database file.

@@ -150,5 +150,5 @@ enum PostgresSchema {
                 """,
             ]
         ),
-    ] + PostgresStore2Schema.migrations
+    ] + PostgresStore2Schema.migrations + [(ServerAccountsSchema.name, ServerAccountsSchema.postgres)]
 }

@@ -20,8 +20,9 @@ struct StoreMigrationTests {
         }
         #expect(
             tables == [
-                "cells", "check_runs", "document_exports", "documents", "evaluations", "explanations", "findings",
-                "import_failures", "project_scores", "score_reports", "statements", "units",
+                "audit_log", "bureau_units", "cells", "check_runs", "document_exports", "documents", "evaluations",
+                "explanations", "findings", "import_failures", "project_scores", "published_documents", "score_reports",
+                "sessions", "statements", "units", "users",
             ])
         #expect(try await store.counts() == StoreCounts(documents: 0, cells: 0, statements: 0, findings: 0, checks: 0, failures: 0))
     }
