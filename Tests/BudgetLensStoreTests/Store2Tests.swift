@@ -307,7 +307,7 @@ struct Store2Tests {
         let store = try SQLiteStore(path: path)
         try await store.migrate()
         #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
-        #expect(StoreSchema.migrationNames.suffix(2) == ["v3-store2-scores", "v4-store2-cell-provenance"])
+        #expect(StoreSchema.migrationNames.dropFirst(2).prefix(2) == ["v3-store2-scores", "v4-store2-cell-provenance"])
         #expect(try await store.assessments(document: 1) == .none)
         #expect(try await store.cells(document: 1, table: "01").map(\.sourceCell) == [nil])
         #expect(try await store.cells(document: 1, table: "01").map(\.valueFen) == [939_310_000])

@@ -71,7 +71,7 @@ import Testing
         let cell = try #require(PageChecks.cellTag("cell-05-total-2", in: dom))
         #expect(cell.contains("flagged"))
         #expect(cell.contains("data-findings=\"") && cell.contains("\(finding.id)"))
-        #expect(cell.contains(">453.00</td>"))
+        #expect(cell.contains(">453.00</span></td>"))
         #expect(dom.contains("id=\"finding-\(finding.id)\""))
 
         // Opened at the finding's link target, the script flashes the cell (class `flash` added in the live DOM).

@@ -22,13 +22,13 @@ import Testing
         #expect(finding.finding.expected?.amount == Money(fen: 453_010_000))
         let cell = try #require(PageChecks.cellTag("cell-05-total-2", in: html))
         #expect(cell.contains("class=\"num flagged"))
-        #expect(cell.contains(">453.00</td>"))
+        #expect(cell.contains(">453.00</span></td>"))
         let marked = try #require(PageChecks.captures(#"data-findings="([^"]*)""#, in: cell).first)
         #expect(marked.split(separator: " ").contains(Substring(String(finding.id))))
         // Its operands, the 类 rows 208, 210, 221 栏2 (39.24 + 378.26 + 35.51), are marked as such.
         for (code, value) in [("208", "39.24"), ("210", "378.26"), ("221", "35.51")] {
             let operand = try #require(PageChecks.cellTag("cell-05-\(code)-2", in: html))
-            #expect(operand.contains(">\(value)</td>"))
+            #expect(operand.contains(">\(value)</span></td>"))
             let of = try #require(PageChecks.captures(#"data-operand-of="([^"]*)""#, in: operand).first)
             #expect(of.split(separator: " ").contains(Substring(String(finding.id))))
         }
@@ -82,7 +82,7 @@ import Testing
         #expect(html.contains("id=\"count-errors\">0</span>"))
         // The tables are there, with their ids: 公开01 本年收入合计 (行27 栏1) 670.00.
         let cell = try #require(PageChecks.cellTag("cell-01-27-1", in: html))
-        #expect(cell.contains(">670.00</td>"))
+        #expect(cell.contains(">670.00</span></td>"))
         // The 情况说明's checked sentences are marked (none flagged).
         #expect(html.contains("<mark class=\"statement\" id=\"stmt-1\""))
     }
@@ -120,7 +120,7 @@ import Testing
         #expect(finding.finding.expected?.amount == Money(fen: 2_946_260_000))
         let cell = try #require(PageChecks.cellTag("cell-02-total-1", in: html))
         #expect(cell.contains("class=\"num flagged rounding\""))
-        #expect(cell.contains(">2,946.25</td>"))
+        #expect(cell.contains(">2,946.25</span></td>"))
         let article = try #require(PageChecks.findingArticle(finding.id, in: html))
         #expect(article.contains("<dt>来源</dt><dd>第8页，框(347,185–"))
         #expect(article.contains("href=\"#cell-02-total-1\""))
