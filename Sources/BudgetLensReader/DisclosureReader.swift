@@ -251,23 +251,60 @@ extension DisclosureReader {
     /// - Throws: ``ReadError`` as ``read(path:configuration:)`` does.
     public static func readableText(path: String, configuration: ReaderConfiguration = .init()) throws -> String {
         let bytes = try loadFile(path, configuration: configuration)
-        if WorkbookReader.isWorkbook(bytes) {
-            return try WorkbookReader.readableText(bytes, file: path, configuration: configuration)
-        }
-        if isPDF(bytes, named: path) {
+        if !WorkbookReader.isWorkbook(bytes), isPDF(bytes, named: path) {
+            // Poppler reads the file where it is: no temporary copy.
             return LayoutReconstruction(
                 source: .pdf, pages: try PDFTextLayer.pages(ofFile: path, bytes: bytes, file: path)
             )
             .text
         }
-        let text = MarkdownTables.converted(try decodeText(bytes, file: path).text)
-        if WorkbookReader.isCSV(bytes, named: path) { return try WorkbookReader.readableCSVText(text, file: path) }
+        return try readableText(bytes: bytes, file: path, configuration: configuration)
+    }
+
+    /// The text BudgetLens reads from a document held in memory (an upload), as ``readableText(path:configuration:)``
+    /// gives it for a file; `file` names it in source locations and messages.
+    ///
+    /// - Throws: ``ReadError`` as ``read(data:file:configuration:)`` does; larger than the configuration's
+    ///   maximum input size is refused.
+    public static func readableText(data: Data, file: String, configuration: ReaderConfiguration = .init()) throws
+        -> String
+    {
+        guard data.count <= configuration.maximumInputSize else {
+            throw ReadError(
+                .tooLarge, source: SourceLocation(file: file, line: 0, column: 0),
+                message: "the file is larger than the largest input accepted (\(megabytes(configuration.maximumInputSize)))")
+        }
+        let bytes = [UInt8](data)
+        if !WorkbookReader.isWorkbook(bytes), isPDF(bytes, named: file) {
+            let directory = FileManager.default.temporaryDirectory
+            let path = directory.appendingPathComponent("budgetlens-\(UUID().uuidString).pdf").path
+            guard FileManager.default.createFile(atPath: path, contents: data) else {
+                throw ReadError(
+                    .unreadable, source: SourceLocation(file: file, line: 0, column: 0),
+                    chinese: "无法为 PDF 读取程序写入临时副本", english: "cannot write a temporary copy for the PDF reader")
+            }
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            return LayoutReconstruction(
+                source: .pdf, pages: try PDFTextLayer.pages(ofFile: path, bytes: bytes, file: file)
+            )
+            .text
+        }
+        return try readableText(bytes: bytes, file: file, configuration: configuration)
+    }
+
+    /// The readable text of a workbook or a text document (not a PDF).
+    private static func readableText(bytes: [UInt8], file: String, configuration: ReaderConfiguration) throws -> String {
+        if WorkbookReader.isWorkbook(bytes) {
+            return try WorkbookReader.readableText(bytes, file: file, configuration: configuration)
+        }
+        let text = MarkdownTables.converted(try decodeText(bytes, file: file).text)
+        if WorkbookReader.isCSV(bytes, named: file) { return try WorkbookReader.readableCSVText(text, file: file) }
         guard LayoutTextPages.isLayoutText(text) else {
             // Page text: the text with its tables rewritten as tab-separated rows, as the reader reads it.
-            let source = SourceText(file: path, text: text)
+            let source = SourceText(file: file, text: text)
             let disclosure = TextDisclosureParser(text: source, byteCount: bytes.count, readsSelfEvaluations: false).parse()
-            guard !UnreadTables.problems(lines: source.lines, file: path, read: disclosure.tables).isEmpty,
-                let rewrite = PageTextTables.rewrite(lines: source.lines, file: path)
+            guard !UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables).isEmpty,
+                let rewrite = PageTextTables.rewrite(lines: source.lines, file: file)
             else { return text }
             return rewrite.lines.joined(separator: "\n") + "\n"
         }

@@ -63,10 +63,21 @@ struct UploadImporter: Sendable {
                 "The document is of unit \"\(disclosure.header.unitName ?? "-")\", which you may not upload to",
                 zh: "该文件属于单位“\(disclosure.header.unitName ?? "-")”，您无权上传该单位的文件")
         }
+        // As `import` and `check`: the pack's findings, then 十三 against an annexed evaluation report (N-EVAL-*),
+        // and the self-evaluation scores and the evaluation kept with the document.
         let pack = pack
-        let findings = await Task.detached { RuleEngine().evaluate(pack, on: disclosure).findings }.value
-        let record = try DocumentRecord(
+        let (findings, assessments) = try await Task.detached {
+            let annexed = AnnexedEvaluation.read(
+                file: name, data: data, disclosure: disclosure, configuration: configuration, skipped: [])
+            let findings = RuleEngine().evaluate(pack, on: disclosure).findings + (annexed?.chainFindings ?? [])
+            let assessments = try Assessor.assess(
+                file: name, data: data, disclosure: disclosure, configuration: configuration, skipped: [],
+                annexed: annexed)
+            return (findings, assessments)
+        }.value
+        var record = try DocumentRecord(
             contentHash: hash, sourceFile: name, disclosure: disclosure, findings: findings, packVersion: packVersion)
+        record.assessments = assessments
         switch try await store.insert(record) {
         case .alreadyStored(let existing):
             throw await duplicate(existing, user: user)

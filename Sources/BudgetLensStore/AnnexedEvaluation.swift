@@ -1,3 +1,4 @@
+import Foundation
 import BudgetLensCore
 import BudgetLensEvaluation
 import BudgetLensReader
@@ -35,8 +36,10 @@ public enum AnnexedEvaluation {
     }
 
     /// The annexed report and its findings, or `nil` when there is none (see ``Annexed``).
+    ///
+    /// - Parameter data: the file's bytes when it is held in memory (an upload); `nil` reads `file` from disk.
     public static func read(
-        file: String, disclosure: Disclosure, configuration: ReaderConfiguration, skipped: [String]
+        file: String, data: Data? = nil, disclosure: Disclosure, configuration: ReaderConfiguration, skipped: [String]
     ) -> Annexed? {
         let annexed = disclosure.parts.contains { part in
             part.role == .annex && (part.heading.containsText("评价报告") || part.body.lines.contains { $0.text.containsText("评价报告") })
@@ -44,7 +47,11 @@ public enum AnnexedEvaluation {
         guard annexed else { return nil }
         var configuration = configuration
         configuration.readsSelfEvaluations = false
-        guard let text = try? DisclosureReader.readableText(path: file, configuration: configuration) else { return nil }
+        let readable = Result {
+            if let data { try DisclosureReader.readableText(data: data, file: file, configuration: configuration) }
+            else { try DisclosureReader.readableText(path: file, configuration: configuration) }
+        }
+        guard let text = try? readable.get() else { return nil }
         let report = EvaluationReportReader.read(text: text, file: file)
         guard report.isUsable else { return nil }
         let chain = DocumentChain.check(text: text, file: file, report: report)

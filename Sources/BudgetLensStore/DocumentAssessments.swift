@@ -113,15 +113,20 @@ public enum Assessor {
     ///   - disclosure: the document as `check` reads it (no self-evaluations).
     ///   - skipped: `--skip` patterns, applied to the performance pack as `score --skip` does.
     /// - Throws: a scheme or pack error (built-in ones do not fail), an encoding error.
+    ///   - data: the file's bytes when it is held in memory (an upload); `nil` reads `file` from disk.
     public static func assess(
-        file: String, disclosure: Disclosure, configuration: ReaderConfiguration, skipped: [String],
-        annexed: AnnexedEvaluation.Annexed?
+        file: String, data: Data? = nil, disclosure: Disclosure, configuration: ReaderConfiguration,
+        skipped: [String], annexed: AnnexedEvaluation.Annexed?
     ) throws -> DocumentAssessments {
         var assessments = DocumentAssessments.none
         if mentionsSelfEvaluation(disclosure) {
             var withTables = configuration
             withTables.readsSelfEvaluations = true
-            if let scored = try? DisclosureReader.read(path: file, configuration: withTables),
+            let reading = Result {
+                if let data { try DisclosureReader.read(data: data, file: file, configuration: withTables) }
+                else { try DisclosureReader.read(path: file, configuration: withTables) }
+            }
+            if let scored = try? reading.get(),
                 !scored.selfEvaluations.isEmpty, !scored.kind.isEvaluationReport
             {
                 let schemes = try SchemeSet.builtIn()

@@ -32,11 +32,34 @@ struct ServerAPITests {
             #expect(answer.header("Location") == "/api/documents/\(id)")
             try await expectCellsMatch(file: file, document: id, client: admin)
             try await expectFindingsMatch(file: file, document: id, client: admin)
+            try await expectScoresMatch(file: file, document: id, client: admin)
         }
         let listing = try await admin.get("/api/documents?limit=2&offset=1")
         #expect(listing.status == 200)
         #expect(listing.json["total"] as? Int == 4)
         #expect((listing.json["documents"] as? [[String: Any]])?.map { $0["id"] as? Int } == [2, 3])
+    }
+
+    /// The stored self-evaluation scores equal `budgetlens score --format json`: every project's name, stated and
+    /// computed total and grade (seed 000: 医保支付方式改革专项经费 computed 99.86), or none for a document without 自评表.
+    func expectScoresMatch(file: String, document: Int, client: Client) async throws {
+        let answer = try await client.get("/api/documents/\(document)/scores")
+        #expect(answer.status == 200)
+        #expect(answer.json["document"] as? Int == document)
+        let cli = try BudgetLensBinary.run(["score", file, "--format", "json"])
+        let cliProjects = (try? JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])?["projects"]
+            as? [[String: Any]] ?? []
+        let stored = (answer.json["score"] as? [String: Any])?["projects"] as? [[String: Any]] ?? []
+        let keys = ["name", "stated_total", "computed_total", "stated_grade", "computed_grade"]
+        func shown(_ projects: [[String: Any]]) -> [String] {
+            projects.map { project in keys.map { project[$0].map { "\($0)" } ?? "nil" }.joined(separator: "|") }
+        }
+        #expect(shown(stored) == shown(cliProjects), "\(file): stored scores differ from `budgetlens score`")
+        if file.hasSuffix(Seed.yantai) {
+            #expect(stored.first?["name"] as? String == "医保支付方式改革专项经费")
+            #expect(stored.first?["computed_total"] as? String == "99.86")
+            #expect(answer.json["evaluation"] is [String: Any], "seed 000 annexes an evaluation report")
+        }
     }
 
     /// Every cell of the API's answer, as a CSV line of `budgetlens cells`, equals the CLI's, in order.
@@ -69,10 +92,8 @@ struct ServerAPITests {
         let findings = try #require(answer.json["findings"] as? [[String: Any]])
         let cli = try BudgetLensBinary.run(["check", file, "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])
-        // `check` adds the annexed evaluation report's checks (N-EVAL-*, from the original file through the
-        // evaluation reader); `import` does not, so stored documents (and the API) have every other finding.
-        let all = try #require(report["findings"] as? [[String: Any]])
-        let expected = all.filter { !(($0["rule"] as? String)?.hasPrefix("N-EVAL-") ?? false) }
+        // The annexed evaluation report's checks (N-EVAL-*) included: uploads run them as `check` does.
+        let expected = try #require(report["findings"] as? [[String: Any]])
         #expect(findings.count == expected.count, "\(file): \(findings.count) findings, CLI \(expected.count)")
         // The CLI's JSON keys are snake_case too.
         let keys = [

@@ -4,6 +4,7 @@ import BudgetLensStore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// The read routes: units, documents (filters and paging), one document, its cells, statements and findings.
 enum DocumentRoutes {
@@ -75,6 +76,20 @@ enum DocumentRoutes {
                     page: statement.source.page)
             }
             return StatementList(document: document.id, statements: statements)
+        }
+        routes.on(.get, "/api/documents/:id/scores") { _, context in
+            let user = try userOrAnonymous(context)
+            let document = try await services.visibleDocument(try context.id("id"), user: user)
+            let assessments = try await services.store.assessments(document: document.id)
+            // The stored JSON of `score` and `evaluate` (docs/score-json.md, docs/evaluate-json.md), as stored.
+            var body = Data("{\"document\":\(document.id),\"evaluation\":".utf8)
+            body.append(assessments.evaluationJSON ?? Data("null".utf8))
+            body.append(Data(",\"score\":".utf8))
+            body.append(assessments.scoreJSON ?? Data("null".utf8))
+            body.append(Data("}".utf8))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         routes.on(.get, "/api/documents/:id/findings") { request, context in
             let user = try userOrAnonymous(context)
