@@ -55,14 +55,11 @@ struct UploadImporter: Sendable {
         }
         if let refusal = DisclosureImporter.refusal(of: disclosure, file: name) {
             try await fail(upload, hash: hash, user: user, message: refusal)
-            throw APIError(.unprocessableContent, "not_final_accounts", refusal, zh: refusal)
-        }
-        guard user.mayChange(unit: disclosure.header.unitName) else {
             throw APIError(
-                .forbidden, "unit_mismatch",
-                "The document is of unit \"\(disclosure.header.unitName ?? "-")\", which you may not upload to",
-                zh: "该文件属于单位“\(disclosure.header.unitName ?? "-")”，您无权上传该单位的文件")
+                .unprocessableContent, "not_final_accounts", refusal,
+                zh: DisclosureImporter.chineseRefusal(of: disclosure, file: name) ?? refusal)
         }
+        guard user.mayChange(unit: disclosure.header.unitName) else { throw Self.unitMismatch(disclosure.header.unitName) }
         // As `import` and `check`: the pack's findings, then 十三 against an annexed evaluation report (N-EVAL-*),
         // and the self-evaluation scores and the evaluation kept with the document.
         let pack = pack
@@ -90,14 +87,25 @@ struct UploadImporter: Sendable {
     }
 
     /// 409, naming the stored document when the user may see it.
+    /// 403: the document is of a unit the user may not upload to.
+    static func unitMismatch(_ unit: String?) -> APIError {
+        APIError(
+            .forbidden, "unit_mismatch", "The document is of unit \"\(unit ?? "-")\", which you may not upload to",
+            zh: "该文件属于单位“\(unit ?? "-")”，您无权上传该单位的文件")
+    }
+
     private func duplicate(_ existing: Int64, user: AuthenticatedUser) async -> APIError {
+        // A stored file the user may not see is answered as a new file of that unit would be (403 unit_mismatch,
+        // nothing stored), so an upload cannot reveal that another unit's document exists.
+        guard let (document, published) = try? await store.document(id: existing),
+            Access.canSee(document, user: user, published: published ? [existing] : [])
+        else {
+            let unit = (try? await store.document(id: existing))?.0.unit
+            return Self.unitMismatch(unit)
+        }
         var error = APIError(
             .conflict, "duplicate", "The same file (SHA-256) is already stored", zh: "相同文件（SHA-256 相同）已入库")
-        if let (document, published) = try? await store.document(id: existing),
-            Access.canSee(document, user: user, published: published ? [existing] : [])
-        {
-            error.existingDocument = existing
-        }
+        error.existingDocument = existing
         return error
     }
 

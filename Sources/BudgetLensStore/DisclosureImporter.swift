@@ -186,6 +186,18 @@ public struct DisclosureImporter: Sendable {
             return "error: \(file): no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?"
         }
     }
+
+    /// ``refusal(of:file:)`` in Chinese (the API's `message_zh`), or `nil` when the disclosure is stored.
+    public static func chineseRefusal(of disclosure: Disclosure, file: String) -> String? {
+        switch disclosure.kind {
+        case .finalAccounts where !disclosure.tables.isEmpty:
+            return nil
+        case .budget:
+            return "错误：\(file)：这是部门预算，不是部门决算（“\(disclosure.header.title)”）；只入库部门决算"
+        default:
+            return "错误：\(file)：未找到部门决算表（公开01–09）；这是部门决算公开吗？"
+        }
+    }
 }
 
 /// The files an import takes from its arguments: a file as named; a folder's `.txt`, `.pdf`, `.json` and `.xlsx` files,

@@ -67,6 +67,11 @@ struct BudgetLensCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
+            // ArgumentParser's own message (a missing operand, an unknown option) is English: a Chinese line
+            // first says what went wrong, unless `--lang en` asks for English only.
+            if Language.current != .en {
+                printError("错误：命令行参数有误（缺少参数、未知选项或取值不符），详见下方说明；用法见 `budgetlens <命令> --help`")
+            }
             printError(fullMessage(for: error))
             Foundation.exit(2)
         }

@@ -141,13 +141,36 @@ struct ServerAccessTests {
         // Bearer requests are exempt.
         #expect(try await admin.request("POST", "/api/documents/\(document)/recheck").status == 200)
 
-        // The form login sets the cookie and redirects to /.
+        // The form login: without the login form's token (a cookie set by GET /login, echoed in the form) it is
+        // refused (login CSRF); with it, it sets the cookie and redirects to /; a wrong password goes back to the form.
+        let password = Accounts.password.replacingOccurrences(of: " ", with: "+")
+        let formHeaders = ["Content-Type": "application/x-www-form-urlencoded"]
+        let noToken = try await anonymous.request(
+            "POST", "/login", body: Data("username=admin&password=\(password)".utf8), headers: formHeaders)
+        #expect(noToken.status == 403 && noToken.errorCode == "csrf")
+        #expect(noToken.header("Set-Cookie") == nil)
+        let page = try await anonymous.get("/login")
+        let loginCookie = try #require(page.header("Set-Cookie")?.split(separator: ";").first.map(String.init))
+        #expect(loginCookie.hasPrefix("budgetlens_login="))
+        let loginToken = String(loginCookie.dropFirst("budgetlens_login=".count))
+        #expect(page.text.contains("name=\"csrf_token\" value=\"\(loginToken)\""))
+        let forged = try await anonymous.request(
+            "POST", "/login", body: Data("username=admin&password=\(password)&csrf_token=\(String(repeating: "0", count: 64))".utf8),
+            headers: formHeaders.merging(["Cookie": loginCookie]) { $1 })
+        #expect(forged.status == 403)
         let form = try await anonymous.request(
-            "POST", "/login", body: Data("username=admin&password=\(Accounts.password.replacingOccurrences(of: " ", with: "+"))".utf8),
-            headers: ["Content-Type": "application/x-www-form-urlencoded"])
+            "POST", "/login", body: Data("username=admin&password=\(password)&csrf_token=\(loginToken)".utf8),
+            headers: formHeaders.merging(["Cookie": loginCookie]) { $1 })
         #expect(form.status == 303)
         #expect(form.header("Location") == "/")
         #expect(form.header("Set-Cookie")?.contains("budgetlens_session=") == true)
+        let wrongForm = try await anonymous.request(
+            "POST", "/login", body: Data("username=admin&password=wrong&csrf_token=\(loginToken)".utf8),
+            headers: formHeaders.merging(["Cookie": loginCookie]) { $1 })
+        #expect(wrongForm.status == 303 && wrongForm.header("Location")?.hasPrefix("/login?error=1") == true)
+        // A page with a cookie that names no session goes to the login form, saying so (not silently anonymous).
+        let stale = try await anonymous.get("/", headers: ["Cookie": "budgetlens_session=\(String(repeating: "a", count: 64))"])
+        #expect(stale.status == 303 && stale.header("Location") == "/login?expired=1")
 
         // The session forced past its expiry in the store: refused.
         let store = try await ServerStoreLocation.open(database)

@@ -74,6 +74,13 @@ struct CellsCommandTests {
         let result = try BudgetLensBinary.run(["cells", "--frobnicate", Seed.path(Seed.weihai)])
         #expect(result.status == 2)
         #expect(result.stderr.contains("frobnicate"))
+        // Chinese first (ArgumentParser's detail is English), unless --lang en.
+        #expect(result.stderr.hasPrefix("错误：命令行参数有误"))
+        let missing = try BudgetLensBinary.run(["check"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("错误：命令行参数有误") && missing.stderr.contains("Missing expected argument"))
+        let english = try BudgetLensBinary.run(["check", "--lang", "en"])
+        #expect(english.status == 2 && !english.stderr.contains("错误") && english.stderr.contains("Missing expected argument"))
     }
 }
 

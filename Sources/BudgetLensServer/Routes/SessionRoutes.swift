@@ -17,6 +17,12 @@ enum SessionRoutes {
             struct Form: Decodable {
                 var username: String
                 var password: String
+                var csrfToken: String?
+
+                enum CodingKeys: String, CodingKey {
+                    case username, password
+                    case csrfToken = "csrf_token"
+                }
             }
             let body = String(buffer: try await request.body.collect(upTo: context.maxUploadSize))
             let form: Form
@@ -27,6 +33,11 @@ enum SessionRoutes {
                     "The form needs the fields username and password, once each",
                     zh: "表单须各含一次 username 与 password 字段")
             }
+            // Login CSRF: the form's csrf_token must equal the login cookie GET /login set (double submit), so
+            // another site cannot log a browser into an account of its choosing.
+            guard let loginToken = request.cookies[loginCookieName]?.value, !loginToken.isEmpty,
+                let formToken = form.csrfToken, Credentials.constantTimeEqual(formToken, loginToken)
+            else { throw APIError.csrf }
             let token: String
             do {
                 (_, token) = try await logIn(username: form.username, password: form.password, services: services)
@@ -75,6 +86,9 @@ enum SessionRoutes {
             csrfToken: csrf, token: token, expiresAt: expiresAt)
         return (session, token)
     }
+
+    /// The cookie GET /login sets with the form's CSRF token (HttpOnly, SameSite=Strict, an hour).
+    static let loginCookieName = "budgetlens_login"
 
     /// The session cookie: HttpOnly, SameSite=Strict, path /, lasting as long as the session.
     static func cookie(_ token: String, services: ServerServices) -> Cookie {

@@ -33,13 +33,23 @@ enum WebRoutes {
         }
         router.get("/login") { request, context in
             if context.user != nil { return redirect("/") }
-            let failed = request.uri.queryParameters["error"] != nil
-            return html(
+            let query = request.uri.queryParameters
+            let message: String? =
+                if query["error"] != nil { "用户名或密码错误（wrong name or password）" }
+                else if query["expired"] != nil { "会话已过期或无效，请重新登录（session expired）" }
+                else { nil }
+            // The form's CSRF token, also set as a cookie: POST /login accepts the form only when both agree.
+            let token = Credentials.newToken()
+            var response = html(
                 WebPages.login(
                     LoginView(
-                        session: session(context),
-                        errorMessage: failed ? "用户名或密码错误（wrong name or password）" : nil,
-                        username: request.uri.queryParameters["username"].map(String.init) ?? "")))
+                        session: WebSession(user: nil, csrfToken: token), errorMessage: message,
+                        username: query["username"].map(String.init) ?? "")))
+            response.setCookie(
+                Cookie(
+                    name: SessionRoutes.loginCookieName, value: token, maxAge: 3600, path: "/login",
+                    secure: services.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+            return response
         }
         router.post("/logout") { request, context in
             await respond(context) { _ in
@@ -69,6 +79,13 @@ enum WebRoutes {
                     store: services.store, id: document.id, session: session, pack: services.pack, published: published)
                 if let user = context.user, !user.mayChange(unit: document.unit) {
                     view.session.user?.canExplain = false
+                }
+                // The link to last year's comparison only when the caller may see last year's document.
+                if let previous = view.previousYear {
+                    let visible = try await services.visibleDocuments(user: context.user).documents
+                    if !visible.contains(where: { $0.unit == document.unit && $0.year == previous }) {
+                        view.previousYear = nil
+                    }
                 }
                 return WebPages.document(view)
             }
@@ -143,6 +160,14 @@ enum WebRoutes {
     /// Answers a page request; an error becomes the error page with its status (a session that expired is
     /// 401, a document the user may not see 404, a form without the CSRF token 403).
     static func respond(_ context: ServerRequestContext, _ body: (WebSession) async throws -> Response) async -> Response {
+        // A session cookie (or token) that names no live session: back to the login form, saying so, never a
+        // silent anonymous page.
+        if context.credentialRefused {
+            var response = redirect("/login?expired=1")
+            response.setCookie(
+                Cookie(name: Authenticator.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            return response
+        }
         let session = session(context)
         do {
             return try await body(session)
