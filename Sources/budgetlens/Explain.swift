@@ -41,14 +41,14 @@ struct Explain: ParsableCommand {
                     english: "explaining finding #\(finding) needs --author and --text")
             }
             let id = try awaitStore {
-                try await storeOptions.open().addExplanation(Explanation(author: author, text: text), toFinding: finding)
+                try await storeOptions.openExisting().addExplanation(Explanation(author: author, text: text), toFinding: finding)
             }
             print("explanation #\(id) attached to finding #\(finding) (已添加出错说明)")
             return
         }
         let only = document
         let listing = try awaitStore { () -> [ListedFinding] in
-            let store = try await storeOptions.open()
+            let store = try await storeOptions.openExisting()
             var listed: [ListedFinding] = []
             for document in try await store.documents() where only == nil || only == document.id {
                 for stored in try await store.latestFindings(document: document.id) {

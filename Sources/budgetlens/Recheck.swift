@@ -28,7 +28,7 @@ struct RecheckCommand: ParsableCommand {
         let pack = try rules.pack()
         let storeOptions = store
         let changes = try awaitStore {
-            let store = try await storeOptions.open()
+            let store = try await storeOptions.openExisting()
             return try await Recheck(store: store, pack: pack).run()
         }
         var changedDocuments = 0

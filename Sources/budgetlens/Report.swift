@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure(message: "error: " + say("--format xlsx 需要 --output 文件", "--format xlsx needs --output FILE"))
         }
         let report = try awaitStore {
-            let store = try await storeOptions.open()
+            let store = try await storeOptions.openExisting()
             let summaries = try await store.summaries(unit: unit, year: year)
             var report = StoreReport(summaries: summaries)
             report.yearOverYear = try await StoreYearOverYear.pairs(in: summaries, store: store, skipping: skipped)

@@ -30,6 +30,17 @@ struct StoreOptions: ParsableArguments {
         return components.string ?? location
     }
 
+    /// Opens a store that must already exist (commands that only read or re-check it): a SQLite file that is
+    /// not there is exit code 2, never a new empty store that reports nothing.
+    func openExisting() async throws -> any DisclosureStore {
+        if !StoreLocation.isPostgres(location), !FileManager.default.fileExists(atPath: location) {
+            throw CommandFailure(
+                place: "", chinese: "数据库不存在：\(location)（先用 budgetlens import 建立）",
+                english: "no store at \(location) (create it with budgetlens import)")
+        }
+        return try await open()
+    }
+
     /// Opens and migrates the store; a failure is exit code 2 with the database named.
     func open() async throws -> any DisclosureStore {
         do {

@@ -42,6 +42,20 @@ struct StoreCommandTests {
         #expect(try await store.counts() == before)
     }
 
+    @Test("report, recheck and explain on a SQLite file that does not exist: exit 2 naming it, nothing created")
+    func missingStore() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let missing = folder.path("typo.sqlite")
+        for command in ["report", "recheck", "explain"] {
+            let result = try BudgetLensBinary.run([command, "--db", missing])
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.hasPrefix("错误：数据库不存在：\(missing)") && result.stderr.contains("error: no store at \(missing)"))
+            #expect(result.stdout.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: missing), "\(command) created the file")
+        }
+    }
+
     @Test("a folder with one corrupt file: the rest is imported, the failure recorded and listed, exit 2", arguments: StoreEngine.available)
     func corruptFile(engine: StoreEngine) async throws {
         let folder = try TemporaryFolder()
