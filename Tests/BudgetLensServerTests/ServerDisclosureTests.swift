@@ -49,5 +49,10 @@ struct ServerDisclosureTests {
         #expect(!anonymousPage.text.contains("compare-link"))
         let adminPage = try await admin.get("/documents/\(current)")
         #expect(adminPage.text.contains("id=\"compare-link\""), "the administrator sees both years")
+        // Filters that name nothing are refused, not answered with an empty page.
+        #expect(try await admin.get("/api/documents?kind=zzz").status == 400)
+        let unit = "威海市医疗保障局（本级）".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+        #expect(try await admin.get("/compare?unit=\(unit)&from=2023&to=2023").status == 400)
+        #expect(try await admin.get("/compare?unit=\(unit)&from=2022&to=2023").status == 200)
     }
 }

@@ -24,6 +24,10 @@ enum DocumentRoutes {
             let unit = request.query("unit")
             let year = try request.integer("year", in: 1900...2200)
             let kind = request.query("kind")
+            if let kind, !["finalAccounts", "budget", "unknown"].contains(kind) {
+                throw APIError.badRequest(
+                    "kind must be finalAccounts, budget or unknown", zh: "kind 须为 finalAccounts、budget 或 unknown")
+            }
             let limit = try request.integer("limit", in: 1...maximumLimit) ?? 50
             let offset = try request.integer("offset", in: 0...Int(Int32.max)) ?? 0
             let (documents, published) = try await services.visibleDocuments(user: user)

@@ -117,10 +117,11 @@ enum WebRoutes {
                 let query = request.uri.queryParameters
                 guard let unit = query["unit"].map(String.init), !unit.isEmpty,
                     let from = query["from"].flatMap({ Int(String($0)) }), (1900...2200).contains(from),
-                    let to = query["to"].flatMap({ Int(String($0)) }), (1900...2200).contains(to)
+                    let to = query["to"].flatMap({ Int(String($0)) }), (1900...2200).contains(to), from != to
                 else {
                     throw APIError.badRequest(
-                        "compare needs unit, from and to (years)", zh: "对比须给出 unit、from、to（年度）")
+                        "compare needs unit, and two different years from and to",
+                        zh: "对比须给出 unit 和两个不同的年度 from、to")
                 }
                 let view: ComparisonView
                 do {
