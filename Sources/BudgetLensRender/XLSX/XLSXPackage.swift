@@ -1,6 +1,41 @@
+import Foundation
+import ZIPFoundation
+
 /// The fixed parts of the XLSX package (ECMA-376 Part 1 and 2): content types, relationships, document
 /// properties and the workbook's sheet list.
 enum XLSXPackage {
+    /// The workbook as ZIP bytes: the package parts, the styles and one worksheet per sheet (its name and its
+    /// sheet XML), in order. A fixed modification date keeps the bytes reproducible.
+    ///
+    /// - Throws: ``XLSXError/noData`` when the ZIP library fails to write to memory.
+    static func archive(title: String, sheets: [(name: String, xml: String)]) throws -> Data {
+        var parts: [(String, String)] = [
+            ("[Content_Types].xml", contentTypes(sheetCount: sheets.count)),
+            ("_rels/.rels", rootRelationships),
+            ("docProps/app.xml", app),
+            ("docProps/core.xml", core(title: title)),
+            ("xl/workbook.xml", workbook(sheetNames: sheets.map(\.name))),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheets.count)),
+            ("xl/styles.xml", XLSXStyles.xml),
+        ]
+        for (index, sheet) in sheets.enumerated() {
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml))
+        }
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let date = Date(timeIntervalSince1970: 1_704_067_200)
+        for (path, text) in parts {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
+                compressionMethod: .deflate
+            ) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        guard let data = archive.data else { throw XLSXError.noData }
+        return data
+    }
+
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
     static func contentTypes(sheetCount: Int) -> String {

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A workbook of plain tables (a report's rows rather than a disclosure's 公开 tables), written with the same
 /// package, styles and sheet writer as ``XLSXWriter``: per sheet a title row, a frozen header row and the rows;
@@ -47,31 +46,7 @@ public struct XLSXTableWorkbook: Sendable {
     /// The workbook's bytes. Throws only if the ZIP library fails to write to memory.
     public func data() throws -> Data {
         let rendered = sheets.map { sheet -> (name: String, xml: String) in (sheet.name, Self.xml(sheet)) }
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", XLSXPackage.contentTypes(sheetCount: rendered.count)),
-            ("_rels/.rels", XLSXPackage.rootRelationships),
-            ("docProps/app.xml", XLSXPackage.app),
-            ("docProps/core.xml", XLSXPackage.core(title: title)),
-            ("xl/workbook.xml", XLSXPackage.workbook(sheetNames: rendered.map(\.name))),
-            ("xl/_rels/workbook.xml.rels", XLSXPackage.workbookRelationships(sheetCount: rendered.count)),
-            ("xl/styles.xml", XLSXStyles.xml),
-        ]
-        for (index, sheet) in rendered.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml))
-        }
-        let archive = try Archive(data: Data(), accessMode: .create)
-        let date = Date(timeIntervalSince1970: 1_704_067_200)  // fixed: reproducible bytes
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                compressionMethod: .deflate
-            ) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw XLSXError.noData }
-        return data
+        return try XLSXPackage.archive(title: title, sheets: rendered)
     }
 
     static func xml(_ sheet: Sheet) -> String {

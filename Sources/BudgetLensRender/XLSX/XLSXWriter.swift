@@ -1,6 +1,5 @@
 import BudgetLensCore
 import Foundation
-import ZIPFoundation
 
 /// Writes a disclosure as an Office Open XML workbook (issue 14 §1): one sheet per public table (`公开01` …
 /// `公开09`, the missing ones with their title and a note; then the annexes `汇总表`, `自评表1` … when the document
@@ -27,32 +26,7 @@ public struct XLSXWriter: Sendable {
                 guard let table = disclosure.table(id) else { return (name, XLSXSheet.missing(id)) }
                 return (name, XLSXSheet.xml(OfficialLayout.grid(for: table, in: disclosure)))
             } + XLSXAnnexSheets.sheets(disclosure)
-        var parts: [(String, String)] = [
-            ("[Content_Types].xml", XLSXPackage.contentTypes(sheetCount: sheets.count)),
-            ("_rels/.rels", XLSXPackage.rootRelationships),
-            ("docProps/app.xml", XLSXPackage.app),
-            ("docProps/core.xml", XLSXPackage.core(title: disclosure.header.title)),
-            ("xl/workbook.xml", XLSXPackage.workbook(sheetNames: sheets.map(\.name))),
-            ("xl/_rels/workbook.xml.rels", XLSXPackage.workbookRelationships(sheetCount: sheets.count)),
-            ("xl/styles.xml", XLSXStyles.xml),
-        ]
-        for (index, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml))
-        }
-        let archive = try Archive(data: Data(), accessMode: .create)
-        // A fixed date keeps the bytes reproducible.
-        let date = Date(timeIntervalSince1970: 1_704_067_200)
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: date,
-                compressionMethod: .deflate
-            ) { position, size in
-                bytes.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        guard let data = archive.data else { throw XLSXError.noData }
-        return data
+        return try XLSXPackage.archive(title: disclosure.header.title, sheets: sheets)
     }
 }
 
