@@ -276,18 +276,7 @@ extension DisclosureReader {
         }
         let bytes = [UInt8](data)
         if !WorkbookReader.isWorkbook(bytes), isPDF(bytes, named: file) {
-            let directory = FileManager.default.temporaryDirectory
-            let path = directory.appendingPathComponent("budgetlens-\(UUID().uuidString).pdf").path
-            guard FileManager.default.createFile(atPath: path, contents: data) else {
-                throw ReadError(
-                    .unreadable, source: SourceLocation(file: file, line: 0, column: 0),
-                    chinese: "无法为 PDF 读取程序写入临时副本", english: "cannot write a temporary copy for the PDF reader")
-            }
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            return LayoutReconstruction(
-                source: .pdf, pages: try PDFTextLayer.pages(ofFile: path, bytes: bytes, file: file)
-            )
-            .text
+            return LayoutReconstruction(source: .pdf, pages: try PDFTextLayer.pages(of: bytes, file: file)).text
         }
         return try readableText(bytes: bytes, file: file, configuration: configuration)
     }

@@ -9,6 +9,11 @@ import Logging
 public struct Authenticator: Sendable {
     /// The cookie's name.
     public static let cookieName = "budgetlens_session"
+
+    /// The session cookie emptied and expired (logout, a session that no longer exists).
+    static func clearedCookie(secure: Bool) -> Cookie {
+        Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
     /// The store.
     public let store: ServerStore
 

@@ -176,26 +176,30 @@ public struct DisclosureImporter: Sendable {
 
     /// Why a disclosure is not stored: the same refusals as `check` (a budget, no table found), or `nil`.
     public static func refusal(of disclosure: Disclosure, file: String) -> String? {
-        switch disclosure.kind {
-        case .finalAccounts where !disclosure.tables.isEmpty:
-            return nil
-        case .budget:
-            return "error: \(file): this is a 部门预算 (budget), not a 部门决算 (final accounts): "
-                + "\"\(disclosure.header.title)\"; only final accounts are stored"
-        default:
-            return "error: \(file): no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?"
-        }
+        refusalMessages(of: disclosure, file: file)?.english
     }
 
     /// ``refusal(of:file:)`` in Chinese (the API's `message_zh`), or `nil` when the disclosure is stored.
     public static func chineseRefusal(of disclosure: Disclosure, file: String) -> String? {
+        refusalMessages(of: disclosure, file: file)?.chinese
+    }
+
+    /// The refusal in both languages, or `nil` when the disclosure is stored.
+    private static func refusalMessages(of disclosure: Disclosure, file: String) -> (chinese: String, english: String)? {
         switch disclosure.kind {
         case .finalAccounts where !disclosure.tables.isEmpty:
             return nil
         case .budget:
-            return "错误：\(file)：这是部门预算，不是部门决算（“\(disclosure.header.title)”）；只入库部门决算"
+            return (
+                "错误：\(file)：这是部门预算，不是部门决算（“\(disclosure.header.title)”）；只入库部门决算",
+                "error: \(file): this is a 部门预算 (budget), not a 部门决算 (final accounts): "
+                    + "\"\(disclosure.header.title)\"; only final accounts are stored"
+            )
         default:
-            return "错误：\(file)：未找到部门决算表（公开01–09）；这是部门决算公开吗？"
+            return (
+                "错误：\(file)：未找到部门决算表（公开01–09）；这是部门决算公开吗？",
+                "error: \(file): no 部门决算 table (公开01–09) was found; is this a final-accounts disclosure?"
+            )
         }
     }
 }

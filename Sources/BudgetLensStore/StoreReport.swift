@@ -82,6 +82,20 @@ public struct StoreReport: Sendable, Codable {
     /// The unit name used when a document names none.
     public static let unknownUnit = "（未识别单位）"
 
+    /// The whole report over `summaries`, as `budgetlens report` and `GET /api/report` give it: the aggregates,
+    /// the Y-* checks between consecutive years of a unit and each 汇总 against its members.
+    ///
+    /// - Parameter skipping: rule-id patterns the Y-* checks leave out (`--skip`).
+    /// - Throws: a store error, or ``ReadError`` when a stored export cannot be decoded.
+    public static func full(
+        summaries: [DocumentSummary], store: any DisclosureStore, skipping: [String] = []
+    ) async throws -> StoreReport {
+        var report = StoreReport(summaries: summaries)
+        report.yearOverYear = try await StoreYearOverYear.pairs(in: summaries, store: store, skipping: skipping)
+        report.consolidations = try await Consolidation.checks(in: summaries, store: store)
+        return report
+    }
+
     /// Aggregates document summaries.
     public init(summaries: [DocumentSummary]) {
         var groups: [String: [DocumentSummary]] = [:]

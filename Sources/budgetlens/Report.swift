@@ -50,11 +50,8 @@ struct ReportCommand: ParsableCommand {
         }
         let report = try awaitStore {
             let store = try await storeOptions.openExisting()
-            let summaries = try await store.summaries(unit: unit, year: year)
-            var report = StoreReport(summaries: summaries)
-            report.yearOverYear = try await StoreYearOverYear.pairs(in: summaries, store: store, skipping: skipped)
-            report.consolidations = try await Consolidation.checks(in: summaries, store: store)
-            return report
+            return try await StoreReport.full(
+                summaries: try await store.summaries(unit: unit, year: year), store: store, skipping: skipped)
         }
         let bytes: Data
         switch format {

@@ -35,6 +35,17 @@ enum PDFTextLayer {
     /// The text layer of a PDF held in memory: written to a temporary file for poppler.
     static func text(of bytes: [UInt8], file: String) throws -> Text {
         try checkStructure(bytes, file: file)
+        return try withTemporaryCopy(of: bytes, file: file) { path in try text(ofFile: path, bytes: bytes, file: file) }
+    }
+
+    /// The pages of a PDF held in memory: written to a temporary file for poppler.
+    static func pages(of bytes: [UInt8], file: String) throws -> [LayoutPage] {
+        try checkStructure(bytes, file: file)
+        return try withTemporaryCopy(of: bytes, file: file) { path in try pages(ofFile: path, bytes: bytes, file: file) }
+    }
+
+    /// Runs `body` on a temporary copy of `bytes` (poppler reads files), removed afterwards.
+    private static func withTemporaryCopy<T>(of bytes: [UInt8], file: String, _ body: (String) throws -> T) throws -> T {
         let directory = FileManager.default.temporaryDirectory
         let path = directory.appendingPathComponent("budgetlens-\(UUID().uuidString).pdf").path
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
@@ -43,7 +54,7 @@ enum PDFTextLayer {
                 english: "cannot write a temporary copy for the PDF reader")
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
-        return try text(ofFile: path, bytes: bytes, file: file)
+        return try body(path)
     }
 
     /// Images per page from `pdfimages -list` (poppler-utils), or `nil` when it cannot be run.

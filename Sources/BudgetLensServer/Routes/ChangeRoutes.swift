@@ -79,12 +79,7 @@ enum ChangeRoutes {
             let (documents, _) = try await services.visibleDocuments(user: user)
             let visible = Set(documents.map(\.id))
             let summaries = try await services.store.summaries(unit: unit, year: year).filter { visible.contains($0.document) }
-            // As `budgetlens report`: the Y-* checks between consecutive years and 汇总 against its members, over
-            // the documents the caller sees.
-            var report = StoreReport(summaries: summaries)
-            report.yearOverYear = try await StoreYearOverYear.pairs(in: summaries, store: services.store, skipping: [])
-            report.consolidations = try await Consolidation.checks(in: summaries, store: services.store)
-            return report
+            return try await StoreReport.full(summaries: summaries, store: services.store)
         }
         routes.on(.get, "/api/audit") { request, context in
             let user = try context.requireUser()

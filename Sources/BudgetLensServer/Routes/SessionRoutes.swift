@@ -56,8 +56,7 @@ enum SessionRoutes {
             try await services.store.deleteSession(tokenHash: user.sessionHash)
             try await services.store.appendAudit(AuditEntry(user: user.name, action: "logout"))
             var response = Response(status: .noContent)
-            response.setCookie(
-                Cookie(name: Authenticator.cookieName, value: "", maxAge: 0, path: "/", secure: services.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+            response.setCookie(Authenticator.clearedCookie(secure: services.configuration.secureCookies))
             return response
         }
         routes.on(.get, "/api/session") { _, context in

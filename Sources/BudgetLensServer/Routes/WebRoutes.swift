@@ -58,10 +58,7 @@ enum WebRoutes {
                 try await services.store.deleteSession(tokenHash: user.sessionHash)
                 try await services.store.appendAudit(AuditEntry(user: user.name, action: "logout"))
                 var response = redirect("/")
-                response.setCookie(
-                    Cookie(
-                        name: Authenticator.cookieName, value: "", maxAge: 0, path: "/",
-                        secure: services.configuration.secureCookies, httpOnly: true, sameSite: .strict))
+                response.setCookie(Authenticator.clearedCookie(secure: services.configuration.secureCookies))
                 return response
             }
         }
@@ -165,8 +162,7 @@ enum WebRoutes {
         // silent anonymous page.
         if context.credentialRefused {
             var response = redirect("/login?expired=1")
-            response.setCookie(
-                Cookie(name: Authenticator.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict))
+            response.setCookie(Authenticator.clearedCookie(secure: false))
             return response
         }
         let session = session(context)
