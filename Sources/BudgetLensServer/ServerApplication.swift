@@ -26,7 +26,7 @@ public struct ServerApplication {
         additionalRoutes: (@Sendable (RouteRegistry, ServerServices) -> Void)? = nil
     ) {
         services = ServerServices(store: store, pack: pack, configuration: configuration)
-        router = Router(context: ServerRequestContext.self)
+        router = Router(context: ServerRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(
             middleware: RequestMiddleware(
                 authentication: AuthenticationStep(

@@ -81,6 +81,15 @@ struct ServerOpenAPITests {
         #expect((notJSON.json["error"] as? [String: Any])?["message_zh"] is String)
         let badQuery = try await admin.get("/api/documents?limit=100000")
         #expect(badQuery.status == 400)
+        // HEAD of every GET answers as the GET, without a body (RFC 9110 §9.3.2).
+        for operation in OpenAPIDocument.operations where operation.method == "GET" {
+            let path = operation.path.replacingOccurrences(of: "{id}", with: String(document))
+            let get = try await admin.get(path)
+            let head = try await admin.request("HEAD", path)
+            #expect(head.status == get.status, "HEAD \(path): \(head.status), GET \(get.status)")
+            #expect(head.body.isEmpty, "HEAD \(path) has a body")
+            #expect(head.header("Content-Type") == get.header("Content-Type"), "HEAD \(path)")
+        }
     }
 
     @Test("openapi-spec-validator accepts /openapi.json")
