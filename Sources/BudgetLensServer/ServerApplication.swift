@@ -63,6 +63,23 @@ public struct ServerApplication {
                 onRunning(configuration.host, port)
             },
             logger: logger)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EACCES {
+            throw ServerStartupError(host: configuration.host, port: configuration.port, errno: error.errnoCode)
+        }
+    }
+}
+
+/// The server could not listen on its address: the port is taken by another program, or needs privileges.
+public struct ServerStartupError: Error, CustomStringConvertible {
+    public let host: String
+    public let port: Int
+    public let errno: Int32
+
+    public var description: String {
+        errno == EADDRINUSE
+            ? "无法在 \(host):\(port) 上监听：端口已被占用（请换用 --port）/ cannot listen on \(host):\(port): the port is in use (choose another --port)"
+            : "无法在 \(host):\(port) 上监听：没有权限（1024 以下的端口需要特权）/ cannot listen on \(host):\(port): permission denied"
     }
 }

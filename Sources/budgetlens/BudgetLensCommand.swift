@@ -45,6 +45,11 @@ struct BudgetLensCommand: ParsableCommand {
         return ferror(stream) != 0
     }
 
+    /// Whether ArgumentParser threw `error` (help, a validation or usage error): its types live in its module.
+    static func isArgumentParserError(_ error: any Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.
     static func main() {
         do {
@@ -55,6 +60,9 @@ struct BudgetLensCommand: ParsableCommand {
             } catch let exit as ExitCode {
                 try flushOutput()
                 throw exit
+            } catch let error where !(error is CommandFailure) && !isArgumentParserError(error) {
+                // A failure while running (a port in use, a database that cannot be opened) is not a usage error.
+                throw CommandFailure(runtime: error)
             }
             try flushOutput()
         } catch let failure as CommandFailure {

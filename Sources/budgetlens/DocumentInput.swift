@@ -125,6 +125,17 @@ struct CommandFailure: Error, CustomStringConvertible {
         self.status = status
     }
 
+    /// A failure while a command runs, exit 2: its own text when it already says it in Chinese, else a Chinese
+    /// line first and the English text after.
+    init(runtime error: any Error) {
+        let text = String(describing: error)
+        if text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
+            self.init(message: "错误：\(text)")
+        } else {
+            self.init(message: "错误：运行失败，原因见下行英文说明\nerror: \(text)")
+        }
+    }
+
     /// The failure of one file, exit code 2: `错误：<Chinese>` and `error: <English>` on two lines, or one of them
     /// (`--lang`).
     init(_ document: DocumentFailure) {

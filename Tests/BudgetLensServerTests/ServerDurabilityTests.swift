@@ -92,4 +92,22 @@ struct ServerDurabilityTests {
         let store = try await ServerStoreLocation.open(database)
         #expect(try await store.documents().count == 1)
     }
+
+    @Test("A port already in use: exit 2, a Chinese and English message naming the port, not a usage error")
+    func portInUse() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let database = folder.path("lens.sqlite")
+        let server = try ServerProcess(database: database, folder: folder)
+        defer { server.stop() }
+        let second = try BudgetLensBinary.run(["serve", "--db", database, "--port", String(server.port)])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("无法在 127.0.0.1:\(server.port) 上监听：端口已被占用"), "\(second.stderr)")
+        #expect(second.stderr.contains("the port is in use"))
+        #expect(!second.stderr.contains("命令行参数有误"))
+        let database2 = try BudgetLensBinary.run(["serve", "--db", folder.path("missing/dir/x.sqlite"), "--port", "0"])
+        #expect(database2.status == 2)
+        #expect(database2.stderr.hasPrefix("错误："), "\(database2.stderr)")
+        #expect(!database2.stderr.contains("命令行参数有误"))
+    }
 }
