@@ -202,12 +202,13 @@ enum DocumentChecks {
         return nil
     }
 
-    /// The reader's problems of severity warning or error, as findings.
+    /// The reader's problems of severity warning or error, as findings; the Chinese message names the kind of
+    /// problem (`单元格不是金额：…`), the details stay as the reader gave them.
     static func readingProblems(_ context: CheckContext) -> [Finding] {
         context.disclosure.problems.filter { $0.severity >= .warning }.map { problem in
             Finding(
                 rule: context.rule.id, severity: problem.severity,
-                message: "\(context.rule.text)：\(problem.message)", messageEnglish: "\(context.rule.textEnglish): \(problem.message)",
+                message: "\(context.rule.text)：\(problem.chineseTitle.map { "\($0)：" } ?? "")\(problem.message)", messageEnglish: "\(context.rule.textEnglish): \(problem.message)",
                 location: FindingLocation(table: problem.table?.formID, source: problem.source))
         }
     }
