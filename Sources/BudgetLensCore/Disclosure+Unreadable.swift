@@ -10,4 +10,17 @@ extension Disclosure {
         }
         return ids
     }
+
+    /// The ``ReadProblem/code`` of a table whose title is there but whose rows are in no form the readers read.
+    public static let notUnderstoodTableProblem = "table.not-understood"
+
+    /// The tables whose title is there but whose rows could not be read (``notUnderstoodTableProblem``, an error
+    /// F-READ reports): present, so not missing.
+    public var notUnderstoodTables: [TableID] {
+        var ids: [TableID] = []
+        for problem in problems where problem.code == Disclosure.notUnderstoodTableProblem {
+            if let id = problem.table, !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
 }

@@ -53,9 +53,9 @@ public struct Disclosure: Hashable, Sendable, Codable {
     public func table(_ id: TableID) -> PublicTable? { tables.first { $0.id == id } }
 
     /// The tables of the nine that the document does not have, in canonical order; a table present on pages
-    /// without text (``unreadableTables``) is not missing.
+    /// without text (``unreadableTables``) or present in a form not read (``notUnderstoodTables``) is not missing.
     public var missingTables: [TableID] {
-        let present = Set(tables.map(\.id)).union(unreadableTables)
+        let present = Set(tables.map(\.id)).union(unreadableTables).union(notUnderstoodTables)
         return TableID.allCases.filter { !present.contains($0) }
     }
 

@@ -45,6 +45,7 @@ extension ReadProblem {
         "self-evaluation.row": "自评表的行无法读取",
         "table.column-numbers": "栏次编号有误",
         "table.duplicate": "表重复",
+        "table.rows-not-read": "表内有未读取的行",
         "table.extra-columns": "表有多余的栏",
         "table.no-data-row": "表没有数据行",
         "table.no-header": "表头缺失",

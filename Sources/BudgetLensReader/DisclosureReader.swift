@@ -107,7 +107,7 @@ public enum DisclosureReader {
             disclosure = TextDisclosureParser(
                 text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations
             ).parse()
-            var unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables)
+            var unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
             if !unread.isEmpty, let pageText = readPageText(source, file: file, byteCount: bytes.count, configuration: configuration) {
                 disclosure = pageText.disclosure
                 unread = pageText.unread
@@ -133,7 +133,7 @@ public enum DisclosureReader {
             text: text, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
         disclosure.problems += rewrite.notes
-        let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables)
+        let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
         return (disclosure, unread)
     }
 
@@ -292,7 +292,7 @@ extension DisclosureReader {
             // Page text: the text with its tables rewritten as tab-separated rows, as the reader reads it.
             let source = SourceText(file: file, text: text)
             let disclosure = TextDisclosureParser(text: source, byteCount: bytes.count, readsSelfEvaluations: false).parse()
-            guard !UnreadTables.problems(lines: source.lines, file: file, read: disclosure.tables).isEmpty,
+            guard !UnreadTables.problems(lines: source.lines, file: file, read: disclosure).isEmpty,
                 let rewrite = PageTextTables.rewrite(lines: source.lines, file: file)
             else { return text }
             return rewrite.lines.joined(separator: "\n") + "\n"

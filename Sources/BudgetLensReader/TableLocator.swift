@@ -11,6 +11,9 @@ struct LocatedTable {
     var noDataStatement: TextLine?
     /// The last line index that belongs to the table.
     var endIndex: Int
+    /// The line that ended the grid although it looks like a row (amounts, no tab-separated cells:
+    /// `合计20.000.0020.00`): the rows from there on are not read, which the parser reports.
+    var strayRowIndex: Int?
 }
 
 /// Finds the public tables in a text: a title line followed, after header lines only, by tab-separated rows.
@@ -69,6 +72,7 @@ struct TableLocator {
             } else if TableTitles.table(named: text.lines[index]) == id, nextNonBlankIsGrid(after: index) {
                 // the title repeated on a continuation page
             } else {
+                if looksLikeRow(index) { table.strayRowIndex = index }
                 break
             }
             index += 1
@@ -130,6 +134,22 @@ struct TableLocator {
         if label.containsText("无数据") || label.containsText("本表为空") { return true }
         return (label.containsText("本单位") || label.containsText("本部门") || label.containsText("本年度"))
             && (label.containsText("没有") || label.containsText("无"))
+    }
+
+    /// A line that is not a grid row but holds an amount (`d.dd`) and is no note, title or sentence: a row
+    /// whose cells are not tab-separated.
+    private func looksLikeRow(_ index: Int) -> Bool {
+        let label = text.label(index)
+        guard label.utf8.count <= 400, !label.containsText("。"), TableTitles.table(named: text.lines[index]) == nil,
+            !["注", "说明", "备注", "第"].contains(where: { label.hasBytePrefix($0) }), !isNoDataStatement(label)
+        else { return false }
+        let bytes = Array(label.utf8)
+        guard bytes.count >= 4 else { return false }
+        for index in 1..<(bytes.count - 2) where bytes[index] == UInt8(ascii: ".") {
+            let digit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+            if digit(bytes[index - 1]), digit(bytes[index + 1]), digit(bytes[index + 2]) { return true }
+        }
+        return false
     }
 
     private func isPageFooter(_ index: Int) -> Bool {

@@ -19,6 +19,28 @@ struct TextDisclosureParser {
         var tables: [PublicTable] = []
         for table in located {
             let (built, tableProblems) = build(table)
+            if let stray = table.strayRowIndex {
+                let line = String(text.label(stray).prefix(40))
+                let number = text.location(stray).line
+                if built.rows.isEmpty {
+                    // Nothing but the header was read: the table is there, its rows are in no form read.
+                    problems.append(
+                        ReadProblem(
+                            code: Disclosure.notUnderstoodTableProblem, severity: .error,
+                            message: "\(table.id.formID) \(table.id.canonicalTitle): 第\(number)行起的行不是表格行"
+                                + "（各栏未以制表符分隔：“\(line)”），本表未读取 — from line \(number) the rows are not "
+                                + "tab-separated cells ('\(line)'); the table is not read",
+                            table: table.id, source: text.location(stray)))
+                    continue
+                }
+                problems.append(
+                    ReadProblem(
+                        code: "table.rows-not-read", severity: .error,
+                        message: "\(table.id.formID): 第\(number)行及其后的行不是表格行（各栏未以制表符分隔：“\(line)”），"
+                            + "未读取 — line \(number) and the rows after it are not tab-separated cells ('\(line)'); "
+                            + "they are not read",
+                        table: table.id, source: text.location(stray)))
+            }
             if tables.contains(where: { $0.id == built.id }) {
                 problems.append(
                     ReadProblem(

@@ -15,9 +15,10 @@ enum UnreadTables {
     /// - Parameters:
     ///   - lines: The text's lines (line feeds removed).
     ///   - file: The file name for source locations.
-    ///   - read: The tables the reader did read.
-    static func problems(lines: [Substring], file: String, read: [PublicTable]) -> [ReadProblem] {
-        let readIDs = Set(read.map(\.id))
+    ///   - read: The disclosure as read: its tables, and the tables its reader already reported not understood.
+    static func problems(lines: [Substring], file: String, read disclosure: Disclosure) -> [ReadProblem] {
+        // Read, or already reported by the parser (a title and header, then rows without tab-separated cells).
+        let readIDs = Set(disclosure.tables.map(\.id)).union(disclosure.notUnderstoodTables)
         guard readIDs.count < TableID.allCases.count else { return [] }
         var reported: Set<TableID> = []
         var problems: [ReadProblem] = []
@@ -28,7 +29,7 @@ enum UnreadTables {
             reported.insert(id)
             problems.append(
                 ReadProblem(
-                    code: "table.not-understood", severity: .error,
+                    code: Disclosure.notUnderstoodTableProblem, severity: .error,
                     message: "\(id.formID) \(id.canonicalTitle): 第\(index + 1)行有表题，但其后各行不是可读的表格形式"
                         + "（单元格以单个空格分隔、金额另起一行，如 pdfplumber 的 extract_text() 页面文本），本表未读取 — "
                         + "the title is at line \(index + 1), but the rows after it are not in a table form "

@@ -85,7 +85,7 @@ struct DocumentInput: ParsableArguments {
                     messageEn: "\(file): this is a 部门预算 (budget), not a 部门决算 (final accounts): "
                         + "\"\(disclosure.header.title)\". This command needs final accounts."))
         default:
-            if let unread = disclosure.problems.first(where: { $0.code == "table.not-understood" }) {
+            if let unread = disclosure.problems.first(where: { $0.code == Disclosure.notUnderstoodTableProblem }) {
                 throw CommandFailure(
                     place: file,
                     chinese: "无法读取任何部门决算表：文本提到了这些表，但其行不是 BudgetLens 能读取的表格形式"

@@ -103,6 +103,34 @@ struct SyntheticDefectTests {
         #expect(report.skipped.contains { $0.rule == "X-10" && $0.reason == "公开08 is missing" })
     }
 
+    @Test("a table present in no form the readers read: F-READ names it, F-TOC does not call it missing")
+    func notUnderstoodTable() throws {
+        var synthetic = SyntheticDisclosure()
+        // 公开08's rows without tab-separated cells (`合计20.000.0020.00`): its title and header are there.
+        synthetic.tables[.stateCapital] = synthetic.tables[.stateCapital]?.map { [$0.joined()] }
+        let (report, disclosure) = try check(synthetic)
+        #expect(disclosure.notUnderstoodTables == [.stateCapital])
+        #expect(disclosure.table(.stateCapital) == nil)
+        #expect(disclosure.missingTables.isEmpty)
+        let problem = try #require(disclosure.problems.first { $0.table == .stateCapital })
+        #expect(problem.message.hasPrefix("公开08 国有资本经营预算财政拨款支出决算表: 第250行起的行不是表格行（各栏未以制表符分隔：“合计20.000.0020.00”）"))
+        #expect(signatures(report) == ["F-READ 公开08 - -"])
+        #expect(report.skipped.contains { $0.rule == "X-10" })
+    }
+
+    @Test("rows after a row without tab-separated cells are not read, and F-READ says so")
+    func rowsNotRead() throws {
+        var synthetic = SyntheticDisclosure()
+        var rows = try #require(synthetic.tables[.generalBudgetExpenditure])
+        rows[rows.count - 2] = [rows[rows.count - 2].joined(separator: " ")]
+        synthetic.tables[.generalBudgetExpenditure] = rows
+        let (report, disclosure) = try check(synthetic)
+        let problem = try #require(disclosure.problems.first { $0.code == "table.rows-not-read" })
+        #expect(problem.table == .generalBudgetExpenditure && problem.severity == .error)
+        #expect(disclosure.table(.generalBudgetExpenditure)?.rows.count == rows.count - 2)
+        #expect(report.findings.contains { $0.rule == "F-READ" && $0.location.table == "公开05" })
+    }
+
     @Test("a rule checks every row: 公开05 行政运行 小计 printed 310.00")
     func rowIdentity() throws {
         var synthetic = SyntheticDisclosure()

@@ -35,13 +35,28 @@ enum PageTextTables {
             lines.append(text)
             spans.append(line)
         }
+
+        /// One line of prose from pieces written one after another (no tab between them), each traced to its source.
+        mutating func appendJoined(_ pieces: [(text: String, location: SourceLocation)]) {
+            var text = ""
+            var line: [(column: Int, location: SourceLocation)] = []
+            var column = 1
+            for piece in pieces {
+                line.append((column, piece.location))
+                text += piece.text
+                column += piece.text.unicodeScalars.count
+            }
+            lines.append(text)
+            spans.append(line)
+        }
     }
 
     /// Longest table region looked at, in lines.
     static let regionLimit = 600
 
     /// The rewritten text, or `nil` when no table could be rewritten.
-    static func rewrite(lines: [Substring], file: String) -> Rewrite? {
+    static func rewrite(lines fileLines: [Substring], file: String) -> Rewrite? {
+        let (lines, origins) = splitAtPageBreaks(fileLines)
         var pages: [Int] = []
         var page = 1
         for line in lines {
@@ -49,13 +64,20 @@ enum PageTextTables {
             pages.append(page)
         }
         func location(_ line: Int, _ column: Int) -> SourceLocation {
-            SourceLocation(file: file, line: line + 1, column: column, page: pages[line])
+            SourceLocation(
+                file: file, line: origins[line].line + 1, column: origins[line].column + column - 1, page: pages[line])
         }
         var output = Rewrite()
         var index = 0
         var consumedPrefix: Int? = nil  // a title line whose text before the title ended the table above
         while index < lines.count {
             guard let (id, titleStart) = tableStart(lines, at: index) else {
+                // Prose whose figures were printed on a baseline of their own: joined again.
+                if index + 1 < lines.count, let pieces = DetachedFigures.join(lines[index], figures: lines[index + 1]) {
+                    output.appendJoined(pieces.map { ($0.text, location(index + $0.lineOffset, $0.column)) })
+                    index += 2
+                    continue
+                }
                 output.append([(String(lines[index]), location(index, 1))])
                 index += 1
                 continue
@@ -93,6 +115,32 @@ enum PageTextTables {
             index = end
         }
         return output.rewritten.isEmpty ? nil : output
+    }
+
+    /// The lines with a page break inside a line made two lines: pages joined by a bare form feed put the last line
+    /// of one page and the first of the next on one line (`…情况说明\f九、国有资本…`, `第四部分 名词解释\f第一部分…`).
+    /// The form feed starts the second line. Each line's origin (line index and column in the file) is kept.
+    static func splitAtPageBreaks(_ lines: [Substring]) -> (lines: [Substring], origins: [(line: Int, column: Int)]) {
+        var pieces: [Substring] = []
+        var origins: [(line: Int, column: Int)] = []
+        pieces.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated() {
+            var start = line.startIndex
+            var column = 1
+            var cursor = line.startIndex
+            while cursor < line.endIndex, let formFeed = line[cursor...].firstIndex(of: "\u{0C}") {
+                if formFeed > start {
+                    pieces.append(line[start..<formFeed])
+                    origins.append((index, column))
+                    column += line[start..<formFeed].unicodeScalars.count
+                    start = formFeed
+                }
+                cursor = line.index(after: formFeed)
+            }
+            pieces.append(line[start...])
+            origins.append((index, column))
+        }
+        return (pieces, origins)
     }
 
     /// The table whose title ends line `index` and whose content follows, and where the title starts.
