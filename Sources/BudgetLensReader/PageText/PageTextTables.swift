@@ -146,7 +146,16 @@ enum PageTextTables {
         let heading = region.lowerBound..<region.upperBound
         switch id.shape {
         case .functional:
-            return FunctionalPageTable.write(id, tokenLines: tokenLines, lines: lines, region: heading, location: location, into: &table)
+            let before = table
+            if FunctionalPageTable.write(id, tokenLines: tokenLines, lines: lines, region: heading, location: location, into: &table) {
+                return true
+            }
+            // Raw `pdftotext` text whose codes, labels and amounts come in blocks (RawTextCodeTable).
+            guard RawTextCodeTable.isCellPerLine(tokenLines) else { return false }
+            var blocks = before
+            guard RawTextCodeTable.write(id, tokenLines: tokenLines, location: location, into: &blocks) else { return false }
+            table = blocks
+            return true
         case .sideBySide:
             return SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
         case .economic:
