@@ -152,8 +152,17 @@ enum PageTextTables {
             }
             // Raw `pdftotext` text whose codes, labels and amounts come in blocks (RawTextCodeTable).
             guard RawTextCodeTable.isCellPerLine(tokenLines) else { return false }
+            // The lines after the region, up to the next title (raw text may print the rest of an empty table's
+            // header after its note).
+            var following: [Substring] = []
+            var index = region.upperBound
+            while index < lines.count, index < region.upperBound + 12, tableStart(lines, at: index) == nil {
+                following.append(lines[index])
+                index += 1
+            }
             var blocks = before
-            guard RawTextCodeTable.write(id, tokenLines: tokenLines, location: location, into: &blocks) else { return false }
+            guard RawTextCodeTable.write(id, tokenLines: tokenLines, following: following, location: location, into: &blocks)
+            else { return false }
             table = blocks
             return true
         case .sideBySide:

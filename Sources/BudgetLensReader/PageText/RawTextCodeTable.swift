@@ -43,13 +43,26 @@ enum RawTextCodeTable {
 
     /// Writes table `id` from the region's tokens, or returns `false` (nothing written) when the blocks cannot be
     /// put together into rows that satisfy every identity.
+    ///
+    /// - Parameter following: The lines after the region up to the next title: an empty table's header may end
+    ///   after its note (`注：…本表无数据。` then `项目支出`).
     static func write(
-        _ id: TableID, tokenLines: [[PageTextToken]], location: (Int, Int) -> SourceLocation,
+        _ id: TableID, tokenLines: [[PageTextToken]], following: [Substring] = [], location: (Int, Int) -> SourceLocation,
         into table: inout PageTextTables.Rewrite
     ) -> Bool {
         guard let template = FunctionalPageTable.template(for: id) else { return false }
         let tokens = tokenLines.flatMap { $0 }.filter { !$0.text.allSatisfy { $0 == "…" || $0 == "." || $0 == "．" } }
         let header = tokens.filter { $0.kind == .text }.map { String($0.text) }.joined()
+        let start = tokens.first.map { location($0.line, $0.column) } ?? location(0, 1)
+        if !tokens.contains(where: { $0.kind != .text }) {
+            // An empty table (本表无数据, said in its note): its header, then its 合计 row, blank.
+            let after = following.joined()
+            guard after.contains("本表无数据"), template.marks.allSatisfy({ header.contains($0) || after.contains($0) })
+            else { return false }
+            table.append([("科目编码", start), ("科目名称", start)] + template.columns.map { ($0, start) })
+            table.append([("", start), ("合计", start)] + template.columns.map { _ in ("", start) })
+            return true
+        }
         guard template.marks.allSatisfy({ header.contains($0) }) else { return false }
         guard let rows = rows(tokens, columnCount: template.columns.count, identities: template.identities) else {
             return false
@@ -58,7 +71,6 @@ enum RawTextCodeTable {
         guard let cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities)
         else { return false }
 
-        let start = tokens.first.map { location($0.line, $0.column) } ?? location(0, 1)
         if cut.alternatives > 1 {
             table.notes.append(ReadProblem(
                 code: "page-text.column-uncertain", severity: .info,
