@@ -91,7 +91,10 @@ enum RawTextCodeTable {
                 table: id, source: row.anchor.map { location($0.line, $0.column) } ?? start))
         }
         table.append([("科目编码", start), ("科目名称", start)] + template.columns.map { ($0, start) })
-        for (index, row) in cut.rows.enumerated() {
+        // The 合计 row first, as the PDF prints it, then the codes in order.
+        let order = cut.rows.indices.sorted { (cut.rows[$0].code ?? "") < (cut.rows[$1].code ?? "") }
+        for index in order {
+            let row = cut.rows[index]
             let here = row.anchor.map { location($0.line, $0.column) } ?? start
             var cells = [(text: String, location: SourceLocation)](repeating: ("", here), count: count)
             for (token, column) in zip(row.amounts, cut.placements[index]) {
@@ -177,11 +180,23 @@ enum RawTextCodeTable {
         /// Rows whose amounts still had several placements (the first is read).
         var uncertain: [Int]
 
+        /// The second cut that held, when more than one did.
+        var other: (rows: [Row], placements: [[Int]])?
+
+        /// Both cuts, by the rows where they differ (three at most): `208 20.00→合计，20.00→基本支出 | …`.
         func describe(columns: [String]) -> String {
-            rows.enumerated().prefix(3).map { index, row in
-                "\(row.code ?? "合计") " + zip(row.amounts, placements[index]).map { "\($0.text)→\(columns[$1])" }
-                    .joined(separator: "，")
-            }.joined(separator: "；") + "…"
+            guard let other else { return "" }
+            func text(_ rows: [Row], _ placements: [[Int]], _ index: Int) -> String {
+                "\(rows[index].code ?? "合计") " + zip(rows[index].amounts, placements[index])
+                    .map { "\($0.text)→\(columns[$1])" }.joined(separator: "，")
+            }
+            let differing = rows.indices.filter { index in
+                index >= other.rows.count || rows[index].code != other.rows[index].code
+                    || rows[index].amounts.map(\.line) != other.rows[index].amounts.map(\.line)
+                    || placements[index] != other.placements[index]
+            }.prefix(3)
+            return differing.map { text(rows, placements, $0) }.joined(separator: "；") + " | "
+                + differing.filter { $0 < other.rows.count }.map { text(other.rows, other.placements, $0) }.joined(separator: "；")
         }
     }
 
@@ -192,7 +207,8 @@ enum RawTextCodeTable {
     ) -> Cut? {
         let values = amounts.compactMap(\.amount)
         guard values.count == amounts.count else { return nil }
-        var steps = 0
+        var budget = stepLimit  // search steps left, for the cuts and the hierarchy narrowing together
+        var exhausted = false
         var cache: [Int: [[Int]]] = [:]  // (start * 16 + length) → placements
         func placements(_ start: Int, _ length: Int) -> [[Int]] {
             let key = start * 16 + length
@@ -218,8 +234,9 @@ enum RawTextCodeTable {
             var dead = Set<Int>()  // (row, position) from which no cut uses up the amounts
             @discardableResult
             func visit(_ row: Int, _ position: Int) -> Bool {
-                steps += 1
-                if steps > stepLimit || total >= cutLimit { return true }
+                budget -= 1
+                if budget <= 0 { exhausted = true }
+                if exhausted || total >= cutLimit { return true }
                 if dead.contains(row * 1_000_000 + position) { return false }
                 if row == order.count {
                     guard position == values.count else { return false }
@@ -253,10 +270,13 @@ enum RawTextCodeTable {
                     rowsOut[index].amounts = Array(amounts[position..<(position + length)])
                     position += length
                 }
-                var budget = 200_000
                 var uncertain: [Int] = []
                 for _ in 0...order.count {
                     HierarchyPlacement.narrow(&candidates, amounts: groups, parents: parents, columnCount: columnCount, budget: &budget)
+                    if budget <= 0 {
+                        exhausted = true
+                        return nil
+                    }
                     if candidates.contains(where: \.isEmpty) { return nil }
                     guard let next = candidates.indices.first(where: { candidates[$0].count > 1 }) else { break }
                     uncertain.append(next)
@@ -268,8 +288,10 @@ enum RawTextCodeTable {
             }
             visit(0, 0)
         }
-        guard steps <= stepLimit, let first = held.first else { return nil }
-        return Cut(rows: first.rows, placements: first.placements, alternatives: held.count, uncertain: first.uncertain)
+        // A search cut short cannot say that no other cut holds: the table is not read.
+        guard !exhausted, let first = held.first else { return nil }
+        let other = held.count > 1 ? (held[1].rows, held[1].placements) : nil
+        return Cut(rows: first.rows, placements: first.placements, alternatives: held.count, uncertain: first.uncertain, other: other)
     }
 
     /// Whether every parent row equals the sum of its children in every column, within 1 分 a child.
