@@ -132,6 +132,22 @@ struct RawTextCodeTableTests {
         #expect(unread.first?.source.line == 1)
     }
 
+    @Test("the 合计 row's last amount printed after the note (as raw pdftotext does) is taken only when the cut then holds")
+    func amountAfterNote() throws {
+        let note = "注：本表反映部门本年度一般公共预算财政拨款支出情况。"
+        func moved(_ late: String) -> String {
+            Self.generalBudget().replacingOccurrences(of: "80.00\n\n40.00\n\n合计\n\n\(note)", with: "80.00\n\n合计\n\n\(note)\n\n\(late)\n")
+        }
+        #expect(moved("40.00") != Self.generalBudget())
+        let disclosure = try DisclosureReader.read(data: Data(moved("40.00").utf8), file: "raw.txt")
+        let expected = try DisclosureReader.read(data: Data(Self.generalBudget().utf8), file: "raw.txt")
+        #expect(!cells(disclosure).isEmpty && cells(disclosure) == cells(expected))
+        // A late amount that breaks 合计 = Σ 类 leaves the table unread.
+        let wrong = try DisclosureReader.read(data: Data(moved("41.00").utf8), file: "raw.txt")
+        #expect(wrong.table(.generalBudgetExpenditure) == nil)
+        #expect(wrong.problems.contains { $0.code == "table.not-understood" && $0.table == .generalBudgetExpenditure })
+    }
+
     @Test("labels that do not pair up with the codes (one missing) leave the table unread")
     func labelsMustPair() throws {
         let text = Self.generalBudget().replacingOccurrences(of: "人大事务\n", with: "")

@@ -161,7 +161,9 @@ enum PageTextTables {
                 index += 1
             }
             var blocks = before
-            guard RawTextCodeTable.write(id, tokenLines: tokenLines, following: following, location: location, into: &blocks)
+            guard RawTextCodeTable.write(
+                id, tokenLines: tokenLines, following: following, followingStart: region.upperBound, location: location,
+                into: &blocks)
             else { return false }
             table = blocks
             return true

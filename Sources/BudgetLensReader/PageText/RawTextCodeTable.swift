@@ -44,11 +44,15 @@ enum RawTextCodeTable {
     /// Writes table `id` from the region's tokens, or returns `false` (nothing written) when the blocks cannot be
     /// put together into rows that satisfy every identity.
     ///
-    /// - Parameter following: The lines after the region up to the next title: an empty table's header may end
-    ///   after its note (`注：…本表无数据。` then `项目支出`).
+    /// - Parameters:
+    ///   - following: The lines after the region up to the next title: an empty table's header may end after its
+    ///     note (`注：…本表无数据。` then `项目支出`), and a table's last amount may stand there (`注：…` then
+    ///     `202.24`, the 合计 row's 项目支出). Lines of one amount alone there are tried, after the region's, only
+    ///     when the region's amounts alone cannot be cut into rows.
+    ///   - followingStart: The line index of the first of `following`.
     static func write(
-        _ id: TableID, tokenLines: [[PageTextToken]], following: [Substring] = [], location: (Int, Int) -> SourceLocation,
-        into table: inout PageTextTables.Rewrite
+        _ id: TableID, tokenLines: [[PageTextToken]], following: [Substring] = [], followingStart: Int = 0,
+        location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
     ) -> Bool {
         guard let template = FunctionalPageTable.template(for: id) else { return false }
         let tokens = tokenLines.flatMap { $0 }.filter { !$0.text.allSatisfy { $0 == "…" || $0 == "." || $0 == "．" } }
@@ -68,8 +72,15 @@ enum RawTextCodeTable {
             return false
         }
         let count = template.columns.count
-        guard let cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities)
-        else { return false }
+        var cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities)
+        if cut == nil {
+            let late = following.enumerated().map { PageTextToken.tokens(of: $1, index: followingStart + $0) }
+                .filter { $0.count == 1 && $0[0].amount != nil }.map { $0[0] }
+            if !late.isEmpty {
+                cut = cutAmounts(rows: rows.rows, amounts: rows.amounts + late, columnCount: count, identities: template.identities)
+            }
+        }
+        guard let cut else { return false }
 
         if cut.alternatives > 1 {
             table.notes.append(ReadProblem(
