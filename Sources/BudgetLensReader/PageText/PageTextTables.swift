@@ -194,7 +194,27 @@ enum PageTextTables {
         let heading = region.lowerBound..<region.upperBound
         switch id.shape {
         case .functional:
-            return FunctionalPageTable.write(id, tokenLines: tokenLines, lines: lines, region: heading, location: location, into: &table)
+            let before = table
+            if FunctionalPageTable.write(id, tokenLines: tokenLines, lines: lines, region: heading, location: location, into: &table) {
+                return true
+            }
+            // Raw `pdftotext` text whose codes, labels and amounts come in blocks (RawTextCodeTable).
+            guard RawTextCodeTable.isCellPerLine(tokenLines) else { return false }
+            // The lines after the region, up to the next title (raw text may print the rest of an empty table's
+            // header after its note).
+            var following: [Substring] = []
+            var index = region.upperBound
+            while index < lines.count, index < region.upperBound + 12, tableStart(lines, at: index) == nil {
+                following.append(lines[index])
+                index += 1
+            }
+            var blocks = before
+            guard RawTextCodeTable.write(
+                id, tokenLines: tokenLines, following: following, followingStart: region.upperBound, location: location,
+                into: &blocks)
+            else { return false }
+            table = blocks
+            return true
         case .sideBySide:
             return SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
         case .economic:

@@ -1,0 +1,343 @@
+import BudgetLensCore
+
+/// Reads a code table (公开02, 03, 05, 07, 08) of raw `pdftotext` text (no `-layout`) whose cells come in
+/// poppler's block reading order rather than row by row: the full codes (`208`, `20805`, `2080501`) as one or
+/// more blocks, the labels as another (wrapped over lines), the amounts row by row with blank cells dropped — and
+/// blocks of one kind interleaved with the others (Word PDFs of the 上海 template: `208` `20805` … then
+/// `社会保障和就` `业支出` … then `754.75` `754.75` `0.00` …).
+///
+/// The rows are rebuilt from the table's structure, not from the order of the lines:
+/// - **Rows**: the codes, sorted (a code table lists its rows in code order: 类, its 款, each 款's 项), after or
+///   before the `合计` row. Every 款 and 项 must have its parent code in the table.
+/// - **Labels**: the label pieces in order, a piece joined to the one before when that one filled the column
+///   (as wide as the widest piece, less one) and does not end as a label ends (`支出`, `事务`, …); header words
+///   (`本年收入合计`, the pieces of a wrapped heading) are left out. There must be one label per code.
+/// - **Amounts**: the amounts in order are cut into consecutive groups, one a row, each group placed in the
+///   row's columns (``ColumnPlacement``, order kept) so that the row's identity holds (合计 = Σ parts); the
+///   `合计` row's group stands first or last. Every cut is then held to the code hierarchy in every column
+///   (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, within 1 分 a part: 尾数误差) and kept only when it holds throughout.
+///   When more than one cut holds, the first is read **with a `page-text.column-uncertain` note naming both**;
+///   when none does, the table is not read (reported as not understood). Bounded: at most `stepLimit` search
+///   steps and `cutLimit` cuts a table.
+///
+/// See docs/page-text.md.
+enum RawTextCodeTable {
+    /// Search steps for cutting the amounts of one table into rows.
+    static let stepLimit = 2_000_000
+    /// Complete cuts looked at, at most.
+    static let cutLimit = 64
+
+    /// Whether the region holds one cell a line, as raw `pdftotext` prints it (four lines in five at least).
+    static func isCellPerLine(_ tokenLines: [[PageTextToken]]) -> Bool {
+        let nonEmpty = tokenLines.filter { !$0.isEmpty }
+        return !nonEmpty.isEmpty && nonEmpty.filter { $0.count == 1 }.count * 5 >= nonEmpty.count * 4
+    }
+
+    /// A row rebuilt from the blocks: `code` nil for the 合计 row.
+    struct Row {
+        var code: String?
+        var label: String
+        var anchor: PageTextToken?
+        var amounts: [PageTextToken] = []
+    }
+
+    /// Writes table `id` from the region's tokens, or returns `false` (nothing written) when the blocks cannot be
+    /// put together into rows that satisfy every identity.
+    ///
+    /// - Parameters:
+    ///   - following: The lines after the region up to the next title: an empty table's header may end after its
+    ///     note (`注：…本表无数据。` then `项目支出`), and a table's last amount may stand there (`注：…` then
+    ///     `202.24`, the 合计 row's 项目支出). Lines of one amount alone there are tried, after the region's, only
+    ///     when the region's amounts alone cannot be cut into rows.
+    ///   - followingStart: The line index of the first of `following`.
+    static func write(
+        _ id: TableID, tokenLines: [[PageTextToken]], following: [Substring] = [], followingStart: Int = 0,
+        location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
+    ) -> Bool {
+        guard let template = FunctionalPageTable.template(for: id) else { return false }
+        let tokens = tokenLines.flatMap { $0 }.filter { !$0.text.allSatisfy { $0 == "…" || $0 == "." || $0 == "．" } }
+        let header = tokens.filter { $0.kind == .text }.map { String($0.text) }.joined()
+        let start = tokens.first.map { location($0.line, $0.column) } ?? location(0, 1)
+        if !tokens.contains(where: { $0.kind != .text }) {
+            // An empty table (本表无数据, said in its note): its header, then its 合计 row, blank.
+            let after = following.joined()
+            guard after.contains("本表无数据"), template.marks.allSatisfy({ header.contains($0) || after.contains($0) })
+            else { return false }
+            table.append([("科目编码", start), ("科目名称", start)] + template.columns.map { ($0, start) })
+            table.append([("", start), ("合计", start)] + template.columns.map { _ in ("", start) })
+            return true
+        }
+        guard template.marks.allSatisfy({ header.contains($0) }) else { return false }
+        guard let rows = rows(tokens, columnCount: template.columns.count, identities: template.identities) else {
+            return false
+        }
+        let count = template.columns.count
+        var cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities)
+        if cut == nil {
+            let late = following.enumerated().map { PageTextToken.tokens(of: $1, index: followingStart + $0) }
+                .filter { $0.count == 1 && $0[0].amount != nil }.map { $0[0] }
+            if !late.isEmpty {
+                cut = cutAmounts(rows: rows.rows, amounts: rows.amounts + late, columnCount: count, identities: template.identities)
+            }
+        }
+        guard let cut else { return false }
+
+        if cut.alternatives > 1 {
+            table.notes.append(ReadProblem(
+                code: "page-text.column-uncertain", severity: .info,
+                message: "\(id.formID)：原始文本中金额按行切分有 \(cut.alternatives) 种方式均满足勾稽关系，按第一种读取："
+                    + cut.describe(columns: template.columns)
+                    + " — the amounts of the raw text can be cut into rows in \(cut.alternatives) ways that satisfy the "
+                    + "identities; the first is read",
+                table: id, source: start))
+        }
+        for index in cut.uncertain {
+            let row = cut.rows[index]
+            table.notes.append(ReadProblem(
+                code: "page-text.column-uncertain", severity: .info,
+                message: "\(id.formID) \(row.code ?? "合计")：空白单元格被省略，金额的栏次有多种放置均满足勾稽关系，按第一种读取："
+                    + zip(row.amounts, cut.placements[index]).map { "\($0.text)→\(template.columns[$1])" }.joined(separator: "，")
+                    + " — blank cells were dropped and several placements of the amounts satisfy the identities; the "
+                    + "first is read",
+                table: id, source: row.anchor.map { location($0.line, $0.column) } ?? start))
+        }
+        table.append([("科目编码", start), ("科目名称", start)] + template.columns.map { ($0, start) })
+        // The 合计 row first, as the PDF prints it, then the codes in order.
+        let order = cut.rows.indices.sorted { (cut.rows[$0].code ?? "") < (cut.rows[$1].code ?? "") }
+        for index in order {
+            let row = cut.rows[index]
+            let here = row.anchor.map { location($0.line, $0.column) } ?? start
+            var cells = [(text: String, location: SourceLocation)](repeating: ("", here), count: count)
+            for (token, column) in zip(row.amounts, cut.placements[index]) {
+                cells[column] = (String(token.text), location(token.line, token.column))
+            }
+            table.append([(row.code ?? "", here), (row.code == nil ? "合计" : row.label, here)] + cells)
+        }
+        return true
+    }
+
+    /// The rows (合计 first, then the codes sorted) with their labels, and the amounts in order; `nil` when the
+    /// codes are split (`201` `06` `01`), a parent code is missing, or labels and codes do not pair up.
+    static func rows(_ tokens: [PageTextToken], columnCount: Int, identities: [ColumnPlacement.Identity])
+        -> (rows: [Row], amounts: [PageTextToken])?
+    {
+        var codes: [String: PageTextToken] = [:]
+        var amounts: [PageTextToken] = []
+        var pieces: [PageTextToken] = []
+        var total: PageTextToken? = nil
+        for token in tokens {
+            switch token.kind {
+            case .digits:
+                // Two-digit 款/项 printed apart from their 类 cannot be told apart here; nor can a page number.
+                guard [3, 5, 7].contains(token.text.count) else { return nil }
+                guard codes[String(token.text)] == nil else { return nil }
+                codes[String(token.text)] = token
+            case .amount:
+                amounts.append(token)
+            case .text:
+                if token.text == "合计" || token.text == "总计" {
+                    if total == nil { total = token }
+                    continue
+                }
+                pieces.append(token)
+            }
+        }
+        guard !codes.isEmpty, let total else { return nil }
+        let sorted = codes.keys.sorted()
+        for code in sorted where code.count > 3 {
+            guard codes[String(code.prefix(code.count - 2))] != nil else { return nil }
+        }
+        let labels = labels(pieces)
+        guard labels.count == sorted.count else { return nil }
+        var rows = [Row(code: nil, label: "合计", anchor: total)]
+        for (code, label) in zip(sorted, labels) { rows.append(Row(code: code, label: label, anchor: codes[code])) }
+        return (rows, amounts)
+    }
+
+    /// The labels: pieces joined where the piece before filled the column and did not end as a label ends;
+    /// header words and the pieces of wrapped headings left out.
+    static func labels(_ pieces: [PageTextToken]) -> [String] {
+        func isHeader(_ text: Substring) -> Bool { text.count >= 3 && FunctionalPageRows.isHeaderWord(text) }
+        let width = pieces.filter { !isHeader($0.text) }.map(\.text.count).max() ?? 0
+        var labels: [String] = []
+        var open = false  // the last label may continue
+        var afterHeader = true  // the last piece was a header word (or none came yet): a short piece after it is the heading's
+        for piece in pieces {
+            if isHeader(piece.text) {
+                afterHeader = true
+                open = false
+                continue
+            }
+            if afterHeader && piece.text.count <= 2 && FunctionalPageRows.isHeaderWord(piece.text) { continue }
+            afterHeader = false
+            if open, !labels.isEmpty {
+                labels[labels.count - 1] += piece.text
+            } else {
+                labels.append(String(piece.text))
+            }
+            open = piece.text.count >= width - 1 && !closingEndings.contains { piece.text.hasSuffix($0) }
+        }
+        return labels
+    }
+
+    private static let closingEndings = ["支出", "事务", "运行", "医疗", "补贴", "公积金", "离退休", "合计"]
+
+    /// A cut of the amounts into rows that holds throughout.
+    struct Cut {
+        var rows: [Row]
+        var placements: [[Int]]
+        /// How many cuts held (the first is read).
+        var alternatives: Int
+        /// Rows whose amounts still had several placements (the first is read).
+        var uncertain: [Int]
+
+        /// The second cut that held, when more than one did.
+        var other: (rows: [Row], placements: [[Int]])?
+
+        /// Both cuts, by the rows where they differ (three at most): `208 20.00→合计，20.00→基本支出 | …`.
+        func describe(columns: [String]) -> String {
+            guard let other else { return "" }
+            func text(_ rows: [Row], _ placements: [[Int]], _ index: Int) -> String {
+                "\(rows[index].code ?? "合计") " + zip(rows[index].amounts, placements[index])
+                    .map { "\($0.text)→\(columns[$1])" }.joined(separator: "，")
+            }
+            let differing = rows.indices.filter { index in
+                index >= other.rows.count || rows[index].code != other.rows[index].code
+                    || rows[index].amounts.map(\.line) != other.rows[index].amounts.map(\.line)
+                    || placements[index] != other.placements[index]
+            }.prefix(3)
+            return differing.map { text(rows, placements, $0) }.joined(separator: "；") + " | "
+                + differing.filter { $0 < other.rows.count }.map { text(other.rows, other.placements, $0) }.joined(separator: "；")
+        }
+    }
+
+    /// Cuts `amounts` into consecutive groups, one for each row, the 合计 row's first or last, such that every
+    /// row's identity and the code hierarchy hold in every column.
+    static func cutAmounts(
+        rows: [Row], amounts: [PageTextToken], columnCount: Int, identities: [ColumnPlacement.Identity]
+    ) -> Cut? {
+        let values = amounts.compactMap(\.amount)
+        guard values.count == amounts.count else { return nil }
+        var budget = stepLimit  // search steps left, for the cuts and the hierarchy narrowing together
+        var exhausted = false
+        var cache: [Int: [[Int]]] = [:]  // (start * 16 + length) → placements
+        func placements(_ start: Int, _ length: Int) -> [[Int]] {
+            let key = start * 16 + length
+            if let known = cache[key] { return known }
+            let found: [[Int]]
+            if length == 0 {
+                found = [[]]
+            } else {
+                found = ColumnPlacement.candidates(
+                    Array(values[start..<(start + length)]), columnCount: columnCount, ordered: true,
+                    identities: identities) ?? []
+            }
+            cache[key] = found
+            return found
+        }
+        var held: [(rows: [Row], placements: [[Int]], uncertain: [Int])] = []
+        var total = 0
+        for totalLast in [false, true] {
+            // Row order: 合计 first (as printed in the PDF) or last (as raw text may put it).
+            let order = totalLast ? Array(rows.dropFirst()) + [rows[0]] : rows
+            let parents = Self.parents(of: order)
+            var lengths: [Int] = []
+            var dead = Set<Int>()  // (row, position) from which no cut uses up the amounts
+            @discardableResult
+            func visit(_ row: Int, _ position: Int) -> Bool {
+                budget -= 1
+                if budget <= 0 { exhausted = true }
+                if exhausted || total >= cutLimit { return true }
+                if dead.contains(row * 1_000_000 + position) { return false }
+                if row == order.count {
+                    guard position == values.count else { return false }
+                    if let placed = check(order, lengths: lengths, parents: parents) {
+                        total += 1
+                        held.append(placed)
+                    }
+                    return true
+                }
+                var reached = false
+                // Too few amounts left for the rows to come cannot happen (a row may be blank); too many can.
+                let remainingRows = order.count - row - 1
+                for length in 0...min(columnCount, values.count - position) {
+                    if values.count - position - length > remainingRows * columnCount { continue }
+                    if placements(position, length).isEmpty { continue }
+                    lengths.append(length)
+                    if visit(row + 1, position + length) { reached = true }
+                    lengths.removeLast()
+                }
+                if !reached { dead.insert(row * 1_000_000 + position) }
+                return reached
+            }
+            func check(_ order: [Row], lengths: [Int], parents: [Int?]) -> (rows: [Row], placements: [[Int]], uncertain: [Int])? {
+                var candidates: [[[Int]]] = []
+                var groups: [[Int64]] = []
+                var rowsOut = order
+                var position = 0
+                for (index, length) in lengths.enumerated() {
+                    candidates.append(placements(position, length))
+                    groups.append(Array(values[position..<(position + length)]))
+                    rowsOut[index].amounts = Array(amounts[position..<(position + length)])
+                    position += length
+                }
+                var uncertain: [Int] = []
+                for _ in 0...order.count {
+                    HierarchyPlacement.narrow(&candidates, amounts: groups, parents: parents, columnCount: columnCount, budget: &budget)
+                    if budget <= 0 {
+                        exhausted = true
+                        return nil
+                    }
+                    if candidates.contains(where: \.isEmpty) { return nil }
+                    guard let next = candidates.indices.first(where: { candidates[$0].count > 1 }) else { break }
+                    uncertain.append(next)
+                    candidates[next] = [candidates[next][0]]
+                }
+                let chosen = candidates.map { $0[0] }
+                guard holds(groups: groups, placements: chosen, parents: parents, columnCount: columnCount) else { return nil }
+                return (rowsOut, chosen, uncertain)
+            }
+            visit(0, 0)
+        }
+        // A search cut short cannot say that no other cut holds: the table is not read.
+        guard !exhausted, let first = held.first else { return nil }
+        let other = held.count > 1 ? (held[1].rows, held[1].placements) : nil
+        return Cut(rows: first.rows, placements: first.placements, alternatives: held.count, uncertain: first.uncertain, other: other)
+    }
+
+    /// Whether every parent row equals the sum of its children in every column, within 1 分 a child.
+    static func holds(groups: [[Int64]], placements: [[Int]], parents: [Int?], columnCount: Int) -> Bool {
+        let rows = zip(groups, placements).map { ColumnPlacement.values($0, at: $1, columnCount: columnCount) }
+        var sums: [Int: [Int64]] = [:]
+        var counts: [Int: Int64] = [:]
+        for (index, parent) in parents.enumerated() {
+            guard let parent else { continue }
+            var sum = sums[parent] ?? [Int64](repeating: 0, count: columnCount)
+            for column in 0..<columnCount {
+                let (result, overflow) = sum[column].addingReportingOverflow(rows[index][column])
+                if overflow { return false }
+                sum[column] = result
+            }
+            sums[parent] = sum
+            counts[parent, default: 0] += 1
+        }
+        for (parent, sum) in sums {
+            let tolerance = counts[parent] ?? 1
+            for column in 0..<columnCount where abs(rows[parent][column] - sum[column]) > tolerance { return false }
+        }
+        return true
+    }
+
+    /// Each row's parent: the 合计 row (`code` nil) for a 类, the 类 for a 款, the 款 for a 项.
+    static func parents(of rows: [Row]) -> [Int?] {
+        var byCode: [String: Int] = [:]
+        var total: Int? = nil
+        for (index, row) in rows.enumerated() {
+            if let code = row.code { byCode[code] = index } else { total = index }
+        }
+        return rows.map { row in
+            guard let code = row.code else { return nil }
+            return code.count == 3 ? total : byCode[String(code.prefix(code.count - 2))]
+        }
+    }
+}
