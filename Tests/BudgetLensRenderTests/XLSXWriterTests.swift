@@ -59,11 +59,15 @@ final class XLSXWriterTests {
         let archive = try Archive(data: data, accessMode: .read)
         let paths = Set(archive.map(\.path))
         #expect(paths == Set(["[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml",
-            "xl/_rels/workbook.xml.rels", "xl/styles.xml"] + (1...18).map { "xl/worksheets/sheet\($0).xml" }))  // 9 tables + 汇总表 + 8 自评表
+            "xl/_rels/workbook.xml.rels", "xl/styles.xml"] + (1...19).map { "xl/worksheets/sheet\($0).xml" }))  // 封面 + 9 tables + 汇总表 + 8 自评表
         let workbook = try part(archive, "xl/workbook.xml")
-        #expect(workbook.contains("<sheet name=\"公开01\" sheetId=\"1\" r:id=\"rId1\"/>"))
-        #expect(workbook.contains("<sheet name=\"公开09\" sheetId=\"9\" r:id=\"rId9\"/>"))
-        let summary = try part(archive, "xl/worksheets/sheet1.xml")
+        #expect(workbook.contains("<sheet name=\"封面\" sheetId=\"1\" r:id=\"rId1\"/>"))
+        #expect(workbook.contains("<sheet name=\"公开01\" sheetId=\"2\" r:id=\"rId2\"/>"))
+        #expect(workbook.contains("<sheet name=\"公开09\" sheetId=\"10\" r:id=\"rId10\"/>"))
+        let cover = try part(archive, "xl/worksheets/sheet1.xml")
+        #expect(cover.contains("<t xml:space=\"preserve\">2022年度烟台市医疗保障局部门决算</t>"))
+        #expect(cover.contains("<c r=\"A3\" s=\"5\" t=\"inlineStr\"><is><t xml:space=\"preserve\">目录</t></is></c>"))
+        let summary = try part(archive, "xl/worksheets/sheet2.xml")
         #expect(summary.contains("<pane ySplit=\"6\" topLeftCell=\"A7\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
         #expect(summary.contains("<mergeCell ref=\"A4:C4\"/><mergeCell ref=\"D4:F4\"/>"))
         #expect(summary.contains("<c r=\"C7\" s=\"4\"><v>7297.28</v></c>"))
@@ -114,7 +118,7 @@ final class XLSXWriterTests {
         disclosure.tables = disclosure.tables.map { var table = $0; table.unitName = hostile; return table }
         let path = try write(disclosure, name: "hostile.xlsx")
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        let sheet = try part(archive, "xl/worksheets/sheet1.xml")
+        let sheet = try part(archive, "xl/worksheets/sheet2.xml")  // 公开01 (sheet1 is 封面)
         #expect(!sheet.contains("<script"))
         #expect(sheet.contains("部门：&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;"))
         let (status, output, errors) = try python([
