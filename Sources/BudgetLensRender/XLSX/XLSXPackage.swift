@@ -10,9 +10,20 @@ enum XLSXPackage {
     /// - Throws: ``XLSXError/noData`` when the ZIP library fails to write to memory.
     /// `calculateOnLoad`: the workbook asks the application to recalculate its formulas when it opens it (the
     /// data-entry workbook stores formulas without cached values).
-    static func archive(title: String, sheets: [(name: String, xml: String)], calculateOnLoad: Bool = false) throws -> Data {
+    /// A part beyond the sheets (a drawing, a chart, a relationships part), with its content type (`nil`: covered
+    /// by a default, `rels`).
+    struct Part {
+        var path: String
+        var xml: String
+        var contentType: String?
+    }
+
+    /// `extraParts`: drawings, charts and their relationships (``XLSXCharts``).
+    static func archive(
+        title: String, sheets: [(name: String, xml: String)], calculateOnLoad: Bool = false, extraParts: [Part] = []
+    ) throws -> Data {
         var parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes(sheetCount: sheets.count)),
+            ("[Content_Types].xml", contentTypes(sheetCount: sheets.count, extra: extraParts)),
             ("_rels/.rels", rootRelationships),
             ("docProps/app.xml", app),
             ("docProps/core.xml", core(title: title)),
@@ -23,6 +34,7 @@ enum XLSXPackage {
         for (index, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet.xml))
         }
+        parts += extraParts.map { ($0.path, $0.xml) }
         let archive = try Archive(data: Data(), accessMode: .create)
         let date = Date(timeIntervalSince1970: 1_704_067_200)
         for (path, text) in parts {
@@ -40,13 +52,17 @@ enum XLSXPackage {
 
     static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-    static func contentTypes(sheetCount: Int) -> String {
+    static func contentTypes(sheetCount: Int, extra: [Part] = []) -> String {
         var xml = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         xml += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         for index in 1...max(1, sheetCount) {
             xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        for part in extra {
+            guard let type = part.contentType else { continue }
+            xml += "<Override PartName=\"/\(part.path)\" ContentType=\"\(type)\"/>"
         }
         xml += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         xml += "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"

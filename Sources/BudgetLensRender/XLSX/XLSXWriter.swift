@@ -29,7 +29,15 @@ public struct XLSXWriter: Sendable {
             } + XLSXAnnexSheets.sheets(disclosure)
         let contents = disclosure.tables.sorted { $0.id < $1.id }.map { $0.title.isEmpty ? $0.id.canonicalTitle : $0.title }
         let cover = coverTitle.map { [(name: "封面", xml: XLSXSheet.cover(title: $0, contents: contents))] } ?? []
-        return try XLSXPackage.archive(title: disclosure.header.title, sheets: cover + sheets)
+        // 图示: the native charts (XLSXCharts), after the tables and annexes.
+        let charts = XLSXCharts.charts(disclosure)
+        var all = cover + sheets
+        var extra: [XLSXPackage.Part] = []
+        if !charts.isEmpty {
+            all.append((name: "图示", xml: XLSXCharts.sheet()))
+            extra = XLSXCharts.parts(charts, sheetNumber: all.count)
+        }
+        return try XLSXPackage.archive(title: disclosure.header.title, sheets: all, extraParts: extra)
     }
 
     /// The title of the sheet `封面`, which carries the year and the unit a reader takes from a document's title:
