@@ -28,6 +28,8 @@ enum WorkbookXML {
         var value: String
         /// The `<f>` text (empty for none, and for a shared formula's followers, which store none).
         var formula = ""
+        /// Whether the cell has a `<v>` element: a formula's cached value, possibly the empty string.
+        var hasCachedValue = false
     }
 
     /// The sheets of `xl/workbook.xml`, in workbook order.
@@ -252,6 +254,7 @@ private final class WorksheetCollector: XMLCollector {
                 style: attributes["s"].flatMap { Int($0) } ?? 0, value: "")
         case "v", "t":
             collecting = cell != nil && !inPhonetic
+            if name == "v" { cell?.hasCachedValue = true }
         case "f":
             collectingFormula = cell != nil
         case "rPh":
@@ -273,7 +276,11 @@ private final class WorksheetCollector: XMLCollector {
         case "f": collectingFormula = false
         case "rPh": inPhonetic = false
         case "c":
-            if let cell, !cell.value.isEmpty || !cell.formula.isEmpty {
+            // A formula without a cached value is kept to be computed: no `<v>`, or an empty `<v/>` in a cell that is
+            // not of string type (openpyxl writes `<f>…</f><v />`); an empty string cached as such (`t="str"`, as
+            // LibreOffice stores `IF(…,"",…)`) stays blank.
+            let cachedEmptyString = cell?.hasCachedValue == true && cell?.type == "str"
+            if let cell, !cell.value.isEmpty || (!cell.formula.isEmpty && !cachedEmptyString) {
                 guard cells.count < maximumCells else {
                     fail(parser, "the sheet holds more than \(maximumCells) cells with a value")
                     return
