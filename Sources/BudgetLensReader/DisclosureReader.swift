@@ -77,6 +77,22 @@ public enum DisclosureReader {
         return [UInt8](data)
     }
 
+    /// The name of the data-entry workbook's sheet of 年初预算 and 主要原因 (`budgetlens template`), which the
+    /// reader leaves out of the disclosure.
+    public static var inputsSheetName: String { WorkbookReader.inputsSheetName }
+
+    /// The displayed text of the cells of the visible sheet `name` of a workbook (XLSX), as rows of (column,
+    /// text), row and column 1-based; `nil` when the bytes are no workbook or it has no such visible sheet.
+    ///
+    /// - Throws: ``ReadError`` when the workbook cannot be read (as ``read(data:file:configuration:)``).
+    public static func workbookSheet(
+        named name: String, data: Data, file: String, configuration: ReaderConfiguration = .init()
+    ) throws -> [(row: Int, cells: [(column: Int, text: String)])]? {
+        let bytes = [UInt8](data)
+        guard WorkbookReader.isWorkbook(bytes) else { return nil }
+        return try WorkbookReader.sheetRows(named: name, ofWorkbook: bytes, file: file, configuration: configuration)
+    }
+
     /// Reads a document held in memory.
     ///
     /// - Parameters:

@@ -25,7 +25,7 @@ struct BudgetLensCommand: ParsableCommand {
         subcommands: [
             Check.self, ScoreCommand.self, Evaluate.self, Rules.self, Show.self, Cells.self, Export.self, TextCommand.self,
             RenderCommand.self, Import.self, RecheckCommand.self, ReportCommand.self, Explain.self,
-            Serve.self, UserCommand.self, Publish.self,
+            Serve.self, UserCommand.self, Publish.self, TemplateCommand.self,
         ]
     )
 

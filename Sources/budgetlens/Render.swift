@@ -76,6 +76,8 @@ struct RenderCommand: ParsableCommand {
         var page = HTMLWriter(disclosure: disclosure, previous: prior)
         if let reasons {
             page.inputs = try Self.inputs(reasons, limit: limit.bytes)
+        } else if let file, let sheet = try Self.workbookInputs(file, limit: limit) {
+            page.inputs = sheet  // a data-entry workbook's sheet 年初预算与主要原因
         }
         let bytes: Data
         switch format {
@@ -138,6 +140,24 @@ extension RenderCommand {
                 message: "error: \(name): " + say("库中文档不是含公开表的部门决算", "the stored document is not final accounts with tables"))
         }
         return disclosure
+    }
+
+    /// 年初预算 and 主要原因 from the sheet `年初预算与主要原因` of a data-entry workbook (`budgetlens template`);
+    /// `nil` when FILE is no workbook or has no such sheet. A budget that is not an amount: exit 2 naming the cell.
+    static func workbookInputs(_ path: String, limit: InputLimit) throws -> NarrativeInputs? {
+        guard path.lowercased().hasSuffix(".xlsx"), let data = FileManager.default.contents(atPath: path) else { return nil }
+        do {
+            guard
+                let rows = try DisclosureReader.workbookSheet(
+                    named: DisclosureReader.inputsSheetName, data: data, file: path,
+                    configuration: limit.configuration(selfEvaluations: false))
+            else { return nil }
+            return try NarrativeInputs(sheet: rows, file: path)
+        } catch let error as NarrativeInputsError {
+            throw CommandFailure(message: "error: \(error)")
+        } catch {
+            throw CommandFailure(place: path, chinese: "无法读取工作簿：\(error)", english: "cannot read the workbook: \(error)")
+        }
     }
 
     /// The budgets-and-reasons file; unreadable or not of that shape: exit 2 naming the file.

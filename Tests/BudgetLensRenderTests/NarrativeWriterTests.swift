@@ -143,10 +143,10 @@ struct StatedSectionsTests {
         sections.first { $0.heading.hasSuffix(heading) }?.body.lines.map(\.text)
     }
 
-    @Test("seed 000: 十 (rate 3.9 ÷ 72.28), 十一 (shares of 884.61), 十二 (2 vehicles), numbered 十–十二")
+    @Test("seed 000: 十 (rate 3.9 ÷ 72.28), 十一 (shares of 884.61), 十二 (2 vehicles), numbered 十–十二 (十三 from the annexes)")
     func yantai() throws {
         let sections = NarrativeWriter(disclosure: try Seed.read(Seed.yantai)).sections()
-        #expect(sections.map(\.number) == Array(1...12))
+        #expect(sections.map(\.number) == Array(1...13))
         #expect(Self.section(sections, "十、机关运行经费支出说明") == ["2022年度机关运行经费支出68.38万元，比年初预算数减少3.9万元，下降5.4%。"])
         #expect(
             Self.section(sections, "十一、政府采购支出说明") == [
@@ -183,7 +183,8 @@ struct StatedSectionsTests {
         var disclosure = try Seed.read(Seed.yantai)
         disclosure.statements = nil
         let writer = NarrativeWriter(disclosure: disclosure)
-        #expect(writer.sections().count == 9)
+        #expect(writer.sections().count == 10)  // 一…九 and 十三 (from the annexed tables), numbered 十
+        #expect(writer.sections().last?.heading == "十、预算绩效情况说明")
         #expect(writer.omissions().map { String($0.prefix(3)) } == ["十、机", "十一、", "十二、", "十三、"])
     }
 
@@ -200,5 +201,70 @@ struct StatedSectionsTests {
             let findings = try WrittenNarrativeCheckTests.narrativeFindings(written)
             #expect(findings.allSatisfy { $0.isRounding && $0.rule == "N-LIST" }, "\(document.source.file): \(findings.map { "\($0.rule) \($0.message)" })")
         }
+    }
+}
+
+@Suite("十三 written from the annexed self-evaluations")
+struct PerformanceSectionTests {
+    /// Section 十三 of the written 情况说明 of `disclosure`, its paragraphs.
+    static func performance(_ disclosure: Disclosure) -> [String]? {
+        NarrativeWriter(disclosure: disclosure).sections().first { $0.heading.hasSuffix("、预算绩效情况说明") }?.body.lines.map(\.text)
+    }
+
+    @Test("seed 000: (二) counts the 汇总表 (18 of 18 优); each 综述's score, A, B and B ÷ A are the seed's own sentences")
+    func yantai() throws {
+        let disclosure = try Seed.read(Seed.yantai)
+        let written = try #require(Self.performance(disclosure))
+        #expect(written.count == 10)  // (二), five 市级 综述, (三), three 转移支付 综述
+        #expect(written[0] == "（二）市级预算项目绩效自评结果。烟台市医疗保障局2022年度市级预算绩效自评的18个项目中，18个项目自评等级为优。")
+        #expect(written[6] == "（三）中央对地方转移支付项目绩效自评结果。")
+        // The seed's own 十三, spaces removed (it prints `99.86 分`, breaks lines at page ends).
+        let published = try #require(disclosure.narrative.first { $0.number == 13 })
+        let seedText = TextNormalization.key(published.body.lines.map(\.text).joined())
+        let expectedHeads = [
+            "1.医保支付方式改革专项经费项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为99.86分。全年预算数为123万元，执行数为121.23万元，完成预算的98.56%。",
+            "2.基金监管方式创新改革经费项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为99.7分。全年预算数为246万元，执行数为238.7万元，完成预算的97.03%。",
+            "3.医保专线及网络租赁费项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为98.72分。全年预算数为40万元，执行数为34.86万元，完成预算的87.15%。",
+            "4.打击欺诈骗保专项经费项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为99.9分。全年预算数为52万元，执行数为51.48万元，完成预算的99%。",
+            "5.困难群众医疗救助补助资金项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为100分。全年预算数为115万元，执行数为115万元，完成预算的100%。",
+        ]
+        for (offset, head) in expectedHeads.enumerated() {
+            #expect(TextNormalization.key(written[offset + 1]).hasPrefix(TextNormalization.key(head)))
+            #expect(seedText.contains(TextNormalization.key(head)), "the seed's own: \(head)")
+        }
+        // The transfers, in the annex's order (the seed's text lists them in the opposite order, numbered 1–3):
+        // the amounts and rates are the seed's (9,164 = 9,164: 100 %; 624.78 ÷ 626 = 99.81 %).
+        let transfers = [
+            ("医疗救助补助", "该项目全年预算数为9,164万元，执行数为9,164万元，完成预算的100%。"),
+            ("城乡居民基本医疗保险补助", "该项目全年预算数为225,784万元，执行数为225,784万元，完成预算的100%。"),
+            ("医疗保障与服务能力提升补助", "该项目全年预算数为626万元，执行数为624.78万元，完成预算的99.81%。"),
+        ]
+        for (offset, (name, sentence)) in transfers.enumerated() {
+            #expect(written[7 + offset].hasPrefix("\(offset + 1). \(name)项目绩效自评综述：\(sentence)项目绩效目标完成情况："))
+            #expect(seedText.contains(TextNormalization.key("\(name)项目绩效自评综述：\(sentence)")))
+        }
+        #expect(written[5].hasSuffix("项目绩效目标完成情况：减轻困难群众医疗负担。"))
+    }
+
+    @Test("seeds 000 and 002: the written 十三 reads back with every figure read and draws no N-* finding of its own")
+    func checked() throws {
+        for name in [Seed.yantai, Seed.zengdu] {
+            let document = try Seed.read(name)
+            #expect(Self.performance(document) != nil, "\(name) annexes self-evaluations")
+            let written = WrittenNarrativeCheckTests.rewritten(document)
+            #expect(written.statements?.unread.isEmpty == true, "\(name)")
+            let findings = try WrittenNarrativeCheckTests.narrativeFindings(written)
+            #expect(findings.allSatisfy { $0.isRounding && $0.rule == "N-LIST" }, "\(name): \(findings.map { "\($0.rule) \($0.message)" })")
+        }
+    }
+
+    @Test("a document without annexed self-evaluations: no 十三, and the omission says why")
+    func none() throws {
+        var disclosure = try Seed.read(Seed.yantai)
+        disclosure.selfEvaluations = []
+        disclosure.evaluationSummaries = []
+        let writer = NarrativeWriter(disclosure: disclosure)
+        #expect(Self.performance(disclosure) == nil)
+        #expect(writer.omissions().last == "十三、预算绩效情况说明：文档未附绩效自评表，本节未生成 (section left out: the document annexes no self-evaluation)")
     }
 }

@@ -59,16 +59,66 @@ final class XLSXWriterTests {
         let archive = try Archive(data: data, accessMode: .read)
         let paths = Set(archive.map(\.path))
         #expect(paths == Set(["[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml",
-            "xl/_rels/workbook.xml.rels", "xl/styles.xml"] + (1...18).map { "xl/worksheets/sheet\($0).xml" }))  // 9 tables + 汇总表 + 8 自评表
+            "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/_rels/sheet20.xml.rels", "xl/drawings/drawing1.xml",
+            "xl/drawings/_rels/drawing1.xml.rels", "xl/charts/chart1.xml", "xl/charts/chart2.xml"]
+            + (1...20).map { "xl/worksheets/sheet\($0).xml" }))  // 封面 + 9 tables + 汇总表 + 8 自评表 + 图示
         let workbook = try part(archive, "xl/workbook.xml")
-        #expect(workbook.contains("<sheet name=\"公开01\" sheetId=\"1\" r:id=\"rId1\"/>"))
-        #expect(workbook.contains("<sheet name=\"公开09\" sheetId=\"9\" r:id=\"rId9\"/>"))
-        let summary = try part(archive, "xl/worksheets/sheet1.xml")
+        #expect(workbook.contains("<sheet name=\"封面\" sheetId=\"1\" r:id=\"rId1\"/>"))
+        #expect(workbook.contains("<sheet name=\"公开01\" sheetId=\"2\" r:id=\"rId2\"/>"))
+        #expect(workbook.contains("<sheet name=\"公开09\" sheetId=\"10\" r:id=\"rId10\"/>"))
+        let cover = try part(archive, "xl/worksheets/sheet1.xml")
+        #expect(cover.contains("<t xml:space=\"preserve\">2022年度烟台市医疗保障局部门决算</t>"))
+        #expect(cover.contains("<c r=\"A3\" s=\"5\" t=\"inlineStr\"><is><t xml:space=\"preserve\">目录</t></is></c>"))
+        let summary = try part(archive, "xl/worksheets/sheet2.xml")
         #expect(summary.contains("<pane ySplit=\"6\" topLeftCell=\"A7\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
         #expect(summary.contains("<mergeCell ref=\"A4:C4\"/><mergeCell ref=\"D4:F4\"/>"))
         #expect(summary.contains("<c r=\"C7\" s=\"4\"><v>7297.28</v></c>"))
         #expect(summary.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\""))
         #expect(try part(archive, "xl/styles.xml").contains("<xf numFmtId=\"4\""))
+    }
+
+    @Test("seed 000: native charts on the sheet 图示 — 收、支决算总计 8,431.28 / 8,431.28 and the 支出 structure; openpyxl loads them without warnings, LibreOffice converts them")
+    func nativeCharts() throws {
+        let path = try write(try Seed.read(Seed.yantai), name: "charts.xlsx")
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        let workbook = try part(archive, "xl/workbook.xml")
+        #expect(workbook.contains("<sheet name=\"图示\" sheetId=\"20\" r:id=\"rId20\"/>"))
+        #expect(try part(archive, "xl/worksheets/sheet20.xml").contains("<sheetData/><drawing r:id=\"rId1\"/>"))
+        #expect(try part(archive, "[Content_Types].xml").contains(
+            "<Override PartName=\"/xl/charts/chart1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"))
+        let bars = try part(archive, "xl/charts/chart1.xml")
+        #expect(bars.contains("<c:barChart><c:barDir val=\"col\"/>"))
+        #expect(bars.contains("<a:t>收、支决算总计（万元）</a:t>"))
+        #expect(bars.contains("<c:pt idx=\"0\"><c:v>收入总计</c:v></c:pt><c:pt idx=\"1\"><c:v>支出总计</c:v></c:pt>"))
+        #expect(bars.contains("<c:pt idx=\"0\"><c:v>8431.28</c:v></c:pt><c:pt idx=\"1\"><c:v>8431.28</c:v></c:pt>"))  // 公开01 行31, 行62
+        let pie = try part(archive, "xl/charts/chart2.xml")
+        #expect(pie.contains("<c:pieChart><c:varyColors val=\"1\"/>"))
+        // 公开03 合计: 基本支出 2,532.15, 项目支出 5,899.13 (= 8,431.28 − 2,532.15); the zero columns left out.
+        #expect(pie.contains("<c:ptCount val=\"2\"/><c:pt idx=\"0\"><c:v>基本支出</c:v></c:pt><c:pt idx=\"1\"><c:v>项目支出</c:v></c:pt>"))
+        #expect(pie.contains("<c:pt idx=\"0\"><c:v>2532.15</c:v></c:pt><c:pt idx=\"1\"><c:v>5899.13</c:v></c:pt>"))
+        let (status, output, errors) = try python([
+            "-c", "import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); print(len(wb['图示']._charts), wb.sheetnames[-1])", path,
+        ])
+        #expect(status == 0 && errors.isEmpty, "\(errors)")
+        #expect(output == "2 图示\n")
+        // LibreOffice opens the workbook and writes the charts back out.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("lo")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "soffice", "-env:UserInstallation=\(folder.appendingPathComponent("profile").absoluteString)", "--headless",
+            "--convert-to", "xlsx", "--outdir", folder.path, path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let converted = try Archive(url: folder.appendingPathComponent("charts.xlsx"), accessMode: .read)
+        let chartParts = converted.map(\.path).filter { $0.hasPrefix("xl/charts/chart") }
+        #expect(chartParts.count == 2, "\(chartParts)")
+        let convertedPie = try chartParts.map { try part(converted, $0) }.first { $0.contains("pieChart") }
+        #expect(convertedPie?.contains("5899.13") == true)
     }
 
     /// The read-back cells of `disclosure`'s workbook against its own records (without source_line).
@@ -114,7 +164,7 @@ final class XLSXWriterTests {
         disclosure.tables = disclosure.tables.map { var table = $0; table.unitName = hostile; return table }
         let path = try write(disclosure, name: "hostile.xlsx")
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        let sheet = try part(archive, "xl/worksheets/sheet1.xml")
+        let sheet = try part(archive, "xl/worksheets/sheet2.xml")  // 公开01 (sheet1 is 封面)
         #expect(!sheet.contains("<script"))
         #expect(sheet.contains("部门：&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;"))
         let (status, output, errors) = try python([

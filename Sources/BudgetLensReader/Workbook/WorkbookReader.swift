@@ -13,6 +13,10 @@ enum WorkbookReader {
     /// The most cells with a value read from one sheet: a disclosure's largest table has a few thousand.
     static let maximumCellsPerSheet = 1_000_000
 
+    /// The sheet of a data-entry workbook (`budgetlens template`) holding 年初预算 and 主要原因: not read as
+    /// part of the disclosure; ``DisclosureReader/workbookSheet(named:data:file:configuration:)`` gives its cells.
+    static let inputsSheetName = "年初预算与主要原因"
+
     /// Whether the bytes are a workbook this reader takes (or refuses by name): a ZIP or OLE2 container.
     static func isWorkbook(_ bytes: [UInt8]) -> Bool {
         WorkbookArchive.isZIP(bytes) || WorkbookArchive.isCompoundFile(bytes)
@@ -69,6 +73,27 @@ enum WorkbookReader {
     private static func text(ofWorkbook bytes: [UInt8], file: String, configuration: ReaderConfiguration) throws
         -> (WorkbookText, [ReadProblem])
     {
+        let (result, problems) = try sheets(ofWorkbook: bytes, file: file, configuration: configuration) {
+            $0 != inputsSheetName  // the data-entry workbook's 年初预算 and 主要原因: input to the writer, not text
+        }
+        if result.isEmpty {
+            throw WorkbookArchive.error(file, "工作簿没有可读取的可见工作表", "the workbook has no visible worksheet to read")
+        }
+        return (WorkbookText(sheets: result, file: file), problems)
+    }
+
+    /// The displayed cells of the visible sheet `name`, row by row (`[]` for a blank sheet), or `nil` when the
+    /// workbook has no such visible sheet.
+    static func sheetRows(named name: String, ofWorkbook bytes: [UInt8], file: String, configuration: ReaderConfiguration)
+        throws -> [(row: Int, cells: [(column: Int, text: String)])]?
+    {
+        try sheets(ofWorkbook: bytes, file: file, configuration: configuration) { $0 == name }.0.first?.rows
+    }
+
+    /// The visible sheets whose names pass `include`, and the problems met (hidden sheets, unreadable cells).
+    private static func sheets(
+        ofWorkbook bytes: [UInt8], file: String, configuration: ReaderConfiguration, include: (String) -> Bool
+    ) throws -> ([SheetCells], [ReadProblem]) {
         if WorkbookArchive.isCompoundFile(bytes) {
             throw WorkbookArchive.error(
                 file, "这是 OLE2 复合文档（D0 CF 11 E0）：加密（有密码）的 Office 工作簿或旧版 Excel .xls；BudgetLens 读取无密码的 .xlsx 工作簿"
@@ -123,6 +148,7 @@ enum WorkbookReader {
         var result: [SheetCells] = []
         for (index, sheet) in sheets.enumerated() {
             let here = SourceLocation(file: file, line: 0, column: 0, cell: sheet.name + " (sheet)")
+            guard include(sheet.name) else { continue }
             if sheet.hidden {
                 problems.append(
                     ReadProblem(
@@ -142,10 +168,7 @@ enum WorkbookReader {
             }
             result.append(sheetCells(sheet.name, cells, strings: strings, formats: formats, file: file, problems: &problems))
         }
-        if result.isEmpty {
-            throw WorkbookArchive.error(file, "工作簿没有可读取的可见工作表", "the workbook has no visible worksheet to read")
-        }
-        return (WorkbookText(sheets: result, file: file), problems)
+        return (result, problems)
     }
 
     /// `worksheets/sheet1.xml` or `/xl/worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`.
@@ -160,7 +183,17 @@ enum WorkbookReader {
         problems: inout [ReadProblem]
     ) -> SheetCells {
         var rows: [Int: [(column: Int, text: String)]] = [:]
+        var values: [WorkbookFormula.Key: WorkbookFormula.Value] = [:]
+        var formulas: [WorkbookFormula.Key: String] = [:]
+        var pending: [WorkbookXML.RawCell] = []
         for cell in cells {
+            let key = WorkbookFormula.Key(row: cell.row, column: cell.column)
+            if cell.value.isEmpty {
+                // A formula stored without its cached value (openpyxl): computed below.
+                formulas[key] = cell.formula
+                pending.append(cell)
+                continue
+            }
             let text: String
             switch cell.type {
             case "s":
@@ -183,11 +216,34 @@ enum WorkbookReader {
                 let format = formats.indices.contains(cell.style) ? formats[cell.style] : "General"
                 text = SpreadsheetNumber.display(cell.value, format: format) ?? cell.value
             }
+            let number = ["s", "inlineStr", "str", "e", "b"].contains(cell.type) ? nil : WorkbookFormula.millionths(stored: cell.value)
+            values[key] = number.map { .number($0) } ?? .text(text)
             rows[cell.row, default: []].append((cell.column, text))
         }
+        var evaluator = WorkbookFormula(values: values, formulas: formulas)
+        for cell in pending {
+            let place = SheetCells(name: name, rows: []).cellName(row: cell.row, column: cell.column)
+            switch evaluator.outcome(of: WorkbookFormula.Key(row: cell.row, column: cell.column)) {
+            case .blank:
+                continue
+            case .number(let millionths):
+                let format = formats.indices.contains(cell.style) ? formats[cell.style] : "General"
+                let plain = WorkbookFormula.text(millionths: millionths)
+                rows[cell.row, default: []].append((cell.column, SpreadsheetNumber.display(plain, format: format) ?? plain))
+            case .unsupported(let reason):
+                problems.append(
+                    ReadProblem(
+                        code: "workbook.formula", severity: .warning,
+                        message: "the formula =\(cell.formula) has no cached value and cannot be computed (\(reason)); "
+                            + "it is read as its text. Open and save the workbook in Excel or LibreOffice to store its values",
+                        source: SourceLocation(file: file, line: cell.row, column: cell.column, cell: place)))
+                rows[cell.row, default: []].append((cell.column, "=" + cell.formula))
+            }
+        }
+        for row in rows.keys { rows[row]?.sort { $0.column < $1.column } }
         return SheetCells(
             name: name,
-            rows: rows.keys.sorted().map { row in (row, rows[row]!.sorted { $0.column < $1.column }) })
+            rows: rows.keys.sorted().map { row in (row, rows[row] ?? []) })
     }
 
     /// A CSV file's rows as one sheet, through CSV.swift's RFC 4180 reader.

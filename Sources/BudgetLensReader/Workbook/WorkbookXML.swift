@@ -26,6 +26,10 @@ enum WorkbookXML {
         var style: Int
         /// The `<v>` text, or the inline string's text.
         var value: String
+        /// The `<f>` text (empty for none, and for a shared formula's followers, which store none).
+        var formula = ""
+        /// Whether the cell has a `<v>` element: a formula's cached value, possibly the empty string.
+        var hasCachedValue = false
     }
 
     /// The sheets of `xl/workbook.xml`, in workbook order.
@@ -227,6 +231,7 @@ private final class WorksheetCollector: XMLCollector {
     private var column = 0
     private var cell: WorkbookXML.RawCell?
     private var collecting = false
+    private var collectingFormula = false
     private var inPhonetic = false
 
     init(maximumCells: Int) { self.maximumCells = maximumCells }
@@ -249,6 +254,9 @@ private final class WorksheetCollector: XMLCollector {
                 style: attributes["s"].flatMap { Int($0) } ?? 0, value: "")
         case "v", "t":
             collecting = cell != nil && !inPhonetic
+            if name == "v" { cell?.hasCachedValue = true }
+        case "f":
+            collectingFormula = cell != nil
         case "rPh":
             inPhonetic = true
         case "mergeCell":
@@ -259,14 +267,20 @@ private final class WorksheetCollector: XMLCollector {
 
     override func characters(_ string: String) {
         if collecting { cell?.value += string }
+        if collectingFormula, (cell?.formula.utf8.count ?? 0) < 8192 { cell?.formula += string }
     }
 
     override func end(_ name: Substring, parser: XMLParser) {
         switch name {
         case "v", "t": collecting = false
+        case "f": collectingFormula = false
         case "rPh": inPhonetic = false
         case "c":
-            if let cell, !cell.value.isEmpty {
+            // A formula without a cached value is kept to be computed: no `<v>`, or an empty `<v/>` in a cell that is
+            // not of string type (openpyxl writes `<f>…</f><v />`); an empty string cached as such (`t="str"`, as
+            // LibreOffice stores `IF(…,"",…)`) stays blank.
+            let cachedEmptyString = cell?.hasCachedValue == true && cell?.type == "str"
+            if let cell, !cell.value.isEmpty || (!cell.formula.isEmpty && !cachedEmptyString) {
                 guard cells.count < maximumCells else {
                     fail(parser, "the sheet holds more than \(maximumCells) cells with a value")
                     return

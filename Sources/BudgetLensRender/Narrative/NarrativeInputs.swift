@@ -50,6 +50,51 @@ public struct NarrativeInputs: Sendable, Equatable {
     }
 }
 
+extension NarrativeInputs {
+    /// The data-entry workbook's sheet of 年初预算 and 主要原因 (``XLSXTemplate``); BudgetLensReader leaves a sheet
+    /// of this name out of the disclosure (`DisclosureReader.inputsSheetName`).
+    public static let sheetName = "年初预算与主要原因"
+    /// The head of the budgets block (column A).
+    static let budgetsHead = "年初预算"
+    /// The head of the reasons block (column A).
+    static let reasonsHead = "主要原因"
+
+    /// Reads the sheet ``sheetName`` as its cells are shown, row by row: below the head `年初预算` each row with a
+    /// key (column A) and a value (column C) is a budget, below `主要原因` a reason; rows without a key or a
+    /// value are skipped (the template's blank rows).
+    ///
+    /// - Throws: ``NarrativeInputsError`` naming the cell (`年初预算与主要原因!C6`) whose budget is not an amount in
+    ///   万元.
+    public init(sheet rows: [(row: Int, cells: [(column: Int, text: String)])], file: String) throws {
+        var budgets: [String: Money] = [:]
+        var reasons: [String: String] = [:]
+        var block: String?
+        for (row, cells) in rows {
+            func text(_ column: Int) -> String {
+                (cells.first { $0.column == column }?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let key = text(1)
+            if key == Self.budgetsHead || key == Self.reasonsHead {
+                block = key
+                continue
+            }
+            let value = text(3)
+            guard let block, !key.isEmpty, !value.isEmpty else { continue }
+            if block == Self.budgetsHead {
+                guard case .amount(let money) = Money.reading(value, unit: .wanYuan) else {
+                    throw NarrativeInputsError(
+                        file: file,
+                        message: "\(Self.sheetName)!C\(row)：“\(value)”不是以万元计的金额 / is not an amount in 万元 (key \(key))")
+                }
+                budgets[key] = money
+            } else {
+                reasons[key] = value
+            }
+        }
+        self.init(budgets: budgets, reasons: reasons)
+    }
+}
+
 /// A budgets-and-reasons file that cannot be used.
 public struct NarrativeInputsError: Error, CustomStringConvertible {
     /// The file.

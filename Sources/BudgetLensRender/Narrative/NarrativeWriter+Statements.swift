@@ -142,7 +142,11 @@ extension NarrativeWriter {
         if operatingCost() == nil { notes.append("十、机关运行经费支出说明：文档未陈述机关运行经费，本节未生成 (section left out: the document states no 机关运行经费)") }
         if procurement() == nil { notes.append("十一、政府采购支出说明：文档未陈述政府采购支出总额，本节未生成 (section left out: the document states no 政府采购支出总额)") }
         if assets() == nil { notes.append("十二、国有资产占用情况说明：文档未陈述车辆数，本节未生成 (section left out: the document states no vehicle count)") }
-        notes.append("十三、预算绩效情况说明：未生成 (section not written: the self-evaluation summaries are not generated yet)")
+        if performance() == nil {
+            notes.append("十三、预算绩效情况说明：文档未附绩效自评表，本节未生成 (section left out: the document annexes no self-evaluation)")
+        } else {
+            notes.append("十三、预算绩效情况说明：（一）、（四）、（五）未生成，其数字不在附表中 (parts (一), (四), (五) not written: their figures are in no annexed table)")
+        }
         return notes
     }
 }

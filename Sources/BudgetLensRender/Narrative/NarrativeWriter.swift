@@ -59,6 +59,8 @@ public struct NarrativeWriter: Sendable {
         if let paragraphs = operatingCost() { add("机关运行经费支出说明", paragraphs) }
         if let paragraphs = procurement() { add("政府采购支出说明", paragraphs) }
         if let paragraphs = assets() { add("国有资产占用情况说明", paragraphs) }
+        // 十三 from the annexed 汇总表 and 自评表 (NarrativeWriter+Performance); left out without them.
+        if let paragraphs = performance() { add("预算绩效情况说明", paragraphs) }
         return sections
     }
 

@@ -1,0 +1,139 @@
+import BudgetLensCore
+
+/// The empty tables of the data-entry workbook (`budgetlens template`, docs/render-template.md), as models the
+/// ``OfficialLayout`` draws like any read table:
+///
+/// - 公开01, 04: every standard row (DOMAIN §1.4, §1.7) with its 行次 — 01: 收入 1–8, filler 9–26, 27–31;
+///   支出 the 26 类 rows 32–57, 58–62; 04: 1–3, filler 4–26, 27–32; 支出 33–58, 59, 60, filler 61–63, 64;
+/// - 公开06: the standard 经济分类 rows (DOMAIN §1.9) and the two totals;
+/// - 公开02, 03, 05, 07, 08: the `合计` row and ``functionalRows`` (80, or 30 for 07/08) blank rows where the
+///   preparer types 科目编码, 科目名称 and the amounts;
+/// - 公开09: the twelve columns and one blank row.
+///
+/// Amount cells are absent (blank): the sheet writer decides which are inputs and which formulas.
+enum TemplateTables {
+    /// Blank rows of a functional table for the preparer.
+    static func functionalRows(_ id: TableID) -> Int {
+        id == .governmentFund || id == .stateCapital ? 30 : 80
+    }
+
+    static let here = SourceLocation(file: "template", line: 0)
+
+    /// The nine tables.
+    static func tables() -> [PublicTable] {
+        TableID.allCases.map(table)
+    }
+
+    static func table(_ id: TableID) -> PublicTable {
+        PublicTable(
+            id: id, title: id.canonicalTitle, formLabel: "\(id.formID)表", moneyUnit: .wanYuan, columns: columns(id),
+            rows: rows(id), source: here)
+    }
+
+    static func columns(_ id: TableID) -> [TableColumn] {
+        let names: [String] =
+            switch id {
+            case .incomeExpenditureSummary: ["金额", "金额"]
+            case .income: ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+            case .expenditure: ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
+            case .appropriationSummary: ["金额", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+            case .generalBudgetExpenditure, .stateCapital: ["本年支出/小计", "基本支出", "项目支出"]
+            case .generalBudgetBasicExpenditure: ["金额"]
+            case .governmentFund: ["年初结转和结余", "本年收入", "本年支出/小计", "基本支出", "项目支出", "年末结转和结余"]
+            case .threePublicExpenses:
+                ["预算数", "决算数"].flatMap { side in
+                    ["合计", "因公出国（境）费", "公务用车购置及运行维护费/小计", "公务用车购置及运行维护费/公务用车购置费",
+                        "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费"].map { "\(side)/\($0)" }
+                }
+            }
+        return names.enumerated().map { TableColumn(number: $0.offset + 1, name: $0.element) }
+    }
+
+    static let ordinals = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七",
+        "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六",
+    ]
+
+    static func line(_ line: Int, _ item: String, _ group: String) -> TableRow {
+        TableRow(kind: .line, line: line, standardLine: line, item: item, group: group, cells: [], source: here)
+    }
+
+    static func rows(_ id: TableID) -> [TableRow] {
+        switch id {
+        case .incomeExpenditureSummary:
+            let income = ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入", "事业收入",
+                "经营收入", "附属单位上缴收入", "其他收入"]
+            var rows = income.enumerated().map { line($0.offset + 1, "\(ordinals[$0.offset])、\($0.element)", "收入") }
+            rows += (9...26).map { line($0, "", "收入") }
+            rows += [line(27, "本年收入合计", "收入"), line(28, "使用非财政拨款结余", "收入"), line(29, "年初结转和结余", "收入"),
+                line(30, "", "收入"), line(31, "总计", "收入")]
+            rows += classRows(first: 32)
+            rows += [line(58, "本年支出合计", "支出"), line(59, "结余分配", "支出"), line(60, "年末结转和结余", "支出"),
+                line(61, "", "支出"), line(62, "总计", "支出")]
+            return rows
+        case .appropriationSummary:
+            let funds = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+            var rows = funds.enumerated().map { line($0.offset + 1, "\(ordinals[$0.offset])、\($0.element)", "收入") }
+            rows += (4...26).map { line($0, "", "收入") }
+            rows += [line(27, "本年收入合计", "收入"), line(28, "年初财政拨款结转和结余", "收入")]
+            rows += funds.enumerated().map { line(29 + $0.offset, $0.element, "收入") }
+            rows += [line(32, "总计", "收入")]
+            rows += classRows(first: 33)
+            rows += [line(59, "本年支出合计", "支出"), line(60, "年末财政拨款结转和结余", "支出")]
+            rows += (61...63).map { line($0, "", "支出") }
+            rows += [line(64, "总计", "支出")]
+            return rows
+        case .generalBudgetBasicExpenditure:
+            var rows: [TableRow] = []
+            for (group, codes) in [("人员经费", personnel), ("公用经费", publicCosts)] {
+                rows += codes.map {
+                    TableRow(kind: .code, code: $0.code, item: $0.name, group: group, cells: [], source: here)
+                }
+                rows.append(TableRow(kind: .total, item: "\(group)合计", group: group, cells: [], source: here))
+            }
+            return rows
+        case .threePublicExpenses:
+            return [TableRow(kind: .data, item: "", cells: [], source: here)]
+        default:
+            return [TableRow(kind: .total, item: "合计", cells: [], source: here)]
+                + (0..<functionalRows(id)).map { _ in TableRow(kind: .code, code: "", item: "", cells: [], source: here) }
+        }
+    }
+
+    /// The 26 expenditure 类 rows of 公开01/04, from 行次 `first`.
+    static func classRows(first: Int) -> [TableRow] {
+        ClassificationCode.expenditureClasses.prefix(26).enumerated().map {
+            line(first + $0.offset, "\(ordinals[$0.offset])、\($0.element.name)", "支出")
+        }
+    }
+
+    /// 公开06 人员经费 rows (DOMAIN §1.9): 301 and 303 with their 款.
+    static let personnel: [(code: String, name: String)] = [
+        ("301", "工资福利支出"), ("30101", "基本工资"), ("30102", "津贴补贴"), ("30103", "奖金"), ("30106", "伙食补助费"),
+        ("30107", "绩效工资"), ("30108", "机关事业单位基本养老保险缴费"), ("30109", "职业年金缴费"), ("30110", "职工基本医疗保险缴费"),
+        ("30111", "公务员医疗补助缴费"), ("30112", "其他社会保障缴费"), ("30113", "住房公积金"), ("30114", "医疗费"),
+        ("30199", "其他工资福利支出"), ("303", "对个人和家庭的补助"), ("30301", "离休费"), ("30302", "退休费"),
+        ("30303", "退职(役)费"), ("30304", "抚恤金"), ("30305", "生活补助"), ("30306", "救济费"), ("30307", "医疗费补助"),
+        ("30308", "助学金"), ("30309", "奖励金"), ("30310", "个人农业生产补贴"), ("30311", "代缴社会保险费"),
+        ("30399", "其他对个人和家庭的补助"),
+    ]
+
+    /// 公开06 公用经费 rows (DOMAIN §1.9): 302, then 307, 310, 312, 399 with their 款.
+    static let publicCosts: [(code: String, name: String)] = [
+        ("302", "商品和服务支出"), ("30201", "办公费"), ("30202", "印刷费"), ("30203", "咨询费"), ("30204", "手续费"),
+        ("30205", "水费"), ("30206", "电费"), ("30207", "邮电费"), ("30208", "取暖费"), ("30209", "物业管理费"),
+        ("30211", "差旅费"), ("30212", "因公出国（境）费用"), ("30213", "维修（护）费"), ("30214", "租赁费"), ("30215", "会议费"),
+        ("30216", "培训费"), ("30217", "公务接待费"), ("30218", "专用材料费"), ("30224", "被装购置费"), ("30225", "专用燃料费"),
+        ("30226", "劳务费"), ("30227", "委托业务费"), ("30228", "工会经费"), ("30229", "福利费"), ("30231", "公务用车运行维护费"),
+        ("30239", "其他交通费用"), ("30240", "税金及附加费用"), ("30299", "其他商品和服务支出"),
+        ("307", "债务利息及费用支出"), ("30701", "国内债务付息"), ("30702", "国外债务付息"), ("30703", "国内债务发行费用"),
+        ("30704", "国外债务发行费用"), ("310", "资本性支出"), ("31001", "房屋建筑物购建"), ("31002", "办公设备购置"),
+        ("31003", "专用设备购置"), ("31005", "基础设施建设"), ("31006", "大型修缮"), ("31007", "信息网络及软件购置更新"),
+        ("31008", "物资储备"), ("31009", "土地补偿"), ("31010", "安置补助"), ("31011", "地上附着物和青苗补偿"), ("31012", "拆迁补偿"),
+        ("31013", "公务用车购置"), ("31019", "其他交通工具购置"), ("31021", "文物和陈列品购置"), ("31022", "无形资产购置"),
+        ("31099", "其他资本性支出"), ("312", "对企业补助"), ("31201", "资本金注入"), ("31203", "政府投资基金股权投资"),
+        ("31204", "费用补贴"), ("31205", "利息补贴"), ("31299", "其他对企业补助"), ("399", "其他支出"),
+        ("39907", "国家赔偿费用支出"), ("39908", "对民间非营利组织和群众性自治组织补贴"), ("39909", "经常性赠与"),
+        ("39910", "资本性赠与"), ("39999", "其他支出"),
+    ]
+}
