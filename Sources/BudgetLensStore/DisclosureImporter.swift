@@ -67,10 +67,13 @@ public struct DisclosureImporter: Sendable {
             for _ in 0..<min(concurrency, files.count) { startNext() }
             var pending: [DocumentRecord] = []
             var pendingSince = ContinuousClock.now
-            func flush() async throws {
-                guard !pending.isEmpty else { return }
-                let written = try await store.insert(batch: pending)
-                for (record, result) in zip(pending, written) {
+            // The batch being written, in its own task, while the next files are read: reading never waits for
+            // a write, and at most one batch is written at a time (the store has one writer).
+            var writing: Task<[(DocumentRecord, InsertOutcome)], any Error>?
+            func finishWriting() async throws {
+                guard let task = writing else { return }
+                writing = nil
+                for (record, result) in try await task.value {
                     let outcome: Outcome =
                         switch result {
                         case .inserted(let id): .imported(file: record.sourceFile, document: id, findings: record.findings.count)
@@ -79,23 +82,36 @@ public struct DisclosureImporter: Sendable {
                     outcomes.append(outcome)
                     report(outcome, outcomes.count)
                 }
+            }
+            func flush() async throws {
+                guard !pending.isEmpty else { return }
+                try await finishWriting()
+                let batch = pending
+                let store = store
+                writing = Task { Array(zip(batch, try await store.insert(batch: batch))) }
                 pending.removeAll(keepingCapacity: true)
             }
-            while let prepared = try await group.next() {
-                if case .record(let record) = prepared {
-                    if pending.isEmpty { pendingSince = .now }
-                    pending.append(record)
-                    if pending.count >= max(1, batchSize) || ContinuousClock.now - pendingSince >= batchDelay {
-                        try await flush()
+            do {
+                while let prepared = try await group.next() {
+                    if case .record(let record) = prepared {
+                        if pending.isEmpty { pendingSince = .now }
+                        pending.append(record)
+                        if pending.count >= max(1, batchSize) || ContinuousClock.now - pendingSince >= batchDelay {
+                            try await flush()
+                        }
+                    } else {
+                        let outcome = try await write(prepared)
+                        outcomes.append(outcome)
+                        report(outcome, outcomes.count)
                     }
-                } else {
-                    let outcome = try await write(prepared)
-                    outcomes.append(outcome)
-                    report(outcome, outcomes.count)
+                    startNext()
                 }
-                startNext()
+                try await flush()
+                try await finishWriting()
+            } catch {
+                _ = try? await writing?.value  // never leave a write running behind a thrown error
+                throw error
             }
-            try await flush()
         }
         return outcomes
     }
@@ -123,7 +139,12 @@ public struct DisclosureImporter: Sendable {
         configuration.readsSelfEvaluations = false  // as `check` reads: the same findings
         let disclosure: Disclosure
         do {
-            disclosure = try DisclosureReader.read(path: file, configuration: configuration)
+            // The bytes already loaded (and hashed) are read, not the file again; a PDF is read where it is
+            // (poppler takes a path: no temporary copy).
+            disclosure =
+                data.isEmpty || file.lowercased().hasSuffix(".pdf")
+                ? try DisclosureReader.read(path: file, configuration: configuration)
+                : try DisclosureReader.read(data: data, file: file, configuration: configuration)
         } catch let error as ReadError {
             return .failure(ImportFailure(file: file, contentHash: hash, message: "error: \(error)"))
         }
