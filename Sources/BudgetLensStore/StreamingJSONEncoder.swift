@@ -18,7 +18,7 @@ enum StreamingJSONEncoder {
     static func encode(_ value: some Encodable) throws -> Data {
         let sink = Sink()
         sink.bytes.reserveCapacity(256 << 10)
-        let encoder = Node(sink: sink, codingPath: [])
+        let encoder = Node(sink: sink, parent: nil, key: nil)
         try value.encode(to: encoder)
         encoder.finish()
         return Data(sink.bytes)
@@ -60,10 +60,10 @@ enum StreamingJSONEncoder {
 
         func ascii(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-        func double(_ value: Double, codingPath: [any CodingKey]) throws {
+        func double(_ value: Double, codingPath: @autoclosure () -> [any CodingKey]) throws {
             guard value.isFinite else {
                 throw EncodingError.invalidValue(
-                    value, .init(codingPath: codingPath, debugDescription: "\(value) is not valid in JSON"))
+                    value, .init(codingPath: codingPath(), debugDescription: "\(value) is not valid in JSON"))
             }
             var text = value.description
             if text.hasSuffix(".0") { text.removeLast(2) }
@@ -78,16 +78,29 @@ enum StreamingJSONEncoder {
         enum State { case empty, object, array, single }
 
         let sink: Sink
-        let codingPath: [any CodingKey]
+        /// The parent node and the key of this value in it: the coding path is made only when asked for (an
+        /// error), not copied for every value.
+        let parent: Node?
+        let key: (any CodingKey)?
+        var codingPath: [any CodingKey] {
+            var path: [any CodingKey] = []
+            var node: Node? = self
+            while let current = node, let key = current.key {
+                path.append(key)
+                node = current.parent
+            }
+            return path.reversed()
+        }
         var userInfo: [CodingUserInfoKey: Any] { [:] }
         var state = State.empty
         var isFirst = true
         /// A nested container still open, closed before this node writes again.
         var openChild: Node?
 
-        init(sink: Sink, codingPath: [any CodingKey]) {
+        init(sink: Sink, parent: Node?, key: (any CodingKey)?) {
             self.sink = sink
-            self.codingPath = codingPath
+            self.parent = parent
+            self.key = key
         }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -141,15 +154,15 @@ enum StreamingJSONEncoder {
         }
 
         /// A value encoded by its own `encode(to:)` into a child node.
-        func value(_ value: some Encodable, path: [any CodingKey]) throws {
-            let child = Node(sink: sink, codingPath: path)
+        func value(_ value: some Encodable, key: any CodingKey) throws {
+            let child = Node(sink: sink, parent: self, key: key)
             try value.encode(to: child)
             child.finish()
         }
 
         /// A child node left open for a nested container.
-        func nested(path: [any CodingKey], state: State) -> Node {
-            let child = Node(sink: sink, codingPath: path)
+        func nested(key: any CodingKey, state: State) -> Node {
+            let child = Node(sink: sink, parent: self, key: key)
             child.state = state
             sink.byte(state == .object ? UInt8(ascii: "{") : UInt8(ascii: "["))
             openChild = child
@@ -184,27 +197,27 @@ enum StreamingJSONEncoder {
         mutating func encode(_ value: UInt64, forKey key: Key) throws { node.key(key); node.sink.ascii(String(value)) }
         mutating func encode(_ value: some Encodable, forKey key: Key) throws {
             node.key(key)
-            try node.value(value, path: codingPath + [key])
+            try node.value(value, key: key)
         }
         mutating func nestedContainer<NestedKey: CodingKey>(
             keyedBy keyType: NestedKey.Type, forKey key: Key
         ) -> KeyedEncodingContainer<NestedKey> {
             node.key(key)
-            return KeyedEncodingContainer(Keyed<NestedKey>(node: node.nested(path: codingPath + [key], state: .object)))
+            return KeyedEncodingContainer(Keyed<NestedKey>(node: node.nested(key: key, state: .object)))
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             node.key(key)
-            return Unkeyed(node: node.nested(path: codingPath + [key], state: .array))
+            return Unkeyed(node: node.nested(key: key, state: .array))
         }
         mutating func superEncoder() -> any Encoder {
             node.key(SuperKey())
-            let child = Node(sink: node.sink, codingPath: codingPath + [SuperKey()])
+            let child = Node(sink: node.sink, parent: node, key: SuperKey())
             node.openChild = child
             return child
         }
         mutating func superEncoder(forKey key: Key) -> any Encoder {
             node.key(key)
-            let child = Node(sink: node.sink, codingPath: codingPath + [key])
+            let child = Node(sink: node.sink, parent: node, key: key)
             node.openChild = child
             return child
         }
@@ -260,19 +273,19 @@ enum StreamingJSONEncoder {
         mutating func encode(_ value: UInt64) throws { next(); node.sink.ascii(String(value)) }
         mutating func encode(_ value: some Encodable) throws {
             next()
-            try node.value(value, path: codingPath + [Index(count - 1)])
+            try node.value(value, key: Index(count - 1))
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             next()
-            return KeyedEncodingContainer(Keyed<NestedKey>(node: node.nested(path: codingPath + [Index(count - 1)], state: .object)))
+            return KeyedEncodingContainer(Keyed<NestedKey>(node: node.nested(key: Index(count - 1), state: .object)))
         }
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             next()
-            return Unkeyed(node: node.nested(path: codingPath + [Index(count - 1)], state: .array))
+            return Unkeyed(node: node.nested(key: Index(count - 1), state: .array))
         }
         mutating func superEncoder() -> any Encoder {
             next()
-            let child = Node(sink: node.sink, codingPath: codingPath + [Index(count - 1)])
+            let child = Node(sink: node.sink, parent: node, key: Index(count - 1))
             node.openChild = child
             return child
         }

@@ -139,12 +139,14 @@ struct Store2Tests {
             let printed = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
             let rules = (printed["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
             #expect(rules.filter { $0.hasPrefix("Y-") } == pair.findings.map(\.rule), "\(unit)")
-            // Each Y-* finding of the report is, field for field, the one `check --previous --format json` prints.
-            let checked = (printed["findings"] as? [NSDictionary] ?? []).filter { ($0["rule"] as? String)?.hasPrefix("Y-") == true }
+            // Each Y-* finding of the report is, field for field, the one `check --previous --format json` prints
+            // (whose keys are snake_case; the report's, like the rest of the report, camelCase).
+            let checked = (printed["findings"] as? [[String: Any]] ?? []).filter { ($0["rule"] as? String)?.hasPrefix("Y-") == true }
+                .map { camelCased($0) as? NSDictionary }
             let reported = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             let reportedPairs = reported["yearOverYear"] as? [[String: Any]] ?? []
-            let reportedFindings = reportedPairs.first { $0["unit"] as? String == unit }?["findings"] as? [NSDictionary]
-            #expect(reportedFindings == checked, "\(unit)")
+            let reportedFindings = (reportedPairs.first { $0["unit"] as? String == unit }?["findings"] as? [NSDictionary])?.map { Optional($0) }
+            #expect(!checked.isEmpty && reportedFindings == checked, "\(unit)")
         }
         let text = try BudgetLensBinary.run(["report", "--db", fresh.spec])
         #expect(text.stdout.contains("上下年核对 year-on-year (Y-YEAR, Y-UNIT, Y-CARRY-01/04, Y-NARR): 2 pairs, 2 with findings"))
@@ -322,4 +324,17 @@ struct Store2Tests {
         #expect(try await store.cells(document: 1, table: "01").map(\.sourceCell) == [nil])
         #expect(try await store.cells(document: 1, table: "01").map(\.valueFen) == [939_310_000])
     }
+}
+
+/// `value` with every dictionary key turned from snake_case into camelCase (`source_line` → `sourceLine`).
+private func camelCased(_ value: Any) -> Any {
+    if let array = value as? [Any] { return array.map(camelCased) }
+    guard let object = value as? [String: Any] else { return value }
+    var result: [String: Any] = [:]
+    for (key, member) in object {
+        let parts = key.split(separator: "_")
+        let camel = (parts.first.map(String.init) ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        result[camel] = camelCased(member)
+    }
+    return result
 }
