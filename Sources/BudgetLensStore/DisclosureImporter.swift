@@ -42,8 +42,9 @@ public struct DisclosureImporter: Sendable {
         case imported(file: String, document: Int64, findings: Int)
         /// Its content was already stored as `document`; nothing added.
         case alreadyImported(file: String, document: Int64)
-        /// Not imported; recorded in the store with `message`.
-        case failed(file: String, message: String)
+        /// Not imported; recorded in the store with `message` (English, as the CLI prints it); `chinese` is the
+        /// same in Chinese (`错误：…`).
+        case failed(file: String, message: String, chinese: String)
     }
 
     /// Imports `files` in parallel, calling `report` once per file (serially, in completion order) with the
@@ -120,7 +121,7 @@ public struct DisclosureImporter: Sendable {
     private enum Prepared: Sendable {
         case record(DocumentRecord)
         case stored(file: String, document: Int64)
-        case failure(ImportFailure)
+        case failure(ImportFailure, chinese: String)
     }
 
     private func prepare(_ file: String, packVersion: String) async throws -> Prepared {
@@ -128,7 +129,8 @@ public struct DisclosureImporter: Sendable {
         do {
             data = try Self.load(file, maximumInputSize: maximumInputSize)
         } catch let error as ReadError {
-            return .failure(ImportFailure(file: file, contentHash: nil, message: "error: \(error)"))
+            return .failure(
+                ImportFailure(file: file, contentHash: nil, message: "error: \(error)"), chinese: "错误：\(error.chineseDescription)")
         }
         let hash = ContentHash.sha256(data)
         if let document = try await store.documentID(contentHash: hash) {
@@ -146,10 +148,11 @@ public struct DisclosureImporter: Sendable {
                 ? try DisclosureReader.read(path: file, configuration: configuration)
                 : try DisclosureReader.read(data: data, file: file, configuration: configuration)
         } catch let error as ReadError {
-            return .failure(ImportFailure(file: file, contentHash: hash, message: "error: \(error)"))
+            return .failure(
+                ImportFailure(file: file, contentHash: hash, message: "error: \(error)"), chinese: "错误：\(error.chineseDescription)")
         }
-        if let refusal = Self.refusal(of: disclosure, file: file) {
-            return .failure(ImportFailure(file: file, contentHash: hash, message: refusal))
+        if let refusal = Self.refusalMessages(of: disclosure, file: file) {
+            return .failure(ImportFailure(file: file, contentHash: hash, message: refusal.english), chinese: refusal.chinese)
         }
         // As `check`: the pack's findings, then 十三 against an annexed evaluation report (N-EVAL-*).
         let annexed = AnnexedEvaluation.read(
@@ -173,9 +176,9 @@ public struct DisclosureImporter: Sendable {
             }
         case .stored(let file, let document):
             return .alreadyImported(file: file, document: document)
-        case .failure(let failure):
+        case .failure(let failure, let chinese):
             try await store.recordFailure(failure)
-            return .failed(file: failure.file, message: failure.message)
+            return .failed(file: failure.file, message: failure.message, chinese: chinese)
         }
     }
 
