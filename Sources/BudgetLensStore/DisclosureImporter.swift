@@ -42,8 +42,9 @@ public struct DisclosureImporter: Sendable {
         case imported(file: String, document: Int64, findings: Int)
         /// Its content was already stored as `document`; nothing added.
         case alreadyImported(file: String, document: Int64)
-        /// Not imported; recorded in the store with `message`.
-        case failed(file: String, message: String)
+        /// Not imported; recorded in the store with `message` (English, as the CLI prints it); `chinese` is the
+        /// same in Chinese (`错误：…`).
+        case failed(file: String, message: String, chinese: String)
     }
 
     /// Imports `files` in parallel, calling `report` once per file (serially, in completion order) with the
@@ -67,10 +68,13 @@ public struct DisclosureImporter: Sendable {
             for _ in 0..<min(concurrency, files.count) { startNext() }
             var pending: [DocumentRecord] = []
             var pendingSince = ContinuousClock.now
-            func flush() async throws {
-                guard !pending.isEmpty else { return }
-                let written = try await store.insert(batch: pending)
-                for (record, result) in zip(pending, written) {
+            // The batch being written, in its own task, while the next files are read: reading never waits for
+            // a write, and at most one batch is written at a time (the store has one writer).
+            var writing: Task<[(DocumentRecord, InsertOutcome)], any Error>?
+            func finishWriting() async throws {
+                guard let task = writing else { return }
+                writing = nil
+                for (record, result) in try await task.value {
                     let outcome: Outcome =
                         switch result {
                         case .inserted(let id): .imported(file: record.sourceFile, document: id, findings: record.findings.count)
@@ -79,23 +83,36 @@ public struct DisclosureImporter: Sendable {
                     outcomes.append(outcome)
                     report(outcome, outcomes.count)
                 }
+            }
+            func flush() async throws {
+                guard !pending.isEmpty else { return }
+                try await finishWriting()
+                let batch = pending
+                let store = store
+                writing = Task { Array(zip(batch, try await store.insert(batch: batch))) }
                 pending.removeAll(keepingCapacity: true)
             }
-            while let prepared = try await group.next() {
-                if case .record(let record) = prepared {
-                    if pending.isEmpty { pendingSince = .now }
-                    pending.append(record)
-                    if pending.count >= max(1, batchSize) || ContinuousClock.now - pendingSince >= batchDelay {
-                        try await flush()
+            do {
+                while let prepared = try await group.next() {
+                    if case .record(let record) = prepared {
+                        if pending.isEmpty { pendingSince = .now }
+                        pending.append(record)
+                        if pending.count >= max(1, batchSize) || ContinuousClock.now - pendingSince >= batchDelay {
+                            try await flush()
+                        }
+                    } else {
+                        let outcome = try await write(prepared)
+                        outcomes.append(outcome)
+                        report(outcome, outcomes.count)
                     }
-                } else {
-                    let outcome = try await write(prepared)
-                    outcomes.append(outcome)
-                    report(outcome, outcomes.count)
+                    startNext()
                 }
-                startNext()
+                try await flush()
+                try await finishWriting()
+            } catch {
+                _ = try? await writing?.value  // never leave a write running behind a thrown error
+                throw error
             }
-            try await flush()
         }
         return outcomes
     }
@@ -104,7 +121,7 @@ public struct DisclosureImporter: Sendable {
     private enum Prepared: Sendable {
         case record(DocumentRecord)
         case stored(file: String, document: Int64)
-        case failure(ImportFailure)
+        case failure(ImportFailure, chinese: String)
     }
 
     private func prepare(_ file: String, packVersion: String) async throws -> Prepared {
@@ -112,7 +129,8 @@ public struct DisclosureImporter: Sendable {
         do {
             data = try Self.load(file, maximumInputSize: maximumInputSize)
         } catch let error as ReadError {
-            return .failure(ImportFailure(file: file, contentHash: nil, message: "error: \(error)"))
+            return .failure(
+                ImportFailure(file: file, contentHash: nil, message: "error: \(error)"), chinese: "错误：\(error.chineseDescription)")
         }
         let hash = ContentHash.sha256(data)
         if let document = try await store.documentID(contentHash: hash) {
@@ -123,12 +141,18 @@ public struct DisclosureImporter: Sendable {
         configuration.readsSelfEvaluations = false  // as `check` reads: the same findings
         let disclosure: Disclosure
         do {
-            disclosure = try DisclosureReader.read(path: file, configuration: configuration)
+            // The bytes already loaded (and hashed) are read, not the file again; a PDF is read where it is
+            // (poppler takes a path: no temporary copy).
+            disclosure =
+                data.isEmpty || file.lowercased().hasSuffix(".pdf")
+                ? try DisclosureReader.read(path: file, configuration: configuration)
+                : try DisclosureReader.read(data: data, file: file, configuration: configuration)
         } catch let error as ReadError {
-            return .failure(ImportFailure(file: file, contentHash: hash, message: "error: \(error)"))
+            return .failure(
+                ImportFailure(file: file, contentHash: hash, message: "error: \(error)"), chinese: "错误：\(error.chineseDescription)")
         }
-        if let refusal = Self.refusal(of: disclosure, file: file) {
-            return .failure(ImportFailure(file: file, contentHash: hash, message: refusal))
+        if let refusal = Self.refusalMessages(of: disclosure, file: file) {
+            return .failure(ImportFailure(file: file, contentHash: hash, message: refusal.english), chinese: refusal.chinese)
         }
         // As `check`: the pack's findings, then 十三 against an annexed evaluation report (N-EVAL-*).
         let annexed = AnnexedEvaluation.read(
@@ -152,9 +176,9 @@ public struct DisclosureImporter: Sendable {
             }
         case .stored(let file, let document):
             return .alreadyImported(file: file, document: document)
-        case .failure(let failure):
+        case .failure(let failure, let chinese):
             try await store.recordFailure(failure)
-            return .failed(file: failure.file, message: failure.message)
+            return .failed(file: failure.file, message: failure.message, chinese: chinese)
         }
     }
 

@@ -52,6 +52,10 @@ public protocol DisclosureStore: Sendable {
     func insert(batch records: [DocumentRecord]) async throws -> [InsertOutcome]
     /// The stored cells of one table (`01`…`09`) of a document, in the order stored (row by row).
     func cells(document: Int64, table: String) async throws -> [StoredCell]
+    /// One district's ranking (``StoreReport/ranking(of:)``, docs/store3.md): the units whose name starts with
+    /// `unitPrefix` (a district's units are named after it: `曾都区…`), each with its documents' findings
+    /// (latest checks) summed in the database, optionally of one year only.
+    func ranking(unitPrefix: String, year: Int?) async throws -> [StoreReport.Rank]
 }
 
 /// A cell as stored, with its provenance: the source row (`sourceLine`), the page (PDF) or the workbook cell

@@ -86,7 +86,8 @@ public struct EvaluationSummary: Sendable, Hashable, Codable {
     public var title: String
     /// The first printed 总分 (two decimals), if any.
     public var totalScore: String?
-    /// The first printed grade, if any.
+    /// The first printed grade, if any (the first of the report's stated totals that prints one: seed 000's 附件
+    /// 得分表 total prints none, its 综合评价结论 prints 优).
     public var grade: String?
     /// Error findings of `evaluate`.
     public var errors: Int
@@ -148,7 +149,7 @@ public enum Assessor {
             assessments.evaluationJSON = try json.encoded()
             assessments.evaluation = EvaluationSummary(
                 kind: annexed.report.kind.rawValue, title: annexed.report.title, totalScore: json.totals.first?.score,
-                grade: json.totals.first?.grade,
+                grade: json.totals.lazy.compactMap(\.grade).first,
                 errors: annexed.evaluationFindings.filter { $0.severity == .error }.count,
                 warnings: annexed.evaluationFindings.filter { $0.severity == .warning }.count)
         }

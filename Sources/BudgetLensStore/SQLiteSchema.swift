@@ -7,6 +7,7 @@ import GRDB
 public enum StoreSchema {
     /// The migration names, in order.
     public static let migrationNames = ["v1-documents", "v2-findings"] + Store2Schema.names + [ServerAccountsSchema.name]
+        + [Store3Schema.name]
 
     /// The migrator for SQLite.
     static var migrator: DatabaseMigrator {
@@ -138,6 +139,9 @@ public enum StoreSchema {
         Store2Schema.register(&migrator)
         migrator.registerMigration(ServerAccountsSchema.name) { db in
             for sql in ServerAccountsSchema.sqlite { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration(Store3Schema.name) { db in
+            for sql in Store3Schema.sql { try db.execute(sql: sql) }
         }
         return migrator
     }

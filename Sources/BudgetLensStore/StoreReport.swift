@@ -31,6 +31,16 @@ public struct StoreReport: Sendable, Codable {
 
     /// A unit's place in the data-quality ranking.
     public struct Rank: Sendable, Codable, Hashable {
+        /// Creates a rank.
+        public init(rank: Int, unit: String, documents: Int, errors: Int, warnings: Int, rounding: Int) {
+            self.rank = rank
+            self.unit = unit
+            self.documents = documents
+            self.errors = errors
+            self.warnings = warnings
+            self.rounding = rounding
+        }
+
         /// 1 is best.
         public var rank: Int
         /// The unit.
@@ -129,6 +139,12 @@ public struct StoreReport: Sendable, Codable {
             rank.rounding += row.rounding
             byUnit[row.unit] = rank
         }
+        ranking = Self.ranking(of: Array(byUnit.values))
+    }
+
+    /// `units` (their totals; `rank` ignored) from best to worst, ranks 1…: fewest real errors per document, then
+    /// fewest warnings, then fewest rounding findings per document, then by name.
+    public static func ranking(of units: [Rank]) -> [Rank] {
         // Per-document rates compared exactly by cross-multiplication: a/b < c/d ⇔ a·d < c·b.
         func less(_ a: Rank, _ b: Rank) -> Bool {
             for (x, y) in [(a.errors, b.errors), (a.warnings, b.warnings), (a.rounding, b.rounding)] {
@@ -138,7 +154,7 @@ public struct StoreReport: Sendable, Codable {
             }
             return a.unit < b.unit
         }
-        ranking = byUnit.values.sorted(by: less).enumerated().map { index, rank in
+        return units.sorted(by: less).enumerated().map { index, rank in
             var rank = rank
             rank.rank = index + 1
             return rank

@@ -9,7 +9,7 @@ import Foundation
 /// re-materialised from their stored JSON (no file is read).
 public enum StoreYearOverYear {
     /// One pair of consecutive years of one unit and the findings of the later against the earlier.
-    public struct Pair: Sendable, Codable, Equatable {
+    public struct Pair: Sendable, Codable {
         /// The unit, as the documents name it.
         public var unit: String
         /// The later year.
@@ -18,8 +18,10 @@ public enum StoreYearOverYear {
         public var document: Int64
         /// The document of `year − 1`.
         public var previousDocument: Int64
-        /// The Y-* findings, in ``YearOverYear``'s order; empty when the pair is consistent.
-        public var findings: [Finding]
+        /// The Y-* findings, in ``YearOverYear``'s order, in the shape of `check --format json`'s findings
+        /// (amounts as decimal strings in the later document's money unit, e.g. `"500.00"` 万元); empty when the
+        /// pair is consistent.
+        public var findings: [CheckReportJSON.Item]
     }
 
     /// The pairs among `summaries` (as ``DisclosureStore/summaries(unit:year:)`` gives them), by unit then year.
@@ -47,7 +49,9 @@ public enum StoreYearOverYear {
                 pairs.append(
                     Pair(
                         unit: unit, year: year, document: current.document, previousDocument: previous.document,
-                        findings: YearOverYear.check(current: this, previous: last, skipping: skipping)))
+                        findings: YearOverYear.check(current: this, previous: last, skipping: skipping).map {
+                            CheckReportJSON.Item(finding: $0, unit: this.moneyUnit)
+                        }))
             }
         }
         return pairs

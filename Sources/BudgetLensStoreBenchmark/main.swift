@@ -79,5 +79,10 @@ let all = try await time("all documents, ranking (summaries + StoreReport)") {
     StoreReport(summaries: try await store.summaries(unit: nil, year: nil))
 }
 print("  \(history.count) documents of 测试7局; ranking of \(all.ranking.count) units")
+// A district's units share its name as a prefix (曾都区…); here the units 测试1局, 测试10局…测试19局.
+let district = try await time("one district's ranking (units 测试1…, summed in the database)") {
+    try await store.ranking(unitPrefix: "测试1", year: nil)
+}
+print("  \(district.count) units, \(district.map(\.documents).reduce(0, +)) documents")
 let failing = try await time("all documents failing rule 01-1") { try await store.documents(failing: "01-1") }
 print("  \(failing.count) documents fail 01-1 (planted in every fifth: \(count / 5))")

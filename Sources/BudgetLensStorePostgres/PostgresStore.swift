@@ -80,6 +80,22 @@ public final class PostgresStore: DisclosureStore {
     }
 
     public func migrate() async throws {
+        try await migrate(upTo: nil)
+    }
+
+    /// Applies the migrations up to and including `name` (all when `nil`), as ``SQLiteStore/migrate(upTo:)`` does.
+    ///
+    /// - Throws: ``StoreError/migrationFailed(_:_:)`` when `name` is not a migration; a database error otherwise.
+    public func migrate(upTo name: String?) async throws {
+        let all = PostgresSchema.migrations
+        var end = all.count
+        if let name {
+            guard let last = all.firstIndex(where: { $0.name == name }) else {
+                throw StoreError.migrationFailed(location, "no migration named \(name)")
+            }
+            end = last + 1
+        }
+        let steps = Array(all[..<end])
         try await run {
             try await probe()
             try await client.withConnection { connection in
@@ -94,7 +110,7 @@ public final class PostgresStore: DisclosureStore {
                     ).decode(String.self) {
                         applied.insert(name)
                     }
-                    for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+                    for migration in steps where !applied.contains(migration.name) {
                         try await connection.withTransaction(logger: logger) { transaction in
                             for sql in migration.sql {
                                 try await transaction.query(PostgresQuery(unsafeSQL: sql), logger: logger)

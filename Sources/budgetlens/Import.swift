@@ -53,19 +53,32 @@ struct Import: ParsableCommand {
         progress.finish()
         var imported = 0
         var already = 0
-        var failed: [(String, String)] = []
+        var failed: [(file: String, message: String, chinese: String)] = []
         for outcome in outcomes {
             switch outcome {
             case .imported: imported += 1
             case .alreadyImported: already += 1
-            case .failed(let file, let message): failed.append((file, message))
+            case .failed(let file, let message, let chinese): failed.append((file, message, chinese))
             }
         }
         print("\(imported) imported, \(already) already imported, \(failed.count) failed (导入 \(imported)，已存在 \(already)，失败 \(failed.count)) → \(store.displayLocation)")
         if !failed.isEmpty {
             print("Failed (导入失败):")
-            for (file, message) in failed.sorted(by: { $0.0 < $1.0 }) { print("  \(file): \(message)") }
+            for failure in failed.sorted(by: { $0.file < $1.file }) {
+                print("  \(failure.file): \(Self.failureText(english: failure.message, chinese: failure.chinese))")
+            }
             throw ExitCode(2)
+        }
+    }
+}
+
+extension Import {
+    /// A failed file's message in the chosen language: `--lang zh` the Chinese then the English (as the other
+    /// import lines keep both), `--lang en` the English, by default the English (the stored message).
+    static func failureText(english: String, chinese: String) -> String {
+        switch Language.current {
+        case .zh where chinese != english: "\(chinese) / \(english)"
+        default: english
         }
     }
 }
@@ -93,9 +106,9 @@ final class ImportProgress: @unchecked Sendable {
             line = "imported \(file) (#\(document), \(findings) findings)"
         case .alreadyImported(let file, let document):
             line = "already imported \(file) (#\(document)); nothing added (已导入，未重复添加)"
-        case .failed(let file, let message):
+        case .failed(let file, let message, let chinese):
             errors += 1
-            line = "failed \(file): \(message)"
+            line = "failed \(file): \(Import.failureText(english: message, chinese: chinese))"
         }
         if isTerminal {
             let elapsed = ContinuousClock.now - started

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BudgetLensCore
+import BudgetLensRules
 import BudgetLensStore
 import Foundation
 
@@ -102,7 +103,7 @@ struct ReportCommand: ParsableCommand {
         for pair in failing {
             for finding in pair.findings {
                 lines.append(
-                    "  \(finding.severity.rawValue) \(finding.rule) \(pair.unit) \(pair.year) (#\(pair.document) vs #\(pair.previousDocument)): \(finding.message)")
+                    "  \(finding.severity) \(finding.rule) \(pair.unit) \(pair.year) (#\(pair.document) vs #\(pair.previousDocument)): \(finding.message)")
             }
         }
         lines.append("")

@@ -1,5 +1,6 @@
 import BudgetLensCore
 import BudgetLensRender
+import BudgetLensRules
 import BudgetLensStore
 import Foundation
 
@@ -29,7 +30,7 @@ enum StoreReportDocuments {
             for finding in pair.findings {
                 years.append([
                     .text(pair.unit), .integer(pair.year), .integer(Int(pair.document)),
-                    .integer(Int(pair.previousDocument)), .text(finding.rule), .text(finding.severity.rawValue),
+                    .integer(Int(pair.previousDocument)), .text(finding.rule), .text(finding.severity),
                     .text(finding.message),
                 ])
             }

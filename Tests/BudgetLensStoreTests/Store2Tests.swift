@@ -51,6 +51,8 @@ struct Store2Tests {
         let evaluation = try #require(stored.evaluation)
         #expect(evaluation.kind == "projectEvaluation")
         #expect(evaluation.totalScore == "93.22")
+        // The 附件 得分表's 总计 row (line 2543) prints no grade; the 综合评价结论 (line 1200) prints 优 (93.22).
+        #expect(evaluation.grade == "优")
         #expect(evaluation.errors + evaluation.warnings <= 14)
 
         // 威海 (001) annexes no evaluation report: its two 山东 tables are scored (91.79, 100), nothing evaluated.
@@ -121,7 +123,9 @@ struct Store2Tests {
         #expect(jia.year == 2023)
         let carry = jia.findings.filter { $0.rule == "Y-CARRY-01" }
         #expect(carry.count == 1)
-        #expect(carry.first?.expected?.amount?.fen == 5_000_000 && carry.first?.actual?.amount?.fen == 0)
+        // Amounts as `check --format json` prints them: decimal strings in the document's unit (万元), no `_0`.
+        #expect(carry.first?.expected == "5.00" && carry.first?.actual == "0.00")
+        #expect(!json.stdout.contains("\"_0\""))
         #expect(!yi.findings.contains { $0.rule.hasPrefix("Y-CARRY") })
         // The same 比上年 claim is wrong against both units' 2022 (670, not 600).
         #expect(!jia.findings.filter { $0.rule == "Y-NARR" }.isEmpty)
@@ -135,6 +139,14 @@ struct Store2Tests {
             let printed = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
             let rules = (printed["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
             #expect(rules.filter { $0.hasPrefix("Y-") } == pair.findings.map(\.rule), "\(unit)")
+            // Each Y-* finding of the report is, field for field, the one `check --previous --format json` prints
+            // (whose keys are snake_case; the report's, like the rest of the report, camelCase).
+            let checked = (printed["findings"] as? [[String: Any]] ?? []).filter { ($0["rule"] as? String)?.hasPrefix("Y-") == true }
+                .map { camelCased($0) as? NSDictionary }
+            let reported = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let reportedPairs = reported["yearOverYear"] as? [[String: Any]] ?? []
+            let reportedFindings = (reportedPairs.first { $0["unit"] as? String == unit }?["findings"] as? [NSDictionary])?.map { Optional($0) }
+            #expect(!checked.isEmpty && reportedFindings == checked, "\(unit)")
         }
         let text = try BudgetLensBinary.run(["report", "--db", fresh.spec])
         #expect(text.stdout.contains("上下年核对 year-on-year (Y-YEAR, Y-UNIT, Y-CARRY-01/04, Y-NARR): 2 pairs, 2 with findings"))
@@ -312,4 +324,17 @@ struct Store2Tests {
         #expect(try await store.cells(document: 1, table: "01").map(\.sourceCell) == [nil])
         #expect(try await store.cells(document: 1, table: "01").map(\.valueFen) == [939_310_000])
     }
+}
+
+/// `value` with every dictionary key turned from snake_case into camelCase (`source_line` → `sourceLine`).
+private func camelCased(_ value: Any) -> Any {
+    if let array = value as? [Any] { return array.map(camelCased) }
+    guard let object = value as? [String: Any] else { return value }
+    var result: [String: Any] = [:]
+    for (key, member) in object {
+        let parts = key.split(separator: "_")
+        let camel = (parts.first.map(String.init) ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        result[camel] = camelCased(member)
+    }
+    return result
 }

@@ -1,6 +1,7 @@
 import BudgetLensStore
 import BudgetLensStorePostgres
 import Foundation
+import GRDB
 
 /// The engines the store suite runs on: SQLite always; PostgreSQL when `BUDGETLENS_TEST_POSTGRES` names a server
 /// (`postgres://user@host/db`, a role allowed to create databases). `.ci/run` starts one and sets it. Set but
@@ -56,6 +57,25 @@ struct FreshStore {
     /// Opens (and migrates) the store.
     func open() async throws -> any DisclosureStore {
         try await StoreLocation.open(spec)
+    }
+
+    /// Applies the migrations up to and including `name` only (to build a database of an earlier version).
+    func migrate(upTo name: String) async throws {
+        switch engine {
+        case .sqlite: try await SQLiteStore(path: spec).migrate(upTo: name)
+        case .postgres: try await PostgresStore(url: spec).migrate(upTo: name)
+        }
+    }
+
+    /// Runs one SQL statement on the database, outside the store (to write rows as an earlier version wrote them).
+    func execute(_ sql: String) async throws {
+        switch engine {
+        case .sqlite:
+            let queue = try DatabaseQueue(path: spec)
+            try await queue.write { db in try db.execute(sql: sql) }
+        case .postgres:
+            try await PostgresStore.administer(url: spec, sql: sql)
+        }
     }
 
     /// Drops the PostgreSQL database (nothing for SQLite: the folder goes).

@@ -1,4 +1,6 @@
+import BudgetLensCore
 import BudgetLensStore
+import BudgetLensStorePostgres
 import Foundation
 import GRDB
 import Testing
@@ -76,6 +78,59 @@ struct StoreMigrationTests {
         let summary = try await store.summaries(unit: nil, year: 2022)
         #expect(summary.map(\.incomeTotalFen) == [8_431_280_000])
         #expect(try await store.counts().cells == 1)
+    }
+
+    @Test(
+        "Every engine: a database at v2-findings (the first round's last migration) holding a document, a cell, a check and a finding is migrated to the current version with all of them intact",
+        arguments: StoreEngine.available)
+    func everyEngineFromPreviousVersion(engine: StoreEngine) async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let fresh = try await FreshStore(engine, in: folder)  // created, not migrated
+        defer { Task { await fresh.drop() } }
+        try await fresh.migrate(upTo: "v2-findings")
+        let finding = Finding(
+            rule: "01-1", severity: .error, message: "本年收入合计不等于各项收入之和",
+            messageEnglish: "本年收入合计 is not the sum of the income rows",
+            location: FindingLocation(table: "公开01", line: 27, column: 1),
+            expected: .amount(Money(fen: 8_431_270_000), formula: "行1+…+行11"), actual: .amount(Money(fen: 8_431_280_000), formula: ""),
+            difference: Money(fen: 10_000), tolerance: Money(fen: 5_000))
+        let findingJSON = String(decoding: try JSONEncoder().encode(finding), as: UTF8.self)
+        // Written as the first round wrote them (no source_cell, no scores tables).
+        for sql in [
+            "INSERT INTO units (name) VALUES ('烟台市医疗保障局')",
+            """
+            INSERT INTO documents (unit_id, year, kind, title, source_file, sha256, format, byte_count, lines,
+                reader_version, imported_at, income_total_fen)
+            VALUES (1, 2022, 'finalAccounts', 't', '000.txt', '\(String(repeating: "a", count: 64))', 'text', 10, 1, 'v1',
+                '2026-01-01T00:00:00Z', 8431280000)
+            """,
+            """
+            INSERT INTO cells (document_id, table_id, line, item, column_number, value_fen, printed, source_line)
+            VALUES (1, '01', 27, '本年收入合计', 1, 8431280000, '8431.28', 140)
+            """,
+            "INSERT INTO check_runs (document_id, pack_version, checked_at, finding_count) VALUES (1, 'pack-v2', 'then', 1)",
+            "UPDATE documents SET latest_check_id = 1 WHERE id = 1",
+            """
+            INSERT INTO findings (check_id, document_id, ordinal, rule, severity, is_rounding, message, message_en,
+                table_name, line, column_number, expected_fen, actual_fen, difference_fen, tolerance_fen, finding_json)
+            VALUES (1, 1, 0, '01-1', 'error', FALSE, '本年收入合计不等于各项收入之和', 'e', '公开01', 27, 1, 8431270000,
+                8431280000, 10000, 5000, '\(findingJSON.replacingOccurrences(of: "'", with: "''"))')
+            """,
+        ] {
+            try await fresh.execute(sql)
+        }
+        let store = try await fresh.open()  // migrates to the current version
+        #expect(try await store.appliedMigrations() == StoreSchema.migrationNames)
+        let documents = try await store.documents()
+        #expect(documents.map(\.unit) == ["烟台市医疗保障局"])
+        #expect(documents.first?.packVersion == "pack-v2")
+        #expect(try await store.latestFindings(document: 1).map(\.finding) == [finding])
+        #expect(try await store.summaries(unit: nil, year: 2022).map(\.incomeTotalFen) == [8_431_280_000])
+        #expect(try await store.counts() == StoreCounts(documents: 1, cells: 1, statements: 0, findings: 1, checks: 1, failures: 0))
+        let cells = try await store.cells(document: 1, table: "01")
+        #expect(cells.map(\.printed) == ["8431.28"] && cells.first?.sourceCell == nil)
+        #expect(try await store.assessments(document: 1) == .none)
     }
 
     @Test("Money columns refuse a REAL: 分 are integers only")
