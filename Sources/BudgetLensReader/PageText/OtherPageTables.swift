@@ -116,14 +116,18 @@ enum EconomicPageTable {
 
 /// Writes 公开09 of page text: its one row of twelve amounts (预算数 and 决算数 of 合计, 因公出国（境）费,
 /// 公务用车 小计, 购置费, 运行维护费, 公务接待费, Shanghai's order), or none for an empty table. Fewer amounts
-/// than twelve cannot be placed (any pair may be the blank one) and leave the table unread.
+/// than twelve are placed by the identities (``ThreePublicPlacement``).
 enum ThreePublicPageTable {
     static func write(
         _ id: TableID, tokenLines: [[PageTextToken]], location: (Int, Int) -> SourceLocation,
         into table: inout PageTextTables.Rewrite
     ) -> Bool {
         let amounts = tokenLines.joined().filter { $0.amount != nil }
-        guard amounts.isEmpty || amounts.count == 12 else { return false }
+        var cells: [PageTextToken?] = amounts
+        if !amounts.isEmpty, amounts.count != 12 {
+            guard let placed = ThreePublicPlacement.place(id, amounts, location: location, into: &table) else { return false }
+            cells = placed
+        }
         let start = tokenLines.joined().first.map { location($0.line, $0.column) } ?? location(0, 1)
         let header: [[String]] = [
             ["", "", "", "", "", "财政拨款“三公”经费", "", "", "", "", "", ""],
@@ -134,7 +138,7 @@ enum ThreePublicPageTable {
             ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
         ]
         for row in header { table.append(row.map { ($0, start) }) }
-        if !amounts.isEmpty { table.append(amounts.map { (String($0.text), location($0.line, $0.column)) }) }
+        if !amounts.isEmpty { table.append(cells.map { $0.map { (String($0.text), location($0.line, $0.column)) } ?? ("", start) }) }
         return true
     }
 }

@@ -151,6 +151,7 @@ enum PageTextTables {
             return SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
         case .economic:
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+                || EconomicRecordPageTable.write(id, tokenLines: tokenLines, lines: lines, location: location, into: &table)
         case .singleRow:
             return ThreePublicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
         }
