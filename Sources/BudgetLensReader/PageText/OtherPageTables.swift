@@ -125,6 +125,9 @@ enum ThreePublicPageTable {
         let amounts = tokenLines.joined().filter { $0.amount != nil }
         var cells: [PageTextToken?] = amounts
         if !amounts.isEmpty, amounts.count != 12 {
+            // Raw pdftotext (one cell a line) is read elsewhere (RawText*), not placed here.
+            let nonEmpty = tokenLines.filter { !$0.isEmpty }
+            if nonEmpty.filter({ $0.count == 1 }).count * 5 >= nonEmpty.count * 4 { return false }
             guard let placed = ThreePublicPlacement.place(id, amounts, location: location, into: &table) else { return false }
             cells = placed
         }
