@@ -140,7 +140,9 @@ enum PageTextTables {
                 table.append([(String(line.drop { $0 == "\u{0C}" }), location(index, 1))])
                 continue
             }
-            tokenLines.append(PageTextToken.tokens(of: line, index: index))
+            let tokens = PageTextToken.tokens(of: line, index: index)
+            if PageBreakHeaders.isRepeatedHeader(tokens, line: line) { continue }
+            tokenLines.append(tokens)
         }
         if let tail { tokenLines.append(PageTextToken.tokens(of: tail, index: region.upperBound)) }
         let heading = region.lowerBound..<region.upperBound
