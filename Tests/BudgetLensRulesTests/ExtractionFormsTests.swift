@@ -85,11 +85,13 @@ struct ExtractionFormsTests {
         }
     }
 
-    @Test("page text of the 规划和自然资源局 and 社会工作部 PDFs: the tables' findings are the PDF's")
+    @Test("page text of the 规划和自然资源局, 社会工作部 and 财政局 2024 PDFs: the tables' findings are the PDF's")
     func pageTextFindings() throws {
         let folder = try TestWorkbooks.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf", "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf"] {
+        for name in [
+            "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf", "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf", Seed.financePDF,
+        ] {
             let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
             let path = try ExtractionTools.extract(.pageText, from: Seed.corpusPath(name), into: folder)
             let text = try DisclosureReader.read(path: path)
