@@ -41,7 +41,7 @@ struct PageTextPlacementTests {
         try DisclosureReader.read(data: Data(text.utf8), file: "planted.txt")
     }
 
-    /// `code column value` of the table's non-zero cells, value in 分.
+    /// `code column value` of the table's non-zero cells, value in 分 (万元 × 1,000,000).
     private func cells(_ disclosure: Disclosure, _ id: TableID) -> [String] {
         disclosure.table(id)?.rows.flatMap { row in
             row.cells.compactMap { cell in
@@ -55,8 +55,8 @@ struct PageTextPlacementTests {
     func economicPlaced() throws {
         let disclosure = try read(Self.economic + "\n" + Self.threePublic)
         #expect(cells(disclosure, .generalBudgetBasicExpenditure) == [
-            "301 1 3000", "30101 1 2000", "30102 1 1000", "人员经费合计 1 3000",
-            "302 1 500", "30201 1 500", "公用经费合计 1 500",
+            "301 1 30000000", "30101 1 20000000", "30102 1 10000000", "人员经费合计 1 30000000",
+            "302 1 5000000", "30201 1 5000000", "公用经费合计 1 5000000",
         ])
         #expect(!disclosure.problems.contains { $0.table == .generalBudgetBasicExpenditure })
     }
@@ -90,7 +90,7 @@ struct PageTextPlacementTests {
         // 栏次 1–6 预算数 (合计, 出国, 小计, 购置, 运行, 接待), 7–12 决算数.
         let row = try #require(disclosure.table(.threePublicExpenses)?.rows.first)
         let placed = row.cells.compactMap { cell in cell.value?.fen == 0 ? nil : "\(cell.column) \(cell.value?.fen ?? 0)" }
-        #expect(placed == ["1 500", "2 300", "6 200", "7 400", "8 200", "12 200"])
+        #expect(placed == ["1 5000000", "2 3000000", "6 2000000", "7 4000000", "8 2000000", "12 2000000"])
         #expect(!disclosure.problems.contains { $0.table == .threePublicExpenses })
     }
 

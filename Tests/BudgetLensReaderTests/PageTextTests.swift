@@ -38,7 +38,7 @@ struct PageTextTests {
         #expect(note.map(\.code) == ["page-text.column-uncertain"])
         #expect(note.first?.message.contains("4 种放置") == true)
         let threePublic = try #require(disclosure.table(.threePublicExpenses)?.rows.first?.cells)
-        #expect(threePublic.compactMap { $0.value == 0 ? nil : $0.column } == [1, 2])
+        #expect(threePublic.compactMap { ($0.value?.fen ?? 0) == 0 ? nil : $0.column } == [1, 2])
     }
 
     @Test(
