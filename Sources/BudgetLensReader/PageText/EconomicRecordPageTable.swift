@@ -336,18 +336,51 @@ enum EconomicRecordPageTable {
         _ undecided: [(record: Int, amount: PageTextToken)], records: [Record],
         totals: (left: (label: PageTextToken, amount: PageTextToken?)?, right: (label: PageTextToken, amount: PageTextToken?)?)
     ) -> (placement: [Side], count: Int, all: [[Side]])? {
+        // Slots: record × block (2r left, 2r + 1 right); the identities over them, built once.
+        func slot(_ record: Int, _ side: Side) -> Int { record * 2 + (side == .left ? 0 : 1) }
+        var base = [Int64](repeating: 0, count: records.count * 2)
+        var identities: [(total: Int?, constant: Int64, parts: [Int])] = []
+        for side in [Side.left, .right] {
+            let entries = records.indices.compactMap { index in (side == .left ? records[index].left : records[index].right).map { (index, $0) } }
+            for (index, entry) in entries { base[slot(index, side)] = entry.amount?.amount ?? 0 }
+            var classes: [Int] = []
+            for (index, entry) in entries where entry.item == nil {
+                classes.append(slot(index, side))
+                let children = entries.filter { $0.1.item != nil && $0.1.code.text == entry.code.text }.map { slot($0.0, side) }
+                if !children.isEmpty { identities.append((slot(index, side), 0, children)) }
+            }
+            if let blockTotal = side == .left ? totals.left : totals.right, !classes.isEmpty {
+                identities.append((nil, blockTotal.amount?.amount ?? 0, classes))
+            }
+        }
         var fitting: [[Side]] = []
         var best = Int64.max
-        let count = undecided.count
-        for mask in 0..<(1 << count) {
-            var trial = records
+        for mask in 0..<(1 << undecided.count) {
+            var values = base
             var placement: [Side] = []
-            for (bit, (record, amount)) in undecided.enumerated() {
+            for (bit, item) in undecided.enumerated() {
                 let side: Side = mask & (1 << bit) == 0 ? .left : .right
                 placement.append(side)
-                if side == .left { trial[record].left?.amount = amount } else { trial[record].right?.amount = amount }
+                values[slot(item.record, side)] = item.amount.amount ?? 0
             }
-            guard let deviation = deviation(trial, totals: totals), deviation <= best else { continue }
+            // The sum of the differences in 分 when each identity holds within 1 分 a part.
+            var deviation: Int64? = 0
+            for identity in identities {
+                var sum: Int64 = 0
+                for part in identity.parts {
+                    let (result, overflow) = sum.addingReportingOverflow(values[part])
+                    if overflow { deviation = nil }
+                    sum = result
+                }
+                let total = identity.total.map { values[$0] } ?? identity.constant
+                let (difference, overflow) = total.subtractingReportingOverflow(sum)
+                guard deviation != nil, !overflow, difference.magnitude <= UInt64(max(1, identity.parts.count - 1)) else {
+                    deviation = nil
+                    break
+                }
+                deviation! += Int64(difference.magnitude)
+            }
+            guard let deviation, deviation <= best else { continue }
             if deviation < best {
                 best = deviation
                 fitting = []
@@ -356,47 +389,6 @@ enum EconomicRecordPageTable {
         }
         guard let first = fitting.first else { return nil }
         return (first, fitting.count, fitting)
-    }
-
-    /// The sum of the identities' differences in 分 (0: all hold exactly) when each holds within 1 分 a part, `nil`
-    /// otherwise.
-    private static func deviation(
-        _ records: [Record],
-        totals: (left: (label: PageTextToken, amount: PageTextToken?)?, right: (label: PageTextToken, amount: PageTextToken?)?)
-    ) -> Int64? {
-        var total: Int64 = 0
-        for side in [Side.left, .right] {
-            let entries = records.compactMap { side == .left ? $0.left : $0.right }
-            var classSum: Int64 = 0
-            var classCount = 0
-            for entry in entries where entry.item == nil {
-                var sum: Int64 = 0
-                var parts = 0
-                for child in entries where child.item != nil && child.code.text == entry.code.text {
-                    let (result, overflow) = sum.addingReportingOverflow(child.amount?.amount ?? 0)
-                    if overflow { return nil }
-                    sum = result
-                    parts += 1
-                }
-                let own = entry.amount?.amount ?? 0
-                if parts > 0 {
-                    let difference = abs(own - sum)
-                    if difference > Int64(max(1, parts - 1)) { return nil }
-                    total += difference
-                }
-                let (result, overflow) = classSum.addingReportingOverflow(own)
-                if overflow { return nil }
-                classSum = result
-                classCount += 1
-            }
-            let blockTotal = side == .left ? totals.left : totals.right
-            if let blockTotal, classCount > 0 {
-                let difference = abs((blockTotal.amount?.amount ?? 0) - classSum)
-                if difference > Int64(max(1, classCount - 1)) { return nil }
-                total += difference
-            }
-        }
-        return total
     }
 
     private static func uncertain(
