@@ -261,6 +261,62 @@ for (name, label) in [("003_57b5dcd699d528dd.txt", "evaluate 003 (部门整体, 
         })
 }
 
+// One document in every form it arrives in (issue 9): the 财政局 2024 final accounts as the corpus's tab-separated
+// text (001), as `pdftotext -layout` text and as pdfplumber page text (both made at start from the PDF by poppler
+// and scripts/page_text.py; skipped when a tool is missing), as the PDF itself and as the XLSX workbook the
+// program renders from the tab text. All read without self-evaluations, to the model only (no rules).
+do {
+    let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    let pdf = corpus.appendingPathComponent("pdf/上海市普陀区财政局2024年度部门决算.pdf").path
+    let tabText = corpus.appendingPathComponent("001-shanghai-putuo-caizhengju-2024-final.txt").path
+    var tablesOnly = ReaderConfiguration()
+    tablesOnly.readsSelfEvaluations = false
+    func run(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+    let layout = workbookFolder.appendingPathComponent("caizhengju-layout.txt").path
+    let pageText = workbookFolder.appendingPathComponent("caizhengju-page.txt").path
+    var forms: [(label: String, file: String, data: Data)] = []
+    if let data = FileManager.default.contents(atPath: tabText) { forms.append(("tab-separated text (corpus 001)", "001.txt", data)) }
+    if run(["pdftotext", "-q", "-layout", pdf, layout]), let data = FileManager.default.contents(atPath: layout) {
+        forms.append(("pdftotext -layout text", "layout.txt", data))
+    }
+    if run(["python3", root.appendingPathComponent("scripts/page_text.py").path, pdf, pageText]),
+        let data = FileManager.default.contents(atPath: pageText)
+    {
+        forms.append(("pdfplumber page text", "page.txt", data))
+    }
+    if let text = try? DisclosureReader.read(path: tabText, configuration: tablesOnly),
+        let workbook = try? XLSXWriter(disclosure: text).data()
+    {
+        forms.append(("XLSX (rendered from 001)", "caizhengju.xlsx", workbook))
+    }
+    for form in forms {
+        let cells = try DisclosureReader.read(data: form.data, file: form.file, configuration: tablesOnly).tables
+            .reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.cells.count } }
+        benchmarks.append(
+            Benchmark(name: "read 财政局 2024: \(form.label), \(cells) cells", inputBytes: form.data.count) {
+                let disclosure = try DisclosureReader.read(data: form.data, file: form.file, configuration: tablesOnly)
+                precondition(disclosure.tables.count == 9)
+            })
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: pdf)[.size] as? Int) ?? 0
+    if let disclosure = try? DisclosureReader.read(path: pdf, configuration: tablesOnly) {
+        let cells = disclosure.tables.reduce(0) { $0 + $1.rows.reduce(0) { $0 + $1.cells.count } }
+        benchmarks.append(
+            Benchmark(name: "read 财政局 2024: PDF (poppler + tables), \(cells) cells", inputBytes: size) {
+                let disclosure = try DisclosureReader.read(path: pdf, configuration: tablesOnly)
+                precondition(disclosure.tables.count == 9)
+            })
+    }
+}
+
 print("BudgetLens benchmarks — release build, \(iterations) iterations each")
 print("benchmark".padding(toLength: 72, withPad: " ", startingAt: 0) + "  median ms   fastest ms   MB/s (median)")
 for benchmark in benchmarks where filter.map({ benchmark.name.contains($0) }) ?? true {

@@ -149,6 +149,7 @@ public enum DisclosureReader {
             text: text, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
         disclosure.problems += rewrite.notes
+        disclosure.problems.append(PageTextTables.readNote(rewrite, file: file))
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
         return (disclosure, unread)
     }
@@ -156,9 +157,10 @@ public enum DisclosureReader {
     /// The text of `bytes` in whichever encoding they are (``TextDecoding``: UTF-8 with or without BOM,
     /// UTF-16 with BOM, GB18030), line terminators made `\n`; refused when empty, binary or not text.
     private static func decodeText(_ bytes: [UInt8], file: String) throws -> DecodedText {
-        let decoded: DecodedText
+        var decoded: DecodedText
         do {
             decoded = try TextDecoding.decode(bytes)
+            decoded.text = RadicalFolding.folded(decoded.text)
         } catch let error as TextDecodingError {
             throw ReadError(
                 .notText, source: SourceLocation(file: file, line: error.line, column: error.column),

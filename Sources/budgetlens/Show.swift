@@ -33,7 +33,13 @@ struct DisclosureSummary {
             default: "lines"
             }
         lines.append("文件 File:        \(disclosure.source.file) (\(disclosure.source.lineCount) \(size))")
-        lines.append("读取 Read as:     \(Self.formatName(disclosure.source.format))")
+        // Page text is read as text whose tables the reader rebuilt; its note (`page-text.read`) says so.
+        let pageText = disclosure.problems.contains { $0.code == "page-text.read" }
+        lines.append(
+            "读取 Read as:     "
+                + (pageText
+                    ? "page text (cells separated by single spaces, as pdfplumber's extract_text(); tables rebuilt by their identities)"
+                    : Self.formatName(disclosure.source.format)))
         if !disclosure.source.encodingDescription.isEmpty {
             lines.append("编码 Encoding:    \(disclosure.source.encodingDescription)")
         }

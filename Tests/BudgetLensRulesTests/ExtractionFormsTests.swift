@@ -52,7 +52,7 @@ struct ExtractionFormsTests {
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
             .layout: (642, 6, 6), .pageText: (648, 0, 0), .raw: (412, 236, 0),
         ],
-        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (499, 78, 0), .raw: (12, 565, 0)],
+        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (12, 565, 0)],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
             .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (192, 342, 0),
         ],
@@ -86,10 +86,10 @@ struct ExtractionFormsTests {
     }
 
     @Test(
-        "page text of the 规划和自然资源局, 社会工作部 and 测试问题版本 PDFs: every finding is the PDF's, narrative and structure included",
+        "page text of the 规划和自然资源局, 社会工作部, 测试问题版本 and 财政局 PDFs: every finding is the PDF's, narrative and structure included",
         arguments: [
             "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf", "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf",
-            "pdf/24年普陀区财政局（测试问题版本）.pdf",
+            "pdf/24年普陀区财政局（测试问题版本）.pdf", Seed.financePDF,
         ])
     func pageTextFindings(pdf name: String) throws {
         let folder = try TestWorkbooks.temporaryFolder()

@@ -116,25 +116,27 @@ enum EconomicPageTable {
 
 /// Writes 公开09 of page text: its one row of twelve amounts (预算数 and 决算数 of 合计, 因公出国（境）费,
 /// 公务用车 小计, 购置费, 运行维护费, 公务接待费, Shanghai's order), or none for an empty table. Fewer amounts
-/// than twelve cannot be placed (any pair may be the blank one) and leave the table unread.
+/// than twelve are placed by the identities (``ThreePublicPlacement``).
 enum ThreePublicPageTable {
     static func write(
         _ id: TableID, tokenLines: [[PageTextToken]], location: (Int, Int) -> SourceLocation,
         into table: inout PageTextTables.Rewrite
     ) -> Bool {
         let amounts = tokenLines.joined().filter { $0.amount != nil }
-        guard amounts.isEmpty || amounts.count == 12 else { return false }
+        var cells: [PageTextToken?] = amounts
+        let layout = ThreePublicPlacement.Layout.of(tokenLines)
+        if !amounts.isEmpty, amounts.count != 12 {
+            // Raw pdftotext (one cell a line) is read elsewhere (RawText*), not placed here.
+            let nonEmpty = tokenLines.filter { !$0.isEmpty }
+            if nonEmpty.filter({ $0.count == 1 }).count * 5 >= nonEmpty.count * 4 { return false }
+            guard let placed = ThreePublicPlacement.place(id, amounts, layout: layout, location: location, into: &table)
+            else { return false }
+            cells = placed
+        }
         let start = tokenLines.joined().first.map { location($0.line, $0.column) } ?? location(0, 1)
-        let header: [[String]] = [
-            ["", "", "", "", "", "财政拨款“三公”经费", "", "", "", "", "", ""],
-            ["", "", "", "", "", "", "公务用车购置及运行维护费", "", "", "", "", ""],
-            ["", "", "因公出国（境）费", "", "", "", "", "", "", "", "", ""],
-            ["合计", "", "", "", "", "", "公务用车购置费", "", "公务用车运行维护费", "", "公务接待费", ""],
-            ["", "", "", "", "小计", "", "", "", "", "", "", ""],
-            ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
-        ]
+        let header = layout.header
         for row in header { table.append(row.map { ($0, start) }) }
-        if !amounts.isEmpty { table.append(amounts.map { (String($0.text), location($0.line, $0.column)) }) }
+        if !amounts.isEmpty { table.append(cells.map { $0.map { (String($0.text), location($0.line, $0.column)) } ?? ("", start) }) }
         return true
     }
 }

@@ -37,8 +37,20 @@ enum FunctionalPageRows {
         "年初结转和结余", "年末结转和结余", "本年收入", "本年支出", "小计", "支出功能分类",
     ]
 
+    /// Every piece (contiguous run of characters) of the header phrases: a word is a header word when it is one.
+    private static let headerPieces: Set<String> = {
+        var pieces: Set<String> = [""]
+        for phrase in headerPhrases {
+            let characters = Array(phrase)
+            for start in characters.indices {
+                for end in (start + 1)...characters.count { pieces.insert(String(characters[start..<end])) }
+            }
+        }
+        return pieces
+    }()
+
     static func isHeaderWord(_ text: Substring) -> Bool {
-        headerPhrases.contains { $0.contains(text) }
+        headerPieces.contains(String(text))
     }
 
     /// The rows of the region's lines (after the title), and the lines that were header.

@@ -188,7 +188,9 @@ enum PageTextTables {
                 table.append([(String(line.drop { $0 == "\u{0C}" }), location(index, 1))])
                 continue
             }
-            tokenLines.append(PageTextToken.tokens(of: line, index: index))
+            let tokens = PageTextToken.tokens(of: line, index: index)
+            if PageBreakHeaders.isRepeatedHeader(tokens, line: line) { continue }
+            tokenLines.append(tokens)
         }
         if let tail { tokenLines.append(PageTextToken.tokens(of: tail, index: region.upperBound)) }
         let heading = region.lowerBound..<region.upperBound
@@ -219,6 +221,7 @@ enum PageTextTables {
             return SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
         case .economic:
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+                || EconomicRecordPageTable.write(id, tokenLines: tokenLines, lines: lines, location: location, into: &table)
         case .singleRow:
             return ThreePublicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
         }

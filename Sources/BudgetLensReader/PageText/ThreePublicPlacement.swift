@@ -1,0 +1,107 @@
+import BudgetLensCore
+
+/// Places the amounts of page text's 公开09 row when blank cells were dropped (fewer than twelve amounts), by
+/// the table's identities (DOMAIN §1.8/§1.9, the 三公 table): 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 小计 +
+/// 公务接待费, 小计 = 购置费 + 运行维护费, for the 预算数 and for the 决算数; the amounts keep their printed order.
+/// Columns as the header prints them (``Layout``).
+///
+/// No other table carries the 三公 预算数, and 公开06 holds only the basic-expenditure part of the 决算数, so
+/// nothing else narrows the placements: when several fit, the first (leftmost) is written and a
+/// `page-text.column-uncertain` note names them all; when none fits, the table stays unread.
+enum ThreePublicPlacement {
+    /// How the twelve columns are printed: Shanghai's 预算数/决算数 pairs under each item, or (Shandong, Hubei:
+    /// seeds 000–002, DOMAIN §1.8) a 预算数 block of the six items, then a 决算数 block — told by the header
+    /// naming 预算数 once.
+    enum Layout {
+        case pairs, blocks
+
+        /// `blocks` when the header lines name 预算数 and 决算数 once each, else `pairs`.
+        static func of(_ tokenLines: [[PageTextToken]]) -> Layout {
+            let words = tokenLines.joined().filter { $0.kind == .text }.map(\.text)
+            return words.filter { $0 == "预算数" }.count == 1 && words.filter { $0 == "决算数" }.count == 1 ? .blocks : .pairs
+        }
+
+        private static let items = ["合计", "因公出国（境）费", "公务用车小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"]
+
+        /// The columns' names, in the printed order.
+        var columns: [String] {
+            switch self {
+            case .pairs: Self.items.flatMap { ["\($0)预算数", "\($0)决算数"] }
+            case .blocks: ["预算数", "决算数"].flatMap { kind in Self.items.map { "\($0)\(kind)" } }
+            }
+        }
+
+        /// The identities, as column indexes.
+        var identities: [ColumnPlacement.Identity] {
+            switch self {
+            case .pairs:
+                [.init(total: 0, parts: [2, 4, 10]), .init(total: 1, parts: [3, 5, 11]),
+                    .init(total: 4, parts: [6, 8]), .init(total: 5, parts: [7, 9])]
+            case .blocks:
+                [.init(total: 0, parts: [1, 2, 5]), .init(total: 6, parts: [7, 8, 11]),
+                    .init(total: 2, parts: [3, 4]), .init(total: 8, parts: [9, 10])]
+            }
+        }
+
+        /// The header rows written for the text reader.
+        var header: [[String]] {
+            switch self {
+            case .pairs:
+                [
+                    ["", "", "", "", "", "财政拨款“三公”经费", "", "", "", "", "", ""],
+                    ["", "", "", "", "", "", "公务用车购置及运行维护费", "", "", "", "", ""],
+                    ["", "", "因公出国（境）费", "", "", "", "", "", "", "", "", ""],
+                    ["合计", "", "", "", "", "", "公务用车购置费", "", "公务用车运行维护费", "", "公务接待费", ""],
+                    ["", "", "", "", "小计", "", "", "", "", "", "", ""],
+                    ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数"],
+                ]
+            case .blocks:
+                [
+                    ["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""],
+                    ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "", "", "公务接待费",
+                        "合计", "因公出国（境）费", "公务用车购置及运行维护费", "", "", "公务接待费"],
+                    ["", "", "小计", "公务用车购置费", "公务用车运行维护费", "", "", "", "小计", "公务用车购置费", "公务用车运行维护费", ""],
+                ]
+            }
+        }
+    }
+
+    /// The twelve cells (`nil` = blank) for fewer than twelve amounts; `nil` when no placement fits (a
+    /// `page-text.row-unplaced` warning is added) .
+    static func place(
+        _ id: TableID, _ amounts: [PageTextToken], layout: Layout, location: (Int, Int) -> SourceLocation,
+        into table: inout PageTextTables.Rewrite
+    ) -> [PageTextToken?]? {
+        let columns = layout.columns
+        let values = amounts.compactMap(\.amount)
+        let at = location(amounts[0].line, amounts[0].column)
+        guard values.count == amounts.count, amounts.count < columns.count,
+            let placements = ColumnPlacement.candidates(values, columnCount: columns.count, ordered: true, identities: layout.identities),
+            let first = placements.first
+        else {
+            table.notes.append(
+                ReadProblem(
+                    code: "page-text.row-unplaced", severity: .warning,
+                    message: "\(id.formID)：\(amounts.count) 个金额在 12 栏中没有满足“合计 = 各项之和”的放置，本表未读取 — "
+                        + "\(amounts.count) amounts fit no placement in the 12 columns under the identities; the table is not read",
+                    table: id, source: at))
+            return nil
+        }
+        if placements.count > 1 {
+            func describe(_ placement: [Int]) -> String {
+                zip(amounts, placement).map { "\($0.text)→\(columns[$1])" }.joined(separator: "，")
+            }
+            table.notes.append(
+                ReadProblem(
+                    code: "page-text.column-uncertain", severity: .info,
+                    message: "\(id.formID)：空白单元格被省略，\(amounts.count) 个金额有 \(placements.count) 种放置均满足勾稽关系"
+                        + "（其他表不载三公预算数），按第一种读取：" + placements.map(describe).joined(separator: " | ")
+                        + " — blank cells were dropped and \(placements.count) placements of the amounts satisfy the "
+                        + "identities (no other table carries the 三公 budget); the first is read",
+                    table: id, source: at))
+        }
+        var cells = [PageTextToken?](repeating: nil, count: columns.count)
+        for (amount, column) in zip(amounts, first) { cells[column] = amount }
+        return cells
+    }
+}
