@@ -110,14 +110,14 @@ struct TableLocator {
             let label = text.label(index)
             let line = TextLine(text: text.lines[index].trimmedSpaces(), source: text.location(index))
             if label.hasBytePrefix("注") || label.hasBytePrefix("说明") || label.hasBytePrefix("备注") {
-                if isNoDataStatement(label) && table.noDataStatement == nil { table.noDataStatement = line }
+                if Self.isNoDataStatement(label) && table.noDataStatement == nil { table.noDataStatement = line }
                 table.notes.append(line)
                 inFootnote = true
             } else if inFootnote, let ordinal = TextNormalization.leadingOrdinal(label), ordinal.style == .arabic,
                 label.utf8.count < 600
             {
                 table.notes.append(line)
-            } else if isNoDataStatement(label), table.noDataStatement == nil {
+            } else if Self.isNoDataStatement(label), table.noDataStatement == nil {
                 table.noDataStatement = line
                 inFootnote = false
             } else {
@@ -129,7 +129,7 @@ struct TableLocator {
     }
 
     /// `本单位没有…故本表无数据`, `2022 年本部门无政府性基金预算财政拨款收入。`
-    private func isNoDataStatement(_ label: String) -> Bool {
+    static func isNoDataStatement(_ label: String) -> Bool {
         guard label.utf8.count < 400 else { return false }
         if label.containsText("无数据") || label.containsText("本表为空") { return true }
         return (label.containsText("本单位") || label.containsText("本部门") || label.containsText("本年度"))
@@ -141,7 +141,7 @@ struct TableLocator {
     private func looksLikeRow(_ index: Int) -> Bool {
         let label = text.label(index)
         guard label.utf8.count <= 400, !label.containsText("。"), TableTitles.table(named: text.lines[index]) == nil,
-            !["注", "说明", "备注", "第"].contains(where: { label.hasBytePrefix($0) }), !isNoDataStatement(label)
+            !["注", "说明", "备注", "第"].contains(where: { label.hasBytePrefix($0) }), !Self.isNoDataStatement(label)
         else { return false }
         let bytes = Array(label.utf8)
         guard bytes.count >= 4 else { return false }

@@ -174,6 +174,8 @@ struct LayoutReconstruction {
         if key.hasPrefix("注:") || key.hasPrefix("说明:") || key.hasPrefix("备注:") { return true }
         if LayoutReconstruction.isPartMarker(key), key.count <= 60 { return true }
         if TableTitles.table(named: row.joinedText) != nil { return true }
+        // A no-data statement alone under the grid (`本单位没有使用…，故本表无数据`, no `注：`): words only.
+        if row.fragments.allSatisfy({ $0.kind == .text }), TableLocator.isNoDataStatement(key) { return true }
         if let page, row.fragments.count == 1, let only = row.fragments.first, only.kind == .text,
             page.width > 0, only.width > 0.6 * page.width, source == .pdf
         {

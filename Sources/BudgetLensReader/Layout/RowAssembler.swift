@@ -159,9 +159,16 @@ struct RowAssembler {
         }
         let pitch = RowAssembler.pitch(
             of: groups.filter { $0.band == firstLabel }.map(\.y).sorted(), em: em, source: source)
+        // A 行次 with no label near it (公开01's filler rows 行30, 行61) is a row of its own; a 行次 beside a label
+        // wrapped over two lines is within ¾ of a row of the label's middle and joins its row.
+        let labelYs = groups.map(\.y)
+        let fillerRows = placed.filter { item in
+            bands[item.band].kind == .lineNumber && item.fragment.kind == .digits
+                && labelYs.allSatisfy { abs($0 - item.y) > 0.75 * pitch }
+        }.map { ($0.y, false) }
         var seeding = Seeding(
-            seeds: cluster(groups.map { ($0.y, $0.isTotal) }, tolerance: max(0.3 * pitch, 0.35 * em)), pitch: pitch,
-            totalsLabelled: true)
+            seeds: cluster(groups.map { ($0.y, $0.isTotal) } + fillerRows, tolerance: max(0.3 * pitch, 0.35 * em)),
+            pitch: pitch, totalsLabelled: true)
         for group in groups {
             seeding.labels[nearestSeed(to: group.y, in: seeding.seeds), default: []] += group.fragments
         }
