@@ -78,7 +78,9 @@ public struct HTMLWriter: Sendable {
         let grid = OfficialLayout.grid(for: table, in: disclosure)
         html += "<h3 id=\"t\(id.rawValue)-title\">\(MarkupText.escape(grid.title))</h3>\n"
         html += "<div class=\"meta\"><span class=\"unit\">\(MarkupText.escape(grid.unitLine))</span>"
-        html += "<span class=\"form\">\(MarkupText.escape(grid.formLabel))<br>\(MarkupText.escape(grid.moneyUnitLine))</span></div>\n"
+        // The Shanghai template prints no 公开NN表: its `单位：万元` stands alone.
+        let form = grid.formLabel.isEmpty ? "" : "\(MarkupText.escape(grid.formLabel))<br>"
+        html += "<span class=\"form\">\(form)\(MarkupText.escape(grid.moneyUnitLine))</span></div>\n"
         html += HTMLTable.markup(grid, labelledBy: "t\(id.rawValue)-title")
         for note in grid.notes {
             html += "<p class=\"note\">\(MarkupText.escape(note))</p>\n"

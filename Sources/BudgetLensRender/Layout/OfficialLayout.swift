@@ -12,20 +12,37 @@ import BudgetLensCore
 ///   1–12 and the data row.
 public enum OfficialLayout {
     /// The grid of `table` in `disclosure` (whose header gives the unit and money unit when the table lacks them).
-    public static func grid(for table: PublicTable, in disclosure: Disclosure) -> TableGrid {
+    /// The template is the document's own (``LayoutTemplate/of(_:)``) unless `template` is given: a Shanghai
+    /// document is drawn without `公开NN表` and 部门 lines (its `单位：万元` alone), its 07/08 columns and its 三公 header
+    /// as that template prints them.
+    public static func grid(
+        for table: PublicTable, in disclosure: Disclosure, template: LayoutTemplate? = nil
+    ) -> TableGrid {
+        let template = template ?? LayoutTemplate.of(disclosure)
         let unitName = table.unitName ?? disclosure.header.unitName
         let unitLabel = disclosure.header.unitLabel ?? "部门"
         let moneyUnit = table.moneyUnit ?? disclosure.moneyUnit
+        let shanghai = template == .shanghai
         var grid = TableGrid(
             id: table.id, title: table.title.isEmpty ? table.id.canonicalTitle : table.title,
-            formLabel: "\(table.id.formID)表", unitLine: unitName.map { "\(unitLabel)：\($0)" } ?? "",
-            moneyUnitLine: "金额单位：\(moneyUnit.rawValue)", moneyUnit: moneyUnit, width: 0, header: [],
-            body: [], notes: notes(of: table))
+            formLabel: shanghai ? "" : "\(table.id.formID)表",
+            unitLine: shanghai ? "" : unitName.map { "\(unitLabel)：\($0)" } ?? "",
+            moneyUnitLine: "\(shanghai ? "单位" : "金额单位")：\(moneyUnit.rawValue)", moneyUnit: moneyUnit, width: 0,
+            header: [], body: [], notes: notes(of: table))
         switch table.id.shape {
         case .sideBySide: sideBySide(table, into: &grid)
-        case .functional: functional(table, into: &grid)
+        case .functional:
+            let carryOver = [TableID.governmentFund, .stateCapital].contains(table.id)
+            functional(
+                table, columns: shanghai && carryOver ? LayoutTemplate.printedOrder(table.columns) : table.columns,
+                into: &grid)
         case .economic: economic(table, into: &grid)
-        case .singleRow: singleRow(table, into: &grid)
+        case .singleRow:
+            if shanghai, let pairs = LayoutTemplate.expensePairs(table.columns) {
+                singleRow(table, columns: pairs, top: "财政拨款“三公”经费", into: &grid)
+            } else {
+                singleRow(table, columns: table.columns, top: nil, into: &grid)
+            }
         }
         return grid
     }
@@ -175,9 +192,8 @@ public enum OfficialLayout {
             }
     }
 
-    /// 公开02/03/05/07/08: 科目编码 | 科目名称 | amounts.
-    static func functional(_ table: PublicTable, into grid: inout TableGrid) {
-        let columns = table.columns
+    /// 公开02/03/05/07/08: 科目编码 | 科目名称 | amounts, in the order of `columns` (the table's, or its template's).
+    static func functional(_ table: PublicTable, columns: [TableColumn], into grid: inout TableGrid) {
         let height = max(2, depth(columns))
         grid.width = 2 + columns.count
         grid.codeColumns = [0]
@@ -241,11 +257,12 @@ public enum OfficialLayout {
         }
     }
 
-    /// 公开09: the multi-level header, the 栏次 row, the data row.
-    static func singleRow(_ table: PublicTable, into grid: inout TableGrid) {
-        let columns = table.columns
+    /// 公开09: the multi-level header (under `top` spanning every column, when given), the 栏次 row, the data row;
+    /// the columns in the order of `columns`.
+    static func singleRow(_ table: PublicTable, columns: [TableColumn], top: String?, into grid: inout TableGrid) {
         grid.width = columns.count
-        grid.header = columnHeaders(columns, height: depth(columns)) + [columnNumbers(columns)]
+        let heading: [[GridCell]] = top.map { [[.header($0, columns: columns.count)]] } ?? []
+        grid.header = heading + columnHeaders(columns, height: depth(columns)) + [columnNumbers(columns)]
         for (index, row) in table.rows.enumerated() {
             grid.body.append(columns.map { .amount(row.cell($0.number), row: row, index: index, column: $0.number) })
         }
