@@ -26,10 +26,26 @@ public enum LayoutTemplate: Hashable, Sendable {
     static let carryOverOrder = ["年初结转和结余", "本年收入", "本年支出/小计", "基本支出", "项目支出", "年末结转和结余"]
 
     /// `columns` in the Shanghai print order of 公开07/08 when every name is one of ``carryOverOrder``; else as given.
+    /// A lone `本年支出` and the two nameless columns after it (corpus 002 prints `合计 | 基本支出 | 项目支出` in its
+    /// 合计 row, where the reader keeps no column name) are named as the template's header names them:
+    /// `本年支出/小计`, `基本支出`, `项目支出`.
     static func printedOrder(_ columns: [TableColumn]) -> [TableColumn] {
-        let ranks = columns.map { carryOverOrder.firstIndex(of: $0.name) }
-        guard !columns.isEmpty, ranks.allSatisfy({ $0 != nil }) else { return columns }
-        return zip(columns, ranks).sorted { ($0.1 ?? 0) < ($1.1 ?? 0) }.map(\.0)
+        var named: [TableColumn] = []
+        for column in columns {
+            var column = column
+            let previous = named.last?.name
+            if column.name == "本年支出" {
+                column.name = "本年支出/小计"
+            } else if column.name.isEmpty, previous == "本年支出/小计" {
+                column.name = "基本支出"
+            } else if column.name.isEmpty, previous == "基本支出" {
+                column.name = "项目支出"
+            }
+            named.append(column)
+        }
+        let ranks = named.map { carryOverOrder.firstIndex(of: $0.name) }
+        guard !named.isEmpty, ranks.allSatisfy({ $0 != nil }) else { return columns }
+        return zip(named, ranks).sorted { ($0.1 ?? 0) < ($1.1 ?? 0) }.map(\.0)
     }
 
     /// The Shanghai 三公 columns: each `预算数/X…` column followed by its `决算数/X…` twin, renamed `X…/预算数` and

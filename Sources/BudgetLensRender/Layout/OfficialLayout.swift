@@ -83,6 +83,38 @@ public enum OfficialLayout {
         return rows
     }
 
+    /// Like ``columnHeaders(_:height:)``, but every leaf stands in the bottom row and a column's last parent spans
+    /// down to it (the Shanghai 三公 header: `合计` over rows 1–2, its `预算数 | 决算数` in row 3).
+    static func leavesAtBottom(_ columns: [TableColumn], height: Int) -> [[GridCell]] {
+        let paths = headerPaths(columns)
+        var rows = Array(repeating: [GridCell](), count: height)
+        for level in 0..<height {
+            var index = 0
+            while index < paths.count {
+                let path = paths[index]
+                if path.count == 1 {
+                    if level == 0 { rows[0].append(.header(path[0], rows: height)) }
+                    index += 1
+                } else if level == height - 1 {
+                    rows[level].append(.header(path[path.count - 1]))
+                    index += 1
+                } else if level < path.count - 1 {
+                    let prefix = path.prefix(level + 1)
+                    var end = index + 1
+                    while end < paths.count, paths[end].count > level + 1, paths[end].prefix(level + 1) == prefix {
+                        end += 1
+                    }
+                    let span = level == path.count - 2 ? height - 1 - level : 1
+                    rows[level].append(.header(path[level], rows: span, columns: end - index))
+                    index = end
+                } else {
+                    index += 1  // covered by its parent spanning down
+                }
+            }
+        }
+        return rows
+    }
+
     /// The deepest column name's number of levels (1 for none).
     static func depth(_ columns: [TableColumn]) -> Int {
         max(1, headerPaths(columns).map(\.count).max() ?? 1)
@@ -261,8 +293,12 @@ public enum OfficialLayout {
     /// the columns in the order of `columns`.
     static func singleRow(_ table: PublicTable, columns: [TableColumn], top: String?, into grid: inout TableGrid) {
         grid.width = columns.count
-        let heading: [[GridCell]] = top.map { [[.header($0, columns: columns.count)]] } ?? []
-        grid.header = heading + columnHeaders(columns, height: depth(columns)) + [columnNumbers(columns)]
+        if let top {
+            grid.header = [[.header(top, columns: columns.count)]]
+                + leavesAtBottom(columns, height: depth(columns)) + [columnNumbers(columns)]
+        } else {
+            grid.header = columnHeaders(columns, height: depth(columns)) + [columnNumbers(columns)]
+        }
         for (index, row) in table.rows.enumerated() {
             grid.body.append(columns.map { .amount(row.cell($0.number), row: row, index: index, column: $0.number) })
         }
