@@ -21,6 +21,41 @@ public enum LayoutTemplate: Hashable, Sendable {
         return summary.rows.contains { $0.line != nil } ? .shandongHubei : .shanghai
     }
 
+    /// The amount columns the Shanghai template prints (the 附件2 模板 and corpus 001–004; DOMAIN §1.4–1.11), by
+    /// 栏次 in print order. 公开08's model keeps 栏次 1–3 for 小计/基本支出/项目支出 and numbers the others 4–6.
+    static let shanghaiHeads: [TableID: [(number: Int, name: String)]] = [
+        .incomeExpenditureSummary: [(1, "决算数"), (2, "决算数")],
+        .income: [
+            (1, "本年收入合计"), (2, "财政拨款收入"), (3, "上级补助收入"), (4, "事业收入"), (5, "经营收入"),
+            (6, "附属单位上缴收入"), (7, "其他收入"),
+        ],
+        .expenditure: [
+            (1, "本年支出合计"), (2, "基本支出"), (3, "项目支出"), (4, "上缴上级支出"), (5, "经营支出"),
+            (6, "对附属单位补助支出"),
+        ],
+        .appropriationSummary: [
+            (1, "决算数"), (2, "合计"), (3, "一般公共预算财政拨款"), (4, "政府性基金预算财政拨款"),
+            (5, "国有资本经营预算财政拨款"),
+        ],
+        .generalBudgetExpenditure: [(1, "合计"), (2, "基本支出"), (3, "项目支出")],
+        .governmentFund: [
+            (1, "年初结转和结余"), (2, "本年收入"), (3, "本年支出/小计"), (4, "基本支出"), (5, "项目支出"), (6, "年末结转和结余"),
+        ],
+        .stateCapital: [
+            (4, "年初结转和结余"), (5, "本年收入"), (1, "本年支出/小计"), (2, "基本支出"), (3, "项目支出"), (6, "年末结转和结余"),
+        ],
+    ]
+
+    /// The columns of `table` as the Shanghai template heads and orders them, when the table has exactly that
+    /// template's 栏次 (the names read from a PDF or a layout text can be fragments of wrapped heads, such as
+    /// `上级补助/收入` or an empty name, while the page prints the whole head); `nil` for other tables or 栏次 sets.
+    static func shanghaiColumns(_ table: PublicTable) -> [TableColumn]? {
+        guard let heads = shanghaiHeads[table.id],
+            Set(table.columns.map(\.number)) == Set(heads.map(\.number)), table.columns.count == heads.count
+        else { return nil }
+        return heads.map { TableColumn(number: $0.number, name: $0.name) }
+    }
+
     /// The printed order of the Shanghai 公开07/08 amount columns (by name; DOMAIN §1.10–1.11): 08's model keeps
     /// 栏次 1–3 for 小计/基本支出/项目支出 and numbers 年初结转和结余, 本年收入, 年末结转和结余 4–6, printed around them.
     static let carryOverOrder = ["年初结转和结余", "本年收入", "本年支出/小计", "基本支出", "项目支出", "年末结转和结余"]

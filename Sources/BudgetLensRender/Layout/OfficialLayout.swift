@@ -29,13 +29,15 @@ public enum OfficialLayout {
             unitLine: shanghai ? "" : unitName.map { "\(unitLabel)：\($0)" } ?? "",
             moneyUnitLine: "\(shanghai ? "单位" : "金额单位")：\(moneyUnit.rawValue)", moneyUnit: moneyUnit, width: 0,
             header: [], body: [], notes: notes(of: table))
+        var drawn = table
+        if shanghai, let heads = LayoutTemplate.shanghaiColumns(table) {
+            drawn.columns = heads
+        } else if shanghai, [TableID.governmentFund, .stateCapital].contains(table.id) {
+            drawn.columns = LayoutTemplate.printedOrder(table.columns)
+        }
         switch table.id.shape {
-        case .sideBySide: sideBySide(table, into: &grid)
-        case .functional:
-            let carryOver = [TableID.governmentFund, .stateCapital].contains(table.id)
-            functional(
-                table, columns: shanghai && carryOver ? LayoutTemplate.printedOrder(table.columns) : table.columns,
-                into: &grid)
+        case .sideBySide: sideBySide(drawn, into: &grid)
+        case .functional: functional(drawn, columns: drawn.columns, into: &grid)
         case .economic: economic(table, into: &grid)
         case .singleRow:
             if shanghai, let pairs = LayoutTemplate.expensePairs(table.columns) {
