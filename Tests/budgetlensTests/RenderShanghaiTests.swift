@@ -118,6 +118,7 @@ final class RenderShanghaiTests {
             #expect(!table.contains("公开\(id)表"), "公开\(id)")
             #expect(table.contains("<div class=\"meta\"><span class=\"unit\"></span><span class=\"form\">单位：万元</span></div>"))
         }
+        #expect(page.contains("<li><a href=\"#t01\">收入支出决算总表</a>"))  // the 目录 without 公开01表
         for forbidden in ["<script", "<link", "src=", "@import", "url("] { #expect(!page.contains(forbidden), "\(forbidden)") }
         let urls = page.components(separatedBy: "http").count - 1
         let namespaces = page.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1
