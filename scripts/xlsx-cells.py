@@ -68,7 +68,8 @@ def functional(table, sheet, emit):
     first, rows = body_rows(sheet)
     numbers = [cell.value for cell in sheet[first - 1]]
     merged = {r.min_row for r in sheet.merged_cells.ranges if r.min_col == 1 and r.max_col == 2}
-    columns = [(i, int(v)) for i, v in enumerate(numbers) if i >= 2 and v is not None]
+    # In 栏次 order: the Shanghai 公开08 prints 栏次 4, 5, 1, 2, 3, 6.
+    columns = sorted(((i, int(v)) for i, v in enumerate(numbers) if i >= 2 and v is not None), key=lambda c: c[1])
     for offset, row in enumerate(rows):
         if first + offset in merged:
             code, item = "", text(row[0])
@@ -96,10 +97,12 @@ def economic(table, sheet, emit):
 
 def single_row(table, sheet, emit):
     numbers, rows = body(sheet)
+    # In 栏次 order: the Shanghai 三公 table prints 预算数 and 决算数 in pairs (1, 7, 2, 8, …).
+    columns = sorted(((i, int(v)) for i, v in enumerate(numbers) if v is not None), key=lambda c: c[1])
     for row in rows:
-        for index, column in enumerate(numbers):
-            if column is not None and row[index] is not None:
-                emit(table, "", "", "", int(column), amount(row[index]))
+        for index, column in columns:
+            if row[index] is not None:
+                emit(table, "", "", "", column, amount(row[index]))
 
 
 def main(path):

@@ -53,9 +53,11 @@ public struct HTMLWriter: Sendable {
 
     func contents() -> String {
         var html = "<nav class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">目　录</h2>\n<ol>\n"
+        let shanghai = LayoutTemplate.of(disclosure) == .shanghai  // its 目录 names the tables without 公开NN表
         for id in TableID.allCases {
             let title = disclosure.table(id)?.title ?? id.canonicalTitle
-            html += "<li><a href=\"#t\(id.rawValue)\">\(MarkupText.escape(title))（\(id.formID)表）</a>\(page("t\(id.rawValue)"))</li>\n"
+            let form = shanghai ? "" : "（\(id.formID)表）"
+            html += "<li><a href=\"#t\(id.rawValue)\">\(MarkupText.escape(title))\(form)</a>\(page("t\(id.rawValue)"))</li>\n"
         }
         html += "<li><a href=\"#narrative\">情况说明</a>\(page("narrative"))</li>\n</ol>\n</nav>\n"
         return html
@@ -78,7 +80,9 @@ public struct HTMLWriter: Sendable {
         let grid = OfficialLayout.grid(for: table, in: disclosure)
         html += "<h3 id=\"t\(id.rawValue)-title\">\(MarkupText.escape(grid.title))</h3>\n"
         html += "<div class=\"meta\"><span class=\"unit\">\(MarkupText.escape(grid.unitLine))</span>"
-        html += "<span class=\"form\">\(MarkupText.escape(grid.formLabel))<br>\(MarkupText.escape(grid.moneyUnitLine))</span></div>\n"
+        // The Shanghai template prints no 公开NN表: its `单位：万元` stands alone.
+        let form = grid.formLabel.isEmpty ? "" : "\(MarkupText.escape(grid.formLabel))<br>"
+        html += "<span class=\"form\">\(form)\(MarkupText.escape(grid.moneyUnitLine))</span></div>\n"
         html += HTMLTable.markup(grid, labelledBy: "t\(id.rawValue)-title")
         for note in grid.notes {
             html += "<p class=\"note\">\(MarkupText.escape(note))</p>\n"

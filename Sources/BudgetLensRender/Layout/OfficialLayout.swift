@@ -12,20 +12,39 @@ import BudgetLensCore
 ///   1–12 and the data row.
 public enum OfficialLayout {
     /// The grid of `table` in `disclosure` (whose header gives the unit and money unit when the table lacks them).
-    public static func grid(for table: PublicTable, in disclosure: Disclosure) -> TableGrid {
+    /// The template is the document's own (``LayoutTemplate/of(_:)``) unless `template` is given: a Shanghai
+    /// document is drawn without `公开NN表` and 部门 lines (its `单位：万元` alone), its 07/08 columns and its 三公 header
+    /// as that template prints them.
+    public static func grid(
+        for table: PublicTable, in disclosure: Disclosure, template: LayoutTemplate? = nil
+    ) -> TableGrid {
+        let template = template ?? LayoutTemplate.of(disclosure)
         let unitName = table.unitName ?? disclosure.header.unitName
         let unitLabel = disclosure.header.unitLabel ?? "部门"
         let moneyUnit = table.moneyUnit ?? disclosure.moneyUnit
+        let shanghai = template == .shanghai
         var grid = TableGrid(
             id: table.id, title: table.title.isEmpty ? table.id.canonicalTitle : table.title,
-            formLabel: "\(table.id.formID)表", unitLine: unitName.map { "\(unitLabel)：\($0)" } ?? "",
-            moneyUnitLine: "金额单位：\(moneyUnit.rawValue)", moneyUnit: moneyUnit, width: 0, header: [],
-            body: [], notes: notes(of: table))
+            formLabel: shanghai ? "" : "\(table.id.formID)表",
+            unitLine: shanghai ? "" : unitName.map { "\(unitLabel)：\($0)" } ?? "",
+            moneyUnitLine: "\(shanghai ? "单位" : "金额单位")：\(moneyUnit.rawValue)", moneyUnit: moneyUnit, width: 0,
+            header: [], body: [], notes: notes(of: table))
+        var drawn = table
+        if shanghai, let heads = LayoutTemplate.shanghaiColumns(table) {
+            drawn.columns = heads
+        } else if shanghai, [TableID.governmentFund, .stateCapital].contains(table.id) {
+            drawn.columns = LayoutTemplate.printedOrder(table.columns)
+        }
         switch table.id.shape {
-        case .sideBySide: sideBySide(table, into: &grid)
-        case .functional: functional(table, into: &grid)
+        case .sideBySide: sideBySide(drawn, into: &grid)
+        case .functional: functional(drawn, columns: drawn.columns, into: &grid)
         case .economic: economic(table, into: &grid)
-        case .singleRow: singleRow(table, into: &grid)
+        case .singleRow:
+            if shanghai, let pairs = LayoutTemplate.expensePairs(table.columns) {
+                singleRow(table, columns: pairs, top: "财政拨款“三公”经费", into: &grid)
+            } else {
+                singleRow(table, columns: table.columns, top: nil, into: &grid)
+            }
         }
         return grid
     }
@@ -61,6 +80,38 @@ public enum OfficialLayout {
                 let span = isLeaf ? height - level : 1
                 rows[level].append(.header(path[level], rows: span, columns: end - index))
                 index = end
+            }
+        }
+        return rows
+    }
+
+    /// Like ``columnHeaders(_:height:)``, but every leaf stands in the bottom row and a column's last parent spans
+    /// down to it (the Shanghai 三公 header: `合计` over rows 1–2, its `预算数 | 决算数` in row 3).
+    static func leavesAtBottom(_ columns: [TableColumn], height: Int) -> [[GridCell]] {
+        let paths = headerPaths(columns)
+        var rows = Array(repeating: [GridCell](), count: height)
+        for level in 0..<height {
+            var index = 0
+            while index < paths.count {
+                let path = paths[index]
+                if path.count == 1 {
+                    if level == 0 { rows[0].append(.header(path[0], rows: height)) }
+                    index += 1
+                } else if level == height - 1 {
+                    rows[level].append(.header(path[path.count - 1]))
+                    index += 1
+                } else if level < path.count - 1 {
+                    let prefix = path.prefix(level + 1)
+                    var end = index + 1
+                    while end < paths.count, paths[end].count > level + 1, paths[end].prefix(level + 1) == prefix {
+                        end += 1
+                    }
+                    let span = level == path.count - 2 ? height - 1 - level : 1
+                    rows[level].append(.header(path[level], rows: span, columns: end - index))
+                    index = end
+                } else {
+                    index += 1  // covered by its parent spanning down
+                }
             }
         }
         return rows
@@ -175,9 +226,8 @@ public enum OfficialLayout {
             }
     }
 
-    /// 公开02/03/05/07/08: 科目编码 | 科目名称 | amounts.
-    static func functional(_ table: PublicTable, into grid: inout TableGrid) {
-        let columns = table.columns
+    /// 公开02/03/05/07/08: 科目编码 | 科目名称 | amounts, in the order of `columns` (the table's, or its template's).
+    static func functional(_ table: PublicTable, columns: [TableColumn], into grid: inout TableGrid) {
         let height = max(2, depth(columns))
         grid.width = 2 + columns.count
         grid.codeColumns = [0]
@@ -241,11 +291,16 @@ public enum OfficialLayout {
         }
     }
 
-    /// 公开09: the multi-level header, the 栏次 row, the data row.
-    static func singleRow(_ table: PublicTable, into grid: inout TableGrid) {
-        let columns = table.columns
+    /// 公开09: the multi-level header (under `top` spanning every column, when given), the 栏次 row, the data row;
+    /// the columns in the order of `columns`.
+    static func singleRow(_ table: PublicTable, columns: [TableColumn], top: String?, into grid: inout TableGrid) {
         grid.width = columns.count
-        grid.header = columnHeaders(columns, height: depth(columns)) + [columnNumbers(columns)]
+        if let top {
+            grid.header = [[.header(top, columns: columns.count)]]
+                + leavesAtBottom(columns, height: depth(columns)) + [columnNumbers(columns)]
+        } else {
+            grid.header = columnHeaders(columns, height: depth(columns)) + [columnNumbers(columns)]
+        }
         for (index, row) in table.rows.enumerated() {
             grid.body.append(columns.map { .amount(row.cell($0.number), row: row, index: index, column: $0.number) })
         }

@@ -84,7 +84,7 @@ enum XLSXSheet {
     static func head(_ grid: TableGrid, into writer: inout Writer) -> (cells: [Placed], frozen: Int, next: Int) {
         let width = max(grid.width, 1)
         writer.put(row: 1, column: 1, .string(grid.title), style: XLSXStyles.title, span: width)
-        writer.put(row: 2, column: width, .string(grid.formLabel), style: XLSXStyles.right)
+        if !grid.formLabel.isEmpty { writer.put(row: 2, column: width, .string(grid.formLabel), style: XLSXStyles.right) }
         if !grid.unitLine.isEmpty { writer.put(row: 3, column: 1, .string(grid.unitLine), style: XLSXStyles.plain) }
         writer.put(row: 3, column: width, .string(grid.moneyUnitLine), style: XLSXStyles.right)
         let layout = placements(grid)
