@@ -30,7 +30,9 @@ struct DocumentPage {
             let keys = CellMarks.rowKeys(table)
             html += "<h3 id=\"t\(id.rawValue)-title\">\(MarkupText.escape(grid.title))</h3>\n"
             html += "<div class=\"meta\"><span>\(MarkupText.escape(grid.unitLine))</span>"
-            html += "<span>\(MarkupText.escape(grid.formLabel))　\(MarkupText.escape(grid.moneyUnitLine))</span></div>\n"
+            // The 上海 layout prints no 公开NN表 label: the unit line alone, without the separating space.
+            let meta = [grid.formLabel, grid.moneyUnitLine].filter { !$0.isEmpty }.map(MarkupText.escape)
+            html += "<span>\(meta.joined(separator: "　"))</span></div>\n"
             html += HTMLTable.markup(grid, labelledBy: "t\(id.rawValue)-title") { cell in
                 marks.attributes(for: cell, table: table, rowKeys: keys)
             }

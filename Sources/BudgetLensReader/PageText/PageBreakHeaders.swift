@@ -13,4 +13,18 @@ enum PageBreakHeaders {
         let rest = tokens.dropFirst()
         return first.column < feedColumn && rest.allSatisfy { $0.column > feedColumn && $0.kind == .text && FunctionalPageRows.isHeaderWord($0.text) }
     }
+
+    /// A line that is a page number alone (`4`) and is followed by a page break.
+    static func isPageNumberBeforeBreak(_ tokens: [PageTextToken], next: Substring?) -> Bool {
+        guard tokens.count == 1, let only = tokens.first, only.kind == .digits, only.text.count <= 3,
+            let next, next.unicodeScalars.first == "\u{0C}"
+        else { return false }
+        return true
+    }
+
+    /// A line that starts a page (a form feed first) and holds header words only (`\f项目`).
+    static func isHeaderAfterBreak(_ tokens: [PageTextToken], line: Substring) -> Bool {
+        line.unicodeScalars.first == "\u{0C}" && !tokens.isEmpty
+            && tokens.allSatisfy { $0.kind == .text && FunctionalPageRows.isHeaderWord($0.text) }
+    }
 }

@@ -190,6 +190,13 @@ enum PageTextTables {
             }
             let tokens = PageTextToken.tokens(of: line, index: index)
             if PageBreakHeaders.isRepeatedHeader(tokens, line: line) { continue }
+            // A page break split off its line (``splitAtPageBreaks``): the page number alone before it, the
+            // repeated header words after it.
+            if PageBreakHeaders.isPageNumberBeforeBreak(tokens, next: index + 1 < region.upperBound ? lines[index + 1] : nil)
+                || PageBreakHeaders.isHeaderAfterBreak(tokens, line: line)
+            {
+                continue
+            }
             tokenLines.append(tokens)
         }
         if let tail { tokenLines.append(PageTextToken.tokens(of: tail, index: region.upperBound)) }
