@@ -46,6 +46,7 @@ extension ReadProblem {
         "table.column-numbers": "栏次编号有误",
         "table.duplicate": "表重复",
         "table.rows-not-read": "表内有未读取的行",
+        "table.line-skipped": "表内夹有非表格行（已跳过）",
         "table.extra-columns": "表有多余的栏",
         "table.no-data-row": "表没有数据行",
         "table.no-header": "表头缺失",

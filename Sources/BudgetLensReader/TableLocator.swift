@@ -14,6 +14,9 @@ struct LocatedTable {
     /// The line that ended the grid although it looks like a row (amounts, no tab-separated cells:
     /// `合计20.000.0020.00`): the rows from there on are not read, which the parser reports.
     var strayRowIndex: Int?
+    /// Lines inside the grid that are no row (`续表`, `注：…`, a stray word) with rows of the table after them:
+    /// skipped, and reported by the parser.
+    var skippedLines: [Int] = []
 }
 
 /// Finds the public tables in a text: a title line followed, after header lines only, by tab-separated rows.
@@ -65,12 +68,17 @@ struct TableLocator {
             } else if text.isGridLine(index) {
                 table.grid.append(GridLine(index: index, line: text.lines[index]))
                 table.endIndex = index
-            } else if text.isBlank(index) || isPageFooter(index) {
+            } else if text.isBlank(index) || isPageFooter(index) || isPageNumber(index) {
                 // continue
             } else if let line = TableHeaderLine(text.lines[index]) {
                 table.header.merge(line)
             } else if TableTitles.table(named: text.lines[index]) == id, nextNonBlankIsGrid(after: index) {
                 // the title repeated on a continuation page
+            } else if !table.grid.isEmpty, !looksLikeRow(index), table.skippedLines.count < 16,
+                TableTitles.table(named: text.lines[index]) == nil, !LayoutReconstruction.isPartMarker(text.label(index)),
+                nextNonBlankIsDataRow(after: index)
+            {
+                table.skippedLines.append(index)  // rows of this table follow: the line interrupts the grid
             } else {
                 if looksLikeRow(index) { table.strayRowIndex = index }
                 break
@@ -156,6 +164,36 @@ struct TableLocator {
         let line = text.lines[index]
         guard line.utf8.count < 40, SourceText.footerPage(in: line) != nil else { return false }
         return true
+    }
+
+    /// A page number alone on its line (`5`, `- 5 -`, `第5页`): a page break inside the table.
+    private func isPageNumber(_ index: Int) -> Bool {
+        let dashes: Set<Character> = ["-", "—", "–", " "]
+        let key = String(TextNormalization.key(text.lines[index]).drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }.reversed())
+        guard !key.isEmpty, key.count <= 8 else { return false }
+        if key.allSatisfy({ $0.isASCII && $0.isNumber }) { return key.count <= 4 }
+        guard key.hasPrefix("第"), key.hasSuffix("页") else { return false }
+        return key.dropFirst().dropLast().allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Whether the next non-blank line (within three) is a row of amounts of a table — not a header line, not a
+    /// title — so that the line before it interrupts the grid rather than ending it.
+    private func nextNonBlankIsDataRow(after index: Int) -> Bool {
+        var next = index + 1
+        var seen = 0
+        while next < text.count, seen < 3 {
+            defer { next += 1 }
+            if text.isBlank(next) { continue }
+            seen += 1
+            guard text.isGridLine(next) else { continue }
+            if headerCells(next) != nil { return false }
+            let grid = GridLine(index: next, line: text.lines[next])
+            if TableBuilding.columnNumbers(in: grid) != nil || grid.isColumnNumberRow { return false }
+            return grid.keys.contains { key in
+                key.contains(".") && key.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") }
+            }
+        }
+        return false
     }
 
     private func nextNonBlankIsGrid(after index: Int) -> Bool {

@@ -19,6 +19,16 @@ struct TextDisclosureParser {
         var tables: [PublicTable] = []
         for table in located {
             let (built, tableProblems) = build(table)
+            for skipped in table.skippedLines {
+                let line = String(text.label(skipped).prefix(40))
+                let number = text.location(skipped).line
+                problems.append(
+                    ReadProblem(
+                        code: "table.line-skipped", severity: .warning,
+                        message: "\(table.id.formID): 第\(number)行不是表格行，已跳过，其后的行照常读取：“\(line)” — line \(number) "
+                            + "inside the table is not a row ('\(line)'); it is skipped and the rows after it are read",
+                        table: table.id, source: text.location(skipped)))
+            }
             if let stray = table.strayRowIndex {
                 let line = String(text.label(stray).prefix(40))
                 let number = text.location(stray).line

@@ -131,6 +131,23 @@ struct SyntheticDefectTests {
         #expect(report.findings.contains { $0.rule == "F-READ" && $0.location.table == "公开05" })
     }
 
+    @Test("a stray line inside a table (`续表`, `注：…`) is skipped with a warning; a page number alone silently")
+    func strayLineInsideTable() throws {
+        for (line, warned) in [("续表", true), ("注：接上页", true), ("abc", true), ("- 5 -", false), ("第5页", false)] {
+            var synthetic = SyntheticDisclosure()
+            var rows = try #require(synthetic.tables[.generalBudgetExpenditure])
+            rows.insert([line], at: 2)
+            synthetic.tables[.generalBudgetExpenditure] = rows
+            let (report, disclosure) = try check(synthetic)
+            // Every row is read: the table is the consistent one, so no identity fires.
+            #expect(disclosure.table(.generalBudgetExpenditure)?.rows.count == rows.count - 1, "\(line)")
+            #expect(report.findings.allSatisfy { $0.rule == "F-READ" }, "\(line): \(signatures(report))")
+            let skipped = disclosure.problems.filter { $0.code == "table.line-skipped" }
+            #expect(skipped.count == (warned ? 1 : 0), "\(line)")
+            if warned { #expect(skipped.first?.message.contains("“\(line)”") == true && skipped.first?.severity == .warning) }
+        }
+    }
+
     @Test("a rule checks every row: 公开05 行政运行 小计 printed 310.00")
     func rowIdentity() throws {
         var synthetic = SyntheticDisclosure()
