@@ -179,10 +179,20 @@ extension RenderCommand {
 
 /// Writes a file all at once: the bytes go to a temporary file in the same directory, which is then renamed
 /// over the target (rename(2) is atomic within a file system), so a reader sees the old file or the new, never
-/// a part.
+/// a part. A symbolic link is written through (its target is replaced, the link kept); a path that is not a
+/// regular file (a FIFO, a device such as `/dev/stdout` or `/dev/full`) is written to directly, its write errors
+/// reported — never replaced by a regular file.
 enum AtomicFile {
     static func write(_ bytes: Data, to path: String) throws {
-        let target = URL(fileURLWithPath: path)
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var status = stat()
+        if stat(target.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            guard status.st_mode & S_IFMT != S_IFDIR else {
+                throw CommandFailure(place: path, chinese: "这是一个目录，不能写入文件", english: "is a directory, not a file")
+            }
+            try writeDirectly(bytes, to: path)
+            return
+        }
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(
             ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -197,6 +207,27 @@ enum AtomicFile {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
             throw CommandFailure(place: path, chinese: "无法写入：\(reason)", english: "cannot write: \(reason)")
+        }
+    }
+
+    /// Writes `bytes` to an existing non-regular file (a FIFO, a device) with write(2), every error reported.
+    private static func writeDirectly(_ bytes: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw CommandFailure(place: path, chinese: "无法写入：\(reason)", english: "cannot write: \(reason)")
+        }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            guard written > 0 else {
+                let reason = String(cString: strerror(errno))
+                throw CommandFailure(place: path, chinese: "无法写入：\(reason)", english: "cannot write: \(reason)")
+            }
+            offset += written
         }
     }
 }

@@ -1,0 +1,35 @@
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+/// `-o` of render, report and template writes through what is at the path: a symbolic link's target is replaced
+/// (the link kept), a device is written to (its errors reported), a directory is refused — never replaced.
+@Suite("-o writes through links and devices")
+struct OutputPathTests {
+    @Test("render -o through a symbolic link, to /dev/full, to a directory")
+    func outputPaths() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-out-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("target.html").path
+        let link = folder.appendingPathComponent("link.html").path
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let written = try BudgetLensBinary.run(["render", Seed.path(Seed.weihai), "--to", "html", "-o", link])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        if FileManager.default.fileExists(atPath: "/dev/full") {
+            let full = try BudgetLensBinary.run(["render", Seed.path(Seed.weihai), "--to", "html", "-o", "/dev/full"])
+            #expect(full.status == 2)
+            #expect(full.stderr.contains("错误：/dev/full: 无法写入"))
+            let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/full")
+            #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial, "/dev/full must stay a device")
+        }
+        let directory = try BudgetLensBinary.run(["render", Seed.path(Seed.weihai), "--to", "html", "-o", folder.path])
+        #expect(directory.status == 2)
+        #expect(directory.stderr.contains("这是一个目录"))
+        var isDirectory: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue)
+    }
+}
