@@ -38,7 +38,7 @@ struct DisclosureSummary {
         lines.append(
             "读取 Read as:     "
                 + (pageText
-                    ? "page text (cells separated by single spaces, as pdfplumber's extract_text(); tables rebuilt by their identities)"
+                    ? "page text (cells separated by single spaces as in pdfplumber's extract_text(), or one a line as in raw pdftotext; tables rebuilt by their identities)"
                     : Self.formatName(disclosure.source.format)))
         if !disclosure.source.encodingDescription.isEmpty {
             lines.append("编码 Encoding:    \(disclosure.source.encodingDescription)")
@@ -60,15 +60,21 @@ struct DisclosureSummary {
         if disclosure.kind == .finalAccounts {
             lines.append("")
             let unreadable = disclosure.unreadableTables.count
+            let notUnderstood = disclosure.notUnderstoodTables.count
             lines.append(
                 "表 Tables (\(disclosure.tables.count) of 9"
-                    + (unreadable > 0 ? "; \(unreadable) present but unreadable" : "") + "):")
+                    + (unreadable > 0 ? "; \(unreadable) present but unreadable" : "")
+                    + (notUnderstood > 0 ? "; \(notUnderstood) present but not read" : "") + "):")
             for id in TableID.allCases {
                 guard let table = disclosure.table(id) else {
                     if let problem = disclosure.problems.first(where: {
                         $0.code == Disclosure.unreadableTableProblem && $0.table == id
                     }) {
                         lines.append("  \(id.formID)  \(id.canonicalTitle)  — unreadable 无法读取: \(problem.message)")
+                    } else if let problem = disclosure.problems.first(where: {
+                        $0.code == Disclosure.notUnderstoodTableProblem && $0.table == id
+                    }) {
+                        lines.append("  \(id.formID)  \(id.canonicalTitle)  — present, not read 有表题但未能读取（\(problem.source)）")
                     } else {
                         lines.append("  \(id.formID)  \(id.canonicalTitle)  — missing 缺失")
                     }
