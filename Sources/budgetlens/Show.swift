@@ -121,6 +121,11 @@ struct DisclosureSummary {
         for problem in disclosure.problems where problem.code == Disclosure.unreadableTableProblem {
             if let table = problem.table { parts.append("\(table.formID) unreadable (not checked)") }
         }
+        let notRead = disclosure.notUnderstoodTables.map(\.formID)
+        if !notRead.isEmpty { parts.append("\(notRead.joined(separator: ", ")) present but not read (not checked)") }
+        if disclosure.problems.contains(where: { $0.code == "table.rows-not-read" }) {
+            parts.append("rows of some tables not read")
+        }
         let textless = disclosure.problems.filter { $0.code == "pdf.page-without-text" }.compactMap(\.source.page)
         if !textless.isEmpty {
             parts.append("page(s) \(textless.map(String.init).joined(separator: ", ")) carry no text (not read)")

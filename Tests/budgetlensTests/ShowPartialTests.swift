@@ -1,0 +1,26 @@
+import BudgetLensCore
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+/// `show` says plainly when a document was read only in part: a table whose title is there but whose rows are
+/// not read is "present, not read", not "missing", and the 部分读取 line names it.
+@Suite("show: a document read in part")
+struct ShowPartialTests {
+    @Test("公开08 with rows that lost their tabs: present, not read; 部分读取 names it; check has F-READ, no F-TOC")
+    func presentNotRead() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.tables[.stateCapital] = synthetic.tables[.stateCapital]?.map { [$0.joined()] }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-partial-\(UUID().uuidString).txt")
+        try Data(synthetic.text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let show = try BudgetLensBinary.run(["show", file.path])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("表 Tables (8 of 9; 1 present but not read):"))
+        #expect(show.stdout.contains("  公开08  国有资本经营预算财政拨款支出决算表  — present, not read 有表题但未能读取（\(file.path):250:1）"))
+        #expect(show.stdout.contains("部分读取 Read only in part: 公开08 present but not read (not checked) — see Reading problems"))
+        let check = try BudgetLensBinary.run(["check", file.path])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("F-READ") && !check.stdout.contains("F-TOC"))
+    }
+}
