@@ -56,10 +56,15 @@ struct UserAdd: ParsableCommand {
         let account = UserAccount(
             name: name, role: role, unit: preparer, bureau: reviewer, passwordHash: Credentials.hash(password: password))
         let storeOptions = store
-        try awaitStore {
-            try await ServerStoreLocation.open(storeOptions.location).saveUser(account)
+        let existed = try awaitStore {
+            let accounts = try await ServerStoreLocation.open(storeOptions.location)
+            let existed = try await accounts.users().contains { $0.name == account.name }
+            try await accounts.saveUser(account)
+            return existed
         }
-        print("user \(account.name): \(role.rawValue)\(preparer.map { " of \($0)" } ?? "")\(reviewer.map { " of \($0)" } ?? "")")
+        // Changing an existing user's role and password is allowed (see --help); say which it was.
+        let what = existed ? "已更新已有用户 updated the existing user" : "已创建 created"
+        print("user \(account.name): \(role.rawValue)\(preparer.map { " of \($0)" } ?? "")\(reviewer.map { " of \($0)" } ?? "") — \(what)")
     }
 }
 
