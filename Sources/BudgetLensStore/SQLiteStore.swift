@@ -178,6 +178,19 @@ public final class SQLiteStore: DisclosureStore {
                 finding.actual?.amount?.fen, finding.difference?.fen, finding.tolerance?.fen, json,
             ])
         }
+        // An explanation (出错说明) stays with a finding that is unchanged (same rule, cell, values, message):
+        // copied from the document's previous check to the identical finding of this one.
+        try db.execute(
+            sql: """
+                INSERT INTO explanations (finding_id, author, written_at, text)
+                SELECT n.id, e.author, e.written_at, e.text
+                FROM findings n
+                JOIN documents d ON d.id = n.document_id
+                JOIN findings o ON o.check_id = d.latest_check_id AND o.finding_json = n.finding_json
+                JOIN explanations e ON e.finding_id = o.id
+                WHERE n.check_id = ?
+                ORDER BY e.id
+                """, arguments: [check])
         try db.execute(
             sql: "UPDATE documents SET latest_check_id = ? WHERE id = ?", arguments: [check, document])
         return check

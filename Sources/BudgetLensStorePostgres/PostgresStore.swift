@@ -341,6 +341,19 @@ public final class PostgresStore: DisclosureStore {
             copy.append(String(decoding: try encoder.encode(finding), as: UTF8.self))
         }
         try await copy.send(connection, logger: logger)
+        // An explanation (出错说明) stays with a finding that is unchanged (same rule, cell, values, message):
+        // copied from the document's previous check to the identical finding of this one.
+        try await connection.query(
+            """
+            INSERT INTO explanations (finding_id, author, written_at, text)
+            SELECT n.id, e.author, e.written_at, e.text
+            FROM findings n
+            JOIN documents d ON d.id = n.document_id
+            JOIN findings o ON o.check_id = d.latest_check_id AND o.finding_json = n.finding_json
+            JOIN explanations e ON e.finding_id = o.id
+            WHERE n.check_id = \(check)
+            ORDER BY e.id
+            """, logger: logger)
         try await connection.query(
             "UPDATE documents SET latest_check_id = \(check) WHERE id = \(document)", logger: logger)
         return check

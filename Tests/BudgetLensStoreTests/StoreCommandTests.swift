@@ -280,5 +280,14 @@ struct StoreCommandTests {
         #expect(missing.stderr.contains("no finding #999999"))
         let incomplete = try BudgetLensBinary.run(["explain", id, "--db", fresh.spec])
         #expect(incomplete.status == 2 && incomplete.stderr.contains("needs --author and --text"))
+        // A recheck that changes other findings keeps the explanation with the unchanged 06-1 finding (new id).
+        #expect(try BudgetLensBinary.run(["recheck", "--db", fresh.spec, "--skip", "N-*"]).status != 2)
+        #expect(try BudgetLensBinary.run(["recheck", "--db", fresh.spec]).status != 2)
+        let afterRecheck = try BudgetLensBinary.run(["explain", "--db", fresh.spec])
+        let listed = afterRecheck.stdout.split(separator: "\n")
+        let kept = try #require(listed.firstIndex { $0.contains("06-1 warning") })
+        #expect(!listed[kept].hasPrefix("#\(id)\t"), "a recheck records new findings")
+        #expect(kept + 1 < listed.count && listed[kept + 1].hasPrefix("\t出错说明 审核员张三 "), "\(afterRecheck.stdout)")
+        #expect(afterRecheck.stdout.components(separatedBy: "尾数误差，原表四舍五入所致。").count == 2, "the explanation once")
     }
 }
