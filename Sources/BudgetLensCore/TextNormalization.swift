@@ -1,6 +1,14 @@
 /// Whitespace and punctuation normalisation for labels extracted from PDFs, where line wraps and
 /// justification insert spaces inside Chinese words (`合 计`, `用于城乡医疗救助的彩票 公益金支出`).
 public enum TextNormalization {
+    /// A CJK ideograph (U+3400–U+9FFF, U+F900–U+FAFF).
+    public static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true
+        default: return false
+        }
+    }
+
     /// The label with whitespace removed next to Chinese characters and full-width punctuation, other
     /// whitespace runs collapsed to one space, and the ends trimmed: `合 计` → `合计`,
     /// `因公出国 (境)费` → `因公出国(境)费`, `DRG  DIP` → `DRG DIP`.

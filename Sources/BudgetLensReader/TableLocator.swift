@@ -168,12 +168,7 @@ struct TableLocator {
 
     /// A page number alone on its line (`5`, `- 5 -`, `第5页`): a page break inside the table.
     private func isPageNumber(_ index: Int) -> Bool {
-        let dashes: Set<Character> = ["-", "—", "–", " "]
-        let key = String(TextNormalization.key(text.lines[index]).drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }.reversed())
-        guard !key.isEmpty, key.count <= 8 else { return false }
-        if key.allSatisfy({ $0.isASCII && $0.isNumber }) { return key.count <= 4 }
-        guard key.hasPrefix("第"), key.hasSuffix("页") else { return false }
-        return key.dropFirst().dropLast().allSatisfy { $0.isASCII && $0.isNumber }
+        text.lines[index].utf8.count <= 40 && PageNumberText.isPageNumber(text.lines[index])
     }
 
     /// Whether the next non-blank line (within three) is a row of amounts of a table — not a header line, not a

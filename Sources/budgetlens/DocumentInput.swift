@@ -129,7 +129,7 @@ struct CommandFailure: Error, CustomStringConvertible {
     /// line first and the English text after.
     init(runtime error: any Error) {
         let text = String(describing: error)
-        if text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) {
+        if text.unicodeScalars.contains(where: TextNormalization.isIdeograph) {
             self.init(message: "错误：\(text)")
         } else {
             self.init(message: "错误：运行失败，原因见下行英文说明\nerror: \(text)")

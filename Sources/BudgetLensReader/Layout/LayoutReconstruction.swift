@@ -196,22 +196,6 @@ struct LayoutReconstruction {
         guard source == .pdf, page.height > 0 else { return false }
         let position = row.baseline / page.height
         guard position > 0.88 || position < 0.06 else { return false }
-        var key = TextNormalization.key(row.joinedText)
-        key = key.trimmingCharacters(in: "-—– ")
-        if key.allSatisfy(\.isNumber), !key.isEmpty, key.count <= 4 { return true }
-        if key.hasPrefix("第"), key.contains("页") {
-            let digits = key.filter(\.isNumber)
-            return !digits.isEmpty && key.count - digits.count <= 6
-        }
-        return false
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
-        while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
-        return String(scalars)
+        return PageNumberText.isPageNumber(row.joinedText)
     }
 }

@@ -22,8 +22,8 @@ enum DetachedFigures {
     static func join(_ line: Substring, figures next: Substring) -> [(text: String, lineOffset: Int, column: Int)]? {
         // A line of prose, or of punctuation only (`；` above `15.16%`).
         guard !next.contains("\u{0C}"), line.unicodeScalars.count <= 200,
-            line.unicodeScalars.contains(where: isHan)
-                || line.unicodeScalars.allSatisfy({ "，。；、：）)".unicodeScalars.contains($0) }),
+            line.unicodeScalars.contains(where: TextNormalization.isIdeograph)
+                || line.unicodeScalars.allSatisfy(punctuation.contains),
             let tokens = figureTokens(next), !tokens.isEmpty, tokens.count <= 24
         else { return nil }
         let scalars = Array(line.unicodeScalars)
@@ -69,16 +69,16 @@ enum DetachedFigures {
             case "“":
                 // A quotation: a few characters, no punctuation, up to the next position, where `”` must follow;
                 // or, as the last token, up to the end of the line (closed on the line below).
-                guard after.first.map(isHan) == true else { return false }
+                guard after.first.map(TextNormalization.isIdeograph) == true else { return false }
                 if t + 1 == tokens.count {
-                    return after.count <= 8 && after.allSatisfy(isHan)
+                    return after.count <= 8 && after.allSatisfy(TextNormalization.isIdeograph)
                 }
                 guard tokens[t + 1] == "”", p + 1 < positions.count else { return false }
                 let quoted = scalars[(position + 1)..<positions[p + 1]]
-                return quoted.count <= 8 && quoted.allSatisfy(isHan)
+                return quoted.count <= 8 && quoted.allSatisfy(TextNormalization.isIdeograph)
             case "”":
                 // After its `“`, or first: closing a quotation opened on the line above.
-                return isGap && isHan(scalars[position - 1]) && (t == 0 || tokens[t - 1] == "“")
+                return isGap && TextNormalization.isIdeograph(scalars[position - 1]) && (t == 0 || tokens[t - 1] == "“")
             default:
                 return followsFigure(after, percentage: tokens[t].hasSuffix("%"))
             }
@@ -141,14 +141,15 @@ enum DetachedFigures {
     /// count (a unit cut by the end of the line, `万`, counts), a punctuation mark after a percentage.
     static func followsFigure(_ rest: ArraySlice<Unicode.Scalar>, percentage: Bool) -> Bool {
         guard let first = rest.first else { return false }
-        if percentage { return "，。；、：）)".unicodeScalars.contains(first) }
+        if percentage { return punctuation.contains(first) }
         if first == "、" { return true }
         let text = String(String.UnicodeScalarView(rest.prefix(2)))
         return units.contains { text.hasPrefix($0) || (rest.count < $0.unicodeScalars.count && $0.hasPrefix(text)) }
     }
 
+    /// The punctuation that follows a percentage (and may stand alone on a line above its figure).
+    static let punctuation = Set("，。；、：）)".unicodeScalars)
+
     /// Units printed after a figure (万元, 年, 个, 辆…).
     static let units: [String] = ["万元", "亿元", "元", "年", "月", "日", "个", "辆", "台", "套", "人", "项", "分", "家", "次", "户", "名"]
-
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(scalar.value) }
 }

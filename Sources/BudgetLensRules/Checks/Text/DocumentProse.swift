@@ -140,13 +140,8 @@ struct DocumentProse {
     /// An ASCII digit.
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
-    /// A CJK ideograph (U+3400–U+9FFF, U+F900–U+FAFF).
-    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return true
-        default: return false
-        }
-    }
+    /// A CJK ideograph (``TextNormalization/isIdeograph(_:)``).
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool { TextNormalization.isIdeograph(scalar) }
 }
 
 extension Array where Element == Unicode.Scalar {
