@@ -50,6 +50,7 @@ extension ReadProblem {
         "table.extra-columns": "表有多余的栏",
         "table.no-data-row": "表没有数据行",
         "table.no-header": "表头缺失",
+        "text.ends-mid-row": "文件在表格行中途结束（被截断？），该行未读取",
         "table.not-understood": "有表题但表格形式无法读取",
         "table.columns-by-header": "栏次按表头归位（未印出的栏不检查）",
         "layout.row-by-identity": "按合计关系确定行的金额位置",

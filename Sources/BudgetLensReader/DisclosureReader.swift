@@ -129,6 +129,7 @@ public enum DisclosureReader {
                 unread = pageText.unread
             }
             if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
+            TruncatedLastRow.mark(&disclosure, text: text, file: file)
         }
         disclosure.source.byteCount = bytes.count
         disclosure.source.encoding = decoded.encoding

@@ -356,6 +356,37 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The database server answered with an error, or could not be reached.
     case database(String, String)
 
+    /// The place the error names (the database's path or address), empty when it names a record.
+    public var place: String {
+        switch self {
+        case .cannotOpen(let path, _), .migrationFailed(let path, _): path
+        case .database(let location, _): location
+        case .noSuchDocument, .noSuchFinding: ""
+        }
+    }
+
+    /// The error in Chinese, without the place.
+    public var chineseMessage: String {
+        switch self {
+        case .cannotOpen(_, let reason): "无法打开数据库：\(reason)"
+        case .migrationFailed(_, let reason): "数据库迁移失败：\(reason)"
+        case .noSuchDocument(let id): "库中无此文档：#\(id)"
+        case .noSuchFinding(let id): "库中无此审核结果：#\(id)"
+        case .database(_, let reason): "数据库错误：\(reason)"
+        }
+    }
+
+    /// The error in English, without the place.
+    public var englishMessage: String {
+        switch self {
+        case .cannotOpen(_, let reason): "cannot open the database: \(reason)"
+        case .migrationFailed(_, let reason): "migration failed: \(reason)"
+        case .noSuchDocument(let id): "no document #\(id) in the store"
+        case .noSuchFinding(let id): "no finding #\(id) in the store"
+        case .database(_, let reason): "database error: \(reason)"
+        }
+    }
+
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): "\(path): cannot open the database (无法打开数据库): \(reason)"

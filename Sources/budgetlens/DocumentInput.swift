@@ -2,6 +2,7 @@ import ArgumentParser
 import BudgetLensCore
 import BudgetLensReader
 import BudgetLensRules
+import BudgetLensStore
 import Foundation
 
 /// `--max-input-mb`: the largest input accepted, validated before anything is read.
@@ -128,6 +129,10 @@ struct CommandFailure: Error, CustomStringConvertible {
     /// A failure while a command runs, exit 2: its own text when it already says it in Chinese, else a Chinese
     /// line first and the English text after.
     init(runtime error: any Error) {
+        if let error = error as? StoreError {
+            self.init(error)
+            return
+        }
         let text = String(describing: error)
         if text.unicodeScalars.contains(where: TextNormalization.isIdeograph) {
             self.init(message: "错误：\(text)")
