@@ -23,9 +23,9 @@ final class TemplateCommandTests {
     private var fillScript: String { Seed.repositoryRoot.appendingPathComponent("scripts/fill-template.py").path }
 
     /// `budgetlens cells FILE` without the source_line column.
-    private func cells(_ file: String) throws -> [String] {
+    private func cells(_ file: String, status: Int32 = 0) throws -> [String] {
         let result = try BudgetLensBinary.run(["cells", file])
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == status, "\(result.stderr)")
         return result.stdout.split(separator: "\n").map { String($0[..<($0.lastIndex(of: ",") ?? $0.endIndex)]) }
     }
 
@@ -203,7 +203,7 @@ final class TemplateCommandTests {
         let text = try BudgetLensBinary.run(["text", planted])
         #expect(text.stdout.contains("本年收入合计\t27\t=AVERAGE(C7:C8)\t"))
         #expect(text.stdout.contains("总计\t31\t=SUM(C33:C36)\t"))  // depends on it: not computed either
-        let read = try cells(planted)
+        let read = try cells(planted, status: 1)  // two cells not read: exit 1
         #expect(read.contains("01,1,,一、一般公共预算财政拨款收入,1,5.00"))
         #expect(read.contains("01,27,,本年收入合计,1,"))  // no value (not 12.00, not 6.00)
         #expect(read.contains("01,31,,总计,1,"))
