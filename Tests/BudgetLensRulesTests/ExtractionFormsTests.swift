@@ -50,7 +50,7 @@ struct ExtractionFormsTests {
     static let expected: [String: [ExtractionTools.Kind: (Int, Int, Int)]] = [
         "pdf/24年普陀区财政局（测试问题版本）.pdf": [.layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (12, 433, 0)],
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
-            .layout: (642, 6, 6), .pageText: (648, 0, 0), .raw: (412, 236, 0),
+            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (412, 236, 0),
         ],
         "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (12, 565, 0)],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
