@@ -149,6 +149,7 @@ public enum DisclosureReader {
         var disclosure = TextDisclosureParser(
             text: text, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
+        LineNumbersAsAmounts.refuse(in: &disclosure)
         disclosure.problems += rewrite.notes
         disclosure.problems.append(PageTextTables.readNote(rewrite, file: file))
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
