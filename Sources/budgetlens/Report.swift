@@ -47,8 +47,9 @@ struct ReportCommand: ParsableCommand {
         let year = year
         let skipped = skipped
         if format == .xlsx, output == nil {
-            throw CommandFailure(message: "error: " + say("--format xlsx 需要 --output 文件", "--format xlsx needs --output FILE"))
+            throw CommandFailure(place: "", chinese: "--format xlsx 需要 --output 文件", english: "--format xlsx needs --output FILE")
         }
+        if let output { try AtomicFile.refuseOverwriting([storeOptions.location], with: output) }
         let report = try awaitStore {
             let store = try await storeOptions.openExisting()
             return try await StoreReport.full(
@@ -68,7 +69,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 bytes = try StoreReportDocuments.xlsx(report)
             } catch {
-                throw CommandFailure(message: "error: " + say("无法生成 XLSX：\(error)", "cannot make the XLSX: \(error)"))
+                throw CommandFailure(place: output ?? "", chinese: "无法生成 XLSX：\(error)", english: "cannot make the XLSX: \(error)")
             }
         }
         if let output { try AtomicFile.write(bytes, to: output) } else { try writeOutput(bytes) }
