@@ -149,7 +149,7 @@ public enum DisclosureReader {
             text: text, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
         disclosure.problems += rewrite.notes
-        disclosure.problems.append(PageTextTables.readNote(rewrite, file: file))
+        if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
         return (disclosure, unread)
     }

@@ -114,7 +114,9 @@ enum PageTextTables {
             consumedPrefix = tail != nil ? end : nil
             index = end
         }
-        return output.rewritten.isEmpty ? nil : output
+        // A table left unread because two readings remain is still said, even when no other table was rewritten.
+        let open = output.notes.contains { $0.code == "page-text.placement-ambiguous" }
+        return output.rewritten.isEmpty && !open ? nil : output
     }
 
     /// The lines with a page break inside a line made two lines: pages joined by a bare form feed put the last line

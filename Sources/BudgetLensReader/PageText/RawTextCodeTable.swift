@@ -220,11 +220,10 @@ enum RawTextCodeTable {
         /// For each of `uncertain`, its first two placements.
         var choices: [[[Int]]] = []
 
-        /// Both readings where one is left open: the two first cuts, or the first uncertain row's two placements
-        /// (`2010602 0.01→上级补助收入，… | 0.01→其他收入，…`).
+        /// Both readings where one is left open: the first uncertain row's two placements
+        /// (`合计 50.00→合计，50.00→基本支出 | 合计 50.00→合计，50.00→项目支出`), else the two first cuts.
         func describeOpen(columns: [String]) -> String {
-            if other != nil { return describe(columns: columns) }
-            guard let index = uncertain.first, let two = choices.first else { return "" }
+            guard let index = uncertain.first, let two = choices.first else { return describe(columns: columns) }
             return two.map { placement in
                 "\(rows[index].code ?? "合计") " + zip(rows[index].amounts, placement)
                     .map { "\($0.text)→\(columns[$1])" }.joined(separator: "，")
