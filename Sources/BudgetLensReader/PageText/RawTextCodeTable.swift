@@ -81,10 +81,29 @@ enum RawTextCodeTable {
             }
         }
         if cut == nil {
-            // A row's amounts printed out of column order (`6.19` then `16.19` `10.00`: the 其他收入 before the
-            // 合计 and 财政拨款): each row's group in any order, under the same identities.
+            // A row's last amount printed before the others (`6.19` then `16.19` `10.00`: the 其他收入 before the
+            // 合计 and 财政拨款), under the same identities.
             cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities,
                 ordered: false)
+        }
+        if cut == nil {
+            // Amounts printed column by column (each column's run of rows, blank cells dropped).
+            switch RawTextColumnBlocks.place(rows: rows.rows, values: rows.amounts.compactMap(\.amount), columnCount: count,
+                identities: template.identities)
+            {
+            case .read(let reading): cut = RawTextColumnBlocks.cut(reading, rows: rows.rows, amounts: rows.amounts)
+            case .open(let first, let second):
+                table.notes.append(ReadProblem(
+                    code: "page-text.placement-ambiguous", severity: .warning,
+                    message: "\(id.formID)：原始文本中按栏打印的金额有两种以上放置均满足勾稽关系，未读取本表："
+                        + RawTextColumnBlocks.describe(first, second, rows: rows.rows, amounts: rows.amounts,
+                            columns: template.columns)
+                        + " — the amounts printed column by column can be placed in two or more ways that satisfy the "
+                        + "identities; the table is not read",
+                    table: id, source: start))
+                return false
+            case .none: break
+            }
         }
         guard let cut else { return false }
         if rows.split, cut.alternatives > 1 || !cut.uncertain.isEmpty {
@@ -256,6 +275,7 @@ enum RawTextCodeTable {
         rows: [Row], amounts: [PageTextToken], columnCount: Int, identities: [ColumnPlacement.Identity],
         ordered: Bool = true
     ) -> Cut? {
+        // `ordered` false: a row's amounts in column order, or in column order but its last printed first.
         let values = amounts.compactMap(\.amount)
         guard values.count == amounts.count else { return nil }
         var budget = stepLimit  // search steps left, for the cuts and the hierarchy narrowing together
@@ -271,8 +291,16 @@ enum RawTextCodeTable {
                 let group = Array(values[start..<(start + length)])
                 // Placements that give the same cells (a `0.00` in one blank column or another) are one reading.
                 var seen = Set<[Int64]>()
-                found = (ColumnPlacement.candidates(group, columnCount: columnCount, ordered: ordered,
-                    identities: identities) ?? [])
+                var placements = ColumnPlacement.candidates(group, columnCount: columnCount, ordered: true,
+                    identities: identities) ?? []
+                if !ordered, group.count > 1 {
+                    // Or the row's last amount printed before the others (`6.19` then `16.19` `10.00`): the others
+                    // in order, then it, placed in order; mapped back to the printed order.
+                    let rotated = Array(group.dropFirst()) + [group[0]]
+                    placements += (ColumnPlacement.candidates(rotated, columnCount: columnCount, ordered: true,
+                        identities: identities) ?? []).map { [$0[$0.count - 1]] + $0.dropLast() }
+                }
+                found = placements
                     .filter { seen.insert(ColumnPlacement.values(group, at: $0, columnCount: columnCount)).inserted }
             }
             cache[key] = found
