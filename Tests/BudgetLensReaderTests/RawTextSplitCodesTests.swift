@@ -162,4 +162,77 @@ struct RawTextSplitCodesTests {
         #expect(disclosure.table(.generalBudgetExpenditure) == nil)
         #expect(Date().timeIntervalSince(start) < 20)
     }
+
+    /// 公开05 printed column by column (the 财政局 PDF's order): every row's 合计, then 基本支出, then 项目支出, blank
+    /// cells dropped, the 合计 row last in each column.
+    static func columnBlocks(_ amounts: [String]) -> String {
+        """
+        一般公共预算财政拨款支出决算表
+        单位：万元
+        项目
+        支出功能分类
+        科目编码
+        类
+        201
+        201
+        201
+        201
+        款
+        项
+        01
+        01
+        01
+        01
+        02
+        合计
+        基本支出 项目支出
+        科目名称
+        一般公共服务支出
+        人大事务
+        行政运行
+        一般行政管理事务
+        合计
+        \(amounts.joined(separator: "\n"))
+        注：本表反映部门本年度一般公共预算财政拨款支出情况。
+        """
+    }
+
+    @Test("amounts printed column by column are placed by each column's hierarchy and each row's identity")
+    func columnBlocksRead() throws {
+        let amounts = ["100.00", "100.00", "60.00", "40.00", "100.00", "60.00", "60.00", "60.00", "60.00",
+            "40.00", "40.00", "40.00", "40.00"]
+        let disclosure = try read(Self.columnBlocks(amounts))
+        #expect(cells(disclosure) == [
+            "|合计|1|10000", "|合计|2|6000", "|合计|3|4000",
+            "201|一般公共服务支出|1|10000", "201|一般公共服务支出|2|6000", "201|一般公共服务支出|3|4000",
+            "20101|人大事务|1|10000", "20101|人大事务|2|6000", "20101|人大事务|3|4000",
+            "2010101|行政运行|1|6000", "2010101|行政运行|2|6000",
+            "2010102|一般行政管理事务|1|4000", "2010102|一般行政管理事务|3|4000",
+        ])
+        #expect(disclosure.problems.filter { $0.table == .generalBudgetExpenditure }.isEmpty)
+        // The 合计 row's 项目支出 keeps its line: the last amount (line 38).
+        let total = disclosure.table(.generalBudgetExpenditure)?.rows.first { $0.item == "合计" }
+        #expect(total?.cells.last?.source.line == 38)
+    }
+
+    @Test("column blocks that fit two readings (which 项 has the 基本支出 50) are not read; the warning names both")
+    func columnBlocksOpen() throws {
+        let amounts = ["100.00", "100.00", "50.00", "50.00", "100.00"] + Array(repeating: "50.00", count: 8)
+        let disclosure = try read(Self.columnBlocks(amounts))
+        #expect(disclosure.table(.generalBudgetExpenditure) == nil)
+        let notes = disclosure.problems.filter { $0.code == "page-text.placement-ambiguous" }
+        #expect(notes.count == 1 && notes.first?.severity == .warning)
+        #expect(notes.first?.message.contains("2010101 50.00→合计，50.00→基本支出 | 2010101 50.00→合计，50.00→项目支出") == true)
+        #expect(disclosure.problems.contains { $0.code == "table.not-understood" && $0.table == .generalBudgetExpenditure })
+    }
+
+    @Test("column blocks one amount short (a 项's 合计 dropped) are not understood: nothing placed, nothing noted as open")
+    func columnBlocksShort() throws {
+        let amounts = ["100.00", "100.00", "60.00", "100.00", "60.00", "60.00", "60.00", "60.00",
+            "40.00", "40.00", "40.00", "40.00"]
+        let disclosure = try read(Self.columnBlocks(amounts))
+        #expect(disclosure.table(.generalBudgetExpenditure) == nil)
+        #expect(disclosure.problems.contains { $0.code == "table.not-understood" && $0.table == .generalBudgetExpenditure })
+        #expect(!disclosure.problems.contains { $0.code == "page-text.placement-ambiguous" })
+    }
 }

@@ -52,7 +52,7 @@ struct ExtractionFormsTests {
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
             .layout: (642, 6, 6), .pageText: (648, 0, 0), .raw: (412, 236, 0),
         ],
-        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (12, 565, 0)],
+        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (72, 505, 0)],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
             .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (192, 342, 0),
         ],
@@ -131,7 +131,9 @@ struct ExtractionFormsTests {
                 // 公开05's codes printed apart (201 / 06 / 01) rebuilt; 公开02 left open (its 6.20 fits 上级补助 … 其他收入).
                 [.generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
             case let name where name.contains("模板"): [.threePublicExpenses, .governmentFund, .stateCapital]
-            default: [.governmentFund, .stateCapital]  // the 财政局 PDF (ONLYOFFICE): its codes printed apart (201 / 06 / 01)
+            // The 财政局 PDF (ONLYOFFICE): codes printed apart (201 / 06 / 01) and amounts column by column; 公开02 and 03
+            // interleave the columns of row ranges and are not read.
+            default: [.generalBudgetExpenditure, .governmentFund, .stateCapital]
             }
         #expect(read == expected, "\(name)")
         // Every table the PDF has and the raw text does not read is reported: a document read in part says so.
