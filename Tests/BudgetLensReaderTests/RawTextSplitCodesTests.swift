@@ -154,13 +154,16 @@ struct RawTextSplitCodesTests {
 
     @Test("hostile parts (thousands of 类 and 款 parts) end within the search bound, unread")
     func bounded() throws {
-        let parts = String(repeating: "01\n", count: 3_000)
-        let text = Self.generalBudget(parts: parts).replacingOccurrences(
-            of: "201\n201\n201\n201\n208\n208\n208\n", with: String(repeating: "201\n", count: 2_000))
-        let start = Date()
-        let disclosure = try read(text)
-        #expect(disclosure.table(.generalBudgetExpenditure) == nil)
-        #expect(Date().timeIntervalSince(start) < 20)
+        // Within the part limit (300 rows of one 类, 800 parts: a deep search) and beyond it (2,000 and 3,000).
+        for (classes, pieces) in [(300, 800), (2_000, 3_000)] {
+            let parts = String(repeating: "01\n", count: pieces)
+            let text = Self.generalBudget(parts: parts).replacingOccurrences(
+                of: "201\n201\n201\n201\n208\n208\n208\n", with: String(repeating: "201\n", count: classes))
+            let start = Date()
+            let disclosure = try read(text)
+            #expect(disclosure.table(.generalBudgetExpenditure) == nil, "\(classes)")
+            #expect(Date().timeIntervalSince(start) < 20, "\(classes)")
+        }
     }
 
     /// 公开05 printed column by column (the 财政局 PDF's order): every row's 合计, then 基本支出, then 项目支出, blank

@@ -17,6 +17,8 @@
 enum RawTextSplitCodes {
     /// Search steps for one table.
     static let stepLimit = 200_000
+    /// Code parts in one table, at most (a code table of 400 rows has at most 1,200).
+    static let partLimit = 1_200
 
     /// The codes in row order with the token that anchors each row (its 类 part), or `nil` when the parts do not
     /// make exactly one code list.
@@ -26,7 +28,8 @@ enum RawTextSplitCodes {
     static func codes(_ parts: [PageTextToken]) -> [(code: String, anchor: PageTextToken)]? {
         let classes = parts.filter { $0.text.count == 3 }
         let pieces = parts.filter { $0.text.count == 2 }.map { String($0.text) }
-        guard !classes.isEmpty, classes.count + pieces.count == parts.count, classes.count <= 10_000 else { return nil }
+        // At most `partLimit` parts: the search goes one level deeper for each two-digit part.
+        guard !classes.isEmpty, classes.count + pieces.count == parts.count, parts.count <= partLimit else { return nil }
         // Rows: the 类 parts in code order (a stable sort keeps each row's own token as its anchor).
         let rows = classes.enumerated().sorted { ($0.element.text, $0.offset) < ($1.element.text, $1.offset) }.map(\.element)
         let isClassRow = rows.indices.map { $0 == 0 || rows[$0].text != rows[$0 - 1].text }
