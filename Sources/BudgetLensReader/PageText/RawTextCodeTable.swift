@@ -72,21 +72,25 @@ enum RawTextCodeTable {
             return false
         }
         let count = template.columns.count
-        var cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities)
-        if cut == nil {
+        // A search cut short cannot say that no cut holds: the other forms are not tried (the table is not read).
+        var cutShort = false
+        var cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities,
+            cutShort: &cutShort)
+        if cut == nil, !cutShort {
             let late = following.enumerated().map { PageTextToken.tokens(of: $1, index: followingStart + $0) }
                 .filter { $0.count == 1 && $0[0].amount != nil }.map { $0[0] }
             if !late.isEmpty {
-                cut = cutAmounts(rows: rows.rows, amounts: rows.amounts + late, columnCount: count, identities: template.identities)
+                cut = cutAmounts(rows: rows.rows, amounts: rows.amounts + late, columnCount: count, identities: template.identities,
+                    cutShort: &cutShort)
             }
         }
-        if cut == nil {
+        if cut == nil, !cutShort {
             // A row's last amount printed before the others (`6.19` then `16.19` `10.00`: the 其他收入 before the
             // 合计 and 财政拨款), under the same identities.
             cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities,
-                ordered: false)
+                ordered: false, cutShort: &cutShort)
         }
-        if cut == nil {
+        if cut == nil, !cutShort {
             // Amounts printed column by column (each column's run of rows, blank cells dropped).
             switch RawTextColumnBlocks.place(rows: rows.rows, values: rows.amounts.compactMap(\.amount), columnCount: count,
                 identities: template.identities)
@@ -275,6 +279,16 @@ enum RawTextCodeTable {
         rows: [Row], amounts: [PageTextToken], columnCount: Int, identities: [ColumnPlacement.Identity],
         ordered: Bool = true
     ) -> Cut? {
+        var cutShort = false
+        return cutAmounts(rows: rows, amounts: amounts, columnCount: columnCount, identities: identities, ordered: ordered,
+            cutShort: &cutShort)
+    }
+
+    /// As above; `cutShort` is set when the search ran out of steps (`nil` then says nothing about other cuts).
+    static func cutAmounts(
+        rows: [Row], amounts: [PageTextToken], columnCount: Int, identities: [ColumnPlacement.Identity],
+        ordered: Bool = true, cutShort: inout Bool
+    ) -> Cut? {
         // `ordered` false: a row's amounts in column order, or in column order but its last printed first.
         let values = amounts.compactMap(\.amount)
         guard values.count == amounts.count else { return nil }
@@ -375,6 +389,7 @@ enum RawTextCodeTable {
             visit(0, 0)
         }
         // A search cut short cannot say that no other cut holds: the table is not read.
+        if exhausted { cutShort = true }
         guard !exhausted, let first = held.first else { return nil }
         let other = held.count > 1 ? (held[1].rows, held[1].placements) : nil
         return Cut(rows: first.rows, placements: first.placements, alternatives: held.count, uncertain: first.uncertain,
