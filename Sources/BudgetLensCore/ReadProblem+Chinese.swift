@@ -57,6 +57,7 @@ extension ReadProblem {
         "workbook.missing-sheet": "工作表缺失或不是工作表",
         "page-text.column-uncertain": "金额栏次有多种可能（已注明）",
         "page-text.row-unplaced": "行无法按表格关系归位",
+        "page-text.placement-ambiguous": "金额有两种以上放置均满足勾稽关系，本表未读取",
         "page-text.read": "按页面文本读取（单元格以单个空格分隔，如 pdfplumber 的 extract_text()），表格行由各表的勾稽关系重建",
         "text.ends-mid-row": "文件在表格行中途结束（被截断？），该行未读取",
         "table.not-understood": "有表题但表格形式无法读取",

@@ -151,7 +151,7 @@ public enum DisclosureReader {
         ).parse()
         LineNumbersAsAmounts.refuse(in: &disclosure)
         disclosure.problems += rewrite.notes
-        disclosure.problems.append(PageTextTables.readNote(rewrite, file: file))
+        if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
         return (disclosure, unread)
     }
