@@ -14,6 +14,7 @@ extension CommandFailure {
         case .zh: self.init(message: "错误：\(located(chinese))")
         case .en: self.init(message: "error: \(located(english))")
         }
+        self.bilingual = (place, located(chinese), located(english))
     }
 
     /// A broken rule or scheme file: `file:line:column:` and the mistake, in the chosen language.

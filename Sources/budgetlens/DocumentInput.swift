@@ -119,6 +119,9 @@ struct CommandFailure: Error, CustomStringConvertible {
     var status: Int32 = 2
     /// The file that could not be used, for the JSON and SARIF outputs.
     var document: DocumentFailure?
+    /// The place and the message in Chinese and in English, each with the place, when the failure was made from
+    /// them (for the JSON and SARIF error objects).
+    var bilingual: (place: String, chinese: String, english: String)?
     var description: String { message }
 
     init(message: String, status: Int32 = 2) {
