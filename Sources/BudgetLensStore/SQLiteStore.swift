@@ -355,6 +355,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case noSuchFinding(Int64)
     /// The database server answered with an error, or could not be reached.
     case database(String, String)
+    /// A page of a listing that the store does not serve (a limit out of range, a negative offset).
+    case invalidPage(String)
 
     public var description: String {
         switch self {
@@ -363,6 +365,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .noSuchDocument(let id): "no document #\(id) in the store (库中无此文档)"
         case .noSuchFinding(let id): "no finding #\(id) in the store (库中无此审核结果)"
         case .database(let location, let reason): "\(location): database error (数据库错误): \(reason)"
+        case .invalidPage(let reason): "invalid page (分页参数无效): \(reason)"
         }
     }
 }
