@@ -34,15 +34,16 @@ struct RawRow {
         if code == SQLITE_OK { code = result }
     }
 
-    /// Steps the statement once (an INSERT: no row is returned).
+    /// Steps the statement once (an INSERT: no row is returned). `sql` is made only for an error (GRDB's
+    /// `Statement.sql` trims the text each time it is read).
     ///
     /// - Throws: `DatabaseError` when a value could not be bound or the insert failed (a constraint, I/O).
-    mutating func step(db: Database, sql: String) throws {
+    mutating func step(db: Database, sql: @autoclosure () -> String) throws {
         if code == SQLITE_OK { code = sqlite3_step(handle) }
         defer { code = SQLITE_OK }
         guard code == SQLITE_DONE else {
             let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql())
         }
     }
 }
