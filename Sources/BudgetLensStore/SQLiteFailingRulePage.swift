@@ -5,18 +5,17 @@ extension SQLiteStore {
     public func documents(failing rule: String, limit: Int, offset: Int) async throws -> FailingRulePage {
         try FailingRulePage.validate(limit: limit, offset: offset)
         return try await reader.read { db in
-            // The failing documents (index findings_rule_document, then each document by its key, kept when the
-            // check is its latest), sorted on their unit, year and id only; the page's rows are read after.
+            // The checks with a finding of the rule (index findings_rule), each matched to the document whose latest
+            // check it is (index documents_latest_check, which holds the unit and year too), sorted on unit, year
+            // and id only; the page's rows are read after.
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     WITH page AS (
                         SELECT d.id, u.name, d.year, COUNT(*) OVER () AS total
-                        FROM findings f
-                        JOIN documents d ON d.id = f.document_id AND d.latest_check_id = f.check_id
+                        FROM (SELECT DISTINCT f.check_id FROM findings f WHERE f.rule = ?1) failing
+                        JOIN documents d ON d.latest_check_id = failing.check_id
                         LEFT JOIN units u ON u.id = d.unit_id
-                        WHERE f.rule = ?1
-                        GROUP BY d.id, u.name, d.year
                         ORDER BY u.name IS NULL, u.name, d.year IS NULL, d.year, d.id
                         LIMIT ?2 OFFSET ?3
                     )
@@ -38,9 +37,8 @@ extension SQLiteStore {
                 ?? Int.fetchOne(
                     db,
                     sql: """
-                        SELECT COUNT(DISTINCT f.document_id) FROM findings f
-                        JOIN documents d ON d.id = f.document_id AND d.latest_check_id = f.check_id
-                        WHERE f.rule = ?
+                        SELECT COUNT(*) FROM (SELECT DISTINCT f.check_id FROM findings f WHERE f.rule = ?) failing
+                        JOIN documents d ON d.latest_check_id = failing.check_id
                         """, arguments: [rule]) ?? 0
             return FailingRulePage(rule: rule, total: total, offset: offset, limit: limit, documents: documents)
         }

@@ -6,19 +6,17 @@ extension PostgresStore {
     public func documents(failing rule: String, limit: Int, offset: Int) async throws -> FailingRulePage {
         try FailingRulePage.validate(limit: limit, offset: offset)
         return try await run {
-            // As SQLite's: the failing documents from index findings_rule_document, sorted on unit (byte order,
-            // COLLATE "C", as SQLite compares text), year and id; only the page's rows are joined to their
-            // checks. The total comes from the same statement (one snapshot) as the page.
+            // As SQLite's: the rule's checks (findings_rule) matched to the documents whose latest check they are
+            // (documents_latest_check), sorted on unit (byte order, COLLATE "C", as SQLite compares text), year
+            // and id; only the page's rows are joined to the rest of the document and to their checks. The total comes from the same statement (one snapshot) as the page.
             let limit = Int64(limit)
             let offset = Int64(offset)
             let query: PostgresQuery = """
                 WITH page AS (
                     SELECT d.id, u.name, d.year, COUNT(*) OVER () AS total
-                    FROM findings f
-                    JOIN documents d ON d.id = f.document_id AND d.latest_check_id = f.check_id
+                    FROM (SELECT DISTINCT f.check_id FROM findings f WHERE f.rule = \(rule)) failing
+                    JOIN documents d ON d.latest_check_id = failing.check_id
                     LEFT JOIN units u ON u.id = d.unit_id
-                    WHERE f.rule = \(rule)
-                    GROUP BY d.id, u.name, d.year
                     ORDER BY u.name IS NULL, u.name COLLATE "C", d.year IS NULL, d.year, d.id
                     LIMIT \(limit) OFFSET \(offset)
                 )
@@ -42,9 +40,8 @@ extension PostgresStore {
             if total == nil {
                 // Past the last page no row carries the total: counted on its own.
                 let counting: PostgresQuery = """
-                    SELECT COUNT(DISTINCT f.document_id) FROM findings f
-                    JOIN documents d ON d.id = f.document_id AND d.latest_check_id = f.check_id
-                    WHERE f.rule = \(rule)
+                    SELECT COUNT(*) FROM (SELECT DISTINCT f.check_id FROM findings f WHERE f.rule = \(rule)) failing
+                    JOIN documents d ON d.latest_check_id = failing.check_id
                     """
                 for try await count in try await client.query(counting, logger: logger).decode(Int64.self) {
                     total = count

@@ -126,7 +126,7 @@ struct Store4PagingTests {
         #expect(page.total == 4)
         #expect(Self.names(page) == [Self.titleOrder[0], Self.titleOrder[2], Self.titleOrder[3]])
         // The index exists: dropping it by name (no IF EXISTS) succeeds.
-        try await fresh.execute("DROP INDEX findings_rule_document")
+        try await fresh.execute("DROP INDEX documents_latest_check")
     }
 
     @Test("report --failing: the total and the positions shown, the next page, JSON, bad pages and options refused (exit 2)")
