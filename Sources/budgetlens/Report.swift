@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
             Examples:
               budgetlens report --db lens.sqlite
               budgetlens report --db lens.sqlite --year 2024 --format json
+              budgetlens report --db lens.sqlite --failing 01-1 --limit 100 --offset 100
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html, xlsx }
@@ -41,7 +42,17 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("skip"), help: ArgumentHelp("Year-on-year rule ids to leave out (Y-*, repeatable).", valueName: "pattern"))
     var skipped: [String] = []
 
+    @Option(help: ArgumentHelp("Instead of the report: the documents whose latest check has a finding of this rule, one page at a time (unit, year, id order).", valueName: "rule"))
+    var failing: String?
+
+    @Option(help: "With --failing: documents per page (1–10000).")
+    var limit: Int = 100
+
+    @Option(help: "With --failing: documents skipped before the page.")
+    var offset: Int = 0
+
     func run() throws {
+        if let failing { return try runFailing(rule: failing) }
         let storeOptions = store
         let unit = unit
         let year = year
