@@ -37,10 +37,11 @@ public struct FailingRulePage: Hashable, Sendable, Codable {
     /// - Throws: ``StoreError/invalidPage(_:)`` naming the bad value.
     public static func validate(limit: Int, offset: Int) throws {
         guard (1...maximumLimit).contains(limit) else {
-            throw StoreError.invalidPage("limit \(limit) is not between 1 and \(maximumLimit) (每页份数须在 1 到 \(maximumLimit) 之间)")
+            throw StoreError.invalidPage(
+                chinese: "每页份数 \(limit) 须在 1 到 \(maximumLimit) 之间", english: "limit \(limit) is not between 1 and \(maximumLimit)")
         }
         guard offset >= 0 else {
-            throw StoreError.invalidPage("offset \(offset) is negative (起始位置不能为负)")
+            throw StoreError.invalidPage(chinese: "起始位置 \(offset) 不能为负", english: "offset \(offset) is negative")
         }
     }
 }

@@ -377,14 +377,14 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// The database server answered with an error, or could not be reached.
     case database(String, String)
     /// A page of a listing that the store does not serve (a limit out of range, a negative offset).
-    case invalidPage(String)
+    case invalidPage(chinese: String, english: String)
 
     /// The place the error names (the database's path or address), empty when it names a record.
     public var place: String {
         switch self {
         case .cannotOpen(let path, _), .migrationFailed(let path, _): path
         case .database(let location, _): location
-        case .noSuchDocument, .noSuchFinding: ""
+        case .noSuchDocument, .noSuchFinding, .invalidPage: ""
         }
     }
 
@@ -396,6 +396,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .noSuchDocument(let id): "库中无此文档：#\(id)"
         case .noSuchFinding(let id): "库中无此审核结果：#\(id)"
         case .database(_, let reason): "数据库错误：\(reason)"
+        case .invalidPage(let chinese, _): "分页参数无效：\(chinese)"
         }
     }
 
@@ -407,6 +408,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .noSuchDocument(let id): "no document #\(id) in the store"
         case .noSuchFinding(let id): "no finding #\(id) in the store"
         case .database(_, let reason): "database error: \(reason)"
+        case .invalidPage(_, let english): "invalid page: \(english)"
         }
     }
 
@@ -417,7 +419,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .noSuchDocument(let id): "no document #\(id) in the store (库中无此文档)"
         case .noSuchFinding(let id): "no finding #\(id) in the store (库中无此审核结果)"
         case .database(let location, let reason): "\(location): database error (数据库错误): \(reason)"
-        case .invalidPage(let reason): "invalid page (分页参数无效): \(reason)"
+        case .invalidPage(let chinese, let english): "invalid page (分页参数无效): \(english) (\(chinese))"
         }
     }
 }
