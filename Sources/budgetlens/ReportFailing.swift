@@ -6,17 +6,15 @@ import Foundation
 extension ReportCommand {
     func runFailing(rule: String) throws {
         if unit != nil || year != nil {
-            throw CommandFailure(
-                message: "error: " + say("--failing 不能与 --unit、--year 同用", "--failing does not take --unit or --year"))
+            throw CommandFailure(place: "", chinese: "--failing 不能与 --unit、--year 同用", english: "--failing does not take --unit or --year")
         }
         if format == .html || format == .xlsx {
-            throw CommandFailure(
-                message: "error: " + say("--failing 只输出 text 或 json", "--failing prints text or json only"))
+            throw CommandFailure(place: "", chinese: "--failing 只输出 text 或 json", english: "--failing prints text or json only")
         }
         do {
             try FailingRulePage.validate(limit: limit, offset: offset)
-        } catch {
-            throw CommandFailure(message: "error: \(error)")
+        } catch let error as StoreError {
+            throw CommandFailure(error)
         }
         let storeOptions = store
         let limit = limit
