@@ -108,9 +108,10 @@ def side_by_side(table, sheet, emit):
 def functional(table, sheet, emit):
     """公开02/03/05/07/08: 科目编码, 科目名称, amounts; a label merged across both (合计) has no code."""
     first, rows = body_rows(sheet)
-    width = 4 if is_shanghai(sheet) else 2  # 类 | 款 | 项 | 科目名称, or 科目编码 | 科目名称
-    if width == 4:
-        columns = shanghai_numbers(table, leaf_heads(sheet, first), width)
+    # 类 | 款 | 项 | 科目名称 (Shanghai, the last header row prints 类), or 科目编码 | 科目名称.
+    width = 4 if is_shanghai(sheet) and "类" in [cell.value for cell in sheet[first - 1]] else 2
+    if is_shanghai(sheet):
+        columns = shanghai_numbers(table, leaf_heads(sheet, first), width)  # no 栏次 row
     else:
         numbers = [cell.value for cell in sheet[first - 1]]
         columns = [(i, int(v)) for i, v in enumerate(numbers) if i >= 2 and v is not None]
@@ -128,10 +129,11 @@ def functional(table, sheet, emit):
 
 
 def economic(table, sheet, emit):
-    _, rows = body_rows(sheet)
+    first, rows = body_rows(sheet)
     totals = [r for r in rows if text(r[0]).endswith("合计") and r[1] is None]
     items = [r for r in rows if r not in totals]
-    if is_shanghai(sheet):  # two blocks 类 | 款 | 科目名称 | amount; totals in the bottom row
+    if is_shanghai(sheet) and "类" in [cell.value for cell in sheet[first - 1]]:
+        # two blocks 类 | 款 | 科目名称 | amount; totals in the bottom row
         for block in (0, 4):
             for row in items:
                 if row[block] is not None or row[block + 2] is not None:
@@ -175,7 +177,9 @@ def main(path):
     def emit(*fields):
         writer.writerow(fields)
 
-    for sheet in workbook.worksheets:
+    # In table order (公开01 … 09), as `budgetlens cells` lists them: the Shanghai template's sheets put 09 seventh.
+    sheets = sorted(workbook.worksheets, key=lambda sheet: sheet.title if sheet.title.startswith("公开") else "")
+    for sheet in sheets:
         if not sheet.title.startswith("公开"):
             continue  # an annex (汇总表, 自评表N): not one of the nine tables
         table = sheet.title.replace("公开", "")

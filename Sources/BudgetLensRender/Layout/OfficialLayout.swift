@@ -38,13 +38,13 @@ public enum OfficialLayout {
         switch table.id.shape {
         case .sideBySide: sideBySide(drawn, into: &grid)
         case .functional:
-            if shanghai {
+            if shanghai, splitsCodes(table) {
                 shanghaiFunctional(drawn, columns: drawn.columns, into: &grid)
             } else {
                 functional(drawn, columns: drawn.columns, into: &grid)
             }
         case .economic:
-            if shanghai { shanghaiEconomic(table, into: &grid) } else { economic(table, into: &grid) }
+            if shanghai, splitsCodes(table) { shanghaiEconomic(table, into: &grid) } else { economic(table, into: &grid) }
         case .singleRow:
             if shanghai, let pairs = LayoutTemplate.expensePairs(table.columns) {
                 singleRow(table, columns: pairs, top: "财政拨款“三公”经费", into: &grid)
@@ -285,6 +285,17 @@ public enum OfficialLayout {
             } else {
                 grid.body.append([.label(row.item, columns: 4)] + amounts)
             }
+        }
+    }
+
+    /// Whether the codes of `table` can be printed in the Shanghai 类 | 款 | 项 (06: 类 | 款) columns: every code is a
+    /// classification code, digits of a 类, 款 or 项 length (functional 3, 5, 7; economic 3, 5). The 附件2 模板 prints
+    /// placeholders (`…`) in its code column, one whole-code column: such a table keeps the one `科目编码` column.
+    static func splitsCodes(_ table: PublicTable) -> Bool {
+        let lengths: Set<Int> = table.id.shape == .economic ? [3, 5] : [3, 5, 7]
+        return table.rows.allSatisfy { row in
+            guard let code = row.code else { return true }
+            return lengths.contains(code.count) && code.allSatisfy { $0.isASCII && $0.isNumber }
         }
     }
 
