@@ -198,6 +198,7 @@ public enum OfficialLayout {
         for index in 0..<max(leftSlots.count, rightSlots.count) {
             let leftRow = index < leftSlots.count ? leftSlots[index] : nil
             let rightRow = index < rightSlots.count ? rightSlots[index] : nil
+            if leftRow == nil, rightRow == nil { continue }  // a 行次 neither side prints (上海: 01's 30 and 61)
             grid.body.append(
                 block(leftRow, columns: left, lines: lines, index: leftRow.flatMap { table.rows.firstIndex(of: $0) })
                     + block(rightRow, columns: right, lines: lines, index: rightRow.flatMap { table.rows.firstIndex(of: $0) }))
