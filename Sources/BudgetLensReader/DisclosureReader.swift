@@ -109,10 +109,16 @@ public enum DisclosureReader {
             let text = try PDFTextLayer.text(of: bytes, file: file)
             return readPDF(text, file: file, byteCount: bytes.count, configuration: configuration)
         }
+        if WorkbookReader.isMisnamedWorkbook(bytes, named: file) {
+            throw ReadError(
+                .badWorkbook, source: SourceLocation(file: file, line: 0, column: 0),
+                chinese: "文件名为 .xlsx，但内容不是 Excel 工作簿（不是 ZIP 包）：是改了扩展名的其他文件吗？",
+                english: "named .xlsx but not an Excel workbook (not a ZIP package): another file renamed?")
+        }
         let decoded = try decodeText(bytes, file: file)
         let text = MarkdownTables.converted(decoded.text)
         var disclosure: Disclosure
-        if WorkbookReader.isCSV(bytes, named: file) {
+        if WorkbookReader.isCSV(text: text, named: file) {
             disclosure = try WorkbookReader.readCSV(bytes, text: text, file: file, configuration: configuration)
         } else if text.utf8.first(where: { !isASCIIWhitespace($0) }) == UInt8(ascii: "{") {
             return try DisclosureJSON.decode(Data(text.utf8), file: file)
@@ -307,7 +313,7 @@ extension DisclosureReader {
             return try WorkbookReader.readableText(bytes, file: file, configuration: configuration)
         }
         let text = MarkdownTables.converted(try decodeText(bytes, file: file).text)
-        if WorkbookReader.isCSV(bytes, named: file) { return try WorkbookReader.readableCSVText(text, file: file) }
+        if WorkbookReader.isCSV(text: text, named: file) { return try WorkbookReader.readableCSVText(text, file: file) }
         guard LayoutTextPages.isLayoutText(text) else {
             // Page text: the text with its tables rewritten as tab-separated rows, as the reader reads it.
             let source = SourceText(file: file, text: text)

@@ -219,6 +219,12 @@ public struct DisclosureImporter: Sendable {
                 "error: \(file): this is a 部门预算 (budget), not a 部门决算 (final accounts): "
                     + "\"\(disclosure.header.title)\"; only final accounts are stored"
             )
+        case let kind where kind.isEvaluationReport:
+            return (
+                "错误：\(file)：这是绩效评价报告（\(kind.chineseName)），不是部门决算；只入库部门决算，评价报告请用 `budgetlens evaluate`",
+                "error: \(file): an evaluation report (\(kind.rawValue)), not final accounts; only final accounts are "
+                    + "stored — use `budgetlens evaluate` for evaluation reports"
+            )
         default:
             return (
                 "错误：\(file)：未找到部门决算表（公开01–09）；这是部门决算公开吗？",

@@ -64,6 +64,10 @@ public final class PostgresStore: DisclosureStore {
             return try await body()
         } catch let error as StoreError {
             throw error
+        } catch let error as PostgresTransactionError {
+            // A StoreError thrown inside a transaction (no such document) is the answer, not a database failure.
+            if let answer = error.closureError as? StoreError { throw answer }
+            throw StoreError.database(location, String(reflecting: error))
         } catch let error as PSQLError {
             throw StoreError.database(location, String(reflecting: error))
         } catch let error as DecodingError {

@@ -6,7 +6,7 @@ import Foundation
 /// `budgetlens explain`: lists the stored findings with their ids, or attaches an explanation (出错说明) to one.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the stored findings with their ids and explanations, or attach an explanation (出错说明) to one.",
+        abstract: "列出库中审核结果，或为其添加出错说明。List the stored findings with their ids and explanations, or attach an explanation (出错说明) to one.",
         discussion: """
             Without a finding id: every finding of the latest checks (or of one --document), with its id and the \
             explanations attached. With an id, --author and --text: attaches the explanation, stamped with the time.
@@ -40,8 +40,19 @@ struct Explain: ParsableCommand {
                     place: "", chinese: "说明发现 #\(finding) 需要 --author 和 --text",
                     english: "explaining finding #\(finding) needs --author and --text")
             }
-            let id = try awaitStore {
-                try await storeOptions.openExisting().addExplanation(Explanation(author: author, text: text), toFinding: finding)
+            let id = try awaitStore { () -> Int64 in
+                let store = try await storeOptions.openExisting()
+                // A finding of an earlier check (a recheck replaced it) is listed nowhere: explain the current one.
+                if let accounts = store as? any AccountStore, let document = try await accounts.document(ofFinding: finding),
+                    !(try await store.latestFindings(document: document)).contains(where: { $0.id == finding })
+                {
+                    throw CommandFailure(
+                        place: "", chinese: "审核结果 #\(finding) 属于文档 #\(document) 较早的一次检查（已被重新检查取代），不能再添加说明；"
+                            + "当前的审核结果见 budgetlens explain --document \(document)",
+                        english: "finding #\(finding) belongs to an earlier check of document #\(document) (a recheck replaced "
+                            + "it); explain a current finding instead — see budgetlens explain --document \(document)")
+                }
+                return try await store.addExplanation(Explanation(author: author, text: text), toFinding: finding)
             }
             print("explanation #\(id) attached to finding #\(finding) (已添加出错说明)")
             return

@@ -5,7 +5,7 @@ import Foundation
 /// `budgetlens import PATH…`: reads, checks and stores disclosures, one transaction per document.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import disclosures into the store: files and folders (recursively: .txt, .pdf, .json, .xlsx).",
+        abstract: "导入文档到数据库（文件与文件夹）。Import disclosures into the store: files and folders (recursively: .txt, .pdf, .json, .xlsx).",
         discussion: """
             Each file is read and checked with the built-in pack (and --rules files) in parallel, one per core; \
             each document is written in one transaction with its cells, statements, JSON export and findings, so \

@@ -17,7 +17,7 @@ struct Publish: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "The document id (as `budgetlens report` and the API name it).")
+    @Argument(help: "文档编号。The document id (as `budgetlens import`, `budgetlens explain`, `report --failing` and the API print it).")
     var id: Int64
 
     @Flag(help: "Withdraw the publication.")

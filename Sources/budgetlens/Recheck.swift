@@ -7,7 +7,7 @@ import Foundation
 struct RecheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recheck",
-        abstract: "Re-check the stored documents with the rules in force (from their stored JSON, no file read).",
+        abstract: "按现行规则重新检查库中文档。Re-check the stored documents with the rules in force (from their stored JSON, no file read).",
         discussion: """
             Per document: the findings new and gone since its latest check, and those changed (same rule and \
             place, other content). A new check is recorded, with the pack version, where the version or the \

@@ -8,7 +8,7 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report on the store: per unit and year the 公开01 totals and findings, and a data-quality ranking.",
+        abstract: "数据库报告：各单位各年度合计、审核结果与数据质量排名。Report on the store: per unit and year the 公开01 totals and findings, and a data-quality ranking.",
         discussion: """
             Findings are those of each document's latest check: errors (beyond the rounding tolerance), warnings, \
             rounding (尾数误差). Units are ranked by errors, then warnings, then rounding findings per document. \

@@ -9,8 +9,8 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
         help: ArgumentHelp(
-            "The store: a SQLite file (created if missing) or postgres://user[:password]@host[:port]/database. "
-                + "Default: $BUDGETLENS_DB, else budgetlens.sqlite.",
+            "数据库。The store: a SQLite file (import and serve create it if missing; the other commands need it to "
+                + "exist) or postgres://user[:password]@host[:port]/database. Default: $BUDGETLENS_DB, else budgetlens.sqlite.",
             valueName: "file|url"))
     var database: String?
 

@@ -15,7 +15,7 @@ struct UserCommand: ParsableCommand {
 struct UserAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Create a user, or change an existing user's role and password.",
+        abstract: "新建用户，或修改用户的角色和密码。Create a user, or change an existing user's role and password.",
         discussion: """
             The password is read from the terminal without echo, or from the first line of stdin when stdin is \
             not a terminal (there is no default password). It is stored as a bcrypt hash only. At least 8 \
@@ -72,7 +72,7 @@ struct UserAdd: ParsableCommand {
 struct UserBureau: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bureau",
-        abstract: "Say which units a bureau's reviewers review.",
+        abstract: "指定财政局审核员审核的单位。Say which units a bureau's reviewers review.",
         discussion: """
             Example:
               budgetlens user bureau 市财政局 --unit 烟台市医疗保障局 --unit 烟台市审计局 --db lens.sqlite
@@ -105,7 +105,7 @@ struct UserBureau: ParsableCommand {
 
 /// `budgetlens user list`.
 struct UserList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the users and their roles.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "列出用户及其角色。List the users and their roles.")
 
     @OptionGroup var store: StoreOptions
 

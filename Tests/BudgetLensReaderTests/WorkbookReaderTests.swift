@@ -197,6 +197,26 @@ struct WorkbookReaderTests {
         let row = try #require(disclosure.table(.incomeExpenditureSummary)?.rows.first { $0.standardLine == 27 })
         #expect(row.cell(1)?.source.cell == "C38")
         #expect(row.cell(1)?.value == Money(fen: 8_431_280_000))
+
+        // Excel's "Unicode" save: UTF-16 LE with a BOM, whose bytes hold 0x09 in characters like 三 (U+4E09).
+        let utf16 = folder.appendingPathComponent("公开01-utf16.csv").path
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in csv.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(bytes.contains(0x09))
+        try Data(bytes).write(to: URL(fileURLWithPath: utf16))
+        let wide = try DisclosureReader.read(path: utf16)
+        #expect(wide.source.format == .csv)
+        #expect(cellValues(wide) == cellValues(disclosure))
+    }
+
+    @Test("a text file named .xlsx is refused as not a workbook, not read as text")
+    func misnamedWorkbook() throws {
+        let error = try #require(throws: ReadError.self) {
+            try DisclosureReader.read(data: Data("notzip\n".utf8), file: "fake.xlsx")
+        }
+        #expect(error.code == .badWorkbook)
+        #expect(error.message == "named .xlsx but not an Excel workbook (not a ZIP package): another file renamed?")
+        #expect(error.chineseDescription.contains("文件名为 .xlsx，但内容不是 Excel 工作簿（不是 ZIP 包）"))
     }
 }
 

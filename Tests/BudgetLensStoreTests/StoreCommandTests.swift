@@ -294,5 +294,10 @@ struct StoreCommandTests {
         #expect(!listed[kept].hasPrefix("#\(id)\t"), "a recheck records new findings")
         #expect(kept + 1 < listed.count && listed[kept + 1].hasPrefix("\t出错说明 审核员张三 "), "\(afterRecheck.stdout)")
         #expect(afterRecheck.stdout.components(separatedBy: "尾数误差，原表四舍五入所致。").count == 2, "the explanation once")
+        // The old id is a finding of a replaced check: an explanation there would be listed nowhere.
+        let superseded = try BudgetLensBinary.run(["explain", id, "--db", fresh.spec, "--author", "a", "--text", "b"])
+        #expect(superseded.status == 2)
+        #expect(superseded.stderr.hasPrefix("错误：审核结果 #\(id) 属于文档 #"), "\(superseded.stderr)")
+        #expect(superseded.stderr.contains(" 较早的一次检查（已被重新检查取代），不能再添加说明；当前的审核结果见 budgetlens explain --document "))
     }
 }

@@ -22,9 +22,18 @@ enum WorkbookReader {
         WorkbookArchive.isZIP(bytes) || WorkbookArchive.isCompoundFile(bytes)
     }
 
-    /// Whether the file is CSV: named `.csv` and holding no tab (tab-separated text is the text format).
-    static func isCSV(_ bytes: [UInt8], named file: String) -> Bool {
-        file.lowercased().hasSuffix(".csv") && !bytes.contains(0x09)
+    /// Whether the file is CSV: named `.csv` and its decoded text holds no tab (tab-separated text is the text
+    /// format). The text, not the bytes: a UTF-16 CSV (Excel's "Unicode" save) has 0x09 bytes in characters
+    /// such as 三 (U+4E09).
+    static func isCSV(text: String, named file: String) -> Bool {
+        file.lowercased().hasSuffix(".csv") && !text.utf8.contains(0x09)
+    }
+
+    /// Whether the name says workbook (`.xlsx`, `.xlsm`) while the bytes are no ZIP package: a text or another
+    /// file renamed, refused as what it is rather than read as text.
+    static func isMisnamedWorkbook(_ bytes: [UInt8], named file: String) -> Bool {
+        let name = file.lowercased()
+        return (name.hasSuffix(".xlsx") || name.hasSuffix(".xlsm")) && !isWorkbook(bytes)
     }
 
     /// Reads a workbook's bytes.
