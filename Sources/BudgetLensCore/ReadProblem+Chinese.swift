@@ -21,6 +21,17 @@ extension ReadProblem {
         return "\(source): \(severity.chineseName) \(severity.rawValue): \(tablePart)\(title)\(message)"
     }
 
+    /// The codes of the notes that say a value was placed among several possibilities (a column, a row, a label
+    /// chosen by position or by an identity) or read as shown rather than as stored: the value is read, but may be
+    /// another reading of the same text. `check` counts them under its summary and lists them in its JSON.
+    public static let doubtCodes: Set<String> = [
+        "layout.column-uncertain", "layout.label-uncertain", "layout.row-uncertain", "layout.row-by-identity",
+        "layout.cell-crowded", "page-text.column-uncertain", "workbook.hidden-decimals",
+    ]
+
+    /// Whether this note is one of ``doubtCodes``.
+    public var isReadingDoubt: Bool { ReadProblem.doubtCodes.contains(code) }
+
     /// The Chinese of every code the readers record (BudgetLensReader: the text parser, Layout/, PDF/).
     public static let chineseTitles: [String: String] = [
         "cell.missing": "单元格缺失",

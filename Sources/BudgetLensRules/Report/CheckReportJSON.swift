@@ -21,6 +21,20 @@ public struct CheckReportJSON: Codable, Sendable {
         public var encoding: String?
         /// The line endings of a text input (`CRLF` …); `nil` for a PDF.
         public var lineEndings: String?
+        /// Tables whose title is there but whose rows could not be read: present, not checked, not missing.
+        public var tablesNotRead: [String]?
+        /// The notes of values placed among several possible readings (``ReadProblem/doubtCodes``).
+        public var readingDoubts: [ReadingDoubt]?
+    }
+
+    /// A value read among several possible readings: where, and the note.
+    public struct ReadingDoubt: Codable, Sendable {
+        public var code: String
+        public var table: String?
+        public var line: Int
+        public var page: Int?
+        public var message: String
+        public var messageZh: String?
     }
 
     /// Counts.
@@ -174,7 +188,13 @@ public struct CheckReportJSON: Codable, Sendable {
             moneyUnit: unit.rawValue, tablesFound: disclosure.tables.map(\.id.formID),
             tablesMissing: disclosure.missingTables.map(\.formID),
             tablesUnreadable: disclosure.unreadableTables.map(\.formID),
-            encoding: disclosure.source.encoding?.rawValue, lineEndings: disclosure.source.lineEndings?.rawValue)
+            encoding: disclosure.source.encoding?.rawValue, lineEndings: disclosure.source.lineEndings?.rawValue,
+            tablesNotRead: disclosure.notUnderstoodTables.map(\.formID),
+            readingDoubts: disclosure.problems.filter(\.isReadingDoubt).map { problem in
+                ReadingDoubt(
+                    code: problem.code, table: problem.table?.formID, line: problem.source.line, page: problem.source.page,
+                    message: problem.message, messageZh: problem.chineseTitle)
+            })
         summary = Summary(
             errors: report.findings.filter { $0.severity == .error }.count,
             warnings: report.findings.filter { $0.severity == .warning }.count,

@@ -87,6 +87,14 @@ public struct CheckReportText: Sendable {
                 "错误 \(errors)，警告 \(warnings)，提示 \(info) — 规则 \(report.rulesEvaluated) 条，断言 \(report.assertionsEvaluated) 个",
                 "\(errors) errors, \(warnings) warnings, \(info) info — \(report.rulesEvaluated) rules, "
                     + "\(report.assertionsEvaluated) assertions"))
+        let doubts = disclosure.problems.filter(\.isReadingDoubt).count
+        if doubts > 0 {
+            lines.append(
+                language.say(
+                    "读取说明 \(doubts) 条：有金额、行或名称按位置或勾稽关系在几种可能中选定读取（`budgetlens show` 逐条列出）",
+                    "\(doubts) reading notes: amounts, rows or labels placed among several possible readings, by position "
+                        + "or by the identities (`budgetlens show` lists each)"))
+        }
         return lines.joined(separator: "\n")
     }
 }
