@@ -99,7 +99,7 @@ struct EconomicTableBuilder: TableBuilder {
             rows.append(
                 TableRow(
                     kind: .total, item: key, group: group, cells: [cell],
-                    source: building.text.location(line.index, field: line.field(position))))
+                    source: building.text.location(line, position: position)))
         }
         return rows.isEmpty ? nil : rows
     }
@@ -108,8 +108,7 @@ struct EconomicTableBuilder: TableBuilder {
         let code = block.codePositions.map { line.key($0) }.joined()
         let name = line.label(block.namePosition)
         guard !code.isEmpty || !name.isEmpty || !line.isBlank(block.amountPosition) else { return nil }
-        let source = building.text.location(
-            line.index, field: line.field(block.codePositions.first ?? block.namePosition))
+        let source = building.text.location(line, position: block.codePositions.first ?? block.namePosition)
         let level = ClassificationCode.level(of: code)
         if level == nil || level == .item {
             building.record(

@@ -90,7 +90,7 @@ struct FunctionalTableBuilder: TableBuilder {
         if TableBuilding.columnNumbers(in: line) != nil || line.isColumnNumberRow { return nil }
         let code = codeText(of: line, codeFieldCount: layout.codeFieldCount)
         let name = line.label(layout.codeFieldCount)
-        let source = building.text.location(line.index, field: line.field(0))
+        let source = building.text.location(line, position: 0)
         let valuesAreWords = layout.valueColumns.allSatisfy { position, _ in
             line.isBlank(position) || layout.headerVocabulary.contains(line.key(position))
         }
@@ -105,7 +105,7 @@ struct FunctionalTableBuilder: TableBuilder {
                 let cells = layout.valueColumns.map { position, number in
                     TableCell(
                         column: number, value: .zero, text: "",
-                        source: building.text.location(line.index, field: line.field(position)))
+                        source: building.text.location(line, position: position))
                 }
                 return TableRow(kind: .total, item: "合计", cells: cells.sorted { $0.column < $1.column }, source: source)
             }
@@ -123,7 +123,7 @@ struct FunctionalTableBuilder: TableBuilder {
                 isHeaderWord(line, position, layout)
                     ? TableCell(
                         column: number, value: .zero, text: "",
-                        source: building.text.location(line.index, field: line.field(position)))
+                        source: building.text.location(line, position: position))
                     : building.cell(column: number, position: position, of: line)
             }
             return TableRow(kind: .total, item: "合计", cells: cells.sorted { $0.column < $1.column }, source: source)

@@ -37,7 +37,7 @@ struct SelfEvaluationParser {
             let tokens = SelfEvaluationParser.tokens(of: line)
             guard let first = tokens.first else { continue }
             let firstKey = first.key
-            let source = text.location(line.index, field: line.field(first.position))
+            let source = text.location(line, position: first.position)
 
             if firstKey.hasBytePrefix("项目名称") || firstKey.hasBytePrefix("转移支付(项目)名") || firstKey == "单位名称" {
                 table.projectName = tokens.dropFirst().first?.text ?? ""
@@ -72,7 +72,7 @@ struct SelfEvaluationParser {
                     fundingRow(
                         label: SelfEvaluationParser.fundingLabel(token.key) ?? token.text,
                         values: Array(tokens[(fundingIndex + 1)...]), columns: budgetColumns,
-                        source: text.location(line.index, field: line.field(token.position))))
+                        source: text.location(line, position: token.position)))
                 continue
             }
             if firstKey.hasBytePrefix("资金管理情况") || SelfEvaluationParser.managementLabels.contains(firstKey)

@@ -95,7 +95,7 @@ struct SideBySideTableBuilder: TableBuilder {
             if printedLine == nil {
                 building.record(
                     "row.bad-line-number", .warning, "行次 '\(line.label(position))' is not a number",
-                    at: building.text.location(line.index, field: line.field(position)))
+                    at: building.text.location(line, position: position))
             }
         }
         let hasAmount = block.amountPositions.contains { !line.isBlank($0) }
@@ -124,12 +124,12 @@ struct SideBySideTableBuilder: TableBuilder {
             if standardLine == nil {
                 building.record(
                     "row.unplaced", .warning, "the row '\(label)' has no 行次 and its label is not a standard row",
-                    at: building.text.location(line.index, field: line.field(block.labelPosition)))
+                    at: building.text.location(line, position: block.labelPosition))
             }
         }
         return TableRow(
             kind: .line, line: printedLine, standardLine: standardLine, code: nil, item: label, group: block.name,
             cells: cells,
-            source: building.text.location(line.index, field: line.field(block.labelPosition)))
+            source: building.text.location(line, position: block.labelPosition))
     }
 }

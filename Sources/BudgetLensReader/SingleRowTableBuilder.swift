@@ -41,7 +41,7 @@ struct SingleRowTableBuilder: TableBuilder {
                 if !data.isBlank(position) {
                     building.record(
                         "cell.unplaced", .error, "the amount '\(data.label(position))' has no 栏次 and is not read",
-                        at: building.text.location(data.index, field: data.field(position)))
+                        at: building.text.location(data, position: position))
                 }
                 continue
             }
@@ -52,7 +52,7 @@ struct SingleRowTableBuilder: TableBuilder {
             // A subset of the twelve columns, placed by their headers: the others are not printed, not blank.
             cells.sort { $0.column < $1.column }
             let row = TableRow(
-                kind: .data, item: "", cells: cells, source: building.text.location(data.index, field: data.field(0)))
+                kind: .data, item: "", cells: cells, source: building.text.location(data, position: 0))
             return (columns.filter { present.contains($0.number) }, [row])
         }
         for number in 1...12 where !present.contains(number) {
@@ -63,7 +63,7 @@ struct SingleRowTableBuilder: TableBuilder {
         }
         cells.sort { $0.column < $1.column }
         let row = TableRow(
-            kind: .data, item: "", cells: cells, source: building.text.location(data.index, field: data.field(0)))
+            kind: .data, item: "", cells: cells, source: building.text.location(data, position: 0))
         return (columns, [row])
     }
 

@@ -130,11 +130,9 @@ struct SourceText {
         return SourceLocation(file: file, line: index + 1, column: column, page: pages[index])
     }
 
-    /// The location of a field of the line at `index`.
-    func location(_ index: Int, field: Substring) -> SourceLocation {
-        let line = lines[index]
-        let column = line.unicodeScalars.distance(from: line.startIndex, to: field.startIndex) + 1
-        return location(index, column: column)
+    /// The location of the field at `position` of a grid line.
+    func location(_ line: GridLine, position: Int) -> SourceLocation {
+        location(line.index, column: line.column(position))
     }
 
     /// True when the line holds nothing but whitespace.
@@ -192,6 +190,9 @@ struct GridLine {
     let fields: [Substring]
     /// The comparison key of each field (see ``TextNormalization/key(_:)``), computed once.
     let keys: [String]
+    /// The 1-based column (in Unicode scalars) where each field starts, counted once per line: a line of many
+    /// thousand fields costs linear time, not a scan from the line's start per field.
+    let columns: [Int]
 
     init(index: Int, line: Substring) {
         self.index = index
@@ -209,6 +210,21 @@ struct GridLine {
         fields.append(line[start..<utf8.endIndex])
         self.fields = fields
         self.keys = fields.map { TextNormalization.key($0) }
+        var columns: [Int] = []
+        columns.reserveCapacity(fields.count)
+        var column = 1
+        for field in fields {
+            columns.append(column)
+            column += field.unicodeScalars.count + 1  // the field and its tab
+        }
+        self.columns = columns
+    }
+
+    /// The 1-based column of the field at `position` (past the end: the column after the line).
+    func column(_ position: Int) -> Int {
+        if position < columns.count { return columns[position] }
+        guard let last = columns.last else { return 1 }
+        return last + (fields.last?.unicodeScalars.count ?? 0)
     }
 
     /// The number of fields.

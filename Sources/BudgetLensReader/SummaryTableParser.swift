@@ -34,7 +34,7 @@ struct SummaryTableParser {
             rows.append(
                 SummaryRow(
                     number: number, project: project, fundUser: rest.count > 1 ? rest[1] : nil, score: score, grade: grade,
-                    source: text.location(line.index, field: line.field(first.position))))
+                    source: text.location(line, position: first.position)))
         }
         return SelfEvaluationSummary(
             title: located.title, unitName: unit, rows: rows, source: text.location(located.titleIndex))

@@ -30,7 +30,7 @@ struct TableBuilding {
     mutating func cell(column: Int, position: Int, of line: GridLine) -> TableCell {
         let field = line.field(position)
         let source =
-            position < line.width ? text.location(line.index, field: field) : text.location(line.index)
+            position < line.width ? text.location(line, position: position) : text.location(line.index)
         let printed = field.trimmedSpaces()
         let reading = Money.reading(printed, unit: unit)
         switch reading {
