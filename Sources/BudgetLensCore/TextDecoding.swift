@@ -223,8 +223,9 @@ public enum TextDecoding {
         return length
     }
 
-    /// `text` with `\r\n` and lone `\r` made `\n`, and which terminators it had. Text without `\r` is returned
-    /// as it is (no copy).
+    /// `text` with `\r\n`, `\r\r\n` (a CRLF file converted again by a text-mode write on Windows) and lone `\r`
+    /// made `\n`, and which terminators it had (`\r\r\n` counts as CRLF). Text without `\r` is returned as it is
+    /// (no copy).
     public static func normalizingLineEndings(_ text: String) -> (String, LineEndings) {
         var text = text
         text.makeContiguousUTF8()
@@ -246,6 +247,10 @@ public enum TextDecoding {
                 if index + 1 < utf8.count, utf8[index + 1] == 0x0A {
                     crlf += 1
                     index += 1
+                } else if index + 2 < utf8.count, utf8[index + 1] == 0x0D, utf8[index + 2] == 0x0A {
+                    // CR CR LF: a CRLF file converted once more (text mode on Windows) — one line ending.
+                    crlf += 1
+                    index += 2
                 } else {
                     cr += 1
                 }

@@ -187,6 +187,17 @@ struct BinaryKindTests {
         }
     }
 
+    @Test("CR CR LF (a CRLF file converted again) is one line ending: seed 001 reads the same cells and findings' places")
+    func doubledCarriageReturn() throws {
+        let text = try String(contentsOfFile: Seed.path(Seed.weihai), encoding: .utf8)
+        let doubled = Data(text.replacingOccurrences(of: "\n", with: "\r\r\n").utf8)
+        let disclosure = try DisclosureReader.read(data: doubled, file: "doubled.txt")
+        let original = try Seed.read(Seed.weihai)
+        #expect(disclosure.cellRecords().map { $0.csvLine(unit: .wanYuan) } == original.cellRecords().map { $0.csvLine(unit: .wanYuan) })
+        #expect(disclosure.source.lineEndings == .crlf)
+        #expect(disclosure.narrative.count == original.narrative.count)
+    }
+
     @Test("GB18030 bytes with CRLF line endings read as text, encoding and line endings recorded")
     func gb18030Reads() throws {
         // "部门决算" in GB18030, then a line break.
