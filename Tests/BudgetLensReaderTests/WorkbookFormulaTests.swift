@@ -40,4 +40,25 @@ struct WorkbookFormulaTests {
         #expect(problems.first { $0.source.cell == "Sheet1!E6" }?.message.contains("the function AVERAGE") == true)
         #expect(problems.first { $0.source.cell == "Sheet1!C6" }?.message.contains("circular") == true)
     }
+
+    @Test("* and / bind tighter than + and -, round half away from zero to a millionth; a blank is 0; ÷ 0 is text")
+    func products() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The fresh tester's case: C8 = 50, C9 = C8*2, C10 = C8+C9; then precedence, rounding, a blank, ÷ 0.
+        let rows = """
+            <row r="8"><c r="C8"><v>50</v></c><c r="D8"><f>C8/3</f></c><c r="E8"><f>-C8/3*3</f></c></row>            <row r="9"><c r="C9"><f>C8*2</f></c><c r="D9"><f>1+C8*2-4/2</f></c><c r="E9"><f>(1+C8)*2</f></c></row>            <row r="10"><c r="C10"><f>C8+C9</f></c><c r="D10"><f>C8*Z99</f></c><c r="E10"><f>C8/Z99</f></c></row>            <row r="11"><c r="C11"><f>SUM(C8:C10)</f></c><c r="D11"><f>0.000003/2</f></c><c r="E11"><f>-0.000005/2</f></c></row>
+            """
+        let path = try Self.workbook(rows, in: folder)
+        let lines = try DisclosureReader.readableText(path: path).split(separator: "\n").map(String.init)
+        // Each step is rounded to a millionth: −(50/3)×3 is −50.000001 here, −50 in Excel's doubles (both −50.00
+        // under the tables' 0.00 format).
+        #expect(lines.contains("50\t16.666667\t-50.000001"), "\(lines)")
+        #expect(lines.contains("100\t99\t102"))
+        #expect(lines.contains("150\t0\t=C8/Z99"))
+        #expect(lines.contains("300\t0.000002\t-0.000003"))
+        let problems = try DisclosureReader.read(path: path).problems.filter { $0.code == "workbook.formula" }
+        #expect(problems.map { $0.source.cell ?? "" } == ["Sheet1!E10"])
+        #expect(problems.first?.message.contains("a division by zero (#DIV/0!)") == true)
+    }
 }

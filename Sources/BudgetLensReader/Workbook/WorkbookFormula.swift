@@ -7,7 +7,9 @@ import BudgetLensCore
 /// fallback.
 ///
 /// The grammar is the one the template writes, nothing more: numbers, cell references (`C8`, `$C$8`), ranges
-/// inside functions (`C8:C40`), `+`, `-`, unary minus, parentheses, `SUM(…)`, `SUMIF(range,"???",sum_range)`
+/// inside functions (`C8:C40`), `+`, `-`, `*`, `/` (each step rounded half away from zero to a millionth, where
+/// Excel keeps binary doubles: `-C8/3*3` is −50.000001 here, −50 there, both −50.00 under `0.00`; ÷ 0 not computed),
+/// unary minus, parentheses, `SUM(…)`, `SUMIF(range,"???",sum_range)`
 /// whose criterion is text with `?` (one character) and `*` (any) wildcards, `COUNT(ranges)` and `IF(a=b,x,y)`
 /// (`""` as x or y is blank). Arithmetic is exact, in millionths
 /// (``FixedDecimal``), overflow-checked. A formula whose every referenced cell is blank is blank (the template's
@@ -106,6 +108,8 @@ struct WorkbookFormula {
             }
         case .binary(let left, let minus, let right):
             return add(evaluate(left, depth: depth), evaluate(right, depth: depth), negateSecond: minus)
+        case .product(let left, let divide, let right):
+            return multiply(evaluate(left, depth: depth), evaluate(right, depth: depth), divide: divide)
         case .function(let name, let arguments):
             switch name {
             case "SUM":
@@ -217,6 +221,32 @@ struct WorkbookFormula {
         }
     }
 
+    /// `left × right` or `left ÷ right` in millionths, rounded half away from zero to a millionth, through 128
+    /// bits and checked to fit; a blank operand is 0 (Excel's arithmetic), two blanks are blank; ÷ 0 is not
+    /// computed (Excel shows `#DIV/0!`).
+    private func multiply(_ left: Outcome, _ right: Outcome, divide: Bool) -> Outcome {
+        let a: Int64
+        let b: Int64
+        switch (left, right) {
+        case (.unsupported, _): return left
+        case (_, .unsupported): return right
+        case (.blank, .blank): return .blank
+        case (.number(let x), .blank): (a, b) = (x, 0)
+        case (.blank, .number(let y)): (a, b) = (0, y)
+        case (.number(let x), .number(let y)): (a, b) = (x, y)
+        }
+        let scale = Int128(1_000_000)
+        let (numerator, denominator) = divide ? (Int128(a) * scale, Int128(b)) : (Int128(a) * Int128(b), scale)
+        guard denominator != 0 else { return .unsupported("a division by zero (#DIV/0!)") }
+        var quotient = numerator / denominator
+        let remainder = numerator % denominator
+        if remainder != 0, (remainder.magnitude * 2) >= denominator.magnitude {
+            quotient += (numerator < 0) != (denominator < 0) ? -1 : 1
+        }
+        guard let value = Int64(exactly: quotient) else { return .unsupported("overflow") }
+        return .number(value)
+    }
+
     /// Excel's wildcard match: `?` one character, `*` any run; case-sensitive otherwise (codes are digits).
     static func matches(_ text: [Character], _ pattern: [Character]) -> Bool {
         var memo: [Int: Bool] = [:]
@@ -246,6 +276,7 @@ struct WorkbookFormula {
         case range(Key, Key)
         case negate(Expression)
         case binary(Expression, minus: Bool, Expression)
+        case product(Expression, divide: Bool, Expression)
         case function(String, [Expression])
         case equals(Expression, Expression)
     }
@@ -269,11 +300,22 @@ struct WorkbookFormula {
         }
 
         mutating func expression() throws -> Expression {
-            var left = try term()
+            var left = try product()
             while index < characters.count, characters[index] == "+" || characters[index] == "-" {
                 let minus = characters[index] == "-"
                 index += 1
-                left = .binary(left, minus: minus, try term())
+                left = .binary(left, minus: minus, try product())
+            }
+            return left
+        }
+
+        /// Terms joined by `*` and `/`, which bind tighter than `+` and `-`.
+        mutating func product() throws -> Expression {
+            var left = try term()
+            while index < characters.count, characters[index] == "*" || characters[index] == "/" {
+                let divide = characters[index] == "/"
+                index += 1
+                left = .product(left, divide: divide, try term())
             }
             return left
         }
