@@ -17,9 +17,16 @@ struct OutlineReader {
     /// The line range of the 目录 (after the `目录` line), or `nil` when the document has none near its start.
     func contentsRange() -> Range<Int>? {
         let searchLimit = min(text.count, 200)
-        guard let start = (0..<searchLimit).first(where: { TextNormalization.key(text.lines[$0]) == "目录" }) else {
-            return nil
-        }
+        // `目录`, or its two characters spaced apart onto two lines (raw pdftotext: `目` / `录`).
+        let marker = (0..<searchLimit).lazy.compactMap { index -> Int? in
+            let key = TextNormalization.key(text.lines[index])
+            if key == "目录" { return index }
+            guard key == "目", let next = nextNonBlank(after: index), next <= index + 3,
+                TextNormalization.key(text.lines[next]) == "录"
+            else { return nil }
+            return next
+        }.first
+        guard let start = marker else { return nil }
         var firstKey: String?
         var end = start + 1
         var index = start + 1
@@ -88,15 +95,17 @@ struct OutlineReader {
             var rest = String(label[partMarker.upperBound...]).trimmedSpaces()
             // The title continues on the next line when the heading is bare (`第三部分` / `2022 年度…情况说明`)
             // or wraps (`…部门决算情况` / `说明`): only when that makes a title it does not make alone.
-            if role(of: rest) == .other, let next = nextNonBlank(after: index), next <= index + 3,
-                !text.isGridLine(next)
-            {
+            // Both at most once each: a bare heading whose title also wraps (raw pdftotext: `第三部分` / `…决算情况`
+            // / `说明`) takes two lines.
+            for _ in 0..<2 {
+                guard role(of: rest) == .other, let next = nextNonBlank(after: end), next <= end + 3,
+                    !text.isGridLine(next)
+                else { break }
                 let nextLabel = text.label(next)
-                if nextLabel.utf8.count < 120, rest.isEmpty || role(of: rest + nextLabel) != .other {
-                    heading += (rest.isEmpty ? " " : "") + text.lines[next].trimmedSpaces()
-                    rest += nextLabel
-                    end = next
-                }
+                guard nextLabel.utf8.count < 120, rest.isEmpty || role(of: rest + nextLabel) != .other else { break }
+                heading += (rest.isEmpty ? " " : "") + text.lines[next].trimmedSpaces()
+                rest += nextLabel
+                end = next
             }
             headings.append(PartHeading(index: index, heading: heading, role: role(of: rest), headingEnd: end))
         }

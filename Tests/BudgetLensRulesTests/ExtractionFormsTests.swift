@@ -150,6 +150,22 @@ struct ExtractionFormsTests {
         #expect(inside(try Self.findings(raw)) == inside(try Self.findings(pdf)), "\(name)")
     }
 
+    @Test("raw pdftotext text of 社会工作部: the 目录 spaced onto two lines and the wrapped part headings are read; the rows of a table not read are no prose")
+    func rawTextOutline() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = try #require(Seed.shanghaiPDFs.map(\.pdf).first { $0.contains("社会工作部") })
+        let raw = try DisclosureReader.read(path: try ExtractionTools.extract(.raw, from: Seed.corpusPath(name), into: folder))
+        let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+        // `目` / `录` make the 目录; `第三部分` / `…决算情况` / `说明` one heading; the 情况说明 is the body's, not the 目录's.
+        #expect(raw.tableOfContents.count == pdf.tableOfContents.count)
+        #expect(raw.parts.map(\.role) == [.overview, .narrative, .glossary])
+        #expect(raw.narrative.map(\.heading) == pdf.narrative.map(\.heading))
+        #expect(raw.narrative.first.map { $0.source.line > raw.tableOfContents.last?.source.line ?? .max } == true)
+        let report = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: raw)
+        #expect(!report.findings.contains { $0.rule == "N-NUMBER" }, "公开01's unread row labels (二、外交支出 …) are not a numbered list")
+    }
+
     @Test("a seed's text reads the same in every encoding and line ending", arguments: [Seed.yantai, Seed.weihai])
     func seedCopies(seed: String) throws {
         let folder = try TestWorkbooks.temporaryFolder()

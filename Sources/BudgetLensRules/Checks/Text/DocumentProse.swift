@@ -87,12 +87,27 @@ struct DocumentProse {
             }
             blocks.append(Block(role: nil, paragraphs: DocumentProse.paragraphs(of: lines)))
         } else {
+            let unread = DocumentProse.unreadTableLines(of: disclosure)
             for part in disclosure.parts where (includingAnnex || part.role != .annex) && part.role != .tables {
-                let lines = [TextLine(text: part.heading, source: part.source)] + part.body.lines
+                // The rows of a table present but not read stay in the body (raw pdftotext): they are no prose.
+                let body = unread.isEmpty ? part.body.lines : part.body.lines.filter { line in
+                    !unread.contains { $0.contains(line.source.line) }
+                }
+                let lines = [TextLine(text: part.heading, source: part.source)] + body
                 blocks.append(Block(role: part.role, paragraphs: DocumentProse.paragraphs(of: lines)))
             }
         }
         self.blocks = blocks
+    }
+
+    /// The lines of each table present but not read (``Disclosure/notUnderstoodTableProblem``): from its title
+    /// line to the next table's (read or not), or to the end.
+    static func unreadTableLines(of disclosure: Disclosure) -> [Range<Int>] {
+        let unread = disclosure.problems.filter { $0.code == Disclosure.notUnderstoodTableProblem }.map(\.source.line)
+            .filter { $0 > 0 }
+        guard !unread.isEmpty else { return [] }
+        let starts = Set(disclosure.tables.map(\.source.line) + unread).filter { $0 > 0 }.sorted()
+        return Set(unread).sorted().map { start in start..<(starts.first { $0 > start } ?? Int.max) }
     }
 
     /// `lines` cut into paragraphs.
