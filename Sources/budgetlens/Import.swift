@@ -61,9 +61,9 @@ struct Import: ParsableCommand {
             case .failed(let file, let message, let chinese): failed.append((file, message, chinese))
             }
         }
-        print("\(imported) imported, \(already) already imported, \(failed.count) failed (导入 \(imported)，已存在 \(already)，失败 \(failed.count)) → \(store.displayLocation)")
+        print("导入 \(imported)，已存在 \(already)，失败 \(failed.count) (\(imported) imported, \(already) already imported, \(failed.count) failed) → \(store.displayLocation)")
         if !failed.isEmpty {
-            print("Failed (导入失败):")
+            print("导入失败 Failed:")
             for failure in failed.sorted(by: { $0.file < $1.file }) {
                 print("  \(failure.file): \(Self.failureText(english: failure.message, chinese: failure.chinese))")
             }
@@ -73,11 +73,12 @@ struct Import: ParsableCommand {
 }
 
 extension Import {
-    /// A failed file's message in the chosen language: `--lang zh` the Chinese then the English (as the other
-    /// import lines keep both), `--lang en` the English, by default the English (the stored message).
+    /// A failed file's message in the chosen language: the Chinese then the English, `--lang zh` the Chinese,
+    /// `--lang en` the English (the message the store keeps).
     static func failureText(english: String, chinese: String) -> String {
         switch Language.current {
-        case .zh where chinese != english: "\(chinese) / \(english)"
+        case .both where chinese != english: "\(chinese) / \(english)"
+        case .zh: chinese
         default: english
         }
     }
@@ -103,12 +104,12 @@ final class ImportProgress: @unchecked Sendable {
         let line: String
         switch outcome {
         case .imported(let file, let document, let findings):
-            line = "imported \(file) (#\(document), \(findings) findings)"
+            line = "已导入 imported \(file) (#\(document), \(findings) 条审核结果 findings)"
         case .alreadyImported(let file, let document):
-            line = "already imported \(file) (#\(document)); nothing added (已导入，未重复添加)"
+            line = "已存在 already imported \(file) (#\(document))；未重复添加 nothing added"
         case .failed(let file, let message, let chinese):
             errors += 1
-            line = "failed \(file): \(Import.failureText(english: message, chinese: chinese))"
+            line = "失败 failed \(file): \(Import.failureText(english: message, chinese: chinese))"
         }
         if isTerminal {
             let elapsed = ContinuousClock.now - started
@@ -116,7 +117,7 @@ final class ImportProgress: @unchecked Sendable {
             let rate = seconds > 0 ? Double(done) / seconds : 0
             let eta = rate > 0 ? Int((Double(total - done) / rate).rounded(.up)) : 0
             let status = String(
-                format: "[%d/%d] %.1f docs/s, %d errors, ETA %ds", done, total, rate, errors, eta)
+                format: "[%d/%d] %.1f 份/秒 docs/s，错误 %d errors，预计还需 %d 秒 ETA %ds", done, total, rate, errors, eta, eta)
             FileHandle.standardError.write(Data("\r\u{1B}[K\(line)\n\(status)".utf8))
         } else {
             print("[\(done)/\(total)] \(line)")  // a failed write is found when the output is flushed at the end

@@ -73,7 +73,7 @@ struct StoreCommandTests {
         let result = try BudgetLensBinary.run(["import", folder.path("docs"), "--db", db])
         #expect(result.status == 2)
         #expect(result.stdout.contains("2 imported, 0 already imported, 1 failed"))
-        let listed = try #require(result.stdout.components(separatedBy: "Failed (导入失败):").last)
+        let listed = try #require(result.stdout.components(separatedBy: "导入失败 Failed:").last)
         #expect(listed.contains("corrupt.txt"))
         #expect(!listed.contains("a.txt") && !listed.contains("notes.md"))
         let store = try await fresh.open()
@@ -103,7 +103,7 @@ struct StoreCommandTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         var seen = Data()
-        while String(decoding: seen, as: UTF8.self).components(separatedBy: "] imported ").count - 1 < 5 {
+        while String(decoding: seen, as: UTF8.self).components(separatedBy: "] 已导入 imported ").count - 1 < 5 {
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             seen.append(chunk)
