@@ -48,6 +48,8 @@ extension ReadProblem {
         "table.rows-not-read": "表内有未读取的行",
         "table.line-skipped": "表内夹有非表格行（已跳过）",
         "table.extra-columns": "表有多余的栏",
+        "table.ambiguous": "金额放置不能确定（部分单元格未读取）",
+        "table.code-in-amount-column": "科目编码栏被当作金额栏",
         "table.no-data-row": "表没有数据行",
         "table.no-header": "表头缺失",
         "table.not-understood": "有表题但表格形式无法读取",

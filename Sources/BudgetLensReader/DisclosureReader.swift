@@ -149,6 +149,7 @@ public enum DisclosureReader {
             text: text, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
         disclosure.problems += rewrite.notes
+        ThreePublicResolution.resolve(rewrite.threePublicChoices, in: &disclosure)
         disclosure.problems.append(PageTextTables.readNote(rewrite, file: file))
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
         return (disclosure, unread)

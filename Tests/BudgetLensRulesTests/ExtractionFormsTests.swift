@@ -110,7 +110,15 @@ struct ExtractionFormsTests {
             #expect(fromPDF.filter { $0.split(separator: "\t")[1].first?.isNumber == true || $0.contains("\tX-") }.count == 7)
             #expect(fromPDF.contains { $0.contains("\tF-YEAR\t") } && fromPDF.contains { $0.contains("\tF-XX\t") })
         }
-        #expect(try Self.findings(text) == fromPDF, "\(name)")
+        var fromText = try Self.findings(text)
+        if name == Seed.financePDF {
+            // 公开09's `0.95 0.95` fits two placements its 情况说明 leaves open: those cells are not read, and F-READ
+            // says so (ThreePublicPageTextTests); every other finding is the PDF's.
+            let ambiguous = fromText.filter { $0.contains("\tF-READ\t") && $0.contains("金额放置不能确定") }
+            #expect(ambiguous.count == 1)
+            fromText.removeAll { ambiguous.contains($0) }
+        }
+        #expect(fromText == fromPDF, "\(name)")
     }
 
     @Test(
