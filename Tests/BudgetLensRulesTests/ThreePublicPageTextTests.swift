@@ -49,6 +49,7 @@ struct ThreePublicPageTextTests {
         // The check says the table was read in part (F-READ, a warning).
         let findings = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: text).findings
         #expect(findings.contains { $0.rule == "F-READ" && $0.severity == .warning && $0.message.contains("金额放置不能确定") })
+        #expect(findings.contains { $0.rule == "09-1" && $0.severity == .warning && $0.message.contains("无法审核") })
     }
 
     @Test("planted: the 情况说明 also states 公务接待费's budget — the PDF's placement is read (577 / 0 / 0), the note quotes it")

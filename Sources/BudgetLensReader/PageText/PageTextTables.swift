@@ -228,7 +228,8 @@ enum PageTextTables {
             table = blocks
             return true
         case .sideBySide:
-            return SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+            return LineNumberedPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+                || SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
         case .economic:
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
                 || EconomicRecordPageTable.write(id, tokenLines: tokenLines, lines: lines, location: location, into: &table)
