@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "BudgetLensCore", "BudgetLensReader", "BudgetLensRules", "BudgetLensScoring", "BudgetLensEvaluation",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

@@ -10,13 +10,21 @@ and amounts go where the official layout puts them (docs/render-template.md) —
 formula) is overwritten with the document's printed value, unless --inputs-only: then formula cells are left
 as formulas (the totals are the workbook's own sums). --inputs JSON fills the sheet 年初预算与主要原因 from a
 NarrativeInputs file ({"budgets": {...}, "reasons": {...}}). Exit 2 when a cell has no place in the template.
+
+A workbook of `template --layout shanghai` (no `公开NN表` in row 2; docs/render-shanghai.md) has no 行次 and no 栏次
+rows: 公开01/04 rows are found by their labels in order (`一、` ordinals, `（…）` and spaces aside, the template's
+label a prefix of the document's), the amount columns are numbered as the heads print them (in order; 08 年初结转和结余
+4, 本年收入 5, 小计 1, 基本支出 2, 项目支出 3, 年末结转和结余 6; 09 the i-th of n pairs 预算数 i, 决算数 n + i), and
+公开06's codes stand in two columns 类 | 款.
 """
+import re
 import csv
 import json
 import sys
 from decimal import Decimal, InvalidOperation
 
 import openpyxl
+from openpyxl.utils.cell import coordinate_from_string
 
 
 class NoPlace(Exception):
@@ -139,6 +147,124 @@ def number_row_09(sheet):
     raise NoPlace("公开09: no 栏次 row")
 
 
+# The Shanghai 公开08's 栏次 by head (the model keeps 1–3 for 本年支出's 小计, 基本支出, 项目支出).
+SHANGHAI_08 = {"年初结转和结余": 4, "本年收入": 5, "小计": 1, "基本支出": 2, "项目支出": 3, "年末结转和结余": 6}
+
+
+def is_shanghai(sheet):
+    """The Shanghai form: no `公开NN表` label in row 2."""
+    return all(cell.value is None for cell in sheet[2])
+
+
+def first_body_row(sheet):
+    """The first row below the frozen header rows."""
+    return coordinate_from_string(sheet.freeze_panes)[1]
+
+
+def shanghai_numbers(sheet, table, start):
+    """栏次 number → sheet column (1-based) of the amount columns from `start` on, as the heads print them."""
+    first = first_body_row(sheet)
+    heads = {}
+    for row in range(4, first):
+        for column in range(start, sheet.max_column + 1):
+            value = sheet.cell(row=row, column=column).value
+            if value is not None:
+                heads[column] = str(value)  # the lowest head of the column: its own
+    columns = list(range(start, sheet.max_column + 1))
+    if table == "08" and all(heads.get(c) in SHANGHAI_08 for c in columns):
+        return {SHANGHAI_08[heads[c]]: c for c in columns}
+    if table == "09":
+        pairs = len(columns) // 2
+        return {k // 2 + 1 + (pairs if k % 2 else 0): c for k, c in enumerate(columns)}
+    return {k + 1: c for k, c in enumerate(columns)}
+
+
+def label_key(text):
+    """A row label without its `一、` ordinal, `（…）` remarks and spaces."""
+    text = re.sub(r"^[一二三四五六七八九十]+、", "", str(text or ""))
+    return re.sub(r"[（(][^）)]*[）)]", "", text).replace(" ", "")
+
+
+def shanghai_side_by_side(sheet, records, inputs_only):
+    first = first_body_row(sheet)
+    starts = [c for c in range(1, sheet.max_column + 1) if sheet.cell(row=first - 1, column=c).value == "项目"]
+    bounds = starts + [sheet.max_column + 1]
+    numbers = {}  # 栏次 → (label column, amount column), numbered across the blocks in order
+    for k, start in enumerate(starts):
+        for column in range(start + 1, bounds[k + 1]):
+            numbers[len(numbers) + 1] = (start, column)
+    rows = {}  # (label column, source_line) → sheet row
+    after = {start: first - 1 for start in starts}  # each block's last filled row: labels are found in order
+    for record in records:
+        place = numbers.get(int(record["column"]))
+        if place is None:
+            raise NoPlace(f"{sheet.title}: 栏次 {record['column']}")
+        start, column = place
+        key = (start, record["source_line"])
+        if key not in rows:
+            wanted = label_key(record["item"])
+            row = next((r for r in range(after[start] + 1, sheet.max_row + 1)
+                        if sheet.cell(row=r, column=start).value is not None
+                        and wanted.startswith(label_key(sheet.cell(row=r, column=start).value))), None)
+            if row is None:
+                raise NoPlace(f"{sheet.title}: {record['item']}")
+            rows[key] = row
+            after[start] = row
+            sheet.cell(row=row, column=start).value = record["item"]
+        put(sheet, rows[key], column, number(record["value"]), inputs_only)
+
+
+def shanghai_economic(sheet, records, inputs_only):
+    totals = {"人员经费合计": (1, 4), "公用经费合计": (5, 8)}
+    for record in records:
+        value = number(record["value"])
+        if not record["code"]:
+            label_column, amount_column = totals["人员经费合计" if record["item"].startswith("人员") else "公用经费合计"]
+            row = next((r for r in range(1, sheet.max_row + 1)
+                        if str(sheet.cell(row=r, column=label_column).value).endswith("合计")), None)
+            if row is None:
+                raise NoPlace(f"{sheet.title}: {record['item']}")
+            sheet.cell(row=row, column=label_column).value = record["item"]
+            put(sheet, row, amount_column, value, inputs_only)
+            continue
+        code, kuan = record["code"], record["code"][3:] or None
+        place = next(((r, c) for r in range(1, sheet.max_row + 1) for c in (1, 5)
+                      if sheet.cell(row=r, column=c).value == code[:3]
+                      and sheet.cell(row=r, column=c + 1).value == kuan), None)
+        if place is None:
+            raise NoPlace(f"{sheet.title}: 科目编码 {code}")
+        row, column = place
+        sheet.cell(row=row, column=column + 2).value = record["item"]
+        put(sheet, row, column + 3, value, inputs_only)
+
+
+def shanghai_functional(sheet, records, inputs_only, table):
+    first = first_body_row(sheet)
+    numbers = shanghai_numbers(sheet, table, 3)
+    rows = {}
+    next_row = first + 1
+    for record in records:
+        key = record["source_line"]
+        if key not in rows:
+            if not record["code"] and record["item"].replace(" ", "") in ("合计", "总计"):
+                rows[key] = first
+                sheet.cell(row=first, column=1).value = record["item"]
+            else:
+                rows[key] = next_row
+                next_row += 1
+                if sheet.cell(row=rows[key], column=1).border.left.style is None:
+                    raise NoPlace(f"{sheet.title}: more rows than the template has")
+                sheet.cell(row=rows[key], column=1).value = record["code"] or None
+                sheet.cell(row=rows[key], column=2).value = record["item"] or None
+        put(sheet, rows[key], numbers[int(record["column"])], number(record["value"]), inputs_only)
+
+
+def shanghai_single_row(sheet, records, inputs_only):
+    numbers = shanghai_numbers(sheet, "09", 1)
+    for record in records:
+        put(sheet, first_body_row(sheet), numbers[int(record["column"])], number(record["value"]), inputs_only)
+
+
 def fill_inputs(sheet, inputs):
     """年初预算 and 主要原因: a listed key's row, else the block's first blank key row."""
     for head, entries in (("年初预算", inputs.get("budgets", {})), ("主要原因", inputs.get("reasons", {}))):
@@ -166,6 +292,14 @@ def main(argv):
         for table in sorted({r["table"] for r in records}):
             sheet = workbook["公开" + table]
             mine = [r for r in records if r["table"] == table]
+            if is_shanghai(sheet):
+                fill = {"01": shanghai_side_by_side, "04": shanghai_side_by_side, "06": shanghai_economic,
+                        "09": shanghai_single_row}.get(table)
+                if fill is None:
+                    shanghai_functional(sheet, mine, inputs_only, table)
+                else:
+                    fill(sheet, mine, inputs_only)
+                continue
             {"01": side_by_side, "04": side_by_side, "06": economic, "09": single_row}.get(table, functional)(
                 sheet, mine, inputs_only)
         if "--inputs" in argv:

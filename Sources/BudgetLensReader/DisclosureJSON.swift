@@ -56,6 +56,15 @@ public enum DisclosureJSON {
                 .badJSON, source: noLine,
                 chinese: "不是 BudgetLens 导出：\(path(context.codingPath, top: "顶层")) 缺少“\(key.stringValue)”",
                 english: "not a BudgetLens export: missing '\(key.stringValue)' at \(path(context.codingPath))")
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            guard let syntax = JSONSyntaxPosition.diagnose(data) else {
+                throw ReadError(
+                    .badJSON, source: noLine, chinese: "不是 BudgetLens 导出：\(context.debugDescription)",
+                    english: "not a BudgetLens export: \(context.debugDescription)")
+            }
+            throw ReadError(
+                .badJSON, source: SourceLocation(file: file, line: syntax.line, column: syntax.column),
+                chinese: "不是有效的 JSON：\(syntax.chinese)", english: "not valid JSON: \(syntax.english)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
             let DecodingError.dataCorrupted(context)
         {

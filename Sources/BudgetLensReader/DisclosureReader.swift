@@ -143,6 +143,7 @@ public enum DisclosureReader {
                 }
             }
             if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
+            TruncatedLastRow.mark(&disclosure, text: text, file: file)
         }
         disclosure.source.byteCount = bytes.count
         disclosure.source.encoding = decoded.encoding
@@ -162,9 +163,10 @@ public enum DisclosureReader {
         var disclosure = TextDisclosureParser(
             text: text, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
+        LineNumbersAsAmounts.refuse(in: &disclosure)
         disclosure.problems += rewrite.notes
         ThreePublicResolution.resolve(rewrite.threePublicChoices, in: &disclosure)
-        disclosure.problems.append(PageTextTables.readNote(rewrite, file: file))
+        if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
         return (disclosure, unread)
     }

@@ -38,6 +38,12 @@ public protocol DisclosureStore: Sendable {
     func summaries(unit: String?, year: Int?) async throws -> [DocumentSummary]
     /// The documents whose latest check has a finding of `rule` (any severity), by id.
     func documents(failing rule: String) async throws -> [StoredDocument]
+    /// One page of the documents whose latest check has a finding of `rule` (any severity), in the order of
+    /// ``FailingRulePage`` (unit, year, id), with their total count: `limit` documents after the first `offset`.
+    ///
+    /// - Throws: ``StoreError/invalidPage(_:)`` when `limit` is outside 1…``FailingRulePage/maximumLimit`` or
+    ///   `offset` is negative.
+    func documents(failing rule: String, limit: Int, offset: Int) async throws -> FailingRulePage
     /// Row counts of the main tables (for tests and `report`).
     func counts() async throws -> StoreCounts
     /// The document's self-evaluation scores and annexed evaluation as stored at import (``DocumentAssessments``,

@@ -44,8 +44,8 @@ public struct DocumentRecord: Sendable {
 
     /// The export envelope of ``DisclosureJSON`` (format, version, disclosure), no indentation, keys in the
     /// model's order (``StreamingJSONEncoder``: `JSONEncoder`'s values, written ≈ 4× faster).
-    static func compactExport(_ disclosure: Disclosure) throws -> Data {
-        try StreamingJSONEncoder.encode(ExportEnvelope(disclosure: disclosure))
+    static func compactExport(_ disclosure: Disclosure, writingCellsDirectly: Bool = true) throws -> Data {
+        try StreamingJSONEncoder.encode(ExportEnvelope(disclosure: disclosure), writingCellsDirectly: writingCellsDirectly)
     }
 
     /// ``compactExport(_:)`` with Foundation's `JSONEncoder` (sorted keys), as the first two rounds stored it: the

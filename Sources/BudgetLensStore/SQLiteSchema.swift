@@ -7,7 +7,7 @@ import GRDB
 public enum StoreSchema {
     /// The migration names, in order.
     public static let migrationNames = ["v1-documents", "v2-findings"] + Store2Schema.names + [ServerAccountsSchema.name]
-        + [Store3Schema.name]
+        + [Store3Schema.name] + [Store4Schema.name]
 
     /// The migrator for SQLite.
     static var migrator: DatabaseMigrator {
@@ -142,6 +142,9 @@ public enum StoreSchema {
         }
         migrator.registerMigration(Store3Schema.name) { db in
             for sql in Store3Schema.sql { try db.execute(sql: sql) }
+        }
+        migrator.registerMigration(Store4Schema.name) { db in
+            for sql in Store4Schema.sql { try db.execute(sql: sql) }
         }
         return migrator
     }

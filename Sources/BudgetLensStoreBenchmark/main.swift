@@ -4,7 +4,8 @@ import BudgetLensStorePostgres
 import BudgetLensTestSupport
 import Foundation
 
-// Import of N synthetic text disclosures into a fresh SQLite store, then the report queries.
+// Import of N synthetic text disclosures into a fresh SQLite store (or --db PostgreSQL), then the report queries.
+// --query-only with --db: no import, only the queries on a store already filled (the 10⁵ database kept).
 //
 //   swift run -c release BudgetLensStoreBenchmark [--count N] [--jobs J] [--batch B] [--db postgres://…]
 //   swift run -c release BudgetLensStoreBenchmark --write DIR [--count N]   (only writes the files, for timing
@@ -43,7 +44,9 @@ if let target = option("--write") {
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-store-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
-let files = try SyntheticBatch.write(count, to: folder.appendingPathComponent("in", isDirectory: true).creatingFolder())
+let queryOnly = CommandLine.arguments.contains("--query-only") && postgres != nil
+let files =
+    queryOnly ? [] : try SyntheticBatch.write(count, to: folder.appendingPathComponent("in", isDirectory: true).creatingFolder())
 let database = postgres ?? folder.appendingPathComponent("bench.sqlite").path
 
 extension URL {
@@ -64,8 +67,8 @@ let imported = outcomes.filter { if case .imported = $0 { true } else { false } 
 let counts = try await store.counts()
 // The SQLite file's size (0 for PostgreSQL: docs/benchmarks.md gives pg_database_size).
 let bytes = ((try? FileManager.default.attributesOfItem(atPath: database))?[.size] as? NSNumber)?.intValue ?? 0
-print(String(format: "import: %d documents (%d imported) in %.2f s = %.0f documents/s, %d jobs, batches of %d", count,
-             imported, seconds(elapsed), Double(count) / seconds(elapsed), jobs, batch))
+if !queryOnly { print(String(format: "import: %d documents (%d imported) in %.2f s = %.0f documents/s, %d jobs, batches of %d", count,
+             imported, seconds(elapsed), Double(count) / seconds(elapsed), jobs, batch)) }
 print("store: \(counts.documents) documents, \(counts.cells) cells, \(counts.statements) statements, \(counts.findings) findings; \(bytes / 1024) KiB main file (WAL not counted), \(bytes / max(1, counts.documents)) bytes per document")
 
 func time<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
@@ -86,3 +89,12 @@ let district = try await time("one district's ranking (units 测试1…, summed 
 print("  \(district.count) units, \(district.map(\.documents).reduce(0, +)) documents")
 let failing = try await time("all documents failing rule 01-1") { try await store.documents(failing: "01-1") }
 print("  \(failing.count) documents fail 01-1 (planted in every fifth: \(count / 5))")
+// What a reviewer reads (docs/store4.md): the first page of 100 and its total, then a page further in.
+let firstPage = try await time("documents failing rule 01-1, first page of 100 with the total") {
+    try await store.documents(failing: "01-1", limit: 100, offset: 0)
+}
+print("  \(firstPage.documents.count) documents shown of \(firstPage.total)")
+let laterPage = try await time("documents failing rule 01-1, page of 100 at offset \(firstPage.total / 2)") {
+    try await store.documents(failing: "01-1", limit: 100, offset: firstPage.total / 2)
+}
+print("  \(laterPage.documents.count) documents shown from \(laterPage.offset + 1)")

@@ -151,5 +151,5 @@ enum PostgresSchema {
             ]
         ),
     ] + PostgresStore2Schema.migrations + [(ServerAccountsSchema.name, ServerAccountsSchema.postgres)]
-        + [(Store3Schema.name, Store3Schema.sql)]
+        + [(Store3Schema.name, Store3Schema.sql)] + [(Store4Schema.name, Store4Schema.sql)]
 }

@@ -1,6 +1,7 @@
 import BudgetLensEvaluation
 import BudgetLensReader
 import BudgetLensRules
+import BudgetLensStore
 
 extension CommandFailure {
     /// A failure with its place and text in Chinese and English, exit code 2: `错误：<place>: <Chinese>` and
@@ -13,6 +14,7 @@ extension CommandFailure {
         case .zh: self.init(message: "错误：\(located(chinese))")
         case .en: self.init(message: "error: \(located(english))")
         }
+        self.bilingual = (place, located(chinese), located(english))
     }
 
     /// A broken rule or scheme file: `file:line:column:` and the mistake, in the chosen language.
@@ -26,6 +28,11 @@ extension CommandFailure {
     /// (as specific as its English) and English, each with `file:line:column`.
     init(_ error: ReadError) {
         self.init(place: "", chinese: error.chineseDescription, english: error.description)
+    }
+
+    /// A store that cannot be opened or has no such record: the database named, in Chinese and English.
+    init(_ error: StoreError) {
+        self.init(place: error.place, chinese: error.chineseMessage, english: error.englishMessage)
     }
 
     /// A framework or evidence file that cannot be used, with `file:line`.

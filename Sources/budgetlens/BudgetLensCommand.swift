@@ -52,8 +52,9 @@ struct BudgetLensCommand: ParsableCommand {
 
     /// Runs the command; every failure but an explicit exit code exits with 2, its message on stderr.
     static func main() {
+        var arguments: [String] = []
         do {
-            let arguments = try Language.parse(Array(CommandLine.arguments.dropFirst())).rest
+            arguments = try Language.parse(Array(CommandLine.arguments.dropFirst())).rest
             var command = try parseAsRoot(DashOperands.prepared(arguments))
             do {
                 try command.run()
@@ -66,6 +67,7 @@ struct BudgetLensCommand: ParsableCommand {
             }
             try flushOutput()
         } catch let failure as CommandFailure {
+            FailureOutput.write(failure, arguments: arguments)
             printError(failure.message)
             Foundation.exit(failure.status)
         } catch let exit as ExitCode {

@@ -14,6 +14,9 @@ struct Cells: ParsableCommand {
             cell's box on the page, "x0 y0 x1 y1" in points from the top-left corner (for a blank cell, where \
             it would be printed).
 
+            Exit codes: 0 every table read; 1 read in part (the cells read are printed; what was not read — a \
+            table present but not read, a row or cell not read — is on standard error); 2 the file cannot be read.
+
             Example:
               budgetlens cells examples/001_06590241d827de43.txt
             """)
@@ -30,8 +33,19 @@ struct Cells: ParsableCommand {
             output += record.csvLine(unit: disclosure.moneyUnit, pages: pages) + "\n"
         }
         print(output, terminator: "")
-        for problem in disclosure.problems where problem.severity == .error {
+        let errors = disclosure.problems.filter { $0.severity == .error }
+        for problem in errors {
             printError(Language.current == .en ? "\(problem)" : problem.bilingualDescription)
         }
+        let notUnderstood = disclosure.notUnderstoodTables.map(\.formID).joined(separator: "、")
+        if !notUnderstood.isEmpty {
+            printError(say("部分读取：\(notUnderstood) 有表题但表格形式无法读取，其单元格不在输出中", "read in part: \(notUnderstood) present but not read; their cells are not in the output"))
+        }
+        let images = disclosure.unreadableTables.map(\.formID).joined(separator: "、")
+        if !images.isEmpty {
+            printError(say("部分读取：\(images) 所在页没有文字层（扫描页？），其单元格不在输出中", "read in part: \(images) on pages without text (scanned?); their cells are not in the output"))
+        }
+        let unread = !notUnderstood.isEmpty || !images.isEmpty
+        if !errors.isEmpty || unread { throw ExitCode(1) }
     }
 }

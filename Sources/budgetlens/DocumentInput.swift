@@ -2,6 +2,7 @@ import ArgumentParser
 import BudgetLensCore
 import BudgetLensReader
 import BudgetLensRules
+import BudgetLensStore
 import Foundation
 
 /// `--max-input-mb`: the largest input accepted, validated before anything is read.
@@ -118,6 +119,9 @@ struct CommandFailure: Error, CustomStringConvertible {
     var status: Int32 = 2
     /// The file that could not be used, for the JSON and SARIF outputs.
     var document: DocumentFailure?
+    /// The place and the message in Chinese and in English, each with the place, when the failure was made from
+    /// them (for the JSON and SARIF error objects).
+    var bilingual: (place: String, chinese: String, english: String)?
     var description: String { message }
 
     init(message: String, status: Int32 = 2) {
@@ -128,6 +132,10 @@ struct CommandFailure: Error, CustomStringConvertible {
     /// A failure while a command runs, exit 2: its own text when it already says it in Chinese, else a Chinese
     /// line first and the English text after.
     init(runtime error: any Error) {
+        if let error = error as? StoreError {
+            self.init(error)
+            return
+        }
         let text = String(describing: error)
         if text.unicodeScalars.contains(where: TextNormalization.isIdeograph) {
             self.init(message: "错误：\(text)")

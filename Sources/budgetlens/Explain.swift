@@ -49,8 +49,10 @@ struct Explain: ParsableCommand {
         let only = document
         let listing = try awaitStore { () -> [ListedFinding] in
             let store = try await storeOptions.openExisting()
+            let documents = try await store.documents()
+            if let only, !documents.contains(where: { $0.id == only }) { throw StoreError.noSuchDocument(only) }
             var listed: [ListedFinding] = []
-            for document in try await store.documents() where only == nil || only == document.id {
+            for document in documents where only == nil || only == document.id {
                 for stored in try await store.latestFindings(document: document.id) {
                     listed.append(
                         ListedFinding(

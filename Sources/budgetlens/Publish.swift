@@ -35,7 +35,7 @@ struct Publish: ParsableCommand {
                 try await store.appendAudit(AuditEntry(user: user, action: published ? "publish" : "unpublish", document: id))
             }
         } catch let error as StoreError {
-            throw CommandFailure(message: "error: \(error)")
+            throw CommandFailure(error)
         }
         print("document #\(id): \(published ? "published (已公开)" : "withdrawn (已撤回)")")
     }

@@ -68,6 +68,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
+        try AtomicFile.refuseOverwriting([file, previous, reasons].compactMap { $0 }, with: output)
         let disclosure = try source()
         let prior = try previous.map {
             try DocumentInput(file: $0, limit: limit)
@@ -116,7 +117,7 @@ extension RenderCommand {
         let name = "\(options.displayLocation)#\(id)"
         // Rendering reads: a SQLite file that does not exist is an error, not a new empty store.
         if !StoreLocation.isPostgres(options.location), !FileManager.default.fileExists(atPath: options.location) {
-            throw CommandFailure(message: "error: \(options.location): " + say("库文件不存在", "no such store file"))
+            throw CommandFailure(place: options.location, chinese: "库文件不存在", english: "no such store file")
         }
         let data: Data
         do {
@@ -126,18 +127,20 @@ extension RenderCommand {
             }
         } catch let failure as CommandFailure {
             throw failure
+        } catch let error as StoreError {
+            throw CommandFailure(error)
         } catch {
-            throw CommandFailure(message: "error: \(name): " + say("无法读取库中文档：\(error)", "cannot read the stored document: \(error)"))
+            throw CommandFailure(place: name, chinese: "无法读取库中文档：\(error)", english: "cannot read the stored document: \(error)")
         }
         let disclosure: Disclosure
         do {
             disclosure = try DisclosureJSON.decode(data, file: name)
         } catch {
-            throw CommandFailure(message: "error: \(name): " + say("库中文档的 JSON 无法读取：\(error)", "the stored document's JSON cannot be read: \(error)"))
+            throw CommandFailure(place: name, chinese: "库中文档的 JSON 无法读取：\(error)", english: "the stored document's JSON cannot be read: \(error)")
         }
         guard disclosure.kind == .finalAccounts, !disclosure.tables.isEmpty else {
             throw CommandFailure(
-                message: "error: \(name): " + say("库中文档不是含公开表的部门决算", "the stored document is not final accounts with tables"))
+                place: name, chinese: "库中文档不是含公开表的部门决算", english: "the stored document is not final accounts with tables")
         }
         return disclosure
     }
@@ -183,6 +186,24 @@ extension RenderCommand {
 /// regular file (a FIFO, a device such as `/dev/stdout` or `/dev/full`) is written to directly, its write errors
 /// reported — never replaced by a regular file.
 enum AtomicFile {
+    /// Refuses an output that is one of the command's inputs (the same file, by device and inode, whatever the
+    /// path): writing it would destroy the input. An empty path is refused too.
+    static func refuseOverwriting(_ inputs: [String], with output: String) throws {
+        guard !output.isEmpty else {
+            throw CommandFailure(place: "-o", chinese: "输出文件路径为空", english: "the output path is empty")
+        }
+        var target = stat()
+        guard stat(output, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { return }
+        for input in inputs {
+            var source = stat()
+            if stat(input, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
+                throw CommandFailure(
+                    place: output, chinese: "输出文件就是输入文件 \(input)，写入会毁掉输入；请换一个输出路径",
+                    english: "the output is the input file \(input); writing it would destroy the input — choose another path")
+            }
+        }
+    }
+
     static func write(_ bytes: Data, to path: String) throws {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         var status = stat()

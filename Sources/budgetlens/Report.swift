@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
             Examples:
               budgetlens report --db lens.sqlite
               budgetlens report --db lens.sqlite --year 2024 --format json
+              budgetlens report --db lens.sqlite --failing 01-1 --limit 100 --offset 100
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html, xlsx }
@@ -41,14 +42,25 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("skip"), help: ArgumentHelp("Year-on-year rule ids to leave out (Y-*, repeatable).", valueName: "pattern"))
     var skipped: [String] = []
 
+    @Option(help: ArgumentHelp("Instead of the report: the documents whose latest check has a finding of this rule, one page at a time (unit, year, id order).", valueName: "rule"))
+    var failing: String?
+
+    @Option(help: "With --failing: documents per page (1–10000).")
+    var limit: Int = 100
+
+    @Option(help: "With --failing: documents skipped before the page.")
+    var offset: Int = 0
+
     func run() throws {
+        if let failing { return try runFailing(rule: failing) }
         let storeOptions = store
         let unit = unit
         let year = year
         let skipped = skipped
         if format == .xlsx, output == nil {
-            throw CommandFailure(message: "error: " + say("--format xlsx 需要 --output 文件", "--format xlsx needs --output FILE"))
+            throw CommandFailure(place: "", chinese: "--format xlsx 需要 --output 文件", english: "--format xlsx needs --output FILE")
         }
+        if let output { try AtomicFile.refuseOverwriting([storeOptions.location], with: output) }
         let report = try awaitStore {
             let store = try await storeOptions.openExisting()
             return try await StoreReport.full(
@@ -68,7 +80,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 bytes = try StoreReportDocuments.xlsx(report)
             } catch {
-                throw CommandFailure(message: "error: " + say("无法生成 XLSX：\(error)", "cannot make the XLSX: \(error)"))
+                throw CommandFailure(place: output ?? "", chinese: "无法生成 XLSX：\(error)", english: "cannot make the XLSX: \(error)")
             }
         }
         if let output { try AtomicFile.write(bytes, to: output) } else { try writeOutput(bytes) }

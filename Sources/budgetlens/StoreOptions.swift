@@ -46,7 +46,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try await StoreLocation.open(location)
         } catch let error as StoreError {
-            throw CommandFailure(place: "", chinese: "无法打开数据库：\(error)", english: "\(error)")
+            throw CommandFailure(error)
         }
     }
 }

@@ -19,6 +19,7 @@ struct TemplateCommand: ParsableCommand {
 
             Examples:
               budgetlens template --to xlsx -o 2023决算填报.xlsx --unit 烟台市医疗保障局 --year 2023
+              budgetlens template --to xlsx --layout shanghai -o 2024决算填报.xlsx --unit 上海市普陀区财政局 --year 2024
             """)
 
     /// The formats (the workbook only).
@@ -38,6 +39,15 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: "年度，写入封面标题。The year of the title.")
     var year: Int?
 
+    /// The official forms a workbook can take.
+    enum Layout: String, ExpressibleByArgument, CaseIterable {
+        case shandongHubei = "shandong-hubei"
+        case shanghai
+    }
+
+    @Option(help: "版式：shandong-hubei（行次、栏次、公开NN表，默认）或 shanghai（上海模板：无行次、栏次，三公为第七张表）。The form: shandong-hubei (default) or shanghai.")
+    var layout: Layout = .shandongHubei
+
     func validate() throws {
         if let year, !(1990...2100).contains(year) {
             throw ValidationError(say("--year 应为 1990 至 2100 之间的年份", "--year must be a year from 1990 to 2100"))
@@ -50,7 +60,7 @@ struct TemplateCommand: ParsableCommand {
     func run() throws {
         let bytes: Data
         do {
-            bytes = try XLSXTemplate(unitName: unit, year: year).data()
+            bytes = try XLSXTemplate(unitName: unit, year: year, layout: layout == .shanghai ? .shanghai : .shandongHubei).data()
         } catch {
             throw CommandFailure(place: output, chinese: "无法生成 XLSX：\(error)", english: "cannot make the XLSX: \(error)")
         }

@@ -21,6 +21,31 @@ struct BadInputTests {
         #expect(error.code == .empty && error.description.contains(path))
     }
 
+    @Test("a text cut inside a table row (no line ending, fewer cells): that row is not read and the cut is named; seeds ending without a line ending are read whole")
+    func cutInsideRow() throws {
+        let seed = try Data(contentsOf: URL(fileURLWithPath: Seed.path(Seed.yantai)))
+        let row = try #require(String(decoding: seed, as: UTF8.self).range(of: "20805\t行政事业单位养老支出\t107.74"))
+        let text = String(decoding: seed, as: UTF8.self)
+        let cut = Array(text[..<row.upperBound].dropLast().utf8)  // …\t107.7
+        for bytes in [cut, Array(String(decoding: cut, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)] {
+            let disclosure = try DisclosureReader.read(data: Data(bytes), file: "cut.txt")
+            let problem = try #require(disclosure.problems.first { $0.code == "text.ends-mid-row" })
+            #expect(problem.severity == .error && problem.table == .income && problem.source.line == 147)
+            #expect(problem.message.contains("its last value “107.7” may itself be cut"))
+            #expect(!disclosure.problems.contains { $0.code == "row.too-narrow" })
+            let table02 = try #require(disclosure.table(.income))
+            #expect(table02.rows.map(\.code) == [nil, "208"], "\(table02.rows.map(\.code))")
+        }
+        // The same row whole but without a line ending: a short file, not a cut row.
+        let whole = Array(text[..<row.upperBound].utf8) + Array("\t107.74\t\t\t\t\t\t".utf8)
+        let complete = try DisclosureReader.read(data: Data(whole), file: "whole.txt")
+        #expect(!complete.problems.contains { $0.code == "text.ends-mid-row" })
+        #expect(complete.table(.income)?.rows.last?.cells.first?.text == "107.74")
+        for seed in [Seed.weihai, Seed.zengdu] {  // end without a line ending, in an annex and the narrative
+            #expect(try !Seed.read(seed).problems.contains { $0.code == "text.ends-mid-row" })
+        }
+    }
+
     @Test("a missing file is an error")
     func missingFile() throws {
         let error = try #require(throws: ReadError.self) { try DisclosureReader.read(path: "/no/such/file.txt") }

@@ -26,6 +26,24 @@ struct JSONValidationTests {
         #expect(try refusal(columns).message.hasSuffix("$.disclosure.tables[1].columns[1].number: 栏次 -5 is not between 1 and 100"))
     }
 
+    @Test("a truncated export names the line and column where the JSON ends; a syntax error names its place")
+    func truncatedExport() throws {
+        let data = try DisclosureJSON.encode(try Seed.read(Seed.weihai))
+        let cut = data.prefix(5_000)
+        let lines = cut.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let lastColumn = String(decoding: try #require(lines.last), as: UTF8.self).count + 1
+        let error = try #require(throws: ReadError.self) { try DisclosureReader.read(data: Data(cut), file: "cut.json") }
+        #expect(error.code == .badJSON)
+        #expect(error.source.line == lines.count && error.source.column == lastColumn)
+        #expect(error.description == "cut.json:\(lines.count):\(lastColumn): not valid JSON: the JSON ends here unexpectedly (a truncated file?)")
+        #expect(error.chineseDescription.contains("JSON 在此处意外结束（文件被截断？）"))
+
+        let broken = Data("{\"format\": \"budgetlens.disclosure\",\n  \"version\": 1,\n  \"disclosure\": x}".utf8)
+        let syntax = try #require(throws: ReadError.self) { try DisclosureReader.read(data: broken, file: "x.json") }
+        #expect(syntax.source.line == 3 && syntax.source.column == 17, "\(syntax)")
+        #expect(syntax.message.hasPrefix("not valid JSON: JSON syntax error: "))
+    }
+
     @Test("a table that appears twice is refused naming both places")
     func duplicatedTable() throws {
         var disclosure = try Seed.read(Seed.weihai)

@@ -128,6 +128,12 @@ struct WorkbookReaderTests {
         #expect(hidden.message == "sheet 草稿 is hidden and not read")
         #expect(hidden.severity == .info)
         #expect(!text.contains("草稿内容"))
+        // -0.495 under `#,##0.00` is shown -0.50: read as shown, and said once for the sheet (binary noise such as
+        // 8431.2800000000007 is not a hidden decimal).
+        let decimals = disclosure.problems.filter { $0.code == "workbook.hidden-decimals" }
+        #expect(decimals.count == 1)
+        #expect(decimals.first?.source.cell == "公开01!C12" && decimals.first?.severity == .info)
+        #expect(decimals.first?.message.hasPrefix("1 number cell(s) hold more decimals than their format shows (first: 公开01!C12 stores -0.495, shown -0.50)") == true)
     }
 
     @Test("a shared-string index the workbook lacks is a reading problem naming the cell")

@@ -53,6 +53,47 @@ struct LayoutTemplateTests {
         let grid = OfficialLayout.grid(for: income, in: disclosure)
         #expect(grid.header[0].compactMap(\.text) == ["项目", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"])
         let capital = OfficialLayout.grid(for: try #require(disclosure.table(.stateCapital)), in: disclosure)
-        #expect(capital.header.last?.compactMap(\.text) == ["栏次", "4", "5", "1", "2", "3", "6"])
+        // Printed in the order 年初, 本年收入, 小计, 基本, 项目, 年末 (栏次 4, 5, 1, 2, 3, 6), without a 栏次 row.
+        let order = capital.body.first?.compactMap(\.origin?.column)
+        #expect(order == [4, 5, 1, 2, 3, 6])
+        #expect(capital.header.last?.compactMap(\.text) == ["类", "款", "项"])
+    }
+
+    @Test("上海 001: the code tables print the code as 类 | 款 | 项 under 支出功能分类科目编码; no 栏次 row")
+    func codeColumns() throws {
+        let disclosure = try Seed.readCorpus(Seed.shanghaiFinance)
+        let grid = OfficialLayout.grid(for: try #require(disclosure.table(.generalBudgetExpenditure)), in: disclosure)
+        #expect(grid.width == 7 && grid.codeColumns == [0, 1, 2])
+        #expect(grid.header.map { $0.compactMap(\.text) } == [["项目", "合计", "基本支出", "项目支出"], ["支出功能分类科目编码", "科目名称"], ["类", "款", "项"]])
+        #expect(!grid.header.flatMap { $0 }.contains { $0.text == "栏次" })
+        func shown(_ row: [GridCell]) -> [String] {
+            row.map { cell in
+                switch cell.content {
+                case .text(let text): text
+                case .amount(let value, _): value?.decimalString(in: .wanYuan) ?? "?"
+                case .empty: ""
+                }
+            }
+        }
+        // The printed rows (corpus 001 公开05): `201 06 01 行政运行 1,511.89 1,503.52 8.37`, a 类 row, 合计 across four.
+        #expect(shown(grid.body[0]) == ["201", "", "", "一般公共服务支出", "2106.66", "1503.52", "603.14"])
+        #expect(shown(grid.body[2]) == ["201", "06", "01", "行政运行", "1511.89", "1503.52", "8.37"])
+        let total = try #require(grid.body.last)
+        #expect(total.first?.columnSpan == 4 && shown(total) == ["合计", "2940.05", "2336.91", "603.14"])
+    }
+
+    @Test("上海 001: 公开06 in two blocks — 人员经费 (301, 303) | 公用经费 (302, 310 in one column), 经济分类科目编码 over 类 | 款")
+    func economicBlocks() throws {
+        let disclosure = try Seed.readCorpus(Seed.shanghaiFinance)
+        let grid = OfficialLayout.grid(for: try #require(disclosure.table(.generalBudgetBasicExpenditure)), in: disclosure)
+        #expect(grid.width == 8 && grid.codeColumns == [0, 1, 4, 5])
+        #expect(grid.header.map { $0.compactMap(\.text) } == [
+            ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"], ["类", "款", "类", "款"],
+        ])
+        let codes = grid.body.dropLast().map { row in [row[0].text ?? "", row[1].text ?? "", row[4].text ?? "", row[5].text ?? ""] }
+        #expect(codes[0] == ["301", "", "302", ""])
+        #expect(codes[1] == ["301", "01", "302", "01"])
+        #expect(codes.contains(["", "", "310", "02"]))  // 310 under 302 in the right block, the left one ended
+        #expect(grid.body.last?.compactMap(\.text) == ["人员经费合计", "公用经费合计"])
     }
 }

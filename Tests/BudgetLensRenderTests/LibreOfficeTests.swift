@@ -17,7 +17,18 @@ final class LibreOfficeTests {
     @Test("seeds 000 and 002: each sheet's amounts, as LibreOffice shows them (#,##0.00), are the table's amounts",
         arguments: [Seed.yantai, Seed.zengdu])
     func convertsEverySheet(seed: String) throws {
-        let disclosure = try Seed.read(seed)
+        try convert(try Seed.read(seed))
+    }
+
+    @Test("上海 001 and the 附件2 模板 (the Shanghai template: no 栏次 row, 类 | 款 | 项 columns, 三公 seventh): the same, sheet by sheet",
+        arguments: [Seed.shanghaiFinance, Seed.templatePDF])
+    func convertsShanghai(name: String) throws {
+        let disclosure = try Seed.readCorpus(name)
+        #expect(LayoutTemplate.of(disclosure) == .shanghai)
+        try convert(disclosure)
+    }
+
+    private func convert(_ disclosure: Disclosure) throws {
         let workbook = folder.appendingPathComponent("book.xlsx")
         try XLSXWriter(disclosure: disclosure).data().write(to: workbook)
         let process = Process()

@@ -103,6 +103,26 @@ struct SyntheticDefectTests {
         #expect(report.skipped.contains { $0.rule == "X-10" && $0.reason == "公开08 is missing" })
     }
 
+    @Test("a text cut before the 情况说明 the 目录 lists: one F-TOC naming the 目录 entry; with its heading kept, silent")
+    func listedPartMissing() throws {
+        var synthetic = SyntheticDisclosure()
+        synthetic.narrative = []
+        synthetic.edits = [(old: "第三部分\n\n2023年度部门决算情况说明\n\n", new: "")]
+        let disclosure = DisclosureReader.read(text: synthetic.text, file: "synthetic.txt")
+        let report = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure)
+        #expect(signatures(report) == ["F-TOC - 情况说明 -"])
+        let finding = try #require(report.findings.first)
+        #expect(finding.severity == .error)
+        #expect(finding.message.hasSuffix("目录列出“第三部分 2023年度部门决算情况说明”，但文中没有情况说明（文件不完整？）"))
+        #expect(finding.location.source?.line == 20)
+
+        var headed = SyntheticDisclosure()
+        headed.narrative = []
+        let kept = RuleEngine().evaluate(
+            try BuiltInPacks.finalAccounts(), on: DisclosureReader.read(text: headed.text, file: "synthetic.txt"))
+        #expect(!kept.findings.contains { $0.rule == "F-TOC" }, "the part is there, if empty")
+    }
+
     @Test("a table present in no form the readers read: F-READ names it, F-TOC does not call it missing")
     func notUnderstoodTable() throws {
         var synthetic = SyntheticDisclosure()

@@ -277,7 +277,12 @@ struct StoreCommandTests {
         #expect(explanations.map(\.author) == ["审核员张三"])
         let missing = try BudgetLensBinary.run(["explain", "999999", "--db", fresh.spec, "--author", "a", "--text", "b"])
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("no finding #999999"))
+        #expect(missing.stderr.hasPrefix("错误：库中无此审核结果：#999999\nerror: no finding #999999 in the store"), "\(missing.stderr)")
+        let noDocument = try BudgetLensBinary.run(["explain", "--db", fresh.spec, "--document", "999999"])
+        #expect(noDocument.status == 2 && noDocument.stdout.isEmpty, "an unknown document is not an empty listing")
+        #expect(noDocument.stderr.hasPrefix("错误：库中无此文档：#999999\nerror: no document #999999 in the store"))
+        let unpublished = try BudgetLensBinary.run(["publish", "999999", "--db", fresh.spec])
+        #expect(unpublished.status == 2 && unpublished.stderr.hasPrefix("错误：库中无此文档：#999999"), "\(unpublished.stderr)")
         let incomplete = try BudgetLensBinary.run(["explain", id, "--db", fresh.spec])
         #expect(incomplete.status == 2 && incomplete.stderr.contains("needs --author and --text"))
         // A recheck that changes other findings keeps the explanation with the unchanged 06-1 finding (new id).

@@ -32,6 +32,45 @@ struct StreamingExportTests {
         }
     }
 
+    @Test("every real document (all PDFs too): the cells and locations written directly are the bytes their encode(to:) writes")
+    func cellsWrittenDirectly() throws {
+        let files = try Self.documents() + (try StoreDocuments.files(in: "corpus/field")).filter { $0.hasSuffix(".pdf") }
+            + (try StoreDocuments.files(in: "corpus/pdf"))
+        for file in Set(files).sorted() {
+            guard let disclosure = try? DisclosureReader.read(path: file) else { continue }
+            let direct = try DocumentRecord.compactExport(disclosure)
+            let general = try DocumentRecord.compactExport(disclosure, writingCellsDirectly: false)
+            #expect(direct == general, "\(file)")
+        }
+        // A workbook cell, a page, no value, a region (written the general way), escapes in the text and file.
+        let cells = [
+            TableCell(column: 3, value: nil, text: "—", source: SourceLocation(file: "a\"b\\.xlsx", line: 12, column: 4, cell: "公开05!D12")),
+            TableCell(
+                column: 1, value: Money(fen: -123_456), text: "-1,234.56\n", source: SourceLocation(file: "p.pdf", line: 3, page: 7)),
+            TableCell(
+                column: 2, value: Money(fen: 5), text: "0.05",
+                source: SourceLocation(file: "p.pdf", line: 3, page: 7, region: PageRegion(x0: 1.5, y0: 2, x1: 30.25, y1: 9))),
+        ]
+        let direct = try StreamingJSONEncoder.encode(cells)
+        #expect(direct == (try StreamingJSONEncoder.encode(cells, writingCellsDirectly: false)))
+        #expect(try JSONDecoder().decode([TableCell].self, from: direct) == cells)
+        // Rows: every optional present, none present with no cells, one with a region in a cell (the general way).
+        let here = SourceLocation(file: "t.txt", line: 9)
+        let rows = [
+            TableRow(kind: .code, line: 3, standardLine: 4, code: "2080501", item: "行政单位\"离退休\"", group: "基本支出", cells: Array(cells[0..<2]), source: here),
+            TableRow(kind: .total, item: "合计", cells: [], source: here),
+            TableRow(kind: .data, line: 1, item: "x", cells: cells, source: here),
+        ]
+        let directRows = try StreamingJSONEncoder.encode(rows)
+        #expect(directRows == (try StreamingJSONEncoder.encode(rows, writingCellsDirectly: false)))
+        #expect(try JSONDecoder().decode([TableRow].self, from: directRows) == rows)
+        #expect(String(decoding: directRows, as: UTF8.self).contains(#"{"kind":"total","item":"合计","cells":[],"source":{"file":"t.txt","line":9,"column":1}}"#))
+        #expect(
+            String(decoding: direct, as: UTF8.self).hasPrefix(
+                #"[{"column":3,"text":"—","source":{"file":"a\"b\\.xlsx","line":12,"column":4,"cell":"公开05!D12"}},"#
+                    + #"{"column":1,"value":"-1234.56","text":"-1,234.56\n","source":{"file":"p.pdf","line":3,"column":1,"page":7}},"#))
+    }
+
     /// Strings with every character JSON must escape, an empty object, nested keyed and unkeyed containers,
     /// optionals left out, doubles and an enum with a payload (a nested container).
     struct Sample: Codable, Equatable {

@@ -44,6 +44,29 @@ struct CellsCommandTests {
         #expect(lines.contains("09,,,,1,0.95,327"))
     }
 
+    @Test("a document read in part exits 1 after printing the cells read: a scanned table, a text cut inside a row")
+    func readInPart() throws {
+        let scanned = try BudgetLensBinary.run([
+            "cells", Seed.corpusPath("field/shanghai-putuo-shehuigongzuobu-2024-final-MIXEDSCAN-p8-9-image.pdf"),
+        ])
+        #expect(scanned.status == 1)
+        #expect(scanned.stdout.contains("\n02,,201,一般公共服务支出,"), "the tables read are printed")
+        #expect(!scanned.stdout.contains("\n03,"))
+        #expect(scanned.stderr.contains("部分读取：公开03 所在页没有文字层（扫描页？），其单元格不在输出中"))
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-cells-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seed = try String(contentsOfFile: Seed.path(Seed.yantai), encoding: .utf8)
+        let row = try #require(seed.range(of: "20805\t行政事业单位养老支出\t107.7"))
+        let cut = folder.appendingPathComponent("cut.txt")
+        try Data(seed[..<row.upperBound].utf8).write(to: cut)
+        let result = try BudgetLensBinary.run(["cells", cut.path])
+        #expect(result.status == 1)
+        #expect(!result.stdout.contains("107.70"))
+        #expect(result.stderr.contains(":147:1: 错误 error: [公开02] 文件在表格行中途结束（被截断？），该行未读取"))
+    }
+
     @Test("a budget is refused with exit code 2 and says it is a budget")
     func budgetRefused() throws {
         let result = try BudgetLensBinary.run(["cells", Seed.corpusPath(Seed.shanghaiBudget)])

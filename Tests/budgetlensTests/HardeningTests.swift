@@ -248,7 +248,7 @@ struct HardeningTests {
         let folder = Seed.repositoryRoot.appendingPathComponent("Sources/BudgetLensReader")
         let files = try #require(FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String])
         var codes: Set<String> = []
-        let pattern = try Regex(#""((?:cell|row|table|layout|pdf|self-evaluation)\.[a-z-]+)""#)
+        let pattern = try Regex(#""((?:cell|row|table|layout|pdf|self-evaluation|page-text|workbook|text)\.[a-z-]+)""#)
         for file in files where file.hasSuffix(".swift") {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             for match in text.matches(of: pattern) { codes.insert(String(match.output[1].substring ?? "")) }

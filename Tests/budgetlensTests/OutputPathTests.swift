@@ -32,4 +32,30 @@ struct OutputPathTests {
         var isDirectory: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue)
     }
+
+    @Test("render and report refuse an output that is their input (through a link too) and an empty path; the input is kept")
+    func outputIsInput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-self-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("001.txt").path
+        try FileManager.default.copyItem(atPath: Seed.path(Seed.weihai), toPath: input)
+        let link = folder.appendingPathComponent("same.html").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
+        for output in [input, link] {
+            let result = try BudgetLensBinary.run(["render", input, "--to", "html", "-o", output])
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("错误：\(output): 输出文件就是输入文件 \(input)，写入会毁掉输入；请换一个输出路径\n"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == Data(contentsOf: URL(fileURLWithPath: Seed.path(Seed.weihai))))
+        let empty = try BudgetLensBinary.run(["render", input, "--to", "html", "-o", ""])
+        #expect(empty.status == 2 && empty.stderr.hasPrefix("错误：-o: 输出文件路径为空"))
+
+        let database = folder.appendingPathComponent("lens.sqlite").path
+        #expect(try BudgetLensBinary.run(["import", input, "--db", database]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: database))
+        let report = try BudgetLensBinary.run(["report", "--db", database, "--format", "html", "-o", database])
+        #expect(report.status == 2 && report.stderr.contains("输出文件就是输入文件"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+    }
 }

@@ -19,26 +19,28 @@ final class RenderShanghaiTests {
     static let documents = [Seed.shanghaiFinance, Seed.shanghaiPlanning, Seed.financePDF]
 
     /// The header rows every one of the three prints (the Shanghai template; corpus README, 附件2 模板), per table.
+    /// No 栏次 row (the Shanghai pages print none); the code tables' `支出功能分类科目编码` over `类 | 款 | 项`, 06's two
+    /// blocks with `经济分类科目编码` over `类 | 款`.
     static let heads: [String: [[String]]] = [
-        "01": [["收入", "支出"], ["项目", "决算数", "项目", "决算数"], ["栏次", "1", "栏次", "2"]],
+        "01": [["收入", "支出"], ["项目", "决算数", "项目", "决算数"]],
         "02": [
             ["项目", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"],
-            ["科目编码", "科目名称"], ["栏次", "1", "2", "3", "4", "5", "6", "7"],
+            ["支出功能分类科目编码", "科目名称"], ["类", "款", "项"],
         ],
         "04": [
             ["收入", "支出"], ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
-            ["栏次", "1", "栏次", "2", "3", "4", "5"],
         ],
-        // 公开08 prints 年初, 本年收入, 本年支出 (小计 基本 项目), 年末; the model's 栏次 are 4, 5, 1, 2, 3, 6.
+        "05": [["项目", "合计", "基本支出", "项目支出"], ["支出功能分类科目编码", "科目名称"], ["类", "款", "项"]],
+        "06": [["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"], ["类", "款", "类", "款"]],
+        // 公开08 prints 年初, 本年收入, 本年支出 (小计 基本 项目), 年末 (the model's 栏次 4, 5, 1, 2, 3, 6).
         "08": [
-            ["项目", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"], ["科目编码", "科目名称", "小计", "基本支出", "项目支出"],
-            ["栏次", "4", "5", "1", "2", "3", "6"],
+            ["项目", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"],
+            ["支出功能分类科目编码", "科目名称", "小计", "基本支出", "项目支出"], ["类", "款", "项"],
         ],
         // Each expense over its 预算数 | 决算数 pair.
         "09": [
             ["财政拨款“三公”经费"], ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"],
             ["小计", "公务用车购置费", "公务用车运行维护费"], Array(repeating: ["预算数", "决算数"], count: 6).flatMap { $0 },
-            ["1", "7", "2", "8", "3", "9", "4", "10", "5", "11", "6", "12"],
         ],
     ]
 
@@ -104,7 +106,7 @@ final class RenderShanghaiTests {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
-    @Test("render --to html: 公开01/04 without 行次, no 公开NN表, `单位：万元`, the template's heads of 02, 04, 08, 09; no external requests",
+    @Test("render --to html: 公开01/04 without 行次, no 公开NN表, no 栏次 row, `单位：万元`, the template's heads of 02, 04, 05, 06, 08, 09; no external requests",
         arguments: documents)
     func page(document: String) throws {
         let out = path("page.html")
@@ -114,11 +116,18 @@ final class RenderShanghaiTests {
         for (id, expected) in Self.heads {
             let table = try section(page, id)
             #expect(try headRows(table) == expected, "公开\(id)")
-            #expect(!table.contains("行次"), "公开\(id)")
+            #expect(!table.contains("行次") && !table.contains("栏次"), "公开\(id)")
             #expect(!table.contains("公开\(id)表"), "公开\(id)")
             #expect(table.contains("<div class=\"meta\"><span class=\"unit\"></span><span class=\"form\">单位：万元</span></div>"))
         }
         #expect(page.contains("<li><a href=\"#t01\">收入支出决算总表</a>"))  // the 目录 without 公开01表
+        // The Shanghai order (三公 七, 政府性基金 八, 国有资本经营 九) in the 目录 and the pages, under the heading
+        // naming the unit as read (002's tables name `上海市规划和自然资源局`).
+        let order = ["01", "02", "03", "04", "05", "06", "09", "07", "08"]
+        #expect(page.components(separatedBy: "href=\"#t").dropFirst().map { String($0.prefix(2)) } == order)
+        #expect(page.components(separatedBy: "<section class=\"table").dropFirst().map { String($0.drop { $0 != "t" }.dropFirst().prefix(2)) } == order)
+        let unit = document == Seed.shanghaiPlanning ? "上海市规划和自然资源局" : "上海市普陀区财政局"
+        #expect(page.contains("<h2>第二部分　\(unit)2024年度部门决算表</h2>"))
         for forbidden in ["<script", "<link", "src=", "@import", "url("] { #expect(!page.contains(forbidden), "\(forbidden)") }
         let urls = page.components(separatedBy: "http").count - 1
         let namespaces = page.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1
@@ -142,14 +151,17 @@ final class RenderShanghaiTests {
         let result = try BudgetLensBinary.run(["render", source, "--to", "xlsx", "-o", out])
         #expect(result.status == 0, "\(result.stderr)")
         // Row 1 the title, row 2 blank (no 公开NN表), row 3 `单位：万元`, then the header rows as on the page.
-        let titles = ["01": "收入支出决算总表", "02": "收入决算表", "08": "国有资本经营预算财政拨款收入支出决算表", "09": "财政拨款“三公”经费支出决算表"]
+        let titles = [
+            "01": "收入支出决算总表", "02": "收入决算表", "05": "一般公共预算财政拨款支出决算表", "06": "一般公共预算财政拨款基本支出决算表",
+            "08": "国有资本经营预算财政拨款收入支出决算表", "09": "财政拨款“三公”经费支出决算表",
+        ]
         var expected: [String] = []
-        for id in ["01", "02", "08", "09"] {
+        for id in ["01", "02", "05", "06", "08", "09"] {
             let sheet = "公开\(id)"
             expected += ["\(sheet)|1|\(titles[id] ?? "")", "\(sheet)|2|", "\(sheet)|3|单位：万元"]
             expected += (Self.heads[id] ?? []).enumerated().map { "\(sheet)|\($0.offset + 4)|\($0.element.joined(separator: "|"))" }
         }
-        #expect(try sheetHeads(out, sheets: ["公开01", "公开02", "公开08", "公开09"]) == expected)
+        #expect(try sheetHeads(out, sheets: ["公开01", "公开02", "公开05", "公开06", "公开08", "公开09"]) == expected)
         let sourceCells = try cells(source)
         #expect(sourceCells.count == [Seed.shanghaiFinance: 578, Seed.shanghaiPlanning: 649, Seed.financePDF: 578][document])
         #expect(try cells(out) == sourceCells)

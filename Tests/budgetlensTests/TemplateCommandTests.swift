@@ -23,9 +23,9 @@ final class TemplateCommandTests {
     private var fillScript: String { Seed.repositoryRoot.appendingPathComponent("scripts/fill-template.py").path }
 
     /// `budgetlens cells FILE` without the source_line column.
-    private func cells(_ file: String) throws -> [String] {
+    private func cells(_ file: String, status: Int32 = 0) throws -> [String] {
         let result = try BudgetLensBinary.run(["cells", file])
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == status, "\(result.stderr)")
         return result.stdout.split(separator: "\n").map { String($0[..<($0.lastIndex(of: ",") ?? $0.endIndex)]) }
     }
 
@@ -140,6 +140,100 @@ final class TemplateCommandTests {
         #expect(try tableFindings(filled) == findings)
     }
 
+    /// `python3 -W error` openpyxl: rows 1 … the last frozen row of each sheet, `sheet|row|values`, then `FORMULA|cell|…`
+    /// for `cells` (`公开01!B33`).
+    private func heads(_ workbook: String, sheets: [String], formulas: [String]) throws -> [String] {
+        let script = """
+            import openpyxl, sys
+            from openpyxl.utils.cell import coordinate_from_string
+            book = openpyxl.load_workbook(sys.argv[1])
+            sheets, cells = sys.argv[2].split(","), sys.argv[3].split(",")
+            print("sheets|" + "|".join(book.sheetnames))
+            for name in sheets:
+                sheet = book[name]
+                _, first = coordinate_from_string(sheet.freeze_panes)
+                for row in range(1, first):
+                    print(name + "|" + str(row) + "|" + "|".join(str(c.value) for c in sheet[row] if c.value is not None))
+            for ref in cells:
+                name, cell = ref.split("!")
+                print("FORMULA|" + ref + "|" + str(book[name][cell].value) + "|" + str(book[name][cell].protection.locked))
+            """
+        let result = try python(["-c", script, workbook, sheets.joined(separator: ","), formulas.joined(separator: ",")])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test("--layout shanghai: the Shanghai form (no 行次, no 栏次 row, 三公 seventh, 06 in two blocks), formulas over the rows it has")
+    func shanghaiWorkbook() throws {
+        let out = path("shanghai.xlsx")
+        let made = try BudgetLensBinary.run(["template", "--to", "xlsx", "--layout", "shanghai", "-o", out, "--unit", "上海市普陀区财政局", "--year", "2024"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let lines = try heads(
+            out, sheets: ["公开01", "公开05", "公开06", "公开08", "公开09"],
+            formulas: [
+                "公开01!B6", "公开01!B32", "公开01!D32", "公开01!B35", "公开05!A7", "公开05!C6", "公开05!C7", "公开06!D6",
+                "公开06!H39", "公开06!D68", "公开06!H68", "公开08!E7", "公开09!A8", "公开09!E8",
+            ])
+        let sheets = ["封面"] + ["01", "02", "03", "04", "05", "06", "09", "07", "08"].map { "公开\($0)" } + ["年初预算与主要原因"]
+        #expect(lines.first == "sheets|" + sheets.joined(separator: "|"))
+        // Row 2 blank (no 公开NN表), row 3 `单位：万元` alone, no 行次 column, no 栏次 row; 05 and 08 keep the 附件2
+        // 模板's one code column (the preparer types whole codes), 06 prints 类 | 款.
+        #expect(Array(lines.dropFirst().prefix { !$0.hasPrefix("FORMULA") }) == [
+            "公开01|1|收入支出决算总表", "公开01|2|", "公开01|3|单位：万元", "公开01|4|收入|支出", "公开01|5|项目|决算数|项目|决算数",
+            "公开05|1|一般公共预算财政拨款支出决算表", "公开05|2|", "公开05|3|单位：万元", "公开05|4|项目|合计|基本支出|项目支出",
+            "公开05|5|科目编码|科目名称",
+            "公开06|1|一般公共预算财政拨款基本支出决算明细表", "公开06|2|", "公开06|3|单位：万元",
+            "公开06|4|经济分类科目编码|科目名称|决算数|经济分类科目编码|科目名称|决算数", "公开06|5|类|款|类|款",
+            "公开08|1|国有资本经营预算财政拨款支出决算表", "公开08|2|", "公开08|3|单位：万元",
+            "公开08|4|项目|年初结转和结余|本年收入|本年支出|年末结转和结余", "公开08|5|科目编码|科目名称|小计|基本支出|项目支出",
+            "公开09|1|财政拨款“三公”经费支出决算表", "公开09|2|", "公开09|3|单位：万元", "公开09|4|财政拨款“三公”经费",
+            "公开09|5|合计|因公出国（境）费|公务用车购置及运行维护费|公务接待费", "公开09|6|小计|公务用车购置费|公务用车运行维护费",
+            "公开09|7|" + Array(repeating: "预算数|决算数", count: 6).joined(separator: "|"),
+        ])
+        // 01: 收入 1–8 in rows 6–13, 本年收入合计 (行27) in row 32 beside 本年支出合计 (行58), 总计 in row 35 (行30/61,
+        // printed by neither side, leave no row); 06: 人员经费合计 = 301 + 303, 公用经费合计 = 302 + 307 + 310 + 312 + 399;
+        // 09 in pairs: 合计预算数 = 出国 C + 公务用车小计 E + 接待 K.
+        #expect(Array(lines.drop { !$0.hasPrefix("FORMULA") }) == [
+            "FORMULA|公开01!B6|None|False", "FORMULA|公开01!B32|=SUM(B6:B13)|True", "FORMULA|公开01!D32|=SUM(D6:D31)|True",
+            "FORMULA|公开01!B35|=SUM(B32:B34)|True", "FORMULA|公开05!A7|None|False",
+            "FORMULA|公开05!C6|=SUMIF($A$7:$A$86,\"???\",C7:C86)|True", "FORMULA|公开05!C7|=IF(COUNT(D7:E7)=0,\"\",SUM(D7:E7))|True",
+            "FORMULA|公开06!D6|=SUM(D7:D19)|True", "FORMULA|公开06!H39|=SUM(H40:H55)|True", "FORMULA|公开06!D68|=D6+D20|True",
+            "FORMULA|公开06!H68|=H6+H34+H39+H56+H62|True", "FORMULA|公开08!E7|=IF(COUNT(F7:G7)=0,\"\",SUM(F7:G7))|True",
+            "FORMULA|公开09!A8|=C8+E8+K8|True", "FORMULA|公开09!E8|=G8+I8|True",
+        ])
+    }
+
+    @Test("--layout shanghai: 上海 001 typed in (values over every cell) reads back to its cells, findings, year and unit, and renders in the Shanghai form")
+    func shanghaiRoundTrip() throws {
+        let template = path("shanghai-template.xlsx")
+        let made = try BudgetLensBinary.run([
+            "template", "--to", "xlsx", "--layout", "shanghai", "-o", template, "--unit", "上海市普陀区财政局", "--year", "2024",
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let source = Seed.corpusPath(Seed.shanghaiFinance)
+        let cellsFile = path("c001.csv")
+        try Data(try BudgetLensBinary.run(["cells", source]).stdout.utf8).write(to: URL(fileURLWithPath: cellsFile))
+        let filled = path("shanghai-filled.xlsx")
+        let fill = try python([fillScript, template, cellsFile, filled])
+        #expect(fill.status == 0, "\(fill.stderr)")
+        let expected = try cells(source)
+        let read = try cells(filled)
+        #expect(expected.count == 578)
+        #expect(expected.filter { !read.contains($0) } == [])
+        // Exactly the template's standard 公开06 rows the document does not print, blank = 0.00: 30306, the 307
+        // group, 31005, 31006, 31008–31012, the 312 and 399 groups (25 rows).
+        let extra = read.filter { !expected.contains($0) }
+        #expect(extra.count == 25 && extra.allSatisfy { $0.hasPrefix("06,") && $0.hasSuffix(",1,0.00") })
+        #expect(try tableFindings(filled) == tableFindings(source))  // 02-3, 03-3, 05-3, 06-1, X-5, X-7 as printed
+        let show = try BudgetLensBinary.run(["show", filled])
+        #expect(show.stdout.contains("年度 Year:        2024") && show.stdout.contains("上海市普陀区财政局"))
+        let page = path("shanghai-filled.html")
+        let render = try BudgetLensBinary.run(["render", filled, "--to", "html", "-o", page])
+        #expect(render.status == 0, "\(render.stderr)")
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(!html.contains("行次") && !html.contains("栏次") && html.contains("支出功能分类科目编码"))
+    }
+
     /// The cells of seed 000 typed into the input cells only: the workbook's totals are its formulas, stored by
     /// openpyxl without cached values and computed by the reader.
     private func inputsOnly() throws -> (filled: String, expected: [String]) {
@@ -203,7 +297,7 @@ final class TemplateCommandTests {
         let text = try BudgetLensBinary.run(["text", planted])
         #expect(text.stdout.contains("本年收入合计\t27\t=AVERAGE(C7:C8)\t"))
         #expect(text.stdout.contains("总计\t31\t=SUM(C33:C36)\t"))  // depends on it: not computed either
-        let read = try cells(planted)
+        let read = try cells(planted, status: 1)  // two cells not read: exit 1
         #expect(read.contains("01,1,,一、一般公共预算财政拨款收入,1,5.00"))
         #expect(read.contains("01,27,,本年收入合计,1,"))  // no value (not 12.00, not 6.00)
         #expect(read.contains("01,31,,总计,1,"))

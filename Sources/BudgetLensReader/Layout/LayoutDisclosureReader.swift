@@ -17,6 +17,7 @@ enum LayoutDisclosureReader {
         ).parse()
         disclosure.source = SourceDocument(
             file: file, format: source == .pdf ? .pdf : .layoutText, byteCount: byteCount, lineCount: lineCount)
+        LineNumbersAsAmounts.refuse(in: &disclosure)
         var problems = disclosure.problems
         for note in reconstruction.notes {
             problems.append(

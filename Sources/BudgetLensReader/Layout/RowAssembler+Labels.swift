@@ -69,7 +69,12 @@ extension RowAssembler {
             let run = Array(sorted[lower..<upper])
             let above = pair.0.flatMap { anchorOf[$0] }
             let below = pair.1.flatMap { anchorOf[$0] }
-            for group in wrapGroups(run, isTotal: { _ in false }) {
+            var queue = Array(wrapGroups(run, isTotal: { _ in false }).reversed())
+            while var group = queue.popLast() {
+                if let cut = splitBeforeRow(group, seeds: seeds, hasLabel: hasLabel, pitch: pitch) {
+                    queue.append(Array(group[cut...]))
+                    group = Array(group[..<cut])
+                }
                 let center = group.map(\.y).reduce(0, +) / Double(group.count)
                 var candidates: [(seed: Int, distance: Double)] = []
                 if let above, let last = result[above]?.last, last.fragment.x1 >= right - fillTolerance,
@@ -106,5 +111,23 @@ extension RowAssembler {
             }
         }
         return result.mapValues { $0.map(\.fragment) }
+    }
+
+    /// Where a seemingly wrapped label is two labels: its first line is within a line below a row that has no
+    /// label yet, and a row lies between two of its lines — 上海 公开06's right block prints each code on a line of
+    /// its own and its label on the next (`30212` / `因公出国（境）费用 0.00` / `30213` / `维修（护）费 29.65`), and a
+    /// long label that fills the column is not the first half of the next. A label wrapped around its own row's
+    /// code (`信息网络及软件购置` / `31007` / `更新`) stays whole: the row above it already has its label.
+    ///
+    /// - Returns: The index of the line that starts the second label, or `nil` to keep the group whole.
+    private func splitBeforeRow(_ group: [Placed], seeds: [Seed], hasLabel: Set<Int>, pitch: Double) -> Int? {
+        guard group.count > 1, let first = group.first else { return nil }
+        let rowAbove = seeds.indices.contains { seed in
+            !hasLabel.contains(seed) && !seeds[seed].isTotal && seeds[seed].y < first.y && first.y - seeds[seed].y <= 1.01 * pitch
+        }
+        guard rowAbove else { return nil }
+        return group.indices.dropLast().first { index in
+            seeds.contains { $0.y > group[index].y && $0.y < group[index + 1].y }
+        }.map { $0 + 1 }
     }
 }

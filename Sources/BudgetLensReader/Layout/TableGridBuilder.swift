@@ -101,7 +101,16 @@ struct TableGridBuilder {
             if isTotal { totals.insert(item.id) }
             switch table {
             case .incomeExpenditureSummary, .appropriationSummary:
-                if isStandardLabel(fragment.text) { starts.append(fragment.baseline) }
+                // A standard label on the line that prints `项目` is a column head (上海 04's `一般公共预算财政拨款`
+                // when its column is wide enough not to wrap it), not a row.
+                if isStandardLabel(fragment.text),
+                    !segment.fragments.contains(where: {
+                        $0.kind == .text && TextNormalization.key($0.text) == "项目"
+                            && abs($0.baseline - fragment.baseline) <= tolerance
+                    })
+                {
+                    starts.append(fragment.baseline)
+                }
             case .income, .expenditure, .generalBudgetExpenditure, .governmentFund, .stateCapital:
                 // `合计` on the left (a total row), not a column header such as `合计 | 基本支出`.
                 if key == "合计" || key == "总计", fragment.center - left < 0.45 * (right - left),

@@ -9,8 +9,8 @@ extension PageTextTables {
         let tables = rewrite.rewritten.map(\.formID).joined(separator: "、")
         return ReadProblem(
             code: readNoteCode, severity: .info,
-            message: "按页面文本读取（单元格以单个空格分隔，如 pdfplumber 的 extract_text()）：\(tables) 由各表的勾稽关系重建为表格行"
-                + " — read as page text (cells separated by single spaces): \(tables) rebuilt as table rows by their identities",
+            message: "read as page text (cells separated by single spaces, as pdfplumber's extract_text() writes them): "
+                + "\(tables) rebuilt as table rows by their identities",
             source: SourceLocation(file: file, line: 1, column: 1))
     }
 }

@@ -110,14 +110,16 @@ enum PageTextTables {
             } else {
                 output.lines += table.lines.prefix(1)
                 output.spans += table.spans.prefix(1)
-                output.notes += table.notes.filter { $0.code == "page-text.row-unplaced" }
+                output.notes += table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }
                 for line in region { output.append([(String(lines[line]), location(line, 1))]) }
                 if let tail { output.append([(String(tail), location(end, 1))]) }
             }
             consumedPrefix = tail != nil ? end : nil
             index = end
         }
-        return output.rewritten.isEmpty ? nil : output
+        // A table left unread because two readings remain is still said, even when no other table was rewritten.
+        let open = output.notes.contains { $0.code == "page-text.placement-ambiguous" }
+        return output.rewritten.isEmpty && !open ? nil : output
     }
 
     /// The lines with a page break inside a line made two lines: pages joined by a bare form feed put the last line
@@ -224,7 +226,11 @@ enum PageTextTables {
             guard RawTextCodeTable.write(
                 id, tokenLines: tokenLines, following: following, followingStart: region.upperBound, location: location,
                 into: &blocks)
-            else { return false }
+            else {
+                // A reading left open is said, with both placements (page-text.placement-ambiguous).
+                table.notes += blocks.notes.dropFirst(before.notes.count)
+                return false
+            }
             table = blocks
             return true
         case .sideBySide:

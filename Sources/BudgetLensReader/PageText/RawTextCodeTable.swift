@@ -72,15 +72,54 @@ enum RawTextCodeTable {
             return false
         }
         let count = template.columns.count
-        var cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities)
-        if cut == nil {
+        // A search cut short cannot say that no cut holds: the other forms are not tried (the table is not read).
+        var cutShort = false
+        var cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities,
+            cutShort: &cutShort)
+        if cut == nil, !cutShort {
             let late = following.enumerated().map { PageTextToken.tokens(of: $1, index: followingStart + $0) }
                 .filter { $0.count == 1 && $0[0].amount != nil }.map { $0[0] }
             if !late.isEmpty {
-                cut = cutAmounts(rows: rows.rows, amounts: rows.amounts + late, columnCount: count, identities: template.identities)
+                cut = cutAmounts(rows: rows.rows, amounts: rows.amounts + late, columnCount: count, identities: template.identities,
+                    cutShort: &cutShort)
+            }
+        }
+        if cut == nil, !cutShort {
+            // A row's last amount printed before the others (`6.19` then `16.19` `10.00`: the 其他收入 before the
+            // 合计 and 财政拨款), under the same identities.
+            cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities,
+                ordered: false, cutShort: &cutShort)
+        }
+        if cut == nil, !cutShort {
+            // Amounts printed column by column (each column's run of rows, blank cells dropped).
+            switch RawTextColumnBlocks.place(rows: rows.rows, values: rows.amounts.compactMap(\.amount), columnCount: count,
+                identities: template.identities)
+            {
+            case .read(let reading): cut = RawTextColumnBlocks.cut(reading, rows: rows.rows, amounts: rows.amounts)
+            case .open(let first, let second):
+                table.notes.append(ReadProblem(
+                    code: "page-text.placement-ambiguous", severity: .warning,
+                    message: "\(id.formID)：原始文本中按栏打印的金额有两种以上放置均满足勾稽关系，未读取本表："
+                        + RawTextColumnBlocks.describe(first, second, rows: rows.rows, amounts: rows.amounts,
+                            columns: template.columns)
+                        + " — the amounts printed column by column can be placed in two or more ways that satisfy the "
+                        + "identities; the table is not read",
+                    table: id, source: start))
+                return false
+            case .none: break
             }
         }
         guard let cut else { return false }
+        if rows.split, cut.alternatives > 1 || !cut.uncertain.isEmpty {
+            // Codes rebuilt from their parts: a placement left open is not picked; the table stays unread.
+            table.notes.append(ReadProblem(
+                code: "page-text.placement-ambiguous", severity: .warning,
+                message: "\(id.formID)：原始文本中金额的放置有两种以上均满足勾稽关系，未读取本表：" + cut.describeOpen(columns: template.columns)
+                    + " — the amounts of the raw text can be placed in two or more ways that satisfy the identities; "
+                    + "the table is not read",
+                table: id, source: start))
+            return false
+        }
 
         if cut.alternatives > 1 {
             table.notes.append(ReadProblem(
@@ -119,16 +158,27 @@ enum RawTextCodeTable {
     /// The rows (合计 first, then the codes sorted) with their labels, and the amounts in order; `nil` when the
     /// codes are split (`201` `06` `01`), a parent code is missing, or labels and codes do not pair up.
     static func rows(_ tokens: [PageTextToken], columnCount: Int, identities: [ColumnPlacement.Identity])
-        -> (rows: [Row], amounts: [PageTextToken])?
+        -> (rows: [Row], amounts: [PageTextToken], split: Bool)?
     {
         var codes: [String: PageTextToken] = [:]
         var amounts: [PageTextToken] = []
         var pieces: [PageTextToken] = []
         var total: PageTextToken? = nil
+        let digits = tokens.filter { $0.kind == .digits }
+        // Codes printed apart (`201` / `06` / `01`): rebuilt from their 类, 款 and 项 parts (RawTextSplitCodes).
+        let split = digits.contains { $0.text.count == 2 } && digits.allSatisfy { [2, 3].contains($0.text.count) }
+        if split {
+            guard let rebuilt = RawTextSplitCodes.codes(digits) else { return nil }
+            for (code, anchor) in rebuilt {
+                guard codes[code] == nil else { return nil }
+                codes[code] = anchor
+            }
+        }
         for token in tokens {
             switch token.kind {
             case .digits:
-                // Two-digit 款/项 printed apart from their 类 cannot be told apart here; nor can a page number.
+                if split { continue }
+                // A page number or a part of a code among whole codes cannot be placed.
                 guard [3, 5, 7].contains(token.text.count) else { return nil }
                 guard codes[String(token.text)] == nil else { return nil }
                 codes[String(token.text)] = token
@@ -151,7 +201,7 @@ enum RawTextCodeTable {
         guard labels.count == sorted.count else { return nil }
         var rows = [Row(code: nil, label: "合计", anchor: total)]
         for (code, label) in zip(sorted, labels) { rows.append(Row(code: code, label: label, anchor: codes[code])) }
-        return (rows, amounts)
+        return (rows, amounts, split)
     }
 
     /// The labels: pieces joined where the piece before filled the column and did not end as a label ends;
@@ -190,6 +240,18 @@ enum RawTextCodeTable {
         var alternatives: Int
         /// Rows whose amounts still had several placements (the first is read).
         var uncertain: [Int]
+        /// For each of `uncertain`, its first two placements.
+        var choices: [[[Int]]] = []
+
+        /// Both readings where one is left open: the first uncertain row's two placements
+        /// (`合计 50.00→合计，50.00→基本支出 | 合计 50.00→合计，50.00→项目支出`), else the two first cuts.
+        func describeOpen(columns: [String]) -> String {
+            guard let index = uncertain.first, let two = choices.first else { return describe(columns: columns) }
+            return two.map { placement in
+                "\(rows[index].code ?? "合计") " + zip(rows[index].amounts, placement)
+                    .map { "\($0.text)→\(columns[$1])" }.joined(separator: "，")
+            }.joined(separator: " | ")
+        }
 
         /// The second cut that held, when more than one did.
         var other: (rows: [Row], placements: [[Int]])?
@@ -214,8 +276,20 @@ enum RawTextCodeTable {
     /// Cuts `amounts` into consecutive groups, one for each row, the 合计 row's first or last, such that every
     /// row's identity and the code hierarchy hold in every column.
     static func cutAmounts(
-        rows: [Row], amounts: [PageTextToken], columnCount: Int, identities: [ColumnPlacement.Identity]
+        rows: [Row], amounts: [PageTextToken], columnCount: Int, identities: [ColumnPlacement.Identity],
+        ordered: Bool = true
     ) -> Cut? {
+        var cutShort = false
+        return cutAmounts(rows: rows, amounts: amounts, columnCount: columnCount, identities: identities, ordered: ordered,
+            cutShort: &cutShort)
+    }
+
+    /// As above; `cutShort` is set when the search ran out of steps (`nil` then says nothing about other cuts).
+    static func cutAmounts(
+        rows: [Row], amounts: [PageTextToken], columnCount: Int, identities: [ColumnPlacement.Identity],
+        ordered: Bool = true, cutShort: inout Bool
+    ) -> Cut? {
+        // `ordered` false: a row's amounts in column order, or in column order but its last printed first.
         let values = amounts.compactMap(\.amount)
         guard values.count == amounts.count else { return nil }
         var budget = stepLimit  // search steps left, for the cuts and the hierarchy narrowing together
@@ -228,14 +302,25 @@ enum RawTextCodeTable {
             if length == 0 {
                 found = [[]]
             } else {
-                found = ColumnPlacement.candidates(
-                    Array(values[start..<(start + length)]), columnCount: columnCount, ordered: true,
+                let group = Array(values[start..<(start + length)])
+                // Placements that give the same cells (a `0.00` in one blank column or another) are one reading.
+                var seen = Set<[Int64]>()
+                var placements = ColumnPlacement.candidates(group, columnCount: columnCount, ordered: true,
                     identities: identities) ?? []
+                if !ordered, group.count > 1 {
+                    // Or the row's last amount printed before the others (`6.19` then `16.19` `10.00`): the others
+                    // in order, then it, placed in order; mapped back to the printed order.
+                    let rotated = Array(group.dropFirst()) + [group[0]]
+                    placements += (ColumnPlacement.candidates(rotated, columnCount: columnCount, ordered: true,
+                        identities: identities) ?? []).map { [$0[$0.count - 1]] + $0.dropLast() }
+                }
+                found = placements
+                    .filter { seen.insert(ColumnPlacement.values(group, at: $0, columnCount: columnCount)).inserted }
             }
             cache[key] = found
             return found
         }
-        var held: [(rows: [Row], placements: [[Int]], uncertain: [Int])] = []
+        var held: [(rows: [Row], placements: [[Int]], uncertain: [Int], choices: [[[Int]]])] = []
         var total = 0
         for totalLast in [false, true] {
             // Row order: 合计 first (as printed in the PDF) or last (as raw text may put it).
@@ -270,7 +355,9 @@ enum RawTextCodeTable {
                 if !reached { dead.insert(row * 1_000_000 + position) }
                 return reached
             }
-            func check(_ order: [Row], lengths: [Int], parents: [Int?]) -> (rows: [Row], placements: [[Int]], uncertain: [Int])? {
+            func check(_ order: [Row], lengths: [Int], parents: [Int?])
+                -> (rows: [Row], placements: [[Int]], uncertain: [Int], choices: [[[Int]]])?
+            {
                 var candidates: [[[Int]]] = []
                 var groups: [[Int64]] = []
                 var rowsOut = order
@@ -282,6 +369,7 @@ enum RawTextCodeTable {
                     position += length
                 }
                 var uncertain: [Int] = []
+                var choices: [[[Int]]] = []
                 for _ in 0...order.count {
                     HierarchyPlacement.narrow(&candidates, amounts: groups, parents: parents, columnCount: columnCount, budget: &budget)
                     if budget <= 0 {
@@ -291,18 +379,21 @@ enum RawTextCodeTable {
                     if candidates.contains(where: \.isEmpty) { return nil }
                     guard let next = candidates.indices.first(where: { candidates[$0].count > 1 }) else { break }
                     uncertain.append(next)
+                    choices.append(Array(candidates[next].prefix(2)))
                     candidates[next] = [candidates[next][0]]
                 }
                 let chosen = candidates.map { $0[0] }
                 guard holds(groups: groups, placements: chosen, parents: parents, columnCount: columnCount) else { return nil }
-                return (rowsOut, chosen, uncertain)
+                return (rowsOut, chosen, uncertain, choices)
             }
             visit(0, 0)
         }
         // A search cut short cannot say that no other cut holds: the table is not read.
+        if exhausted { cutShort = true }
         guard !exhausted, let first = held.first else { return nil }
         let other = held.count > 1 ? (held[1].rows, held[1].placements) : nil
-        return Cut(rows: first.rows, placements: first.placements, alternatives: held.count, uncertain: first.uncertain, other: other)
+        return Cut(rows: first.rows, placements: first.placements, alternatives: held.count, uncertain: first.uncertain,
+            choices: first.choices, other: other)
     }
 
     /// Whether every parent row equals the sum of its children in every column, within 1 分 a child.

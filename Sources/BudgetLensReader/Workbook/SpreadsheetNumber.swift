@@ -17,6 +17,19 @@ enum SpreadsheetNumber {
         return decimal.text(minimumDecimals: shape.decimals ?? 0, grouped: shape.grouped) + (shape.percent ? "%" : "")
     }
 
+    /// Whether the format shows fewer decimals than the stored number has (after Excel's 15 significant digits):
+    /// `3.333` under `0.00` is shown `3.33`. `General` and text formats hide nothing.
+    static func hidesDecimals(_ stored: String, format: String) -> Bool {
+        guard var decimal = Decimal(stored) else { return false }
+        decimal.round(significantDigits: 15)
+        let shape = Shape(format)
+        guard let places = shape.decimals else { return false }
+        if shape.percent { decimal.exponent += 2 }
+        var shown = decimal
+        shown.round(decimalPlaces: places)
+        return shown.trimmed != decimal.trimmed
+    }
+
     /// The format code of a built-in number format id (ECMA-376 §18.8.30); `General` for the others.
     static func builtInFormat(_ id: Int) -> String {
         switch id {
@@ -106,6 +119,17 @@ enum SpreadsheetNumber {
                 guard let power = Int(String(Substring(bytes.dropFirst()))), abs(power) <= 400 else { return nil }
                 exponent += power
             }
+        }
+
+        /// The value without trailing zeros, for comparing two numbers: (sign, digits, power of ten).
+        var trimmed: [Int] {
+            var digits = digits
+            var exponent = exponent
+            while digits.last == 0 {
+                digits.removeLast()
+                exponent += 1
+            }
+            return digits.isEmpty ? [0] : [negative ? -1 : 1, exponent] + digits.map(Int.init)
         }
 
         /// Rounds half-up (away from zero) to `count` significant digits.

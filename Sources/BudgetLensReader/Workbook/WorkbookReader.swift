@@ -186,6 +186,7 @@ enum WorkbookReader {
         var values: [WorkbookFormula.Key: WorkbookFormula.Value] = [:]
         var formulas: [WorkbookFormula.Key: String] = [:]
         var pending: [WorkbookXML.RawCell] = []
+        var hidden: (count: Int, first: WorkbookXML.RawCell?, shown: String) = (0, nil, "")
         for cell in cells {
             let key = WorkbookFormula.Key(row: cell.row, column: cell.column)
             if cell.value.isEmpty {
@@ -215,6 +216,10 @@ enum WorkbookReader {
             default:
                 let format = formats.indices.contains(cell.style) ? formats[cell.style] : "General"
                 text = SpreadsheetNumber.display(cell.value, format: format) ?? cell.value
+                if SpreadsheetNumber.hidesDecimals(cell.value, format: format) {
+                    if hidden.first == nil { hidden = (0, cell, text) }
+                    hidden.count += 1
+                }
             }
             let number = ["s", "inlineStr", "str", "e", "b"].contains(cell.type) ? nil : WorkbookFormula.millionths(stored: cell.value)
             values[key] = number.map { .number($0) } ?? .text(text)
@@ -239,6 +244,16 @@ enum WorkbookReader {
                         source: SourceLocation(file: file, line: cell.row, column: cell.column, cell: place)))
                 rows[cell.row, default: []].append((cell.column, "=" + cell.formula))
             }
+        }
+        if let first = hidden.first {
+            let place = SheetCells(name: name, rows: []).cellName(row: first.row, column: first.column)
+            problems.append(
+                ReadProblem(
+                    code: "workbook.hidden-decimals", severity: .info,
+                    message: "\(hidden.count) number cell(s) hold more decimals than their format shows (first: \(place) "
+                        + "stores \(first.value), shown \(hidden.shown)); they are read as shown, as the sheet prints "
+                        + "them — a total Excel computed from the stored values may differ from the sum of the shown ones (尾数误差)",
+                    source: SourceLocation(file: file, line: first.row, column: first.column, cell: place)))
         }
         for row in rows.keys { rows[row]?.sort { $0.column < $1.column } }
         return SheetCells(

@@ -28,8 +28,10 @@ public struct HTMLWriter: Sendable {
         page += "<title>\(MarkupText.escape(header.title))</title>\n<style>\n\(HTMLStyle.css)</style>\n</head>\n<body>\n"
         page += cover()
         page += contents()
-        page += "<section class=\"part\" id=\"tables\">\n<h2>第二部分　\(MarkupText.escape(year))年度部门决算表</h2>\n"
-        for id in TableID.allCases {
+        let template = LayoutTemplate.of(disclosure)
+        let heading = template.tablesHeading(unit: header.unitName, year: header.year)
+        page += "<section class=\"part\" id=\"tables\">\n<h2>\(MarkupText.escape(heading))</h2>\n"
+        for id in template.tableOrder {
             page += tableSection(id)
         }
         page += "</section>\n"
@@ -53,8 +55,9 @@ public struct HTMLWriter: Sendable {
 
     func contents() -> String {
         var html = "<nav class=\"contents\" aria-labelledby=\"contents-title\">\n<h2 id=\"contents-title\">目　录</h2>\n<ol>\n"
-        let shanghai = LayoutTemplate.of(disclosure) == .shanghai  // its 目录 names the tables without 公开NN表
-        for id in TableID.allCases {
+        let template = LayoutTemplate.of(disclosure)
+        let shanghai = template == .shanghai  // its 目录 names the tables without 公开NN表, 三公 seventh
+        for id in template.tableOrder {
             let title = disclosure.table(id)?.title ?? id.canonicalTitle
             let form = shanghai ? "" : "（\(id.formID)表）"
             html += "<li><a href=\"#t\(id.rawValue)\">\(MarkupText.escape(title))\(form)</a>\(page("t\(id.rawValue)"))</li>\n"

@@ -21,6 +21,24 @@ public enum LayoutTemplate: Hashable, Sendable {
         return summary.rows.contains { $0.line != nil } ? .shandongHubei : .shanghai
     }
 
+    /// The order the nine tables are printed in: 公开01 … 09; the Shanghai template prints the 三公 table seventh,
+    /// then 政府性基金 and 国有资本经营 as 八, 九 (corpus 001–004 and the 附件2 模板, their 目录 and pages).
+    public var tableOrder: [TableID] {
+        guard self == .shanghai else { return TableID.allCases }
+        return [
+            .incomeExpenditureSummary, .income, .expenditure, .appropriationSummary, .generalBudgetExpenditure,
+            .generalBudgetBasicExpenditure, .threePublicExpenses, .governmentFund, .stateCapital,
+        ]
+    }
+
+    /// The heading of the tables' part: `第二部分　2022年度部门决算表`; the Shanghai template names the unit,
+    /// `第二部分　上海市普陀区财政局2024年度部门决算表` (corpus 001–004), when the unit is known.
+    public func tablesHeading(unit: String?, year: Int?) -> String {
+        let year = year.map(String.init) ?? ""
+        guard self == .shanghai, let unit, !unit.isEmpty else { return "第二部分　\(year)年度部门决算表" }
+        return "第二部分　\(unit)\(year)年度部门决算表"
+    }
+
     /// The amount columns the Shanghai template prints (the 附件2 模板 and corpus 001–004; DOMAIN §1.4–1.11), by
     /// 栏次 in print order. 公开08's model keeps 栏次 1–3 for 小计/基本支出/项目支出 and numbers the others 4–6.
     static let shanghaiHeads: [TableID: [(number: Int, name: String)]] = [

@@ -37,8 +37,14 @@ public enum OfficialLayout {
         }
         switch table.id.shape {
         case .sideBySide: sideBySide(drawn, into: &grid)
-        case .functional: functional(drawn, columns: drawn.columns, into: &grid)
-        case .economic: economic(table, into: &grid)
+        case .functional:
+            if shanghai, splitsCodes(table) {
+                shanghaiFunctional(drawn, columns: drawn.columns, into: &grid)
+            } else {
+                functional(drawn, columns: drawn.columns, into: &grid)
+            }
+        case .economic:
+            if shanghai, splitsCodes(table) { shanghaiEconomic(table, into: &grid) } else { economic(table, into: &grid) }
         case .singleRow:
             if shanghai, let pairs = LayoutTemplate.expensePairs(table.columns) {
                 singleRow(table, columns: pairs, top: "财政拨款“三公”经费", into: &grid)
@@ -46,6 +52,9 @@ public enum OfficialLayout {
                 singleRow(table, columns: table.columns, top: nil, into: &grid)
             }
         }
+        // The Shanghai pages print no 栏次 row (corpus PDFs, 附件2 模板): every shape but 06 (which has none) ends
+        // its header with it; the readers place the columns by their heads, as they do on the real pages.
+        if shanghai, table.id.shape != .economic, !grid.header.isEmpty { grid.header.removeLast() }
         return grid
     }
 
@@ -189,6 +198,7 @@ public enum OfficialLayout {
         for index in 0..<max(leftSlots.count, rightSlots.count) {
             let leftRow = index < leftSlots.count ? leftSlots[index] : nil
             let rightRow = index < rightSlots.count ? rightSlots[index] : nil
+            if leftRow == nil, rightRow == nil { continue }  // a 行次 neither side prints (上海: 01's 30 and 61)
             grid.body.append(
                 block(leftRow, columns: left, lines: lines, index: leftRow.flatMap { table.rows.firstIndex(of: $0) })
                     + block(rightRow, columns: right, lines: lines, index: rightRow.flatMap { table.rows.firstIndex(of: $0) }))
@@ -248,6 +258,98 @@ public enum OfficialLayout {
             } else {
                 grid.body.append([.label(row.item, columns: 2)] + amounts)
             }
+        }
+    }
+
+    /// 公开02/03/05/07/08 as the Shanghai template prints them (corpus PDFs, 附件2 模板): `项目` over
+    /// `支出功能分类科目编码` (over `类 | 款 | 项`) and `科目名称`, the amount heads spanning down; the code split into
+    /// its 类 (3 digits), 款 (2) and 项 (the rest) columns; a row without a code (`合计`) labelled across all four.
+    static func shanghaiFunctional(_ table: PublicTable, columns: [TableColumn], into grid: inout TableGrid) {
+        let height = max(3, depth(columns))
+        grid.width = 4 + columns.count
+        grid.codeColumns = [0, 1, 2]
+        let heads = columnHeaders(columns, height: height)
+        var headerRows: [[GridCell]] = []
+        for level in 0..<height {
+            var row: [GridCell] = []
+            if level == 0 { row.append(.header("项目", rows: height - 2, columns: 4)) }
+            if level == height - 2 { row += [.header("支出功能分类科目编码", columns: 3), .header("科目名称", rows: 2)] }
+            if level == height - 1 { row += [.header("类"), .header("款"), .header("项")] }
+            headerRows.append(row + heads[level])
+        }
+        headerRows.append([.header("栏次", columns: 4)] + columnNumbers(columns))
+        grid.header = headerRows
+        for (index, row) in table.rows.enumerated() {
+            let amounts = columns.map { GridCell.amount(row.cell($0.number), row: row, index: index, column: $0.number) }
+            if let code = row.code {
+                grid.body.append(codeParts(code, sizes: [3, 2]).map { .text($0) } + [.label(row.item)] + amounts)
+            } else {
+                grid.body.append([.label(row.item, columns: 4)] + amounts)
+            }
+        }
+    }
+
+    /// Whether the codes of `table` can be printed in the Shanghai 类 | 款 | 项 (06: 类 | 款) columns: every code is a
+    /// classification code, digits of a 类, 款 or 项 length (functional 3, 5, 7; economic 3, 5). The 附件2 模板 prints
+    /// placeholders (`…`) in its code column, one whole-code column: such a table keeps the one `科目编码` column.
+    static func splitsCodes(_ table: PublicTable) -> Bool {
+        let lengths: Set<Int> = table.id.shape == .economic ? [3, 5] : [3, 5, 7]
+        return table.rows.allSatisfy { row in
+            guard let code = row.code else { return true }
+            return lengths.contains(code.count) && code.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+    }
+
+    /// `code` cut into the Shanghai template's code columns: a part per size in `sizes`, then the rest
+    /// (`2010601`, [3, 2] → `201`, `06`, `01`; `201` → `201`, ``, ``; `30201`, [3] → `302`, `01`).
+    static func codeParts(_ code: String, sizes: [Int]) -> [String] {
+        var rest = Substring(code)
+        var parts: [String] = []
+        for size in sizes {
+            parts.append(String(rest.prefix(size)))
+            rest = rest.dropFirst(size)
+        }
+        return parts + [String(rest)]
+    }
+
+    /// 公开06 as the Shanghai template prints it (corpus PDFs, 附件2 模板): two blocks, `人员经费` rows (301, 303)
+    /// on the left and `公用经费` rows (302, 310, …) on the right, each `经济分类科目编码` (over `类 | 款`) | `科目名称`
+    /// | the amount head; the bottom row `人员经费合计` | `公用经费合计`.
+    static func shanghaiEconomic(_ table: PublicTable, into grid: inout TableGrid) {
+        let amountName = table.columns.first?.name ?? "决算数"
+        let column = table.columns.first?.number ?? 1
+        let personnel = table.rows.filter { $0.group == "人员经费" && $0.kind != .total }
+        let publicRows = table.rows.filter { $0.group != "人员经费" && $0.kind != .total }
+        grid.width = 8
+        grid.codeColumns = [0, 1, 4, 5]
+        let block: [GridCell] = [.header("经济分类科目编码", columns: 2), .header("科目名称", rows: 2), .header(amountName, rows: 2)]
+        grid.header = [block + block, [.header("类"), .header("款"), .header("类"), .header("款")]]
+        func cells(_ rows: [TableRow], _ index: Int) -> [GridCell] {
+            guard index < rows.count else { return [.text(nil), .text(nil), .text(nil), .amount(nil)] }
+            let row = rows[index]
+            let code = row.code.map { codeParts($0, sizes: [3]) } ?? ["", ""]
+            return code.map { .text($0) } + [
+                .label(row.item),
+                .amount(row.cell(column), row: row, index: table.rows.firstIndex(of: row), column: column),
+            ]
+        }
+        for index in 0..<max(personnel.count, publicRows.count) {
+            grid.body.append(cells(personnel, index) + cells(publicRows, index))
+        }
+        let totals = table.rows.filter { $0.kind == .total }
+        let personnelTotal = totals.first { $0.group == "人员经费" }
+        let publicTotal = totals.first { $0.group != "人员经费" }
+        if personnelTotal != nil || publicTotal != nil {
+            grid.body.append([
+                .label(personnelTotal?.item ?? "人员经费合计", columns: 3),
+                .amount(
+                    personnelTotal?.cell(column), row: personnelTotal,
+                    index: personnelTotal.flatMap { table.rows.firstIndex(of: $0) }, column: column),
+                .label(publicTotal?.item ?? "公用经费合计", columns: 3),
+                .amount(
+                    publicTotal?.cell(column), row: publicTotal,
+                    index: publicTotal.flatMap { table.rows.firstIndex(of: $0) }, column: column),
+            ])
         }
     }
 

@@ -19,15 +19,32 @@ enum TemplateTables {
 
     static let here = SourceLocation(file: "template", line: 0)
 
-    /// The nine tables.
-    static func tables() -> [PublicTable] {
-        TableID.allCases.map(table)
+    /// The nine tables, in `layout`'s order and form: the Shanghai template (corpus, 附件2 模板) prints no 行次 and
+    /// no filler rows in 01/04 (the rows keep their standard 行次, which place them), heads its amounts `决算数`,
+    /// and numbers 08's columns as its 07 (年初 4, 本年收入 5, 小计 1, 基本支出 2, 项目支出 3, 年末 6).
+    static func tables(_ layout: LayoutTemplate = .shandongHubei) -> [PublicTable] {
+        layout.tableOrder.map { table($0, layout) }
     }
 
-    static func table(_ id: TableID) -> PublicTable {
-        PublicTable(
+    static func table(_ id: TableID, _ layout: LayoutTemplate = .shandongHubei) -> PublicTable {
+        var table = PublicTable(
             id: id, title: id.canonicalTitle, formLabel: "\(id.formID)表", moneyUnit: .wanYuan, columns: columns(id),
             rows: rows(id), source: here)
+        guard layout == .shanghai else { return table }
+        table.formLabel = nil
+        if id.shape == .sideBySide {
+            table.rows = table.rows.filter { !$0.item.isEmpty }.map { var row = $0; row.line = nil; return row }
+        }
+        switch id {
+        case .incomeExpenditureSummary, .appropriationSummary, .generalBudgetBasicExpenditure:
+            table.columns[0].name = "决算数"
+        case .stateCapital:
+            let numbers = [4, 5, 1, 2, 3, 6]
+            table.columns = zip(numbers, columns(.governmentFund)).map { TableColumn(number: $0, name: $1.name) }
+        default:
+            break
+        }
+        return table
     }
 
     static func columns(_ id: TableID) -> [TableColumn] {

@@ -26,10 +26,15 @@ public struct XLSXTemplate: Sendable {
     /// The year of the title, if known.
     public var year: Int?
 
-    /// A template for `unitName` and `year` (either may be left for the preparer).
-    public init(unitName: String? = nil, year: Int? = nil) {
+    /// The form: Shandong/Hubei (行次, 栏次 rows, `公开NN表`) or Shanghai (docs/render-shanghai.md: no 行次 or 栏次
+    /// rows, `单位：万元`, 三公 seventh, 06 in two blocks; the 附件2 模板's one code column in 02/03/05/07/08).
+    public var layout: LayoutTemplate
+
+    /// A template for `unitName` and `year` (either may be left for the preparer) in `layout`'s form.
+    public init(unitName: String? = nil, year: Int? = nil, layout: LayoutTemplate = .shandongHubei) {
         self.unitName = unitName
         self.year = year
+        self.layout = layout
     }
 
     /// The document title: `2022年度烟台市医疗保障局部门决算`, with blanks for what is not known.
@@ -42,12 +47,13 @@ public struct XLSXTemplate: Sendable {
         let header = DocumentHeader(title: title, unitName: unitName, unitLabel: "部门", year: year, moneyUnit: .wanYuan)
         let disclosure = Disclosure(
             source: SourceDocument(file: "template", format: .xlsx, byteCount: 0, lineCount: 0), kind: .finalAccounts,
-            header: header, tables: TemplateTables.tables())
+            header: header, tables: TemplateTables.tables(layout))
         var sheets: [(name: String, xml: String)] = [
-            ("封面", XLSXSheet.cover(title: title, contents: TableID.allCases.map(\.canonicalTitle), editable: true))
+            ("封面", XLSXSheet.cover(title: title, contents: layout.tableOrder.map(\.canonicalTitle), editable: true))
         ]
         for table in disclosure.tables {
-            sheets.append((table.id.formID, Self.sheet(table, grid: OfficialLayout.grid(for: table, in: disclosure))))
+            let grid = OfficialLayout.grid(for: table, in: disclosure, template: layout)
+            sheets.append((table.id.formID, Self.sheet(table, grid: grid)))
         }
         sheets.append((NarrativeInputs.sheetName, Self.inputsSheet()))
         return try XLSXPackage.archive(title: title, sheets: sheets, calculateOnLoad: true)
@@ -112,10 +118,11 @@ public struct XLSXTemplate: Sendable {
         /// The index of the row with standard 行次 `line`.
         func index(line: Int) -> Int? { table.rows.firstIndex { $0.standardLine == line } }
 
-        /// `SUM(first:last)` of 行次 `lines` in 栏次 `column`.
+        /// `SUM(first:last)` of 行次 `lines` in 栏次 `column`, from the first to the last of them the table has (the
+        /// Shanghai form has no filler rows: 01's 行9–26 and 30 are not there).
         func sum(lines: ClosedRange<Int>, _ column: Int) -> String? {
-            guard let first = ref(index(line: lines.lowerBound), column), let last = ref(index(line: lines.upperBound), column)
-            else { return nil }
+            let refs = lines.compactMap { ref(index(line: $0), column) }
+            guard let first = refs.first, let last = refs.last else { return nil }
             return "SUM(\(first):\(last))"
         }
 

@@ -21,13 +21,14 @@ public struct XLSXWriter: Sendable {
 
     /// The workbook's bytes. Throws only if the ZIP library fails to write to memory.
     public func data() throws -> Data {
+        let order = LayoutTemplate.of(disclosure).tableOrder  // the Shanghai template prints 三公 seventh
         let sheets =
-            TableID.allCases.map { id -> (name: String, xml: String) in
+            order.map { id -> (name: String, xml: String) in
                 let name = id.formID
                 guard let table = disclosure.table(id) else { return (name, XLSXSheet.missing(id)) }
                 return (name, XLSXSheet.xml(OfficialLayout.grid(for: table, in: disclosure)))
             } + XLSXAnnexSheets.sheets(disclosure)
-        let contents = disclosure.tables.sorted { $0.id < $1.id }.map { $0.title.isEmpty ? $0.id.canonicalTitle : $0.title }
+        let contents = order.compactMap { disclosure.table($0) }.map { $0.title.isEmpty ? $0.id.canonicalTitle : $0.title }
         let cover = coverTitle.map { [(name: "封面", xml: XLSXSheet.cover(title: $0, contents: contents))] } ?? []
         // 图示: the native charts (XLSXCharts), after the tables and annexes.
         let charts = XLSXCharts.charts(disclosure)

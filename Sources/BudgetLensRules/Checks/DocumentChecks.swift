@@ -2,8 +2,14 @@ import BudgetLensCore
 
 /// Checks of the document as a whole: the nine tables, the unit's name, placeholders, years, reading problems.
 enum DocumentChecks {
-    /// Every one of the nine tables is present; a missing one is a finding, saying whether the 目录 lists it.
+    /// Every one of the nine tables is present; a missing one is a finding, saying whether the 目录 lists it. A
+    /// part the 目录 lists (`第三部分 …情况说明`, `第四部分 名词解释`) that the document lacks is a finding too: a text
+    /// cut before its 情况说明 would otherwise pass every narrative check by having no narrative.
     static func tablesPresent(_ context: CheckContext) -> [Finding] {
+        tablesMissing(context) + listedPartsMissing(context)
+    }
+
+    private static func tablesMissing(_ context: CheckContext) -> [Finding] {
         let listed = listedTables(in: context.disclosure)
         return context.disclosure.missingTables.map { id in
             if let entry = listed[id] {
@@ -19,6 +25,29 @@ enum DocumentChecks {
                 at: FindingLocation(table: id.formID, item: id.canonicalTitle, source: context.documentLocation.source),
                 expected: "present", actual: "missing")
         }
+    }
+
+    /// The 目录's part entries for the 情况说明 and the 名词解释 whose part is not in the document.
+    private static func listedPartsMissing(_ context: CheckContext) -> [Finding] {
+        let disclosure = context.disclosure
+        let parts: [(word: String, role: PartRole, present: Bool)] = [
+            ("情况说明", .narrative, !disclosure.narrative.isEmpty),
+            ("名词解释", .glossary, !disclosure.glossary.isEmpty),
+        ]
+        var findings: [Finding] = []
+        for part in parts where !part.present && !disclosure.parts.contains(where: { $0.role == part.role }) {
+            guard
+                let entry = disclosure.tableOfContents.first(where: { entry in
+                    entry.text.hasPrefix("第") && entry.text.contains("部分") && entry.text.contains(part.word)
+                })
+            else { continue }
+            findings.append(
+                context.finding(
+                    "目录列出“\(entry.text)”，但文中没有\(part.word)（文件不完整？）",
+                    "the 目录 lists '\(entry.text)' but the document has no \(part.word) (an incomplete file?)",
+                    at: FindingLocation(item: part.word, source: entry.source), expected: "present", actual: "missing"))
+        }
+        return findings
     }
 
     /// The 目录 entries that name one of the nine tables.
