@@ -324,7 +324,7 @@ enum HeaderWords {
     }
 
     /// Headings of an amount column: never attached to a code column beside them.
-    static let amountNames: Set<String> = ["决算数", "预算数", "金额", "决算金额", "本年决算数"]
+    static let amountNames: Set<String> = ["决算数", "预算数", "本年决算数"]
 
     /// Headings over a group of columns, never a column of their own.
     static let groups: Set<String> = ["项目", "收入", "支出"]
