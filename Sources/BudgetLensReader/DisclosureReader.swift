@@ -126,13 +126,27 @@ public enum DisclosureReader {
             disclosure = readLayoutText(text, file: file, configuration: configuration)
         } else {
             let source = SourceText(file: file, text: text)
-            disclosure = TextDisclosureParser(
-                text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations
-            ).parse()
-            var unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
-            if !unread.isEmpty, let pageText = readPageText(source, file: file, byteCount: bytes.count, configuration: configuration) {
+            let parser = TextDisclosureParser(
+                text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations)
+            var unread: [ReadProblem]
+            // Text without a tab holds no tab-separated table: the tables a full reading would have (read, or
+            // reported not understood) are those located, so page text is tried before anything else is read.
+            if !text.utf8.contains(0x09),
+                case let located = UnreadTables.problems(lines: source.lines, file: file, readIDs: parser.locatedTableIDs()),
+                !located.isEmpty,
+                let pageText = readPageText(source, file: file, byteCount: bytes.count, configuration: configuration)
+            {
                 disclosure = pageText.disclosure
                 unread = pageText.unread
+            } else {
+                disclosure = parser.parse()
+                unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
+                if !unread.isEmpty,
+                    let pageText = readPageText(source, file: file, byteCount: bytes.count, configuration: configuration)
+                {
+                    disclosure = pageText.disclosure
+                    unread = pageText.unread
+                }
             }
             if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
             TruncatedLastRow.mark(&disclosure, text: text, file: file)
@@ -157,6 +171,7 @@ public enum DisclosureReader {
         ).parse()
         LineNumbersAsAmounts.refuse(in: &disclosure)
         disclosure.problems += rewrite.notes
+        ThreePublicResolution.resolve(rewrite.threePublicChoices, in: &disclosure)
         if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
         return (disclosure, unread)

@@ -6,9 +6,21 @@ import BudgetLensCore
 /// codes, 公用经费合计; each has a single amount, 栏次 1.
 struct EconomicTableBuilder: TableBuilder {
     private struct Block {
-        let codePositions: [Int]
+        var codePositions: [Int]
         let namePosition: Int
         let amountPosition: Int
+        /// The field before the name when the header gives this block no code field of its own (`| 科目名称 |
+        /// 决算数 | 科目名称 | 决算数`: a column lost), so that the previous block's 决算数 field holds this
+        /// block's codes.
+        var sharedCodePosition: Int?
+    }
+
+    /// Fields of the previous block's 决算数 that held a code (`30201`) in a header that lost a column.
+    private var codesInAmountFields: [Int: Int] = [:]
+
+    init(building: TableBuilding, located: LocatedTable) {
+        self.building = building
+        self.located = located
     }
 
     var building: TableBuilding
@@ -36,8 +48,15 @@ struct EconomicTableBuilder: TableBuilder {
             if isHeaderRow(line) { continue }
             guard building.checkWidth(of: line, expected: width) else { continue }
             for (blockIndex, block) in blocks.enumerated() {
-                if let row = row(of: line, in: block) { rowsByBlock[blockIndex].append(row) }
+                if let row = row(of: line, in: block, blocks: blocks) { rowsByBlock[blockIndex].append(row) }
             }
+        }
+        if let (position, line) = codesInAmountFields.min(by: { $0.key < $1.key }) {
+            building.record(
+                "table.code-in-amount-column", .warning,
+                "公开06 的表头少一栏：第 \(position + 1) 栏是下一组的科目编码，不是上一组的决算数；该组决算数未读取 / "
+                    + "公开06's header lost a column: field \(position + 1) holds the next block's codes (科目编码), "
+                    + "not the block's 决算数; those amounts are not read", at: building.text.location(line))
         }
         let blockRows = rowsByBlock.joined()
         var rows = blockRows.filter { $0.group == "人员经费" }
@@ -60,6 +79,10 @@ struct EconomicTableBuilder: TableBuilder {
                         codePositions: Array(start..<namePosition), namePosition: namePosition,
                         amountPosition: namePosition + 1))
                 start = namePosition + 2
+            }
+            for index in blocks.indices.dropFirst()
+            where blocks[index].codePositions.isEmpty && !blocks[0].codePositions.isEmpty {
+                blocks[index].sharedCodePosition = blocks[index - 1].amountPosition
             }
             if start < width, !blocks.isEmpty {
                 building.record(
@@ -104,10 +127,31 @@ struct EconomicTableBuilder: TableBuilder {
         return rows.isEmpty ? nil : rows
     }
 
-    private mutating func row(of line: GridLine, in block: Block) -> TableRow? {
-        let code = block.codePositions.map { line.key($0) }.joined()
+    /// `30201`, `302`: an economic classification code as printed (3 or 5 digits, no decimals), never an
+    /// amount when it stands where a code may stand.
+    static func isCodeForm(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        return (bytes.count == 3 || bytes.count == 5) && bytes.first == UInt8(ascii: "3")
+            && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    private mutating func row(of line: GridLine, in block: Block, blocks: [Block]) -> TableRow? {
+        var code = block.codePositions.map { line.key($0) }.joined()
+        if code.isEmpty, let shared = block.sharedCodePosition, Self.isCodeForm(line.key(shared)) {
+            code = line.key(shared)
+        }
         let name = line.label(block.namePosition)
-        guard !code.isEmpty || !name.isEmpty || !line.isBlank(block.amountPosition) else { return nil }
+        // The amount field is the next block's code field too (a header that lost a column): a code there is
+        // the next block's, and this block's amount is not read.
+        let holdsCode =
+            blocks.contains { $0.sharedCodePosition == block.amountPosition }
+            && Self.isCodeForm(line.key(block.amountPosition))
+        if holdsCode {
+            codesInAmountFields[block.amountPosition] = codesInAmountFields[block.amountPosition] ?? line.index
+        }
+        guard !code.isEmpty || !name.isEmpty || (!holdsCode && !line.isBlank(block.amountPosition)) else {
+            return nil
+        }
         let source = building.text.location(line, position: block.codePositions.first ?? block.namePosition)
         let level = ClassificationCode.level(of: code)
         if level == nil || level == .item {
@@ -121,6 +165,12 @@ struct EconomicTableBuilder: TableBuilder {
         return TableRow(
             kind: .code, code: code.isEmpty ? nil : code, item: name,
             group: code.isEmpty ? nil : ClassificationCode.economicGroup(of: code),
-            cells: [building.cell(column: 1, position: block.amountPosition, of: line)], source: source)
+            cells: [
+                holdsCode
+                    ? TableCell(
+                        column: 1, value: nil, text: "",
+                        source: building.text.location(line, position: block.amountPosition))
+                    : building.cell(column: 1, position: block.amountPosition, of: line)
+            ], source: source)
     }
 }

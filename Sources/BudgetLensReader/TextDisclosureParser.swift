@@ -109,6 +109,13 @@ struct TextDisclosureParser {
             problems: problems.sorted { $0.source < $1.source }, statements: StatementReader.read(narrative))
     }
 
+    /// The tables ``parse()`` reads or reports not understood (each located table is one or the other),
+    /// without reading anything else.
+    func locatedTableIDs() -> Set<TableID> {
+        let bodyStart = OutlineReader(text: text).contentsRange()?.upperBound ?? 0
+        return Set(TableLocator(text: text).locate(from: bodyStart).map(\.id))
+    }
+
     private func build(_ located: LocatedTable) -> (PublicTable, [ReadProblem]) {
         let unit = located.header.moneyUnit ?? .wanYuan
         let building = TableBuilding(text: text, table: located.id, unit: unit)

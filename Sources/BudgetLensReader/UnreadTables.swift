@@ -18,7 +18,11 @@ enum UnreadTables {
     ///   - read: The disclosure as read: its tables, and the tables its reader already reported not understood.
     static func problems(lines: [Substring], file: String, read disclosure: Disclosure) -> [ReadProblem] {
         // Read, or already reported by the parser (a title and header, then rows without tab-separated cells).
-        let readIDs = Set(disclosure.tables.map(\.id)).union(disclosure.notUnderstoodTables)
+        problems(lines: lines, file: file, readIDs: Set(disclosure.tables.map(\.id)).union(disclosure.notUnderstoodTables))
+    }
+
+    /// The same for the tables `readIDs` (read or reported not understood by the text reader).
+    static func problems(lines: [Substring], file: String, readIDs: Set<TableID>) -> [ReadProblem] {
         guard readIDs.count < TableID.allCases.count else { return [] }
         var reported: Set<TableID> = []
         var problems: [ReadProblem] = []

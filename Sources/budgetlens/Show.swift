@@ -123,6 +123,9 @@ struct DisclosureSummary {
         }
         let notRead = disclosure.notUnderstoodTables.map(\.formID)
         if !notRead.isEmpty { parts.append("\(notRead.joined(separator: ", ")) present but not read (not checked)") }
+        for problem in disclosure.problems where problem.code == "table.ambiguous" {
+            if let table = problem.table { parts.append("\(table.formID) read in part (cells of uncertain place not read)") }
+        }
         if disclosure.problems.contains(where: { $0.code == "table.rows-not-read" }) {
             parts.append("rows of some tables not read")
         }

@@ -102,4 +102,35 @@ struct PageTextPlacementTests {
         let problems = disclosure.problems.filter { $0.table == .threePublicExpenses }.map(\.code)
         #expect(problems.contains("page-text.row-unplaced") && problems.contains("table.not-understood"))
     }
+
+    /// 栏次 → 分 of 公开09's cells (`-`: no value).
+    private func threePublicCells(_ disclosure: Disclosure) -> [String] {
+        disclosure.table(.threePublicExpenses)?.rows.first?.cells.map { "\($0.column) \($0.value.map { String($0.fen) } ?? "-")" } ?? []
+    }
+
+    @Test("公开09: `5.00 5.00` fits four placements; 公开06's 30217 公务接待费 5.00 bounds 栏12 (rule 06-5): 合计 and 公务接待费 决算数, noted")
+    func threePublicBoundedByBasicExpenditure() throws {
+        let economic = Self.economic.replacingOccurrences(of: "01 办公费", with: "17 公务接待费")
+        let threePublic = Self.threePublic.replacingOccurrences(of: "5.00 4.00 3.00 2.00 2.00 2.00", with: "5.00 5.00")
+        let disclosure = try read(economic + "\n" + threePublic)
+        #expect(disclosure.table(.generalBudgetBasicExpenditure)?.rows.contains { $0.code == "30217" } == true)
+        #expect(threePublicCells(disclosure) == ["1 0", "2 0", "3 0", "4 0", "5 0", "6 0", "7 5000000", "8 0", "9 0", "10 0", "11 0", "12 5000000"])
+        let notes = disclosure.problems.filter { $0.table == .threePublicExpenses }
+        #expect(notes.map(\.code) == ["page-text.column-placed"])
+        #expect(notes.first?.severity == .info)
+        #expect(notes.first?.message.contains("按情况说明所述取：5.00→合计决算数，5.00→公务接待费决算数（依据：公开06 30217 = 5.00 ≤ 公开09 栏12") == true)
+    }
+
+    @Test("公开09: `5.00 5.00` with nothing to decide (公开06's 30217 blank): no value guessed, the four placements named in a warning")
+    func threePublicAmbiguous() throws {
+        let threePublic = Self.threePublic.replacingOccurrences(of: "5.00 4.00 3.00 2.00 2.00 2.00", with: "5.00 5.00")
+        let disclosure = try read(Self.economic + "\n" + threePublic)
+        #expect(threePublicCells(disclosure) == ["1 -", "2 -", "3 0", "4 0", "5 0", "6 -", "7 -", "8 -", "9 0", "10 0", "11 0", "12 -"])
+        let warnings = disclosure.problems.filter { $0.table == .threePublicExpenses }
+        #expect(warnings.map(\.code) == ["table.ambiguous"])
+        #expect(warnings.first?.severity == .warning)
+        #expect(warnings.first?.message.contains(
+            "金额有 4 种放置均满足勾稽关系，无法确定：5.00→合计预算数，5.00→因公出国（境）费预算数 | 5.00→合计预算数，5.00→公务接待费预算数 | "
+                + "5.00→合计决算数，5.00→因公出国（境）费决算数 | 5.00→合计决算数，5.00→公务接待费决算数") == true)
+    }
 }

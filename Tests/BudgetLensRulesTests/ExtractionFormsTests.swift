@@ -56,7 +56,7 @@ struct ExtractionFormsTests {
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
             .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (192, 342, 0),
         ],
-        "pdf/附件2：部门决算模板.pdf": [.layout: (313, 83, 94), .pageText: (323, 73, 9), .raw: (12, 384, 0)],
+        "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (12, 384, 0)],
     ]
 
     @Test(
@@ -110,7 +110,18 @@ struct ExtractionFormsTests {
             #expect(fromPDF.filter { $0.split(separator: "\t")[1].first?.isNumber == true || $0.contains("\tX-") }.count == 7)
             #expect(fromPDF.contains { $0.contains("\tF-YEAR\t") } && fromPDF.contains { $0.contains("\tF-XX\t") })
         }
-        #expect(try Self.findings(text) == fromPDF, "\(name)")
+        var fromText = try Self.findings(text)
+        if name == Seed.financePDF {
+            // 公开09's `0.95 0.95` fits two placements its 情况说明 leaves open: those cells are not read, F-READ
+            // says so and 09-1 (预算数) cannot be checked (ThreePublicPageTextTests); every other finding is the PDF's.
+            let ambiguous = fromText.filter {
+                ($0.contains("\tF-READ\t") && $0.contains("金额放置不能确定"))
+                    || ($0.contains("\t09-1\t") && $0.contains("无法审核，公开09[2] 的内容“”不是金额"))
+            }
+            #expect(ambiguous.count == 2)
+            fromText.removeAll { ambiguous.contains($0) }
+        }
+        #expect(fromText == fromPDF, "\(name)")
     }
 
     @Test(

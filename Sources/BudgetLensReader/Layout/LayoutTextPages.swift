@@ -57,28 +57,29 @@ enum LayoutTextPages {
                 pages.append(LayoutPage(number: pages.count + 1, width: 0, height: 0, words: []))
             }
             let y = Double(lineNumber) * lineHeight
+            // Words are sliced from the line, not built a character at a time; x counts characters.
             var column = 0
-            var wordStart: Int?
-            var word = ""
-            func flush() {
+            var wordStart: (column: Int, index: Substring.Index)?
+            func flush(_ end: Substring.Index) {
                 guard let start = wordStart else { return }
                 pages[pages.count - 1].words.append(
                     PageWord(
-                        text: word, x0: Double(start), x1: Double(column), baseline: y,
-                        origin: .text(line: lineNumber, column: start + 1)))
+                        text: String(line[start.index..<end]), x0: Double(start.column), x1: Double(column), baseline: y,
+                        origin: .text(line: lineNumber, column: start.column + 1)))
                 wordStart = nil
-                word = ""
             }
-            for character in line {
+            var index = line.startIndex
+            while index < line.endIndex {
+                let character = line[index]
                 if character == " " || character == "\u{3000}" || character == "\u{0C}" {
-                    flush()
-                } else {
-                    if wordStart == nil { wordStart = column }
-                    word.append(character)
+                    flush(index)
+                } else if wordStart == nil {
+                    wordStart = (column, index)
                 }
                 column += 1
+                index = line.index(after: index)
             }
-            flush()
+            flush(line.endIndex)
             let page = pages.count - 1
             pages[page].width = max(pages[page].width, Double(column))
             pages[page].height = y

@@ -90,10 +90,14 @@ struct BandFinder {
         }
         // A header word just beside a column (centred over left-aligned codes) is that column's; so is a
         // group heading (`收入`, `支出`, `项目`), which names columns rather than being one.
+        // An amount heading (`决算数`) is never a code column's: in layout text a block's amount column blank in
+        // every row (公开06 of a blank template) ends where the next block's codes begin.
+        let key = TextNormalization.key(fragment.text)
         let nearest = bands.indices.min { bands[$0].distance(to: fragment) < bands[$1].distance(to: fragment) }
         if let nearest,
-            bands[nearest].distance(to: fragment) <= 0.5 * em
-                || HeaderWords.groups.contains(TextNormalization.key(fragment.text))
+            (bands[nearest].distance(to: fragment) <= 0.5 * em
+                && !(bands[nearest].kind == .code && source == .layoutText && HeaderWords.amountNames.contains(key)))
+                || HeaderWords.groups.contains(key)
         {
             bands[nearest].header.append((fragment.baseline, fragment.text))
             return

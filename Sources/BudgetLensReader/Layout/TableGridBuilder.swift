@@ -323,6 +323,9 @@ enum HeaderWords {
         key == "合计" || key == "总计" || (key.hasSuffix("合计") && key.count <= 8)
     }
 
+    /// Headings of an amount column: never attached to a code column beside them.
+    static let amountNames: Set<String> = ["决算数", "预算数", "本年决算数"]
+
     /// Headings over a group of columns, never a column of their own.
     static let groups: Set<String> = ["项目", "收入", "支出"]
 

@@ -46,9 +46,18 @@ struct ColumnPlacement {
         }
         extend()
         if overflow { return nil }
-        let exact = all.filter { holds(identities, values(amounts, at: $0, columnCount: columnCount), tolerance: 0) }
-        if !exact.isEmpty { return exact }
-        return all.filter { holds(identities, values(amounts, at: $0, columnCount: columnCount), tolerance: 1) }
+        // One pass, one row buffer: the placements that hold exactly, else those within 1 分 a part.
+        var exact: [[Int]] = []
+        var within: [[Int]] = []
+        var row = [Int64](repeating: 0, count: columnCount)
+        for placement in all {
+            for column in row.indices { row[column] = 0 }
+            for (amount, column) in zip(amounts, placement) { row[column] = amount }
+            guard holds(identities, row, tolerance: 1) else { continue }
+            if exact.isEmpty { within.append(placement) }
+            if holds(identities, row, tolerance: 0) { exact.append(placement) }
+        }
+        return exact.isEmpty ? within : exact
     }
 
     /// The row's values in column order (blank = 0) under `placement`.

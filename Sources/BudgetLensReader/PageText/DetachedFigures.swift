@@ -20,6 +20,8 @@ import BudgetLensCore
 enum DetachedFigures {
     /// The pieces of the joined line (text, line offset 0 or 1, column), or `nil` when the lines stay apart.
     static func join(_ line: Substring, figures next: Substring) -> [(text: String, lineOffset: Int, column: Int)]? {
+        // A line of figures holds ASCII and `“` `”` (E2 80 9C, E2 80 9D) only: one byte scan rules out the rest.
+        guard next.utf8.allSatisfy({ $0 < 0x80 || $0 == 0xE2 || $0 == 0x80 || $0 == 0x9C || $0 == 0x9D }) else { return nil }
         // A line of prose, or of punctuation only (`；` above `15.16%`).
         guard !next.contains("\u{0C}"), line.unicodeScalars.count <= 200,
             line.unicodeScalars.contains(where: TextNormalization.isIdeograph)

@@ -355,13 +355,13 @@ enum EconomicRecordPageTable {
         }
         var fitting: [[Side]] = []
         var best = Int64.max
+        // One buffer for every trial: only the undecided amounts' slots change, reset to `base` before each.
+        var values = base
+        let touched = undecided.flatMap { [slot($0.record, .left), slot($0.record, .right)] }
         for mask in 0..<(1 << undecided.count) {
-            var values = base
-            var placement: [Side] = []
+            for index in touched { values[index] = base[index] }
             for (bit, item) in undecided.enumerated() {
-                let side: Side = mask & (1 << bit) == 0 ? .left : .right
-                placement.append(side)
-                values[slot(item.record, side)] = item.amount.amount ?? 0
+                values[slot(item.record, mask & (1 << bit) == 0 ? .left : .right)] = item.amount.amount ?? 0
             }
             // The sum of the differences in 分 when each identity holds within 1 分 a part.
             var deviation: Int64? = 0
@@ -385,7 +385,7 @@ enum EconomicRecordPageTable {
                 best = deviation
                 fitting = []
             }
-            fitting.append(placement)
+            fitting.append(undecided.indices.map { mask & (1 << $0) == 0 ? .left : .right })
         }
         guard let first = fitting.first else { return nil }
         return (first, fitting.count, fitting)

@@ -5,7 +5,7 @@ import BudgetLensCore
 /// lines above or below a group printed without its label are that label's pieces. A group whose amount is blank
 /// (dropped) is still placed by its code and label.
 enum EconomicPageTable {
-    private struct Group {
+    fileprivate struct Group {
         var code: PageTextToken?
         var fragments: [PageTextToken] = []
         var amounts: [PageTextToken] = []
@@ -76,10 +76,14 @@ enum EconomicPageTable {
             }
             pending = []
             // A blank cell is dropped: a group has its amount or none (its code and label say which row it is).
-            guard groups.count <= 2, groups.allSatisfy({ $0.amounts.count <= 1 }) else { return false }
+            guard groups.count <= 3, groups.allSatisfy({ $0.amounts.count <= 1 }) else { return false }
             lines.append(groups)
         }
         guard lines.count >= 2 else { return false }
+        // Three blocks (Shandong, Hubei: 人员经费 | 公用经费 | 公用经费) when a line prints three groups.
+        if lines.contains(where: { $0.count == 3 }) {
+            return writeThreeBlocks(lines, location: location, into: &table)
+        }
         // The left block's 类: those printed first on lines with two groups.
         let leftClasses = Set(lines.filter { $0.count == 2 }.compactMap { $0[0].code.map { String($0.text.prefix(3)) } })
         let start = location(lines[0][0].anchor.line, lines[0][0].anchor.column)
@@ -109,6 +113,56 @@ enum EconomicPageTable {
                 ]
             }
             table.append(fields(left) + fields(right))
+        }
+        return true
+    }
+}
+
+extension EconomicPageTable {
+    /// Three blocks of `code label amount`: a line's groups go to the blocks whose 类 they continue (the 类
+    /// printed at each position on lines with three groups); a 类 printed only on shorter lines goes to the last
+    /// block, a total (`人员经费合计`, `公用经费合计`) to the first and second. Groups must keep their order.
+    fileprivate static func writeThreeBlocks(
+        _ lines: [[Group]], location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
+    ) -> Bool {
+        var classes: [Set<String>] = [[], [], []]
+        for groups in lines where groups.count == 3 {
+            for (index, group) in groups.enumerated() {
+                if let code = group.code { classes[index].insert(String(code.text.prefix(3))) }
+            }
+        }
+        let start = location(lines[0][0].anchor.line, lines[0][0].anchor.column)
+        table.append((0..<3).flatMap { _ in ["经济分类科目编码", "", ""] }.map { ($0, start) })
+        table.append((0..<3).flatMap { _ in ["", "科目名称", "决算数"] }.map { ($0, start) })
+        for groups in lines {
+            var blocks: [Group?] = [nil, nil, nil]
+            var next = 0
+            for group in groups {
+                let block: Int
+                if groups.count == 3 {
+                    block = next
+                } else if let code = group.code {
+                    block = classes.firstIndex { $0.contains(String(code.text.prefix(3))) } ?? 2
+                } else if group.isTotal {
+                    block = group.fragments[0].text.hasPrefix("人员") ? 0 : 1
+                } else {
+                    return false
+                }
+                guard block >= next, blocks[block] == nil else { return false }
+                blocks[block] = group
+                next = block + 1
+            }
+            let here = location(groups[0].anchor.line, groups[0].anchor.column)
+            table.append(
+                blocks.flatMap { group -> [(text: String, location: SourceLocation)] in
+                    guard let group else { return [("", here), ("", here), ("", here)] }
+                    let at = location(group.anchor.line, group.anchor.column)
+                    return [
+                        (group.code.map { String($0.text) } ?? "", at),
+                        (group.fragments.map { String($0.text) }.joined(), at),
+                        group.amounts.first.map { (String($0.text), location($0.line, $0.column)) } ?? ("", at),
+                    ]
+                })
         }
         return true
     }

@@ -18,6 +18,8 @@ enum PageTextTables {
         /// The 公开02 columns that 公开01's income rows show money in (col 0, 本年收入合计, always): a cross-table
         /// identity (DOMAIN §1.4–1.5: 公开02's 合计 row = 公开01's income rows), known once 公开01 is read.
         var incomeColumnsWithMoney: Set<Int>? = nil
+        /// 公开09 rows whose amounts fit several placements, decided once the text is read.
+        var threePublicChoices: [ThreePublicResolution.Choice] = []
 
         mutating func append(_ fields: [(text: String, location: SourceLocation)]) {
             var text = ""
@@ -103,6 +105,7 @@ enum PageTextTables {
                 output.spans += table.spans
                 output.notes += table.notes
                 output.rewritten.append(id)
+                output.threePublicChoices += table.threePublicChoices
                 output.incomeColumnsWithMoney = table.incomeColumnsWithMoney
             } else {
                 output.lines += table.lines.prefix(1)
@@ -231,7 +234,8 @@ enum PageTextTables {
             table = blocks
             return true
         case .sideBySide:
-            return SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+            return LineNumberedPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+                || SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
         case .economic:
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
                 || EconomicRecordPageTable.write(id, tokenLines: tokenLines, lines: lines, location: location, into: &table)

@@ -5,9 +5,9 @@ import BudgetLensCore
 /// 公务接待费, 小计 = 购置费 + 运行维护费, for the 预算数 and for the 决算数; the amounts keep their printed order.
 /// Columns as the header prints them (``Layout``).
 ///
-/// No other table carries the 三公 预算数, and 公开06 holds only the basic-expenditure part of the 决算数, so
-/// nothing else narrows the placements: when several fit, the first (leftmost) is written and a
-/// `page-text.column-uncertain` note names them all; when none fits, the table stays unread.
+/// No other table carries the 三公 预算数, and 公开06 holds only the basic-expenditure part of the 决算数: when
+/// several fit, only the cells they agree on are written and the 情况说明's statements decide the rest once the
+/// text is read (``ThreePublicResolution``); when none fits, the table stays unread.
 enum ThreePublicPlacement {
     /// How the twelve columns are printed: Shanghai's 预算数/决算数 pairs under each item, or (Shandong, Hubei:
     /// seeds 000–002, DOMAIN §1.8) a 预算数 block of the six items, then a 决算数 block — told by the header
@@ -88,17 +88,13 @@ enum ThreePublicPlacement {
             return nil
         }
         if placements.count > 1 {
-            func describe(_ placement: [Int]) -> String {
-                zip(amounts, placement).map { "\($0.text)→\(columns[$1])" }.joined(separator: "，")
-            }
-            table.notes.append(
-                ReadProblem(
-                    code: "page-text.column-uncertain", severity: .info,
-                    message: "\(id.formID)：空白单元格被省略，\(amounts.count) 个金额有 \(placements.count) 种放置均满足勾稽关系"
-                        + "（其他表不载三公预算数），按第一种读取：" + placements.map(describe).joined(separator: " | ")
-                        + " — blank cells were dropped and \(placements.count) placements of the amounts satisfy the "
-                        + "identities (no other table carries the 三公 budget); the first is read",
-                    table: id, source: at))
+            // The first placement is written so that the row is read; the document's statements decide every
+            // cell once the text is read (ThreePublicResolution), and cells still undecided lose their value.
+            table.threePublicChoices.append(
+                ThreePublicResolution.Choice(
+                    table: id, columns: columns, columnNumbers: ThreePublicResolution.columnNumbers(layout),
+                    amounts: amounts.map { (String($0.text), location($0.line, $0.column)) }, placements: placements,
+                    source: at))
         }
         var cells = [PageTextToken?](repeating: nil, count: columns.count)
         for (amount, column) in zip(amounts, first) { cells[column] = amount }
