@@ -118,7 +118,7 @@ struct Store3ReportTests {
         #expect(SyntheticBatch.text(34, units: 12).contains("671.00"))
     }
 
-    @Test("import --lang zh: a failed file's line is in Chinese with the English after; by default the English")
+    @Test("import: a failed file's line is Chinese then English; --lang zh the Chinese only, --lang en the English only")
     func chineseFailures() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -126,16 +126,19 @@ struct Store3ReportTests {
         let budget = Seed.sharedRoot.appendingPathComponent("corpus/008-shanghai-putuo-shangwuwei-2025-BUDGET-not-final.txt").path
         let binary = folder.path("binary.txt")
         try Data([0x00, 0x01, 0x02, 0x00, 0xFF, 0x00, 0x03] + Array(repeating: 0, count: 64)).write(to: URL(fileURLWithPath: binary))
-        let zh = try BudgetLensBinary.run(["import", budget, binary, "--db", db, "--lang", "zh"])
-        #expect(zh.status == 2)
-        let lines = zh.stdout.split(separator: "\n").map(String.init)
+        let both = try BudgetLensBinary.run(["import", budget, binary, "--db", db])
+        #expect(both.status == 2)
+        let lines = both.stdout.split(separator: "\n").map(String.init)
         let budgetLine = try #require(lines.first { $0.hasPrefix("  \(budget): ") })
         #expect(budgetLine.hasPrefix("  \(budget): 错误：\(budget)：这是部门预算，不是部门决算（“"))
         #expect(budgetLine.contains("；只入库部门决算 / error: \(budget): this is a 部门预算 (budget), not a 部门决算 (final accounts)"))
         let binaryLine = try #require(lines.first { $0.hasPrefix("  \(binary): ") })
         #expect(binaryLine.hasPrefix("  \(binary): 错误：\(binary)"))
         #expect(binaryLine.contains(" / error: \(binary)"))
-        let english = try BudgetLensBinary.run(["import", budget, "--db", db])
+        let zh = try BudgetLensBinary.run(["import", budget, "--db", db, "--lang", "zh"])
+        #expect(zh.stdout.contains("  \(budget): 错误：\(budget)：这是部门预算，不是部门决算（“"))
+        #expect(!zh.stdout.contains("error: \(budget)"))
+        let english = try BudgetLensBinary.run(["import", budget, "--db", db, "--lang", "en"])
         #expect(english.stdout.contains("  \(budget): error: \(budget): this is a 部门预算 (budget)"))
         #expect(!english.stdout.contains("错误："))
     }
