@@ -25,7 +25,15 @@ struct FunctionalTableBuilder: TableBuilder {
                 $0.key(0) == "类" && (($0.key(1) == "款" && $0.key(2) == "项") || $0.key(1) == "款项")
             } ? 3 : 1
         let headerRows = Array(grid.prefix { !isDataRow($0, codeFieldCount: codeFieldCount) })
-        let valuePositions = Array((codeFieldCount + 1)..<max(codeFieldCount + 1, width))
+        // Amounts start after the code and name fields — or, when a 栏次 row numbers columns further right (a
+        // PDF's header with 科目编码, 栏次 and 科目名称 in fields of their own), at its first number.
+        var firstValue = codeFieldCount + 1
+        if let numbered = headerRows.lazy.compactMap({ Self.columnNumberRow($0) }).first,
+            let first = numbered.keys.min(), first > firstValue, numbered[first] == 1
+        {
+            firstValue = first
+        }
+        let valuePositions = Array(firstValue..<max(firstValue, width))
         let numbers = columnNumbers(valuePositions: valuePositions, headerRows: headerRows)
         var vocabulary: Set<String> = ["栏次", "合计", "小计", "基本支出", "项目支出"]
         for row in headerRows { for position in 0..<row.width where !row.isBlank(position) { vocabulary.insert(row.key(position)) } }
@@ -64,7 +72,13 @@ struct FunctionalTableBuilder: TableBuilder {
     private mutating func columnNumbers(valuePositions: [Int], headerRows: [GridLine]) -> [Int] {
         if building.table == .stateCapital, valuePositions.count == 6 { return [4, 5, 1, 2, 3, 6] }
         for row in headerRows {
-            guard let numbers = TableBuilding.columnNumbers(in: row), numbers.count >= 2 else { continue }
+            guard var numbers = Self.columnNumberRow(row) else { continue }
+            // A number printed against its heading (`基本支出4`: a PDF's 栏次 cell too narrow for both) fills its gap.
+            for position in valuePositions where numbers[position] == nil {
+                if let glued = gluedColumnNumber(at: position, headerRows: headerRows), !numbers.values.contains(glued) {
+                    numbers[position] = glued
+                }
+            }
             let printed = valuePositions.compactMap { numbers[$0] }
             if printed.count == valuePositions.count { return printed }
             building.record(
@@ -74,6 +88,27 @@ struct FunctionalTableBuilder: TableBuilder {
             break
         }
         return valuePositions.indices.map { $0 + 1 }
+    }
+
+    /// A header row's 栏次 numbers: two or more, or one in a row that says `栏次` (a total-only table whose other
+    /// numbers were printed against their headings).
+    private static func columnNumberRow(_ row: GridLine) -> [Int: Int]? {
+        guard let numbers = TableBuilding.columnNumbers(in: row) else { return nil }
+        let labelled = (0..<row.width).contains { row.key($0) == "栏次" }
+        return numbers.count >= 2 || (labelled && !numbers.isEmpty) ? numbers : nil
+    }
+
+    /// The 栏次 glued to the end of a heading at `position` (`基本支出4` → 4), from the lowest header row up.
+    private func gluedColumnNumber(at position: Int, headerRows: [GridLine]) -> Int? {
+        for row in headerRows.reversed() where TableBuilding.columnNumbers(in: row) == nil {
+            let key = row.key(position)
+            let digits = key.reversed().prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 2, digits.count < key.count, let number = Int(String(digits.reversed())),
+                number > 0
+            else { continue }
+            return number
+        }
+        return nil
     }
 
     /// The header texts above a column, top to bottom, joined with `/`.

@@ -81,13 +81,15 @@ struct TableBuilding {
         return true
     }
 
-    /// The 栏次 numbers of a column-number row (`栏次 | | 1 | 2 …` or `| | 1 | 2 …`) by field position, or `nil`
-    /// when the line is not one: every non-blank field but a leading `栏次` is a small whole number.
+    /// The 栏次 numbers of a column-number row (`栏次 | | 1 | 2 …`, `| | 栏次 | | 1 | 2 …` or `| | 1 | 2 …`) by
+    /// field position, or `nil` when the line is not one: every non-blank field but a `栏次` before the numbers
+    /// is a small whole number.
     static func columnNumbers(in line: GridLine) -> [Int: Int]? {
         var numbers: [Int: Int] = [:]
         for position in 0..<line.width {
             let key = line.key(position)
-            if key.isEmpty || (position == 0 && key == "栏次") { continue }
+            // `栏次` heads the row; a PDF's header may put it in a later field (`| 科目编码 | 栏次 | 科目名称 |`).
+            if key.isEmpty || (key == "栏次" && numbers.isEmpty) { continue }
             guard key.utf8.count <= 2, let number = Int(key), number > 0 else { return nil }
             numbers[position] = number
         }
