@@ -112,9 +112,12 @@ def economic(sheet, records, inputs_only):
 
 def functional(sheet, records, inputs_only):
     head = number_row(sheet)
-    numbers = columns_of(sheet, head, 3)
-    total_row = head + 1
-    next_row = head + 2
+    code_rows(sheet, records, columns_of(sheet, head, 3), head + 1, inputs_only)
+
+
+def code_rows(sheet, records, numbers, total_row, inputs_only):
+    """A code table's records: the 合计 at `total_row`, the other rows below it in order (code, label, amounts)."""
+    next_row = total_row + 1
     rows = {}
     for record in records:
         key = record["source_line"]
@@ -239,24 +242,7 @@ def shanghai_economic(sheet, records, inputs_only):
 
 
 def shanghai_functional(sheet, records, inputs_only, table):
-    first = first_body_row(sheet)
-    numbers = shanghai_numbers(sheet, table, 3)
-    rows = {}
-    next_row = first + 1
-    for record in records:
-        key = record["source_line"]
-        if key not in rows:
-            if not record["code"] and record["item"].replace(" ", "") in ("合计", "总计"):
-                rows[key] = first
-                sheet.cell(row=first, column=1).value = record["item"]
-            else:
-                rows[key] = next_row
-                next_row += 1
-                if sheet.cell(row=rows[key], column=1).border.left.style is None:
-                    raise NoPlace(f"{sheet.title}: more rows than the template has")
-                sheet.cell(row=rows[key], column=1).value = record["code"] or None
-                sheet.cell(row=rows[key], column=2).value = record["item"] or None
-        put(sheet, rows[key], numbers[int(record["column"])], number(record["value"]), inputs_only)
+    code_rows(sheet, records, shanghai_numbers(sheet, table, 3), first_body_row(sheet), inputs_only)
 
 
 def shanghai_single_row(sheet, records, inputs_only):

@@ -20,4 +20,16 @@ extension Disclosure {
         }
         return ids
     }
+
+    /// What a rendering says in place of a table it cannot draw: present on scanned pages, present in a form not
+    /// read, or not published at all — never "not published" for a table the document has.
+    public func absenceNote(_ id: TableID) -> String {
+        if unreadableTables.contains(id) {
+            return "原文档有\(id.formID)表，但所在页没有文字层（扫描页？），未能读取，此处不显示。"
+        }
+        if notUnderstoodTables.contains(id) {
+            return "原文档有\(id.formID)表，但其表格形式未能读取（见读取问题），此处不显示。"
+        }
+        return "本文档未公开此表（原文档中未找到\(id.formID)表）。"
+    }
 }

@@ -23,7 +23,7 @@ struct DocumentPage {
             html += "<section class=\"table\" id=\"t\(id.rawValue)\">\n"
             guard let table = view.disclosure.table(id) else {
                 html += "<h3>\(MarkupText.escape(id.canonicalTitle))</h3>\n"
-                html += "<p class=\"missing\">本文档未公开此表（原文档中未找到\(id.formID)表）。</p>\n</section>\n"
+                html += "<p class=\"missing\">\(MarkupText.escape(view.disclosure.absenceNote(id)))</p>\n</section>\n"
                 continue
             }
             let grid = OfficialLayout.grid(for: table, in: view.disclosure)

@@ -33,7 +33,9 @@ struct Cells: ParsableCommand {
             output += record.csvLine(unit: disclosure.moneyUnit, pages: pages) + "\n"
         }
         print(output, terminator: "")
-        let errors = disclosure.problems.filter { $0.severity == .error }
+        // Errors, and the warnings that say cells were left unread (`table.ambiguous`: placements the document
+        // does not decide between).
+        let errors = disclosure.problems.filter { $0.severity == .error || $0.code == "table.ambiguous" }
         for problem in errors {
             printError(Language.current == .en ? "\(problem)" : problem.bilingualDescription)
         }

@@ -68,7 +68,8 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        try AtomicFile.refuseOverwriting([file, previous, reasons].compactMap { $0 }, with: output)
+        // The inputs, and the store (read with --document; the default store is somebody's library too).
+        try AtomicFile.refuseOverwriting([file, previous, reasons, store.location].compactMap { $0 }, with: output)
         let disclosure = try source()
         let prior = try previous.map {
             try DocumentInput(file: $0, limit: limit)

@@ -52,6 +52,7 @@ struct ReportCommand: ParsableCommand {
     var offset: Int = 0
 
     func run() throws {
+        if let output { try AtomicFile.refuseOverwriting([store.location], with: output) }
         if let failing { return try runFailing(rule: failing) }
         let storeOptions = store
         let unit = unit
@@ -60,7 +61,6 @@ struct ReportCommand: ParsableCommand {
         if format == .xlsx, output == nil {
             throw CommandFailure(place: "", chinese: "--format xlsx 需要 --output 文件", english: "--format xlsx needs --output FILE")
         }
-        if let output { try AtomicFile.refuseOverwriting([storeOptions.location], with: output) }
         let report = try awaitStore {
             let store = try await storeOptions.openExisting()
             return try await StoreReport.full(

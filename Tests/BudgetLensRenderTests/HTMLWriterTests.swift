@@ -41,6 +41,21 @@ struct HTMLWriterTests {
         #expect(html.contains("<figcaption>图1　收、支决算总计</figcaption>"))
     }
 
+    @Test("a table present but not read (scanned pages, or a form not read) is said to be so, not 'not published'")
+    func presentNotRead() throws {
+        var disclosure = try Seed.read(Seed.yantai)
+        disclosure.tables.removeAll { $0.id == .expenditure || $0.id == .appropriationSummary }
+        let here = SourceLocation(file: "x", line: 0, column: 0, page: 8)
+        disclosure.problems += [
+            ReadProblem(code: Disclosure.unreadableTableProblem, severity: .warning, message: "p8–9", table: .expenditure, source: here),
+            ReadProblem(code: Disclosure.notUnderstoodTableProblem, severity: .error, message: "form", table: .appropriationSummary, source: here),
+        ]
+        let html = HTMLWriter(disclosure: disclosure).html()
+        #expect(html.contains("原文档有公开03表，但所在页没有文字层（扫描页？），未能读取，此处不显示。"))
+        #expect(html.contains("原文档有公开04表，但其表格形式未能读取（见读取问题），此处不显示。"))
+        #expect(!html.contains("原文档中未找到公开03表") && !html.contains("原文档中未找到公开04表"))
+    }
+
     @Test("seed 001: the missing 公开06 is stated, not invented; the income shares are computed (99.97%, 0.03%)")
     func weihai() throws {
         let html = HTMLWriter(disclosure: try Seed.read(Seed.weihai)).html()

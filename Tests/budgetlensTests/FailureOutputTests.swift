@@ -15,8 +15,7 @@ struct FailureOutputTests {
 
     @Test("check --rules, export, report on a missing store: exit 2, one JSON error object with Chinese and English")
     func jsonErrors() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-fo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestWorkbooks.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let rules = folder.appendingPathComponent("bad.rules").path
         try Data("bad\n".utf8).write(to: URL(fileURLWithPath: rules))

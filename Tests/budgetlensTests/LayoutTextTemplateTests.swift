@@ -10,8 +10,7 @@ import Testing
 struct LayoutTextTemplateTests {
     @Test("seed 001 → PDF → pdftotext -layout: no value of 公开04 written, the reason named, exit 1; the 02 read is the PDF's")
     func lineNumbersRefused() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-lt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestWorkbooks.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let pdf = folder.appendingPathComponent("001.pdf").path
         let render = try BudgetLensBinary.run(["render", Seed.path(Seed.weihai), "--to", "pdf", "-o", pdf])

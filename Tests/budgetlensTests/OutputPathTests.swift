@@ -35,8 +35,7 @@ struct OutputPathTests {
 
     @Test("render and report refuse an output that is their input (through a link too) and an empty path; the input is kept")
     func outputIsInput() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-self-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TestWorkbooks.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("001.txt").path
         try FileManager.default.copyItem(atPath: Seed.path(Seed.weihai), toPath: input)
@@ -56,6 +55,10 @@ struct OutputPathTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
         let report = try BudgetLensBinary.run(["report", "--db", database, "--format", "html", "-o", database])
         #expect(report.status == 2 && report.stderr.contains("输出文件就是输入文件"))
+        let failing = try BudgetLensBinary.run(["report", "--db", database, "--failing", "02-3", "-o", database])
+        #expect(failing.status == 2 && failing.stderr.contains("输出文件就是输入文件"))
+        let stored = try BudgetLensBinary.run(["render", "--db", database, "--document", "1", "--to", "html", "-o", database])
+        #expect(stored.status == 2 && stored.stderr.contains("输出文件就是输入文件"), "the store is an input of render --document")
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
     }
 }

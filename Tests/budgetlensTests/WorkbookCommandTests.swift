@@ -122,5 +122,9 @@ struct PageTextCommandTests {
         // Exit 1: the PDF's two narrative errors (N-BIND, N-SHARE), its figures put back into their sentences.
         #expect(check.status == 1)
         #expect(check.stdout.contains("N-BIND") && check.stdout.contains("N-SHARE"))
+        // `cells` prints what it read and exits 1: 公开09's two undecided cells are not read.
+        let cells = try BudgetLensBinary.run(["cells", path])
+        #expect(cells.status == 1 && cells.stderr.contains("[公开09] 金额放置不能确定（部分单元格未读取）"))
+        #expect(check.stdout.contains("读取说明 4 条：有金额、行或名称按位置或勾稽关系在几种可能中选定读取"), "\(check.stdout.suffix(400))")
     }
 }

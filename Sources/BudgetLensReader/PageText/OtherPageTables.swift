@@ -103,22 +103,27 @@ enum EconomicPageTable {
                 right = groups[0]
             }
             let here = location(groups[0].anchor.line, groups[0].anchor.column)
-            func fields(_ group: Group?) -> [(text: String, location: SourceLocation)] {
-                guard let group else { return [("", here), ("", here), ("", here)] }
-                let at = location(group.anchor.line, group.anchor.column)
-                return [
-                    (group.code.map { String($0.text) } ?? "", at),
-                    (group.fragments.map { String($0.text) }.joined(), at),
-                    group.amounts.first.map { (String($0.text), location($0.line, $0.column)) } ?? ("", at),
-                ]
-            }
-            table.append(fields(left) + fields(right))
+            table.append(fields(left, blank: here, location: location) + fields(right, blank: here, location: location))
         }
         return true
     }
 }
 
 extension EconomicPageTable {
+    /// A block's three fields `code | label | amount` of one row, each with where it was printed; a block the row
+    /// leaves empty is three blank fields at `blank`.
+    fileprivate static func fields(
+        _ group: Group?, blank: SourceLocation, location: (Int, Int) -> SourceLocation
+    ) -> [(text: String, location: SourceLocation)] {
+        guard let group else { return [("", blank), ("", blank), ("", blank)] }
+        let at = location(group.anchor.line, group.anchor.column)
+        return [
+            (group.code.map { String($0.text) } ?? "", at),
+            (group.fragments.map { String($0.text) }.joined(), at),
+            group.amounts.first.map { (String($0.text), location($0.line, $0.column)) } ?? ("", at),
+        ]
+    }
+
     /// Three blocks of `code label amount`: a line's groups go to the blocks whose 类 they continue (the 类
     /// printed at each position on lines with three groups); a 类 printed only on shorter lines goes to the last
     /// block, a total (`人员经费合计`, `公用经费合计`) to the first and second. Groups must keep their order.
@@ -153,16 +158,7 @@ extension EconomicPageTable {
                 next = block + 1
             }
             let here = location(groups[0].anchor.line, groups[0].anchor.column)
-            table.append(
-                blocks.flatMap { group -> [(text: String, location: SourceLocation)] in
-                    guard let group else { return [("", here), ("", here), ("", here)] }
-                    let at = location(group.anchor.line, group.anchor.column)
-                    return [
-                        (group.code.map { String($0.text) } ?? "", at),
-                        (group.fragments.map { String($0.text) }.joined(), at),
-                        group.amounts.first.map { (String($0.text), location($0.line, $0.column)) } ?? ("", at),
-                    ]
-                })
+            table.append(blocks.flatMap { fields($0, blank: here, location: location) })
         }
         return true
     }

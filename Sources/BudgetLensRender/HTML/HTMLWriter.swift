@@ -77,7 +77,7 @@ public struct HTMLWriter: Sendable {
         var html = "<section class=\"table\(wide ? " wide" : "")\" id=\"t\(id.rawValue)\">\n"
         guard let table = disclosure.table(id) else {
             html += "<h3>\(MarkupText.escape(id.canonicalTitle))</h3>\n<p class=\"form\">\(id.formID)表</p>\n"
-            html += "<p class=\"missing\">本文档未公开此表（原文档中未找到\(id.formID)表）。</p>\n</section>\n"
+            html += "<p class=\"missing\">\(MarkupText.escape(disclosure.absenceNote(id)))</p>\n</section>\n"
             return html
         }
         let grid = OfficialLayout.grid(for: table, in: disclosure)

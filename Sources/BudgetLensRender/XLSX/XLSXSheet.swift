@@ -18,12 +18,13 @@ enum XLSXSheet {
         return writer.xml(frozenRows: 0, widths: Array(repeating: 14, count: 6), landscape: false, protected: editable)
     }
 
-    /// The sheet of a table the document does not have: its title and a note.
-    static func missing(_ id: TableID) -> String {
+    /// The sheet of a table the document does not have, or has but could not read: its title and `note`
+    /// (``Disclosure/absenceNote(_:)``).
+    static func missing(_ id: TableID, note: String) -> String {
         var writer = Writer(width: 6)
         writer.put(row: 1, column: 1, .string(id.canonicalTitle), style: XLSXStyles.title, span: 6)
         writer.put(row: 2, column: 6, .string("\(id.formID)表"), style: XLSXStyles.right)
-        writer.put(row: 4, column: 1, .string("本文档未公开此表（原文档中未找到\(id.formID)表）。"), style: XLSXStyles.plain)
+        writer.put(row: 4, column: 1, .string(note), style: XLSXStyles.plain)
         return writer.xml(frozenRows: 0, widths: Array(repeating: 14, count: 6), landscape: false)
     }
 

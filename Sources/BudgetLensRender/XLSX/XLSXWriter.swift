@@ -25,7 +25,7 @@ public struct XLSXWriter: Sendable {
         let sheets =
             order.map { id -> (name: String, xml: String) in
                 let name = id.formID
-                guard let table = disclosure.table(id) else { return (name, XLSXSheet.missing(id)) }
+                guard let table = disclosure.table(id) else { return (name, XLSXSheet.missing(id, note: disclosure.absenceNote(id))) }
                 return (name, XLSXSheet.xml(OfficialLayout.grid(for: table, in: disclosure)))
             } + XLSXAnnexSheets.sheets(disclosure)
         let contents = order.compactMap { disclosure.table($0) }.map { $0.title.isEmpty ? $0.id.canonicalTitle : $0.title }

@@ -92,7 +92,7 @@ public struct CheckReportText: Sendable {
             lines.append(
                 language.say(
                     "读取说明 \(doubts) 条：有金额、行或名称按位置或勾稽关系在几种可能中选定读取（`budgetlens show` 逐条列出）",
-                    "\(doubts) reading notes: amounts, rows or labels placed among several possible readings, by position "
+                    "\(doubts) reading note(s): amounts, rows or labels placed among several possible readings, by position "
                         + "or by the identities (`budgetlens show` lists each)"))
         }
         return lines.joined(separator: "\n")
