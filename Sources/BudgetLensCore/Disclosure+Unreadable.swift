@@ -8,9 +8,16 @@ extension Disclosure {
     /// The tables that are present on pages without text (scans): not read, not checked, and not missing.
     public var unreadableTables: [TableID] { tables(withProblem: Disclosure.unreadableTableProblem) }
 
+    /// The ``ReadProblem/code`` of a table the text ends inside (a cut file): present, not read.
+    public static let cutTableProblem = "text.ends-mid-row"
+
     /// The tables whose title is there but whose rows could not be read (``notUnderstoodTableProblem``, an error
-    /// F-READ reports): present, so not missing.
-    public var notUnderstoodTables: [TableID] { tables(withProblem: Disclosure.notUnderstoodTableProblem) }
+    /// F-READ reports), or that a cut file ends inside (``cutTableProblem``): present, so not missing.
+    public var notUnderstoodTables: [TableID] {
+        var ids = tables(withProblem: Disclosure.notUnderstoodTableProblem)
+        for id in tables(withProblem: Disclosure.cutTableProblem) where !ids.contains(id) { ids.append(id) }
+        return ids
+    }
 
     /// The tables named by a reading problem with `code`, each once, in the problems' order.
     private func tables(withProblem code: String) -> [TableID] {

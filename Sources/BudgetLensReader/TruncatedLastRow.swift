@@ -2,11 +2,12 @@ import BudgetLensCore
 
 /// A text that stops in the middle of a table row — its last line has no line ending, is a row of one of the nine
 /// tables, and is narrower than the table — is a cut file (a download or a copy cut short): its last value may
-/// itself be cut (`107.7` of `107.74`). That row is not read, and the reading problem says why, instead of a
-/// `row.too-narrow` warning that reads the cut value. A file whose last line is a full row, or a row of an annex
-/// (seeds 001 and 003 end so), is left alone.
+/// itself be cut (`107.7` of `107.74`) and the table's other rows are missing, so its totals cannot be checked
+/// against its rows. The table is not read (present, not read: F-READ reports it, its rules are not applied),
+/// and the reading problem says why, instead of a `row.too-narrow` warning that reads the cut value. A file whose
+/// last line is a full row, or a row of an annex (seeds 001 and 003 end so), is left alone.
 enum TruncatedLastRow {
-    /// Removes the cut row and replaces its `row.too-narrow` warning with a `text.ends-mid-row` error.
+    /// Removes the cut table and replaces the row's `row.too-narrow` warning with a `text.ends-mid-row` error.
     ///
     /// - Parameters:
     ///   - text: The decoded text, line endings made `\n`.
@@ -19,12 +20,12 @@ enum TruncatedLastRow {
         else { return }
         let table = disclosure.tables[tableIndex]
         let lastValue = table.rows.last { $0.source.line == lastLine }?.cells.last { !$0.text.isEmpty }?.text
-        disclosure.tables[tableIndex].rows.removeAll { $0.source.line == lastLine }
+        disclosure.tables.remove(at: tableIndex)
         let valuePart = lastValue.map { "; its last value “\($0)” may itself be cut" } ?? ""
         disclosure.problems[narrow] = ReadProblem(
-            code: "text.ends-mid-row", severity: .error,
+            code: Disclosure.cutTableProblem, severity: .error,
             message: "the file ends inside a row of \(table.id.formID) (line \(lastLine) has no line ending and fewer "
-                + "cells than the table)\(valuePart): the row is not read — was the file cut short?",
+                + "cells than the table)\(valuePart): the table is not read — was the file cut short?",
             table: table.id, source: disclosure.problems[narrow].source)
     }
 }

@@ -41,7 +41,7 @@ struct Cells: ParsableCommand {
         }
         let notUnderstood = disclosure.notUnderstoodTables.map(\.formID).joined(separator: "、")
         if !notUnderstood.isEmpty {
-            printError(say("部分读取：\(notUnderstood) 有表题但表格形式无法读取，其单元格不在输出中", "read in part: \(notUnderstood) present but not read; their cells are not in the output"))
+            printError(say("部分读取：\(notUnderstood) 有表题但未能读取（原因见上），其单元格不在输出中", "read in part: \(notUnderstood) present but not read (why: above); their cells are not in the output"))
         }
         let images = disclosure.unreadableTables.map(\.formID).joined(separator: "、")
         if !images.isEmpty {

@@ -64,7 +64,8 @@ struct CellsCommandTests {
         let result = try BudgetLensBinary.run(["cells", cut.path])
         #expect(result.status == 1)
         #expect(!result.stdout.contains("107.70"))
-        #expect(result.stderr.contains(":147:1: 错误 error: [公开02] 文件在表格行中途结束（被截断？），该行未读取"))
+        #expect(result.stderr.contains(":147:1: 错误 error: [公开02] 文件在表格行中途结束（被截断？），该表未读取"))
+        #expect(!result.stdout.contains("\n02,"), "no cell of the cut table")
     }
 
     @Test("a budget is refused with exit code 2 and says it is a budget")
