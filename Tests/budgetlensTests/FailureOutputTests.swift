@@ -58,4 +58,16 @@ struct FailureOutputTests {
         let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
         #expect(((notification["message"] as? [String: Any])?["text"] as? String)?.contains("the file is empty") == true)
     }
+
+    @Test("check --format json: the document object has every key, absent values null (a PDF: no encoding, no scope)")
+    func documentKeys() throws {
+        let result = try BudgetLensBinary.run(["check", Seed.corpusPath(Seed.financePDF), "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let document = try #require(object["document"] as? [String: Any])
+        #expect(Set(document.keys) == [
+            "file", "kind", "title", "unit_name", "year", "scope", "money_unit", "tables_found", "tables_missing",
+            "tables_unreadable", "encoding", "line_endings", "tables_not_read", "reading_doubts",
+        ])
+        #expect(document["encoding"] is NSNull && document["scope"] is NSNull)
+    }
 }

@@ -25,6 +25,30 @@ public struct CheckReportJSON: Codable, Sendable {
         public var tablesNotRead: [String]?
         /// The notes of values placed among several possible readings (``ReadProblem/doubtCodes``).
         public var readingDoubts: [ReadingDoubt]?
+
+        private enum CodingKeys: String, CodingKey {
+            case file, kind, title, unitName, year, scope, moneyUnit, tablesFound, tablesMissing, tablesUnreadable
+            case encoding, lineEndings, tablesNotRead, readingDoubts
+        }
+
+        /// Every key, absent values as `null` (docs/check-json.md: every object has every key).
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(title, forKey: .title)
+            try container.encode(unitName, forKey: .unitName)
+            try container.encode(year, forKey: .year)
+            try container.encode(scope, forKey: .scope)
+            try container.encode(moneyUnit, forKey: .moneyUnit)
+            try container.encode(tablesFound, forKey: .tablesFound)
+            try container.encode(tablesMissing, forKey: .tablesMissing)
+            try container.encode(tablesUnreadable, forKey: .tablesUnreadable)
+            try container.encode(encoding, forKey: .encoding)
+            try container.encode(lineEndings, forKey: .lineEndings)
+            try container.encode(tablesNotRead, forKey: .tablesNotRead)
+            try container.encode(readingDoubts, forKey: .readingDoubts)
+        }
     }
 
     /// A value read among several possible readings: where, and the note.
@@ -35,6 +59,19 @@ public struct CheckReportJSON: Codable, Sendable {
         public var page: Int?
         public var message: String
         public var messageZh: String?
+
+        private enum CodingKeys: String, CodingKey { case code, table, line, page, message, messageZh }
+
+        /// Every key, absent values as `null`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(table, forKey: .table)
+            try container.encode(line, forKey: .line)
+            try container.encode(page, forKey: .page)
+            try container.encode(message, forKey: .message)
+            try container.encode(messageZh, forKey: .messageZh)
+        }
     }
 
     /// Counts.
