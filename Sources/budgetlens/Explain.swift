@@ -54,7 +54,7 @@ struct Explain: ParsableCommand {
                 }
                 return try await store.addExplanation(Explanation(author: author, text: text), toFinding: finding)
             }
-            print("explanation #\(id) attached to finding #\(finding) (已添加出错说明)")
+            print("已添加出错说明 #\(id)（审核结果 #\(finding)）/ explanation #\(id) attached to finding #\(finding)")
             return
         }
         let only = document

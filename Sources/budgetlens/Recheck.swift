@@ -35,17 +35,17 @@ struct RecheckCommand: ParsableCommand {
         for change in changes {
             let name = "#\(change.document.id) \(change.document.file)"
             guard !change.isUnchanged else {
-                print("\(name): unchanged (无变化)")
+                print("\(name): 无变化 unchanged")
                 continue
             }
             changedDocuments += 1
-            print("\(name): \(change.new.count) new, \(change.gone.count) gone, \(change.changed.count) changed (新增 \(change.new.count)，消失 \(change.gone.count)，变化 \(change.changed.count))")
+            print("\(name): 新增 \(change.new.count)，消失 \(change.gone.count)，变化 \(change.changed.count) (\(change.new.count) new, \(change.gone.count) gone, \(change.changed.count) changed)")
             for finding in change.new { print("  + \(Self.line(finding))") }
             for finding in change.gone { print("  - \(Self.line(finding))") }
             for changed in change.changed { print("  ~ \(Self.line(changed.before)) → \(Self.line(changed.after))") }
         }
         let version = PackVersion.of(pack)
-        print("\(changes.count) documents re-checked, \(changedDocuments) changed; pack \(version) (重新审核 \(changes.count) 份，有变化 \(changedDocuments) 份)")
+        print("重新审核 \(changes.count) 份，有变化 \(changedDocuments) 份；规则包 \(version) (\(changes.count) documents re-checked, \(changedDocuments) changed; pack \(version))")
     }
 
     /// `X-12 error 公开01 行27 栏1: message`.

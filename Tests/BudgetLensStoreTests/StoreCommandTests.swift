@@ -155,7 +155,7 @@ struct StoreCommandTests {
         #expect(changed.count == 2)
         #expect(changed.contains { $0.contains(Seed.yantai) && $0.contains("1 new, 0 gone, 0 changed") })
         #expect(changed.contains { $0.contains(Seed.zengdu) && $0.contains("1 new, 0 gone, 0 changed") })
-        #expect(result.stdout.contains("\(Seed.weihai): unchanged"))
+        #expect(result.stdout.contains("\(Seed.weihai): 无变化 unchanged"))
         #expect(result.stdout.components(separatedBy: "  + U-1 error 公开01 行27").count - 1 == 2)
         #expect(result.stdout.contains("3 documents re-checked, 2 changed"))
         // The new pack version is recorded on every document; the findings of 曾都 now include U-1.
@@ -174,7 +174,7 @@ struct StoreCommandTests {
         let movedLines = moved.stdout.split(separator: "\n")
         #expect(movedLines.contains { $0.contains(Seed.yantai) && $0.contains("0 new, 0 gone, 1 changed") })
         #expect(movedLines.contains { $0.contains(Seed.zengdu) && $0.contains("0 new, 1 gone, 0 changed") })
-        #expect(moved.stdout.contains("\(Seed.weihai): unchanged"))
+        #expect(moved.stdout.contains("\(Seed.weihai): 无变化 unchanged"))
         // Without the rule again: U-1 is gone from 烟台 only.
         let back = try BudgetLensBinary.run(["recheck", "--db", db])
         let backLines = back.stdout.split(separator: "\n").filter { $0.contains("0 new, 1 gone, 0 changed") }
