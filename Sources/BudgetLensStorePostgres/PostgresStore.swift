@@ -32,7 +32,11 @@ public final class PostgresStore: DisclosureStore {
         probeConfiguration = PostgresConnection.Configuration(
             host: host, port: components.port ?? 5432, username: user, password: components.password,
             database: database.isEmpty ? nil : database, tls: .disable)
-        client = PostgresClient(configuration: configuration, backgroundLogger: Logger(label: "budgetlens.postgres"))
+        // The pool's own events (a connection being made cancelled as the process ends) are not the user's
+        // business: a failure that matters surfaces as the query's error (StoreError, exit 2).
+        var background = Logger(label: "budgetlens.postgres")
+        background.logLevel = .error
+        client = PostgresClient(configuration: configuration, backgroundLogger: background)
         let client = client
         runner = Task { await client.run() }
         location = "postgres://\(user)@\(host)\(components.port.map { ":\($0)" } ?? "")/\(database)"
