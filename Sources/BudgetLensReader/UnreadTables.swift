@@ -35,11 +35,11 @@ enum UnreadTables {
                 ReadProblem(
                     code: Disclosure.notUnderstoodTableProblem, severity: .error,
                     message: "\(id.formID) \(id.canonicalTitle): 第\(index + 1)行有表题，但其后各行不是可读的表格形式"
-                        + "（单元格以单个空格分隔、金额另起一行，如 pdfplumber 的 extract_text() 页面文本），本表未读取 — "
+                        + "（如每格一行的 pdftotext 原始文本，或金额位置无法由勾稽关系确定的页面文本），本表未读取 — "
                         + "the title is at line \(index + 1), but the rows after it are not in a table form "
-                        + "BudgetLens reads (cells separated by single spaces, amounts on lines of their own, as in "
-                        + "pdfplumber's extract_text() page text); the table is not read. Give the PDF itself, its "
-                        + "`pdftotext -layout` text, tab-separated text or the workbook.",
+                        + "BudgetLens reads here (one cell a line as raw pdftotext writes, or page text whose amounts "
+                        + "the identities do not place); the table is not read. Give the PDF itself, its "
+                        + "`pdftotext -layout` text, pdfplumber page text, tab-separated text or the workbook.",
                     table: id, source: SourceLocation(file: file, line: index + 1, column: 1)))
         }
         return problems
