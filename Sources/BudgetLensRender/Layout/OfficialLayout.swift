@@ -336,21 +336,26 @@ public enum OfficialLayout {
         for index in 0..<max(personnel.count, publicRows.count) {
             grid.body.append(cells(personnel, index) + cells(publicRows, index))
         }
+        if let totals = economicTotals(table, column: column, spans: (3, 3)) { grid.body.append(totals) }
+    }
+
+    /// 公开06's bottom row: 人员经费合计 and 公用经费合计, their labels spanning `spans` columns; `nil` when the
+    /// table has neither total.
+    static func economicTotals(_ table: PublicTable, column: Int, spans: (Int, Int)) -> [GridCell]? {
         let totals = table.rows.filter { $0.kind == .total }
         let personnelTotal = totals.first { $0.group == "人员经费" }
         let publicTotal = totals.first { $0.group != "人员经费" }
-        if personnelTotal != nil || publicTotal != nil {
-            grid.body.append([
-                .label(personnelTotal?.item ?? "人员经费合计", columns: 3),
-                .amount(
-                    personnelTotal?.cell(column), row: personnelTotal,
-                    index: personnelTotal.flatMap { table.rows.firstIndex(of: $0) }, column: column),
-                .label(publicTotal?.item ?? "公用经费合计", columns: 3),
-                .amount(
-                    publicTotal?.cell(column), row: publicTotal,
-                    index: publicTotal.flatMap { table.rows.firstIndex(of: $0) }, column: column),
-            ])
-        }
+        guard personnelTotal != nil || publicTotal != nil else { return nil }
+        return [
+            .label(personnelTotal?.item ?? "人员经费合计", columns: spans.0),
+            .amount(
+                personnelTotal?.cell(column), row: personnelTotal,
+                index: personnelTotal.flatMap { table.rows.firstIndex(of: $0) }, column: column),
+            .label(publicTotal?.item ?? "公用经费合计", columns: spans.1),
+            .amount(
+                publicTotal?.cell(column), row: publicTotal,
+                index: publicTotal.flatMap { table.rows.firstIndex(of: $0) }, column: column),
+        ]
     }
 
     /// 公开06: 人员经费 | 公用经费 (302 block, other classes block), totals in the bottom row.
@@ -376,21 +381,7 @@ public enum OfficialLayout {
         for index in 0..<max(personnel.count, goods.count, others.count) {
             grid.body.append(cells(personnel, index) + cells(goods, index) + cells(others, index))
         }
-        let totals = table.rows.filter { $0.kind == .total }
-        let personnelTotal = totals.first { $0.group == "人员经费" }
-        let publicTotal = totals.first { $0.group != "人员经费" }
-        if personnelTotal != nil || publicTotal != nil {
-            grid.body.append([
-                .label(personnelTotal?.item ?? "人员经费合计", columns: 2),
-                .amount(
-                    personnelTotal?.cell(column), row: personnelTotal,
-                    index: personnelTotal.flatMap { table.rows.firstIndex(of: $0) }, column: column),
-                .label(publicTotal?.item ?? "公用经费合计", columns: 5),
-                .amount(
-                    publicTotal?.cell(column), row: publicTotal,
-                    index: publicTotal.flatMap { table.rows.firstIndex(of: $0) }, column: column),
-            ])
-        }
+        if let totals = economicTotals(table, column: column, spans: (2, 5)) { grid.body.append(totals) }
     }
 
     /// 公开09: the multi-level header (under `top` spanning every column, when given), the 栏次 row, the data row;
