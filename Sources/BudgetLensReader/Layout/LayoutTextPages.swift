@@ -47,16 +47,19 @@ enum LayoutTextPages {
     /// The pages of the text.
     static func pages(of text: String) -> [LayoutPage] {
         var pages: [LayoutPage] = [LayoutPage(number: 1, width: 0, height: 0, words: [])]
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+        // Prose lines that start with a figure printed above the line they follow are read after it.
+        let order = LiftedFigureLines.order(lines)
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for var line in lines {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
             while line.first == "\u{0C}" {
                 line = line.dropFirst()
                 pages.append(LayoutPage(number: pages.count + 1, width: 0, height: 0, words: []))
             }
-            let y = Double(lineNumber) * lineHeight
+            let y = Double(order[lineNumber - 1] + 1) * lineHeight
             // Words are sliced from the line, not built a character at a time; x counts characters.
             var column = 0
             var wordStart: (column: Int, index: Substring.Index)?
@@ -82,7 +85,7 @@ enum LayoutTextPages {
             flush(line.endIndex)
             let page = pages.count - 1
             pages[page].width = max(pages[page].width, Double(column))
-            pages[page].height = y
+            pages[page].height = max(pages[page].height, y)
         }
         if pages.last?.words.isEmpty == true, pages.count > 1 { pages.removeLast() }
         return pages

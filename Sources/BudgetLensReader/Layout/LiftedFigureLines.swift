@@ -1,0 +1,74 @@
+import BudgetLensCore
+
+/// Puts back, in `pdftotext -layout` text, the prose lines that start with a figure and were printed above the line
+/// they follow. The ONLYOFFICE 财政局 PDF sets digits in a font whose boxes rise above the line, so pdftotext places a
+/// line that starts with a figure above its predecessor, the two set apart from the rest by blank lines:
+///
+///     (blank)
+///     449.52万元。决算数小于预算数的主要原因：因个别项目评审费未能实施或未来得及
+///     委托中介机构开展各类审计及绩效评价工作。年初预算为450.52万元，支出决算为
+///     (blank)
+///
+/// Two lines X, Y are read as Y, X when all of these hold (structure only; no word of these files):
+/// - they stand alone between blank lines of one page (a paragraph's lines are consecutive);
+/// - X starts with a figure followed by what follows a figure in a 情况说明 (a unit, `万元`, `个`…; after a
+///   percentage a punctuation mark: `15.16%；`), not an item number (`1、`), and is prose (no run of three spaces,
+///   the columns of a table row);
+/// - Y does not start with a figure, is prose, and ends inside a sentence, on a Chinese character (`…支出决算为`,
+///   `…，占`): the figure of X is what it leaves open. A two-line paragraph that starts with a figure
+///   (`2024年…` / `…。`) ends on punctuation and stays as it is.
+///
+/// Only the lines' vertical order changes: every word keeps its line and column in the file.
+/// See docs/layout-prose.md.
+enum LiftedFigureLines {
+    /// For each line (0-based, in file order), the line position it is read at: the identity, with X and Y of every
+    /// lifted pair exchanged. `lines` are the file's lines without line endings (form feeds kept).
+    static func order(_ lines: [Substring]) -> [Int] {
+        var order = Array(lines.indices)
+        var index = 1
+        while index + 2 < lines.count {
+            if isBlank(lines[index - 1]), isBlank(lines[index + 2]),
+                startsWithFigure(lines[index]), awaitsFigure(lines[index + 1])
+            {
+                order.swapAt(index, index + 1)
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return order
+    }
+
+    /// A line of spaces only (no form feed: the pair and its blank lines are on one page).
+    static func isBlank(_ line: Substring) -> Bool {
+        line.unicodeScalars.allSatisfy { $0 == " " || $0 == "\u{3000}" }
+    }
+
+    /// Prose: no tab, no form feed, no run of three spaces after the indentation.
+    static func isProse(_ line: Substring) -> Bool {
+        let body = line.drop { $0 == " " || $0 == "\u{3000}" }
+        return !body.isEmpty && !body.contains("   ") && !body.contains("\t") && !body.contains("\u{0C}")
+    }
+
+    /// X: a figure, then (no space) a unit or `、`, or a punctuation mark after a percentage; not an item number.
+    static func startsWithFigure(_ line: Substring) -> Bool {
+        guard isProse(line) else { return false }
+        let body = line.drop { $0 == " " || $0 == "\u{3000}" }
+        let figure = body.prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," || $0 == "%" }
+        let rest = Array(body.dropFirst(figure.count).unicodeScalars)
+        guard DetachedFigures.isFigure(figure), let next = rest.first else { return false }
+        // `1、教育支出（类）…` numbers an item.
+        if next == "、", !figure.contains(".") { return false }
+        return DetachedFigures.followsFigure(rest[...], percentage: figure.hasSuffix("%"))
+    }
+
+    /// Y: prose not starting with a figure, ending on a Chinese character (inside a sentence).
+    static func awaitsFigure(_ line: Substring) -> Bool {
+        guard isProse(line) else { return false }
+        let body = line.drop { $0 == " " || $0 == "\u{3000}" }
+        guard let first = body.unicodeScalars.first, !("0"..."9").contains(first),
+            let last = body.unicodeScalars.last(where: { $0 != " " && $0 != "\u{3000}" })
+        else { return false }
+        return TextNormalization.isIdeograph(last)
+    }
+}
