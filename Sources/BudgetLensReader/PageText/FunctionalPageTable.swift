@@ -38,14 +38,29 @@ enum FunctionalPageTable {
         }
     }
 
+    /// The template whose every column the header names: the one above, or for 公开07/08 the 本年支出 columns
+    /// alone (`合计`/`小计`, `基本支出`, `项目支出`), as Shandong and Hubei print 公开08 (DOMAIN §1.8: the 支出 block of
+    /// the table) — taken only when the header names no 年初/本年收入/年末 column, so that a six-column header
+    /// missing a mark stays unread.
+    static func template(for id: TableID, header: String) -> Template? {
+        guard let template = template(for: id) else { return nil }
+        if template.marks.allSatisfy({ header.contains($0) }) { return template }
+        guard id == .governmentFund || id == .stateCapital,
+            !["年初", "本年收入", "年末", "结转", "结余"].contains(where: { header.contains($0) }),
+            ["本年支出", "基本", "项目支"].allSatisfy({ header.contains($0) }),
+            header.contains("合计") || header.contains("小计")
+        else { return nil }
+        return Template(
+            columns: ["合计", "基本支出", "项目支出"], marks: ["基本", "项目支"], identities: [.init(total: 0, parts: [1, 2])])
+    }
+
     static func write(
         _ id: TableID, tokenLines: [[PageTextToken]], lines: [Substring], region: Range<Int>,
         location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
     ) -> Bool {
-        guard let template = template(for: id) else { return false }
         // The header must name every column of the template (wrapped headings are joined first).
         let header = tokenLines.flatMap { $0 }.filter { $0.kind == .text }.map { String($0.text) }.joined()
-        guard template.marks.allSatisfy({ header.contains($0) }) else { return false }
+        guard let template = template(for: id, header: header) else { return false }
         guard let rows = FunctionalPageRows.rows(tokenLines) else { return false }
         let count = template.columns.count
         guard rows.allSatisfy({ $0.values.count <= count }) else { return false }
