@@ -31,7 +31,14 @@ struct LayoutReconstruction {
         var open: OpenTable?
         for page in pages {
             let builder = VisualRowBuilder(page: page, source: source)
-            let rows = builder.rows(of: page).filter { !isPageNumber($0, page: page) }
+            var rows = builder.rows(of: page).filter { !isPageNumber($0, page: page) }
+            // Layout text: a page number alone on the page's last line (`6` under a table continued overleaf).
+            if source == .layoutText, let last = rows.last, last.fragments.count == 1,
+                last.fragments[0].kind == .digits, last.fragments[0].text.count <= 3,
+                PageNumberText.isPageNumber(last.joinedText), rows.count > 1
+            {
+                rows.removeLast()
+            }
             let tabGap = 1.5 * builder.em
             var index = 0
             if var table = open {

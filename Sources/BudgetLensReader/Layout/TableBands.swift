@@ -1,3 +1,4 @@
+import Foundation
 import BudgetLensCore
 
 /// A column of a rebuilt table: its horizontal extent, what its body cells hold and its header words.
@@ -54,11 +55,17 @@ struct BandFinder {
                 + union(body.filter { $0.kind == .text && !RowAssembler.isEllipsis($0.text) }).map { kinded($0, .label) }
             bands.sort { $0.x0 < $1.x0 }
         }
-        for fragment in header.sorted(by: { $0.baseline > $1.baseline }) {
-            attach(fragment, to: &bands, creating: true)
+        // Layout text: the 栏次 numbers (`栏次 1 2 3 …`) are right-aligned over the amounts while the headings are
+        // centred and, a Chinese character being one column wide, narrower than printed, so a number may stand
+        // just beside its heading: it names that column and makes none of its own (it is attached last).
+        let numbers = source == .layoutText ? Self.columnNumbers(in: header) : []
+        for index in header.indices.sorted(by: { header[$0].baseline > header[$1].baseline }) where !numbers.contains(index) {
+            attach(header[index], to: &bands, creating: true)
         }
         for fragment in totals { attach(fragment, to: &bands, creating: true) }
+        for index in numbers.sorted() { attachNumber(header[index], to: &bands) }
         classify(&bands, body: body)
+        if ProcessInfo.processInfo.environment["BLDEBUG"] != nil { FileHandle.standardError.write(Data(bands.map { "\($0.x0)-\($0.x1) \($0.kind) \($0.headerText)" }.joined(separator: "\n").appending("\n---\n").utf8)) }
         return bands
     }
 
@@ -106,6 +113,34 @@ struct BandFinder {
         band.header.append((fragment.baseline, fragment.text))
         let index = bands.firstIndex { $0.x0 > fragment.x0 } ?? bands.count
         bands.insert(band, at: index)
+    }
+
+    /// The indices (in `header`) of the numbers of a header's 栏次 line: a line (on each page) that prints `栏次` and, after
+    /// it, the digits 1, 2, …, n (n ≥ 2) left to right and nothing else. Empty when there is no such line.
+    static func columnNumbers(in header: [Fragment]) -> Set<Int> {
+        // Keyed by page and baseline: a table continued on the next page repeats its header.
+        let lines = Dictionary(grouping: header.indices, by: { "\(header[$0].page) \(header[$0].baseline)" })
+        var result: Set<Int> = []
+        for (_, line) in lines {
+            let sorted = line.sorted { header[$0].x0 < header[$1].x0 }
+            guard let mark = sorted.firstIndex(where: { TextNormalization.key(header[$0].text) == "栏次" }), mark == 0
+            else { continue }
+            let numbers = sorted.dropFirst()
+            guard numbers.count >= 2,
+                numbers.enumerated().allSatisfy({ header[$0.element].kind == .digits && header[$0.element].text == String($0.offset + 1) })
+            else { continue }
+            result.formUnion(numbers)
+        }
+        return result
+    }
+
+    /// A 栏次 number goes to the amount column it overlaps, or else the nearest one; it starts a column only when
+    /// there is none.
+    private func attachNumber(_ fragment: Fragment, to bands: inout [Band]) {
+        let candidates = bands.indices.filter { bands[$0].kind != .code && bands[$0].kind != .label }
+        let best = candidates.min { bands[$0].distance(to: fragment) < bands[$1].distance(to: fragment) }
+        guard let best else { return attach(fragment, to: &bands, creating: true) }
+        bands[best].header.append((fragment.baseline, fragment.text))
     }
 
     /// Decides each column's kind from its body cells: codes, labels, amounts or 行次.

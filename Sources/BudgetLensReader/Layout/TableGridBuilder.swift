@@ -52,9 +52,12 @@ struct TableGridBuilder {
                 return fragment
             }
         }
+        // Layout text: each page places its characters anew, so a header repeated on a continuation page stands at
+        // other columns than the first page's; the first page's header alone makes the columns.
+        let headers = source == .layoutText && !(split.first?.header.isEmpty ?? true) ? Array(split.prefix(1)) : split
         let bands = finder.bands(
             body: bodies.joined().filter { !$0.isTotal && (source == .pdf || $0.kind != .amount) },
-            header: split.flatMap { $0.header.map(\.fragment) }, totals: bodies.joined().filter(\.isTotal))
+            header: headers.flatMap { $0.header.map(\.fragment) }, totals: bodies.joined().filter(\.isTotal))
         var lines: [SynthesizedLine] = []
         for (part, body) in zip(split, bodies) {
             lines += headerLines(
