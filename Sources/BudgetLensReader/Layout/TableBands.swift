@@ -1,4 +1,3 @@
-import Foundation
 import BudgetLensCore
 
 /// A column of a rebuilt table: its horizontal extent, what its body cells hold and its header words.
@@ -65,7 +64,6 @@ struct BandFinder {
         for fragment in totals { attach(fragment, to: &bands, creating: true) }
         for index in numbers.sorted() { attachNumber(header[index], to: &bands) }
         classify(&bands, body: body)
-        if ProcessInfo.processInfo.environment["BLDEBUG"] != nil { FileHandle.standardError.write(Data(bands.map { "\($0.x0)-\($0.x1) \($0.kind) \($0.headerText)" }.joined(separator: "\n").appending("\n---\n").utf8)) }
         return bands
     }
 

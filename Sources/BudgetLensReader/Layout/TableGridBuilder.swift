@@ -59,9 +59,13 @@ struct TableGridBuilder {
             body: bodies.joined().filter { !$0.isTotal && (source == .pdf || $0.kind != .amount) },
             header: headers.flatMap { $0.header.map(\.fragment) }, totals: bodies.joined().filter(\.isTotal))
         var lines: [SynthesizedLine] = []
-        for (part, body) in zip(split, bodies) {
-            lines += headerLines(
-                part.header.map(\.fragment), bands: bands, finder: finder, page: part.page, em: part.em)
+        for (index, (part, body)) in zip(split, bodies).enumerated() {
+            // (A header repeated on a continuation page of layout text would fall in the first page's columns
+            // askew, and be read as a row: it is not written.)
+            if index == 0 || headers.count == split.count {
+                lines += headerLines(
+                    part.header.map(\.fragment), bands: bands, finder: finder, page: part.page, em: part.em)
+            }
             var rows = RowAssembler(
                 table: table, source: source, bands: bands, finder: finder, em: part.em, page: part.page)
             lines += rows.lines(body: body)
@@ -336,10 +340,19 @@ enum HeaderWords {
     /// side are two columns, never one phrase.
     static let columnNames: Set<String> = ["基本支出", "项目支出", "人员经费", "公用经费", "小计"]
 
-    /// Whether two words one space apart are two cells: the headings of two columns, or two amounts with
-    /// decimals (`2.85 0.39`, as layout text prints crowded columns).
+    /// Whether two words one space apart are two cells: the headings of two columns, two amounts with
+    /// decimals (`2.85 0.39`, as layout text prints crowded columns), or an amount and the next block's row label
+    /// of 公开01/04 (`939.04 一、一般公共服务支出`, `939.31 本年支出合计`: a Chinese ordinal or a standard row).
     static func areSeparateColumns(_ left: String, _ right: String) -> Bool {
         (columnNames.contains(left) && columnNames.contains(right)) || (isDecimalAmount(left) && isDecimalAmount(right))
+            || (isDecimalAmount(left) && startsRow(right))
+    }
+
+    /// `一、一般公共服务支出`, `本年支出合计`, `年末结转和结余`: a label that starts a row of 公开01/04.
+    private static func startsRow(_ word: String) -> Bool {
+        TextNormalization.leadingOrdinal(word).map { $0.style == .chinese } == true
+            || StandardRows.isStandardRow(word, in: .incomeExpenditureSummary)
+            || StandardRows.isStandardRow(word, in: .appropriationSummary)
     }
 
     /// `2.85`, `1,503.52`, `-0.94`: digits with a decimal point and one or two decimals.
