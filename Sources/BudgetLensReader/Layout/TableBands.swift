@@ -101,7 +101,7 @@ struct BandFinder {
         let nearest = bands.indices.min { bands[$0].distance(to: fragment) < bands[$1].distance(to: fragment) }
         if let nearest,
             (bands[nearest].distance(to: fragment) <= 0.5 * em
-                && !(bands[nearest].kind == .code && source == .layoutText && HeaderWords.amountNames.contains(key)))
+                && !(bands[nearest].kind == .code && source == .layoutText && (HeaderWords.amountNames.contains(key) || key == "金额")))
                 || HeaderWords.groups.contains(key)
         {
             bands[nearest].header.append((fragment.baseline, fragment.text))
@@ -113,17 +113,18 @@ struct BandFinder {
         bands.insert(band, at: index)
     }
 
-    /// The indices (in `header`) of the numbers of a header's 栏次 line: a line (on each page) that prints `栏次` and, after
-    /// it, the digits 1, 2, …, n (n ≥ 2) left to right and nothing else. Empty when there is no such line.
+    /// The indices (in `header`) of the numbers of a header's 栏次 lines: a line (on each page) that starts with
+    /// `栏次` and then prints the digits 1, 2, …, n (n ≥ 2) left to right, and nothing else but `栏次` again (公开01/04's
+    /// 支出 block). Empty when there is no such line.
     static func columnNumbers(in header: [Fragment]) -> Set<Int> {
         // Keyed by page and baseline: a table continued on the next page repeats its header.
         let lines = Dictionary(grouping: header.indices, by: { "\(header[$0].page) \(header[$0].baseline)" })
         var result: Set<Int> = []
         for (_, line) in lines {
             let sorted = line.sorted { header[$0].x0 < header[$1].x0 }
-            guard let mark = sorted.firstIndex(where: { TextNormalization.key(header[$0].text) == "栏次" }), mark == 0
-            else { continue }
-            let numbers = sorted.dropFirst()
+            guard let first = sorted.first, TextNormalization.key(header[first].text) == "栏次" else { continue }
+            // `栏次 1 栏次 2 3 4 5`: 公开01/04 print the mark again over the 支出 block.
+            let numbers = sorted.filter { TextNormalization.key(header[$0].text) != "栏次" }
             guard numbers.count >= 2,
                 numbers.enumerated().allSatisfy({ header[$0.element].kind == .digits && header[$0.element].text == String($0.offset + 1) })
             else { continue }

@@ -338,14 +338,22 @@ enum HeaderWords {
 
     /// Column headings that layout text may print one space apart (`基本支出 项目支出`): two of them side by
     /// side are two columns, never one phrase.
-    static let columnNames: Set<String> = ["基本支出", "项目支出", "人员经费", "公用经费", "小计"]
+    static let columnNames: Set<String> = [
+        "基本支出", "项目支出", "人员经费", "公用经费", "小计",
+        // 公开04's 支出 columns by fund (Shandong, Hubei: `合计  一般公共预算财政拨款 政府性基金预算财政拨款 …`).
+        "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
+        // 公开01/04's `项目  行次 金额` and `行次 合计`.
+        "行次", "金额", "合计",
+    ]
 
     /// Whether two words one space apart are two cells: the headings of two columns, two amounts with
-    /// decimals (`2.85 0.39`, as layout text prints crowded columns), or an amount and the next block's row label
-    /// of 公开01/04 (`939.04 一、一般公共服务支出`, `939.31 本年支出合计`: a Chinese ordinal or a standard row).
+    /// decimals (`2.85 0.39`, as layout text prints crowded columns), an amount and the next block's row label
+    /// of 公开01/04 (`939.04 一、一般公共服务支出`, `939.31 本年支出合计`: a Chinese ordinal or a standard row), or a
+    /// 行次 or code and an amount (`64 8,431.28`: digits never run into an amount with decimals).
     static func areSeparateColumns(_ left: String, _ right: String) -> Bool {
         (columnNames.contains(left) && columnNames.contains(right)) || (isDecimalAmount(left) && isDecimalAmount(right))
             || (isDecimalAmount(left) && startsRow(right))
+            || (!left.isEmpty && left.allSatisfy { $0.isASCII && $0.isNumber } && isDecimalAmount(right))
     }
 
     /// `一、一般公共服务支出`, `本年支出合计`, `年末结转和结余`: a label that starts a row of 公开01/04.
