@@ -37,12 +37,13 @@ struct TableGridBuilder {
     mutating func build(_ segments: [TableSegment]) -> [SynthesizedLine] {
         // The code columns are where the header prints `类`, one per block (the header is on the first page only).
         let codeColumns = segments.flatMap(\.fragments).filter { TextNormalization.key($0.text) == "类" }.map(\.x0)
-        let split = segments.map { segment in
+        var split = segments.map { segment in
             splitHeader(
                 TableSegment(
                     page: segment.page, em: segment.em,
                     fragments: realignShiftedLines(splitGluedCodes(segment), codeColumns: codeColumns.sorted())))
         }
+        if source == .layoutText { alignContinuationPages(&split) }
         let em = segments.map(\.em).max() ?? 10
         let finder = BandFinder(source: source, em: em)
         let bodies = split.map { part in
@@ -72,6 +73,54 @@ struct TableGridBuilder {
             notes += rows.notes
         }
         return lines
+    }
+
+    /// Layout text: pdftotext places each page's characters anew, so a table continued on the next page stands at
+    /// other columns there. Where the continuation page repeats the header, its header words are matched to the
+    /// first page's (the same word, the same occurrence left to right) and every fragment of the page is moved by
+    /// linear interpolation between the matched words' centres (beyond the outermost, by their shift). Pages
+    /// without a repeated header, or with fewer than two matched words, stay as they are.
+    private func alignContinuationPages(_ split: inout [SplitSegment]) {
+        guard let first = split.first, !first.header.isEmpty else { return }
+        func occurrences(_ header: [Numbered]) -> [String: [Double]] {
+            var result: [String: [Double]] = [:]
+            for item in header.sorted(by: { $0.fragment.x0 < $1.fragment.x0 }) {
+                result[TextNormalization.key(item.fragment.text), default: []].append(item.fragment.center)
+            }
+            return result
+        }
+        let reference = occurrences(first.header)
+        for index in split.indices.dropFirst() where !split[index].header.isEmpty {
+            var anchors: [(from: Double, to: Double)] = []
+            for (word, centres) in occurrences(split[index].header) {
+                guard let targets = reference[word], targets.count == centres.count else { continue }
+                anchors += zip(centres, targets).map { ($0, $1) }
+            }
+            anchors.sort { $0.from < $1.from }
+            // Keep the anchors that keep their order on the first page (a word matched out of order is dropped).
+            var kept: [(from: Double, to: Double)] = []
+            for anchor in anchors where kept.last.map({ anchor.from > $0.from && anchor.to > $0.to }) ?? true {
+                kept.append(anchor)
+            }
+            guard kept.count >= 2 else { continue }
+            func map(_ x: Double) -> Double {
+                guard let upper = kept.firstIndex(where: { $0.from >= x }) else { return x + (kept.last!.to - kept.last!.from) }
+                if upper == 0 { return x + (kept[0].to - kept[0].from) }
+                let a = kept[upper - 1]
+                let b = kept[upper]
+                return a.to + (x - a.from) * (b.to - a.to) / (b.from - a.from)
+            }
+            func moved(_ item: Numbered) -> Numbered {
+                var fragment = item.fragment
+                let centre = map(fragment.center)
+                let shift = centre - fragment.center
+                fragment.x0 += shift
+                fragment.x1 += shift
+                return Numbered(id: item.id, fragment: fragment)
+            }
+            split[index].header = split[index].header.map(moved)
+            split[index].body = split[index].body.map(moved)
+        }
     }
 
     // MARK: Header and body
@@ -323,7 +372,7 @@ extension TableGridBuilder {
 /// Header words that are whole cells by themselves, never the first or second line of a wrapped one.
 enum HeaderWords {
     static let standalone: Set<String> = [
-        "项目", "收入", "支出", "合计", "小计", "行次", "栏次", "类", "款", "项", "金额", "决算数", "预算数", "科目名称",
+        "项目", "收入", "支出", "合计", "小计", "行次", "栏次", "类", "款", "项", "金额", "决算数", "预算数", "科目名称", "科目编码",
     ]
     /// Whether a key names a row total: `合计`, `总计`, or a short `…合计` (`本年收入合计`, `人员经费合计`).
     static func isTotal(_ key: String) -> Bool {
@@ -342,23 +391,33 @@ enum HeaderWords {
         "基本支出", "项目支出", "人员经费", "公用经费", "小计",
         // 公开04's 支出 columns by fund (Shandong, Hubei: `合计  一般公共预算财政拨款 政府性基金预算财政拨款 …`).
         "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款",
-        // 公开01/04's `项目  行次 金额` and `行次 合计`.
-        "行次", "金额", "合计",
+        // 公开01/04's `项目  行次 金额` and `行次 合计`; 公开06's blocks crowded on a continuation page (`金额 科目编码`).
+        "行次", "金额", "合计", "科目编码", "科目名称", "决算数",
     ]
 
     /// Whether two words one space apart are two cells: the headings of two columns, two amounts with
     /// decimals (`2.85 0.39`, as layout text prints crowded columns), an amount and the next block's row label
     /// of 公开01/04 (`939.04 一、一般公共服务支出`, `939.31 本年支出合计`: a Chinese ordinal or a standard row), or a
-    /// 行次 or code and an amount (`64 8,431.28`: digits never run into an amount with decimals).
+    /// 行次 or code and an amount (`64 8,431.28`: digits never run into an amount with decimals), or a code and its
+    /// label (`30311 代缴社会保险费`, a continuation page's crowded 公开06), or an amount and the next block's code
+    /// (`0.00 30239`).
     static func areSeparateColumns(_ left: String, _ right: String) -> Bool {
         (columnNames.contains(left) && columnNames.contains(right)) || (isDecimalAmount(left) && isDecimalAmount(right))
             || (isDecimalAmount(left) && startsRow(right))
             || (!left.isEmpty && left.allSatisfy { $0.isASCII && $0.isNumber } && isDecimalAmount(right))
+            || (isCode(left) && right.unicodeScalars.first.map(TextNormalization.isIdeograph) == true)
+            || (isDecimalAmount(left) && isCode(right))
     }
 
-    /// `一、一般公共服务支出`, `本年支出合计`, `年末结转和结余`: a label that starts a row of 公开01/04.
+    /// `301`, `30311`, `2010601`: a classification code (3, 5 or 7 digits).
+    private static func isCode(_ word: String) -> Bool {
+        [3, 5, 7].contains(word.count) && word.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `一、一般公共服务支出`, `本年支出合计`, `年末结转和结余`: a label that starts a row of 公开01/04; a total
+    /// (`公用经费合计`, 公开06).
     private static func startsRow(_ word: String) -> Bool {
-        TextNormalization.leadingOrdinal(word).map { $0.style == .chinese } == true
+        TextNormalization.leadingOrdinal(word).map { $0.style == .chinese } == true || isTotal(TextNormalization.key(word))
             || StandardRows.isStandardRow(word, in: .incomeExpenditureSummary)
             || StandardRows.isStandardRow(word, in: .appropriationSummary)
     }
