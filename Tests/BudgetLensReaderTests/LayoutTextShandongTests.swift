@@ -7,7 +7,8 @@ import Testing
 /// of their layout text): 栏次 numbers right-aligned beside centred headings, `栏次 1 栏次 2 3 4 5` over 公开04's two
 /// blocks, a 行次 one space from its amount (`1 939.04`), an amount one space from the next block's label
 /// (`939.04 一、一般公共服务支出`), crowded headings (`行次 金额`, `行次 合计`, the three fund headings), a page number
-/// under a table continued overleaf and its header repeated there at other columns (docs/layout-prose.md).
+/// under a table continued overleaf and its header repeated there at other columns, 公开06 in three blocks
+/// (docs/layout-prose.md).
 @Suite("layout text: Shandong template tables (栏次 numbers, crowded cells, continuation pages)")
 struct LayoutTextShandongTests {
     /// 公开03 of seed 000: page 6's rows, its page number `6`, page 7's repeated header at other columns and rows.
@@ -101,6 +102,57 @@ struct LayoutTextShandongTests {
         "注：本表反映单位本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支和年末结转结余情况。",
     ]
 
+    /// 公开06 of seed 000 in three blocks: page 11, then page 12 whose columns pdftotext set elsewhere (its header
+    /// repeated), its cells crowded one space apart (`30311 代缴社会保险费`, `0.00 30239`, `金额 科目编码`) and the right
+    /// block's last rows moved left where the middle block ends.
+    static let economic = [
+        "\u{0C}                                    一般公共预算财政拨款基本支出决算明细表",
+        "                                                                                              公开06表",
+        "部门：烟台市医疗保障局                                                                                金额单位：万元",
+        "              人员经费                                                     公用经费",
+        " 科目编码         科目名称         金额        科目编码       科目名称     金额       科目编码              科目名称       金额",
+        "301     工资福利支出           2,342.32   302     商品和服务支出     167.81   307      债务利息及费用支出             0.00",
+        "30101   基本工资               886.73   30201   办公费          24.84   30701    国内债务付息                0.00",
+        "30102   津贴补贴               661.22   30202   印刷费           6.00   30702    国外债务付息                0.00",
+        "30103   奖金                  37.43   30203   咨询费           0.00   30703    国内债务发行费用              0.00",
+        "30106   伙食补助费                0.00   30204   手续费           0.00   30704    国外债务发行费用              0.00",
+        "30107   绩效工资               241.40   30205   水费            0.41   310      资本性支出                 2.77",
+        "30108   机关事业单位基本养老保险缴费     142.06   30206   电费            4.92   31001    房屋建筑物购建               0.00",
+        "30109   职业年金缴费               8.35   30207   邮电费           5.60   31002    办公设备购置                2.77",
+        "30110   职工基本医疗保险缴费          64.90   30208   取暖费           0.00   31003    专用设备购置                0.00",
+        "30111   公务员医疗补助缴费           36.34   30209   物业管理费         0.00   31005    基础设施建设                0.00",
+        "30112   其他社会保障缴费            18.77   30211   差旅费           9.18   31006    大型修缮                  0.00",
+        "30113   住房公积金              209.74   30212   因公出国（境）费用     0.00   31007    信息网络及软件购置更新           0.00",
+        "30114   医疗费                  0.00   30213   维修（护）费        1.69   31008    物资储备                  0.00",
+        "30199   其他工资福利支出            35.38   30214   租赁费           0.11   31009    土地补偿                  0.00",
+        "303     对个人和家庭的补助           19.25   30215   会议费           4.31   31010    安置补助                  0.00",
+        "30301   离休费                  0.00   30216   培训费           2.39   31011    地上附着物和青苗补偿            0.00",
+        "30302   退休费                 16.28   30217   公务接待费         2.59   31012    拆迁补偿                  0.00",
+        "30303   退职(役)费               0.00   30218   专用材料费         0.00   31013    公务用车购置                0.00",
+        "30304   抚恤金                  0.00   30224   被装购置费         0.00   31019    其他交通工具购置              0.00",
+        "30305   生活补助                 0.00   30225   专用燃料费         0.00   31021    文物和陈列品购置              0.00",
+        "30306   救济费                  0.00   30226   劳务费           0.44   31022    无形资产购置                0.00",
+        "30307   医疗费补助                0.00   30227   委托业务费         8.48   31099    其他资本性支出               0.00",
+        "30308   助学金                  0.00   30228   工会经费         39.22   312      对企业补助                 0.00",
+        "30309   奖励金                  0.15   30229   福利费           0.39   31201    资本金注入                 0.00",
+        "30310   个人农业生产补贴             0.00   30231   公务用车运行维护费     2.08   31203    政府投资基金股权投资            0.00",
+        "",
+        "                                                  11",
+        "\u{0C}             人员经费                                            公用经费",
+        " 科目编码        科目名称        金额     科目编码     科目名称    金额 科目编码                 科目名称         金额",
+        "30311 代缴社会保险费             0.00 30239 其他交通费用      24.85 31204    费用补贴                   0.00",
+        "30399 其他对个人和家庭的补助         2.82 30240 税金及附加费用      0.00 31205    利息补贴                   0.00",
+        "                               30299 其他商品和服务支出   30.32 31299    其他对企业补助                0.00",
+        "                                                       399      其他支出                   0.00",
+        "                                                       39907    国家赔偿费用支出               0.00",
+        "                                                       39908    对民间非营利组织和群众性自治组织补贴     0.00",
+        "                                                       39909    经常性赠与                  0.00",
+        "                                                       39910    资本性赠与                  0.00",
+        "                                                       39999    其他支出                   0.00",
+        "人员经费合计                  2,361.57 公用经费合计                                              170.58",
+        "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。",
+    ]
+
     private func read(_ lines: [String]) throws -> Disclosure {
         try DisclosureReader.read(data: Data((lines.joined(separator: "\n") + "\n").utf8), file: "planted.txt")
     }
@@ -134,6 +186,26 @@ struct LayoutTextShandongTests {
     func withoutColumnNumbers() throws {
         let without = try read(Self.expenditure.filter { !$0.contains("栏次") })
         #expect(cells(without, .expenditure) == cells(try read(Self.expenditure), .expenditure))
+    }
+
+    @Test("公开06 in three blocks over two pages: every code, label and amount in its block, no code read as an amount")
+    func economicOverTwoPages() throws {
+        let disclosure = try read(Self.economic)
+        let read = cells(disclosure, .generalBudgetBasicExpenditure)
+        // Before: the three amounts of a row in one cell (`2,342.32 167.81 0.00`), the right block's codes as the
+        // middle block's amounts (`30701.00` for 30201), page 12's rows lost or merged.
+        #expect(read.count == 91)
+        for expected in [
+            "301 - 1 2342320000", "302 - 1 167810000", "307 - 1 0", "30201 - 1 24840000", "30701 - 1 0",
+            "30311 - 1 0", "30239 - 1 24850000", "31204 - 1 0", "30299 - 1 30320000", "31299 - 1 0", "399 - 1 0",
+            "39999 - 1 0", "人员经费合计 - 1 2361570000", "公用经费合计 - 1 170580000",
+        ] {
+            #expect(read.contains(expected), "\(expected)")
+        }
+        #expect(!read.contains { $0.hasSuffix(" nil") })
+        #expect(!disclosure.problems.contains { $0.severity == .error })
+        let labels = disclosure.table(.generalBudgetBasicExpenditure)?.rows.map(\.item) ?? []
+        #expect(labels.contains("其他商品和服务支出") && labels.contains("其他对企业补助") && labels.contains("其他支出"))
     }
 
     @Test("公开04: 行次 apart from amounts, each amount in its 栏次; numbers out of order are not taken as 栏次")
