@@ -157,6 +157,15 @@ public enum DisclosureReader {
             if !text.utf8.contains(0x09) { CutTableText.mark(&disclosure, text: text, file: file) }
         }
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
+        if let offset = decoded.cutCharacterOffset {
+            let line = decoded.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            disclosure.problems.append(
+                ReadProblem(
+                    code: "text.ends-mid-character", severity: .warning,
+                    message: "the file ends inside a UTF-8 character (\(bytes.count - offset) byte(s) from byte offset "
+                        + "\(offset)): the incomplete character is dropped and the rest read — was the file cut short?",
+                    source: SourceLocation(file: file, line: line, column: 0)))
+        }
         disclosure.source.byteCount = bytes.count
         disclosure.source.encoding = decoded.encoding
         disclosure.source.lineEndings = decoded.lineEndings
@@ -188,7 +197,7 @@ public enum DisclosureReader {
     private static func decodeText(_ bytes: [UInt8], file: String) throws -> DecodedText {
         var decoded: DecodedText
         do {
-            decoded = try TextDecoding.decode(bytes)
+            decoded = try TextDecoding.decode(bytes, droppingCutCharacter: true)
             decoded.text = RadicalFolding.folded(decoded.text)
         } catch let error as TextDecodingError {
             throw ReadError(
