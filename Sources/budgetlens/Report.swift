@@ -45,15 +45,20 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Instead of the report: the documents whose latest check has a finding of this rule, one page at a time (unit, year, id order).", valueName: "rule"))
     var failing: String?
 
-    @Option(help: "With --failing: documents per page (1–10000).")
-    var limit: Int = 100
+    @Option(help: "With --failing: documents per page (1–10000; default 100).")
+    var limit: Int?
 
-    @Option(help: "With --failing: documents skipped before the page.")
-    var offset: Int = 0
+    @Option(help: "With --failing: documents skipped before the page (default 0).")
+    var offset: Int?
 
     func run() throws {
         if let output { try AtomicFile.refuseOverwriting([store.location], with: output) }
         if let failing { return try runFailing(rule: failing) }
+        if limit != nil || offset != nil {
+            throw CommandFailure(
+                place: "", chinese: "--limit、--offset 只用于 --failing（翻页列出某条规则的不通过文档）",
+                english: "--limit and --offset page the documents of --failing RULE; without --failing they mean nothing")
+        }
         let storeOptions = store
         let unit = unit
         let year = year

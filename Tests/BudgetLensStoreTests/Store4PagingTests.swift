@@ -154,8 +154,27 @@ struct Store4PagingTests {
         #expect(past.stdout == "规则 F-TITLE：共 4 份，本页无文档（--offset 4） (rule F-TITLE: 4 documents fail, none on this page)\n")
 
         let json = try BudgetLensBinary.run(["report", "--db", db, "--failing", "F-TITLE", "--limit", "2", "--format", "json"])
-        let page = try JSONDecoder().decode(FailingRulePage.self, from: Data(json.stdout.utf8))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let page = try decoder.decode(FailingRulePage.self, from: Data(json.stdout.utf8))
         #expect(page.total == 4 && page.limit == 2 && page.offset == 0 && page.documents.map(\.file) == [corpus[3], corpus[0]])
+        // snake_case keys, as the rest of the JSON (they were contentHash, packVersion).
+        #expect(json.stdout.contains("\"content_hash\"") && json.stdout.contains("\"pack_version\""))
+        #expect(!json.stdout.contains("contentHash") && !json.stdout.contains("packVersion"))
+
+        // An unknown rule is refused naming close ones; a known rule no document fails is an empty page.
+        let unknown = try BudgetLensBinary.run(["report", "--db", db, "--failing", "F-TITEL"])
+        #expect(unknown.status == 2 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr.contains("没有这条规则") && unknown.stderr.contains("no such rule") && unknown.stderr.contains("F-TITLE"), "\(unknown.stderr)")
+        let pattern = try BudgetLensBinary.run(["report", "--db", db, "--failing", "06-*"])
+        #expect(pattern.status == 2 && pattern.stderr.contains("no wildcards"))
+        let known = try BudgetLensBinary.run(["report", "--db", db, "--failing", "Y-CARRY-01"])
+        #expect(known.status == 0 && known.stdout.hasPrefix("规则 Y-CARRY-01：共 0 份"), "\(known.stderr)")
+        // --limit / --offset without --failing mean nothing: refused.
+        for bad in [["--limit", "5"], ["--offset", "3"]] {
+            let refused = try BudgetLensBinary.run(["report", "--db", db] + bad)
+            #expect(refused.status == 2 && refused.stderr.contains("--failing"), "\(bad): \(refused.stderr)")
+        }
 
         for bad in [["--limit", "0"], ["--offset=-1"], ["--limit", "10001"], ["--unit", "x"], ["--format", "html"]] {
             let refused = try BudgetLensBinary.run(["report", "--db", db, "--failing", "F-TITLE"] + bad)
