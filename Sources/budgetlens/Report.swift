@@ -100,7 +100,7 @@ struct ReportCommand: ParsableCommand {
                     row.incomeTotalFen.map { Money(fen: $0).decimalString(in: .wanYuan) } ?? "-",
                     row.expenditureTotalFen.map { Money(fen: $0).decimalString(in: .wanYuan) } ?? "-",
                     String(row.errors), String(row.warnings), String(row.rounding),
-                    row.totalsAgree ? "是 yes" : "否 no",
+                    !row.totalsRead ? "未读取 not read" : row.totalsAgree ? "是 yes" : "否 no",
                 ].joined(separator: "\t"))
         }
         lines.append("")
@@ -140,6 +140,10 @@ struct ReportCommand: ParsableCommand {
         for rank in report.ranking {
             lines.append(
                 "\(rank.rank). \(rank.unit): \(rank.documents) docs, \(rank.errors) errors, \(rank.warnings) warnings, \(rank.rounding) rounding")
+        }
+        for rank in report.unranked {
+            lines.append(
+                "—. \(rank.unit): 空白模板，不参与排名 blank template, not ranked (\(rank.documents) docs, \(rank.errors) errors)")
         }
         return lines.joined(separator: "\n")
     }
