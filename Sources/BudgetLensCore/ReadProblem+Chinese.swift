@@ -64,6 +64,7 @@ extension ReadProblem {
         "table.no-data-row": "表没有数据行",
         "table.no-header": "表头缺失",
         "workbook.hidden-decimals": "单元格存有未显示的小数位（按显示值读取）",
+        "workbook.percent-amount": "金额单元格设成了百分比格式（按存储的数值读取）",
         "workbook.bad-cell": "单元格引用了不存在的共享字符串",
         "workbook.formula": "公式无缓存值且无法计算（按公式文字读取）",
         "workbook.hidden-sheet": "工作表已隐藏（未读取）",
