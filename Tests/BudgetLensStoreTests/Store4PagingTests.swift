@@ -125,7 +125,7 @@ struct Store4PagingTests {
         #expect(try await store.counts() == before)
         let page = try await store.documents(failing: "F-TITLE", limit: 3, offset: 0)
         #expect(page.total == 4)
-        #expect(Self.names(page) == [Self.titleOrder[0], Self.titleOrder[2], Self.titleOrder[3]])
+        #expect(Self.names(page) == [Self.titleOrder[1], Self.titleOrder[2], Self.titleOrder[3]])
         // The index exists: dropping it by name (no IF EXISTS) succeeds.
         try await fresh.execute("DROP INDEX documents_latest_check")
     }
