@@ -8,14 +8,28 @@ import BudgetLensCore
 /// reliably, so a cut row cannot be told by its width: the table is not read (present, not read, as F-READ reports;
 /// its rules are not applied — no finding from a half row), and a `text.ends-mid-row` error says why. A table the
 /// page-text reader could not place at all (`table.not-understood`) gets the same, clearer, error instead.
+///
+/// pdftotext always ends its text with a form feed, so in layout text the missing line ending is itself the sign.
+/// A page text (``requiringMisfit``) ends without one even when whole, and its last line may be a whole row: there
+/// the reader must also have found that the last line does not fit its table (a row its identities cannot place,
+/// a row too narrow, an amount without a column) — a whole last row fits and is left alone.
 enum CutTableText {
+    /// The problems that say a line did not fit its table.
+    static let misfitCodes: Set<String> = ["page-text.row-unplaced", "row.too-narrow", "cell.unplaced", "row.unplaced"]
+
     /// Removes the cut table (or relabels its not-understood problem) and records `text.ends-mid-row`.
     ///
     /// - Parameters:
     ///   - text: The decoded text, line endings made `\n`.
-    static func mark(_ disclosure: inout Disclosure, text: String, file: String) {
+    ///   - requiringMisfit: Whether a reading problem must also say the last line does not fit (page text).
+    static func mark(_ disclosure: inout Disclosure, text: String, file: String, requiringMisfit: Bool = false) {
         guard let last = text.unicodeScalars.last, last != "\n", last != "\u{0C}" else { return }
         let lastLine = text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        if requiringMisfit,
+            !disclosure.problems.contains(where: { $0.source.line == lastLine && misfitCodes.contains($0.code) })
+        {
+            return
+        }
         let lastText = text.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
         guard let lastWord = lastText.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).last,
             isAmount(lastWord)

@@ -154,7 +154,7 @@ public enum DisclosureReader {
             if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
             TruncatedLastRow.mark(&disclosure, text: text, file: file)
             // Page text and raw pdftotext text (no tab): a cut row cannot be told by its width.
-            if !text.utf8.contains(0x09) { CutTableText.mark(&disclosure, text: text, file: file) }
+            if !text.utf8.contains(0x09) { CutTableText.mark(&disclosure, text: text, file: file, requiringMisfit: true) }
         }
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
         if let offset = decoded.cutCharacterOffset {
