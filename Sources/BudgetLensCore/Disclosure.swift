@@ -180,6 +180,9 @@ public struct DocumentHeader: Hashable, Sendable, Codable {
     public var moneyUnit: MoneyUnit?
     /// Where the title was read.
     public var source: SourceLocation?
+    /// The name the tables' headers print (`部门：上海市规划和自然资源局`) when ``unitName`` is the cover's and the
+    /// two differ; `nil` otherwise. F-HDR compares it with the cover.
+    public var tablesUnitName: String?
 
     /// Creates a header.
     public init(

@@ -45,6 +45,9 @@ public struct DecodedText: Sendable {
     public var encoding: TextEncoding
     /// The line terminators the bytes used.
     public var lineEndings: LineEndings
+    /// When the bytes end inside a UTF-8 character (a cut file) and the caller asked for the partial character to
+    /// be dropped: the byte offset where that character starts; `nil` otherwise.
+    public var cutCharacterOffset: Int? = nil
 }
 
 /// Why bytes are not text BudgetLens reads.
@@ -72,13 +75,47 @@ public enum TextDecoding {
     ///
     /// - Throws: ``TextDecodingError`` when the bytes are a known binary format, or neither UTF-8 nor GB18030
     ///   (the error names the first byte that is not UTF-8: line, column, byte offset).
-    public static func decode(_ bytes: [UInt8]) throws -> DecodedText {
+    ///   Bytes that are UTF-8 but end inside a character (a file cut short: `E4 B8` of 中's `E4 B8 AD`) are not taken
+    ///   for GB18030: with `droppingCutCharacter` the partial character is dropped and its byte offset given in
+    ///   ``DecodedText/cutCharacterOffset``; without, the error says the file ends inside a character at that offset.
+    public static func decode(_ bytes: [UInt8], droppingCutCharacter: Bool = false) throws -> DecodedText {
         if let kind = binaryKind(of: bytes) {
             throw TextDecodingError(line: 0, column: 0, message: "not a text document: the file is \(kind)")
         }
+        var bytes = bytes
+        var cutOffset: Int?
+        if let offset = cutCharacterOffset(bytes) {
+            guard droppingCutCharacter else { throw cutCharacterError(bytes, offset: offset) }
+            cutOffset = offset
+            bytes.removeSubrange(offset...)
+        }
         let (text, encoding) = try decodeCharacters(bytes)
         let (normalized, endings) = normalizingLineEndings(text)
-        return DecodedText(text: normalized, encoding: encoding, lineEndings: endings)
+        return DecodedText(text: normalized, encoding: encoding, lineEndings: endings, cutCharacterOffset: cutOffset)
+    }
+
+    /// The byte offset of a partial UTF-8 character ending the bytes, when everything before it is valid UTF-8
+    /// (after an optional byte-order mark) holding at least one whole multi-byte character; else `nil`. GB18030
+    /// text is never valid UTF-8 up to its last bytes, so this does not take a GBK file for cut UTF-8.
+    static func cutCharacterOffset(_ bytes: [UInt8]) -> Int? {
+        guard let lastLead = bytes.suffix(4).lastIndex(where: { $0 >= 0xC0 }) else { return nil }
+        let expected = bytes[lastLead] >= 0xF0 ? 4 : bytes[lastLead] >= 0xE0 ? 3 : 2
+        let present = bytes.count - lastLead
+        guard present < expected, bytes[(lastLead + 1)...].allSatisfy({ $0 & 0xC0 == 0x80 }) else { return nil }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3..<lastLead] : bytes[0..<lastLead]
+        guard body.contains(where: { $0 >= 0x80 }), String(validating: body, as: UTF8.self) != nil else { return nil }
+        return lastLead
+    }
+
+    /// The error for UTF-8 bytes that end inside a character.
+    private static func cutCharacterError(_ bytes: [UInt8], offset: Int) -> TextDecodingError {
+        let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        return TextDecodingError(
+            line: line, column: offset - lineStart + 1,
+            message: "文件在一个 UTF-8 字符中途结束（字节偏移 \(offset) 起的 \(bytes.count - offset) 个字节是不完整的字符）："
+                + "文件被截断了吗？ — the file ends inside a UTF-8 character (the \(bytes.count - offset) byte(s) from "
+                + "byte offset \(offset) are an incomplete character): was the file cut short?")
     }
 
     private static func decodeCharacters(_ bytes: [UInt8]) throws -> (String, TextEncoding) {

@@ -116,7 +116,9 @@ public enum DisclosureReader {
                 english: "named .xlsx but not an Excel workbook (not a ZIP package): another file renamed?")
         }
         let decoded = try decodeText(bytes, file: file)
-        let text = MarkdownTables.converted(decoded.text)
+        var text = MarkdownTables.converted(decoded.text)
+        let strayTabs = StrayTabs.spaced(text, file: file)
+        if let strayTabs { text = strayTabs.text }
         var disclosure: Disclosure
         if WorkbookReader.isCSV(text: text, named: file) {
             disclosure = try WorkbookReader.readCSV(bytes, text: text, file: file, configuration: configuration)
@@ -124,6 +126,7 @@ public enum DisclosureReader {
             return try DisclosureJSON.decode(Data(text.utf8), file: file)
         } else if LayoutTextPages.isLayoutText(text) {
             disclosure = readLayoutText(text, file: file, configuration: configuration)
+            CutTableText.mark(&disclosure, text: text, file: file)
         } else {
             let source = SourceText(file: file, text: text)
             let parser = TextDisclosureParser(
@@ -150,6 +153,18 @@ public enum DisclosureReader {
             }
             if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
             TruncatedLastRow.mark(&disclosure, text: text, file: file)
+            // Page text and raw pdftotext text (no tab): a cut row cannot be told by its width.
+            if !text.utf8.contains(0x09) { CutTableText.mark(&disclosure, text: text, file: file, requiringMisfit: true) }
+        }
+        if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
+        if let offset = decoded.cutCharacterOffset {
+            let line = decoded.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            disclosure.problems.append(
+                ReadProblem(
+                    code: "text.ends-mid-character", severity: .warning,
+                    message: "the file ends inside a UTF-8 character (\(bytes.count - offset) byte(s) from byte offset "
+                        + "\(offset)): the incomplete character is dropped and the rest read — was the file cut short?",
+                    source: SourceLocation(file: file, line: line, column: 0)))
         }
         disclosure.source.byteCount = bytes.count
         disclosure.source.encoding = decoded.encoding
@@ -182,7 +197,7 @@ public enum DisclosureReader {
     private static func decodeText(_ bytes: [UInt8], file: String) throws -> DecodedText {
         var decoded: DecodedText
         do {
-            decoded = try TextDecoding.decode(bytes)
+            decoded = try TextDecoding.decode(bytes, droppingCutCharacter: true)
             decoded.text = RadicalFolding.folded(decoded.text)
         } catch let error as TextDecodingError {
             throw ReadError(
@@ -242,7 +257,8 @@ public enum DisclosureReader {
 
     /// Reads text already decoded, e.g. in tests.
     public static func read(text: String, file: String) -> Disclosure {
-        let text = MarkdownTables.converted(TextDecoding.normalizingLineEndings(text).0)
+        var text = MarkdownTables.converted(TextDecoding.normalizingLineEndings(text).0)
+        if let strayTabs = StrayTabs.spaced(text, file: file) { text = strayTabs.text }
         if LayoutTextPages.isLayoutText(text) { return readLayoutText(text, file: file, configuration: .init()) }
         return TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
     }
@@ -327,7 +343,8 @@ extension DisclosureReader {
         if WorkbookReader.isWorkbook(bytes) {
             return try WorkbookReader.readableText(bytes, file: file, configuration: configuration)
         }
-        let text = MarkdownTables.converted(try decodeText(bytes, file: file).text)
+        var text = MarkdownTables.converted(try decodeText(bytes, file: file).text)
+        if let strayTabs = StrayTabs.spaced(text, file: file) { text = strayTabs.text }
         if WorkbookReader.isCSV(text: text, named: file) { return try WorkbookReader.readableCSVText(text, file: file) }
         guard LayoutTextPages.isLayoutText(text) else {
             // Page text: the text with its tables rewritten as tab-separated rows, as the reader reads it.

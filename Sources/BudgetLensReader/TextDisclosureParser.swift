@@ -80,10 +80,12 @@ struct TextDisclosureParser {
             }
         }
 
+        let tablesUnitName = mostCommon(tables.compactMap(\.unitName))
+            ?? tablesHeadingUnitName(headings: headings, firstTable: located.first) ?? firstHeaderLineUnitName()
+        let coverName = coverUnitName(cover, hasContents: contentsRange != nil, tablesUnitName: tablesUnitName)
         let unitCandidates = [
-            mostCommon(tables.compactMap(\.unitName)),
-            tablesHeadingUnitName(headings: headings, firstTable: located.first),
-            firstHeaderLineUnitName(),
+            coverName,
+            tablesUnitName,
             cover.unitName,
             unitNameFromTitle(cover.title),
         ]
@@ -98,9 +100,10 @@ struct TextDisclosureParser {
         }
         problems += selfEvaluationParser.problems
 
-        let header = documentHeader(
+        var header = documentHeader(
             title: cover.title, titleSource: cover.source, unitName: unitCandidates.lazy.compactMap { $0 }.first,
             tables: tables, labels: located.compactMap(\.header.unitLabel), headings: headings)
+        if coverName != nil { header.tablesUnitName = tablesUnitName }
         let kind = documentKind(title: cover.title, tables: tables, contents: contents)
         return Disclosure(
             source: SourceDocument(file: text.file, format: .text, byteCount: byteCount, lineCount: text.count),
@@ -221,6 +224,25 @@ struct TextDisclosureParser {
             index = key.index(after: index)
         }
         return nil
+    }
+
+    /// The unit the cover names when it differs from the one the tables' headers name (the 规划资源局 PDF: cover
+    /// `上海市普陀区规划和自然资源局`, tables `上海市规划和自然资源局`): the cover is the document's own statement of
+    /// who publishes it, the tables' `单位名称` a cell the template fills in; F-HDR still reports the difference
+    /// (it compares the tables' name with the cover). Only a real cover counts — one before a 目录 — and only when
+    /// its title does not already contain the tables' name (`威海市医疗保障局` on the cover keeps the tables'
+    /// `威海市医疗保障局（本级）`).
+    private func coverUnitName(
+        _ cover: (title: String, source: SourceLocation?, unitName: String?), hasContents: Bool, tablesUnitName: String?
+    ) -> String? {
+        guard hasContents, let tablesUnitName, let name = cover.unitName ?? unitNameFromTitle(cover.title) else { return nil }
+        var core = tablesUnitName
+        for suffix in ["（本级）", "(本级)", "（汇总）", "(汇总)"] where core.hasSuffix(suffix) { core = String(core.dropLast(suffix.count)) }
+        let title = TextNormalization.key(cover.title)
+        guard !TextNormalization.key(core).isEmpty, !title.contains(TextNormalization.key(core)),
+            TextNormalization.key(name) != TextNormalization.key(core)
+        else { return nil }
+        return name
     }
 
     /// The unit name in a title such as `2022 年度 烟台市医疗保障局部门 决算` or `上海市普陀区财政局 年度部门决算 2024`.

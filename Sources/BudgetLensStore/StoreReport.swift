@@ -6,7 +6,8 @@ import Foundation
 public struct StoreReport: Sendable, Codable {
     /// One unit in one year (all its documents of that year summed).
     public struct UnitYear: Sendable, Codable, Hashable {
-        /// The unit (`（未识别单位）` when the documents name none).
+        /// The unit (`（未识别单位：FILE）` when the document names none: each such document is its own row, never
+        /// merged with other unnamed documents).
         public var unit: String
         /// The fiscal year (`nil` when not printed).
         public var year: Int?
@@ -19,6 +20,9 @@ public struct StoreReport: Sendable, Codable {
         public var expenditureTotalFen: Int64?
         /// False when the documents of this unit and year print different totals.
         public var totalsAgree: Bool
+        /// Whether any document of this unit and year has 公开01's totals read; when not, ``totalsAgree`` says
+        /// nothing (shown as 未读取, not 是).
+        public var totalsRead: Bool
         /// Errors beyond the rounding tolerance (real errors).
         public var errors: Int
         /// Warnings that are not rounding.
@@ -83,6 +87,9 @@ public struct StoreReport: Sendable, Codable {
     /// Units from best to worst: fewest real errors per document, then fewest warnings per document, then
     /// fewest rounding findings per document, then by name.
     public var ranking: [Rank]
+    /// Units left out of the ranking because every document of theirs is a blank template (``isBlankTemplate``):
+    /// their findings are the template's empty cells, not a unit's data quality. `rank` is 0.
+    public var unranked: [Rank] = []
     /// The Y-* checks of `check --previous` between consecutive years of each unit (``StoreYearOverYear``); set
     /// by the caller, which has the store (empty until then).
     public var yearOverYear: [StoreYearOverYear.Pair] = []
@@ -91,6 +98,20 @@ public struct StoreReport: Sendable, Codable {
 
     /// The unit name used when a document names none.
     public static let unknownUnit = "（未识别单位）"
+
+    /// The row name of a document that names no unit: `（未识别单位：FILE）`, FILE its file name.
+    public static func unknownUnit(file: String) -> String {
+        "（未识别单位：\(file.split(separator: "/").last.map(String.init) ?? file)）"
+    }
+
+    /// A blank template (the 部门决算模板 as published, `上海市XX局`): the unit is a placeholder (`XX`, `××`) and 公开01's 本年收入合计 and 本年支出合计 are zero or unread. A filled-in document with a placeholder
+    /// unit (figures in 公开01) is not one.
+    public static func isBlankTemplate(_ summary: DocumentSummary) -> Bool {
+        let placeholder = summary.unit.map { unit in
+            ["XX", "xx", "××", "ＸＸ", "XXX"].contains { unit.contains($0) }
+        } ?? false
+        return placeholder && (summary.incomeTotalFen ?? 0) == 0 && (summary.expenditureTotalFen ?? 0) == 0
+    }
 
     /// The whole report over `summaries`, as `budgetlens report` and `GET /api/report` give it: the aggregates,
     /// the Y-* checks between consecutive years of a unit and each 汇总 against its members.
@@ -111,25 +132,34 @@ public struct StoreReport: Sendable, Codable {
         var groups: [String: [DocumentSummary]] = [:]
         var keys: [(String, Int?)] = []
         for summary in summaries {
-            let unit = summary.unit ?? Self.unknownUnit
+            let unit = summary.unit ?? Self.unknownUnit(file: summary.file)
             let key = "\(unit)\u{1F}\(summary.year.map(String.init) ?? "")"
             if groups[key] == nil { keys.append((unit, summary.year)) }
             groups[key, default: []].append(summary)
         }
         unitYears = keys.map { unit, year in
             let members = (groups["\(unit)\u{1F}\(year.map(String.init) ?? "")"] ?? []).sorted { $0.document < $1.document }
+            let read = members.contains { $0.incomeTotalFen != nil || $0.expenditureTotalFen != nil }
             let incomes = Set(members.map(\.incomeTotalFen))
             let expenditures = Set(members.map(\.expenditureTotalFen))
             return UnitYear(
                 unit: unit, year: year, documents: members.count,
                 incomeTotalFen: members.last?.incomeTotalFen, expenditureTotalFen: members.last?.expenditureTotalFen,
-                totalsAgree: incomes.count <= 1 && expenditures.count <= 1,
+                totalsAgree: incomes.count <= 1 && expenditures.count <= 1, totalsRead: read,
                 errors: members.map(\.errors).reduce(0, +), warnings: members.map(\.warnings).reduce(0, +),
                 infos: members.map(\.infos).reduce(0, +), rounding: members.map(\.rounding).reduce(0, +))
         }.sorted { ($0.unit, $0.year ?? 0) < ($1.unit, $1.year ?? 0) }
 
         carryOvers = Self.carryOvers(summaries)
 
+        // A unit all of whose documents are blank templates is listed apart, not ranked.
+        var templates: Set<String> = []
+        var realUnits: Set<String> = []
+        for summary in summaries {
+            let unit = summary.unit ?? Self.unknownUnit(file: summary.file)
+            if Self.isBlankTemplate(summary) { templates.insert(unit) } else { realUnits.insert(unit) }
+        }
+        let unrankedUnits = templates.subtracting(realUnits)
         var byUnit: [String: Rank] = [:]
         for row in unitYears {
             var rank = byUnit[row.unit] ?? Rank(rank: 0, unit: row.unit, documents: 0, errors: 0, warnings: 0, rounding: 0)
@@ -139,7 +169,8 @@ public struct StoreReport: Sendable, Codable {
             rank.rounding += row.rounding
             byUnit[row.unit] = rank
         }
-        ranking = Self.ranking(of: Array(byUnit.values))
+        ranking = Self.ranking(of: byUnit.values.filter { !unrankedUnits.contains($0.unit) })
+        unranked = byUnit.values.filter { unrankedUnits.contains($0.unit) }.sorted { $0.unit < $1.unit }
     }
 
     /// `units` (their totals; `rank` ignored) from best to worst, ranks 1…: fewest real errors per document, then

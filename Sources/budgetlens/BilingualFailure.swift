@@ -20,6 +20,7 @@ extension CommandFailure {
     /// A broken rule or scheme file: `file:line:column:` and the mistake, in the chosen language.
     init(_ error: RuleFileError) {
         self.init(place: error.place, chinese: error.chineseMessage, english: error.message)
+        self.location = ("rule-file", error.file, error.line > 0 ? error.line : nil, error.line > 0 ? error.column : nil)
     }
 }
 

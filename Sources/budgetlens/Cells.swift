@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import BudgetLensCore
 
@@ -43,11 +44,28 @@ struct Cells: ParsableCommand {
         if !notUnderstood.isEmpty {
             printError(say("部分读取：\(notUnderstood) 有表题但未能读取（原因见上），其单元格不在输出中", "read in part: \(notUnderstood) present but not read (why: above); their cells are not in the output"))
         }
-        let images = disclosure.unreadableTables.map(\.formID).joined(separator: "、")
+        // Each scanned table with its pages (`公开03（第8–9页）`), as the table.unreadable problem names them.
+        let scanned = disclosure.unreadableTables.map { id -> (zh: String, en: String) in
+            let problem = disclosure.problems.first { $0.code == Disclosure.unreadableTableProblem && $0.table == id }
+            guard let pages = problem.flatMap({ Self.pages(in: $0.message) ?? $0.source.page.map { "第\($0)页" } }) else {
+                return (id.formID, id.formID)
+            }
+            let english = pages.replacingOccurrences(of: "第", with: "pages ").replacingOccurrences(of: "页", with: "")
+            return ("\(id.formID)（\(pages)）", "\(id.formID) (\(english))")
+        }
+        let images = scanned.map(\.zh).joined(separator: "、")
         if !images.isEmpty {
-            printError(say("部分读取：\(images) 所在页没有文字层（扫描页？），其单元格不在输出中", "read in part: \(images) on pages without text (scanned?); their cells are not in the output"))
+            let english = scanned.map(\.en).joined(separator: ", ")
+            printError(say("部分读取：\(images) 所在页没有文字层（扫描页？），其单元格不在输出中", "read in part: \(english) on pages without text (scanned?); their cells are not in the output"))
         }
         let unread = !notUnderstood.isEmpty || !images.isEmpty
         if !errors.isEmpty || unread { throw ExitCode(1) }
+    }
+
+    /// The `第8–9页` in a `table.unreadable` message (UnreadableTables writes `(第8–9页, images…)`), or `nil`.
+    static func pages(in message: String) -> String? {
+        guard let start = message.range(of: "(第"), let end = message.range(of: "页", range: start.upperBound..<message.endIndex)
+        else { return nil }
+        return "第" + message[start.upperBound..<end.lowerBound] + "页"
     }
 }

@@ -122,6 +122,9 @@ struct CommandFailure: Error, CustomStringConvertible {
     /// The place and the message in Chinese and in English, each with the place, when the failure was made from
     /// them (for the JSON and SARIF error objects).
     var bilingual: (place: String, chinese: String, english: String)?
+    /// The input file the failure is in and where (a rule file's line and column), with the JSON error's `code`,
+    /// when the failure is not a document's (``document``).
+    var location: (code: String, file: String, line: Int?, column: Int?)?
     var description: String { message }
 
     init(message: String, status: Int32 = 2) {

@@ -5,21 +5,22 @@ import Foundation
 /// that cannot be read, a `--previous` that is empty, a store that does not exist) still writes a document on
 /// standard output, so a program reading it finds the error there and never an empty stream: JSON
 /// `{"error": {"code", "file", "line", "column", "message", "message_en"}, "exit_code": 2}` (the shape of
-/// `check`'s per-file error), SARIF a run whose invocation failed with the message as a notification. The
+/// `check`'s per-file error; a rule file's error: code `rule-file`, its file, line and column as their own fields), SARIF a run whose invocation failed with the message as a notification. The
 /// message goes to standard error as always.
 enum FailureOutput {
     static func write(_ failure: CommandFailure, arguments: [String]) {
         guard let format = requestedFormat(arguments), format == "json" || format == "sarif" else { return }
-        let place = failure.document?.file ?? failure.bilingual?.place ?? ""
+        let place = failure.document?.file ?? failure.location?.file ?? failure.bilingual?.place ?? ""
         let chinese = failure.document?.message ?? failure.bilingual?.chinese ?? failure.message
         let english = failure.document?.messageEn ?? failure.bilingual?.english ?? failure.message
         let object: [String: Any]
         if format == "json" {
             object = [
                 "error": [
-                    "code": failure.document?.code ?? "failed", "file": place.isEmpty ? NSNull() : place as Any,
-                    "line": failure.document?.line.map { $0 as Any } ?? NSNull(),
-                    "column": failure.document?.column.map { $0 as Any } ?? NSNull(),
+                    "code": failure.document?.code ?? failure.location?.code ?? "failed",
+                    "file": place.isEmpty ? NSNull() : place as Any,
+                    "line": (failure.document?.line ?? failure.location?.line).map { $0 as Any } ?? NSNull(),
+                    "column": (failure.document?.column ?? failure.location?.column).map { $0 as Any } ?? NSNull(),
                     "message": chinese, "message_en": english,
                 ] as [String: Any],
                 "exit_code": Int(failure.status),

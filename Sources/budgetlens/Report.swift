@@ -45,15 +45,20 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Instead of the report: the documents whose latest check has a finding of this rule, one page at a time (unit, year, id order).", valueName: "rule"))
     var failing: String?
 
-    @Option(help: "With --failing: documents per page (1–10000).")
-    var limit: Int = 100
+    @Option(help: "With --failing: documents per page (1–10000; default 100).")
+    var limit: Int?
 
-    @Option(help: "With --failing: documents skipped before the page.")
-    var offset: Int = 0
+    @Option(help: "With --failing: documents skipped before the page (default 0).")
+    var offset: Int?
 
     func run() throws {
         if let output { try AtomicFile.refuseOverwriting([store.location], with: output) }
         if let failing { return try runFailing(rule: failing) }
+        if limit != nil || offset != nil {
+            throw CommandFailure(
+                place: "", chinese: "--limit、--offset 只用于 --failing（翻页列出某条规则的不通过文档）",
+                english: "--limit and --offset page the documents of --failing RULE; without --failing they mean nothing")
+        }
         let storeOptions = store
         let unit = unit
         let year = year
@@ -95,7 +100,7 @@ struct ReportCommand: ParsableCommand {
                     row.incomeTotalFen.map { Money(fen: $0).decimalString(in: .wanYuan) } ?? "-",
                     row.expenditureTotalFen.map { Money(fen: $0).decimalString(in: .wanYuan) } ?? "-",
                     String(row.errors), String(row.warnings), String(row.rounding),
-                    row.totalsAgree ? "是 yes" : "否 no",
+                    !row.totalsRead ? "未读取 not read" : row.totalsAgree ? "是 yes" : "否 no",
                 ].joined(separator: "\t"))
         }
         lines.append("")
@@ -135,6 +140,10 @@ struct ReportCommand: ParsableCommand {
         for rank in report.ranking {
             lines.append(
                 "\(rank.rank). \(rank.unit): \(rank.documents) docs, \(rank.errors) errors, \(rank.warnings) warnings, \(rank.rounding) rounding")
+        }
+        for rank in report.unranked {
+            lines.append(
+                "—. \(rank.unit): 空白模板，不参与排名 blank template, not ranked (\(rank.documents) docs, \(rank.errors) errors)")
         }
         return lines.joined(separator: "\n")
     }

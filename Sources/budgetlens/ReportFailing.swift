@@ -1,3 +1,6 @@
+import BudgetLensEvaluation
+import BudgetLensRules
+import BudgetLensScoring
 import BudgetLensStore
 import Foundation
 
@@ -11,26 +14,52 @@ extension ReportCommand {
         if format == .html || format == .xlsx {
             throw CommandFailure(place: "", chinese: "--failing 只输出 text 或 json", english: "--failing prints text or json only")
         }
+        let limit = limit ?? 100
+        let offset = offset ?? 0
         do {
             try FailingRulePage.validate(limit: limit, offset: offset)
         } catch let error as StoreError {
             throw CommandFailure(error)
         }
         let storeOptions = store
-        let limit = limit
-        let offset = offset
         let page = try awaitStore {
             try await storeOptions.openExisting().documents(failing: rule, limit: limit, offset: offset)
+        }
+        // A rule no document fails may be a typo: unless it is one of the built-in rules, say there is no such rule.
+        if page.total == 0 {
+            let known = try Self.knownRuleIDs()
+            if !known.contains(rule) {
+                let close = RulePack.closest(to: rule, among: known)
+                throw CommandFailure(
+                    place: "",
+                    chinese: "--failing “\(rule)”：没有这条规则（库中也没有它的发现；规则编号须完整写出，不接受通配符）；"
+                        + "相近的规则：\(close.joined(separator: "、"))（`budgetlens rules` 列出全部）",
+                    english: "--failing '\(rule)': no such rule (and no stored finding of it; give a whole rule id, no "
+                        + "wildcards); close rule ids: \(close.joined(separator: ", ")) (`budgetlens rules` lists them all)")
+            }
         }
         let bytes: Data
         if format == .json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase  // as the rest of the JSON (content_hash, pack_version)
             bytes = try encoder.encode(page) + Data("\n".utf8)
         } else {
             bytes = Data((Self.text(page) + "\n").utf8)
         }
         if let output { try AtomicFile.write(bytes, to: output) } else { try writeOutput(bytes) }
+    }
+
+    /// The ids of the rules a store's findings come from: the final-accounts pack, `--previous`'s Y-*, the annexed
+    /// report's N-EVAL-* and the performance pack.
+    static func knownRuleIDs() throws -> [String] {
+        do {
+            return try BuiltInPacks.finalAccounts().rules.map(\.id) + YearOverYear.ruleIDs + DocumentChain.ruleIDs
+                + NarrativeChecks.ruleIDs.sorted()
+                + ScoringChecks.performancePack(schemes: SchemeSet.builtIn()).rules.map(\.id)
+        } catch let error as RuleFileError {
+            throw CommandFailure(error)
+        }
     }
 
     /// The page as text: a line with the total and the positions shown, then one line per document.

@@ -75,6 +75,10 @@ struct DisclosureSummary {
                         $0.code == Disclosure.notUnderstoodTableProblem && $0.table == id
                     }) {
                         lines.append("  \(id.formID)  \(id.canonicalTitle)  — present, not read 有表题但未能读取（\(problem.source)）")
+                    } else if let problem = disclosure.problems.first(where: {
+                        $0.code == Disclosure.cutTableProblem && $0.table == id
+                    }) {
+                        lines.append("  \(id.formID)  \(id.canonicalTitle)  — present, cut 文件在表中途截断，未读取（\(problem.source)）")
                     } else {
                         lines.append("  \(id.formID)  \(id.canonicalTitle)  — missing 缺失")
                     }

@@ -22,7 +22,7 @@ enum StoreReportDocuments {
             [
                 .text(row.unit), row.year.map { .integer($0) } ?? .empty, .integer(row.documents),
                 amount(row.incomeTotalFen), amount(row.expenditureTotalFen), .integer(row.errors),
-                .integer(row.warnings), .integer(row.rounding), .text(row.totalsAgree ? "是" : "否"),
+                .integer(row.warnings), .integer(row.rounding), .text(!row.totalsRead ? "未读取" : row.totalsAgree ? "是" : "否"),
             ]
         }
         var years: [[XLSXTableWorkbook.Value]] = []
@@ -55,6 +55,11 @@ enum StoreReportDocuments {
         let ranking = report.ranking.map { rank -> [XLSXTableWorkbook.Value] in
             [
                 .integer(rank.rank), .text(rank.unit), .integer(rank.documents), .integer(rank.errors),
+                .integer(rank.warnings), .integer(rank.rounding),
+            ]
+        } + report.unranked.map { rank -> [XLSXTableWorkbook.Value] in
+            [
+                .text("空白模板，不排名"), .text(rank.unit), .integer(rank.documents), .integer(rank.errors),
                 .integer(rank.warnings), .integer(rank.rounding),
             ]
         }

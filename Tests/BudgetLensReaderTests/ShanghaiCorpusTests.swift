@@ -97,7 +97,9 @@ struct ShanghaiCorpusTests {
         let fund = try #require(disclosure.table(.governmentFund))
         #expect(fund.rows.count == 1 && fund.rows[0].cells.allSatisfy { $0.value == .zero })
         #expect(disclosure.problems.map(\.code) == ["row.header-in-total", "row.header-in-total"])
-        #expect(disclosure.header.unitName == "上海市规划和自然资源局", "as printed above the tables")
+        // The cover's name; the tables' (`部门：上海市规划和自然资源局`) is kept for F-HDR.
+        #expect(disclosure.header.unitName == "上海市普陀区规划和自然资源局", "as on the cover")
+        #expect(disclosure.header.tablesUnitName == "上海市规划和自然资源局", "as printed above the tables")
     }
 
     @Test("004 test variant: the missing 支出决算表 is recorded; the empty 三公 table has no row")
@@ -107,7 +109,8 @@ struct ShanghaiCorpusTests {
         #expect(disclosure.tableOfContents.contains { $0.text == "三、支出决算表" })
         #expect(disclosure.table(.threePublicExpenses)?.rows.isEmpty == true)
         #expect(disclosure.problems.map(\.code) == ["table.no-data-row"])
-        #expect(disclosure.header.unitName == "上海市普陀区XX局")
+        #expect(disclosure.header.unitName == "上海市普陀区财政局", "the cover's name, not the tables' placeholder")
+        #expect(disclosure.header.tablesUnitName == "上海市普陀区XX局")
     }
 
     @Test("008 is a budget, in 元, and is recognised as such")

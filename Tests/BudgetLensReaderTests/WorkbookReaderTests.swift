@@ -121,7 +121,7 @@ struct WorkbookReaderTests {
             text.split(separator: "\n", omittingEmptySubsequences: false) == [
                 "收入支出决算总表", "部门：测试局", "金额单位：万元", "项目\t行次\t金额",
                 "一、一般公共预算财政拨款收入\t1\t8,431.28", "二、事业收入\t2\t12.50", "本年收入合计\t27\t8,443.78",
-                "比例\tTRUE\t5.12%", "", "注：本表为测试。", "", "错误\t#DIV/0!\t-0.50",
+                "比例\tTRUE\t0.0512", "", "注：本表为测试。", "", "错误\t#DIV/0!\t-0.50",
             ])
         let disclosure = try DisclosureReader.read(path: path)
         let hidden = try #require(disclosure.problems.first { $0.code == "workbook.hidden-sheet" })
@@ -134,6 +134,48 @@ struct WorkbookReaderTests {
         #expect(decimals.count == 1)
         #expect(decimals.first?.source.cell == "公开01!C12" && decimals.first?.severity == .info)
         #expect(decimals.first?.message.hasPrefix("1 number cell(s) hold more decimals than their format shows (first: 公开01!C12 stores -0.495, shown -0.50)") == true)
+    }
+
+    @Test("a percentage format on a table of amounts: the stored number read, a warning; elsewhere shown as a percentage")
+    func percentFormat() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 公开01's 一般公共预算财政拨款收入 formatted `0.00%` (shown 843128.00%): read 8431.28 as stored.
+        var parts = handWrittenParts
+        parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"]?.replacingOccurrences(
+            of: #"<c r="C4" s="1">"#, with: #"<c r="C4" s="3">"#)
+        let path = try TestWorkbooks.zipped(parts, named: "percent.xlsx", in: folder)
+        let text = try DisclosureReader.readableText(path: path)
+        #expect(text.contains("一、一般公共预算财政拨款收入\t1\t8431.28\n") && text.contains("比例\tTRUE\t0.0512\n"))
+        let disclosure = try DisclosureReader.read(path: path)
+        // Not a cell that is not a number (before: `843128.00%`).
+        #expect(!disclosure.problems.contains { $0.source.cell == "公开01!C4" && $0.code.hasPrefix("cell.") })
+        let percent = try #require(disclosure.problems.first { $0.code == "workbook.percent-amount" })
+        #expect(percent.severity == .warning && percent.source.cell == "公开01!C4")
+        #expect(percent.message == "2 number cell(s) of a table of amounts have a percentage format (first: 公开01!C4 stores 8431.28, shown 843128.00%); they are read as the stored numbers — give the cells a number format")
+
+        // Not a table of amounts (a 自评表's 执行率): the percentage is what the cell means, shown as such.
+        var other = handWrittenParts
+        other["xl/sharedStrings.xml"] = other["xl/sharedStrings.xml"]?.replacingOccurrences(of: "<t>收入支出决算总表</t>", with: "<t>项目支出绩效自评表</t>")
+        let otherPath = try TestWorkbooks.zipped(other, named: "rate.xlsx", in: folder)
+        #expect(try DisclosureReader.readableText(path: otherPath).contains("比例\tTRUE\t5.12%\n"))
+        #expect(try !DisclosureReader.read(path: otherPath).problems.contains { $0.code == "workbook.percent-amount" })
+    }
+
+    @Test("a format hiding decimals: read as shown; a warning when it shows fewer than two decimals (#,##0: 31.784 shown 32)")
+    func integerFormat() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var parts = handWrittenParts
+        parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"]?.replacingOccurrences(
+            of: #"<c r="C5" s="2"><f>SUM(D1:D2)</f><v>12.5</v></c>"#, with: #"<c r="C5" s="4"><v>31.784</v></c>"#)
+        let path = try TestWorkbooks.zipped(parts, named: "integer.xlsx", in: folder)
+        #expect(try DisclosureReader.readableText(path: path).contains("二、事业收入\t2\t32\n"))
+        let disclosure = try DisclosureReader.read(path: path)
+        let decimals = disclosure.problems.filter { $0.code == "workbook.hidden-decimals" }
+        #expect(decimals.count == 1 && decimals.first?.severity == .warning && decimals.first?.source.cell == "公开01!C5")
+        #expect(decimals.first?.message.hasPrefix("2 number cell(s) hold more decimals than their format shows (first: 公开01!C5 stores 31.784, shown 32)") == true)
+        #expect(decimals.first?.message.hasSuffix("a format of fewer than two decimals hides more than a 尾数误差 (up to half its last shown digit)") == true)
     }
 
     @Test("a shared-string index the workbook lacks is a reading problem naming the cell")
@@ -249,7 +291,7 @@ private let handWrittenParts: [String: String] = [
         <?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>收入支出决算总表</t></si><si><t>金额单位：万元</t></si><si><t>项目</t></si><si><t>行次</t></si><si><t>金额</t></si><si><r><t>一、一般公共</t></r><r><rPr><b/></rPr><t>预算财政拨款收入</t></r><rPh><t>よみ</t></rPh></si><si><t xml:space="preserve"> 本年收入合计 </t></si></sst>
         """#,
     "xl/styles.xml": #"""
-        <?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00_ ;[Red]\-#,##0.00\ "/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="4"/><xf numFmtId="164"/><xf numFmtId="10"/></cellXfs></styleSheet>
+        <?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00_ ;[Red]\-#,##0.00\ "/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="4"/><xf numFmtId="164"/><xf numFmtId="10"/><xf numFmtId="3"/></cellXfs></styleSheet>
         """#,
     "xl/worksheets/sheet1.xml": sheet(
         #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#

@@ -32,13 +32,14 @@ struct Store4PagingTests {
     }
 
     /// F-TITLE's ten documents in the page order: unit by the bytes of its UTF-8 (上 E4B88A < 中 E4B8AD < 深
-    /// E6B7B1 < 烟 E7839F; after 上海市普陀区: X 58 < 人 E4BABA < 财 E8B4A2; 普 E699AE < 规 E8A784), then year
-    /// (none last), then id; the document without a unit last.
+    /// E6B7B1 < 烟 E7839F; after 上海市普陀区: 人 E4BABA < 规 E8A784 < 财 E8B4A2), then year (none last), then id;
+    /// the document without a unit last. The unit is the cover's where the tables name another (004's tables
+    /// `上海市普陀区XX局`, 002's `上海市规划和自然资源局`).
     static let titleOrder = [
-        "004-shanghai-putuo-caizhengju-2024-final-TESTVARIANT.txt",  // 上海市普陀区XX局 2024
         "shanghai-putuo-shiquanlu-jiedao-2025-final-tsv.txt",  // 上海市普陀区人民政府石泉路街道办事处 2025
+        "002-shanghai-putuo-guihuaziyuanju-2024-final.txt",  // 上海市普陀区规划和自然资源局 2024
         "001-shanghai-putuo-caizhengju-2024-final.txt",  // 上海市普陀区财政局 2024
-        "002-shanghai-putuo-guihuaziyuanju-2024-final.txt",  // 上海市规划和自然资源局 2024
+        "004-shanghai-putuo-caizhengju-2024-final-TESTVARIANT.txt",  // 上海市普陀区财政局 2024 (cover; tables XX局), imported later
         "003-shanghai-putuo-shehuigongzuobu-2024-final-layout.txt",  // 中共上海市普陀区委社会工作部 2024 (imported first)
         "shanghai-putuo-shehuigongzuobu-2024-final-MIXEDSCAN-p8-9-image.pdf",  // the same unit and year
         "shenzhen-dapeng-jianzhugongwuju-sangong-colnumbers-tsv.txt",  // 深圳市大鹏新区建筑工务局, no year
@@ -65,7 +66,7 @@ struct Store4PagingTests {
         #expect(pages.map(\.total) == [10, 10, 10, 10])
         #expect(pages.map(Self.names) == [Array(Self.titleOrder[0..<4]), Array(Self.titleOrder[4..<8]), Array(Self.titleOrder[8...]), []])
         #expect(pages.map(\.shown) == [1...4, 5...8, 9...10, nil])
-        #expect(pages[0].documents.map(\.unit) == ["上海市普陀区XX局", "上海市普陀区人民政府石泉路街道办事处", "上海市普陀区财政局", "上海市规划和自然资源局"])
+        #expect(pages[0].documents.map(\.unit) == ["上海市普陀区人民政府石泉路街道办事处", "上海市普陀区规划和自然资源局", "上海市普陀区财政局", "上海市普陀区财政局"])
         #expect(pages[2].documents.map(\.unit) == ["烟台市医疗保障局", nil] && pages[2].documents.map(\.year) == [2022, 2019])
         #expect(pages[1].documents.map(\.year) == [2024, 2024, nil, nil])
         // The same documents as the unpaged list, each once; one page of all of them.
@@ -124,7 +125,7 @@ struct Store4PagingTests {
         #expect(try await store.counts() == before)
         let page = try await store.documents(failing: "F-TITLE", limit: 3, offset: 0)
         #expect(page.total == 4)
-        #expect(Self.names(page) == [Self.titleOrder[0], Self.titleOrder[2], Self.titleOrder[3]])
+        #expect(Self.names(page) == [Self.titleOrder[1], Self.titleOrder[2], Self.titleOrder[3]])
         // The index exists: dropping it by name (no IF EXISTS) succeeds.
         try await fresh.execute("DROP INDEX documents_latest_check")
     }
@@ -143,9 +144,9 @@ struct Store4PagingTests {
         let lines = first.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "规则 F-TITLE：共 4 份，显示 1–3 (rule F-TITLE: 4 documents fail, showing 1–3)")
         #expect(lines.count == 6 && lines.last == "下一页 next page: --offset 3")
-        #expect(lines[2].hasSuffix("\t上海市普陀区XX局\t2024\t\(corpus[3])"), "\(lines)")
+        #expect(lines[2].hasSuffix("\t上海市普陀区规划和自然资源局\t2024\t\(corpus[1])"), "\(lines)")
         #expect(lines[3].hasSuffix("\t上海市普陀区财政局\t2024\t\(corpus[0])"))
-        #expect(lines[4].hasSuffix("\t上海市规划和自然资源局\t2024\t\(corpus[1])"))
+        #expect(lines[4].hasSuffix("\t上海市普陀区财政局\t2024\t\(corpus[3])"))
 
         let second = try BudgetLensBinary.run(["report", "--db", db, "--failing", "F-TITLE", "--limit", "3", "--offset", "3"])
         #expect(second.stdout.hasPrefix("规则 F-TITLE：共 4 份，显示 4–4 (rule F-TITLE: 4 documents fail, showing 4–4)\n"))
@@ -154,8 +155,27 @@ struct Store4PagingTests {
         #expect(past.stdout == "规则 F-TITLE：共 4 份，本页无文档（--offset 4） (rule F-TITLE: 4 documents fail, none on this page)\n")
 
         let json = try BudgetLensBinary.run(["report", "--db", db, "--failing", "F-TITLE", "--limit", "2", "--format", "json"])
-        let page = try JSONDecoder().decode(FailingRulePage.self, from: Data(json.stdout.utf8))
-        #expect(page.total == 4 && page.limit == 2 && page.offset == 0 && page.documents.map(\.file) == [corpus[3], corpus[0]])
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let page = try decoder.decode(FailingRulePage.self, from: Data(json.stdout.utf8))
+        #expect(page.total == 4 && page.limit == 2 && page.offset == 0 && page.documents.map(\.file) == [corpus[1], corpus[0]])
+        // snake_case keys, as the rest of the JSON (they were contentHash, packVersion).
+        #expect(json.stdout.contains("\"content_hash\"") && json.stdout.contains("\"pack_version\""))
+        #expect(!json.stdout.contains("contentHash") && !json.stdout.contains("packVersion"))
+
+        // An unknown rule is refused naming close ones; a known rule no document fails is an empty page.
+        let unknown = try BudgetLensBinary.run(["report", "--db", db, "--failing", "F-TITEL"])
+        #expect(unknown.status == 2 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr.contains("没有这条规则") && unknown.stderr.contains("no such rule") && unknown.stderr.contains("F-TITLE"), "\(unknown.stderr)")
+        let pattern = try BudgetLensBinary.run(["report", "--db", db, "--failing", "06-*"])
+        #expect(pattern.status == 2 && pattern.stderr.contains("no wildcards"))
+        let known = try BudgetLensBinary.run(["report", "--db", db, "--failing", "Y-CARRY-01"])
+        #expect(known.status == 0 && known.stdout.hasPrefix("规则 Y-CARRY-01：共 0 份"), "\(known.stderr)")
+        // --limit / --offset without --failing mean nothing: refused.
+        for bad in [["--limit", "5"], ["--offset", "3"]] {
+            let refused = try BudgetLensBinary.run(["report", "--db", db] + bad)
+            #expect(refused.status == 2 && refused.stderr.contains("--failing"), "\(bad): \(refused.stderr)")
+        }
 
         for bad in [["--limit", "0"], ["--offset=-1"], ["--limit", "10001"], ["--unit", "x"], ["--format", "html"]] {
             let refused = try BudgetLensBinary.run(["report", "--db", db, "--failing", "F-TITLE"] + bad)

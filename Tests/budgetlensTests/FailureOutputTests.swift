@@ -27,6 +27,10 @@ struct FailureOutputTests {
         let checkError = try error(check)
         #expect(checkError["message"] as? String == "\(rules):1:1: 应为 pack、tolerance 或 rule，而不是“bad”")
         #expect(checkError["message_en"] as? String == "\(rules):1:1: expected 'pack', 'tolerance' or 'rule', found 'bad'")
+        // The place in its own fields, not folded into `file` (`bad.rules:1:1` was the file before).
+        #expect(checkError["file"] as? String == rules)
+        #expect(checkError["line"] as? Int == 1 && checkError["column"] as? Int == 1)
+        #expect(checkError["code"] as? String == "rule-file")
 
         let export = try BudgetLensBinary.run(["export", empty, "--format=json"])
         #expect(export.status == 2)

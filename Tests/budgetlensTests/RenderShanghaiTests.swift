@@ -122,11 +122,11 @@ final class RenderShanghaiTests {
         }
         #expect(page.contains("<li><a href=\"#t01\">收入支出决算总表</a>"))  // the 目录 without 公开01表
         // The Shanghai order (三公 七, 政府性基金 八, 国有资本经营 九) in the 目录 and the pages, under the heading
-        // naming the unit as read (002's tables name `上海市规划和自然资源局`).
+        // naming the unit as read (002's cover; its tables name `上海市规划和自然资源局`).
         let order = ["01", "02", "03", "04", "05", "06", "09", "07", "08"]
         #expect(page.components(separatedBy: "href=\"#t").dropFirst().map { String($0.prefix(2)) } == order)
         #expect(page.components(separatedBy: "<section class=\"table").dropFirst().map { String($0.drop { $0 != "t" }.dropFirst().prefix(2)) } == order)
-        let unit = document == Seed.shanghaiPlanning ? "上海市规划和自然资源局" : "上海市普陀区财政局"
+        let unit = document == Seed.shanghaiPlanning ? "上海市普陀区规划和自然资源局" : "上海市普陀区财政局"
         #expect(page.contains("<h2>第二部分　\(unit)2024年度部门决算表</h2>"))
         for forbidden in ["<script", "<link", "src=", "@import", "url("] { #expect(!page.contains(forbidden), "\(forbidden)") }
         let urls = page.components(separatedBy: "http").count - 1

@@ -30,6 +30,12 @@ enum SpreadsheetNumber {
         return shown.trimmed != decimal.trimmed
     }
 
+    /// Whether the format shows numbers as a percentage (`0.0%`).
+    static func isPercent(_ format: String) -> Bool { Shape(format).percent }
+
+    /// How many decimals the format shows (`nil` for General and text formats).
+    static func decimals(_ format: String) -> Int? { Shape(format).decimals }
+
     /// The format code of a built-in number format id (ECMA-376 §18.8.30); `General` for the others.
     static func builtInFormat(_ id: Int) -> String {
         switch id {

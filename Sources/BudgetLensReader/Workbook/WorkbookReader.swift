@@ -195,7 +195,8 @@ enum WorkbookReader {
         var values: [WorkbookFormula.Key: WorkbookFormula.Value] = [:]
         var formulas: [WorkbookFormula.Key: String] = [:]
         var pending: [WorkbookXML.RawCell] = []
-        var hidden: (count: Int, first: WorkbookXML.RawCell?, shown: String) = (0, nil, "")
+        var hidden: (count: Int, first: WorkbookXML.RawCell?, shown: String, fewerThanTwo: Bool) = (0, nil, "", false)
+        var percent: [(cell: WorkbookXML.RawCell, shown: String)] = []
         for cell in cells {
             let key = WorkbookFormula.Key(row: cell.row, column: cell.column)
             if cell.value.isEmpty {
@@ -225,9 +226,13 @@ enum WorkbookReader {
             default:
                 let format = formats.indices.contains(cell.style) ? formats[cell.style] : "General"
                 text = SpreadsheetNumber.display(cell.value, format: format) ?? cell.value
-                if SpreadsheetNumber.hidesDecimals(cell.value, format: format) {
-                    if hidden.first == nil { hidden = (0, cell, text) }
+                if SpreadsheetNumber.isPercent(format), SpreadsheetNumber.display(cell.value, format: "General") != nil {
+                    percent.append((cell, text))
+                } else if SpreadsheetNumber.hidesDecimals(cell.value, format: format) {
+                    if hidden.first == nil { hidden = (0, cell, text, false) }
                     hidden.count += 1
+                    // A format of fewer than two decimals on 万元 amounts hides more than the 尾数误差 of a term.
+                    if (SpreadsheetNumber.decimals(format) ?? 2) < 2 { hidden.fewerThanTwo = true }
                 }
             }
             let number = ["s", "inlineStr", "str", "e", "b"].contains(cell.type) ? nil : WorkbookFormula.millionths(stored: cell.value)
@@ -256,13 +261,38 @@ enum WorkbookReader {
         }
         if let first = hidden.first {
             let place = SheetCells(name: name, rows: []).cellName(row: first.row, column: first.column)
+            let beyond = hidden.fewerThanTwo
+                ? "; a format of fewer than two decimals hides more than a 尾数误差 (up to half its last shown digit)" : ""
             problems.append(
                 ReadProblem(
-                    code: "workbook.hidden-decimals", severity: .info,
+                    code: "workbook.hidden-decimals", severity: hidden.fewerThanTwo ? .warning : .info,
                     message: "\(hidden.count) number cell(s) hold more decimals than their format shows (first: \(place) "
-                        + "stores \(first.value), shown \(hidden.shown)); they are read as shown, as the sheet prints "
-                        + "them — a total Excel computed from the stored values may differ from the sum of the shown ones (尾数误差)",
+                        + "stores \(SpreadsheetNumber.display(first.value, format: "General") ?? first.value), shown "
+                        + "\(hidden.shown)); they are read as shown, as the sheet prints "
+                        + "them — a total Excel computed from the stored values may differ from the sum of the shown ones (尾数误差)"
+                        + beyond,
                     source: SourceLocation(file: file, line: first.row, column: first.column, cell: place)))
+        }
+        // A percentage format on a sheet of one of the nine tables (which hold amounts, never percentages) is a
+        // formatting slip: the stored number is the amount (31.784 shown 3178.4%), read as stored, with a warning.
+        // Elsewhere (a 自评表's 执行率) the percentage is what the cell means and is read as shown.
+        if let first = percent.first,
+            rows.values.contains(where: { $0.contains { TableTitles.table(named: $0.text) != nil } })
+        {
+            for (cell, _) in percent {
+                let stored = SpreadsheetNumber.display(cell.value, format: "General") ?? cell.value
+                if let index = rows[cell.row]?.firstIndex(where: { $0.column == cell.column }) {
+                    rows[cell.row]?[index].text = stored
+                }
+            }
+            let place = SheetCells(name: name, rows: []).cellName(row: first.cell.row, column: first.cell.column)
+            problems.append(
+                ReadProblem(
+                    code: "workbook.percent-amount", severity: .warning,
+                    message: "\(percent.count) number cell(s) of a table of amounts have a percentage format (first: "
+                        + "\(place) stores \(SpreadsheetNumber.display(first.cell.value, format: "General") ?? first.cell.value), "
+                        + "shown \(first.shown)); they are read as the stored numbers — give the cells a number format",
+                    source: SourceLocation(file: file, line: first.cell.row, column: first.cell.column, cell: place)))
         }
         for row in rows.keys { rows[row]?.sort { $0.column < $1.column } }
         return SheetCells(

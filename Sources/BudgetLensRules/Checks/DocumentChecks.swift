@@ -64,7 +64,8 @@ enum DocumentChecks {
     static func unitNamesConsistent(_ context: CheckContext) -> [Finding] {
         let disclosure = context.disclosure
         var findings: [Finding] = []
-        if let unit = disclosure.header.unitName {
+        // The name the tables print (the document's unit is the cover's when the two differ).
+        if let unit = disclosure.header.tablesUnitName ?? disclosure.header.unitName {
             for table in disclosure.tables {
                 guard let name = table.unitName, TextNormalization.key(name) != TextNormalization.key(unit) else { continue }
                 findings.append(
