@@ -130,6 +130,12 @@ enum PageTextTables {
         var origins: [(line: Int, column: Int)] = []
         pieces.reserveCapacity(lines.count)
         for (index, line) in lines.enumerated() {
+            // A form feed is a `Character` of its own (a control), so a line without its byte has none.
+            guard line.utf8.contains(0x0C) else {
+                pieces.append(line)
+                origins.append((index, 1))
+                continue
+            }
             var start = line.startIndex
             var column = 1
             var cursor = line.startIndex

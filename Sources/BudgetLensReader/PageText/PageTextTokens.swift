@@ -37,16 +37,32 @@ struct PageTextToken {
             if let begin = start { split(line[begin..<end], column: startColumn, line: index, into: &tokens) }
             start = nil
         }
-        while position < line.endIndex {
-            let character = line[position]
-            if character == " " || character == "\t" || character == "\u{3000}" || character == "\u{0C}" {
-                flush(position)
-            } else if start == nil {
-                start = position
-                startColumn = column
+        if SingleScalarCharacters.holds(for: line) {
+            // Each character one scalar: the same words and columns, without grapheme breaking.
+            let scalars = line.unicodeScalars
+            while position < scalars.endIndex {
+                let value = scalars[position].value
+                if value == 0x20 || value == 0x09 || value == 0x3000 || value == 0x0C {
+                    flush(position)
+                } else if start == nil {
+                    start = position
+                    startColumn = column
+                }
+                column += 1
+                position = scalars.index(after: position)
             }
-            column += character.unicodeScalars.count
-            position = line.index(after: position)
+        } else {
+            while position < line.endIndex {
+                let character = line[position]
+                if character == " " || character == "\t" || character == "\u{3000}" || character == "\u{0C}" {
+                    flush(position)
+                } else if start == nil {
+                    start = position
+                    startColumn = column
+                }
+                column += character.unicodeScalars.count
+                position = line.index(after: position)
+            }
         }
         flush(line.endIndex)
         return tokens
