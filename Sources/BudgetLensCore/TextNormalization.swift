@@ -39,9 +39,7 @@ public enum TextNormalization {
         output.reserveCapacity(text.utf8.count)
         forEachScalar(in: text) { value, bytes in
             switch value {
-            case _ where isSpace(value):
-                break
-            case 0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300C, 0x300D:  // “ ” ‘ ’ " ' 「 」
+            case _ where isDroppedFromKey(value):
                 break
             case 0xFF01...0xFF5E:  // full-width ASCII
                 output.append(UInt8(value - 0xFEE0))
@@ -50,6 +48,16 @@ public enum TextNormalization {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether ``key(_:)`` drops the scalar `value`: whitespace and quotation marks (`“ ” ‘ ’ " ' 「 」`).
+    @inline(__always)
+    public static func isDroppedFromKey(_ value: UInt32) -> Bool {
+        switch value {
+        case _ where isSpace(value): true
+        case 0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300C, 0x300D: true
+        default: false
+        }
     }
 
     /// The text itself when it is printable ASCII without spaces or quotes (numbers, codes): nothing to fold.
