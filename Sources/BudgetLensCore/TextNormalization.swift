@@ -140,11 +140,14 @@ public enum TextNormalization {
         return (value >= 20 ? digits[value / 10] : "") + "十" + digits[value % 10]
     }
 
+    /// The Chinese digits 一…九 and their values, built once.
+    private static let chineseDigitValues: [Character: Int] = [
+        "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+
     /// The value of a Chinese numeral from 一 to 九十九 (`一` 1, `十` 10, `十三` 13, `二十六` 26), or `nil`.
     public static func chineseNumeral(_ text: some StringProtocol) -> Int? {
-        let digits: [Character: Int] = [
-            "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-        ]
+        let digits = chineseDigitValues
         let characters = Array(text)
         switch characters.count {
         case 1:
