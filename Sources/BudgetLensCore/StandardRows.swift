@@ -50,8 +50,9 @@ public enum StandardRows {
 
     /// Whether `label` is a standard row of either block of `table` (公开01 or 04).
     public static func isStandardRow(_ label: String, in table: TableID) -> Bool {
-        line(forLabel: label, in: table, isIncome: true, afterCarryOver: false) != nil
-            || line(forLabel: label, in: table, isIncome: false, afterCarryOver: false) != nil
+        let key = rowKey(label)  // once for both blocks
+        return line(forKey: key, in: table, isIncome: true, afterCarryOver: false) != nil
+            || line(forKey: key, in: table, isIncome: false, afterCarryOver: false) != nil
     }
 
     /// Places a row of a side-by-side table by its label.
@@ -64,9 +65,19 @@ public enum StandardRows {
     ///     the fund rows after it are rows 29–31, not 1–3.
     /// - Returns: The standard 行次, or `nil` when the label is not recognised.
     public static func line(forLabel label: String, in table: TableID, isIncome: Bool, afterCarryOver: Bool) -> Int? {
+        line(forKey: rowKey(label), in: table, isIncome: isIncome, afterCarryOver: afterCarryOver)
+    }
+
+    /// The key a label is placed by: no leading ordinal, ``TextNormalization/key(_:)``, nothing from the first `(`.
+    private static func rowKey(_ label: String) -> String {
         let stripped = TextNormalization.leadingOrdinal(label).map { String($0.rest) } ?? label
         var key = TextNormalization.key(stripped)
         if let open = key.firstIndex(of: "(") { key = String(key[..<open]) }  // 使用非财政拨款结余（含专用结余）
+        return key
+    }
+
+    /// ``line(forLabel:in:isIncome:afterCarryOver:)`` for the label's ``rowKey(_:)``.
+    private static func line(forKey key: String, in table: TableID, isIncome: Bool, afterCarryOver: Bool) -> Int? {
         guard !key.isEmpty else { return nil }
         if table == .appropriationSummary {
             if isIncome {
