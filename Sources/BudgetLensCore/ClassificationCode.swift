@@ -53,8 +53,13 @@ public enum ClassificationCode {
     public static func expenditureClassCode(forLabel label: String) -> String? {
         let name = TextNormalization.leadingOrdinal(label).map { String($0.rest) } ?? label
         let key = TextNormalization.key(name)
-        return expenditureClasses.first { $0.name == key }?.code
+        return expenditureClassCodes[key]
     }
+
+    /// ``expenditureClasses`` by name (the first code where a name repeats): one hashed lookup, not a comparison
+    /// with every name.
+    private static let expenditureClassCodes: [String: String] = Dictionary(
+        expenditureClasses.map { ($0.name, $0.code) }, uniquingKeysWith: { first, _ in first })
 
     /// The 0-based position of a 类 code among the expenditure class rows of 公开01/04.
     public static func expenditureClassIndex(of code: String) -> Int? {

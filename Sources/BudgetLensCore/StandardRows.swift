@@ -18,6 +18,19 @@ public enum StandardRows {
         ("本年支出合计", 59), ("年末财政拨款结转和结余", 60), ("总计", 64),
     ]
 
+    /// The lists above by key (the first row where a key repeats), for one hashed lookup per label.
+    private static let summaryIncomeLines = lines(summaryIncome)
+    private static let summaryExpenditureTotalLines = lines(summaryExpenditureTotals)
+    private static let appropriationExpenditureTotalLines = lines(appropriationExpenditureTotals)
+    /// 公开04's fund rows of the 收入 block, by key: their 0-based position (rows 1–3, or 29–31 after the carry-over).
+    private static let appropriationFunds: [String: Int] = [
+        "一般公共预算财政拨款": 0, "政府性基金预算财政拨款": 1, "国有资本经营预算财政拨款": 2,
+    ]
+
+    private static func lines(_ rows: [(key: String, line: Int)]) -> [String: Int] {
+        Dictionary(rows.map { ($0.key, $0.line) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The first 行次 of the expenditure class rows: 32 in 公开01, 33 in 公开04.
     public static func firstClassLine(of table: TableID) -> Int {
         table == .appropriationSummary ? 33 : 32
@@ -37,8 +50,9 @@ public enum StandardRows {
 
     /// Whether `label` is a standard row of either block of `table` (公开01 or 04).
     public static func isStandardRow(_ label: String, in table: TableID) -> Bool {
-        line(forLabel: label, in: table, isIncome: true, afterCarryOver: false) != nil
-            || line(forLabel: label, in: table, isIncome: false, afterCarryOver: false) != nil
+        let key = rowKey(label)  // once for both blocks
+        return line(forKey: key, in: table, isIncome: true, afterCarryOver: false) != nil
+            || line(forKey: key, in: table, isIncome: false, afterCarryOver: false) != nil
     }
 
     /// Places a row of a side-by-side table by its label.
@@ -51,14 +65,23 @@ public enum StandardRows {
     ///     the fund rows after it are rows 29–31, not 1–3.
     /// - Returns: The standard 行次, or `nil` when the label is not recognised.
     public static func line(forLabel label: String, in table: TableID, isIncome: Bool, afterCarryOver: Bool) -> Int? {
+        line(forKey: rowKey(label), in: table, isIncome: isIncome, afterCarryOver: afterCarryOver)
+    }
+
+    /// The key a label is placed by: no leading ordinal, ``TextNormalization/key(_:)``, nothing from the first `(`.
+    private static func rowKey(_ label: String) -> String {
         let stripped = TextNormalization.leadingOrdinal(label).map { String($0.rest) } ?? label
         var key = TextNormalization.key(stripped)
         if let open = key.firstIndex(of: "(") { key = String(key[..<open]) }  // 使用非财政拨款结余（含专用结余）
+        return key
+    }
+
+    /// ``line(forLabel:in:isIncome:afterCarryOver:)`` for the label's ``rowKey(_:)``.
+    private static func line(forKey key: String, in table: TableID, isIncome: Bool, afterCarryOver: Bool) -> Int? {
         guard !key.isEmpty else { return nil }
         if table == .appropriationSummary {
             if isIncome {
-                let funds = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
-                if let index = funds.firstIndex(of: key) { return (afterCarryOver ? 29 : 1) + index }
+                if let index = appropriationFunds[key] { return (afterCarryOver ? 29 : 1) + index }
                 switch key {
                 case "本年收入合计": return 27
                 case "年初财政拨款结转和结余": return 28
@@ -66,13 +89,13 @@ public enum StandardRows {
                 default: return nil
                 }
             }
-            if let line = appropriationExpenditureTotals.first(where: { $0.key == key })?.line { return line }
+            if let line = appropriationExpenditureTotalLines[key] { return line }
             return ClassificationCode.expenditureClassCode(forLabel: key).flatMap { classLine(of: $0, in: table) }
         }
         if isIncome {
-            return summaryIncome.first { $0.key == key }?.line
+            return summaryIncomeLines[key]
         }
-        if let line = summaryExpenditureTotals.first(where: { $0.key == key })?.line { return line }
+        if let line = summaryExpenditureTotalLines[key] { return line }
         return ClassificationCode.expenditureClassCode(forLabel: key).flatMap { classLine(of: $0, in: table) }
     }
 }

@@ -31,7 +31,7 @@ public enum TableTitles {
         guard key.hasByteSuffix("表") || key.hasByteSuffix(")") else { return nil }
         if let ordinal = TextNormalization.leadingOrdinal(key) { key = String(ordinal.rest) }
         key = stripYearPrefix(key)
-        if let parenthesis = key.firstIndex(of: "("), key.hasByteSuffix(")") {
+        if key.hasByteSuffix(")"), let parenthesis = key.firstIndex(of: "(") {
             key = String(key[..<parenthesis])  // 收入支出决算总表(公开01表)
         }
         return known[key]

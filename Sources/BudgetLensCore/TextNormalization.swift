@@ -39,9 +39,7 @@ public enum TextNormalization {
         output.reserveCapacity(text.utf8.count)
         forEachScalar(in: text) { value, bytes in
             switch value {
-            case _ where isSpace(value):
-                break
-            case 0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300C, 0x300D:  // “ ” ‘ ’ " ' 「 」
+            case _ where isDroppedFromKey(value):
                 break
             case 0xFF01...0xFF5E:  // full-width ASCII
                 output.append(UInt8(value - 0xFEE0))
@@ -50,6 +48,16 @@ public enum TextNormalization {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether ``key(_:)`` drops the scalar `value`: whitespace and quotation marks (`“ ” ‘ ’ " ' 「 」`).
+    @inline(__always)
+    public static func isDroppedFromKey(_ value: UInt32) -> Bool {
+        switch value {
+        case _ where isSpace(value): true
+        case 0x201C, 0x201D, 0x2018, 0x2019, 0x22, 0x27, 0x300C, 0x300D: true
+        default: false
+        }
     }
 
     /// The text itself when it is printable ASCII without spaces or quotes (numbers, codes): nothing to fold.
@@ -132,11 +140,14 @@ public enum TextNormalization {
         return (value >= 20 ? digits[value / 10] : "") + "十" + digits[value % 10]
     }
 
+    /// The Chinese digits 一…九 and their values, built once.
+    private static let chineseDigitValues: [Character: Int] = [
+        "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+
     /// The value of a Chinese numeral from 一 to 九十九 (`一` 1, `十` 10, `十三` 13, `二十六` 26), or `nil`.
     public static func chineseNumeral(_ text: some StringProtocol) -> Int? {
-        let digits: [Character: Int] = [
-            "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-        ]
+        let digits = chineseDigitValues
         let characters = Array(text)
         switch characters.count {
         case 1:

@@ -58,7 +58,8 @@ enum LineNumbersAsAmounts {
 
     /// `12`, `12.00` → 12; anything else (`12.50`, `1,200.00`, text) → `nil`.
     private static func wholeNumber(_ text: String) -> Int64? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Printable ASCII without a space has no whitespace to trim (Foundation's trimming is the costly part).
+        let trimmed = text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) ? text : text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, parts[0].count <= 4, let whole = Int64(parts[0]) else { return nil }
         if parts.count == 2, parts[1].isEmpty || parts[1].contains(where: { $0 != "0" }) { return nil }

@@ -10,6 +10,8 @@ struct TableHeaderLine: Equatable {
 
     /// Reads a header line, or returns `nil` when the line is something else.
     init?(_ line: Substring) {
+        // Every header line has `公` (`公开01表`) or a colon (`单位：万元`); most lines are ruled out by one byte scan.
+        guard TableHeaderLine.mayBeHeader(line) else { return nil }
         let label = TextNormalization.label(line)
         let key = TextNormalization.key(label)
         guard !key.isEmpty, key.utf8.count <= 240 else { return nil }
@@ -40,6 +42,18 @@ struct TableHeaderLine: Equatable {
             matched = moneyUnit != nil
         }
         if !matched { return nil }
+    }
+
+    /// Whether `line` holds `:`, `：` or `公` (UTF-8 `EF BC 9A`, `E5 85 AC`): without one its key can neither start
+    /// with `公开` nor hold the colon every other header form needs (no other scalar is canonically equivalent).
+    private static func mayBeHeader(_ line: Substring) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in line.utf8 {
+            if byte == 0x3A { return true }
+            if previous == (0xEF, 0xBC) && byte == 0x9A || previous == (0xE5, 0x85) && byte == 0xAC { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Splits `上海市…委员会单位:元` or `烟台市医疗保障局金额单位:万元` into the name and the money unit.

@@ -47,6 +47,11 @@ enum UnreadTables {
 
     /// The table whose title ends the line (`2,995.39收入决算表` → 公开02), the longest title that fits.
     static func trailingTitle(_ line: Substring) -> TableID? {
+        // The key ends in `表` only if the line's last scalar that the key keeps is `表` (no other scalar is
+        // canonically equivalent to it): most lines are ruled out without building the key.
+        guard let last = line.unicodeScalars.last(where: { !TextNormalization.isDroppedFromKey($0.value) }),
+            last == "表"
+        else { return nil }
         let key = TextNormalization.key(line)
         guard key.hasSuffix("表") else { return nil }
         // The longest title, with a numbering or year prefix, is well under 30 characters.

@@ -193,6 +193,11 @@ struct LayoutReconstruction {
 
     /// `第一部分` … `第九部分` at the start of a text.
     static func isPartMarker(_ text: String) -> Bool {
+        // The key starts with `第` only if the text's first scalar that the key keeps is `第` (no other scalar is
+        // canonically equivalent to it): most texts are ruled out without building the key.
+        guard text.unicodeScalars.first(where: { !TextNormalization.isDroppedFromKey($0.value) }) == "第" else {
+            return false
+        }
         let key = TextNormalization.key(text)
         guard key.hasPrefix("第"), let end = key.byteRange(of: "部分") else { return false }
         return TextNormalization.chineseNumeral(key[key.index(after: key.startIndex)..<end.lowerBound]) != nil

@@ -47,9 +47,7 @@ enum LayoutTextPages {
     /// The pages of the text.
     static func pages(of text: String) -> [LayoutPage] {
         var pages: [LayoutPage] = [LayoutPage(number: 1, width: 0, height: 0, words: [])]
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        let lines = Self.lines(of: text).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         // Prose lines that start with a figure printed above the line they follow are read after it.
         let order = LiftedFigureLines.order(lines)
         var lineNumber = 0
@@ -71,16 +69,32 @@ enum LayoutTextPages {
                         origin: .text(line: lineNumber, column: start.column + 1)))
                 wordStart = nil
             }
-            var index = line.startIndex
-            while index < line.endIndex {
-                let character = line[index]
-                if character == " " || character == "\u{3000}" || character == "\u{0C}" {
-                    flush(index)
-                } else if wordStart == nil {
-                    wordStart = (column, index)
+            if SingleScalarCharacters.holds(for: line) {
+                // Each character one scalar: the same columns, without grapheme breaking.
+                let scalars = line.unicodeScalars
+                var index = scalars.startIndex
+                while index < scalars.endIndex {
+                    let value = scalars[index].value
+                    if value == 0x20 || value == 0x3000 || value == 0x0C {
+                        flush(index)
+                    } else if wordStart == nil {
+                        wordStart = (column, index)
+                    }
+                    column += 1
+                    index = scalars.index(after: index)
                 }
-                column += 1
-                index = line.index(after: index)
+            } else {
+                var index = line.startIndex
+                while index < line.endIndex {
+                    let character = line[index]
+                    if character == " " || character == "\u{3000}" || character == "\u{0C}" {
+                        flush(index)
+                    } else if wordStart == nil {
+                        wordStart = (column, index)
+                    }
+                    column += 1
+                    index = line.index(after: index)
+                }
             }
             flush(line.endIndex)
             let page = pages.count - 1
@@ -89,5 +103,12 @@ enum LayoutTextPages {
         }
         if pages.last?.words.isEmpty == true, pages.count > 1 { pages.removeLast() }
         return pages
+    }
+
+    /// The text's lines, as `split(separator: "\n", omittingEmptySubsequences: false)` gives them: without a
+    /// carriage return a line feed is a `Character` of its own, so the split is by byte.
+    private static func lines(of text: String) -> [Substring] {
+        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 }

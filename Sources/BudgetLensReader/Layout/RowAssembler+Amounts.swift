@@ -17,7 +17,6 @@ extension RowAssembler {
     /// Whether some order-keeping placement of the row's amounts makes its total equal the sum of its parts.
     func identityHolds(_ row: [Int: [Fragment]]) -> Bool {
         let amountBands = bands.indices.filter { bands[$0].kind == .amount }
-        let identity = RowIdentity(bands: bands)
         guard identity.applies, !amountBands.isEmpty else { return false }
         let amounts = amountBands.flatMap { row[$0] ?? [] }.filter { $0.kind != .text }.sorted { $0.x0 < $1.x0 }
         guard !amounts.isEmpty else { return false }
@@ -35,7 +34,6 @@ extension RowAssembler {
     mutating func alignAmounts(_ cells: inout [Int: [Int: [Fragment]]]) {
         let amountBands = bands.indices.filter { bands[$0].kind == .amount }
         guard !amountBands.isEmpty else { return }
-        let identity = RowIdentity(bands: bands)
         let labelBands = bands.indices.filter { bands[$0].kind == .label }
         let edges = learnedRightEdges(cells, amountBands: amountBands)
         for seed in cells.keys {

@@ -14,6 +14,8 @@ struct RowAssembler {
     let finder: BandFinder
     let em: Double
     let page: Int
+    /// The header's row identity (total = sum of parts), worked out once from ``bands``.
+    let identity: RowIdentity
 
     private(set) var notes: [LayoutNote] = []
 
@@ -24,6 +26,7 @@ struct RowAssembler {
         self.finder = finder
         self.em = em
         self.page = page
+        self.identity = RowIdentity(bands: bands)
     }
 
     struct Seed {
@@ -367,7 +370,7 @@ struct RowAssembler {
         let text = line.items.map(\.fragment.text).joined(separator: " ")
         if lowerScore == upperScore {
             let why =
-                !RowIdentity(bands: bands).applies
+                !identity.applies
                 ? "no row total decides" : upperScore > 0 ? "either reading adds up as well" : "neither reading adds up"
             note(
                 "layout.row-uncertain",

@@ -143,6 +143,8 @@ struct TableGridBuilder {
     /// or for the code tables a leading `合计`; failing these the first amount. Amounts are always body.
     private func splitHeader(_ segment: TableSegment) -> SplitSegment {
         let fragments = segment.fragments.enumerated().map { Numbered(id: $0.offset, fragment: $0.element) }
+        // Each text fragment's key, computed once (by fragment id); empty for amounts and digits.
+        let keys = segment.fragments.map { $0.kind == .text ? TextNormalization.key($0.text) : "" }
         let tolerance = 0.35 * segment.em
         var starts: [Double] = []
         var totals: Set<Int> = []
@@ -152,7 +154,7 @@ struct TableGridBuilder {
             let fragment = item.fragment
             if fragment.kind == .digits, [3, 5, 7].contains(fragment.text.count) { starts.append(fragment.baseline) }
             guard fragment.kind == .text else { continue }
-            let key = TextNormalization.key(fragment.text)
+            let key = keys[item.id]
             let isTotal = HeaderWords.isTotal(key)
             if isTotal { totals.insert(item.id) }
             switch table {
@@ -160,9 +162,8 @@ struct TableGridBuilder {
                 // A standard label on the line that prints `项目` is a column head (上海 04's `一般公共预算财政拨款`
                 // when its column is wide enough not to wrap it), not a row.
                 if isStandardLabel(fragment.text),
-                    !segment.fragments.contains(where: {
-                        $0.kind == .text && TextNormalization.key($0.text) == "项目"
-                            && abs($0.baseline - fragment.baseline) <= tolerance
+                    !segment.fragments.indices.contains(where: {
+                        keys[$0] == "项目" && abs(segment.fragments[$0].baseline - fragment.baseline) <= tolerance
                     })
                 {
                     starts.append(fragment.baseline)
@@ -174,9 +175,10 @@ struct TableGridBuilder {
                         $0.kind == .amount && abs($0.baseline - fragment.baseline) <= tolerance && $0.x1 <= fragment.x0
                     }),
                     // `合计   基本支出 项目支出`: column headings beside it make it one of them.
-                    !segment.fragments.contains(where: {
-                        $0.kind == .text && abs($0.baseline - fragment.baseline) <= tolerance && $0.x0 > fragment.x1
-                            && HeaderWords.columnNames.contains(TextNormalization.key($0.text))
+                    !segment.fragments.indices.contains(where: {
+                        let other = segment.fragments[$0]
+                        return other.kind == .text && abs(other.baseline - fragment.baseline) <= tolerance
+                            && other.x0 > fragment.x1 && HeaderWords.columnNames.contains(keys[$0])
                     })
                 {
                     starts.append(fragment.baseline)
@@ -203,7 +205,7 @@ struct TableGridBuilder {
             // The first line of a label wrapped above its row's code is body: just above, in the label column.
             let fragment = item.fragment
             guard fragment.kind == .text, fragment.baseline >= bodyStart - 1.5 * segment.em,
-                !HeaderWords.standalone.contains(TextNormalization.key(fragment.text)),
+                !HeaderWords.standalone.contains(keys[item.id]),
                 bodyText.contains(where: { $0.overlap(fragment.x0, fragment.x1) > 0.5 * fragment.width })
             else { return false }
             body.append(item)
@@ -211,7 +213,7 @@ struct TableGridBuilder {
         }
         body.removeAll { item in
             // Column words printed on the first body line (`类 | 款 | 项 | 合计 | …`) are header.
-            let key = TextNormalization.key(item.fragment.text)
+            let key = keys[item.id]
             guard item.fragment.kind == .text, key != "合计", key != "总计", HeaderWords.standalone.contains(key),
                 abs(item.fragment.baseline - bodyStart) <= tolerance
             else { return false }

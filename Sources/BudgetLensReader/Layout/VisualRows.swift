@@ -58,7 +58,8 @@ struct Fragment {
     /// `2,940.05`, `-3.5`, `0.00`, `-`, `—` are amounts; `201` is digits; the rest is text.
     static func kind(of text: String) -> Kind {
         let scalars = text.unicodeScalars
-        if text == "-" || text == "—" || text == "－" { return .amount }
+        // Each dash is one scalar of at most 3 bytes with no canonical equivalent: longer texts need no comparison.
+        if text.utf8.count <= 3, text == "-" || text == "—" || text == "－" { return .amount }
         var digits = 0
         var separators = 0
         for (index, scalar) in scalars.enumerated() {

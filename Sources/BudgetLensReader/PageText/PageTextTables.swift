@@ -130,6 +130,12 @@ enum PageTextTables {
         var origins: [(line: Int, column: Int)] = []
         pieces.reserveCapacity(lines.count)
         for (index, line) in lines.enumerated() {
+            // A form feed is a `Character` of its own (a control), so a line without its byte has none.
+            guard line.utf8.contains(0x0C) else {
+                pieces.append(line)
+                origins.append((index, 1))
+                continue
+            }
             var start = line.startIndex
             var column = 1
             var cursor = line.startIndex
@@ -178,6 +184,8 @@ enum PageTextTables {
     /// A note (`注：`, `说明：`) or a part heading: the end of a table.
     private static func startsNote(_ line: Substring) -> Bool {
         let line = line.drop { $0.isWhitespace || $0 == "\u{0C}" }
+        // Each prefix starts with 注, 说 or 第, and no other scalar is canonically equivalent to one of them.
+        guard let first = line.unicodeScalars.first, first == "注" || first == "说" || first == "第" else { return false }
         return ["注：", "注:", "说明：", "说明:", "第三部分", "第四部分"].contains { line.hasPrefix($0) }
     }
 

@@ -37,16 +37,32 @@ struct PageTextToken {
             if let begin = start { split(line[begin..<end], column: startColumn, line: index, into: &tokens) }
             start = nil
         }
-        while position < line.endIndex {
-            let character = line[position]
-            if character == " " || character == "\t" || character == "\u{3000}" || character == "\u{0C}" {
-                flush(position)
-            } else if start == nil {
-                start = position
-                startColumn = column
+        if SingleScalarCharacters.holds(for: line) {
+            // Each character one scalar: the same words and columns, without grapheme breaking.
+            let scalars = line.unicodeScalars
+            while position < scalars.endIndex {
+                let value = scalars[position].value
+                if value == 0x20 || value == 0x09 || value == 0x3000 || value == 0x0C {
+                    flush(position)
+                } else if start == nil {
+                    start = position
+                    startColumn = column
+                }
+                column += 1
+                position = scalars.index(after: position)
             }
-            column += character.unicodeScalars.count
-            position = line.index(after: position)
+        } else {
+            while position < line.endIndex {
+                let character = line[position]
+                if character == " " || character == "\t" || character == "\u{3000}" || character == "\u{0C}" {
+                    flush(position)
+                } else if start == nil {
+                    start = position
+                    startColumn = column
+                }
+                column += character.unicodeScalars.count
+                position = line.index(after: position)
+            }
         }
         flush(line.endIndex)
         return tokens
@@ -107,18 +123,29 @@ struct PageTextToken {
         return word
     }
 
-    private static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    /// Whether `character` is one of `一`…`十`, as a `Set<Character>` of them would say, without hashing: a numeral
+    /// is one scalar, one of these or U+F9D1 (the compatibility ideograph canonically equal to `六`).
+    private static func isNumeral(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+            return false
+        }
+        switch first.value {
+        case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0xF9D1, 0x4E03, 0x516B, 0x4E5D, 0x5341: return true
+        default: return false
+        }
+    }
 
     /// Whether a label `十六、…` starts at `index` (not inside `二十六、`), after a label that ended (`支出`).
     private static func isOrdinalStart(_ word: Substring, at index: Substring.Index) -> Bool {
-        guard numerals.contains(word[index]) else { return false }
+        guard isNumeral(word[index]) else { return false }
         let before = word[word.index(before: index)]
-        guard !numerals.contains(before), before != "第", before == "出" || before == "入" || before == "款" else {
+        guard !isNumeral(before), before != "第", before == "出" || before == "入" || before == "款" else {
             return false
         }
         var cursor = index
         var count = 0
-        while cursor < word.endIndex, numerals.contains(word[cursor]), count < 4 {
+        while cursor < word.endIndex, isNumeral(word[cursor]), count < 4 {
             cursor = word.index(after: cursor)
             count += 1
         }
@@ -127,7 +154,8 @@ struct PageTextToken {
 
     /// The kind of a single piece.
     static func kind(of piece: Substring) -> Kind {
-        if piece.allSatisfy({ $0.isASCII && $0.isNumber }) { return .digits }
+        // Every character an ASCII digit ⇔ every byte one (a digit with a mark after it is not ASCII).
+        if piece.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return .digits }
         if piece.contains("."), let value = cents(piece) { return .amount(value) }
         return .text
     }

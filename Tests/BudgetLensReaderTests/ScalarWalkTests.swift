@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import BudgetLensReader
+
+/// The scalar walks of layout text and page text (docs/benchmarks.md, issue 9 third round) count the same columns
+/// as the walk by `Character` they replace: taken only where every character is one scalar, the old walk otherwise.
+@Suite("Scalar walks: the same words and columns as by Character")
+struct ScalarWalkTests {
+    @Test("every line of the corpus page and layout texts is one scalar a character; a combining mark, CR or VS is not")
+    func singleScalarLines() throws {
+        // The real corpus text (layout form of 003) takes the scalar walk on every line.
+        let path = "../shared/corpus/003-shanghai-putuo-shehuigongzuobu-2024-final-layout.txt"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count > 700)
+        #expect(lines.allSatisfy { SingleScalarCharacters.holds(for: $0) })
+        #expect(SingleScalarCharacters.holds(for: "一、一般公共服务支出（201）　　1,234.56 ５％"))
+        #expect(!SingleScalarCharacters.holds(for: "Cafe\u{301} 12.50"))  // combining acute accent
+        #expect(!SingleScalarCharacters.holds(for: "表\u{FE0F}"))  // variation selector
+        #expect(!SingleScalarCharacters.holds(for: "合计\r"))  // CR joins a following LF
+    }
+
+    @Test("page-text tokens after a combining mark keep scalar columns (the Character walk)")
+    func pageTextTokensWithCombiningMark() {
+        let marked = PageTextToken.tokens(of: "Cafe\u{301} 12.50 合计", index: 0)
+        #expect(marked.map(\.text) == ["Cafe\u{301}", "12.50", "合计"])
+        #expect(marked.map(\.column) == [1, 7, 13])
+        #expect(marked[1].amount == 1250)
+        let plain = PageTextToken.tokens(of: "Cafe 12.50 合计", index: 0)
+        #expect(plain.map(\.column) == [1, 6, 12])
+    }
+
+    @Test("layout-text columns count characters: a combining mark adds no column")
+    func layoutColumnsWithCombiningMark() {
+        let text = "a\u{301}  b\nab  c"
+        let words = LayoutTextPages.pages(of: text)[0].words
+        #expect(words.map(\.text) == ["a\u{301}", "b", "ab", "c"])
+        #expect(words.map(\.x0) == [0, 3, 0, 4])
+    }
+}
