@@ -181,6 +181,18 @@ enum PageTextTables {
         return ["注：", "注:", "说明：", "说明:", "第三部分", "第四部分"].contains { line.hasPrefix($0) }
     }
 
+    /// The lines after a table's region up to the next title, at most 12: raw text may print the rest of a table
+    /// (an empty table's header, a 总计 and its amount) after its note.
+    private static func followingLines(_ lines: [Substring], after region: Range<Int>) -> [Substring] {
+        var following: [Substring] = []
+        var index = region.upperBound
+        while index < lines.count, index < region.upperBound + 12, tableStart(lines, at: index) == nil {
+            following.append(lines[index])
+            index += 1
+        }
+        return following
+    }
+
     /// Writes table `id` from the region's lines; `false` when its rows cannot be read from page text.
     private static func write(
         _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, location: (Int, Int) -> SourceLocation,
@@ -216,12 +228,7 @@ enum PageTextTables {
             guard RawTextCodeTable.isCellPerLine(tokenLines) else { return false }
             // The lines after the region, up to the next title (raw text may print the rest of an empty table's
             // header after its note).
-            var following: [Substring] = []
-            var index = region.upperBound
-            while index < lines.count, index < region.upperBound + 12, tableStart(lines, at: index) == nil {
-                following.append(lines[index])
-                index += 1
-            }
+            let following = followingLines(lines, after: region)
             var blocks = before
             guard RawTextCodeTable.write(
                 id, tokenLines: tokenLines, following: following, followingStart: region.upperBound, location: location,
@@ -234,8 +241,17 @@ enum PageTextTables {
             table = blocks
             return true
         case .sideBySide:
-            return LineNumberedPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+            if LineNumberedPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
                 || SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+            {
+                return true
+            }
+            // Raw `pdftotext` text: labels and amounts detached (RawTextSideBySide).
+            guard RawTextCodeTable.isCellPerLine(tokenLines) else { return false }
+            let following = followingLines(lines, after: region).enumerated().map {
+                PageTextToken.tokens(of: $1, index: region.upperBound + $0)
+            }
+            return RawTextSideBySide.write(id, tokenLines: tokenLines, following: following, location: location, into: &table)
         case .economic:
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
                 || EconomicRecordPageTable.write(id, tokenLines: tokenLines, lines: lines, location: location, into: &table)
