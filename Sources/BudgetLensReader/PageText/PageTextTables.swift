@@ -18,6 +18,8 @@ enum PageTextTables {
         /// The 公开02 columns that 公开01's income rows show money in (col 0, 本年收入合计, always): a cross-table
         /// identity (DOMAIN §1.4–1.5: 公开02's 合计 row = 公开01's income rows), known once 公开01 is read.
         var incomeColumnsWithMoney: Set<Int>? = nil
+        /// The 合计 and 类 rows of the code tables rewritten so far (公开04 of raw text is placed by 公开05, 07, 08).
+        var codeTotals: RawTextSideBySide.CodeTotals = [:]
         /// 公开09 rows whose amounts fit several placements, decided once the text is read.
         var threePublicChoices: [ThreePublicResolution.Choice] = []
 
@@ -70,6 +72,8 @@ enum PageTextTables {
                 file: file, line: origins[line].line + 1, column: origins[line].column + column - 1, page: pages[line])
         }
         var output = Rewrite()
+        // Tables tried again once the whole text is rewritten (raw 公开04, placed by the code tables after it).
+        var deferred: [Deferred] = []
         var index = 0
         var consumedPrefix: Int? = nil  // a title line whose text before the title ended the table above
         while index < lines.count {
@@ -99,7 +103,8 @@ enum PageTextTables {
             }
             var table = Rewrite()
             table.incomeColumnsWithMoney = output.incomeColumnsWithMoney
-            table.append([(String(line[titleStart...]), location(index, titleColumn))])
+            let title = (String(line[titleStart...]), location(index, titleColumn))
+            table.append([title])
             if write(id, lines: lines, region: region, tail: tail, location: location, into: &table) {
                 output.lines += table.lines
                 output.spans += table.spans
@@ -107,15 +112,37 @@ enum PageTextTables {
                 output.rewritten.append(id)
                 output.threePublicChoices += table.threePublicChoices
                 output.incomeColumnsWithMoney = table.incomeColumnsWithMoney
+                if id.shape == .functional, let totals = codeTotals(table.lines) { output.codeTotals[id] = totals }
             } else {
+                if id == .appropriationSummary {
+                    deferred.append(Deferred(id: id, title: title, region: region, tail: tail, lines: output.lines.count))
+                }
                 output.lines += table.lines.prefix(1)
                 output.spans += table.spans.prefix(1)
                 output.notes += table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }
                 for line in region { output.append([(String(lines[line]), location(line, 1))]) }
                 if let tail { output.append([(String(tail), location(end, 1))]) }
             }
+            if let last = deferred.indices.last, deferred[last].region == region {
+                deferred[last].lines = deferred[last].lines.lowerBound..<output.lines.count
+            }
             consumedPrefix = tail != nil ? end : nil
             index = end
+        }
+        // Raw 公开04 with amounts, once 公开05, 07 and 08 are read (last first: the line ranges stay valid).
+        for entry in deferred.reversed() where !output.codeTotals.isEmpty {
+            var table = Rewrite()
+            table.append([entry.title])
+            if write(entry.id, lines: lines, region: entry.region, tail: entry.tail, totals: output.codeTotals,
+                location: location, into: &table)
+            {
+                output.lines.replaceSubrange(entry.lines, with: table.lines)
+                output.spans.replaceSubrange(entry.lines, with: table.spans)
+                output.notes += table.notes
+                output.rewritten.append(entry.id)
+            } else {
+                output.notes += table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }
+            }
         }
         // A table left unread because two readings remain is still said, even when no other table was rewritten.
         let open = output.notes.contains { $0.code == "page-text.placement-ambiguous" }
@@ -181,6 +208,48 @@ enum PageTextTables {
         return ["注：", "注:", "说明：", "说明:", "第三部分", "第四部分"].contains { line.hasPrefix($0) }
     }
 
+    /// A table not read on the first pass, to be tried again: its title, region and the output lines it holds.
+    private struct Deferred {
+        let id: TableID
+        let title: (String, SourceLocation)
+        let region: Range<Int>
+        let tail: Substring?
+        var lines: Range<Int>
+
+        init(id: TableID, title: (String, SourceLocation), region: Range<Int>, tail: Substring?, lines: Int) {
+            self.id = id
+            self.title = title
+            self.region = region
+            self.tail = tail
+            self.lines = lines..<lines
+        }
+    }
+
+    /// The 合计 and 类 rows of a rewritten code table (`科目编码 | 科目名称 | amounts…`): each row's amounts in 分,
+    /// blank 0; `nil` when a field is no amount.
+    private static func codeTotals(_ lines: [String]) -> [String: [Int64]]? {
+        var totals: [String: [Int64]] = [:]
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 3 else { continue }
+            let isClass = fields[0].count == 3 && fields[0].allSatisfy(\.isASCII) && fields[0].allSatisfy(\.isNumber)
+            guard isClass || (fields[0].isEmpty && fields[1] == "合计") else { continue }
+            var values: [Int64] = []
+            for field in fields.dropFirst(2) {
+                if field.isEmpty {
+                    values.append(0)
+                    continue
+                }
+                guard let token = PageTextToken.tokens(of: field, index: 0).first, let value = token.amount,
+                    token.text.count == field.count
+                else { return nil }
+                values.append(value)
+            }
+            totals[isClass ? String(fields[0]) : "合计"] = values
+        }
+        return totals["合计"] == nil ? nil : totals
+    }
+
     /// The lines after a table's region up to the next title, at most 12: raw text may print the rest of a table
     /// (an empty table's header, a 总计 and its amount) after its note.
     private static func followingLines(_ lines: [Substring], after region: Range<Int>) -> [Substring] {
@@ -195,8 +264,8 @@ enum PageTextTables {
 
     /// Writes table `id` from the region's lines; `false` when its rows cannot be read from page text.
     private static func write(
-        _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, location: (Int, Int) -> SourceLocation,
-        into table: inout Rewrite
+        _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, totals: RawTextSideBySide.CodeTotals? = nil,
+        location: (Int, Int) -> SourceLocation, into table: inout Rewrite
     ) -> Bool {
         var tokenLines: [[PageTextToken]] = []
         for index in region {
@@ -251,7 +320,8 @@ enum PageTextTables {
             let following = followingLines(lines, after: region).enumerated().map {
                 PageTextToken.tokens(of: $1, index: region.upperBound + $0)
             }
-            return RawTextSideBySide.write(id, tokenLines: tokenLines, following: following, location: location, into: &table)
+            return RawTextSideBySide.write(
+                id, tokenLines: tokenLines, following: following, totals: totals, location: location, into: &table)
         case .economic:
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
                 || EconomicRecordPageTable.write(id, tokenLines: tokenLines, lines: lines, location: location, into: &table)

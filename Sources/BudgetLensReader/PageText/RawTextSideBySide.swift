@@ -18,6 +18,9 @@ import BudgetLensCore
 /// 公开04 with amounts is not read (its 类 rows would need 公开05/07/08's 类 totals, DOMAIN ).
 /// The search is bounded (``stepLimit``); a search cut short reads nothing and says so. See docs/page-text.md.
 enum RawTextSideBySide {
+    /// The 合计 row (`合计`) and 类 rows (`208`) of code tables, by table: each row's column values in 分.
+    typealias CodeTotals = [TableID: [String: [Int64]]]
+
     /// Search steps looked at, at most, for one table.
     static let stepLimit = 2_000_000
 
@@ -26,7 +29,8 @@ enum RawTextSideBySide {
         let line: Int
         let isIncome: Bool
         let label: PageTextToken
-        var amount: PageTextToken? = nil
+        /// The row's cells: one (公开01, 公开04's 收入) or four (公开04's 支出: 合计 and the three funds).
+        var cells: [PageTextToken?]
     }
 
     /// What an amount is in a reading: one of a block's itemised rows (收入 rows 1–8, 支出 类), or a total row
@@ -47,8 +51,10 @@ enum RawTextSideBySide {
     ///   - tokenLines: The region's words, one cell a line.
     ///   - following: The words after the region up to the next title (raw text may print a 总计 label and its
     ///     amount after the note).
+    ///   - totals: 公开04 with amounts: the 合计 and 类 rows of 公开05, 07 and 08 as read (``CodeTotals``); `nil`
+    ///     before they are read (the table is then not read).
     static func write(
-        _ id: TableID, tokenLines: [[PageTextToken]], following: [[PageTextToken]],
+        _ id: TableID, tokenLines: [[PageTextToken]], following: [[PageTextToken]], totals: CodeTotals? = nil,
         location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
     ) -> Bool {
         guard id == .incomeExpenditureSummary || id == .appropriationSummary else { return false }
@@ -56,8 +62,34 @@ enum RawTextSideBySide {
         guard var rows = rows(of: tokens, in: id) else { return false }
         let amounts = tokens.filter { $0.amount != nil }
         let start = location(tokens[0].line, tokens[0].column)
-        if !amounts.isEmpty {
-            guard id == .incomeExpenditureSummary else { return false }
+        if !amounts.isEmpty, id == .appropriationSummary {
+            // Placed by the code tables read before (公开05, 07, 08); without them, not read.
+            guard let totals else { return false }
+            switch AppropriationPlacement.place(amounts, rows: rows, totals: totals) {
+            case .read(let cells):
+                for (index, column, token) in cells { rows[index].cells[column] = token }
+            case .open(let first, let second):
+                table.notes.append(ReadProblem(
+                    code: "page-text.placement-ambiguous", severity: .warning,
+                    message: "\(id.formID)：原始文本中金额与行的对应有两种以上均满足勾稽关系（含与公开05、07、08的关系），未读取本表："
+                        + AppropriationPlacement.describe(first, second, rows: rows)
+                        + " — raw text detaches the amounts from their labels and two or more readings satisfy the "
+                        + "identities, those with 公开05, 07 and 08 included; the table is not read",
+                    table: id, source: start))
+                return false
+            case .none(let cutShort):
+                table.notes.append(ReadProblem(
+                    code: "page-text.row-unplaced", severity: .warning,
+                    message: "\(id.formID)："
+                        + (cutShort
+                            ? "原始文本中金额的放置搜索超过 \(AppropriationPlacement.stepLimit) 步上限，未读取本表 — the search "
+                                + "for the amounts' rows passed its limit of \(AppropriationPlacement.stepLimit) steps; the table is not read"
+                            : "原始文本中的金额没有一种放置满足本表及与公开05、07、08的勾稽关系，未读取本表 — no reading of the raw "
+                                + "text's amounts satisfies the identities, those with 公开05, 07 and 08 included; the table is not read"),
+                    table: id, source: start))
+                return false
+            }
+        } else if !amounts.isEmpty {
             switch place(amounts.compactMap(\.amount), incomeItems: rows.filter { $0.isIncome && $0.line <= 8 }.count,
                 classes: rows.filter { !$0.isIncome && !expenditureTotals.contains($0.line) }.count)
             {
@@ -131,10 +163,11 @@ enum RawTextSideBySide {
             // A 类 label without its ordinal is a header piece.
             if let line = expenditureLine, !totalLines.contains(line), !numbered { continue }
             if let line = incomeLine, income[line] == nil {
-                income[line] = Row(line: line, isIncome: true, label: token)
+                income[line] = Row(line: line, isIncome: true, label: token, cells: [nil])
                 if line == 28, id == .appropriationSummary { carryOver = true }
             } else if let line = expenditureLine, expenditure[line] == nil {
-                expenditure[line] = Row(line: line, isIncome: false, label: token)
+                expenditure[line] = Row(
+                    line: line, isIncome: false, label: token, cells: Array(repeating: nil, count: id == .appropriationSummary ? 4 : 1))
             } else if incomeLine != nil || expenditureLine != nil || (numbered && label.contains("、")) {
                 return nil  // a row printed twice, or a numbered row BudgetLens does not know
             }
@@ -285,7 +318,7 @@ enum RawTextSideBySide {
             case .incomeTotal(let index): row = rows.firstIndex { $0.isIncome && $0.line == incomeTotals[index] }
             case .expenditureTotal(let index): row = rows.firstIndex { !$0.isIncome && $0.line == expenditureTotals[index] }
             }
-            if let row { rows[row].amount = amount }
+            if let row { rows[row].cells[0] = amount }
         }
     }
 
@@ -345,8 +378,9 @@ enum RawTextSideBySide {
         func fields(_ row: Row?, columns: Int) -> [(text: String, location: SourceLocation)] {
             guard let row else { return Array(repeating: ("", start), count: columns + 1) }
             let here = location(row.label.line, row.label.column)
-            var cells = [(text: String, location: SourceLocation)](repeating: ("", here), count: columns)
-            if let amount = row.amount { cells[0] = (String(amount.text), location(amount.line, amount.column)) }
+            let cells = row.cells.map { cell in
+                cell.map { (text: String($0.text), location: location($0.line, $0.column)) } ?? (text: "", location: here)
+            }
             return [(String(row.label.text), here)] + cells
         }
         for index in 0..<max(incomeItems.count, classes.count) {
