@@ -12,8 +12,9 @@ import BudgetLensCore
 /// give — 一、一般公共预算财政拨款, 年初 and its 一般公共预算 row, 总计, 年末's 合计 and 一般公共预算 — is placed by
 /// 04-1, 04-2, 04-3, 04-6, 04-7 and 04-8.
 ///
-/// Raw text keeps each block's order: the 收入 amounts in 行次 order, the 支出 amounts row by row in column order
-/// (blank cells dropped), the two blocks interleaved. A printed amount matches a cell the code tables give when it
+/// Raw text keeps each block's order: the 收入 amounts in 行次 order; the 支出 cells the code tables give in 行次
+/// order within each column (the columns may interleave: the ONLYOFFICE PDF prints some rows column by column), then
+/// 年末 and 总计 row by row in column order (blank cells dropped); the two blocks interleaved. A printed amount matches a cell the code tables give when it
 /// is within 1 分 of it (a 尾数 difference between the tables is the checks' business, not the reader's: the
 /// printed amount is what is read). Every reading is searched (bounded): one reading is read; two that give
 /// different cells leave the table unread with both named; none, or a search cut short, too.
@@ -158,7 +159,11 @@ enum AppropriationPlacement {
         }
 
         var incomeTokens = [PageTextToken?](repeating: nil, count: incomeLines.count)
-        func search(_ index: Int, known next: Int, incomeNext: Int, stage: Int) {
+        // Each column's known cells in row order: raw text keeps a column's order, but may print a few rows' cells
+        // column by column (`2,106.66 2,106.66 326.71 60.99 326.71 60.99`), so the columns interleave freely.
+        let byColumn = (0..<4).map { column in known.filter { $0.column == column }.map { (row: $0.row, value: $0.value) } }
+        var pointers = [0, 0, 0, 0]
+        func search(_ index: Int, incomeNext: Int, stage: Int) {
             if cutShort || readings.count >= 2 { return }
             steps += 1
             if steps > stepLimit {
@@ -166,7 +171,7 @@ enum AppropriationPlacement {
                 return
             }
             if index == amounts.count {
-                guard next == known.count else { return }
+                guard (0..<4).allSatisfy({ pointers[$0] == byColumn[$0].count }) else { return }
                 let saved = current
                 for (position, token) in incomeTokens.enumerated() {
                     if let token { current.append((incomeRows[position], 0, token)) }
@@ -177,21 +182,25 @@ enum AppropriationPlacement {
             }
             let token = amounts[index]
             guard let value = token.amount else { return }
-            // 支出: the next cell the code tables give, then 年末 (four cells at most), then 总计.
-            if stage == 0, next < known.count, close(value, known[next].value, parts: 1) {
-                current.append((known[next].row, known[next].column, token))
-                search(index + 1, known: next + 1, incomeNext: incomeNext, stage: 0)
+            // 支出: the next cell of a column the code tables give, then 年末 (four cells at most), then 总计.
+            for column in 0..<4 where stage == 0 && pointers[column] < byColumn[column].count {
+                let cell = byColumn[column][pointers[column]]
+                guard close(value, cell.value, parts: 1) else { continue }
+                current.append((cell.row, column, token))
+                pointers[column] += 1
+                search(index + 1, incomeNext: incomeNext, stage: 0)
+                pointers[column] -= 1
                 current.removeLast()
             }
-            if next == known.count {
+            if (0..<4).allSatisfy({ pointers[$0] == byColumn[$0].count }) {
                 if stage <= 1, carryOutAmounts.count < 4 {
                     carryOutAmounts.append(token)
-                    search(index + 1, known: next, incomeNext: incomeNext, stage: 1)
+                    search(index + 1, incomeNext: incomeNext, stage: 1)
                     carryOutAmounts.removeLast()
                 }
                 if totalAmounts.count < 4 {
                     totalAmounts.append(token)
-                    search(index + 1, known: next, incomeNext: incomeNext, stage: 2)
+                    search(index + 1, incomeNext: incomeNext, stage: 2)
                     totalAmounts.removeLast()
                 }
             }
@@ -200,12 +209,12 @@ enum AppropriationPlacement {
                 if let given = givenIncome[incomeLines[position]], !close(value, given, parts: 1) { continue }
                 income[position] = value
                 incomeTokens[position] = token
-                search(index + 1, known: next, incomeNext: position + 1, stage: stage)
+                search(index + 1, incomeNext: position + 1, stage: stage)
                 income[position] = nil
                 incomeTokens[position] = nil
             }
         }
-        search(0, known: 0, incomeNext: 0, stage: 0)
+        search(0, incomeNext: 0, stage: 0)
         if cutShort { return .none(cutShort: true) }
         if readings.count >= 2 { return .open(readings[0], readings[1]) }
         return readings.first.map { .read($0) } ?? .none(cutShort: false)

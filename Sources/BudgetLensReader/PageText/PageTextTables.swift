@@ -280,6 +280,8 @@ enum PageTextTables {
             // repeated header words after it.
             if PageBreakHeaders.isPageNumberBeforeBreak(tokens, next: index + 1 < region.upperBound ? lines[index + 1] : nil)
                 || PageBreakHeaders.isHeaderAfterBreak(tokens, line: line)
+                    // `\f本年收入合计` starting a page of 公开04 is its row, not a repeated header.
+                    && !(id.shape == .sideBySide && tokens.contains { StandardRows.isStandardRow(String($0.text), in: id) })
             {
                 continue
             }
