@@ -34,11 +34,20 @@ enum AppropriationPlacement {
 
     /// 公开04's amounts placed in `rows` (``RawTextSideBySide/rows(of:in:)``) under the code tables' `totals`.
     static func place(
-        _ amounts: [PageTextToken], rows: [RawTextSideBySide.Row], totals: RawTextSideBySide.CodeTotals
+        _ amounts: [PageTextToken], rows: [RawTextSideBySide.Row], totals: RawTextSideBySide.CodeTotals,
+        summaryLargest: Int64? = nil
     ) -> Outcome {
+        // 公开01's 总计 (row 31) = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 (01-2) ≥ 公开02's 合计 本年收入合计
+        // (X-1) + 公开04's 年初财政拨款结转和结余 (X-13: 01 row29 ≥ 04 row28), and is printed in 公开01: no larger than
+        // the largest amount there. (It tells 本年 from 年初 where 04's own identities cannot: 307.82 this year, or
+        // carried over.)
+        let incomeTotal = totals[.income]?["合计"]?.first ?? nil
+        let carryOverLimit: Int64? = summaryLargest.flatMap { largest in incomeTotal.map { largest - $0 } }
         // 公开05 (合计, 基本, 项目) and Shanghai's 公开07/08 (年初, 本年收入, 本年支出合计, 基本, 项目, 年末).
-        guard let general = totals[.generalBudgetExpenditure], let fund = totals[.governmentFund],
-            let capital = totals[.stateCapital], general.values.allSatisfy({ $0.count == 3 }),
+        // 公开05's total column is always placed for certain; 公开07/08's columns used here must be.
+        guard let general = totals[.generalBudgetExpenditure]?.mapValues({ $0.map { $0 ?? 0 } }),
+            let fund = certain(totals[.governmentFund]), let capital = certain(totals[.stateCapital]),
+            general.values.allSatisfy({ $0.count == 3 }),
             fund.values.allSatisfy({ $0.count == 6 }), capital.values.allSatisfy({ $0.count == 6 }),
             let generalTotal = general["合计"], let fundTotal = fund["合计"], let capitalTotal = capital["合计"]
         else { return .none(cutShort: false) }
@@ -81,7 +90,9 @@ enum AppropriationPlacement {
         guard incomeRows.count == incomeLines.count else { return .none(cutShort: false) }
         var givenIncome: [Int: Int64] = [2: fundTotal[1], 3: capitalTotal[1], 30: fundTotal[0], 31: capitalTotal[0]]
         // 本年收入合计 = 公开02's 合计 财政拨款收入, when 公开02 was read.
-        if let income = totals[.income]?["合计"], income.count == 7 { givenIncome[27] = income[1] }
+        if let income = totals[.income]?["合计"], income.count == 7, let appropriation = income[1] {
+            givenIncome[27] = appropriation
+        }
 
         var readings: [Reading] = []
         var keys: [[Int64]] = []
@@ -112,6 +123,7 @@ enum AppropriationPlacement {
             for (position, line) in incomeLines.enumerated() {
                 if let given = givenIncome[line], !close(value[position], given, parts: 1) { return }
             }
+            if let carryOverLimit, value[4] - 1 > carryOverLimit { return }  // within 1 分
             guard let thisYear = sum(Array(value[0...2])), close(value[3], thisYear, parts: 3),  // 04-1
                 let opening = sum(Array(value[5...7])), close(value[4], opening, parts: 3),  // 04-2
                 let grand = sum([value[3], value[4]]), close(value[8], grand, parts: 2)  // 04-3
@@ -218,6 +230,18 @@ enum AppropriationPlacement {
         if cutShort { return .none(cutShort: true) }
         if readings.count >= 2 { return .open(readings[0], readings[1]) }
         return readings.first.map { .read($0) } ?? .none(cutShort: false)
+    }
+
+    /// A code table's rows when every column was placed for certain, else `nil`.
+    private static func certain(_ rows: [String: [Int64?]]?) -> [String: [Int64]]? {
+        guard let rows else { return nil }
+        var result: [String: [Int64]] = [:]
+        for (code, values) in rows {
+            let known = values.compactMap { $0 }
+            guard known.count == values.count else { return nil }
+            result[code] = known
+        }
+        return result
     }
 
     /// A reading's cells, comparable: equal amounts swapped between cells are the same reading.

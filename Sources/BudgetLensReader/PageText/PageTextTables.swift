@@ -20,6 +20,8 @@ enum PageTextTables {
         var incomeColumnsWithMoney: Set<Int>? = nil
         /// The 合计 and 类 rows of the code tables rewritten so far (公开04 of raw text is placed by 公开05, 07, 08).
         var codeTotals: RawTextSideBySide.CodeTotals = [:]
+        /// The largest amount printed in 公开01's region (its 总计 when it has one), `nil` before it is seen.
+        var summaryLargest: Int64? = nil
         /// 公开09 rows whose amounts fit several placements, decided once the text is read.
         var threePublicChoices: [ThreePublicResolution.Choice] = []
 
@@ -101,6 +103,12 @@ enum PageTextTables {
                 let prefix = lines[end][..<nextStart]
                 if !prefix.allSatisfy(\.isWhitespace), !startsNote(prefix) { tail = prefix }
             }
+            if id == .incomeExpenditureSummary {
+                let words = (region.map { lines[$0] } + followingLines(lines, after: region)).flatMap {
+                    PageTextToken.tokens(of: $0, index: 0)
+                }
+                output.summaryLargest = words.compactMap(\.amount).max() ?? 0
+            }
             var table = Rewrite()
             table.incomeColumnsWithMoney = output.incomeColumnsWithMoney
             let title = (String(line[titleStart...]), location(index, titleColumn))
@@ -112,7 +120,10 @@ enum PageTextTables {
                 output.rewritten.append(id)
                 output.threePublicChoices += table.threePublicChoices
                 output.incomeColumnsWithMoney = table.incomeColumnsWithMoney
-                if id.shape == .functional, let totals = codeTotals(table.lines) { output.codeTotals[id] = totals }
+                // A column placed by the first of several placements is not certain: only the total column is kept
+                // then (with amounts ≥ 0 the total is the row's first amount under every placement).
+                let certain = !table.notes.contains { $0.code == "page-text.column-uncertain" }
+                if id.shape == .functional, let totals = codeTotals(table.lines, certain: certain) { output.codeTotals[id] = totals }
             } else {
                 if id == .appropriationSummary {
                     deferred.append(Deferred(id: id, title: title, region: region, tail: tail, lines: output.lines.count))
@@ -134,7 +145,7 @@ enum PageTextTables {
             var table = Rewrite()
             table.append([entry.title])
             if write(entry.id, lines: lines, region: entry.region, tail: entry.tail, totals: output.codeTotals,
-                location: location, into: &table)
+                summaryLargest: output.summaryLargest, location: location, into: &table)
             {
                 output.lines.replaceSubrange(entry.lines, with: table.lines)
                 output.spans.replaceSubrange(entry.lines, with: table.spans)
@@ -226,24 +237,25 @@ enum PageTextTables {
     }
 
     /// The 合计 and 类 rows of a rewritten code table (`科目编码 | 科目名称 | amounts…`): each row's amounts in 分,
-    /// blank 0; `nil` when a field is no amount.
-    private static func codeTotals(_ lines: [String]) -> [String: [Int64]]? {
-        var totals: [String: [Int64]] = [:]
+    /// blank 0, only the first (total) column when the placement is not `certain`; `nil` when a field is no amount
+    /// or an amount is negative.
+    private static func codeTotals(_ lines: [String], certain: Bool) -> [String: [Int64?]]? {
+        var totals: [String: [Int64?]] = [:]
         for line in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 3 else { continue }
             let isClass = fields[0].count == 3 && fields[0].allSatisfy(\.isASCII) && fields[0].allSatisfy(\.isNumber)
             guard isClass || (fields[0].isEmpty && fields[1] == "合计") else { continue }
-            var values: [Int64] = []
+            var values: [Int64?] = []
             for field in fields.dropFirst(2) {
                 if field.isEmpty {
-                    values.append(0)
+                    values.append(certain || values.isEmpty ? 0 : nil)
                     continue
                 }
-                guard let token = PageTextToken.tokens(of: field, index: 0).first, let value = token.amount,
+                guard let token = PageTextToken.tokens(of: field, index: 0).first, let value = token.amount, value >= 0,
                     token.text.count == field.count
                 else { return nil }
-                values.append(value)
+                values.append(certain || values.isEmpty ? value : nil)
             }
             totals[isClass ? String(fields[0]) : "合计"] = values
         }
@@ -265,7 +277,7 @@ enum PageTextTables {
     /// Writes table `id` from the region's lines; `false` when its rows cannot be read from page text.
     private static func write(
         _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, totals: RawTextSideBySide.CodeTotals? = nil,
-        location: (Int, Int) -> SourceLocation, into table: inout Rewrite
+        summaryLargest: Int64? = nil, location: (Int, Int) -> SourceLocation, into table: inout Rewrite
     ) -> Bool {
         var tokenLines: [[PageTextToken]] = []
         for index in region {
@@ -323,7 +335,8 @@ enum PageTextTables {
                 PageTextToken.tokens(of: $1, index: region.upperBound + $0)
             }
             return RawTextSideBySide.write(
-                id, tokenLines: tokenLines, following: following, totals: totals, location: location, into: &table)
+                id, tokenLines: tokenLines, following: following, totals: totals, summaryLargest: summaryLargest, location: location,
+                into: &table)
         case .economic:
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
                 || EconomicRecordPageTable.write(id, tokenLines: tokenLines, lines: lines, location: location, into: &table)

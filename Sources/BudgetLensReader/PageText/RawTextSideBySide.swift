@@ -18,8 +18,9 @@ import BudgetLensCore
 /// 公开04 with amounts is not read (its 类 rows would need 公开05/07/08's 类 totals, DOMAIN ).
 /// The search is bounded (``stepLimit``); a search cut short reads nothing and says so. See docs/page-text.md.
 enum RawTextSideBySide {
-    /// The 合计 row (`合计`) and 类 rows (`208`) of code tables, by table: each row's column values in 分.
-    typealias CodeTotals = [TableID: [String: [Int64]]]
+    /// The 合计 row (`合计`) and 类 rows (`208`) of code tables, by table: each row's column values in 分, `nil`
+    /// where the column was not placed for certain.
+    typealias CodeTotals = [TableID: [String: [Int64?]]]
 
     /// Search steps looked at, at most, for one table.
     static let stepLimit = 2_000_000
@@ -53,9 +54,11 @@ enum RawTextSideBySide {
     ///     amount after the note).
     ///   - totals: 公开04 with amounts: the 合计 and 类 rows of 公开05, 07 and 08 as read (``CodeTotals``); `nil`
     ///     before they are read (the table is then not read).
+    ///   - summaryLargest: The largest amount printed in 公开01's region, `nil` when none was seen
+    ///     (``AppropriationPlacement``).
     static func write(
         _ id: TableID, tokenLines: [[PageTextToken]], following: [[PageTextToken]], totals: CodeTotals? = nil,
-        location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
+        summaryLargest: Int64? = nil, location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
     ) -> Bool {
         guard id == .incomeExpenditureSummary || id == .appropriationSummary else { return false }
         let tokens = joinWrapped(Array((tokenLines + following).joined()), in: id)
@@ -65,7 +68,7 @@ enum RawTextSideBySide {
         if !amounts.isEmpty, id == .appropriationSummary {
             // Placed by the code tables read before (公开05, 07, 08); without them, not read.
             guard let totals else { return false }
-            switch AppropriationPlacement.place(amounts, rows: rows, totals: totals) {
+            switch AppropriationPlacement.place(amounts, rows: rows, totals: totals, summaryLargest: summaryLargest) {
             case .read(let cells):
                 for (index, column, token) in cells { rows[index].cells[column] = token }
             case .open(let first, let second):
