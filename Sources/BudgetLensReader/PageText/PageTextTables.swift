@@ -155,8 +155,9 @@ enum PageTextTables {
                 output.notes += table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }
             }
         }
-        // A table left unread because two readings remain is still said, even when no other table was rewritten.
-        let open = output.notes.contains { $0.code == "page-text.placement-ambiguous" }
+        // A table left unread because two readings remain, or none, is still said, even when no other table was
+        // rewritten.
+        let open = output.notes.contains { ["page-text.placement-ambiguous", "page-text.row-unplaced"].contains($0.code) }
         return output.rewritten.isEmpty && !open ? nil : output
     }
 

@@ -22,6 +22,9 @@ enum RawTextSideBySide {
     /// where the column was not placed for certain.
     typealias CodeTotals = [TableID: [String: [Int64?]]]
 
+    /// Amounts of one table placed at most (a 公开01 has 42 cells).
+    static let amountLimit = 400
+
     /// Search steps looked at, at most, for one table.
     static let stepLimit = 2_000_000
 
@@ -197,103 +200,142 @@ enum RawTextSideBySide {
     /// (items, then the total rows in 行次 order, a blank total being 0). `incomeItems` and `classes` are the
     /// numbers of itemised rows: items that fill fewer rows than there are can stand in any of them, a second
     /// reading (the first item one row down) that ``describe`` names.
+    ///
+    /// Each block's totals are the last of its amounts, so the search walks back from the end: each amount is a
+    /// total of a block still in its totals, or an item (its block's earlier amounts are then items too). Once both
+    /// blocks are in their items, the amounts left are split between them so that each block's items sum to its
+    /// 本年收入合计 / 本年支出合计 (01-1, 01-3): a subset sum, pruned by the sum still reachable with the rows left.
     static func place(_ amounts: [Int64], incomeItems: Int, classes: Int) -> Placement {
+        // Totals and sums are compared exactly; an amount below 0 is not placed (the pruning needs amounts ≥ 0).
+        guard amounts.count <= amountLimit, amounts.allSatisfy({ $0 >= 0 && $0 < Int64.max / Int64(amountLimit + 1) }) else {
+            return .none(cutShort: false)
+        }
         var readings: [[Role]] = []
-        var roles: [Role] = []
+        var keys: [[Int64]] = []
+        var roles = [Role?](repeating: nil, count: amounts.count)
         var steps = 0
         var cutShort = false
-        // Per block: the sum and count of items, the total rows set (nil: blank), the next total index allowed.
-        var incomeSum: Int64 = 0, incomeCount = 0
-        var expenditureSum: Int64 = 0, expenditureCount = 0
         var incomeSet = [Int64?](repeating: nil, count: 4)
         var expenditureSet = [Int64?](repeating: nil, count: 4)
-        var incomeNext = 0, expenditureNext = 0  // the first total row still open (0: items still open too)
 
-        /// Whether a block's totals 0..<upTo hold (01-1/01-3 and 01-2/01-4), blanks 0; an overflow does not hold.
-        func holds(_ set: [Int64?], sum: Int64, upTo: Int) -> Bool {
-            let value = set.map { $0 ?? 0 }
-            if upTo > 0, value[0] != sum { return false }
-            if upTo > 3 {
-                let (partial, overflow1) = value[0].addingReportingOverflow(value[1])
-                let (total, overflow2) = partial.addingReportingOverflow(value[2])
-                if overflow1 || overflow2 || value[3] != total { return false }
-            }
-            return true
-        }
-
-        func search(_ index: Int) {
-            if cutShort || readings.count >= 2 { return }
+        func tick() -> Bool {
             steps += 1
-            if steps > stepLimit {
-                cutShort = true
+            if steps > stepLimit { cutShort = true }
+            return !cutShort && readings.count < 2
+        }
+        /// A block's totals hold (01-2 / 01-4: 总计 = 合计 + the two rows between), blanks 0.
+        func totalsHold(_ set: [Int64?]) -> Bool {
+            let value = set.map { $0 ?? 0 }
+            return value[3] == value[0] + value[1] + value[2]
+        }
+        func record() {
+            let done = roles.compactMap { $0 }
+            // The reading's cells: each block's item values in order, then its totals.
+            var key: [Int64] = []
+            for (role, value) in zip(done, amounts) where role == .incomeItem { key.append(value) }
+            key.append(-1)
+            for (role, value) in zip(done, amounts) where role == .expenditureItem { key.append(value) }
+            key += [-1] + incomeSet.map { $0 ?? 0 } + expenditureSet.map { $0 ?? 0 }
+            if !keys.contains(key) {
+                keys.append(key)
+                readings.append(done)
+            }
+        }
+        // The item split of amounts[0..<end]: income items summing to `target` (count ≤ `room`), the rest 类 (count ≤
+        // `classRoom`). Suffix sums bound the search.
+        var suffix = [Int64](repeating: 0, count: amounts.count + 1)
+        for index in amounts.indices.reversed() { suffix[index] = suffix[index + 1] + amounts[index] }
+        // largest[i][k]: the sum of the k largest of amounts[0...i].
+        var largest: [[Int64]] = []
+        var sorted: [Int64] = []
+        for value in amounts {
+            sorted.insert(value, at: sorted.firstIndex { $0 < value } ?? sorted.count)
+            var sums: [Int64] = [0]
+            for value in sorted { sums.append(sums[sums.count - 1] + value) }
+            largest.append(sums)
+        }
+        func split(_ index: Int, target: Int64, room: Int, classRoom: Int) {
+            guard tick() else { return }
+            if target < 0 || room < 0 || classRoom < 0 { return }
+            if index < 0 {
+                if target == 0 { record() }
                 return
             }
-            if index == amounts.count {
-                guard holds(incomeSet, sum: incomeSum, upTo: 4), holds(expenditureSet, sum: expenditureSum, upTo: 4),
-                    (incomeSet[3] ?? 0) == (expenditureSet[3] ?? 0)
+            // Amounts left: index + 1. Income can take at most `room` of them: their sum must reach the target.
+            if largest[index][min(room, index + 1)] < target { return }
+            if index + 1 > room + classRoom { return }
+            roles[index] = .incomeItem
+            split(index - 1, target: target - amounts[index], room: room - 1, classRoom: classRoom)
+            roles[index] = .expenditureItem
+            split(index - 1, target: target, room: room, classRoom: classRoom - 1)
+            roles[index] = nil
+        }
+        // Backwards: `incomeLast` / `expenditureLast`: the lowest total index set so far (4: none), or -1 once the
+        // block is in its items; the items met so far and their sums.
+        func walk(_ index: Int, incomeLast: Int, expenditureLast: Int, incomeSum: Int64, incomeCount: Int,
+            expenditureSum: Int64, expenditureCount: Int)
+        {
+            guard tick() else { return }
+            if incomeCount > incomeItems || expenditureCount > classes { return }
+            let incomeTotal = incomeSet[0] ?? 0
+            let expenditureTotal = expenditureSet[0] ?? 0
+            // A block in its items has all its totals: they hold, and its items so far are within its 合计.
+            if incomeLast < 0, !totalsHold(incomeSet) || incomeSum > incomeTotal { return }
+            if expenditureLast < 0, !totalsHold(expenditureSet) || expenditureSum > expenditureTotal { return }
+            // 收、支总计 balance (01-5) once both are known.
+            if incomeLast < 4, expenditureLast < 4, (incomeSet[3] ?? 0) != (expenditureSet[3] ?? 0) { return }
+            if incomeLast < 0 && expenditureLast < 0 || index < 0 {
+                // Both blocks in their items (or no amount left): the rest split by the sums.
+                guard totalsHold(incomeSet), totalsHold(expenditureSet), (incomeSet[3] ?? 0) == (expenditureSet[3] ?? 0)
                 else { return }
-                if !readings.contains(roles) { readings.append(roles) }
+                let target = incomeTotal - incomeSum
+                guard target >= 0, expenditureTotal - expenditureSum >= 0,
+                    index < 0 ? target == 0 && expenditureTotal == expenditureSum
+                        : suffix[0] - suffix[index + 1] == target + expenditureTotal - expenditureSum
+                else { return }
+                if index < 0 {
+                    record()
+                } else {
+                    // A block already in its totals takes no item.
+                    split(index, target: target, room: incomeLast < 0 ? incomeItems - incomeCount : 0,
+                        classRoom: expenditureLast < 0 ? classes - expenditureCount : 0)
+                }
                 return
             }
             let value = amounts[index]
-            // 收入: an item, or a total row after the last one set.
-            if incomeNext == 0, incomeCount < incomeItems {
-                let (sum, overflow) = incomeSum.addingReportingOverflow(value)
-                if !overflow {
-                    let saved = incomeSum
-                    incomeSum = sum
-                    incomeCount += 1
-                    roles.append(.incomeItem)
-                    search(index + 1)
-                    roles.removeLast()
-                    incomeCount -= 1
-                    incomeSum = saved
+            // A total of a block still in its totals (the ones before the last set, in 行次 order).
+            if incomeLast > 0 {
+                for total in (0..<incomeLast).reversed() {
+                    incomeSet[total] = value
+                    roles[index] = .incomeTotal(total)
+                    walk(index - 1, incomeLast: total, expenditureLast: expenditureLast, incomeSum: incomeSum,
+                        incomeCount: incomeCount, expenditureSum: expenditureSum, expenditureCount: expenditureCount)
+                    incomeSet[total] = nil
                 }
             }
-            for total in incomeNext..<4 {
-                incomeSet[total] = value
-                // The totals up to this one are known now: they must hold.
-                if holds(incomeSet, sum: incomeSum, upTo: total + 1) {
-                    let saved = incomeNext
-                    incomeNext = total + 1
-                    roles.append(.incomeTotal(total))
-                    search(index + 1)
-                    roles.removeLast()
-                    incomeNext = saved
-                }
-                incomeSet[total] = nil
-            }
-            // 支出: the same.
-            if expenditureNext == 0, expenditureCount < classes {
-                let (sum, overflow) = expenditureSum.addingReportingOverflow(value)
-                if !overflow {
-                    let saved = expenditureSum
-                    expenditureSum = sum
-                    expenditureCount += 1
-                    roles.append(.expenditureItem)
-                    search(index + 1)
-                    roles.removeLast()
-                    expenditureCount -= 1
-                    expenditureSum = saved
+            if expenditureLast > 0 {
+                for total in (0..<expenditureLast).reversed() {
+                    expenditureSet[total] = value
+                    roles[index] = .expenditureTotal(total)
+                    walk(index - 1, incomeLast: incomeLast, expenditureLast: total, incomeSum: incomeSum,
+                        incomeCount: incomeCount, expenditureSum: expenditureSum, expenditureCount: expenditureCount)
+                    expenditureSet[total] = nil
                 }
             }
-            for total in expenditureNext..<4 {
-                expenditureSet[total] = value
-                if holds(expenditureSet, sum: expenditureSum, upTo: total + 1) {
-                    let saved = expenditureNext
-                    expenditureNext = total + 1
-                    roles.append(.expenditureTotal(total))
-                    search(index + 1)
-                    roles.removeLast()
-                    expenditureNext = saved
-                }
-                expenditureSet[total] = nil
-            }
+            // An item: its block's totals are all met (the rest blank).
+            roles[index] = .incomeItem
+            walk(index - 1, incomeLast: -1, expenditureLast: expenditureLast, incomeSum: incomeSum + value,
+                incomeCount: incomeCount + 1, expenditureSum: expenditureSum, expenditureCount: expenditureCount)
+            roles[index] = .expenditureItem
+            walk(index - 1, incomeLast: incomeLast, expenditureLast: -1, incomeSum: incomeSum, incomeCount: incomeCount,
+                expenditureSum: expenditureSum + value, expenditureCount: expenditureCount + 1)
+            roles[index] = nil
         }
-        search(0)
+        walk(amounts.count - 1, incomeLast: 4, expenditureLast: 4, incomeSum: 0, incomeCount: 0, expenditureSum: 0,
+            expenditureCount: 0)
         if readings.count >= 2 { return .open(readings[0], readings[1]) }
-        guard let reading = readings.first else { return .none(cutShort: cutShort) }
         if cutShort { return .none(cutShort: true) }
+        guard let reading = readings.first else { return .none(cutShort: false) }
         // Items fill their rows only when every row has one; else the first item could stand a row lower.
         let incomeUsed = reading.filter { $0 == .incomeItem }.count
         let classUsed = reading.filter { $0 == .expenditureItem }.count
