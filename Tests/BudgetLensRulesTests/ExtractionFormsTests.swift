@@ -48,15 +48,15 @@ struct ExtractionFormsTests {
 
     /// The figures per PDF (the corpus numbering of docs/page-text.md) and extraction: identical, missing, extra.
     static let expected: [String: [ExtractionTools.Kind: (Int, Int, Int)]] = [
-        "pdf/24年普陀区财政局（测试问题版本）.pdf": [.layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (72, 373, 0)],
+        "pdf/24年普陀区财政局（测试问题版本）.pdf": [.layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (197, 248, 0)],
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
-            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (412, 236, 0),
+            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (529, 119, 0),
         ],
-        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (72, 505, 0)],
+        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (197, 380, 0)],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
-            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (192, 342, 0),
+            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (317, 217, 0),
         ],
-        "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (12, 384, 0)],
+        "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (169, 227, 0)],
     ]
 
     @Test(
@@ -135,16 +135,20 @@ struct ExtractionFormsTests {
         let read = Set(raw.tables.map(\.id))
         let expected: Set<TableID> =
             switch name {
-            case let name where name.contains("规划"): [.income, .expenditure, .generalBudgetExpenditure, .governmentFund, .stateCapital]
+            // 公开04 in every PDF: its 类 rows placed by 公开05, 07 and 08 (RawTextSideBySide, AppropriationPlacement).
+            case let name where name.contains("规划"):
+                [.income, .expenditure, .appropriationSummary, .generalBudgetExpenditure, .governmentFund, .stateCapital]
             case let name where name.contains("社会工作部"):
-                [.income, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
+                [.income, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
             case let name where name.contains("测试问题版本"):
                 // 公开05's codes printed apart (201 / 06 / 01) rebuilt; 公开02 left open (its 6.20 fits 上级补助 … 其他收入).
-                [.generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
-            case let name where name.contains("模板"): [.threePublicExpenses, .governmentFund, .stateCapital]
+                [.appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
+            // The blank template: 公开01 and 04 have no amount, every row blank.
+            case let name where name.contains("模板"):
+                [.incomeExpenditureSummary, .appropriationSummary, .threePublicExpenses, .governmentFund, .stateCapital]
             // The 财政局 PDF (ONLYOFFICE): codes printed apart (201 / 06 / 01) and amounts column by column; 公开02 and 03
             // interleave the columns of row ranges and are not read.
-            default: [.generalBudgetExpenditure, .governmentFund, .stateCapital]
+            default: [.appropriationSummary, .generalBudgetExpenditure, .governmentFund, .stateCapital]
             }
         #expect(read == expected, "\(name)")
         // Every table the PDF has and the raw text does not read is reported: a document read in part says so.
