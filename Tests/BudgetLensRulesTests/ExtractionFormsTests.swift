@@ -181,6 +181,41 @@ struct ExtractionFormsTests {
         #expect(!report.findings.contains { $0.rule == "N-NUMBER" }, "公开01's unread row labels (二、外交支出 …) are not a numbered list")
     }
 
+    @Test("raw pdftotext 公开04 of 社会工作部: 类 rows by 公开05/07/08, 本年 told from 年初 by 公开01's 总计; without 公开01 both readings named; a planted mis-sum not read")
+    func rawAppropriationSummary() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = try #require(Seed.shanghaiPDFs.map(\.pdf).first { $0.contains("社会工作部") })
+        let path = try ExtractionTools.extract(.raw, from: Seed.corpusPath(name), into: folder)
+        let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+        let raw = try DisclosureReader.read(path: path)
+        func cells(_ disclosure: Disclosure) -> [String] { Self.cells(disclosure).filter { $0.hasPrefix("04") } }
+        #expect(cells(raw).count == 125 && cells(raw) == cells(pdf))
+        let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        func write(_ lines: [String], _ file: String) throws -> Disclosure {
+            let url = folder.appendingPathComponent(file)
+            try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+            return try DisclosureReader.read(path: url.path)
+        }
+        // 公开01 (its title up to 公开02's) taken out: 307.82 fits 一、一般公共预算财政拨款 (本年) or 年初 (all carried over).
+        func trimmed(_ line: String) -> String { line.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let summary = try #require(lines.lastIndex { trimmed($0) == "收入支出决算总表" })
+        let income = try #require(lines[summary...].firstIndex { trimmed($0) == "收入决算表" })
+        let withoutSummary = try write(Array(lines[..<summary] + lines[income...]), "without01.txt")
+        #expect(withoutSummary.table(.appropriationSummary) == nil)
+        let open = withoutSummary.problems.first { $0.code == "page-text.placement-ambiguous" && $0.table == .appropriationSummary }
+        #expect(open?.message.contains("307.82→一、一般公共预算财政拨款 | 307.82→年初财政拨款结转和结余") == true, "\(open?.message ?? "")")
+        // 住房保障支出 29.42 printed 29.52 in 公开04 (公开05 has 29.42): no reading, not read, said so.
+        let title = try #require(lines.lastIndex { trimmed($0) == "财政拨款收入支出决算总表" })
+        var planted = lines
+        let housing = try #require(planted[title...].firstIndex(of: "29.42"))
+        planted[housing] = "29.52"
+        let misSum = try write(planted, "planted.txt")
+        #expect(misSum.table(.appropriationSummary) == nil)
+        #expect(misSum.problems.contains { $0.code == "table.not-understood" && $0.table == .appropriationSummary })
+        #expect(misSum.problems.contains { $0.code == "page-text.row-unplaced" && $0.table == .appropriationSummary })
+    }
+
     @Test("a seed's text reads the same in every encoding and line ending", arguments: [Seed.yantai, Seed.weihai])
     func seedCopies(seed: String) throws {
         let folder = try TestWorkbooks.temporaryFolder()
