@@ -122,3 +122,36 @@ struct RawTextSideBySideTests {
         #expect(disclosure.problems.contains { $0.code == "table.not-understood" && $0.table == .incomeExpenditureSummary })
     }
 }
+
+/// Raw `pdftotext` text of 公开09 whose amounts run on after its note (the 规划和自然资源局 PDF: five amounts, the
+/// note, seven more).
+@Suite("raw pdftotext 公开09 after its note")
+struct RawTextThreePublicTests {
+    static func text(_ last: String = "0.39") -> String {
+        let header = [
+            "财政拨款“三公”经费支出决算表", "单位：万元", "财政拨款“三公”经费", "公务用车购置及运行维护费", "因公出国", "（境）费", "合计",
+            "预算数", "决算数", "预算数", "决算数", "公务用车", "购置费", "小计", "公务接待费", "公务用车", "运行维护费", "预算数",
+            "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数",
+        ]
+        return (header + ["2.85", "0.39", "0.00", "0.00", "0.00", "注：本表反映部门本年度“三公”经费支出预决算情况。"]
+            + ["0.00", "0.00", "0.00", "0.00", "0.00", "2.85", last, "政府性基金预算财政拨款收入支出决算表", "单位：万元", "项目"])
+            .joined(separator: "\n\n") + "\n"
+    }
+
+    @Test("the twelve amounts, seven after the note, read in the header's column order when the identities hold")
+    func lateAmountsRead() throws {
+        let disclosure = try DisclosureReader.read(data: Data(Self.text().utf8), file: "raw.txt")
+        let table = try #require(disclosure.table(.threePublicExpenses))
+        // Values in hundredths of 万元, by 栏次.
+        let values = table.rows.flatMap(\.cells).map { "\($0.column)|\($0.value.map { "\($0.fen / 10_000)" } ?? "-")" }
+        // 栏次 1–6 预算数 (合计, 因公出国（境）费, 小计, 购置费, 运行维护费, 公务接待费), 7–12 决算数, as the PDF reads them.
+        #expect(values.sorted() == ["1|285", "2|0", "3|0", "4|0", "5|0", "6|285", "7|39", "8|0", "9|0", "10|0", "11|0", "12|39"].sorted())
+    }
+
+    @Test("a planted mis-sum (公务接待费 决算数 0.45 ≠ 合计 0.39, beyond 1 分 a part): not read, reported")
+    func misSumNotRead() throws {
+        let disclosure = try DisclosureReader.read(data: Data(Self.text("0.45").utf8), file: "raw.txt")
+        #expect(disclosure.table(.threePublicExpenses) == nil)
+        #expect(disclosure.problems.contains { $0.code == "table.not-understood" && $0.table == .threePublicExpenses })
+    }
+}

@@ -263,12 +263,12 @@ enum PageTextTables {
         return totals["合计"] == nil ? nil : totals
     }
 
-    /// The lines after a table's region up to the next title, at most 12: raw text may print the rest of a table
+    /// The lines after a table's region up to the next title, at most `limit`: raw text may print the rest of a table
     /// (an empty table's header, a 总计 and its amount) after its note.
-    private static func followingLines(_ lines: [Substring], after region: Range<Int>) -> [Substring] {
+    private static func followingLines(_ lines: [Substring], after region: Range<Int>, limit: Int = 12) -> [Substring] {
         var following: [Substring] = []
         var index = region.upperBound
-        while index < lines.count, index < region.upperBound + 12, tableStart(lines, at: index) == nil {
+        while index < lines.count, index < region.upperBound + limit, tableStart(lines, at: index) == nil {
             following.append(lines[index])
             index += 1
         }
@@ -342,7 +342,14 @@ enum PageTextTables {
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
                 || EconomicRecordPageTable.write(id, tokenLines: tokenLines, lines: lines, location: location, into: &table)
         case .singleRow:
-            return ThreePublicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+            if ThreePublicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table) { return true }
+            // Raw `pdftotext`: amounts may run on after the note.
+            guard RawTextCodeTable.isCellPerLine(tokenLines) else { return false }
+            // Twelve amounts a blank line apart, and the note's own lines: 40 lines.
+            let late = followingLines(lines, after: region, limit: 40).enumerated().map {
+                PageTextToken.tokens(of: $1, index: region.upperBound + $0)
+            }.filter { $0.count == 1 && $0[0].amount != nil }.map { $0[0] }
+            return ThreePublicPageTable.writeRaw(id, tokenLines: tokenLines, late: late, location: location, into: &table)
         }
     }
 }
