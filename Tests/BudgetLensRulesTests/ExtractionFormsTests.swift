@@ -52,7 +52,7 @@ struct ExtractionFormsTests {
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
             .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (541, 107, 0),
         ],
-        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (197, 380, 0)],
+        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (207, 370, 2)],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
             .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (317, 217, 0),
         ],
@@ -150,7 +150,8 @@ struct ExtractionFormsTests {
                 [.incomeExpenditureSummary, .appropriationSummary, .threePublicExpenses, .governmentFund, .stateCapital]
             // The 财政局 PDF (ONLYOFFICE): codes printed apart (201 / 06 / 01) and amounts column by column; 公开02 and 03
             // interleave the columns of row ranges and are not read.
-            default: [.appropriationSummary, .generalBudgetExpenditure, .governmentFund, .stateCapital]
+            // 公开09 in part, as from its page text (its two 0.95 fit 因公出国（境）费 or 公务接待费 预算数: those cells unread).
+            default: [.appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
             }
         #expect(read == expected, "\(name)")
         // Every table the PDF has and the raw text does not read is reported: a document read in part says so.
@@ -164,7 +165,15 @@ struct ExtractionFormsTests {
                 return read.contains { $0.number == String(format: "%02d", number) }
             }
         }
-        #expect(inside(try Self.findings(raw)) == inside(try Self.findings(pdf)), "\(name)")
+        var fromRaw = inside(try Self.findings(raw))
+        if name == Seed.financePDF {
+            // 公开09 as from the page text: its two 0.95 fit two placements the 情况说明 leaves open; 09-1 (预算数)
+            // cannot be checked on the cells not read.
+            let ambiguous = fromRaw.filter { $0.contains("\t09-1\t") && $0.contains("无法审核") }
+            #expect(ambiguous.count == 1)
+            fromRaw.removeAll { ambiguous.contains($0) }
+        }
+        #expect(fromRaw == inside(try Self.findings(pdf)), "\(name)")
     }
 
     @Test("raw pdftotext text of 社会工作部: the 目录 spaced onto two lines and the wrapped part headings are read; the rows of a table not read are no prose")

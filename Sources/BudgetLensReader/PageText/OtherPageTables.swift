@@ -176,10 +176,10 @@ enum ThreePublicPageTable {
         var cells: [PageTextToken?] = amounts
         let layout = ThreePublicPlacement.Layout.of(tokenLines)
         if !amounts.isEmpty, amounts.count != 12 {
-            // Raw pdftotext (one cell a line) is read elsewhere (RawText*), not placed here.
+            // Raw pdftotext (one cell a line): its reading order is not relied on, the amounts are placed in any order.
             let nonEmpty = tokenLines.filter { !$0.isEmpty }
-            if nonEmpty.filter({ $0.count == 1 }).count * 5 >= nonEmpty.count * 4 { return false }
-            guard let placed = ThreePublicPlacement.place(id, amounts, layout: layout, location: location, into: &table)
+            let raw = nonEmpty.filter({ $0.count == 1 }).count * 5 >= nonEmpty.count * 4
+            guard let placed = ThreePublicPlacement.place(id, amounts, layout: layout, ordered: !raw, location: location, into: &table)
             else { return false }
             cells = placed
         }
