@@ -48,15 +48,15 @@ struct ExtractionFormsTests {
 
     /// The figures per PDF (the corpus numbering of docs/page-text.md) and extraction: identical, missing, extra.
     static let expected: [String: [ExtractionTools.Kind: (Int, Int, Int)]] = [
-        "pdf/24年普陀区财政局（测试问题版本）.pdf": [.layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (72, 373, 0)],
+        "pdf/24年普陀区财政局（测试问题版本）.pdf": [.layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (197, 248, 0)],
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
-            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (412, 236, 0),
+            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (541, 107, 0),
         ],
-        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (72, 505, 0)],
+        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (207, 370, 2)],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
-            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (192, 342, 0),
+            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (317, 217, 0),
         ],
-        "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (12, 384, 0)],
+        "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (169, 227, 0)],
     ]
 
     @Test(
@@ -135,16 +135,23 @@ struct ExtractionFormsTests {
         let read = Set(raw.tables.map(\.id))
         let expected: Set<TableID> =
             switch name {
-            case let name where name.contains("规划"): [.income, .expenditure, .generalBudgetExpenditure, .governmentFund, .stateCapital]
+            // 公开04 in every PDF: its 类 rows placed by 公开05, 07 and 08 (RawTextSideBySide, AppropriationPlacement).
+            // 公开09's amounts run on after its note.
+            case let name where name.contains("规划"):
+                [.income, .expenditure, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund,
+                    .stateCapital]
             case let name where name.contains("社会工作部"):
-                [.income, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
+                [.income, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
             case let name where name.contains("测试问题版本"):
                 // 公开05's codes printed apart (201 / 06 / 01) rebuilt; 公开02 left open (its 6.20 fits 上级补助 … 其他收入).
-                [.generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
-            case let name where name.contains("模板"): [.threePublicExpenses, .governmentFund, .stateCapital]
+                [.appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
+            // The blank template: 公开01 and 04 have no amount, every row blank.
+            case let name where name.contains("模板"):
+                [.incomeExpenditureSummary, .appropriationSummary, .threePublicExpenses, .governmentFund, .stateCapital]
             // The 财政局 PDF (ONLYOFFICE): codes printed apart (201 / 06 / 01) and amounts column by column; 公开02 and 03
             // interleave the columns of row ranges and are not read.
-            default: [.generalBudgetExpenditure, .governmentFund, .stateCapital]
+            // 公开09 in part, as from its page text (its two 0.95 fit 因公出国（境）费 or 公务接待费 预算数: those cells unread).
+            default: [.appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
             }
         #expect(read == expected, "\(name)")
         // Every table the PDF has and the raw text does not read is reported: a document read in part says so.
@@ -158,7 +165,15 @@ struct ExtractionFormsTests {
                 return read.contains { $0.number == String(format: "%02d", number) }
             }
         }
-        #expect(inside(try Self.findings(raw)) == inside(try Self.findings(pdf)), "\(name)")
+        var fromRaw = inside(try Self.findings(raw))
+        if name == Seed.financePDF {
+            // 公开09 as from the page text: its two 0.95 fit two placements the 情况说明 leaves open; 09-1 (预算数)
+            // cannot be checked on the cells not read.
+            let ambiguous = fromRaw.filter { $0.contains("\t09-1\t") && $0.contains("无法审核") }
+            #expect(ambiguous.count == 1)
+            fromRaw.removeAll { ambiguous.contains($0) }
+        }
+        #expect(fromRaw == inside(try Self.findings(pdf)), "\(name)")
     }
 
     @Test("raw pdftotext text of 社会工作部: the 目录 spaced onto two lines and the wrapped part headings are read; the rows of a table not read are no prose")
@@ -175,6 +190,41 @@ struct ExtractionFormsTests {
         #expect(raw.narrative.first.map { $0.source.line > raw.tableOfContents.last?.source.line ?? .max } == true)
         let report = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: raw)
         #expect(!report.findings.contains { $0.rule == "N-NUMBER" }, "公开01's unread row labels (二、外交支出 …) are not a numbered list")
+    }
+
+    @Test("raw pdftotext 公开04 of 社会工作部: 类 rows by 公开05/07/08, 本年 told from 年初 by 公开01's 总计; without 公开01 both readings named; a planted mis-sum not read")
+    func rawAppropriationSummary() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = try #require(Seed.shanghaiPDFs.map(\.pdf).first { $0.contains("社会工作部") })
+        let path = try ExtractionTools.extract(.raw, from: Seed.corpusPath(name), into: folder)
+        let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+        let raw = try DisclosureReader.read(path: path)
+        func cells(_ disclosure: Disclosure) -> [String] { Self.cells(disclosure).filter { $0.hasPrefix("04") } }
+        #expect(cells(raw).count == 125 && cells(raw) == cells(pdf))
+        let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        func write(_ lines: [String], _ file: String) throws -> Disclosure {
+            let url = folder.appendingPathComponent(file)
+            try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+            return try DisclosureReader.read(path: url.path)
+        }
+        // 公开01 (its title up to 公开02's) taken out: 307.82 fits 一、一般公共预算财政拨款 (本年) or 年初 (all carried over).
+        func trimmed(_ line: String) -> String { line.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let summary = try #require(lines.lastIndex { trimmed($0) == "收入支出决算总表" })
+        let income = try #require(lines[summary...].firstIndex { trimmed($0) == "收入决算表" })
+        let withoutSummary = try write(Array(lines[..<summary] + lines[income...]), "without01.txt")
+        #expect(withoutSummary.table(.appropriationSummary) == nil)
+        let open = withoutSummary.problems.first { $0.code == "page-text.placement-ambiguous" && $0.table == .appropriationSummary }
+        #expect(open?.message.contains("307.82→一、一般公共预算财政拨款 | 307.82→年初财政拨款结转和结余") == true, "\(open?.message ?? "")")
+        // 住房保障支出 29.42 printed 29.52 in 公开04 (公开05 has 29.42): no reading, not read, said so.
+        let title = try #require(lines.lastIndex { trimmed($0) == "财政拨款收入支出决算总表" })
+        var planted = lines
+        let housing = try #require(planted[title...].firstIndex(of: "29.42"))
+        planted[housing] = "29.52"
+        let misSum = try write(planted, "planted.txt")
+        #expect(misSum.table(.appropriationSummary) == nil)
+        #expect(misSum.problems.contains { $0.code == "table.not-understood" && $0.table == .appropriationSummary })
+        #expect(misSum.problems.contains { $0.code == "page-text.row-unplaced" && $0.table == .appropriationSummary })
     }
 
     @Test("a seed's text reads the same in every encoding and line ending", arguments: [Seed.yantai, Seed.weihai])

@@ -176,10 +176,10 @@ enum ThreePublicPageTable {
         var cells: [PageTextToken?] = amounts
         let layout = ThreePublicPlacement.Layout.of(tokenLines)
         if !amounts.isEmpty, amounts.count != 12 {
-            // Raw pdftotext (one cell a line) is read elsewhere (RawText*), not placed here.
+            // Raw pdftotext (one cell a line): its reading order is not relied on, the amounts are placed in any order.
             let nonEmpty = tokenLines.filter { !$0.isEmpty }
-            if nonEmpty.filter({ $0.count == 1 }).count * 5 >= nonEmpty.count * 4 { return false }
-            guard let placed = ThreePublicPlacement.place(id, amounts, layout: layout, location: location, into: &table)
+            let raw = nonEmpty.filter({ $0.count == 1 }).count * 5 >= nonEmpty.count * 4
+            guard let placed = ThreePublicPlacement.place(id, amounts, layout: layout, ordered: !raw, location: location, into: &table)
             else { return false }
             cells = placed
         }
@@ -187,6 +187,25 @@ enum ThreePublicPageTable {
         let header = layout.header
         for row in header { table.append(row.map { ($0, start) }) }
         if !amounts.isEmpty { table.append(cells.map { $0.map { (String($0.text), location($0.line, $0.column)) } ?? ("", start) }) }
+        return true
+    }
+
+    /// 公开09 of raw `pdftotext` text (one cell a line) whose amounts run on after its note (规划和自然资源局: five
+    /// amounts, `注：…`, seven more): the lone amounts after the note (`late`, up to the next title) complete the row
+    /// when the twelve, in printed order, satisfy the table's identities (合计 = 因公出国（境）费 + 公务用车小计 +
+    /// 公务接待费, 小计 = 购置费 + 运行维护费, for 预算数 and 决算数; within 1 分 a part). Fewer or more: not read.
+    static func writeRaw(
+        _ id: TableID, tokenLines: [[PageTextToken]], late: [PageTextToken], location: (Int, Int) -> SourceLocation,
+        into table: inout PageTextTables.Rewrite
+    ) -> Bool {
+        let amounts = tokenLines.joined().filter { $0.amount != nil } + late
+        let layout = ThreePublicPlacement.Layout.of(tokenLines)
+        guard !late.isEmpty, amounts.count == 12,
+            ColumnPlacement.holds(layout.identities, amounts.compactMap(\.amount), tolerance: 1)
+        else { return false }
+        let start = tokenLines.joined().first.map { location($0.line, $0.column) } ?? location(0, 1)
+        for row in layout.header { table.append(row.map { ($0, start) }) }
+        table.append(amounts.map { (String($0.text), location($0.line, $0.column)) })
         return true
     }
 }

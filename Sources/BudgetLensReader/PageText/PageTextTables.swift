@@ -18,6 +18,10 @@ enum PageTextTables {
         /// The 公开02 columns that 公开01's income rows show money in (col 0, 本年收入合计, always): a cross-table
         /// identity (DOMAIN §1.4–1.5: 公开02's 合计 row = 公开01's income rows), known once 公开01 is read.
         var incomeColumnsWithMoney: Set<Int>? = nil
+        /// The 合计 and 类 rows of the code tables rewritten so far (公开04 of raw text is placed by 公开05, 07, 08).
+        var codeTotals: RawTextSideBySide.CodeTotals = [:]
+        /// The largest amount printed in 公开01's region (its 总计 when it has one), `nil` before it is seen.
+        var summaryLargest: Int64? = nil
         /// 公开09 rows whose amounts fit several placements, decided once the text is read.
         var threePublicChoices: [ThreePublicResolution.Choice] = []
 
@@ -70,6 +74,8 @@ enum PageTextTables {
                 file: file, line: origins[line].line + 1, column: origins[line].column + column - 1, page: pages[line])
         }
         var output = Rewrite()
+        // Tables tried again once the whole text is rewritten (raw 公开04, placed by the code tables after it).
+        var deferred: [Deferred] = []
         var index = 0
         var consumedPrefix: Int? = nil  // a title line whose text before the title ended the table above
         while index < lines.count {
@@ -97,9 +103,16 @@ enum PageTextTables {
                 let prefix = lines[end][..<nextStart]
                 if !prefix.allSatisfy(\.isWhitespace), !startsNote(prefix) { tail = prefix }
             }
+            if id == .incomeExpenditureSummary {
+                let words = (region.map { lines[$0] } + followingLines(lines, after: region)).flatMap {
+                    PageTextToken.tokens(of: $0, index: 0)
+                }
+                output.summaryLargest = words.compactMap(\.amount).max() ?? 0
+            }
             var table = Rewrite()
             table.incomeColumnsWithMoney = output.incomeColumnsWithMoney
-            table.append([(String(line[titleStart...]), location(index, titleColumn))])
+            let title = (String(line[titleStart...]), location(index, titleColumn))
+            table.append([title])
             if write(id, lines: lines, region: region, tail: tail, location: location, into: &table) {
                 output.lines += table.lines
                 output.spans += table.spans
@@ -107,18 +120,44 @@ enum PageTextTables {
                 output.rewritten.append(id)
                 output.threePublicChoices += table.threePublicChoices
                 output.incomeColumnsWithMoney = table.incomeColumnsWithMoney
+                // A column placed by the first of several placements is not certain: only the total column is kept
+                // then (with amounts ≥ 0 the total is the row's first amount under every placement).
+                let certain = !table.notes.contains { $0.code == "page-text.column-uncertain" }
+                if id.shape == .functional, let totals = codeTotals(table.lines, certain: certain) { output.codeTotals[id] = totals }
             } else {
+                if id == .appropriationSummary {
+                    deferred.append(Deferred(id: id, title: title, region: region, tail: tail, lines: output.lines.count))
+                }
                 output.lines += table.lines.prefix(1)
                 output.spans += table.spans.prefix(1)
                 output.notes += table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }
                 for line in region { output.append([(String(lines[line]), location(line, 1))]) }
                 if let tail { output.append([(String(tail), location(end, 1))]) }
             }
+            if let last = deferred.indices.last, deferred[last].region == region {
+                deferred[last].lines = deferred[last].lines.lowerBound..<output.lines.count
+            }
             consumedPrefix = tail != nil ? end : nil
             index = end
         }
-        // A table left unread because two readings remain is still said, even when no other table was rewritten.
-        let open = output.notes.contains { $0.code == "page-text.placement-ambiguous" }
+        // Raw 公开04 with amounts, once 公开05, 07 and 08 are read (last first: the line ranges stay valid).
+        for entry in deferred.reversed() where !output.codeTotals.isEmpty {
+            var table = Rewrite()
+            table.append([entry.title])
+            if write(entry.id, lines: lines, region: entry.region, tail: entry.tail, totals: output.codeTotals,
+                summaryLargest: output.summaryLargest, location: location, into: &table)
+            {
+                output.lines.replaceSubrange(entry.lines, with: table.lines)
+                output.spans.replaceSubrange(entry.lines, with: table.spans)
+                output.notes += table.notes
+                output.rewritten.append(entry.id)
+            } else {
+                output.notes += table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }
+            }
+        }
+        // A table left unread because two readings remain, or none, is still said, even when no other table was
+        // rewritten.
+        let open = output.notes.contains { ["page-text.placement-ambiguous", "page-text.row-unplaced"].contains($0.code) }
         return output.rewritten.isEmpty && !open ? nil : output
     }
 
@@ -189,10 +228,65 @@ enum PageTextTables {
         return ["注：", "注:", "说明：", "说明:", "第三部分", "第四部分"].contains { line.hasPrefix($0) }
     }
 
+    /// A table not read on the first pass, to be tried again: its title, region and the output lines it holds.
+    private struct Deferred {
+        let id: TableID
+        let title: (String, SourceLocation)
+        let region: Range<Int>
+        let tail: Substring?
+        var lines: Range<Int>
+
+        init(id: TableID, title: (String, SourceLocation), region: Range<Int>, tail: Substring?, lines: Int) {
+            self.id = id
+            self.title = title
+            self.region = region
+            self.tail = tail
+            self.lines = lines..<lines
+        }
+    }
+
+    /// The 合计 and 类 rows of a rewritten code table (`科目编码 | 科目名称 | amounts…`): each row's amounts in 分,
+    /// blank 0, only the first (total) column when the placement is not `certain`; `nil` when a field is no amount
+    /// or an amount is negative.
+    private static func codeTotals(_ lines: [String], certain: Bool) -> [String: [Int64?]]? {
+        var totals: [String: [Int64?]] = [:]
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 3 else { continue }
+            let isClass = fields[0].count == 3 && fields[0].allSatisfy(\.isASCII) && fields[0].allSatisfy(\.isNumber)
+            guard isClass || (fields[0].isEmpty && fields[1] == "合计") else { continue }
+            var values: [Int64?] = []
+            for field in fields.dropFirst(2) {
+                if field.isEmpty {
+                    values.append(certain || values.isEmpty ? 0 : nil)
+                    continue
+                }
+                guard let token = PageTextToken.tokens(of: field, index: 0).first, let value = token.amount, value >= 0,
+                    token.text.count == field.count
+                else { return nil }
+                values.append(certain || values.isEmpty ? value : nil)
+            }
+            totals[isClass ? String(fields[0]) : "合计"] = values
+        }
+        return totals["合计"] == nil ? nil : totals
+    }
+
+    /// The lines after a table's region up to the next title, at most `limit`: raw text may print the rest of a table
+    /// (an empty table's header, a 总计 and its amount) after its note.
+    private static func followingLines(_ lines: [Substring], after region: Range<Int>, limit: Int = 12) -> [Substring] {
+        var following: [Substring] = []
+        var index = region.upperBound
+        while index < lines.count, index < region.upperBound + limit, tableStart(lines, at: index) == nil {
+            following.append(lines[index])
+            index += 1
+        }
+        return following
+    }
+
     /// Writes table `id` from the region's lines; `false` when its rows cannot be read from page text.
     private static func write(
-        _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, location: (Int, Int) -> SourceLocation,
-        into table: inout Rewrite
+        _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, totals: RawTextSideBySide.CodeTotals? = nil,
+        summaryLargest: Int64? = nil, location: (Int, Int) -> SourceLocation, into table: inout Rewrite
     ) -> Bool {
         var tokenLines: [[PageTextToken]] = []
         for index in region {
@@ -207,6 +301,8 @@ enum PageTextTables {
             // repeated header words after it.
             if PageBreakHeaders.isPageNumberBeforeBreak(tokens, next: index + 1 < region.upperBound ? lines[index + 1] : nil)
                 || PageBreakHeaders.isHeaderAfterBreak(tokens, line: line)
+                    // `\f本年收入合计` starting a page of 公开04 is its row, not a repeated header.
+                    && !(id.shape == .sideBySide && tokens.contains { StandardRows.isStandardRow(String($0.text), in: id) })
             {
                 continue
             }
@@ -224,12 +320,7 @@ enum PageTextTables {
             guard RawTextCodeTable.isCellPerLine(tokenLines) else { return false }
             // The lines after the region, up to the next title (raw text may print the rest of an empty table's
             // header after its note).
-            var following: [Substring] = []
-            var index = region.upperBound
-            while index < lines.count, index < region.upperBound + 12, tableStart(lines, at: index) == nil {
-                following.append(lines[index])
-                index += 1
-            }
+            let following = followingLines(lines, after: region)
             var blocks = before
             guard RawTextCodeTable.write(
                 id, tokenLines: tokenLines, following: following, followingStart: region.upperBound, location: location,
@@ -242,13 +333,31 @@ enum PageTextTables {
             table = blocks
             return true
         case .sideBySide:
-            return LineNumberedPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+            if LineNumberedPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
                 || SideBySidePageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+            {
+                return true
+            }
+            // Raw `pdftotext` text: labels and amounts detached (RawTextSideBySide).
+            guard RawTextCodeTable.isCellPerLine(tokenLines) else { return false }
+            let following = followingLines(lines, after: region).enumerated().map {
+                PageTextToken.tokens(of: $1, index: region.upperBound + $0)
+            }
+            return RawTextSideBySide.write(
+                id, tokenLines: tokenLines, following: following, totals: totals, summaryLargest: summaryLargest, location: location,
+                into: &table)
         case .economic:
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
                 || EconomicRecordPageTable.write(id, tokenLines: tokenLines, lines: lines, location: location, into: &table)
         case .singleRow:
-            return ThreePublicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
+            if ThreePublicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table) { return true }
+            // Raw `pdftotext`: amounts may run on after the note.
+            guard RawTextCodeTable.isCellPerLine(tokenLines) else { return false }
+            // Twelve amounts a blank line apart, and the note's own lines: 40 lines.
+            let late = followingLines(lines, after: region, limit: 40).enumerated().map {
+                PageTextToken.tokens(of: $1, index: region.upperBound + $0)
+            }.filter { $0.count == 1 && $0[0].amount != nil }.map { $0[0] }
+            return ThreePublicPageTable.writeRaw(id, tokenLines: tokenLines, late: late, location: location, into: &table)
         }
     }
 }

@@ -68,16 +68,19 @@ enum ThreePublicPlacement {
 
     /// The twelve cells (`nil` = blank) for fewer than twelve amounts; `nil` when no placement fits (a
     /// `page-text.row-unplaced` warning is added) .
+    /// - Parameter ordered: Whether the amounts are in column order (page text); raw `pdftotext` text's reading
+    ///   order is not relied on (`false`: any order, at most 20,000 placements looked at).
     static func place(
-        _ id: TableID, _ amounts: [PageTextToken], layout: Layout, location: (Int, Int) -> SourceLocation,
-        into table: inout PageTextTables.Rewrite
+        _ id: TableID, _ amounts: [PageTextToken], layout: Layout, ordered: Bool = true,
+        location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
     ) -> [PageTextToken?]? {
         let columns = layout.columns
         let values = amounts.compactMap(\.amount)
         let at = location(amounts[0].line, amounts[0].column)
         guard values.count == amounts.count, amounts.count < columns.count,
-            let placements = ColumnPlacement.candidates(values, columnCount: columns.count, ordered: true, identities: layout.identities),
-            let first = placements.first
+            let candidates = ColumnPlacement.candidates(
+                values, columnCount: columns.count, ordered: ordered, identities: layout.identities),
+            let first = candidates.first
         else {
             table.notes.append(
                 ReadProblem(
@@ -86,6 +89,14 @@ enum ThreePublicPlacement {
                         + "\(amounts.count) amounts fit no placement in the 12 columns under the identities; the table is not read",
                     table: id, source: at))
             return nil
+        }
+        // Placements that give the same cells (equal amounts swapped, raw text's any order) are one reading.
+        var seen: [[Int64]] = []
+        let placements = candidates.filter { placement in
+            let cells = ColumnPlacement.values(values, at: placement, columnCount: columns.count)
+            if seen.contains(cells) { return false }
+            seen.append(cells)
+            return true
         }
         if placements.count > 1 {
             // The first placement is written so that the row is read; the document's statements decide every
