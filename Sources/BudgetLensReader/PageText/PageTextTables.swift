@@ -22,6 +22,8 @@ enum PageTextTables {
         var codeTotals: RawTextSideBySide.CodeTotals = [:]
         /// The largest amount printed in 公开01's region (its 总计 when it has one), `nil` before it is seen.
         var summaryLargest: Int64? = nil
+        /// What 公开04 of raw text, once read, fixes in 公开01 (``RawTextSideBySide/CrossFigures``).
+        var summaryFigures: RawTextSideBySide.CrossFigures? = nil
         /// 公开09 rows whose amounts fit several placements, decided once the text is read.
         var threePublicChoices: [ThreePublicResolution.Choice] = []
 
@@ -125,12 +127,16 @@ enum PageTextTables {
                 let certain = !table.notes.contains { $0.code == "page-text.column-uncertain" }
                 if id.shape == .functional, let totals = codeTotals(table.lines, certain: certain) { output.codeTotals[id] = totals }
             } else {
-                if id == .appropriationSummary {
-                    deferred.append(Deferred(id: id, title: title, region: region, tail: tail, lines: output.lines.count))
+                let unplaced = table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }
+                // Raw 公开01 left open by its own identities is tried again once 公开04 is read (its notes said then).
+                let reopen = id == .incomeExpenditureSummary && unplaced.contains { $0.code == "page-text.placement-ambiguous" }
+                if id == .appropriationSummary || reopen {
+                    deferred.append(Deferred(
+                        id: id, title: title, region: region, tail: tail, lines: output.lines.count, notes: reopen ? unplaced : []))
                 }
                 output.lines += table.lines.prefix(1)
                 output.spans += table.spans.prefix(1)
-                output.notes += table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }
+                if !reopen { output.notes += unplaced }
                 for line in region { output.append([(String(lines[line]), location(line, 1))]) }
                 if let tail { output.append([(String(tail), location(end, 1))]) }
             }
@@ -140,13 +146,26 @@ enum PageTextTables {
             consumedPrefix = tail != nil ? end : nil
             index = end
         }
-        // Raw 公开04 with amounts, once 公开05, 07 and 08 are read (last first: the line ranges stay valid).
-        for entry in deferred.reversed() where !output.codeTotals.isEmpty {
+        // Raw 公开04 with amounts, once 公开05, 07 and 08 are read; then 公开01 with what 公开04 fixes in it (last
+        // first: the line ranges stay valid, and 公开04 follows 公开01).
+        for entry in deferred.reversed() {
             var table = Rewrite()
             table.append([entry.title])
-            if write(entry.id, lines: lines, region: entry.region, tail: entry.tail, totals: output.codeTotals,
-                summaryLargest: output.summaryLargest, location: location, into: &table)
-            {
+            let read: Bool
+            if entry.id == .incomeExpenditureSummary {
+                guard let figures = output.summaryFigures else {
+                    output.notes += entry.notes
+                    continue
+                }
+                read = write(entry.id, lines: lines, region: entry.region, tail: entry.tail, cross: figures,
+                    location: location, into: &table)
+            } else {
+                guard !output.codeTotals.isEmpty else { continue }
+                read = write(entry.id, lines: lines, region: entry.region, tail: entry.tail, totals: output.codeTotals,
+                    summaryLargest: output.summaryLargest, location: location, into: &table)
+                if read { output.summaryFigures = table.summaryFigures }
+            }
+            if read {
                 output.lines.replaceSubrange(entry.lines, with: table.lines)
                 output.spans.replaceSubrange(entry.lines, with: table.spans)
                 output.notes += table.notes
@@ -235,9 +254,12 @@ enum PageTextTables {
         let region: Range<Int>
         let tail: Substring?
         var lines: Range<Int>
+        /// The notes of the first try, said when the table is not tried again.
+        let notes: [ReadProblem]
 
-        init(id: TableID, title: (String, SourceLocation), region: Range<Int>, tail: Substring?, lines: Int) {
+        init(id: TableID, title: (String, SourceLocation), region: Range<Int>, tail: Substring?, lines: Int, notes: [ReadProblem] = []) {
             self.id = id
+            self.notes = notes
             self.title = title
             self.region = region
             self.tail = tail
@@ -286,7 +308,8 @@ enum PageTextTables {
     /// Writes table `id` from the region's lines; `false` when its rows cannot be read from page text.
     private static func write(
         _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, totals: RawTextSideBySide.CodeTotals? = nil,
-        summaryLargest: Int64? = nil, location: (Int, Int) -> SourceLocation, into table: inout Rewrite
+        summaryLargest: Int64? = nil, cross: RawTextSideBySide.CrossFigures? = nil, location: (Int, Int) -> SourceLocation,
+        into table: inout Rewrite
     ) -> Bool {
         var tokenLines: [[PageTextToken]] = []
         for index in region {
@@ -344,7 +367,8 @@ enum PageTextTables {
                 PageTextToken.tokens(of: $1, index: region.upperBound + $0)
             }
             return RawTextSideBySide.write(
-                id, tokenLines: tokenLines, following: following, totals: totals, summaryLargest: summaryLargest, location: location,
+                id, tokenLines: tokenLines, following: following, totals: totals, summaryLargest: summaryLargest, cross: cross,
+                location: location,
                 into: &table)
         case .economic:
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)

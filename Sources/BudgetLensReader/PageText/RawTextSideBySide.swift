@@ -59,9 +59,12 @@ enum RawTextSideBySide {
     ///     before they are read (the table is then not read).
     ///   - summaryLargest: The largest amount printed in 公开01's region, `nil` when none was seen
     ///     (``AppropriationPlacement``).
+    ///   - cross: 公开01 with amounts: what 公开04 (read) fixes in it (``CrossFigures``); only the reading that
+    ///     holds with them is read.
     static func write(
         _ id: TableID, tokenLines: [[PageTextToken]], following: [[PageTextToken]], totals: CodeTotals? = nil,
-        summaryLargest: Int64? = nil, location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
+        summaryLargest: Int64? = nil, cross: CrossFigures? = nil, location: (Int, Int) -> SourceLocation,
+        into table: inout PageTextTables.Rewrite
     ) -> Bool {
         guard id == .incomeExpenditureSummary || id == .appropriationSummary else { return false }
         let tokens = joinWrapped(Array((tokenLines + following).joined()), in: id)
@@ -74,6 +77,7 @@ enum RawTextSideBySide {
             switch AppropriationPlacement.place(amounts, rows: rows, totals: totals, summaryLargest: summaryLargest) {
             case .read(let cells):
                 for (index, column, token) in cells { rows[index].cells[column] = token }
+                table.summaryFigures = CrossFigures(appropriation: rows)
             case .open(let first, let second):
                 table.notes.append(ReadProblem(
                     code: "page-text.placement-ambiguous", severity: .warning,
@@ -95,6 +99,9 @@ enum RawTextSideBySide {
                     table: id, source: start))
                 return false
             }
+        } else if !amounts.isEmpty, let cross {
+            // 公开01 again, once 公开04 is read: the readings its own identities leave, held to the other tables'.
+            guard settle(amounts, rows: &rows, figures: cross, start: start, into: &table) else { return false }
         } else if !amounts.isEmpty {
             switch place(amounts.compactMap(\.amount), incomeItems: rows.filter { $0.isIncome && $0.line <= 8 }.count,
                 classes: rows.filter { !$0.isIncome && !expenditureTotals.contains($0.line) }.count)
@@ -130,7 +137,7 @@ enum RawTextSideBySide {
     // MARK: Rows
 
     /// `二十二、灾害防治及应急管理支` + `出`: a numbered label that becomes a standard row with the next word.
-    private static func joinWrapped(_ tokens: [PageTextToken], in id: TableID) -> [PageTextToken] {
+    static func joinWrapped(_ tokens: [PageTextToken], in id: TableID) -> [PageTextToken] {
         var result: [PageTextToken] = []
         for token in tokens {
             if token.kind == .text, let last = result.last, last.kind == .text, last.text.contains("、"),
@@ -206,9 +213,26 @@ enum RawTextSideBySide {
     /// blocks are in their items, the amounts left are split between them so that each block's items sum to its
     /// 本年收入合计 / 本年支出合计 (01-1, 01-3): a subset sum, pruned by the sum still reachable with the rows left.
     static func place(_ amounts: [Int64], incomeItems: Int, classes: Int) -> Placement {
+        let (readings, cutShort) = readings(amounts, incomeItems: incomeItems, classes: classes, limit: 2)
+        if readings.count >= 2 { return .open(readings[0], readings[1]) }
+        if cutShort { return .none(cutShort: true) }
+        guard let reading = readings.first else { return .none(cutShort: false) }
+        // Items fill their rows only when every row has one; else the first item could stand a row lower.
+        let incomeUsed = reading.filter { $0 == .incomeItem }.count
+        let classUsed = reading.filter { $0 == .expenditureItem }.count
+        if (incomeUsed > 0 && incomeUsed < incomeItems) || (classUsed > 0 && classUsed < classes) {
+            return .open(reading, reading)
+        }
+        return .read(reading)
+    }
+
+    /// The readings of ``place(_:incomeItems:classes:)`` that give different cells, at most `limit` (the search
+    /// stops there); `cutShort` when the step limit ended the search. Amounts below 0, or more than
+    /// ``amountLimit``: none.
+    static func readings(_ amounts: [Int64], incomeItems: Int, classes: Int, limit: Int) -> (readings: [[Role]], cutShort: Bool) {
         // Totals and sums are compared exactly; an amount below 0 is not placed (the pruning needs amounts ≥ 0).
         guard amounts.count <= amountLimit, amounts.allSatisfy({ $0 >= 0 && $0 < Int64.max / Int64(amountLimit + 1) }) else {
-            return .none(cutShort: false)
+            return ([], false)
         }
         var readings: [[Role]] = []
         var keys: [[Int64]] = []
@@ -221,7 +245,7 @@ enum RawTextSideBySide {
         func tick() -> Bool {
             steps += 1
             if steps > stepLimit { cutShort = true }
-            return !cutShort && readings.count < 2
+            return !cutShort && readings.count < limit
         }
         /// A block's totals hold (01-2 / 01-4: 总计 = 合计 + the two rows between), blanks 0.
         func totalsHold(_ set: [Int64?]) -> Bool {
@@ -333,16 +357,7 @@ enum RawTextSideBySide {
         }
         walk(amounts.count - 1, incomeLast: 4, expenditureLast: 4, incomeSum: 0, incomeCount: 0, expenditureSum: 0,
             expenditureCount: 0)
-        if readings.count >= 2 { return .open(readings[0], readings[1]) }
-        if cutShort { return .none(cutShort: true) }
-        guard let reading = readings.first else { return .none(cutShort: false) }
-        // Items fill their rows only when every row has one; else the first item could stand a row lower.
-        let incomeUsed = reading.filter { $0 == .incomeItem }.count
-        let classUsed = reading.filter { $0 == .expenditureItem }.count
-        if (incomeUsed > 0 && incomeUsed < incomeItems) || (classUsed > 0 && classUsed < classes) {
-            return .open(reading, reading)
-        }
-        return .read(reading)
+        return (readings, cutShort)
     }
 
     /// Puts each amount in its row under `roles`: items in their block's itemised rows in order, totals in theirs.
