@@ -15,7 +15,8 @@ import BudgetLensCore
 ///   of them holds money, the identities cannot say which row an amount is — not read, and a
 ///   `page-text.placement-ambiguous` warning names two readings; none: not read (`page-text.row-unplaced`).
 ///
-/// 公开04 with amounts is not read (its 类 rows would need 公开05/07/08's 类 totals, DOMAIN ).
+/// 公开04 with amounts is placed by 公开05/07/08's 类 totals (``AppropriationPlacement``, DOMAIN ); a
+/// 公开01 left open is tried again once 公开04 is read, held to it (``settle(_:rows:figures:)``, X-6, X-13, X-5/X-12).
 /// The search is bounded (``stepLimit``); a search cut short reads nothing and says so. See docs/page-text.md.
 enum RawTextSideBySide {
     /// The 合计 row (`合计`) and 类 rows (`208`) of code tables, by table: each row's column values in 分, `nil`
