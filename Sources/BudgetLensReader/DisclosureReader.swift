@@ -155,6 +155,11 @@ public enum DisclosureReader {
             TruncatedLastRow.mark(&disclosure, text: text, file: file)
             // Page text and raw pdftotext text (no tab): a cut row cannot be told by its width.
             if !text.utf8.contains(0x09) { CutTableText.mark(&disclosure, text: text, file: file, requiringMisfit: true) }
+            // Tab-separated text cut between two rows (the page-text reader's rows are rewritten lines: not here).
+            if text.utf8.contains(0x09), !disclosure.problems.contains(where: { $0.code == "page-text.read" }) {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                TextEndsInTable.mark(&disclosure, lines: lines) { SourceLocation(file: file, line: $0 + 1, column: 1) }
+            }
         }
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
         if let offset = decoded.cutCharacterOffset {

@@ -18,6 +18,7 @@ enum LayoutDisclosureReader {
         disclosure.source = SourceDocument(
             file: file, format: source == .pdf ? .pdf : .layoutText, byteCount: byteCount, lineCount: lineCount)
         LineNumbersAsAmounts.refuse(in: &disclosure)
+        TextEndsInTable.mark(&disclosure, lines: lines.map(\.text)) { provenance.location($0, column: 1) }
         var problems = disclosure.problems
         for note in reconstruction.notes {
             problems.append(
