@@ -107,4 +107,37 @@ struct TextEndsInTableCommandTests {
             #expect(!result.stdout.contains("中途结束（"), "\(path)")
         }
     }
+
+    @Test("N-YOY takes no base from a table not read: raw pdftotext of the 测试问题版本 (公开01 not read) is silent, its layout text fires on a planted 2.87%")
+    func changeWithUnreadTable() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = Seed.corpusPath("pdf/24年普陀区财政局（测试问题版本）.pdf")
+        func text(_ options: [String], planted: Bool, name: String) throws -> String {
+            let path = folder.appendingPathComponent(name).path
+            let result = try ProcessRunner.run("/usr/bin/env", ["pdftotext", "-q"] + options + [pdf, path])
+            try #require(result.status == 0, "pdftotext: \(result.stderr)")
+            var content = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(content.contains("下降 1.87%"))
+            if planted { content = content.replacingOccurrences(of: "下降 1.87%", with: "下降 2.87%") }
+            try Data(content.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        func yoy(_ path: String) throws -> [String] {
+            let result = try BudgetLensBinary.run(["check", path, "--format", "json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let findings = try #require(object["findings"] as? [[String: Any]])
+            return findings.filter { $0["rule"] as? String == "N-YOY" }.compactMap { $0["message"] as? String }
+        }
+        // Raw text: 公开01 is not read; the text's 收入支出总计 0 万元 (a planted misstatement N-BIND reports on the
+        // PDF) gave "所列1.87%，按56.95 ÷ 56.95（推算上年数）计算应为100%".
+        let raw = try text([], planted: false, name: "raw.txt")
+        #expect(try Self.check(raw).notRead.contains("公开01"))
+        #expect(try yoy(raw).isEmpty)
+        // The layout text reads 公开01: the untouched text is silent, a planted 2.87% fires against the table's
+        // 2995.39 + 56.95 = 3052.34 (56.95 ÷ 3052.34 = 1.87%).
+        #expect(try yoy(try text(["-layout"], planted: false, name: "layout.txt")).isEmpty)
+        let planted = try yoy(try text(["-layout"], planted: true, name: "planted.txt"))
+        #expect(planted == ["增减比例 = 增减额 ÷ 上年数，增减用词一致：所列2.87%，按56.95 ÷ 3052.34（推算上年数）计算应为1.87%"])
+    }
 }
