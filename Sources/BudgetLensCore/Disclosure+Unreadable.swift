@@ -11,11 +11,16 @@ extension Disclosure {
     /// The ``ReadProblem/code`` of a table the text ends inside (a cut file): present, not read.
     public static let cutTableProblem = "text.ends-mid-row"
 
+    /// The ``ReadProblem/code`` of the last table of a file cut short between two rows (or pages): the file ends
+    /// inside it and the tables after it are absent. Present, not read.
+    public static let truncatedTableProblem = "text.ends-in-table"
+
     /// The tables whose title is there but whose rows could not be read (``notUnderstoodTableProblem``, an error
     /// F-READ reports), or that a cut file ends inside (``cutTableProblem``): present, so not missing.
     public var notUnderstoodTables: [TableID] {
         var ids = tables(withProblem: Disclosure.notUnderstoodTableProblem)
         for id in tables(withProblem: Disclosure.cutTableProblem) where !ids.contains(id) { ids.append(id) }
+        for id in tables(withProblem: Disclosure.truncatedTableProblem) where !ids.contains(id) { ids.append(id) }
         return ids
     }
 

@@ -75,6 +75,7 @@ extension ReadProblem {
         "page-text.placement-ambiguous": "金额有两种以上放置均满足勾稽关系，本表未读取",
         "page-text.read": "按页面文本读取（单元格以单个空格分隔，如 pdfplumber 的 extract_text()），表格行由各表的勾稽关系重建",
         "text.ends-mid-row": "文件在表格行中途结束（被截断？），该表未读取",
+        "text.ends-in-table": "文件在表格中途结束（其后无内容、其后各表缺失，被截断？），该表未读取",
         "text.ends-mid-character": "文件在一个字符中途结束（被截断？）：不完整的末字符已舍去",
         "text.stray-tabs": "个别行含制表符，但表格行以空格分隔：制表符按空格读取",
         "table.not-understood": "有表题但表格形式无法读取",

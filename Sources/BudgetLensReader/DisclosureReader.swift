@@ -125,8 +125,9 @@ public enum DisclosureReader {
         } else if text.utf8.first(where: { !isASCIIWhitespace($0) }) == UInt8(ascii: "{") {
             return try DisclosureJSON.decode(Data(text.utf8), file: file)
         } else if LayoutTextPages.isLayoutText(text) {
-            disclosure = readLayoutText(text, file: file, configuration: configuration)
-            CutTableText.mark(&disclosure, text: text, file: file)
+            disclosure = readLayoutText(text, file: file, configuration: configuration) {
+                CutTableText.mark(&$0, text: text, file: file)
+            }
         } else {
             let source = SourceText(file: file, text: text)
             let parser = TextDisclosureParser(
@@ -155,6 +156,11 @@ public enum DisclosureReader {
             TruncatedLastRow.mark(&disclosure, text: text, file: file)
             // Page text and raw pdftotext text (no tab): a cut row cannot be told by its width.
             if !text.utf8.contains(0x09) { CutTableText.mark(&disclosure, text: text, file: file, requiringMisfit: true) }
+            // Tab-separated text cut between two rows (the page-text reader's rows are rewritten lines: not here).
+            if text.utf8.contains(0x09), !disclosure.problems.contains(where: { $0.code == "page-text.read" }) {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                TextEndsInTable.mark(&disclosure, lines: lines) { SourceLocation(file: file, line: $0 + 1, column: 1) }
+            }
         }
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
         if let offset = decoded.cutCharacterOffset {
@@ -219,18 +225,29 @@ public enum DisclosureReader {
         return bytes[start...].starts(with: Array("%PDF-".utf8)) || name.lowercased().hasSuffix(".pdf")
     }
 
-    private static func readLayoutText(_ text: String, file: String, configuration: ReaderConfiguration) -> Disclosure {
+    private static func readLayoutText(
+        _ text: String, file: String, configuration: ReaderConfiguration,
+        finishing: (inout Disclosure) -> Void = { _ in }
+    ) -> Disclosure {
         LayoutDisclosureReader.read(
             pages: LayoutTextPages.pages(of: text), source: .layoutText, file: file, byteCount: text.utf8.count,
-            lineCount: text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }, configuration: configuration)
+            lineCount: text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }, configuration: configuration,
+            finishing: finishing)
     }
 
     private static func readPDF(
         _ text: PDFTextLayer.Text, file: String, byteCount: Int, configuration: ReaderConfiguration
     ) -> Disclosure {
-        var disclosure = LayoutDisclosureReader.read(
+        LayoutDisclosureReader.read(
             pages: text.pages, source: .pdf, file: file, byteCount: byteCount, lineCount: text.pages.count,
-            configuration: configuration)
+            configuration: configuration
+        ) { disclosure in
+            recordTextlessPages(text, in: &disclosure, file: file)
+        }
+    }
+
+    /// The pages without text (blank, or scanned: their images counted) and the tables on them.
+    private static func recordTextlessPages(_ text: PDFTextLayer.Text, in disclosure: inout Disclosure, file: String) {
         for (page, images) in text.imagesOnTextlessPages.sorted(by: { $0.key < $1.key }) {
             let source = SourceLocation(file: file, line: 0, column: 0, page: page)
             let problem: ReadProblem
@@ -252,7 +269,6 @@ public enum DisclosureReader {
             disclosure.problems.append(problem)
         }
         UnreadableTables.record(in: &disclosure, textlessPages: text.imagesOnTextlessPages, file: file)
-        return disclosure
     }
 
     /// Reads text already decoded, e.g. in tests.

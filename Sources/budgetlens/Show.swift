@@ -76,7 +76,8 @@ struct DisclosureSummary {
                     }) {
                         lines.append("  \(id.formID)  \(id.canonicalTitle)  — present, not read 有表题但未能读取（\(problem.source)）")
                     } else if let problem = disclosure.problems.first(where: {
-                        $0.code == Disclosure.cutTableProblem && $0.table == id
+                        ($0.code == Disclosure.cutTableProblem || $0.code == Disclosure.truncatedTableProblem)
+                            && $0.table == id
                     }) {
                         lines.append("  \(id.formID)  \(id.canonicalTitle)  — present, cut 文件在表中途截断，未读取（\(problem.source)）")
                     } else {

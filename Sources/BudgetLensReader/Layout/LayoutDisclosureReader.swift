@@ -4,9 +4,11 @@ import BudgetLensCore
 /// text with tables as tab-separated rows, reads that with the text reader, and maps every location back to
 /// the page and box (or the layout file's line and column) the words came from.
 enum LayoutDisclosureReader {
+    /// Reads `pages`; `finishing` completes the disclosure (a cut row, scanned pages) before a cut between rows
+    /// of the last table is looked for (``TextEndsInTable``), which needs the rebuilt lines.
     static func read(
         pages: [LayoutPage], source: LayoutSource, file: String, byteCount: Int, lineCount: Int,
-        configuration: ReaderConfiguration
+        configuration: ReaderConfiguration, finishing: (inout Disclosure) -> Void = { _ in }
     ) -> Disclosure {
         let reconstruction = LayoutReconstruction(source: source, pages: pages)
         let lines = reconstruction.lines
@@ -26,6 +28,9 @@ enum LayoutDisclosureReader {
                     source: location(of: note, file: file)))
         }
         disclosure.problems = problems.sorted { ($0.source.page ?? 0, $0.source) < ($1.source.page ?? 0, $1.source) }
+        finishing(&disclosure)
+        // Last: a cut inside a row (``CutTableText``) and the tables on scanned pages are known by now.
+        TextEndsInTable.mark(&disclosure, lines: lines.map(\.text)) { provenance.location($0, column: 1) }
         return disclosure
     }
 

@@ -153,7 +153,11 @@ public enum NarrativeChecks {
             case .change(var current?, let direction, let delta?, let percent, let percentDirection, let againstBudget):
                 // Where the text misstates this year's amount (N-BIND reports it), the change is about the
                 // table's figure: derive last year's from that, not from the misstated one.
-                if !againstBudget, let table = binding.bind(statement.subject, topic: statement.topic)?.value { current = table }
+                let bound = againstBudget ? nil : binding.bind(statement.subject, topic: statement.topic)
+                if let table = bound?.value { current = table }
+                // The table this year's amount restates is there but not read: whether the text's amount is the
+                // table's cannot be told, so last year's is not derived from it (no 100% from a misstated 0).
+                let unreadBase = !againstBudget && bound == nil && binding.restatesUnreadTable(topic: statement.topic)
                 if let percentDirection, percentDirection != direction, direction != .unchanged {
                     findings.append(
                         context.finding(
@@ -161,7 +165,7 @@ public enum NarrativeChecks {
                             "the direction words disagree (\(direction.rawValue) then \(percentDirection.rawValue))",
                             at: location(statement), expected: word(direction, amount: false), actual: word(percentDirection, amount: false)))
                 }
-                guard let percent else { continue }
+                guard let percent, !unreadBase else { continue }
                 guard let prior = direction == .decrease
                     ? current.adding(delta) : current.subtracting(delta)
                 else { continue }

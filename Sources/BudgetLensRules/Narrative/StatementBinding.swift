@@ -81,6 +81,26 @@ struct StatementBinding {
         return nil
     }
 
+    /// Whether the tables a section of `topic` restates are present in the document but not read (a form not
+    /// understood, a cut file, a scanned page): a statement there has no table figure to be measured against, so
+    /// a rule must not take the text's own figure for the table's (the text may misstate it, as N-BIND would say).
+    func restatesUnreadTable(topic: NarrativeTopic) -> Bool {
+        let tables: [TableID]
+        switch topic {
+        case .overall, .income: tables = [.incomeExpenditureSummary]
+        case .expenditure: tables = [.incomeExpenditureSummary, .expenditure]
+        case .appropriation: tables = [.appropriationSummary]
+        case .generalBudget: tables = [.generalBudgetExpenditure]
+        case .basicExpenditure: tables = [.generalBudgetBasicExpenditure, .generalBudgetExpenditure]
+        case .governmentFund: tables = [.governmentFund]
+        case .stateCapital: tables = [.stateCapital]
+        case .threePublic: tables = [.threePublicExpenses]
+        case .operatingCost, .procurement, .assets, .performance, .other: return false
+        }
+        let unread = Set(disclosure.notUnderstoodTables).union(disclosure.unreadableTables)
+        return tables.contains { unread.contains($0) }
+    }
+
     // MARK: - Cells
 
     private func table(_ id: TableID) -> PublicTable? { disclosure.table(id) }
