@@ -133,20 +133,24 @@ public enum DisclosureReader {
             let parser = TextDisclosureParser(
                 text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations)
             var unread: [ReadProblem]
+            var titles = TrailingTitles(source.lines)  // kept for every pass over the lines
             // Text without a tab holds no tab-separated table: the tables a full reading would have (read, or
             // reported not understood) are those located, so page text is tried before anything else is read.
             if !text.utf8.contains(0x09),
-                case let located = UnreadTables.problems(lines: source.lines, file: file, readIDs: parser.locatedTableIDs()),
+                case let located = UnreadTables.problems(
+                    lines: source.lines, file: file, readIDs: parser.locatedTableIDs(), titles: &titles),
                 !located.isEmpty,
-                let pageText = readPageText(source, file: file, byteCount: bytes.count, configuration: configuration)
+                let pageText = readPageText(
+                    source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles)
             {
                 disclosure = pageText.disclosure
                 unread = pageText.unread
             } else {
                 disclosure = parser.parse()
-                unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
+                unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)
                 if !unread.isEmpty,
-                    let pageText = readPageText(source, file: file, byteCount: bytes.count, configuration: configuration)
+                    let pageText = readPageText(
+                        source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles)
                 {
                     disclosure = pageText.disclosure
                     unread = pageText.unread
@@ -181,7 +185,8 @@ public enum DisclosureReader {
     /// Page text (pdfplumber `extract_text()`): its tables rewritten as tab-separated rows (``PageTextTables``)
     /// and read; `nil` when no table could be rewritten.
     private static func readPageText(
-        _ source: SourceText, file: String, byteCount: Int, configuration: ReaderConfiguration
+        _ source: SourceText, file: String, byteCount: Int, configuration: ReaderConfiguration,
+        titles: inout TrailingTitles
     ) -> (disclosure: Disclosure, unread: [ReadProblem])? {
         guard let rewrite = PageTextTables.rewrite(lines: source.lines, file: file) else { return nil }
         let text = SourceText(
@@ -194,7 +199,7 @@ public enum DisclosureReader {
         disclosure.problems += rewrite.notes
         ThreePublicResolution.resolve(rewrite.threePublicChoices, in: &disclosure)
         if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
-        let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure)
+        let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)
         return (disclosure, unread)
     }
 

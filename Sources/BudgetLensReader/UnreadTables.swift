@@ -16,19 +16,33 @@ enum UnreadTables {
     ///   - lines: The text's lines (line feeds removed).
     ///   - file: The file name for source locations.
     ///   - read: The disclosure as read: its tables, and the tables its reader already reported not understood.
-    static func problems(lines: [Substring], file: String, read disclosure: Disclosure) -> [ReadProblem] {
+    ///   - titles: The trailing titles of `lines` found so far (``TrailingTitles``), kept between the passes over
+    ///     the same lines; a fresh memo when not given.
+    static func problems(
+        lines: [Substring], file: String, read disclosure: Disclosure, titles: inout TrailingTitles
+    ) -> [ReadProblem] {
         // Read, or already reported by the parser (a title and header, then rows without tab-separated cells).
-        problems(lines: lines, file: file, readIDs: Set(disclosure.tables.map(\.id)).union(disclosure.notUnderstoodTables))
+        problems(
+            lines: lines, file: file, readIDs: Set(disclosure.tables.map(\.id)).union(disclosure.notUnderstoodTables),
+            titles: &titles)
+    }
+
+    /// The same with a memo of its own.
+    static func problems(lines: [Substring], file: String, read disclosure: Disclosure) -> [ReadProblem] {
+        var titles = TrailingTitles(lines)
+        return problems(lines: lines, file: file, read: disclosure, titles: &titles)
     }
 
     /// The same for the tables `readIDs` (read or reported not understood by the text reader).
-    static func problems(lines: [Substring], file: String, readIDs: Set<TableID>) -> [ReadProblem] {
+    static func problems(
+        lines: [Substring], file: String, readIDs: Set<TableID>, titles: inout TrailingTitles
+    ) -> [ReadProblem] {
         guard readIDs.count < TableID.allCases.count else { return [] }
         var reported: Set<TableID> = []
         var problems: [ReadProblem] = []
         for (index, line) in lines.enumerated() where line.utf8.count <= 240 && line.containsText("表") {
-            guard let id = trailingTitle(line), !readIDs.contains(id), !reported.contains(id),
-                startsTableContent(lines, after: index)
+            guard let id = titles.title(lines, index), !readIDs.contains(id), !reported.contains(id),
+                startsTableContent(lines, after: index, title: { titles.title(lines, $0) })
             else { continue }
             reported.insert(id)
             problems.append(
@@ -66,6 +80,13 @@ enum UnreadTables {
     /// Whether a header line (`单位：万元`) or a line with two or more amounts follows within a few lines: a 目录
     /// entry is followed by other entries instead.
     static func startsTableContent(_ lines: [Substring], after index: Int) -> Bool {
+        startsTableContent(lines, after: index, title: { trailingTitle(lines[$0]) })
+    }
+
+    /// The same, the trailing title of line `n` given by `title(n)`.
+    static func startsTableContent(
+        _ lines: [Substring], after index: Int, title: (Int) -> TableID?
+    ) -> Bool {
         var seen = 0
         var next = index + 1
         while next < lines.count, seen < lookahead {
@@ -73,7 +94,7 @@ enum UnreadTables {
             next += 1
             if line.allSatisfy(\.isWhitespace) { continue }
             seen += 1
-            if trailingTitle(line) != nil { return false }
+            if title(next - 1) != nil { return false }
             if TableHeaderLine(line) != nil { return true }
             let amounts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { token in
                 guard token.contains("."), case .amount = Money.reading(token, unit: .wanYuan) else { return false }
@@ -82,5 +103,23 @@ enum UnreadTables {
             if amounts.count >= 2 { return true }
         }
         return false
+    }
+}
+
+/// The trailing titles (``UnreadTables/trailingTitle(_:)``) of one text's lines, each found once: the page-text path
+/// looks for unread tables before and after the rewrite over the same lines, and a title costs up to 30 lookups.
+struct TrailingTitles {
+    /// Per line: `nil` not yet looked at, `.some(id)` found (`id` may be `nil`: no title).
+    private var found: [TableID??]
+
+    /// An empty memo for `lines`.
+    init(_ lines: [Substring]) { found = Array(repeating: nil, count: lines.count) }
+
+    /// The trailing title of `lines[index]`; `lines` must be the lines the memo was made for.
+    mutating func title(_ lines: [Substring], _ index: Int) -> TableID? {
+        if let known = found[index] { return known }
+        let id = UnreadTables.trailingTitle(lines[index])
+        found[index] = .some(id)
+        return id
     }
 }

@@ -38,4 +38,43 @@ struct ScalarWalkTests {
         #expect(words.map(\.text) == ["a\u{301}", "b", "ab", "c"])
         #expect(words.map(\.x0) == [0, 3, 0, 4])
     }
+
+    @Test("page-text amounts read on bytes (printable ASCII) give what the Character reading gives")
+    func asciiCents() {
+        #expect(PageTextToken.cents("1,234.56") == 123_456)
+        #expect(PageTextToken.cents("-0.5") == -50)
+        #expect(PageTextToken.cents("2995.39") == 299_539)
+        #expect(PageTextToken.cents("123456789012345.99") == 12_345_678_901_234_599)  // 15 digits
+        #expect(PageTextToken.cents("1234567890123456.00") == nil)  // 16 digits
+        #expect(PageTextToken.cents("12,34.00") == nil)
+        #expect(PageTextToken.cents("1234,567.00") == nil)
+        #expect(PageTextToken.cents(",123.00") == nil)
+        #expect(PageTextToken.cents(".50") == nil)
+        #expect(PageTextToken.cents("1.234") == nil)
+        #expect(PageTextToken.cents("1.") == nil)
+        #expect(PageTextToken.cents("1 .5") == nil)
+        // Not ASCII: the Character reading, unchanged (a combining mark makes `5́` no digit).
+        #expect(PageTextToken.cents("1.5\u{301}") == nil)
+        #expect(PageTextToken.cents("１.50") == nil)  // full-width digit
+    }
+
+    @Test("what follows a detached figure: units compared by scalar, canonical equivalents by the String test")
+    func unitsAfterFigure() {
+        func follows(_ text: String, percentage: Bool = false) -> Bool {
+            DetachedFigures.followsFigure(Array(text.unicodeScalars)[...], percentage: percentage)
+        }
+        #expect(follows("万元。"))
+        #expect(follows("万"))  // a unit cut by the end of the line
+        #expect(!follows("万人"))
+        #expect(follows("年度"))
+        #expect(follows("、"))
+        #expect(follows("元"))
+        #expect(!follows("度"))
+        #expect(!follows("abc"))
+        #expect(follows("；", percentage: true))
+        #expect(!follows("万元", percentage: true))
+        // U+F98E is canonically equivalent to 年; a combining mark makes `元́` another character.
+        #expect(follows("\u{F98E}度"))
+        #expect(!follows("元\u{301}"))
+    }
 }

@@ -52,11 +52,12 @@ enum LiftedFigureLines {
 
     /// X: a figure, then (no space) a unit or `、`, or a punctuation mark after a percentage; not an item number.
     static func startsWithFigure(_ line: Substring) -> Bool {
-        guard isProse(line) else { return false }
         let body = line.drop { $0 == " " || $0 == "\u{3000}" }
         let figure = body.prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," || $0 == "%" }
+        // The cheap tests first (all are pure): most lines do not start with a figure.
+        guard DetachedFigures.isFigure(figure), isProse(line) else { return false }
         let rest = Array(body.dropFirst(figure.count).unicodeScalars)
-        guard DetachedFigures.isFigure(figure), let next = rest.first else { return false }
+        guard let next = rest.first else { return false }
         // `1、教育支出（类）…` numbers an item.
         if next == "、", !figure.contains(".") { return false }
         return DetachedFigures.followsFigure(rest[...], percentage: figure.hasSuffix("%"))
@@ -64,11 +65,11 @@ enum LiftedFigureLines {
 
     /// Y: prose not starting with a figure, ending on a Chinese character (inside a sentence).
     static func awaitsFigure(_ line: Substring) -> Bool {
-        guard isProse(line) else { return false }
         let body = line.drop { $0 == " " || $0 == "\u{3000}" }
         guard let first = body.unicodeScalars.first, !("0"..."9").contains(first),
-            let last = body.unicodeScalars.last(where: { $0 != " " && $0 != "\u{3000}" })
+            let last = body.unicodeScalars.last(where: { $0 != " " && $0 != "\u{3000}" }),
+            TextNormalization.isIdeograph(last)
         else { return false }
-        return TextNormalization.isIdeograph(last)
+        return isProse(line)
     }
 }

@@ -145,7 +145,15 @@ enum DetachedFigures {
         guard let first = rest.first else { return false }
         if percentage { return punctuation.contains(first) }
         if first == "、" { return true }
-        let text = String(String.UnicodeScalarView(rest.prefix(2)))
+        let head = rest.prefix(2)
+        // Printable ASCII and CJK ideographs of the basic block (the units' scalars) are each a character of its
+        // own with no other scalar canonically equivalent: the prefix tests below then compare scalars.
+        if head.allSatisfy({ (0x20...0x7E).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }) {
+            return unitScalars.contains { unit in
+                head.starts(with: unit) || (rest.count < unit.count && unit.starts(with: head))
+            }
+        }
+        let text = String(String.UnicodeScalarView(head))
         return units.contains { text.hasPrefix($0) || (rest.count < $0.unicodeScalars.count && $0.hasPrefix(text)) }
     }
 
@@ -154,4 +162,7 @@ enum DetachedFigures {
 
     /// Units printed after a figure (万元, 年, 个, 辆…).
     static let units: [String] = ["万元", "亿元", "元", "年", "月", "日", "个", "辆", "台", "套", "人", "项", "分", "家", "次", "户", "名"]
+
+    /// The scalars of each unit, in the order of `units`.
+    static let unitScalars: [[Unicode.Scalar]] = units.map { Array($0.unicodeScalars) }
 }

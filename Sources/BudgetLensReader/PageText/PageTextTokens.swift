@@ -162,6 +162,8 @@ struct PageTextToken {
 
     /// `-1,234.56` → -123456; `nil` when the piece is not an amount with one or two decimals and sane grouping.
     static func cents(_ piece: Substring) -> Int64? {
+        // Printable ASCII (most pieces): each byte a character of its own, so the same test runs on the bytes.
+        if piece.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return asciiCents(piece.utf8) }
         var text = piece
         var negative = false
         if text.first == "-" {
@@ -181,6 +183,35 @@ struct PageTextToken {
         let digits = whole.filter { $0 != "," }
         guard digits.count <= 15, let units = Int64(digits) else { return nil }
         var fen = units * 100 + Int64(fraction)! * (fraction.count == 1 ? 10 : 1)
+        if negative { fen = -fen }
+        return fen
+    }
+
+    /// ``cents(_:)`` of a piece of printable ASCII, on its bytes (the same steps, byte for character).
+    private static func asciiCents(_ piece: Substring.UTF8View) -> Int64? {
+        let comma = UInt8(ascii: ","), point = UInt8(ascii: ".")
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var text = piece
+        var negative = false
+        if text.first == UInt8(ascii: "-") {
+            negative = true
+            text = text.dropFirst()
+        }
+        guard let pointIndex = text.firstIndex(of: point), pointIndex != text.startIndex else { return nil }
+        let whole = text[..<pointIndex]
+        let fraction = text[text.index(after: pointIndex)...]
+        guard (1...2).contains(fraction.count), fraction.allSatisfy(isDigit),
+            whole.allSatisfy({ isDigit($0) || $0 == comma }), whole.first != comma
+        else { return nil }
+        let groups = whole.split(separator: comma, omittingEmptySubsequences: false)
+        if groups.count > 1, groups.dropFirst().contains(where: { $0.count != 3 }) || groups[0].count > 3 {
+            return nil
+        }
+        // At most 15 digits (checked before adding up: no overflow).
+        guard whole.reduce(0, { $1 == comma ? $0 : $0 + 1 }) <= 15 else { return nil }
+        let units = whole.reduce(Int64(0)) { $1 == comma ? $0 : $0 * 10 + Int64($1 - 0x30) }
+        let hundredths = fraction.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
+        var fen = units * 100 + hundredths * (fraction.count == 1 ? 10 : 1)
         if negative { fen = -fen }
         return fen
     }
