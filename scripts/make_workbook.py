@@ -207,11 +207,11 @@ def edit(source, out, operations):
         elif kind == "insert-row":
             book[args[0]].insert_rows(int(args[1]), 1)
         elif kind == "clear":
-            for row in book[args[0]][args[1]]:
+            for row in book[args[0]][":".join(args[1:])]:
                 for cell in row:
                     cell.value = None
         elif kind == "merge":
-            book[args[0]].merge_cells(args[1])
+            book[args[0]].merge_cells(":".join(args[1:]))
         elif kind == "date":
             year, month, day = (int(part) for part in args[2].split("-"))
             book[args[0]][args[1]].value = datetime.date(year, month, day)

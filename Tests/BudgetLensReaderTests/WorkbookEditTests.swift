@@ -51,4 +51,48 @@ struct WorkbookEditTests {
         #expect(fiscal.rows.contains { $0.item == "十五、商业服务业等支出" && $0.source.line == 25 })
         #expect(workbook.table(.expenditure)?.rows.reduce(0) { $0 + $1.cells.count } == 120)
     }
+
+    @Test("a 类 code merged down over its 款/项 rows (公开02!A9:A14 = 201): the 类 spans them, the same cells as the text")
+    func mergedClassCode() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try TestWorkbooks.shanghaiFinance(
+            edited: ["clear:公开02:A10:A14", "merge:公开02:A9:A14"], named: "merged-code.xlsx", in: folder)
+        let workbook = try DisclosureReader.read(path: path)
+        #expect(cellValues(workbook) == cellValues(try Seed.readCorpus(Seed.shanghaiFinance)))
+        let income = try #require(workbook.table(.income))
+        #expect(income.rows.first { $0.item == "行政运行" }?.code == "2010601")
+        #expect(workbook.problems.filter { $0.code == "workbook.merged-code" }.isEmpty)
+    }
+
+    @Test("a code merged down over rows without their own codes: a warning naming the range, no code made up")
+    func mergedCodeOverCodelessRows() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try TestWorkbooks.shanghaiFinance(
+            edited: ["clear:公开02:A10:C14", "merge:公开02:A9:A14"], named: "merged-codeless.xlsx", in: folder)
+        let workbook = try DisclosureReader.read(path: path)
+        let merged = workbook.problems.filter { $0.code == "workbook.merged-code" }
+        #expect(merged.map { $0.source.cell } == ["公开02!A9"])
+        #expect(merged.first?.message.contains("公开02!A9:A14 向下合并了 6 行") == true)
+        let income = try #require(workbook.table(.income))
+        #expect(income.rows.first { $0.item == "行政运行" }?.code == nil)
+        #expect(income.rows.first { $0.item == "一般公共服务支出" }?.code == "201")
+        #expect(!income.rows.contains { $0.code == "201" && $0.item != "一般公共服务支出" })
+    }
+
+    @Test("a date in an amount cell (公开02!H9 = 2024-01-01): not an amount (a date), never its serial 45292")
+    func dateInAmountCell() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try TestWorkbooks.shanghaiFinance(edited: ["date:公开02:H9:2024-01-01"], named: "date.xlsx", in: folder)
+        let workbook = try DisclosureReader.read(path: path)
+        let dates = workbook.problems.filter { $0.code == "workbook.date-cell" }
+        #expect(dates.map { $0.source.cell } == ["公开02!H9"])
+        #expect(dates.first?.message.hasPrefix("单元格不是金额（日期）：公开02!H9 为日期格式，存储 45292，显示为 2024-01-01") == true)
+        let row = try #require(workbook.table(.income)?.rows.first { $0.code == "201" })
+        #expect(row.cell(4)?.value == nil)
+        #expect(!cellValues(workbook).contains { $0.contains("45292") })
+        #expect(workbook.problems.contains { $0.source.cell == "公开02!H9" && $0.severity == .error })
+    }
 }

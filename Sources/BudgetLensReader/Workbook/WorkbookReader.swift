@@ -167,7 +167,7 @@ enum WorkbookReader {
             }
             let path = partPath(relationships[sheet.relationship] ?? "worksheets/sheet\(index + 1).xml")
             guard
-                let (cells, _) = try parsed(path, { try WorkbookXML.worksheet($0, maximumCells: maximumCellsPerSheet) })
+                let (cells, merges) = try parsed(path, { try WorkbookXML.worksheet($0, maximumCells: maximumCellsPerSheet) })
             else {
                 problems.append(
                     ReadProblem(
@@ -175,7 +175,9 @@ enum WorkbookReader {
                         message: "sheet \(sheet.name): its part \(path) is missing or is not a worksheet", source: here))
                 continue
             }
-            result.append(sheetCells(sheet.name, cells, strings: strings, formats: formats, file: file, problems: &problems))
+            var read = sheetCells(sheet.name, cells, strings: strings, formats: formats, file: file, problems: &problems)
+            MergedCodes.apply(merges, to: &read, file: file, problems: &problems)
+            result.append(read)
         }
         return (result, problems)
     }
@@ -197,6 +199,7 @@ enum WorkbookReader {
         var pending: [WorkbookXML.RawCell] = []
         var hidden: (count: Int, first: WorkbookXML.RawCell?, shown: String, fewerThanTwo: Bool) = (0, nil, "", false)
         var percent: [(cell: WorkbookXML.RawCell, shown: String)] = []
+        var dates: [(cell: WorkbookXML.RawCell, shown: String)] = []
         for cell in cells {
             let key = WorkbookFormula.Key(row: cell.row, column: cell.column)
             if cell.value.isEmpty {
@@ -226,6 +229,13 @@ enum WorkbookReader {
             default:
                 let format = formats.indices.contains(cell.style) ? formats[cell.style] : "General"
                 text = SpreadsheetNumber.display(cell.value, format: format) ?? cell.value
+                if SpreadsheetNumber.isDate(format), let date = SpreadsheetNumber.dateText(cell.value) {
+                    // A date is shown as the date (never its serial number 45292): not an amount.
+                    dates.append((cell, date))
+                    rows[cell.row, default: []].append((cell.column, date))
+                    values[key] = .text(date)
+                    continue
+                }
                 if SpreadsheetNumber.isPercent(format), SpreadsheetNumber.display(cell.value, format: "General") != nil {
                     percent.append((cell, text))
                 } else if SpreadsheetNumber.hidesDecimals(cell.value, format: format) {
@@ -293,6 +303,20 @@ enum WorkbookReader {
                         + "\(place) stores \(SpreadsheetNumber.display(first.cell.value, format: "General") ?? first.cell.value), "
                         + "shown \(first.shown)); they are read as the stored numbers — give the cells a number format",
                     source: SourceLocation(file: file, line: first.cell.row, column: first.cell.column, cell: place)))
+        }
+        // A date on a sheet of one of the nine tables (amounts, never dates): each named, read as its date text,
+        // which the table reader then refuses as an amount (单元格不是金额).
+        if !dates.isEmpty, rows.values.contains(where: { $0.contains { TableTitles.table(named: $0.text) != nil } }) {
+            for (cell, shown) in dates {
+                let place = SheetCells(name: name, rows: []).cellName(row: cell.row, column: cell.column)
+                problems.append(
+                    ReadProblem(
+                        code: "workbook.date-cell", severity: .warning,
+                        message: "单元格不是金额（日期）：\(place) 为日期格式，存储 \(cell.value)，显示为 \(shown) / not an amount "
+                            + "(a date): \(place) has a date format and stores \(cell.value), shown \(shown); it is read as "
+                            + "the date, not as the number \(cell.value) — give the cell a number format if it is an amount",
+                        source: SourceLocation(file: file, line: cell.row, column: cell.column, cell: place)))
+            }
         }
         for row in rows.keys { rows[row]?.sort { $0.column < $1.column } }
         return SheetCells(
