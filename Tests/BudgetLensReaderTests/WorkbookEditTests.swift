@@ -95,4 +95,25 @@ struct WorkbookEditTests {
         #expect(!cellValues(workbook).contains { $0.contains("45292") })
         #expect(workbook.problems.contains { $0.source.cell == "公开02!H9" && $0.severity == .error })
     }
+
+    @Test(
+        "a hidden table sheet (公开03) and a sheet whose part is missing (公开05): present, not read — never missing",
+        arguments: [("hide:公开03", TableID.expenditure), ("drop-part:xl/worksheets/sheet6.xml", TableID.generalBudgetExpenditure)])
+    func sheetNotRead(edit: String, id: TableID) throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try TestWorkbooks.shanghaiFinance(edited: [edit], named: "not-read.xlsx", in: folder)
+        let workbook = try DisclosureReader.read(path: path)
+        #expect(workbook.notUnderstoodTables == [id])
+        #expect(workbook.table(id) == nil)
+        #expect(workbook.tables.count == 8)
+        #expect(workbook.missingTables.isEmpty)
+        let problem = try #require(workbook.problems.first { $0.code == Disclosure.notUnderstoodTableProblem })
+        #expect(problem.severity == .error && problem.source.cell == "\(id.formID) (sheet)")
+        #expect(problem.message.contains("（存在，未读取）"))
+        #expect(!workbook.problems.contains { $0.code == "workbook.missing-sheet" || $0.code == "workbook.hidden-sheet" })
+        // The other tables read as in the text.
+        let text = try Seed.readCorpus(Seed.shanghaiFinance)
+        #expect(cellValues(workbook) == cellValues(text).filter { !$0.hasPrefix(id.rawValue + ",") })
+    }
 }

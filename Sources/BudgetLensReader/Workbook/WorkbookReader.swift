@@ -74,7 +74,10 @@ enum WorkbookReader {
             text: source, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
         disclosure.source = SourceDocument(file: file, format: format, byteCount: byteCount, lineCount: workbook.lines.count)
-        disclosure.problems = (problems + disclosure.problems).sorted { $0.source < $1.source }
+        // A hidden or missing sheet's table that another sheet holds after all is read, not "present, not read".
+        let read = Set(disclosure.tables.map(\.id))
+        let kept = problems.filter { $0.code != Disclosure.notUnderstoodTableProblem || $0.table.map(read.contains) != true }
+        disclosure.problems = (kept + disclosure.problems).sorted { $0.source < $1.source }
         return disclosure
     }
 
@@ -154,25 +157,47 @@ enum WorkbookReader {
         let strings = try parsed("xl/sharedStrings.xml", WorkbookXML.sharedStrings) ?? []
         let formats = try parsed("xl/styles.xml", WorkbookXML.cellFormats) ?? []
         var problems: [ReadProblem] = []
+        var ignored: [ReadProblem] = []  // the cell problems of a hidden sheet, which is not read
         var result: [SheetCells] = []
         for (index, sheet) in sheets.enumerated() {
             let here = SourceLocation(file: file, line: 0, column: 0, cell: sheet.name + " (sheet)")
             guard include(sheet.name) else { continue }
+            let path = partPath(relationships[sheet.relationship] ?? "worksheets/sheet\(index + 1).xml")
+            let worksheet = try parsed(path, { try WorkbookXML.worksheet($0, maximumCells: maximumCellsPerSheet) })
             if sheet.hidden {
-                problems.append(
-                    ReadProblem(
-                        code: "workbook.hidden-sheet", severity: .info,
-                        message: "sheet \(sheet.name) is hidden and not read", source: here))
+                // A hidden sheet holding one of the nine tables: the table is present, not read (never "missing").
+                let shown = worksheet.map { sheetCells(sheet.name, $0.cells, strings: strings, formats: formats, file: file, problems: &ignored) }
+                if let id = tableOnSheet(named: sheet.name, cells: shown) {
+                    problems.append(
+                        ReadProblem(
+                            code: Disclosure.notUnderstoodTableProblem, severity: .error,
+                            message: "\(id.formID) \(id.canonicalTitle): 工作表 \(sheet.name) 已隐藏，本表未读取（存在，未读取） — "
+                                + "the sheet \(sheet.name) holding it is hidden: the table is present but not read; "
+                                + "unhide the sheet to have it read",
+                            table: id, source: here))
+                } else {
+                    problems.append(
+                        ReadProblem(
+                            code: "workbook.hidden-sheet", severity: .info,
+                            message: "sheet \(sheet.name) is hidden and not read", source: here))
+                }
                 continue
             }
-            let path = partPath(relationships[sheet.relationship] ?? "worksheets/sheet\(index + 1).xml")
-            guard
-                let (cells, merges) = try parsed(path, { try WorkbookXML.worksheet($0, maximumCells: maximumCellsPerSheet) })
-            else {
-                problems.append(
-                    ReadProblem(
-                        code: "workbook.missing-sheet", severity: .warning,
-                        message: "sheet \(sheet.name): its part \(path) is missing or is not a worksheet", source: here))
+            guard let (cells, merges) = worksheet else {
+                if let id = tableOnSheet(named: sheet.name, cells: nil) {
+                    problems.append(
+                        ReadProblem(
+                            code: Disclosure.notUnderstoodTableProblem, severity: .error,
+                            message: "\(id.formID) \(id.canonicalTitle): 工作表 \(sheet.name) 的部件 \(path) 缺失，本表未读取（存在，未读取） — "
+                                + "the part \(path) of the sheet \(sheet.name) is missing or is not a worksheet: the table "
+                                + "is present but not read (a damaged workbook? save it again in Excel or LibreOffice)",
+                            table: id, source: here))
+                } else {
+                    problems.append(
+                        ReadProblem(
+                            code: "workbook.missing-sheet", severity: .warning,
+                            message: "sheet \(sheet.name): its part \(path) is missing or is not a worksheet", source: here))
+                }
                 continue
             }
             var read = sheetCells(sheet.name, cells, strings: strings, formats: formats, file: file, problems: &problems)
@@ -180,6 +205,22 @@ enum WorkbookReader {
             result.append(read)
         }
         return (result, problems)
+    }
+
+    /// The table a sheet holds: named by the sheet (`公开03`, `支出决算表`) or by a title among its cells.
+    private static func tableOnSheet(named name: String, cells: SheetCells?) -> TableID? {
+        if let id = TableTitles.table(named: name) { return id }
+        if name.hasPrefix("公开"), let id = TableID(rawValue: String(name.dropFirst(2).prefix(2))),
+            name.dropFirst(4).allSatisfy({ $0 == "表" || $0 == " " })
+        {
+            return id
+        }
+        for row in (cells?.rows ?? []).prefix(10) {
+            for cell in row.cells where cell.text.utf8.count <= 200 {
+                if let id = TableTitles.table(named: cell.text) { return id }
+            }
+        }
+        return nil
     }
 
     /// `worksheets/sheet1.xml` or `/xl/worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`.
