@@ -116,4 +116,17 @@ struct WorkbookEditTests {
         let text = try Seed.readCorpus(Seed.shanghaiFinance)
         #expect(cellValues(workbook) == cellValues(text).filter { !$0.hasPrefix(id.rawValue + ",") })
     }
+
+    @Test("a second sheet of 公开02 (a copy): only the first read, a warning naming both; 9 tables, the text's cells")
+    func duplicateTableSheet() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try TestWorkbooks.shanghaiFinance(edited: ["copy:公开02"], named: "copy.xlsx", in: folder)
+        let workbook = try DisclosureReader.read(path: path)
+        #expect(workbook.tables.count == 9)
+        #expect(cellValues(workbook) == cellValues(try Seed.readCorpus(Seed.shanghaiFinance)))
+        let duplicates = workbook.problems.filter { $0.code == "table.duplicate" }
+        #expect(duplicates.map { $0.source.cell } == ["'公开02 Copy'!A2"])
+        #expect(duplicates.first?.message.hasPrefix("公开02 又见于 '公开02 Copy'!A2，只读取第一份（公开02!A2）") == true)
+    }
 }

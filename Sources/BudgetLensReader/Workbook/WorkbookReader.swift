@@ -74,6 +74,25 @@ enum WorkbookReader {
             text: source, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
         disclosure.source = SourceDocument(file: file, format: format, byteCount: byteCount, lineCount: workbook.lines.count)
+        // A table on two sheets (a copy of 公开02): only the first is read — the second is dropped, said by a
+        // warning naming both cells — so `show` and `cells` never count or print a table twice.
+        var seen: [TableID: PublicTable] = [:]
+        var problems = problems
+        disclosure.tables.removeAll { table in
+            guard let first = seen[table.id] else {
+                seen[table.id] = table
+                return false
+            }
+            disclosure.problems.removeAll { $0.code == "table.duplicate" && $0.table == table.id && $0.source == table.source }
+            problems.append(
+                ReadProblem(
+                    code: "table.duplicate", severity: .warning,
+                    message: "\(table.id.formID) 又见于 \(table.source.place)，只读取第一份（\(first.source.place)），"
+                        + "第二份未读取 — \(table.id.formID) appears a second time at \(table.source.place); only the first "
+                        + "(\(first.source.place)) is read, the second is not (delete the copy, or check which one is right)",
+                    table: table.id, source: table.source))
+            return true
+        }
         // A hidden or missing sheet's table that another sheet holds after all is read, not "present, not read".
         let read = Set(disclosure.tables.map(\.id))
         let kept = problems.filter { $0.code != Disclosure.notUnderstoodTableProblem || $0.table.map(read.contains) != true }
