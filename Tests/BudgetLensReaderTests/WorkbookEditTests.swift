@@ -129,4 +129,17 @@ struct WorkbookEditTests {
         #expect(duplicates.map { $0.source.cell } == ["'公开02 Copy'!A2"])
         #expect(duplicates.first?.message.hasPrefix("公开02 又见于 '公开02 Copy'!A2，只读取第一份（公开02!A2）") == true)
     }
+
+    @Test("sheets in reverse order: the cover found by its content — title, unit and year as in the text; the same cells")
+    func reversedSheets() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workbook = try DisclosureReader.read(
+            path: TestWorkbooks.shanghaiFinance(edited: ["reverse"], named: "reversed.xlsx", in: folder))
+        let plain = try DisclosureReader.read(path: TestWorkbooks.shanghaiFinance(edited: [], named: "", in: folder))
+        #expect(workbook.header.title == plain.header.title)
+        #expect(workbook.header.unitName == "上海市普陀区财政局")
+        #expect(workbook.header.year == 2024)
+        #expect(cellValues(workbook).sorted() == cellValues(try Seed.readCorpus(Seed.shanghaiFinance)).sorted())
+    }
 }

@@ -110,7 +110,34 @@ enum WorkbookReader {
         if result.isEmpty {
             throw WorkbookArchive.error(file, "工作簿没有可读取的可见工作表", "the workbook has no visible worksheet to read")
         }
-        return (WorkbookText(sheets: result, file: file), problems)
+        return (WorkbookText(sheets: coverFirst(result), file: file), problems)
+    }
+
+    /// The sheets with the cover first: the cover is found by its content, not its position — the first sheet
+    /// whose first four cells give the document's title (naming a 部门决算; no table title, 说明 or 情况), when a table sheet
+    /// comes before it (sheets reordered). Otherwise the workbook's order.
+    static func coverFirst(_ sheets: [SheetCells]) -> [SheetCells] {
+        func holdsTable(_ sheet: SheetCells) -> Bool {
+            if let name = sheet.name, TableTitles.table(named: name) != nil { return true }
+            return sheet.rows.contains { $0.cells.contains { $0.text.utf8.count <= 200 && TableTitles.table(named: $0.text) != nil } }
+        }
+        func isCover(_ sheet: SheetCells) -> Bool {
+            // Its first cells are the document's title (`上海市普陀区财政局` `2024年度部门决算`), not a table's nor
+            // 情况说明's (`…部门决算情况` `说明`).
+            // The 目录 a cover may hold lists table titles: only the cells before it are looked at.
+            let first = sheet.rows.compactMap { $0.cells.first?.text }.prefix(4)
+                .prefix { $0.replacingOccurrences(of: " ", with: "") != "目录" }
+            guard !first.isEmpty, !first.contains(where: { TableTitles.table(named: $0) != nil }) else { return false }
+            let title = first.joined()
+            return title.count <= 80 && !title.containsText("说明") && !title.containsText("情况")
+                && (title.containsText("部门决算") || title.containsText("单位决算"))
+        }
+        guard let cover = sheets.firstIndex(where: isCover), let table = sheets.firstIndex(where: holdsTable),
+            table < cover
+        else { return sheets }
+        var ordered = sheets
+        ordered.insert(ordered.remove(at: cover), at: 0)
+        return ordered
     }
 
     /// The displayed cells of the visible sheet `name`, row by row (`[]` for a blank sheet), or `nil` when the
