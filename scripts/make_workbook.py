@@ -19,6 +19,19 @@ Also builds hostile files for the reader's refusal tests:
 and zips a folder of hand-written parts into a workbook (the parts' paths relative to the folder):
 
     make_workbook.py zip FOLDER OUT.xlsx
+
+and edits a workbook the way a finance office's hands do, for the reader's tests (operations in order):
+
+    make_workbook.py edit IN.xlsx OUT.xlsx OP ...
+      blank-zeros:SHEET        every cell holding 0 made empty
+      insert-row:SHEET:ROW     a blank row inserted before ROW
+      clear:SHEET:RANGE        the cells of RANGE (A9:A13) made empty
+      merge:SHEET:RANGE        RANGE merged (its value the top-left cell's)
+      date:SHEET:CELL:Y-M-D    a date written into CELL (Excel's date format)
+      hide:SHEET               the sheet hidden
+      reverse                  the sheets in reverse order
+      copy:SHEET               a copy of the sheet added at the end
+      drop-part:PATH           after saving, the ZIP member PATH (xl/worksheets/sheet4.xml) left out
 """
 import re
 import struct
@@ -177,6 +190,50 @@ def zip_folder(folder, out):
                 archive.write(path, os.path.relpath(path, folder))
 
 
+def edit(source, out, operations):
+    import datetime
+    import openpyxl
+
+    book = openpyxl.load_workbook(source)
+    dropped = []
+    for operation in operations:
+        kind, _, rest = operation.partition(":")
+        args = rest.split(":") if rest else []
+        if kind == "blank-zeros":
+            for row in book[args[0]].iter_rows():
+                for cell in row:
+                    if cell.value == 0 and not isinstance(cell.value, bool):
+                        cell.value = None
+        elif kind == "insert-row":
+            book[args[0]].insert_rows(int(args[1]), 1)
+        elif kind == "clear":
+            for row in book[args[0]][":".join(args[1:])]:
+                for cell in row:
+                    cell.value = None
+        elif kind == "merge":
+            book[args[0]].merge_cells(":".join(args[1:]))
+        elif kind == "date":
+            year, month, day = (int(part) for part in args[2].split("-"))
+            book[args[0]][args[1]].value = datetime.date(year, month, day)
+        elif kind == "hide":
+            book[args[0]].sheet_state = "hidden"
+        elif kind == "reverse":
+            book._sheets.reverse()
+        elif kind == "copy":
+            book.copy_worksheet(book[args[0]])
+        elif kind == "drop-part":
+            dropped.append(rest)
+        else:
+            sys.exit("unknown edit: " + operation)
+    book.save(out)
+    if dropped:
+        with zipfile.ZipFile(out) as archive:
+            members = [(info, archive.read(info)) for info in archive.infolist() if info.filename not in dropped]
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for info, data in members:
+                archive.writestr(info, data)
+
+
 if __name__ == "__main__":
     if len(sys.argv) < 4:
         raise SystemExit(__doc__)
@@ -189,5 +246,7 @@ if __name__ == "__main__":
         hostile(sys.argv[2], sys.argv[3])
     elif mode == "zip":
         zip_folder(sys.argv[2], sys.argv[3])
+    elif mode == "edit":
+        edit(sys.argv[2], sys.argv[3], sys.argv[4:])
     else:
         raise SystemExit(__doc__)

@@ -43,6 +43,24 @@ public enum TestWorkbooks {
         return output
     }
 
+    /// The Shanghai Putuo 财政局 2024 corpus text as a finance office's workbook (`封面`, a sheet per table from its
+    /// title, `说明`), edited by `make_workbook.py edit` operations (`insert-row:公开04:21`, `hide:公开03`, …).
+    public static func shanghaiFinance(edited operations: [String], named name: String, in folder: URL) throws
+        -> String
+    {
+        let plain = folder.appendingPathComponent("shanghai-finance.xlsx").path
+        if !FileManager.default.fileExists(atPath: plain) {
+            try python(
+                "make_workbook.py",
+                ["document", Seed.corpusPath(Seed.shanghaiFinance), plain, "封面:1", "公开01:92", "公开02:132", "公开03:163",
+                 "公开04:194", "公开05:240", "公开06:269", "公开09:319", "公开07:329", "公开08:339", "说明:350"])
+        }
+        guard !operations.isEmpty else { return plain }
+        let output = folder.appendingPathComponent(name).path
+        try python("make_workbook.py", ["edit", plain, output] + operations)
+        return output
+    }
+
     /// A hostile file: `zipbomb`, `laughs`, `huge-declared`, `encrypted`, `docx`.
     public static func hostile(_ kind: String, in folder: URL) throws -> String {
         let output = folder.appendingPathComponent("\(kind).xlsx").path

@@ -31,9 +31,10 @@ struct WorkbookFormulaTests {
         let path = try Self.workbook(rows, in: folder)
         let lines = try DisclosureReader.readableText(path: path).split(separator: "\n").map(String.init)
         // 8431.28 + 0.1; 8431.28 − 5 + 0.3 (exact, no binary noise); Σ of the 3-character code rows; blanks stay blank.
-        #expect(lines.contains("201\t8431.28\t0.1\t8431.38"))
-        #expect(lines.contains("20101\t5\t0.2\t8426.58"))
-        #expect(lines.contains("合计\t8431.28\t\t16862.66"))
+        // Rows 1–3 and 6 are one table (blank rows inside a table are skipped), so all span columns A–E.
+        #expect(lines.contains("201\t8431.28\t0.1\t8431.38\t"))
+        #expect(lines.contains("20101\t5\t0.2\t8426.58\t"))
+        #expect(lines.contains("合计\t8431.28\t\t16862.66\t"))
         #expect(lines.contains("x\t\t=SUM(D6)\t=SUM(C6)\t=AVERAGE(B1:B2)"))
         let problems = try DisclosureReader.read(path: path).problems.filter { $0.code == "workbook.formula" }
         #expect(problems.map { $0.source.cell ?? "" }.sorted() == ["Sheet1!C6", "Sheet1!D6", "Sheet1!E6"])

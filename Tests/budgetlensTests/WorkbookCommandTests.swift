@@ -40,6 +40,23 @@ struct WorkbookCommandTests {
         #expect(rules.isSuperset(of: known[seed] ?? ["?"]))
     }
 
+    @Test("a hidden table sheet (Putuo 财政局 公开03): cells exits 1 (read in part), check's F-TOC does not call it missing")
+    func hiddenTableSheet() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hidden = try TestWorkbooks.shanghaiFinance(edited: ["hide:公开03"], named: "hidden.xlsx", in: folder)
+        let cells = try BudgetLensBinary.run(["cells", hidden])
+        #expect(cells.status == 1)
+        #expect(cells.stderr.contains("read in part: 公开03 present but not read"))
+        #expect(!cells.stdout.contains("\n03,"))
+        let check = try BudgetLensBinary.run(["check", hidden])
+        #expect(!check.stdout.components(separatedBy: "\n").contains { $0.contains("F-TOC") && $0.contains("公开03") })
+        #expect(check.stdout.contains("F-READ"))
+        let plain = try BudgetLensBinary.run(["cells", TestWorkbooks.shanghaiFinance(edited: [], named: "", in: folder)])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.contains("\n03,"))
+    }
+
     @Test("check's text report shows the sheet and cell: Yantai 06-1 at 公开06!F10 (text line 319, column 33)")
     func findingShowsCell() throws {
         let folder = try TestWorkbooks.temporaryFolder()

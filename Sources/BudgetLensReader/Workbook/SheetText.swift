@@ -70,15 +70,31 @@ struct WorkbookText {
             }
             return row.cells.count >= 2 ? .grid : .plain
         }
-        // A single cell next to a table row is part of the table.
+        // The previous and next rows with a value (blank rows skipped: a blank row inside a table is no end).
+        func previousFilled(_ index: Int) -> Int? {
+            var index = index - 1
+            while index >= 0, kinds[index] == .blank { index -= 1 }
+            return index >= 0 ? index : nil
+        }
+        func nextFilled(_ index: Int) -> Int? {
+            var index = index + 1
+            while index < rows.count, kinds[index] == .blank { index += 1 }
+            return index < rows.count ? index : nil
+        }
+        // A single cell next to a table row is part of the table; so is one after blank rows below a table row
+        // (a blank row inside a table), unless it is a 注 note or prose, which ends the table.
         for index in kinds.indices where kinds[index] == .plain && !WorkbookText.isHeaderText(rows[index].cells[0].text) {
             let above = index > 0 && rows[index - 1].row == rows[index].row - 1 && kinds[index - 1] == .grid
             let below =
                 index + 1 < rows.count && rows[index + 1].row == rows[index].row + 1 && kinds[index + 1] == .grid
-            if above || below { kinds[index] = .grid }
+            let afterGap = previousFilled(index).map { kinds[$0] == .grid } == true
+                && WorkbookText.continuesTable(rows[index].cells[0].text)
+            if above || below || afterGap { kinds[index] = .grid }
         }
-        // Blocks of consecutive table rows share their column span.
+        // Blocks of table rows — consecutive, or apart by blank rows only — share their column span; the blank
+        // rows inside a block are left out, as the text reader skips blank lines inside a table.
         var bounds = [(first: Int, last: Int)](repeating: (0, 0), count: rows.count)
+        var block = [Int](repeating: -1, count: rows.count)
         var start = 0
         while start < rows.count {
             guard kinds[start] == .grid else {
@@ -86,19 +102,25 @@ struct WorkbookText {
                 continue
             }
             var end = start
-            while end + 1 < rows.count, kinds[end + 1] == .grid, rows[end + 1].row == rows[end].row + 1 { end += 1 }
+            while let next = nextFilled(end), kinds[next] == .grid { end = next }
             let columns = rows[start...end].flatMap { $0.cells.map(\.column) }
             let span = (columns.min() ?? 1, columns.max() ?? 1)
-            for index in start...end { bounds[index] = span }
+            for index in start...end {
+                bounds[index] = span
+                block[index] = start
+            }
             start = end + 1
         }
         var previousRow: Int?
+        var previousBlock = -1
         for (index, row) in rows.enumerated() {
-            if let previousRow, row.row > previousRow + 1 { addLine("", []) }
+            let inBlock = block[index] >= 0 && block[index] == previousBlock
+            if let previousRow, row.row > previousRow + 1, !inBlock { addLine("", []) }
             previousRow = row.row
+            previousBlock = block[index]
             switch kinds[index] {
             case .blank:
-                addLine("", [])
+                if block[index] < 0 { addLine("", []) }
             case .plain:
                 let cell = row.cells[0]
                 for part in cell.text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -145,6 +167,15 @@ struct WorkbookText {
             return false
         }
         return TableTitles.table(named: text) != nil || TableHeaderLine(Substring(text)) != nil
+    }
+
+    /// Whether a single cell after blank rows below a table row continues the table (`十五、商业服务业等支出`):
+    /// not a 注 note (`注：…`, `说明：…`, `本单位没有…，故本表无数据`) nor prose (a sentence: `。`, `，`), which end it.
+    /// A row label is short (a 项 name, 40 characters at most) and has no sentence punctuation.
+    private static func continuesTable(_ text: String) -> Bool {
+        guard text.count <= 40, !text.utf8.contains(0x0A) else { return false }
+        for mark in ["。", "，", ",", "；", ";", "本表", "无数据"] where text.containsText(mark) { return false }
+        return !(text.hasPrefix("注") || text.hasPrefix("说明") || text.hasPrefix("备注") || text.hasPrefix("数据来源"))
     }
 
     /// The cell text with tabs and carriage returns made spaces and line feeds, outer whitespace trimmed.

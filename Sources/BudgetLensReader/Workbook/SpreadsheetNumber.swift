@@ -47,8 +47,84 @@ enum SpreadsheetNumber {
         case 10: "0.00%"
         case 37, 38: "#,##0 ;(#,##0)"
         case 39, 40: "#,##0.00;(#,##0.00)"
+        case 14: "m/d/yyyy"
+        case 15: "d-mmm-yy"
+        case 16: "d-mmm"
+        case 17: "mmm-yy"
+        case 18: "h:mm AM/PM"
+        case 19: "h:mm:ss AM/PM"
+        case 20: "h:mm"
+        case 21: "h:mm:ss"
+        case 22: "m/d/yyyy h:mm"
+        case 45: "mm:ss"
+        case 46: "[h]:mm:ss"
+        case 47: "mm:ss.0"
         default: "General"
         }
+    }
+
+    /// Whether the format shows a date or time (`yyyy-mm-dd`, `m/d/yyyy`, `h:mm`, built-in 14–22 and 45–47):
+    /// a y, m, d, h or s in the first section outside quotes, `[..]` brackets and `\`-escaped characters.
+    static func isDate(_ format: String) -> Bool {
+        let section = format.split(separator: ";", omittingEmptySubsequences: false).first ?? ""
+        if section.lowercased() == "general" { return false }
+        var inQuote = false
+        var inBracket = false
+        var escaped = false
+        for character in section {
+            if escaped {
+                escaped = false
+                continue
+            }
+            if inQuote {
+                if character == "\"" { inQuote = false }
+                continue
+            }
+            if inBracket {
+                if character == "]" { inBracket = false }
+                continue
+            }
+            switch character {
+            case "\"": inQuote = true
+            case "[": inBracket = true
+            case "\\", "_", "*": escaped = true  // `\x` literal; `_x` a space as wide as x; `*x` fill
+            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S": return true
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// The date a stored serial number stands for in Excel's 1900 date system (`45292` → `2024-01-01`; a time
+    /// of day appended as `hh:mm:ss`); `nil` when it is no number or outside 1900–9999.
+    static func dateText(_ stored: String) -> String? {
+        // A serial as Excel stores it: digits, perhaps a fraction (`45292`, `45292.5`); anything else is no date.
+        let parts = stored.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let wholePart = parts.first, (1...7).contains(wholePart.utf8.count),
+            wholePart.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let serial = Int(wholePart),
+            (1...2_958_465).contains(serial)
+        else { return nil }
+        var fractionDigits = parts.count == 2 ? String(parts[1].prefix(9)) : ""
+        guard fractionDigits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        while fractionDigits.utf8.count < 9 { fractionDigits += "0" }
+        let billionths = Int(fractionDigits) ?? 0
+        // Days since 1970-01-01 (serial 25569), shifted to 0000-03-01 (H. Hinnant's civil_from_days).
+        let days = (serial >= 61 ? serial - 25_569 : serial - 25_568) + 719_468
+        let era = days / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        var text = "\(year)-\(two(month))-\(two(day))"
+        if billionths > 0 {
+            let seconds = min((billionths * 86_400 + 500_000_000) / 1_000_000_000, 86_399)
+            text += " \(two(seconds / 3_600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+        }
+        return text
     }
 
     /// What a format code asks for: decimals (`nil` for General), grouping, percent. Only the first section

@@ -74,7 +74,29 @@ enum WorkbookReader {
             text: source, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
         disclosure.source = SourceDocument(file: file, format: format, byteCount: byteCount, lineCount: workbook.lines.count)
-        disclosure.problems = (problems + disclosure.problems).sorted { $0.source < $1.source }
+        // A table on two sheets (a copy of 公开02): only the first is read — the second is dropped, said by a
+        // warning naming both cells — so `show` and `cells` never count or print a table twice.
+        var seen: [TableID: PublicTable] = [:]
+        var problems = problems
+        disclosure.tables.removeAll { table in
+            guard let first = seen[table.id] else {
+                seen[table.id] = table
+                return false
+            }
+            disclosure.problems.removeAll { $0.code == "table.duplicate" && $0.table == table.id && $0.source == table.source }
+            problems.append(
+                ReadProblem(
+                    code: "table.duplicate", severity: .warning,
+                    message: "\(table.id.formID) 又见于 \(table.source.place)，只读取第一份（\(first.source.place)），"
+                        + "第二份未读取 — \(table.id.formID) appears a second time at \(table.source.place); only the first "
+                        + "(\(first.source.place)) is read, the second is not (delete the copy, or check which one is right)",
+                    table: table.id, source: table.source))
+            return true
+        }
+        // A hidden or missing sheet's table that another sheet holds after all is read, not "present, not read".
+        let read = Set(disclosure.tables.map(\.id))
+        let kept = problems.filter { $0.code != Disclosure.notUnderstoodTableProblem || $0.table.map(read.contains) != true }
+        disclosure.problems = (kept + disclosure.problems).sorted { $0.source < $1.source }
         return disclosure
     }
 
@@ -88,7 +110,34 @@ enum WorkbookReader {
         if result.isEmpty {
             throw WorkbookArchive.error(file, "工作簿没有可读取的可见工作表", "the workbook has no visible worksheet to read")
         }
-        return (WorkbookText(sheets: result, file: file), problems)
+        return (WorkbookText(sheets: coverFirst(result), file: file), problems)
+    }
+
+    /// The sheets with the cover first: the cover is found by its content, not its position — the first sheet
+    /// whose first four cells give the document's title (naming a 部门决算; no table title, 说明 or 情况), when a table sheet
+    /// comes before it (sheets reordered). Otherwise the workbook's order.
+    static func coverFirst(_ sheets: [SheetCells]) -> [SheetCells] {
+        func holdsTable(_ sheet: SheetCells) -> Bool {
+            if let name = sheet.name, TableTitles.table(named: name) != nil { return true }
+            return sheet.rows.contains { $0.cells.contains { $0.text.utf8.count <= 200 && TableTitles.table(named: $0.text) != nil } }
+        }
+        func isCover(_ sheet: SheetCells) -> Bool {
+            // Its first cells are the document's title (`上海市普陀区财政局` `2024年度部门决算`), not a table's nor
+            // 情况说明's (`…部门决算情况` `说明`).
+            // The 目录 a cover may hold lists table titles: only the cells before it are looked at.
+            let first = sheet.rows.compactMap { $0.cells.first?.text }.prefix(4)
+                .prefix { $0.replacingOccurrences(of: " ", with: "") != "目录" }
+            guard !first.isEmpty, !first.contains(where: { TableTitles.table(named: $0) != nil }) else { return false }
+            let title = first.joined()
+            return title.count <= 80 && !title.containsText("说明") && !title.containsText("情况")
+                && (title.containsText("部门决算") || title.containsText("单位决算"))
+        }
+        guard let cover = sheets.firstIndex(where: isCover), let table = sheets.firstIndex(where: holdsTable),
+            table < cover
+        else { return sheets }
+        var ordered = sheets
+        ordered.insert(ordered.remove(at: cover), at: 0)
+        return ordered
     }
 
     /// The displayed cells of the visible sheet `name`, row by row (`[]` for a blank sheet), or `nil` when the
@@ -154,30 +203,70 @@ enum WorkbookReader {
         let strings = try parsed("xl/sharedStrings.xml", WorkbookXML.sharedStrings) ?? []
         let formats = try parsed("xl/styles.xml", WorkbookXML.cellFormats) ?? []
         var problems: [ReadProblem] = []
+        var ignored: [ReadProblem] = []  // the cell problems of a hidden sheet, which is not read
         var result: [SheetCells] = []
         for (index, sheet) in sheets.enumerated() {
             let here = SourceLocation(file: file, line: 0, column: 0, cell: sheet.name + " (sheet)")
             guard include(sheet.name) else { continue }
-            if sheet.hidden {
-                problems.append(
-                    ReadProblem(
-                        code: "workbook.hidden-sheet", severity: .info,
-                        message: "sheet \(sheet.name) is hidden and not read", source: here))
-                continue
-            }
             let path = partPath(relationships[sheet.relationship] ?? "worksheets/sheet\(index + 1).xml")
-            guard
-                let (cells, _) = try parsed(path, { try WorkbookXML.worksheet($0, maximumCells: maximumCellsPerSheet) })
-            else {
-                problems.append(
-                    ReadProblem(
-                        code: "workbook.missing-sheet", severity: .warning,
-                        message: "sheet \(sheet.name): its part \(path) is missing or is not a worksheet", source: here))
+            let worksheet = try parsed(path, { try WorkbookXML.worksheet($0, maximumCells: maximumCellsPerSheet) })
+            if sheet.hidden {
+                // A hidden sheet holding one of the nine tables: the table is present, not read (never "missing").
+                let shown = worksheet.map { sheetCells(sheet.name, $0.cells, strings: strings, formats: formats, file: file, problems: &ignored) }
+                if let id = tableOnSheet(named: sheet.name, cells: shown) {
+                    problems.append(
+                        ReadProblem(
+                            code: Disclosure.notUnderstoodTableProblem, severity: .error,
+                            message: "\(id.formID) \(id.canonicalTitle): 工作表 \(sheet.name) 已隐藏，本表未读取（存在，未读取） — "
+                                + "the sheet \(sheet.name) holding it is hidden: the table is present but not read; "
+                                + "unhide the sheet to have it read",
+                            table: id, source: here))
+                } else {
+                    problems.append(
+                        ReadProblem(
+                            code: "workbook.hidden-sheet", severity: .info,
+                            message: "sheet \(sheet.name) is hidden and not read", source: here))
+                }
                 continue
             }
-            result.append(sheetCells(sheet.name, cells, strings: strings, formats: formats, file: file, problems: &problems))
+            guard let (cells, merges) = worksheet else {
+                if let id = tableOnSheet(named: sheet.name, cells: nil) {
+                    problems.append(
+                        ReadProblem(
+                            code: Disclosure.notUnderstoodTableProblem, severity: .error,
+                            message: "\(id.formID) \(id.canonicalTitle): 工作表 \(sheet.name) 的部件 \(path) 缺失，本表未读取（存在，未读取） — "
+                                + "the part \(path) of the sheet \(sheet.name) is missing or is not a worksheet: the table "
+                                + "is present but not read (a damaged workbook? save it again in Excel or LibreOffice)",
+                            table: id, source: here))
+                } else {
+                    problems.append(
+                        ReadProblem(
+                            code: "workbook.missing-sheet", severity: .warning,
+                            message: "sheet \(sheet.name): its part \(path) is missing or is not a worksheet", source: here))
+                }
+                continue
+            }
+            var read = sheetCells(sheet.name, cells, strings: strings, formats: formats, file: file, problems: &problems)
+            MergedCodes.apply(merges, to: &read, file: file, problems: &problems)
+            result.append(read)
         }
         return (result, problems)
+    }
+
+    /// The table a sheet holds: named by the sheet (`公开03`, `支出决算表`) or by a title among its cells.
+    private static func tableOnSheet(named name: String, cells: SheetCells?) -> TableID? {
+        if let id = TableTitles.table(named: name) { return id }
+        if name.hasPrefix("公开"), let id = TableID(rawValue: String(name.dropFirst(2).prefix(2))),
+            name.dropFirst(4).allSatisfy({ $0 == "表" || $0 == " " })
+        {
+            return id
+        }
+        for row in (cells?.rows ?? []).prefix(10) {
+            for cell in row.cells where cell.text.utf8.count <= 200 {
+                if let id = TableTitles.table(named: cell.text) { return id }
+            }
+        }
+        return nil
     }
 
     /// `worksheets/sheet1.xml` or `/xl/worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`.
@@ -197,6 +286,7 @@ enum WorkbookReader {
         var pending: [WorkbookXML.RawCell] = []
         var hidden: (count: Int, first: WorkbookXML.RawCell?, shown: String, fewerThanTwo: Bool) = (0, nil, "", false)
         var percent: [(cell: WorkbookXML.RawCell, shown: String)] = []
+        var dates: [(cell: WorkbookXML.RawCell, shown: String)] = []
         for cell in cells {
             let key = WorkbookFormula.Key(row: cell.row, column: cell.column)
             if cell.value.isEmpty {
@@ -226,6 +316,13 @@ enum WorkbookReader {
             default:
                 let format = formats.indices.contains(cell.style) ? formats[cell.style] : "General"
                 text = SpreadsheetNumber.display(cell.value, format: format) ?? cell.value
+                if SpreadsheetNumber.isDate(format), let date = SpreadsheetNumber.dateText(cell.value) {
+                    // A date is shown as the date (never its serial number 45292): not an amount.
+                    dates.append((cell, date))
+                    rows[cell.row, default: []].append((cell.column, date))
+                    values[key] = .text(date)
+                    continue
+                }
                 if SpreadsheetNumber.isPercent(format), SpreadsheetNumber.display(cell.value, format: "General") != nil {
                     percent.append((cell, text))
                 } else if SpreadsheetNumber.hidesDecimals(cell.value, format: format) {
@@ -293,6 +390,20 @@ enum WorkbookReader {
                         + "\(place) stores \(SpreadsheetNumber.display(first.cell.value, format: "General") ?? first.cell.value), "
                         + "shown \(first.shown)); they are read as the stored numbers — give the cells a number format",
                     source: SourceLocation(file: file, line: first.cell.row, column: first.cell.column, cell: place)))
+        }
+        // A date on a sheet of one of the nine tables (amounts, never dates): each named, read as its date text,
+        // which the table reader then refuses as an amount (单元格不是金额).
+        if !dates.isEmpty, rows.values.contains(where: { $0.contains { TableTitles.table(named: $0.text) != nil } }) {
+            for (cell, shown) in dates {
+                let place = SheetCells(name: name, rows: []).cellName(row: cell.row, column: cell.column)
+                problems.append(
+                    ReadProblem(
+                        code: "workbook.date-cell", severity: .warning,
+                        message: "单元格不是金额（日期）：\(place) 为日期格式，存储 \(cell.value)，显示为 \(shown) / not an amount "
+                            + "(a date): \(place) has a date format and stores \(cell.value), shown \(shown); it is read as "
+                            + "the date, not as the number \(cell.value) — give the cell a number format if it is an amount",
+                        source: SourceLocation(file: file, line: cell.row, column: cell.column, cell: place)))
+            }
         }
         for row in rows.keys { rows[row]?.sort { $0.column < $1.column } }
         return SheetCells(
