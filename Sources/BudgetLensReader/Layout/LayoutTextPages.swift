@@ -1,5 +1,4 @@
 import BudgetLensCore
-import Foundation
 
 /// Reads `pdftotext -layout` text into pages of words: pages end at form feeds, words are runs of non-space
 /// characters, x is the column under the text's ``ColumnMeasure`` (one column a character, or two for a
@@ -49,9 +48,7 @@ enum LayoutTextPages {
 
     /// The pages of the text, its columns measured as the text is aligned (``ColumnMeasure/of(_:)``).
     static func pages(of text: String) -> [LayoutPage] {
-        let m = ColumnMeasure.of(text)
-        if ProcessInfo.processInfo.environment["DBGM"] != nil { FileHandle.standardError.write("measure \(m)\n".data(using: .utf8)!) }
-        return pages(of: text, measure: m)
+        pages(of: text, measure: ColumnMeasure.of(text))
     }
 
     /// The pages of the text, its columns measured by `measure`.
