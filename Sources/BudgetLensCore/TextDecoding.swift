@@ -157,6 +157,14 @@ public enum TextDecoding {
             throw invalidUTF8(bytes, hint: "after valid UTF-8 text (a file that mixes encodings, or a damaged one?)")
         }
         if let text = String(data: Data(bytes), encoding: gb18030), !text.isEmpty { return (text, .gb18030) }
+        if let failure = GB18030Location.firstFailure(in: bytes) {
+            let shown = failure.bytes.map { String(format: "0x%02X", $0) }.joined(separator: " ")
+            throw TextDecodingError(
+                line: failure.line, column: failure.column,
+                message: "GB18030/GBK 文本在字节偏移 \(failure.offset)（第 \(failure.line) 行第 \(failure.column) 列）处有无效字节 "
+                    + "\(shown)：文件损坏或混用了编码？ — invalid GB18030/GBK byte(s) \(shown) at byte offset "
+                    + "\(failure.offset) (line \(failure.line), column \(failure.column)): a damaged file, or one that mixes encodings?")
+        }
         throw invalidUTF8(bytes, hint: "and the file is not GB18030/GBK either")
     }
 

@@ -1,8 +1,10 @@
 import BudgetLensCore
 
 /// Reads `pdftotext -layout` text into pages of words: pages end at form feeds, words are runs of non-space
-/// characters, x is the character column (every character one column, as pdftotext places them) and y the
-/// line number times ``lineHeight``, so that one character is one em and lines are as far apart as in print.
+/// characters, x is the column under the text's ``ColumnMeasure`` (one column a character, or two for a
+/// non-ASCII character when the text was aligned by GBK bytes) and y the line number times ``lineHeight``, so
+/// that one column is one em and lines are as far apart as in print. A word's origin is always its real
+/// 1-based character column in the file, whatever the measure.
 enum LayoutTextPages {
     /// The y distance between two lines, in ems.
     static let lineHeight = 1.5
@@ -44,9 +46,17 @@ enum LayoutTextPages {
         return lines >= 20 && aligned * 5 >= lines
     }
 
-    /// The pages of the text.
+    /// The pages of the text, its columns measured as the text is aligned (``ColumnMeasure/of(_:)``).
     static func pages(of text: String) -> [LayoutPage] {
-        var pages: [LayoutPage] = [LayoutPage(number: 1, width: 0, height: 0, words: [])]
+        pages(of: text, measure: ColumnMeasure.of(text))
+    }
+
+    /// The pages of the text, its columns measured by `measure`.
+    static func pages(of text: String, measure: ColumnMeasure) -> [LayoutPage] {
+        let wide = measure == .displayWidth
+        // Under display width a Chinese character is two columns wide; the em stays one column (a space).
+        let fixedEm: Double? = wide ? 1 : nil
+        var pages: [LayoutPage] = [LayoutPage(number: 1, width: 0, height: 0, words: [], fixedEm: fixedEm)]
         let lines = Self.lines(of: text).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         // Prose lines that start with a figure printed above the line they follow are read after it.
         let order = LiftedFigureLines.order(lines)
@@ -55,17 +65,19 @@ enum LayoutTextPages {
             lineNumber += 1
             while line.first == "\u{0C}" {
                 line = line.dropFirst()
-                pages.append(LayoutPage(number: pages.count + 1, width: 0, height: 0, words: []))
+                pages.append(LayoutPage(number: pages.count + 1, width: 0, height: 0, words: [], fixedEm: fixedEm))
             }
             let y = Double(order[lineNumber - 1] + 1) * lineHeight
-            // Words are sliced from the line, not built a character at a time; x counts characters.
+            // Words are sliced from the line, not built a character at a time; `column` counts characters (the
+            // origin), `x` columns under the measure.
             var column = 0
-            var wordStart: (column: Int, index: Substring.Index)?
+            var x = 0
+            var wordStart: (column: Int, x: Int, index: Substring.Index)?
             func flush(_ end: Substring.Index) {
                 guard let start = wordStart else { return }
                 pages[pages.count - 1].words.append(
                     PageWord(
-                        text: String(line[start.index..<end]), x0: Double(start.column), x1: Double(column), baseline: y,
+                        text: String(line[start.index..<end]), x0: Double(start.x), x1: Double(x), baseline: y,
                         origin: .text(line: lineNumber, column: start.column + 1)))
                 wordStart = nil
             }
@@ -78,9 +90,10 @@ enum LayoutTextPages {
                     if value == 0x20 || value == 0x3000 || value == 0x0C {
                         flush(index)
                     } else if wordStart == nil {
-                        wordStart = (column, index)
+                        wordStart = (column, x, index)
                     }
                     column += 1
+                    x += wide && value >= 0x80 ? 2 : 1
                     index = scalars.index(after: index)
                 }
             } else {
@@ -90,15 +103,16 @@ enum LayoutTextPages {
                     if character == " " || character == "\u{3000}" || character == "\u{0C}" {
                         flush(index)
                     } else if wordStart == nil {
-                        wordStart = (column, index)
+                        wordStart = (column, x, index)
                     }
                     column += 1
+                    x += wide ? ColumnMeasure.displayWidth(of: character) : 1
                     index = line.index(after: index)
                 }
             }
             flush(line.endIndex)
             let page = pages.count - 1
-            pages[page].width = max(pages[page].width, Double(column))
+            pages[page].width = max(pages[page].width, Double(x))
             pages[page].height = max(pages[page].height, y)
         }
         if pages.last?.words.isEmpty == true, pages.count > 1 { pages.removeLast() }

@@ -40,6 +40,10 @@ struct LayoutPage {
     var width: Double
     var height: Double
     var words: [PageWord]
+    /// Layout text aligned by display width (``ColumnMeasure/displayWidth``): the em is one column, as in a text
+    /// aligned by characters, so that every distance the reader measures in ems stays a number of spaces.
+    /// `nil`: the em is measured from the words (``VisualRowBuilder/em(of:)``).
+    var fixedEm: Double? = nil
 }
 
 /// What kind of input the pages came from, which decides how columns are matched.

@@ -49,7 +49,7 @@ struct BandFinder {
             bands = union(body)
         case .layoutText:
             bands =
-                union(body.filter { $0.kind == .digits }).map { kinded($0, .code) }
+                codeBands(body).map { kinded($0, .code) }
                 // A template's `…` rows stand in the code and label columns; they make no column of their own.
                 + union(body.filter { $0.kind == .text && !RowAssembler.isEllipsis($0.text) }).map { kinded($0, .label) }
             bands.sort { $0.x0 < $1.x0 }
@@ -71,6 +71,31 @@ struct BandFinder {
         var band = band
         band.kind = kind
         return band
+    }
+
+    /// Layout text: the code columns. The extents of the code fragments merged where they overlap; but when
+    /// that makes more columns than a row prints codes (`201 06 01` placed at other columns on a continuation
+    /// page, as pdftotext's `-enc GBK` grid differs from page to page), the extents of the rows' first, second,
+    /// … codes, provided those columns do not overlap.
+    private func codeBands(_ body: [Fragment]) -> [Band] {
+        let digits = body.filter { $0.kind == .digits }
+        let merged = union(digits)
+        let rows = Dictionary(grouping: digits, by: { "\($0.page) \($0.baseline)" }).values
+        let widest = rows.map(\.count).max() ?? 0
+        guard merged.count > widest, widest > 0 else { return merged }
+        var ordinal: [Band] = []
+        for row in rows {
+            for (index, fragment) in row.sorted(by: { $0.x0 < $1.x0 }).enumerated() {
+                if index < ordinal.count {
+                    ordinal[index].x0 = min(ordinal[index].x0, fragment.x0)
+                    ordinal[index].x1 = max(ordinal[index].x1, fragment.x1)
+                } else {
+                    ordinal.append(Band(x0: fragment.x0, x1: fragment.x1))
+                }
+            }
+        }
+        guard zip(ordinal, ordinal.dropFirst()).allSatisfy({ $0.x1 <= $1.x0 }) else { return merged }
+        return ordinal
     }
 
     /// Extents of the fragments, merged where they overlap.

@@ -101,7 +101,7 @@ struct VisualRowBuilder {
     let spaceGap: Double
 
     init(page: LayoutPage, source: LayoutSource) {
-        em = VisualRowBuilder.em(of: page.words)
+        em = page.fixedEm ?? VisualRowBuilder.em(of: page.words)
         switch source {
         case .pdf:
             joinGap = 0.6 * em

@@ -1,0 +1,85 @@
+/// How the columns of a `pdftotext -layout` text are counted.
+///
+/// pdftotext pads its lines with spaces to the columns of the page *in the output encoding's units*: with the
+/// default UTF-8 output every character is one column, but with `-enc GBK` (and other double-byte encodings)
+/// every non-ASCII character takes two, the width of its two GBK bytes. The decoded text looks the same
+/// either way, so the encoding does not tell (an iconv copy of a UTF-8 text into GB18030 is still aligned by
+/// characters): the text's alignment does. ``of(_:)`` measures the amounts' right edges both ways and keeps
+/// the measure under which more of them line up with another amount on the same page.
+enum ColumnMeasure: Equatable, Sendable {
+    /// One column a character (pdftotext's UTF-8 output; any copy of it in another encoding).
+    case characters
+    /// One column an ASCII character, two any other (pdftotext's `-enc GBK` output: one column a byte).
+    case displayWidth
+
+    /// The measure under which the text's amounts are aligned.
+    ///
+    /// Only amounts (words of digits, `,`, `.`, `-`, `(`, `)`, `%` holding a digit) with a non-ASCII character
+    /// before them on their line are counted, as only their columns differ between the two measures. An amount
+    /// is aligned when another counted amount on its page ends at the same column. ``displayWidth`` is chosen
+    /// only when it aligns strictly more amounts than ``characters``; a tie (no such amount, or a text that
+    /// aligns under neither) keeps ``characters``, and the reader's usual checks apply. One pass over the
+    /// scalars; the counts are bounded by the text's length.
+    static func of(_ text: String) -> ColumnMeasure {
+        var byCharacters: [Int: Int] = [:]
+        var byWidth: [Int: Int] = [:]
+        var page = 0
+        var column = 0
+        var width = 0
+        var wideBefore = false
+        // The current word: whether it is an amount so far, holds a digit, and whether a wide character preceded it.
+        var inWord = false
+        var numeric = true
+        var digit = false
+        var counted = false
+        func endWord() {
+            if inWord, numeric, digit, counted {
+                byCharacters[page << 32 | column, default: 0] += 1
+                byWidth[page << 32 | width, default: 0] += 1
+            }
+            inWord = false
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x0A, 0x0D:
+                endWord()
+                column = 0
+                width = 0
+                wideBefore = false
+                continue
+            case 0x0C:
+                endWord()
+                page += 1
+                continue
+            case 0x20, 0x3000:
+                endWord()
+            default:
+                if !inWord {
+                    inWord = true
+                    numeric = true
+                    digit = false
+                    counted = wideBefore
+                }
+                if (0x30...0x39).contains(value) {
+                    digit = true
+                } else if !(value == 0x2C || value == 0x2E || value == 0x2D || value == 0x28 || value == 0x29
+                    || value == 0x25)
+                {
+                    numeric = false
+                }
+            }
+            column += 1
+            width += value >= 0x80 ? 2 : 1
+            if value >= 0x80 { wideBefore = true }
+        }
+        endWord()
+        func aligned(_ ends: [Int: Int]) -> Int { ends.values.reduce(0) { $0 + ($1 > 1 ? $1 : 0) } }
+        return aligned(byWidth) > aligned(byCharacters) ? .displayWidth : .characters
+    }
+
+    /// A character's columns under ``displayWidth``: one per ASCII scalar, two per other scalar.
+    static func displayWidth(of character: Character) -> Int {
+        character.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x80 ? 2 : 1) }
+    }
+}
