@@ -94,6 +94,10 @@ struct GBKLayoutExtractionTests {
         let gbkPath = try Self.layout(Seed.corpusPath(name), gbk: true, into: folder)
         let gbk = try DisclosureReader.read(path: gbkPath)
         #expect(gbk.source.encoding == .gb18030)
+        // Never silently: the GBK-aligned text says it is read by display width; the UTF-8 layout text does not.
+        #expect(gbk.problems.filter { $0.code == "layout.gbk-aligned" && $0.severity == .warning }.count == 1)
+        let utf8Layout = try DisclosureReader.read(path: try Self.layout(Seed.corpusPath(name), gbk: false, into: folder))
+        #expect(!utf8Layout.problems.contains { $0.code == "layout.gbk-aligned" })
         let cells = ExtractionFormsTests.cells(gbk)
         let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
         let figures = ExtractionFormsTests.compare(cells, ExtractionFormsTests.cells(pdf))
