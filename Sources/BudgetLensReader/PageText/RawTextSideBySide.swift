@@ -80,24 +80,14 @@ enum RawTextSideBySide {
                 for (index, column, token) in cells { rows[index].cells[column] = token }
                 table.summaryFigures = CrossFigures(appropriation: rows)
             case .open(let first, let second):
-                table.notes.append(ReadProblem(
-                    code: "page-text.placement-ambiguous", severity: .warning,
-                    message: "\(id.formID)：原始文本中金额与行的对应有两种以上均满足勾稽关系（含与公开05、07、08的关系），未读取本表："
-                        + AppropriationPlacement.describe(first, second, rows: rows)
-                        + " — raw text detaches the amounts from their labels and two or more readings satisfy the "
-                        + "identities, those with 公开05, 07 and 08 included; the table is not read",
-                    table: id, source: start))
+                table.notes.append(RawTextPlacementNotes.ambiguous(
+                    id, relations: Self.codeTables, readings: AppropriationPlacement.describe(first, second, rows: rows),
+                    at: start))
                 return false
             case .none(let cutShort):
-                table.notes.append(ReadProblem(
-                    code: "page-text.row-unplaced", severity: .warning,
-                    message: "\(id.formID)："
-                        + (cutShort
-                            ? "原始文本中金额的放置搜索超过 \(AppropriationPlacement.stepLimit) 步上限，未读取本表 — the search "
-                                + "for the amounts' rows passed its limit of \(AppropriationPlacement.stepLimit) steps; the table is not read"
-                            : "原始文本中的金额没有一种放置满足本表及与公开05、07、08的勾稽关系，未读取本表 — no reading of the raw "
-                                + "text's amounts satisfies the identities, those with 公开05, 07 and 08 included; the table is not read"),
-                    table: id, source: start))
+                table.notes.append(RawTextPlacementNotes.unplaced(
+                    id, relations: Self.codeTables, limit: cutShort ? Self.stepCap(AppropriationPlacement.stepLimit) : nil,
+                    at: start))
                 return false
             }
         } else if !amounts.isEmpty, let cross {
@@ -110,29 +100,25 @@ enum RawTextSideBySide {
             case .read(let roles):
                 assign(roles, amounts: amounts, to: &rows)
             case .open(let first, let second):
-                table.notes.append(ReadProblem(
-                    code: "page-text.placement-ambiguous", severity: .warning,
-                    message: "\(id.formID)：原始文本中金额与行的对应有两种以上均满足勾稽关系，未读取本表："
-                        + describe(first, second, amounts: amounts, rows: rows)
-                        + " — raw text detaches the amounts from their labels and two or more readings satisfy the "
-                        + "identities; the table is not read",
-                    table: id, source: start))
+                table.notes.append(RawTextPlacementNotes.ambiguous(
+                    id, relations: nil, readings: describe(first, second, amounts: amounts, rows: rows), at: start))
                 return false
             case .none(let cutShort):
-                table.notes.append(ReadProblem(
-                    code: "page-text.row-unplaced", severity: .warning,
-                    message: "\(id.formID)："
-                        + (cutShort
-                            ? "原始文本中金额的放置搜索超过 \(stepLimit) 步上限，未读取本表 — the search for the amounts' rows "
-                                + "passed its limit of \(stepLimit) steps; the table is not read"
-                            : "原始文本中的金额没有一种放置满足勾稽关系，未读取本表 — no reading of the raw text's amounts "
-                                + "satisfies the identities; the table is not read"),
-                    table: id, source: start))
+                table.notes.append(RawTextPlacementNotes.unplaced(
+                    id, relations: nil, limit: cutShort ? Self.stepCap(stepLimit) : nil, at: start))
                 return false
             }
         }
         emit(id, rows: rows, start: start, location: location, into: &table)
         return true
+    }
+
+    /// The code tables whose identities place 公开04 (named in its notes).
+    private static let codeTables = (zh: "公开05、07、08", en: "公开05, 07 and 08")
+
+    /// A search's cap of `steps`, as the notes name it.
+    private static func stepCap(_ steps: Int) -> (zh: String, en: String) {
+        (zh: " \(steps) 步上限", en: "of \(steps) steps")
     }
 
     // MARK: Rows

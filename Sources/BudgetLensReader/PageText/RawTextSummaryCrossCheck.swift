@@ -181,24 +181,17 @@ extension RawTextSideBySide {
             return true
         case .open(let first, let second):
             let index = first.indices.first { first[$0] != second[$0] } ?? 0
-            table.notes.append(ReadProblem(
-                code: "page-text.placement-ambiguous", severity: .warning,
-                message: "公开01：原始文本中金额与行的对应有两种以上均满足勾稽关系（含与公开04的关系），未读取本表："
-                    + "\(amounts[index].text)→\(rows[first[index]].label.text) | \(amounts[index].text)→\(rows[second[index]].label.text)"
-                    + " — raw text detaches the amounts from their labels and two or more readings satisfy the identities, "
-                    + "those with 公开04 included; the table is not read",
-                table: .incomeExpenditureSummary, source: start))
+            let amount = amounts[index].text
+            table.notes.append(RawTextPlacementNotes.ambiguous(
+                .incomeExpenditureSummary, relations: (zh: "公开04", en: "公开04"),
+                readings: "\(amount)→\(rows[first[index]].label.text) | \(amount)→\(rows[second[index]].label.text)",
+                at: start))
             return false
         case .none(let cutShort):
-            table.notes.append(ReadProblem(
-                code: "page-text.row-unplaced", severity: .warning,
-                message: "公开01："
-                    + (cutShort
-                        ? "原始文本中金额的放置搜索超过上限（\(stepLimit) 步或 \(readingLimit) 种读法），未读取本表 — the search for the "
-                            + "amounts' rows passed its limit (\(stepLimit) steps or \(readingLimit) readings); the table is not read"
-                        : "原始文本中的金额没有一种放置满足本表及与公开04的勾稽关系，未读取本表 — no reading of the raw text's "
-                            + "amounts satisfies the identities, those with 公开04 included; the table is not read"),
-                table: .incomeExpenditureSummary, source: start))
+            let limit = (zh: "上限（\(stepLimit) 步或 \(readingLimit) 种读法）", en: "(\(stepLimit) steps or \(readingLimit) readings)")
+            table.notes.append(RawTextPlacementNotes.unplaced(
+                .incomeExpenditureSummary, relations: (zh: "公开04", en: "公开04"), limit: cutShort ? limit : nil,
+                at: start))
             return false
         }
     }
