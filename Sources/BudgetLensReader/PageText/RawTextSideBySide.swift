@@ -406,15 +406,7 @@ enum RawTextSideBySide {
         into table: inout PageTextTables.Rewrite
     ) {
         let expenditureColumns = id == .appropriationSummary ? 4 : 1
-        if id == .appropriationSummary {
-            table.append([("收入", start), ("", start), ("支出", start), ("", start), ("", start), ("", start), ("", start)])
-            table.append(
-                ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
-                    .map { ($0, start) })
-        } else {
-            table.append([("收入", start), ("", start), ("支出", start), ("", start)])
-            table.append(["项目", "决算数", "项目", "决算数"].map { ($0, start) })
-        }
+        SideBySidePageTable.appendHeader(of: id, at: start, into: &table)
         // 收入 rows up to the first total beside the 类; the totals beside each other.
         let firstTotal = 27  // 本年收入合计 in both tables
         let incomeItems = rows.filter { $0.isIncome && $0.line < firstTotal }

@@ -5,6 +5,20 @@ import BudgetLensCore
 /// block has four columns (合计 and the three funds) with blanks dropped: the amounts are placed so that 合计 =
 /// Σ funds, in the funds the 收入 block shows money in (DOMAIN §1.7).
 enum SideBySidePageTable {
+    /// The two header rows of 公开01 (收入 | 支出, 项目 决算数 ×2) or 公开04 (支出 with 合计 and the three funds),
+    /// as the templates' tab rows print them, each field at `start`.
+    static func appendHeader(of id: TableID, at start: SourceLocation, into table: inout PageTextTables.Rewrite) {
+        if id == .appropriationSummary {
+            table.append([("收入", start), ("", start), ("支出", start), ("", start), ("", start), ("", start), ("", start)])
+            table.append(
+                ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+                    .map { ($0, start) })
+        } else {
+            table.append([("收入", start), ("", start), ("支出", start), ("", start)])
+            table.append(["项目", "决算数", "项目", "决算数"].map { ($0, start) })
+        }
+    }
+
     private struct Segment {
         var label: PageTextToken
         var amounts: [PageTextToken] = []
@@ -138,15 +152,7 @@ enum SideBySidePageTable {
             table.incomeColumnsWithMoney = columns
         }
         let start = lines.first?.first.map { location($0.label.line, $0.label.column) } ?? location(0, 1)
-        if id == .appropriationSummary {
-            table.append([("收入", start), ("", start), ("支出", start), ("", start), ("", start), ("", start), ("", start)])
-            table.append(
-                ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
-                    .map { ($0, start) })
-        } else {
-            table.append([("收入", start), ("", start), ("支出", start), ("", start)])
-            table.append(["项目", "决算数", "项目", "决算数"].map { ($0, start) })
-        }
+        appendHeader(of: id, at: start, into: &table)
         let identities = [ColumnPlacement.Identity(total: 0, parts: [1, 2, 3])]
         for segments in lines {
             var fields: [(text: String, location: SourceLocation)] = []

@@ -215,12 +215,11 @@ enum WorkbookReader {
                 let shown = worksheet.map { sheetCells(sheet.name, $0.cells, strings: strings, formats: formats, file: file, problems: &ignored) }
                 if let id = tableOnSheet(named: sheet.name, cells: shown) {
                     problems.append(
-                        ReadProblem(
-                            code: Disclosure.notUnderstoodTableProblem, severity: .error,
-                            message: "\(id.formID) \(id.canonicalTitle): 工作表 \(sheet.name) 已隐藏，本表未读取（存在，未读取） — "
-                                + "the sheet \(sheet.name) holding it is hidden: the table is present but not read; "
+                        tableNotRead(
+                            id, chinese: "工作表 \(sheet.name) 已隐藏",
+                            english: "the sheet \(sheet.name) holding it is hidden: the table is present but not read; "
                                 + "unhide the sheet to have it read",
-                            table: id, source: here))
+                            at: here))
                 } else {
                     problems.append(
                         ReadProblem(
@@ -232,12 +231,11 @@ enum WorkbookReader {
             guard let (cells, merges) = worksheet else {
                 if let id = tableOnSheet(named: sheet.name, cells: nil) {
                     problems.append(
-                        ReadProblem(
-                            code: Disclosure.notUnderstoodTableProblem, severity: .error,
-                            message: "\(id.formID) \(id.canonicalTitle): 工作表 \(sheet.name) 的部件 \(path) 缺失，本表未读取（存在，未读取） — "
-                                + "the part \(path) of the sheet \(sheet.name) is missing or is not a worksheet: the table "
+                        tableNotRead(
+                            id, chinese: "工作表 \(sheet.name) 的部件 \(path) 缺失",
+                            english: "the part \(path) of the sheet \(sheet.name) is missing or is not a worksheet: the table "
                                 + "is present but not read (a damaged workbook? save it again in Excel or LibreOffice)",
-                            table: id, source: here))
+                            at: here))
                 } else {
                     problems.append(
                         ReadProblem(
@@ -251,6 +249,17 @@ enum WorkbookReader {
             result.append(read)
         }
         return (result, problems)
+    }
+
+    /// A table whose sheet cannot be read (hidden, or its part missing): present, not read
+    /// (`table.not-understood`, never "missing"); `chinese` says why, before 本表未读取.
+    private static func tableNotRead(
+        _ id: TableID, chinese: String, english: String, at here: SourceLocation
+    ) -> ReadProblem {
+        ReadProblem(
+            code: Disclosure.notUnderstoodTableProblem, severity: .error,
+            message: "\(id.formID) \(id.canonicalTitle): \(chinese)，本表未读取（存在，未读取） — \(english)",
+            table: id, source: here)
     }
 
     /// The table a sheet holds: named by the sheet (`公开03`, `支出决算表`) or by a title among its cells.
