@@ -115,7 +115,9 @@ enum PageTextTables {
             table.incomeColumnsWithMoney = output.incomeColumnsWithMoney
             let title = (String(line[titleStart...]), location(index, titleColumn))
             table.append([title])
-            if write(id, lines: lines, region: region, tail: tail, location: location, into: &table) {
+            // Raw 公开06 is held to 公开05's 基本支出 when 公开05 was read.
+            let before = id.shape == .economic ? output.codeTotals : nil
+            if write(id, lines: lines, region: region, tail: tail, totals: before, location: location, into: &table) {
                 output.lines += table.lines
                 output.spans += table.spans
                 output.notes += table.notes
@@ -371,8 +373,17 @@ enum PageTextTables {
                 location: location,
                 into: &table)
         case .economic:
+            // Raw `pdftotext` text: amounts placed by the identities alone (RawTextEconomicTable).
+            let basicTotal = totals?[.generalBudgetExpenditure]?["合计"].flatMap { $0.count > 1 ? $0[1] : nil }
             return EconomicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table)
                 || EconomicRecordPageTable.write(id, tokenLines: tokenLines, lines: lines, location: location, into: &table)
+                || RawTextEconomicTable.write(
+                    id, tokenLines: tokenLines,
+                    // Raw text prints the rest of the codes and amounts after the note.
+                    following: followingLines(lines, after: region, limit: RawTextEconomicTable.followingLimit).enumerated().map {
+                        PageTextToken.tokens(of: $1, index: region.upperBound + $0)
+                    },
+                    basicTotal: basicTotal, location: location, into: &table)
         case .singleRow:
             if ThreePublicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table) { return true }
             // Raw `pdftotext`: amounts may run on after the note.
