@@ -49,7 +49,7 @@ enum RawTextEconomicPlacement {
         let values = amounts.compactMap(\.amount)
         var printed: [Int64: String] = [:]
         for token in amounts { if let value = token.amount, printed[value] == nil { printed[value] = String(token.text) } }
-        func text(_ value: Int64) -> String { printed[value] ?? "" }
+        func text(_ value: Int64) -> String { printed[value] ?? (value == 0 ? "空白" : "") }
         let cellCount = rows.count + 2
         guard values.count == amounts.count, values.count <= min(cellCount, amountLimit), values.allSatisfy({ $0 >= 0 && $0 < Int64.max / 1_000 })
         else { return .none(cutShort: false) }

@@ -71,9 +71,13 @@ enum RawTextEconomicRows {
         !text.isEmpty && standard.contains { key($0.name).hasPrefix(text) }
     }
 
-    /// The rows printed in `tokenLines` (the table's region, the header's unit line taken out), in the standard
-    /// order; `nil` when they cannot be known for certain (see the type's notes).
-    static func rows(_ tokenLines: [[PageTextToken]]) -> [Row]? {
+    /// The rows printed in `region` (the table's lines, the header's unit line taken out) and the lines of
+    /// `following` that are still the table's (up to the first other text), in the standard order, with the lines
+    /// they were read from; `nil` when they cannot be known for certain (see the type's notes).
+    static func rows(_ region: [[PageTextToken]], following: [[PageTextToken]] = [])
+        -> (rows: [Row], lines: [[PageTextToken]])?
+    {
+        var tokenLines = region
         var found: [String: Row] = [:]
         var wholeCodes: [String] = []  // `30101`
         var classCodes: [String] = []  // `301`
@@ -84,7 +88,15 @@ enum RawTextEconomicRows {
             found[code] = Row(code: code, label: label, anchor: anchor)
             return true
         }
-        for tokens in tokenLines where !tokens.isEmpty {
+        for (index, tokens) in (region + following).enumerated() where !tokens.isEmpty {
+            let after = index >= region.count  // in `following`: other text ends the table
+            if after, tokens.contains(where: { $0.kind == .text }), pending == nil {
+                let piece = key(tokens.map { String($0.text) }.joined())
+                let known = tokens.allSatisfy { $0.kind == .text }
+                    && (codesByName[piece] != nil || headerWords.contains(piece) || piece.hasPrefix("注") || beginsName(piece))
+                if !known { break }
+            }
+            if after { tokenLines.append(tokens) }
             if tokens.allSatisfy({ $0.kind == .text }) {
                 // One label a line (its letters may be spaced apart).
                 let printed = tokens.map { String($0.text) }.joined()
@@ -143,6 +155,6 @@ enum RawTextEconomicRows {
                 classCodes.sorted() == rows.map(\.classCode).sorted()
             else { return nil }
         }
-        return rows
+        return (rows, tokenLines)
     }
 }

@@ -19,16 +19,15 @@ enum RawTextEconomicTable {
     ///
     /// - Parameters:
     ///   - tokenLines: The region's words (the unit line taken out), one cell a line.
-    ///   - following: The words after the region (its note) up to the next title.
+    ///   - following: The words after the region (its note) up to the next title: read while they are the table's
+    ///     (codes, amounts, its labels and header words).
     ///   - basicTotal: 公开05's 合计 基本支出 (分) when 公开05 was read, else `nil`.
     static func write(
         _ id: TableID, tokenLines regionLines: [[PageTextToken]], following: [[PageTextToken]], basicTotal: Int64?, location: (Int, Int) -> SourceLocation,
         into table: inout PageTextTables.Rewrite
     ) -> Bool {
-        guard id.shape == .economic, RawTextCodeTable.isCellPerLine(regionLines) else { return false }
-        let tokenLines = regionLines + following
-        guard
-            let rows = RawTextEconomicRows.rows(tokenLines)
+        guard id.shape == .economic, RawTextCodeTable.isCellPerLine(regionLines),
+            let (rows, tokenLines) = RawTextEconomicRows.rows(regionLines, following: following)
         else { return false }
         let amounts = tokenLines.joined().filter { $0.amount != nil }
         let start = location(rows[0].anchor.line, rows[0].anchor.column)
