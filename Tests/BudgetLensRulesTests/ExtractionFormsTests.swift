@@ -56,7 +56,7 @@ struct ExtractionFormsTests {
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
             .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (359, 175, 0),
         ],
-        "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (169, 227, 0)],
+        "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (236, 160, 0)],
     ]
 
     @Test(
