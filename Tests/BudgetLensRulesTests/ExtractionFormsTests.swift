@@ -146,9 +146,10 @@ struct ExtractionFormsTests {
             case let name where name.contains("测试问题版本"):
                 // 公开05's codes printed apart (201 / 06 / 01) rebuilt; 公开02 left open (its 6.20 fits 上级补助 … 其他收入).
                 [.appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
-            // The blank template: 公开01 and 04 have no amount, every row blank.
+            // The blank template: 公开01, 04 and 06 have no amount, every row blank (公开06: RawTextEconomicTable).
             case let name where name.contains("模板"):
-                [.incomeExpenditureSummary, .appropriationSummary, .threePublicExpenses, .governmentFund, .stateCapital]
+                [.incomeExpenditureSummary, .appropriationSummary, .generalBudgetBasicExpenditure, .threePublicExpenses,
+                    .governmentFund, .stateCapital]
             // The 财政局 PDF (ONLYOFFICE): codes printed apart (201 / 06 / 01) and amounts column by column; 公开02 and 03
             // interleave the columns of row ranges and are not read.
             // 公开09 in part, as from its page text (its two 0.95 fit 因公出国（境）费 or 公务接待费 预算数: those cells unread).
