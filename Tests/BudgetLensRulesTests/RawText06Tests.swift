@@ -13,8 +13,8 @@ import Testing
 @Suite("Raw pdftotext 公开06 of the corpus PDFs", .enabled(if: ExtractionTools.shouldRun))
 struct RawText06Tests {
     /// The readings each PDF's warning names (after `未读取本表：`), checked by hand (python3 decimal): e.g. the 财政局
-    /// PDF's 301 款 sum to 2,082.86 (2,082.85 printed), the second split's to 2,082.85, its 302 款 to 171.10 (171.07
-    /// printed, 171.09 in the PDF): both within the checks' 尾数误差 (0.005 a term, at most 0.05).
+    /// PDF's 302 款 sum to 171.09 (171.07 printed) and 310's to 13.58; with 13.58 among 302's 款 and 11.53, 2.01, 0.09
+    /// 310's, 171.04 and 13.63: every sum within the checks' 尾数误差 (0.005 a term, at most 0.05).
     static let readings: [String: String] = [
         "pdf/24年普陀区财政局（测试问题版本）.pdf": finance,
         "pdf/上海市普陀区财政局2024年度部门决算.pdf": finance,
@@ -28,8 +28,8 @@ struct RawText06Tests {
     ]
     static let finance =
         "301 工资福利支出的 8 个款金额可在其 13 个款中任意排列（类 = Σ 款 不能区分）：1,238.58→30101 基本工资 | 1,238.58→30102 津贴补贴"
-        + "；款的分属也有两种：301 工资福利支出的款 1,238.58、262.33、187.19、160.75、91.03、80.38、60.99、1.61 | "
-        + "301 工资福利支出的款 1,238.58、262.33、187.19、160.75、91.03、80.38、48.49、7.61、4.88、1.61"
+        + "；款的分属也有两种：302 商品和服务支出的款 48.49、42.77、24.42、21.21、11.53、7.61、4.88、4.05、2.83、2.01、1.20、0.09 | "
+        + "302 商品和服务支出的款 48.49、42.77、24.42、21.21、13.58、7.61、4.88、4.05、2.83、1.20"
 
     /// 公开06's cells as compared (ExtractionFormsTests.cells).
     static func cells(_ disclosure: Disclosure) -> [String] {

@@ -18,9 +18,10 @@ enum RawTextEconomicPlacement {
     /// Amounts placed at most (a 公开06 has 90 rows at most).
     static let amountLimit = 200
 
-    /// The 尾数误差 of a sum of `terms` terms, in hundredths of the printed unit: the checks' (`tolerance 0.005 per
-    /// term, max 0.05`, 00-structure.rules), so that a reading the reader takes is one the checks take.
-    static func tolerance(_ terms: Int) -> Int64 { min(Int64(terms) / 2, 5) }
+    /// The 尾数误差 of a total and the sum of its `parts`, in hundredths of the printed unit: the checks' (`tolerance
+    /// 0.005 per term, max 0.05`, 00-structure.rules; the total is a term too: 06-2's is ±0.015), so that a reading
+    /// the reader takes is one the checks take.
+    static func tolerance(_ parts: Int) -> Int64 { min(Int64(parts + 1) / 2, 5) }
 
     /// One reading: each row's value (分, 0 blank) in `rows` order, then 人员经费合计 and 公用经费合计.
     typealias Reading = [Int64]
@@ -180,11 +181,11 @@ enum RawTextEconomicPlacement {
             }
             return (found, cutShort)
         }
-        // The tightest splits first (exact, then 1, then the checks' full 尾数误差), so that the readings named are
-        // the likeliest; the decision is the full tolerance's.
+        // The tightest splits first (exact, then within 1 hundredth a sum, 2, 3, 4, then the checks' full 尾数误差), so
+        // that the readings named are the likeliest; the decision is the full tolerance's (the last pass).
         var tightest: [Split] = []
         var outcome: (found: [Split], cutShort: Bool) = ([], false)
-        for cap in [0, 1, Int64.max] {
+        for cap in [0, 1, 2, 3, 4, Int64.max] {
             outcome = search(cap: cap)
             if outcome.cutShort { return .none(cutShort: true) }
             if tightest.isEmpty { tightest = outcome.found }
