@@ -2,8 +2,9 @@ import BudgetLensCore
 
 /// Places the amounts of 公开06 read from raw `pdftotext` text by the table's identities alone (DOMAIN §1.9):
 /// 06-1 each 类 = Σ its 款, 06-2 人员经费合计 = 301 + 303, 06-3 公用经费合计 = Σ the other 类, and, when 公开05 was read,
-/// 06-4 / X-11 人员经费合计 + 公用经费合计 = 公开05's 合计 基本支出. Each within 1 分 a part (尾数误差: the PDFs print
-/// 2,082.85 for 款 that sum to 2,082.86).
+/// 06-4 / X-11 人员经费合计 + 公用经费合计 = 公开05's 合计 基本支出. Each within the checks' 尾数误差 (``tolerance(_:)``: the
+/// PDFs print 2,082.85 for 款 that sum to 2,082.86). Amounts are in hundredths of the printed unit (`2,082.85` is
+/// 208285), as ``PageTextToken`` gives them.
 ///
 /// Raw text keeps no order among the amounts (poppler prints them in runs that cross both blocks and both 类), so
 /// an amount is a value only: a reading says which value each cell holds, a blank cell and a printed `0.00` being
@@ -23,12 +24,14 @@ enum RawTextEconomicPlacement {
     /// the reader takes is one the checks take.
     static func tolerance(_ parts: Int) -> Int64 { min(Int64(parts + 1) / 2, 5) }
 
-    /// One reading: each row's value (分, 0 blank) in `rows` order, then 人员经费合计 and 公用经费合计.
+    /// One reading: each row's value (hundredths of the printed unit, 0 blank) in `rows` order, then 人员经费合计 and
+    /// 公用经费合计.
     typealias Reading = [Int64]
 
     enum Outcome: Equatable {
         case read(Reading)
-        /// Two readings that give different cells: the first differing cell of each, described.
+        /// Two readings (or more) that give different cells, described (`301 工资福利支出的 8 个款金额可在其 13 个款中任意排列…：
+        /// 1,238.58→30101 基本工资 | 1,238.58→30102 津贴补贴`).
         case open(String)
         case none(cutShort: Bool)
     }
@@ -44,8 +47,8 @@ enum RawTextEconomicPlacement {
 
     /// - Parameters:
     ///   - amounts: The amounts printed, in any order; `0.00` counts as printed but places like a blank.
-    ///   - rows: The rows (``RawTextEconomicRows/rows(_:)``).
-    ///   - basicTotal: 公开05's 合计 基本支出 (分) when 公开05 was read, else `nil`.
+    ///   - rows: The rows (``RawTextEconomicRows/rows(_:following:)``).
+    ///   - basicTotal: 公开05's 合计 基本支出 (hundredths of the printed unit) when 公开05 was read, else `nil`.
     static func place(_ amounts: [PageTextToken], rows: [RawTextEconomicRows.Row], basicTotal: Int64?) -> Outcome {
         let values = amounts.compactMap(\.amount)
         var printed: [Int64: String] = [:]

@@ -21,7 +21,7 @@ enum RawTextEconomicTable {
     ///   - tokenLines: The region's words (the unit line taken out), one cell a line.
     ///   - following: The words after the region (its note) up to the next title: read while they are the table's
     ///     (codes, amounts, its labels and header words).
-    ///   - basicTotal: 公开05's 合计 基本支出 (分) when 公开05 was read, else `nil`.
+    ///   - basicTotal: 公开05's 合计 基本支出 (hundredths of the printed unit) when 公开05 was read, else `nil`.
     static func write(
         _ id: TableID, tokenLines regionLines: [[PageTextToken]], following: [[PageTextToken]], basicTotal: Int64?, location: (Int, Int) -> SourceLocation,
         into table: inout PageTextTables.Rewrite
