@@ -179,7 +179,8 @@ public enum DisclosureReader {
             disclosure.problems.append(
                 ReadProblem(
                     code: "text.ends-mid-character", severity: .warning,
-                    message: "the file ends inside a UTF-8 character (\(bytes.count - offset) byte(s) from byte offset "
+                    message: "the file ends inside a \(decoded.encoding.characterEncodingName) character "
+                        + "(\(bytes.count - offset) byte(s) from byte offset "
                         + "\(offset)): the incomplete character is dropped and the rest read — was the file cut short?",
                     source: SourceLocation(file: file, line: line, column: 0)))
         }
