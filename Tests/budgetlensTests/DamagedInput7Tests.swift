@@ -104,8 +104,10 @@ struct DamagedInput7Tests {
         try Cut.expectReadInPart(inTwo, form: "公开02", place: "第139行（第8页）")
         let rules = try Cut.check(inTwo).rules
         for rule in ["02-1 error", "02-2 error", "02-3 error", "X-1 error", "X-2 error"] { #expect(!rules.contains(rule)) }
-        // The whole page text: every table read.
-        #expect(try BudgetLensBinary.run(["cells", folder.appendingPathComponent("page.txt").path]).status == 0)
+        // The whole page text: no table marked cut (its cells exit status is the untouched reading's).
+        let whole = try Self.outcome(folder.appendingPathComponent("page.txt").path)
+        #expect(!whole.read.contains { $0.contains("中途结束") || $0.contains("表题之后结束") })
+        #expect(!whole.notRead.contains("公开01") && !whole.notRead.contains("公开02"))
     }
 
     @Test("The 财政局 PDF cut after page 6 (inside 公开01) and after page 7 (公开01 whole): read in part / read whole")
