@@ -11,8 +11,11 @@ import BudgetLensCore
 ///    情况说明. (Page numbers are dropped by the layout reconstruction.)
 /// 2. **Parts missing after it.** At least one of the nine tables that follow that table in the standard order
 ///    (公开01…09) is absent from the document (not read, not on a scanned page, not present in a form not read),
-///    while a table before it is there: a document read from its start, not an extract of one table (the field
-///    cases of a lone 公开07 or 三公 table are extracts and are left alone).
+///    while a table before it is there or the 目录 lists one of the absent ones: a document read from its start,
+///    not an extract of one table (the field cases of a lone 公开07 or 三公 table are extracts and are left alone).
+///    公开01 and 公开04 end with their 总计 row: cut right after it, they are whole and left alone.
+///
+/// A cut that leaves only the next table's title (and its header lines) is ``TextEndsAfterTitle``.
 ///
 /// A complete document ends with 情况说明 or 名词解释 prose, or with a table's note, or its last table is 公开09
 /// with the others present: it is never marked. The cut table is not read (present, not read: F-READ reports it,
