@@ -28,6 +28,7 @@ and edits a workbook the way a finance office's hands do, for the reader's tests
       clear:SHEET:RANGE        the cells of RANGE (A9:A13) made empty
       merge:SHEET:RANGE        RANGE merged (its value the top-left cell's)
       date:SHEET:CELL:Y-M-D    a date written into CELL (Excel's date format)
+      set:SHEET:CELL:AMOUNT    a number written into CELL (a planted amount)
       hide:SHEET               the sheet hidden
       reverse                  the sheets in reverse order
       copy:SHEET               a copy of the sheet added at the end
@@ -215,6 +216,8 @@ def edit(source, out, operations):
         elif kind == "date":
             year, month, day = (int(part) for part in args[2].split("-"))
             book[args[0]][args[1]].value = datetime.date(year, month, day)
+        elif kind == "set":
+            book[args[0]][args[1]].value = float(Decimal(args[2]))
         elif kind == "hide":
             book[args[0]].sheet_state = "hidden"
         elif kind == "reverse":

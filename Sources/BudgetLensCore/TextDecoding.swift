@@ -23,6 +23,15 @@ public enum TextEncoding: String, Hashable, Sendable, Codable, CaseIterable {
     case utf16BigEndianWithoutBOM = "UTF-16BE (no BOM)"
     /// GB18030, which contains GBK and GB2312: what Chinese Windows tools save by default ("ANSI").
     case gb18030 = "GB18030"
+
+    /// The character encoding without byte-order or BOM detail: `UTF-8`, `UTF-16`, `GB18030`.
+    public var characterEncodingName: String {
+        switch self {
+        case .utf8, .utf8WithBOM: "UTF-8"
+        case .utf16LittleEndian, .utf16BigEndian, .utf16LittleEndianWithoutBOM, .utf16BigEndianWithoutBOM: "UTF-16"
+        case .gb18030: "GB18030"
+        }
+    }
 }
 
 /// The line terminators a text used before they were made line feeds.
@@ -45,8 +54,9 @@ public struct DecodedText: Sendable {
     public var encoding: TextEncoding
     /// The line terminators the bytes used.
     public var lineEndings: LineEndings
-    /// When the bytes end inside a UTF-8 character (a cut file) and the caller asked for the partial character to
-    /// be dropped: the byte offset where that character starts; `nil` otherwise.
+    /// When the bytes end inside a character (a cut file: UTF-8, GB18030 or UTF-16, named by ``encoding``) and the
+    /// caller asked for the partial character to be dropped: the byte offset where that character starts; `nil`
+    /// otherwise.
     public var cutCharacterOffset: Int? = nil
 }
 
@@ -78,16 +88,18 @@ public enum TextDecoding {
     ///   Bytes that are UTF-8 but end inside a character (a file cut short: `E4 B8` of 中's `E4 B8 AD`) are not taken
     ///   for GB18030: with `droppingCutCharacter` the partial character is dropped and its byte offset given in
     ///   ``DecodedText/cutCharacterOffset``; without, the error says the file ends inside a character at that offset.
+    ///   The same for GB18030 text ending in an incomplete 2- or 4-byte sequence and UTF-16 ending in a lone byte or
+    ///   a high surrogate (``cutCharacter(_:)``); a bad byte anywhere else is still refused at its place.
     public static func decode(_ bytes: [UInt8], droppingCutCharacter: Bool = false) throws -> DecodedText {
         if let kind = binaryKind(of: bytes) {
             throw TextDecodingError(line: 0, column: 0, message: "not a text document: the file is \(kind)")
         }
         var bytes = bytes
         var cutOffset: Int?
-        if let offset = cutCharacterOffset(bytes) {
-            guard droppingCutCharacter else { throw cutCharacterError(bytes, offset: offset) }
-            cutOffset = offset
-            bytes.removeSubrange(offset...)
+        if let cut = cutCharacter(bytes) {
+            guard droppingCutCharacter else { throw cutCharacterError(bytes, offset: cut.offset, encoding: cut.encoding) }
+            cutOffset = cut.offset
+            bytes.removeSubrange(cut.offset...)
         }
         let (text, encoding) = try decodeCharacters(bytes)
         let (normalized, endings) = normalizingLineEndings(text)
@@ -107,14 +119,34 @@ public enum TextDecoding {
         return lastLead
     }
 
-    /// The error for UTF-8 bytes that end inside a character.
-    private static func cutCharacterError(_ bytes: [UInt8], offset: Int) -> TextDecodingError {
+    /// Where the bytes end inside a character, and the encoding's name: UTF-8 (``cutCharacterOffset(_:)``);
+    /// UTF-16 with a byte-order mark or recognised without one (a lone last byte, or a high surrogate without its
+    /// low one); GB18030 (an incomplete last 2- or 4-byte sequence after whole GB18030 text). `nil` for whole text,
+    /// and for a bad byte anywhere else (the decoder then names it at its place).
+    static func cutCharacter(_ bytes: [UInt8]) -> (offset: Int, encoding: String)? {
+        if let offset = cutCharacterOffset(bytes) { return (offset, "UTF-8") }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return CutCharacter.utf16Offset(bytes, littleEndian: bytes[0] == 0xFF, bodyStart: 2).map { ($0, "UTF-16") }
+        }
+        if let little = utf16WithoutBOM(bytes) {
+            return CutCharacter.utf16Offset(bytes, littleEndian: little, bodyStart: 0).map { ($0, "UTF-16") }
+        }
+        // Never for UTF-8 text (a valid UTF-8 file, or one the decoder refuses as damaged UTF-8).
+        guard String(validating: bytes, as: UTF8.self) == nil, validUTF8SequencesBeforeFirstError(bytes) < 2 else {
+            return nil
+        }
+        return CutCharacter.gb18030Offset(bytes).map { ($0, "GB18030") }
+    }
+
+    /// The error for bytes that end inside a character of `encoding`.
+    private static func cutCharacterError(_ bytes: [UInt8], offset: Int, encoding: String) -> TextDecodingError {
         let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
         return TextDecodingError(
             line: line, column: offset - lineStart + 1,
-            message: "文件在一个 UTF-8 字符中途结束（字节偏移 \(offset) 起的 \(bytes.count - offset) 个字节是不完整的字符）："
-                + "文件被截断了吗？ — the file ends inside a UTF-8 character (the \(bytes.count - offset) byte(s) from "
+            message: "文件在一个 \(encoding) 字符中途结束（字节偏移 \(offset) 起的 \(bytes.count - offset) 个字节是不完整的字符）："
+                + "文件被截断了吗？ — the file ends inside a \(encoding) character (the \(bytes.count - offset) byte(s) from "
                 + "byte offset \(offset) are an incomplete character): was the file cut short?")
     }
 

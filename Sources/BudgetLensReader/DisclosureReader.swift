@@ -133,6 +133,7 @@ public enum DisclosureReader {
             let parser = TextDisclosureParser(
                 text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations)
             var unread: [ReadProblem]
+            var rewritten: SourceText?  // page text's tables rewritten as tab-separated rows
             var titles = TrailingTitles(source.lines)  // kept for every pass over the lines
             // Text without a tab holds no tab-separated table: the tables a full reading would have (read, or
             // reported not understood) are those located, so page text is tried before anything else is read.
@@ -145,6 +146,7 @@ public enum DisclosureReader {
             {
                 disclosure = pageText.disclosure
                 unread = pageText.unread
+                rewritten = pageText.rewritten
             } else {
                 disclosure = parser.parse()
                 unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)
@@ -154,6 +156,7 @@ public enum DisclosureReader {
                 {
                     disclosure = pageText.disclosure
                     unread = pageText.unread
+                    rewritten = pageText.rewritten
                 }
             }
             if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
@@ -165,6 +168,10 @@ public enum DisclosureReader {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 TextEndsInTable.mark(&disclosure, lines: lines) { SourceLocation(file: file, line: $0 + 1, column: 1) }
             }
+            // Page text cut between two rows, or after a title: told on the rewritten lines (``TextEndsInTable``).
+            else if let rewritten {
+                TextEndsInTable.mark(&disclosure, lines: rewritten.lines.map(String.init)) { rewritten.location($0) }
+            }
         }
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
         if let offset = decoded.cutCharacterOffset {
@@ -172,7 +179,8 @@ public enum DisclosureReader {
             disclosure.problems.append(
                 ReadProblem(
                     code: "text.ends-mid-character", severity: .warning,
-                    message: "the file ends inside a UTF-8 character (\(bytes.count - offset) byte(s) from byte offset "
+                    message: "the file ends inside a \(decoded.encoding.characterEncodingName) character "
+                        + "(\(bytes.count - offset) byte(s) from byte offset "
                         + "\(offset)): the incomplete character is dropped and the rest read — was the file cut short?",
                     source: SourceLocation(file: file, line: line, column: 0)))
         }
@@ -187,7 +195,7 @@ public enum DisclosureReader {
     private static func readPageText(
         _ source: SourceText, file: String, byteCount: Int, configuration: ReaderConfiguration,
         titles: inout TrailingTitles
-    ) -> (disclosure: Disclosure, unread: [ReadProblem])? {
+    ) -> (disclosure: Disclosure, unread: [ReadProblem], rewritten: SourceText)? {
         guard let rewrite = PageTextTables.rewrite(lines: source.lines, file: file) else { return nil }
         let text = SourceText(
             file: file, text: rewrite.lines.joined(separator: "\n"),
@@ -200,7 +208,7 @@ public enum DisclosureReader {
         ThreePublicResolution.resolve(rewrite.threePublicChoices, in: &disclosure)
         if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)
-        return (disclosure, unread)
+        return (disclosure, unread, text)
     }
 
     /// The text of `bytes` in whichever encoding they are (``TextDecoding``: UTF-8 with or without BOM,

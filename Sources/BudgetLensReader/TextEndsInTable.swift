@@ -11,8 +11,11 @@ import BudgetLensCore
 ///    情况说明. (Page numbers are dropped by the layout reconstruction.)
 /// 2. **Parts missing after it.** At least one of the nine tables that follow that table in the standard order
 ///    (公开01…09) is absent from the document (not read, not on a scanned page, not present in a form not read),
-///    while a table before it is there: a document read from its start, not an extract of one table (the field
-///    cases of a lone 公开07 or 三公 table are extracts and are left alone).
+///    while a table before it is there or the 目录 lists one of the absent ones: a document read from its start,
+///    not an extract of one table (the field cases of a lone 公开07 or 三公 table are extracts and are left alone).
+///    公开01 and 公开04 end with their 总计 row: cut right after it, they are whole and left alone.
+///
+/// A cut that leaves only the next table's title (and its header lines) is ``TextEndsAfterTitle``.
 ///
 /// A complete document ends with 情况说明 or 名词解释 prose, or with a table's note, or its last table is 公开09
 /// with the others present: it is never marked. The cut table is not read (present, not read: F-READ reports it,
@@ -25,8 +28,10 @@ enum TextEndsInTable {
     ///     text), in order.
     ///   - location: The input location of a 0-based index into `lines`.
     static func mark(_ disclosure: inout Disclosure, lines: [String], location: (Int) -> SourceLocation) {
-        guard !disclosure.problems.contains(where: { $0.code == Disclosure.cutTableProblem }),
-            let lastIndex = lines.lastIndex(where: { !isBlank($0) }), lines[lastIndex].contains("\t")
+        guard !disclosure.problems.contains(where: { $0.code == Disclosure.cutTableProblem }) else { return }
+        // A cut that leaves only the next table's title (and its header lines).
+        if TextEndsAfterTitle.mark(&disclosure, lines: lines, location: location) { return }
+        guard let lastIndex = lines.lastIndex(where: { !isBlank($0) }), lines[lastIndex].contains("\t")
         else { return }
         // The start of the run of rows (and blank lines) the text ends with.
         var runStart = lastIndex
@@ -43,19 +48,22 @@ enum TextEndsInTable {
         let present = Set(disclosure.tables.map(\.id)).union(disclosure.unreadableTables)
             .union(disclosure.notUnderstoodTables)
         let absentAfter = TableID.allCases.filter { $0 > table.id && !present.contains($0) }
-        // A document read from its start (a table before it is there), not an extract of one or two tables.
-        guard !absentAfter.isEmpty, disclosure.tables.contains(where: { $0.id < table.id }) else { return }
+        // A document read from its start (a table before it is there, or the 目录 lists a table after it: a cut
+        // inside 公开01), not an extract of one or two tables.
+        let listedAfter = disclosure.tableOfContents.contains { entry in
+            TableTitles.table(named: entry.text).map(absentAfter.contains) == true
+        }
+        guard !absentAfter.isEmpty, listedAfter || disclosure.tables.contains(where: { $0.id < table.id }) else { return }
+        // 公开01 and 公开04 end with their 总计 row: a file cut right after it holds the whole table.
+        if [TableID.incomeExpenditureSummary, .appropriationSummary].contains(table.id),
+            let lastRow = table.rows.max(by: { position($0.source) < position($1.source) }), lastRow.item.contains("总计")
+        {
+            return
+        }
         disclosure.tables.remove(at: last.index)
         // Notes about the removed table's rows (a code run into its label, an amount placed by position) go with it.
         disclosure.problems.removeAll { $0.table == table.id }
-        let place: String
-        let placeEnglish: String
-        if end.region != nil, let page = end.page {  // a PDF: the rebuilt text's line means nothing to a reader
-            (place, placeEnglish) = ("第\(page)页", "page \(page)")
-        } else {
-            let pageNote = end.page.map { ("（第\($0)页）", " (page \($0))") } ?? ("", "")
-            (place, placeEnglish) = ("第\(end.line)行\(pageNote.0)", "line \(end.line)\(pageNote.1)")
-        }
+        let (place, placeEnglish) = Self.place(end)
         let missing = absentAfter.map(\.formID).joined(separator: "、")
         disclosure.problems.append(
             ReadProblem(
@@ -67,18 +75,26 @@ enum TextEndsInTable {
                 table: table.id, source: end))
     }
 
-    private typealias Position = Pair
+    /// `第353行（第16页）` / `line 353 (page 16)`; a PDF's place is its page (the rebuilt text's line means nothing
+    /// to a reader).
+    static func place(_ source: SourceLocation) -> (chinese: String, english: String) {
+        if source.region != nil, let page = source.page { return ("第\(page)页", "page \(page)") }
+        let pageNote = source.page.map { ("（第\($0)页）", " (page \($0))") } ?? ("", "")
+        return ("第\(source.line)行\(pageNote.0)", "line \(source.line)\(pageNote.1)")
+    }
+
+    typealias Position = Pair
 
     /// (page, line), page 0 when unknown: both grow through a document.
-    private struct Pair: Comparable {
+    struct Pair: Comparable {
         let page: Int
         let line: Int
         static func < (a: Pair, b: Pair) -> Bool { (a.page, a.line) < (b.page, b.line) }
     }
 
-    private static func position(_ source: SourceLocation) -> Position { Pair(page: source.page ?? 0, line: source.line) }
+    static func position(_ source: SourceLocation) -> Position { Pair(page: source.page ?? 0, line: source.line) }
 
-    private static func isBlank(_ line: String) -> Bool {
+    static func isBlank(_ line: String) -> Bool {
         line.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{0C}" }
     }
 }

@@ -76,6 +76,8 @@ struct DocumentInput: ParsableArguments {
         switch disclosure.kind {
         case .finalAccounts where !disclosure.tables.isEmpty:
             return disclosure
+        case .finalAccounts where disclosure.problems.contains(where: { $0.code == Disclosure.truncatedTableProblem }):
+            return disclosure  // a file cut inside (or after the title of) its first table: read in part, exit 1
         case let kind where kind.isEvaluationReport:
             throw CommandFailure(message: Self.evaluationRefusal(file: file, kind: kind))
         case .budget:

@@ -59,13 +59,14 @@ final class XLSXWriterTests {
         let archive = try Archive(data: data, accessMode: .read)
         let paths = Set(archive.map(\.path))
         #expect(paths == Set(["[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml",
-            "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/_rels/sheet20.xml.rels", "xl/drawings/drawing1.xml",
+            "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/worksheets/_rels/sheet21.xml.rels", "xl/drawings/drawing1.xml",
             "xl/drawings/_rels/drawing1.xml.rels", "xl/charts/chart1.xml", "xl/charts/chart2.xml"]
-            + (1...20).map { "xl/worksheets/sheet\($0).xml" }))  // 封面 + 9 tables + 汇总表 + 8 自评表 + 图示
+            + (1...21).map { "xl/worksheets/sheet\($0).xml" }))  // 封面 + 9 tables + 情况说明 + 汇总表 + 8 自评表 + 图示
         let workbook = try part(archive, "xl/workbook.xml")
         #expect(workbook.contains("<sheet name=\"封面\" sheetId=\"1\" r:id=\"rId1\"/>"))
         #expect(workbook.contains("<sheet name=\"公开01\" sheetId=\"2\" r:id=\"rId2\"/>"))
         #expect(workbook.contains("<sheet name=\"公开09\" sheetId=\"10\" r:id=\"rId10\"/>"))
+        #expect(workbook.contains("<sheet name=\"情况说明\" sheetId=\"11\" r:id=\"rId11\"/>"))
         let cover = try part(archive, "xl/worksheets/sheet1.xml")
         #expect(cover.contains("<t xml:space=\"preserve\">2022年度烟台市医疗保障局部门决算</t>"))
         #expect(cover.contains("<c r=\"A3\" s=\"5\" t=\"inlineStr\"><is><t xml:space=\"preserve\">目录</t></is></c>"))
@@ -82,8 +83,8 @@ final class XLSXWriterTests {
         let path = try write(try Seed.read(Seed.yantai), name: "charts.xlsx")
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         let workbook = try part(archive, "xl/workbook.xml")
-        #expect(workbook.contains("<sheet name=\"图示\" sheetId=\"20\" r:id=\"rId20\"/>"))
-        #expect(try part(archive, "xl/worksheets/sheet20.xml").contains("<sheetData/><drawing r:id=\"rId1\"/>"))
+        #expect(workbook.contains("<sheet name=\"图示\" sheetId=\"21\" r:id=\"rId21\"/>"))
+        #expect(try part(archive, "xl/worksheets/sheet21.xml").contains("<sheetData/><drawing r:id=\"rId1\"/>"))
         #expect(try part(archive, "[Content_Types].xml").contains(
             "<Override PartName=\"/xl/charts/chart1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"))
         let bars = try part(archive, "xl/charts/chart1.xml")

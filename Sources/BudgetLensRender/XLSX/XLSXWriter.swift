@@ -3,7 +3,8 @@ import Foundation
 
 /// Writes a disclosure as an Office Open XML workbook (issue 14 §1): the sheet `封面` with the document title (year
 /// and unit; see ``coverTitle``), then one sheet per public table (`公开01` …
-/// `公开09`, the missing ones with their title and a note; then the annexes `汇总表`, `自评表1` … when the document
+/// `公开09`, the missing ones with their title and a note; then `情况说明` when the document has one,
+/// ``XLSXNarrativeSheet``; then the annexes `汇总表`, `自评表1` … when the document
 /// has them, ``XLSXAnnexSheets``), each table's ``OfficialLayout`` grid: title, 公开NN表,
 /// 部门 and 金额单位 lines, the header with merged cells, the body with amounts as numbers in the format
 /// `#,##0.00` (two decimals), column widths, the header rows frozen, the 注 lines below.
@@ -27,7 +28,7 @@ public struct XLSXWriter: Sendable {
                 let name = id.formID
                 guard let table = disclosure.table(id) else { return (name, XLSXSheet.missing(id, note: disclosure.absenceNote(id))) }
                 return (name, XLSXSheet.xml(OfficialLayout.grid(for: table, in: disclosure)))
-            } + XLSXAnnexSheets.sheets(disclosure)
+            } + (XLSXNarrativeSheet.sheet(disclosure).map { [$0] } ?? []) + XLSXAnnexSheets.sheets(disclosure)
         let contents = order.compactMap { disclosure.table($0) }.map { $0.title.isEmpty ? $0.id.canonicalTitle : $0.title }
         let cover = coverTitle.map { [(name: "封面", xml: XLSXSheet.cover(title: $0, contents: contents))] } ?? []
         // 图示: the native charts (XLSXCharts), after the tables and annexes.

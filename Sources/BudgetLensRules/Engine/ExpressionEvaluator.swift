@@ -18,6 +18,9 @@ enum EvaluationFailure: Error {
     case unreadableCell(CellReference, text: String)
     /// The table does not print this 栏次 at all (e.g. a 三公 table with only its 决算 columns).
     case columnNotPrinted(TableID, Int)
+    /// The table holds the 款/项 rows of this 类 without their codes (a workbook's merged code cell,
+    /// ``Disclosure/codesNotKnown``): a statement over them is not checked.
+    case codesNotKnown(TableID, category: String)
     /// A sum or difference does not fit in `Int64` 分 (about ±9.2 × 10^16 元): the statement cannot be checked.
     case overflow
 }
@@ -64,12 +67,27 @@ struct ExpressionEvaluator {
     /// to every row that sums a whole level stays linear in the table.
     private let fixedSums = FixedSums()
 
+    /// Per table, the 类 whose 款/项 rows it holds without codes (``Disclosure/codesNotKnown``).
+    let categoriesNotKnown: [TableID: [String]]
+
     init(disclosure: Disclosure) {
         self.disclosure = disclosure
         var indexes: [TableID: TableIndex] = [:]
         for table in disclosure.tables where indexes[table.id] == nil { indexes[table.id] = TableIndex(table) }
         self.indexes = indexes
         unit = disclosure.moneyUnit
+        var notKnown: [TableID: [String]] = [:]
+        for entry in disclosure.codesNotKnown { notKnown[entry.table, default: []].append(entry.category) }
+        categoriesNotKnown = notKnown
+    }
+
+    /// Throws ``EvaluationFailure/codesNotKnown(_:category:)`` when `code` (with `orSelf`, or a row below it) lies
+    /// under a 类 whose rows `table` holds without codes.
+    private func requireKnown(_ code: String, in table: TableID, orSelf: Bool) throws {
+        guard let categories = categoriesNotKnown[table] else { return }
+        for category in categories where code.hasPrefix(category) && (orSelf || code.count > category.count) {
+            throw EvaluationFailure.codesNotKnown(table, category: category)
+        }
     }
 
     func index(_ table: TableID) throws -> TableIndex {
@@ -186,14 +204,14 @@ struct ExpressionEvaluator {
             return [SelectedRow(index: index.table.rows.isEmpty ? nil : 0)]
         case .number(let text):
             if isSideBySide, let line = Int(text) { return [SelectedRow(index: index.row(line: line), line: line)] }
-            return [byCode(text, in: index)]
+            return [try byCode(text, in: index)]
         case .lineRange(let range):
             return range.map { SelectedRow(index: index.row(line: $0), line: $0) }
         case .label(let label):
             return [SelectedRow(index: index.row(label: label), label: label)]
         case .variable(let name):
             switch environment[name] {
-            case .code(let code): return [byCode(code, in: index)]
+            case .code(let code): return [try byCode(code, in: index)]
             case .number(let line): return [SelectedRow(index: index.row(line: line), line: line)]
             case .row(let table, let rowIndex):
                 if table == index.table.id {
@@ -202,7 +220,7 @@ struct ExpressionEvaluator {
                 }
                 guard let other = indexes[table] else { throw EvaluationFailure.tableMissing(table) }
                 let row = other.table.rows[rowIndex]
-                if let code = other.codes[rowIndex] { return [byCode(code, in: index)] }
+                if let code = other.codes[rowIndex] { return [try byCode(code, in: index)] }
                 if let line = row.standardLine, isSideBySide { return [SelectedRow(index: index.row(line: line), line: line)] }
                 return [SelectedRow(index: index.row(label: row.item), label: row.item)]
             case nil:
@@ -210,16 +228,21 @@ struct ExpressionEvaluator {
             }
         case .children(let name):
             guard case .code(let code) = environment[name] else { return [] }
+            try requireKnown(code, in: index.table.id, orSelf: true)
             return index.children(of: code).map { SelectedRow(index: $0, code: index.codes[$0]) }
         case .level(let level):
+            if level > .category, let category = categoriesNotKnown[index.table.id]?.first {
+                throw EvaluationFailure.codesNotKnown(index.table.id, category: category)
+            }
             return index.rows(at: level).map { SelectedRow(index: $0, code: index.codes[$0]) }
         case .list(let items):
             return try items.flatMap { try rows($0, in: index, environment) }
         }
     }
 
-    private func byCode(_ code: String, in index: TableIndex) -> SelectedRow {
-        SelectedRow(index: index.row(code: code), code: code)
+    private func byCode(_ code: String, in index: TableIndex) throws -> SelectedRow {
+        try requireKnown(code, in: index.table.id, orSelf: false)
+        return SelectedRow(index: index.row(code: code), code: code)
     }
 
     func columns(_ selector: ColumnSelector, _ environment: [String: BoundValue]) throws -> [Int] {

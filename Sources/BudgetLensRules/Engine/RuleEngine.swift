@@ -82,7 +82,24 @@ struct RuleRun {
             findings[index].message += "；因此未核对：\(rules.joined(separator: "、"))"
             findings[index].messageEnglish += "; therefore not checked: \(rules.joined(separator: ", "))"
         }
+        // A merged code cell (a workbook): the rules over the 类 whose rows are read without codes.
+        for entry in disclosure.codesNotKnown {
+            let reason = codesNotKnownReason(entry.table, entry.category)
+            var rules: [String] = []
+            for skip in skipped where skip.reason == reason && !rules.contains(skip.rule) { rules.append(skip.rule) }
+            guard !rules.isEmpty,
+                let index = findings.firstIndex(where: { $0.rule == "F-READ" && $0.location.source == entry.source })
+            else { continue }
+            findings[index].message += "；因此\(entry.table.formID) \(entry.category)类以下未核对：\(rules.joined(separator: "、"))"
+            findings[index].messageEnglish += "; therefore not checked below 类 \(entry.category) of \(entry.table.formID): "
+                + rules.joined(separator: ", ")
+        }
         return findings
+    }
+
+    /// The skip reason of a statement over a 类 whose rows a table holds without codes.
+    static func codesNotKnownReason(_ table: TableID, _ category: String) -> String {
+        "\(table.formID) \(category): codes of its rows not known (merged code cell)"
     }
 
     let evaluator: ExpressionEvaluator
@@ -164,6 +181,8 @@ struct RuleRun {
         switch error {
         case EvaluationFailure.tableMissing(let table):
             skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: "\(table.formID) is missing"))
+        case EvaluationFailure.codesNotKnown(let table, let category):
+            skipped.append(SkippedStatement(rule: rule.id, line: statement.line, reason: Self.codesNotKnownReason(table, category)))
         case EvaluationFailure.columnNotPrinted(let table, let column):
             skipped.append(
                 SkippedStatement(rule: rule.id, line: statement.line, reason: "\(table.formID) 栏\(column) is not printed"))

@@ -75,7 +75,10 @@ public enum NarrativeChecks {
             // An item whose names match no row: the row of the same 类 with its 项 name or its amount that no
             // item names is the one meant (a 款 or 项 name written wrong); else it names nothing.
             var reported: Set<String> = []
-            for statement in unmatched where !reported.contains(TextNormalization.key(statement.subject)) {
+            // Rows read without their codes (a merged code cell): an item naming none of the rows read is not
+            // told from one naming a code-less row — not checked.
+            let codesKnown = !context.disclosure.codesNotKnown.contains { $0.table == tableID }
+            for statement in unmatched where codesKnown && !reported.contains(TextNormalization.key(statement.subject)) {
                 reported.insert(TextNormalization.key(statement.subject))
                 let names = StatementBinding.itemNames(TextNormalization.key(statement.subject))
                 let amount: Money? = {

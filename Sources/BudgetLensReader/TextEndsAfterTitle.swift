@@ -1,0 +1,80 @@
+import BudgetLensCore
+
+/// A document cut just after a table's title (a copy, download or PDF cut short at a page break): the title of
+/// the next table survives, with at most its header lines (`单位：万元`, column headings), and no row after it.
+/// Before, the table was either not found at all (F-TOC called it missing) or reported as "title present, rows
+/// not in a form read" (`table.not-understood`), which blames the form instead of the cut (issue 9, criterion 4:
+/// "a document read only in part says so").
+///
+/// The text's last non-blank lines are a table title followed only by header-like lines (no amount, no `注`
+/// note, no 本表无数据 statement — an empty table printed whole is read as a table and never reaches here), the
+/// title comes after the 目录 and after every row read, and the document was read from its start (a table before
+/// it was read, or the 目录 lists it). The table is then present but not read: a `text.ends-in-table` error
+/// naming the title's line (and page), F-READ reports it, `cells` exits 1. DOMAIN §1 (the nine tables).
+enum TextEndsAfterTitle {
+    /// How many header lines may follow the title (a unit line and a few heading rows).
+    static let maximumHeaderLines = 8
+
+    /// Records the cut and returns `true` when `lines` end just after a table's title; else `false`, unchanged.
+    ///
+    /// - Parameters:
+    ///   - lines: The lines the text reader parsed (the input's, or the rebuilt grid text's for a PDF or layout
+    ///     text), in order.
+    ///   - location: The input location of a 0-based index into `lines`.
+    static func mark(_ disclosure: inout Disclosure, lines: [String], location: (Int) -> SourceLocation) -> Bool {
+        guard let found = trailingTitle(lines) else { return false }
+        let id = found.table
+        guard disclosure.table(id) == nil, !disclosure.unreadableTables.contains(id) else { return false }
+        let titleSource = location(found.index)
+        let title = TextEndsInTable.position(titleSource)
+        // After the 目录 (its entries are titles too) and after every row read.
+        let contents = disclosure.tableOfContents.map { TextEndsInTable.position($0.source) }
+        let rows = disclosure.tables.flatMap { $0.rows.map { TextEndsInTable.position($0.source) } }
+        guard contents.allSatisfy({ $0 < title }), rows.allSatisfy({ $0 < title }) else { return false }
+        // A document read from its start: a table before it read, or the 目录 listing it.
+        let listed = disclosure.tableOfContents.contains { TableTitles.table(named: $0.text) == id }
+        guard listed || disclosure.tables.contains(where: { $0.id < id }) else { return false }
+        // Its "title present, rows not read" problem, if the text reader gave one, is replaced by this one.
+        disclosure.problems.removeAll { $0.table == id }
+        let present = Set(disclosure.tables.map(\.id)).union(disclosure.unreadableTables)
+            .union(disclosure.notUnderstoodTables).union([id])
+        let absentAfter = TableID.allCases.filter { $0 > id && !present.contains($0) }
+        let place = TextEndsInTable.place(titleSource)
+        let missing = absentAfter.map(\.formID).joined(separator: "、")
+        let after = absentAfter.isEmpty ? ("", "") : ("；其后的\(missing)也没有", "; \(missing), which follow it, are absent")
+        disclosure.problems.append(
+            ReadProblem(
+                code: Disclosure.truncatedTableProblem, severity: .error,
+                message: "文件在\(id.formID)的表题之后结束（表题在\(place.chinese)，其后没有表格行\(after.0)），本表未读取 — "
+                    + "the file ends after the title of \(id.formID) (the title is at \(place.english), no row follows"
+                    + "\(after.1)): the table is present but not read — was the file cut short?",
+                table: id, source: titleSource))
+        return true
+    }
+
+    /// The title among the text's last non-blank lines, when only header-like lines follow it.
+    private static func trailingTitle(_ lines: [String]) -> (index: Int, table: TableID)? {
+        var index = lines.count - 1
+        var headers = 0
+        while index >= 0 {
+            let line = lines[index]
+            if !TextEndsInTable.isBlank(line) {
+                if line.utf8.count <= 240, let id = UnreadTables.trailingTitle(Substring(line)) { return (index, id) }
+                guard headers < maximumHeaderLines, isHeaderLike(line) else { return nil }
+                headers += 1
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// A unit line or a column heading: no amount (a number with a decimal point), no note, no no-data statement.
+    static func isHeaderLike(_ line: String) -> Bool {
+        if line.contains("注") || line.contains("无数据") || line.contains("没有") || line.contains("无此") { return false }
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
+        return !words.contains { word in
+            word.contains(".") && word.contains(where: { $0.isASCII && $0.isNumber })
+                && word.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," || $0 == "-" }
+        }
+    }
+}
