@@ -27,6 +27,9 @@ enum PageTextTables {
         /// Every row of the code tables rewritten so far with certain columns (raw 公开03 is held to 公开05's,
         /// ``RawTextColumnChains/codeRows(_:)``).
         var codeRows: [TableID: [String: [Int64]]] = [:]
+        /// Set when a code table's amounts are left to ``RawTextColumnChains`` on the second pass
+        /// (公开03, once 公开05 is read).
+        var chainsDeferred = false
         /// 公开09 rows whose amounts fit several placements, decided once the text is read.
         var threePublicChoices: [ThreePublicResolution.Choice] = []
 
@@ -133,9 +136,9 @@ enum PageTextTables {
             } else {
                 let unplaced = table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }
                 // Raw 公开01 left open by its own identities is tried again once 公开04 is read (its notes said then).
-                // Raw 公开03 left open likewise, once 公开05 is read (RawTextColumnChains, DOMAIN X-12).
-                let reopen = [.incomeExpenditureSummary, .expenditure].contains(id)
-                    && unplaced.contains { $0.code == "page-text.placement-ambiguous" }
+                // Raw 公开03 whose amounts need column chains is read once 公开05 is (RawTextColumnChains, DOMAIN X-12).
+                let reopen = id == .incomeExpenditureSummary && unplaced.contains { $0.code == "page-text.placement-ambiguous" }
+                    || table.chainsDeferred
                 if id == .appropriationSummary || reopen {
                     deferred.append(Deferred(
                         id: id, title: title, region: region, tail: tail, lines: output.lines.count, notes: reopen ? unplaced : []))
@@ -158,13 +161,16 @@ enum PageTextTables {
             var table = Rewrite()
             table.append([entry.title])
             let read: Bool
-            if entry.id == .expenditure {
-                guard let floors = output.codeRows[.generalBudgetExpenditure] else {
-                    output.notes += entry.notes
-                    continue
-                }
-                read = write(entry.id, lines: lines, region: entry.region, tail: entry.tail, floors: floors,
-                    location: location, into: &table)
+            if entry.id == .income {
+                // 公开02's 合计 财政拨款收入 = 公开04's 本年收入合计, where 公开04 was read.
+                read = write(entry.id, lines: lines, region: entry.region, tail: entry.tail,
+                    floors: RawTextColumnChains.incomeFloors(output.summaryFigures), chainsNow: true, location: location,
+                    into: &table)
+            } else if entry.id == .expenditure {
+                // Held to 公开05 where it was read with certain columns, else by its own identities alone.
+                read = write(entry.id, lines: lines, region: entry.region, tail: entry.tail,
+                    floors: output.codeRows[.generalBudgetExpenditure] ?? [:], chainsNow: true, location: location,
+                    into: &table)
             } else if entry.id == .incomeExpenditureSummary {
                 guard let figures = output.summaryFigures else {
                     output.notes += entry.notes
@@ -322,7 +328,7 @@ enum PageTextTables {
     private static func write(
         _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, totals: RawTextSideBySide.CodeTotals? = nil,
         summaryLargest: Int64? = nil, cross: RawTextSideBySide.CrossFigures? = nil, floors: [String: [Int64]] = [:],
-        location: (Int, Int) -> SourceLocation, into table: inout Rewrite
+        chainsNow: Bool = false, location: (Int, Int) -> SourceLocation, into table: inout Rewrite
     ) -> Bool {
         var tokenLines: [[PageTextToken]] = []
         for index in region {
@@ -360,10 +366,11 @@ enum PageTextTables {
             var blocks = before
             guard RawTextCodeTable.write(
                 id, tokenLines: tokenLines, following: following, followingStart: region.upperBound, floors: floors,
-                location: location, into: &blocks)
+                chains: ![.income, .expenditure].contains(id) || chainsNow, location: location, into: &blocks)
             else {
                 // A reading left open is said, with both placements (page-text.placement-ambiguous).
                 table.notes += blocks.notes.dropFirst(before.notes.count)
+                table.chainsDeferred = blocks.chainsDeferred
                 return false
             }
             table = blocks

@@ -52,9 +52,11 @@ enum RawTextCodeTable {
     ///   - followingStart: The line index of the first of `following`.
     ///   - floors: The least each cell holds by another table already read, by code (`合计` for the 合计 row), in 分
     ///     (``RawTextColumnChains``; 公开03 ≥ 公开05, DOMAIN X-12).
+    ///   - runsChains: `false`: the column chains are left for a second pass (``PageTextTables/Rewrite/chainsDeferred``).
     static func write(
         _ id: TableID, tokenLines: [[PageTextToken]], following: [Substring] = [], followingStart: Int = 0,
-        floors: [String: [Int64]] = [:], location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
+        floors: [String: [Int64]] = [:], chains runsChains: Bool = true, location: (Int, Int) -> SourceLocation,
+        into table: inout PageTextTables.Rewrite
     ) -> Bool {
         guard let template = FunctionalPageTable.template(for: id) else { return false }
         let tokens = tokenLines.flatMap { $0 }.filter { !$0.text.allSatisfy { $0 == "…" || $0 == "." || $0 == "．" } }
@@ -110,6 +112,11 @@ enum RawTextCodeTable {
                 return false
             case .none: break
             }
+        }
+        if cut == nil, !cutShort, !runsChains {
+            // Column chains later, once the tables that hold this one are read (公开03 after 公开05).
+            table.chainsDeferred = true
+            return false
         }
         if cut == nil, !cutShort {
             // Column chains: each column's cells top to bottom in printed order, the blocks merged (RawTextColumnChains).

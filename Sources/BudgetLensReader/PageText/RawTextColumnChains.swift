@@ -72,7 +72,6 @@ enum RawTextColumnChains {
             let tolerance = Int64(max(1, columnCount - 2))
             for totalLast in [false, true] {
                 place(totalLast: totalLast, active: active, tolerance: tolerance)
-                FileHandleDebug.log("set \(money) last=\(totalLast) steps=\(steps) found=\(found.count)")
                 if cutShort || found.count >= 2 { break search }
             }
         }
@@ -132,8 +131,8 @@ enum RawTextColumnChains {
             }
             /// Whether the hierarchy holds at `position` (just placed) in every column: its parent is at least its
             /// children so far, and each parent whose last child (or itself) stands here equals their sum.
-            func hierarchyHolds(_ position: Int) -> Bool {
-                for step in active.indices {
+            func hierarchyHolds(_ position: Int, steps: Range<Int>? = nil) -> Bool {
+                for step in steps ?? active.indices {
                     if let parent = parents[position], parent < position {
                         var sum: Int64 = 0
                         for child in children[parent] where child <= position { sum += value(child, step) }
@@ -188,7 +187,7 @@ enum RawTextColumnChains {
                         return
                     }
                     if step == active.count {
-                        guard abs(need) <= tolerance, hierarchyHolds(position) else { return }
+                        guard abs(need) <= tolerance else { return }
                         if row(position + 1) { any = true }
                         return
                     }
@@ -200,7 +199,7 @@ enum RawTextColumnChains {
                         if isTotal {
                             // A blank row: every column blank.
                             if hierarchyHolds(position), row(position + 1) { any = true }
-                        } else {
+                        } else if hierarchyHolds(position, steps: step..<(step + 1)) {
                             cell(step + 1, need: need)
                         }
                     }
@@ -218,7 +217,9 @@ enum RawTextColumnChains {
                         unused -= 1
                         if isTotalRow && totalLast { upper[step] = index } else { last[step] = index }
                         cells[position][step] = index
-                        cell(step + 1, need: isTotal ? amount : need - amount)
+                        if hierarchyHolds(position, steps: step..<(step + 1)) {
+                            cell(step + 1, need: isTotal ? amount : need - amount)
+                        }
                         cells[position][step] = nil
                         last[step] = saved
                         upper[step] = savedUpper
@@ -247,7 +248,6 @@ enum RawTextColumnChains {
                 // The 合计 row has money in each column of the set (else the reading is a smaller set's).
                 guard active.allSatisfy({ grid[0][$0] > 0 }) else { return }
                 if !foundCells.contains(grid) {
-                    FileHandleDebug.log("found at \(steps): \(grid)")
                     foundCells.append(grid)
                     found.append(reading)
                 }
@@ -263,6 +263,13 @@ enum RawTextColumnChains {
 }
 
 extension RawTextColumnChains {
+    /// 公开02's floors from 公开04 (read): its 合计 row's 财政拨款收入 is 公开04's 本年收入合计, the sum of its rows 1–3
+    /// (DOMAIN X-2); none without 公开04.
+    static func incomeFloors(_ figures: RawTextSideBySide.CrossFigures?) -> [String: [Int64]] {
+        guard let figures, !figures.incomeRows.isEmpty else { return [:] }
+        return ["合计": [0, figures.incomeRows.values.reduce(0, +)]]
+    }
+
     /// Every row of a rewritten code table (`科目编码 | 科目名称 | amounts…`, the 合计 row keyed `合计`): its amounts in
     /// 分, blank 0; `nil` when a field is no amount or an amount is negative. Used as floors: 公开03 ≥ 公开05 at every
     /// code and column (DOMAIN X-12: 03 = 05 + 07 + 08 + spending financed by other income; 05's columns 合计,
@@ -301,6 +308,8 @@ extension RawTextCodeTable {
         columns: [String], identities: [ColumnPlacement.Identity], floors: [String: [Int64]], start: SourceLocation,
         into table: inout PageTextTables.Rewrite
     ) -> Cut? {
+        // The table whose figures gave the floors: 公开04 for 公开02 (X-2), 公开05 for 公开03 (X-12).
+        let relation = id == .income ? "公开04" : "公开05"
         let late = following.enumerated().map { PageTextToken.tokens(of: $1, index: followingStart + $0) }
             .filter { $0.count == 1 && $0[0].amount != nil }.map { $0[0] }
         for tokens in late.isEmpty ? [amounts] : [amounts, amounts + late] {
@@ -308,7 +317,6 @@ extension RawTextCodeTable {
             guard values.count == tokens.count else { return nil }
             let outcome = RawTextColumnChains.place(rows: rows, values: values, columnCount: columns.count, identities: identities,
                 floors: floors)
-            FileHandleDebug.log("chains \(id) rows=\(rows.map { $0.code ?? "T" }) values=\(values) -> \(outcome)")
             switch outcome
             {
             case .read(let reading):
@@ -317,10 +325,10 @@ extension RawTextCodeTable {
                 table.notes.append(ReadProblem(
                     code: "page-text.placement-ambiguous", severity: .warning,
                     message: "\(id.formID)：原始文本中各栏金额的放置有两种以上均满足勾稽关系"
-                        + (floors.isEmpty ? "" : "（含与公开05的关系）") + "，未读取本表："
+                        + (floors.isEmpty ? "" : "（含与\(relation)的关系）") + "，未读取本表："
                         + RawTextColumnBlocks.describe(first, second, rows: rows, amounts: tokens, columns: columns)
                         + " — the raw text's amounts can be placed in their columns in two or more ways that satisfy the "
-                        + "identities" + (floors.isEmpty ? "" : ", those with 公开05 included") + "; the table is not read",
+                        + "identities" + (floors.isEmpty ? "" : ", those with \(relation) included") + "; the table is not read",
                     table: id, source: start))
                 return nil
             case .none(let cutShort):
@@ -336,6 +344,3 @@ extension RawTextCodeTable {
         return nil
     }
 }
-
-import Foundation
-enum FileHandleDebug { static func log(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) } }
