@@ -17,9 +17,13 @@ import BudgetLensCore
 /// - every cell is at least the `floors` given for it, less 1 分 (cross-table inequalities: 公开03 ≥ 公开05 at each
 ///   code and column, DOMAIN X-12), so that a column left blank in every row cannot take another's money.
 ///
-/// The columns are searched one after another (the total column first, each chain with the hierarchy checked as
-/// it grows, the last part column forced by the row sums). One reading (by cells): read. Two: ``Outcome/open`` with
-/// both, the table is not read and says so. None, or a search cut short at `stepLimit` steps: ``Outcome/none``.
+/// The columns with money are those of the 合计 row (a column blank there is blank in every row): each set of them
+/// is searched alone, fewest first. The rows are searched in order (the 合计 row first, its cells then before or
+/// after the others' in their columns), each cell checked against the hierarchy as it is placed, the row's last
+/// column forced by its identity, an amount that no column can take any more ending the branch; a state met again
+/// (amounts used, each column's last, the open parents' sums) is not searched again. One reading (by cells): read.
+/// Two: ``Outcome/open`` with both, the table is not read and says so. None, or a search cut short at
+/// `stepLimit` steps: ``Outcome/none``.
 /// See docs/page-text.md ("Raw `pdftotext`: column chains").
 enum RawTextColumnChains {
     /// Search steps for one table.
@@ -263,6 +267,25 @@ enum RawTextColumnChains {
 }
 
 extension RawTextColumnChains {
+    /// Both readings at the first row whose cells differ (`2013901 51.32→本年支出合计，51.32→基本支出 | 2013901
+    /// 202.24→本年支出合计，202.24→项目支出`); readings that differ only in which of two equal amounts a cell took
+    /// are one reading.
+    static func describe(
+        _ first: RawTextColumnBlocks.Reading, _ second: RawTextColumnBlocks.Reading, rows: [RawTextCodeTable.Row],
+        amounts: [PageTextToken], columns: [String]
+    ) -> String {
+        func values(_ reading: RawTextColumnBlocks.Reading, _ row: Int) -> [Int64] {
+            reading[row].map { $0.flatMap { amounts[$0].amount } ?? 0 }
+        }
+        guard let row = first.indices.first(where: { values(first, $0) != values(second, $0) }) else { return "" }
+        func text(_ reading: RawTextColumnBlocks.Reading) -> String {
+            "\(rows[row].code ?? "合计") " + reading[row].enumerated().compactMap { column, amount in
+                amount.map { "\(amounts[$0].text)→\(columns[column])" }
+            }.joined(separator: "，")
+        }
+        return text(first) + " | " + text(second)
+    }
+
     /// 公开02's floors from 公开04 (read): its 合计 row's 财政拨款收入 is 公开04's 本年收入合计, the sum of its rows 1–3
     /// (DOMAIN X-2); none without 公开04.
     static func incomeFloors(_ figures: RawTextSideBySide.CrossFigures?) -> [String: [Int64]] {
@@ -326,7 +349,7 @@ extension RawTextCodeTable {
                     code: "page-text.placement-ambiguous", severity: .warning,
                     message: "\(id.formID)：原始文本中各栏金额的放置有两种以上均满足勾稽关系"
                         + (floors.isEmpty ? "" : "（含与\(relation)的关系）") + "，未读取本表："
-                        + RawTextColumnBlocks.describe(first, second, rows: rows, amounts: tokens, columns: columns)
+                        + RawTextColumnChains.describe(first, second, rows: rows, amounts: tokens, columns: columns)
                         + " — the raw text's amounts can be placed in their columns in two or more ways that satisfy the "
                         + "identities" + (floors.isEmpty ? "" : ", those with \(relation) included") + "; the table is not read",
                     table: id, source: start))
