@@ -179,6 +179,21 @@ struct RawTextColumnChainsTests {
         #expect(grid(reading, values)[3] == [500, 500, 0] && grid(reading, values)[4] == [2_000, 0, 2_000])
     }
 
+    @Test("hostile: 400 rows of equal amounts in any order are bounded by the step limit (read, open or cut short, never a crash)")
+    func hostile() {
+        // 合计 and 399 类 (201…599): each 类 1.00 = 1.00 基本, printed all totals first then all 基本 — every 类 alike.
+        let codes = (0..<399).map { String(201 + $0) }
+        let rows = [RawTextCodeTable.Row(code: nil, label: "合计", anchor: nil)]
+            + codes.map { RawTextCodeTable.Row(code: $0, label: $0, anchor: nil) }
+        let values = [Int64(39_900), 39_900] + [Int64](repeating: 100, count: 399) + [Int64](repeating: 100, count: 399)
+        let start = Date()
+        let outcome = RawTextColumnChains.place(rows: rows, values: values, columnCount: 3, identities: identities)
+        #expect(Date().timeIntervalSince(start) < 60, "\(outcome)")
+        if case .read(let reading) = outcome {
+            #expect(grid(reading, values).dropFirst().allSatisfy { $0 == [100, 100, 0] })
+        }
+    }
+
     @Test("a mis-sum, a negative amount, too many amounts: no reading, at once")
     func refused() {
         let values: [Int64] = [3_000, 2_000, 1_000, 3_000, 2_000, 1_000, 3_000, 2_000, 1_000, 3_000, 2_000, 1_000]

@@ -27,7 +27,7 @@ import BudgetLensCore
 /// See docs/page-text.md ("Raw `pdftotext`: column chains").
 enum RawTextColumnChains {
     /// Search steps for one table.
-    static let stepLimit = 3_000_000
+    static let stepLimit = 1_000_000
 
     /// Amounts of one table, at most.
     static let amountLimit = 1_200
@@ -91,6 +91,16 @@ enum RawTextColumnChains {
             var children = [[Int]](repeating: [], count: count)
             for (position, parent) in parents.enumerated() { if let parent { children[parent].append(position) } }
             let lastChild = children.map { $0.max() }
+            // The parents whose last child stands at a position, and those with children still to come after it.
+            var closes = [[Int]](repeating: [], count: count)
+            var open = [[Int]](repeating: [], count: count)
+            for parent in children.indices {
+                guard let end = lastChild[parent] else { continue }
+                closes[end].append(parent)
+                for position in (parent + 1)...end { open[position].append(parent) }
+            }
+            // Each parent's children's sum so far, by column (kept as cells are placed).
+            var childSum = [[Int64]](repeating: [Int64](repeating: 0, count: active.count), count: count)
             let floor: [[Int64]] = order.map { row in
                 let given = floors[rows[row].code ?? "合计"] ?? []
                 return (0..<columnCount).map { $0 < given.count ? max(0, given[$0] - 1) : 0 }
@@ -124,12 +134,8 @@ enum RawTextColumnChains {
                         word = 0
                     }
                 }
-                for parent in children.indices where !children[parent].isEmpty && (lastChild[parent] ?? 0) >= position {
-                    for step in active.indices {
-                        var sum: Int64 = 0
-                        for child in children[parent] where child < position { sum += value(child, step) }
-                        key += [Int64(parent), parent < position ? value(parent, step) : -1, sum]
-                    }
+                for parent in open[min(position, count - 1)] where parent < position {
+                    for step in active.indices { key += [Int64(parent), value(parent, step), childSum[parent][step]] }
                 }
                 return key
             }
@@ -137,17 +143,14 @@ enum RawTextColumnChains {
             /// children so far, and each parent whose last child (or itself) stands here equals their sum.
             func hierarchyHolds(_ position: Int, steps: Range<Int>? = nil) -> Bool {
                 for step in steps ?? active.indices {
-                    if let parent = parents[position], parent < position {
-                        var sum: Int64 = 0
-                        for child in children[parent] where child <= position { sum += value(child, step) }
-                        if sum > value(parent, step) + Int64(children[parent].count) { return false }
-                    }
-                    for parent in children.indices where !children[parent].isEmpty
-                        && max(parent, lastChild[parent] ?? parent) == position
+                    if let parent = parents[position],
+                        childSum[parent][step] > value(parent, step) + Int64(children[parent].count)
                     {
-                        var sum: Int64 = 0
-                        for child in children[parent] { sum += value(child, step) }
-                        if abs(value(parent, step) - sum) > Int64(children[parent].count) { return false }
+                        return false
+                    }
+                    for parent in closes[position]
+                    where abs(value(parent, step) - childSum[parent][step]) > Int64(children[parent].count) {
+                        return false
                     }
                 }
                 return true
@@ -155,6 +158,8 @@ enum RawTextColumnChains {
             /// Rows from `position` on; `true` when some completion exists.
             @discardableResult
             func row(_ position: Int) -> Bool {
+                // A row's checks scan the amounts: counted as steps too (one per 32 amounts).
+                steps += values.count / 32
                 guard tick() else { return true }
                 if position == count {
                     guard unused == 0 else { return false }
@@ -221,9 +226,11 @@ enum RawTextColumnChains {
                         unused -= 1
                         if isTotalRow && totalLast { upper[step] = index } else { last[step] = index }
                         cells[position][step] = index
+                        if let parent = parents[position] { childSum[parent][step] += amount }
                         if hierarchyHolds(position, steps: step..<(step + 1)) {
                             cell(step + 1, need: isTotal ? amount : need - amount)
                         }
+                        if let parent = parents[position] { childSum[parent][step] -= amount }
                         cells[position][step] = nil
                         last[step] = saved
                         upper[step] = savedUpper
