@@ -1,2 +1,0 @@
-B=/work/wt/hardening2/.build/debug/budgetlens; P=/work/shared/corpus/pdf; R=/work/wt/rawtexts
-for n in "24年普陀区财政局（测试问题版本）" "上海市普陀区规划和自然资源局 2024 年度部门决算" "上海市普陀区财政局2024年度部门决算" "中共上海市普陀区委社会工作部 2024 年度部门决算" "附件2：部门决算模板"; do python3 /work/wt/cmp_cells.py $B "$P/$n.pdf" "$R/$n.raw.txt"; /usr/bin/time -f "  %e s" $B cells "$R/$n.raw.txt" 2>&1 >/dev/null | grep -E "placement|unplaced|^  [0-9]" | cut -c1-600; done
