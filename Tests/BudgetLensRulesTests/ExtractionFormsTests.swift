@@ -52,9 +52,9 @@ struct ExtractionFormsTests {
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
             .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (541, 107, 0),
         ],
-        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (207, 370, 2)],
+        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (327, 250, 2)],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
-            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (359, 175, 0),
+            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (467, 67, 0),
         ],
         "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (236, 160, 0)],
     ]
@@ -140,9 +140,10 @@ struct ExtractionFormsTests {
             case let name where name.contains("规划"):
                 [.income, .expenditure, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund,
                     .stateCapital]
-            // 公开01 settled by 公开04 once that is read (RawTextSummaryCrossCheck).
+            // 公开01 settled by 公开04 once that is read (RawTextSummaryCrossCheck); 公开03 by its column chains held to
+            // 公开05 (RawTextColumnChains).
             case let name where name.contains("社会工作部"):
-                [.incomeExpenditureSummary, .income, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
+                [.incomeExpenditureSummary, .income, .expenditure, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
             case let name where name.contains("测试问题版本"):
                 // 公开05's codes printed apart (201 / 06 / 01) rebuilt; 公开02 left open (its 6.20 fits 上级补助 … 其他收入).
                 [.appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
@@ -151,9 +152,11 @@ struct ExtractionFormsTests {
                 [.incomeExpenditureSummary, .appropriationSummary, .generalBudgetBasicExpenditure, .threePublicExpenses,
                     .governmentFund, .stateCapital]
             // The 财政局 PDF (ONLYOFFICE): codes printed apart (201 / 06 / 01) and amounts column by column; 公开02 and 03
-            // interleave the columns of row ranges and are not read.
+            // interleave the columns of row ranges: 公开03 read by its column chains held to 公开05 (RawTextColumnChains),
+            // 公开02 left open (its 6.20 fits 上级补助 … 其他收入).
             // 公开09 in part, as from its page text (its two 0.95 fit 因公出国（境）费 or 公务接待费 预算数: those cells unread).
-            default: [.appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
+            default: [.expenditure, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund,
+                .stateCapital]
             }
         #expect(read == expected, "\(name)")
         // Every table the PDF has and the raw text does not read is reported: a document read in part says so.

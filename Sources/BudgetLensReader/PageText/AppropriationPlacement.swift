@@ -175,6 +175,10 @@ enum AppropriationPlacement {
         // column by column (`2,106.66 2,106.66 326.71 60.99 326.71 60.99`), so the columns interleave freely.
         let byColumn = (0..<4).map { column in known.filter { $0.column == column }.map { (row: $0.row, value: $0.value) } }
         var pointers = [0, 0, 0, 0]
+        // States from which no reading was found (amounts placed so far, each column's cells taken, the 收入 values
+        // set, the 年末 and 总计 amounts gathered): met again by another interleaving of equal amounts, not searched
+        // again (rawtext7).
+        var dead = Set<[Int64]>()
         func search(_ index: Int, incomeNext: Int, stage: Int) {
             if cutShort || readings.count >= 2 { return }
             steps += 1
@@ -182,6 +186,12 @@ enum AppropriationPlacement {
                 cutShort = true
                 return
             }
+            var state: [Int64] = [Int64(index), Int64(incomeNext), Int64(stage)] + pointers.map { Int64($0) }
+            state += income.map { $0 ?? -1 } + [-2] + carryOutAmounts.map { Int64($0.line) } + [-2]
+                + totalAmounts.map { Int64($0.line) }
+            if dead.contains(state) { return }
+            let found = readings.count
+            defer { if readings.count == found && !cutShort { dead.insert(state) } }
             if index == amounts.count {
                 guard (0..<4).allSatisfy({ pointers[$0] == byColumn[$0].count }) else { return }
                 let saved = current

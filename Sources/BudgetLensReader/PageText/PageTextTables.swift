@@ -24,6 +24,12 @@ enum PageTextTables {
         var summaryLargest: Int64? = nil
         /// What 公开04 of raw text, once read, fixes in 公开01 (``RawTextSideBySide/CrossFigures``).
         var summaryFigures: RawTextSideBySide.CrossFigures? = nil
+        /// Every row of the code tables rewritten so far with certain columns (raw 公开03 is held to 公开05's,
+        /// ``RawTextColumnChains/codeRows(_:)``).
+        var codeRows: [TableID: [String: [Int64]]] = [:]
+        /// Set when a code table's amounts are left to ``RawTextColumnChains`` on the second pass
+        /// (公开03, once 公开05 is read).
+        var chainsDeferred = false
         /// 公开09 rows whose amounts fit several placements, decided once the text is read.
         var threePublicChoices: [ThreePublicResolution.Choice] = []
 
@@ -128,10 +134,13 @@ enum PageTextTables {
                 // then (with amounts ≥ 0 the total is the row's first amount under every placement).
                 let certain = !table.notes.contains { $0.code == "page-text.column-uncertain" }
                 if id.shape == .functional, let totals = codeTotals(table.lines, certain: certain) { output.codeTotals[id] = totals }
+                if id.shape == .functional, certain, let rows = RawTextColumnChains.codeRows(table.lines) { output.codeRows[id] = rows }
             } else {
                 let unplaced = table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }
                 // Raw 公开01 left open by its own identities is tried again once 公开04 is read (its notes said then).
+                // Raw 公开03 whose amounts need column chains is read once 公开05 is (RawTextColumnChains, DOMAIN X-12).
                 let reopen = id == .incomeExpenditureSummary && unplaced.contains { $0.code == "page-text.placement-ambiguous" }
+                    || table.chainsDeferred
                 if id == .appropriationSummary || reopen {
                     deferred.append(Deferred(
                         id: id, title: title, region: region, tail: tail, lines: output.lines.count, notes: reopen ? unplaced : []))
@@ -154,7 +163,17 @@ enum PageTextTables {
             var table = Rewrite()
             table.append([entry.title])
             let read: Bool
-            if entry.id == .incomeExpenditureSummary {
+            if entry.id == .income {
+                // 公开02's 合计 财政拨款收入 = 公开04's 本年收入合计, where 公开04 was read.
+                read = write(entry.id, lines: lines, region: entry.region, tail: entry.tail,
+                    floors: RawTextColumnChains.incomeFloors(output.summaryFigures), chainsNow: true, location: location,
+                    into: &table)
+            } else if entry.id == .expenditure {
+                // Held to 公开05 where it was read with certain columns, else by its own identities alone.
+                read = write(entry.id, lines: lines, region: entry.region, tail: entry.tail,
+                    floors: output.codeRows[.generalBudgetExpenditure] ?? [:], chainsNow: true, location: location,
+                    into: &table)
+            } else if entry.id == .incomeExpenditureSummary {
                 guard let figures = output.summaryFigures else {
                     output.notes += entry.notes
                     continue
@@ -310,8 +329,8 @@ enum PageTextTables {
     /// Writes table `id` from the region's lines; `false` when its rows cannot be read from page text.
     private static func write(
         _ id: TableID, lines: [Substring], region: Range<Int>, tail: Substring?, totals: RawTextSideBySide.CodeTotals? = nil,
-        summaryLargest: Int64? = nil, cross: RawTextSideBySide.CrossFigures? = nil, location: (Int, Int) -> SourceLocation,
-        into table: inout Rewrite
+        summaryLargest: Int64? = nil, cross: RawTextSideBySide.CrossFigures? = nil, floors: [String: [Int64]] = [:],
+        chainsNow: Bool = false, location: (Int, Int) -> SourceLocation, into table: inout Rewrite
     ) -> Bool {
         var tokenLines: [[PageTextToken]] = []
         for index in region {
@@ -348,11 +367,12 @@ enum PageTextTables {
             let following = followingLines(lines, after: region)
             var blocks = before
             guard RawTextCodeTable.write(
-                id, tokenLines: tokenLines, following: following, followingStart: region.upperBound, location: location,
-                into: &blocks)
+                id, tokenLines: tokenLines, following: following, followingStart: region.upperBound, floors: floors,
+                chains: ![.income, .expenditure].contains(id) || chainsNow, location: location, into: &blocks)
             else {
                 // A reading left open is said, with both placements (page-text.placement-ambiguous).
                 table.notes += blocks.notes.dropFirst(before.notes.count)
+                table.chainsDeferred = blocks.chainsDeferred
                 return false
             }
             table = blocks

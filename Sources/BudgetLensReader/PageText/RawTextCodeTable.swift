@@ -50,9 +50,13 @@ enum RawTextCodeTable {
     ///     `202.24`, the 合计 row's 项目支出). Lines of one amount alone there are tried, after the region's, only
     ///     when the region's amounts alone cannot be cut into rows.
     ///   - followingStart: The line index of the first of `following`.
+    ///   - floors: The least each cell holds by another table already read, by code (`合计` for the 合计 row), in 分
+    ///     (``RawTextColumnChains``; 公开03 ≥ 公开05, DOMAIN X-12).
+    ///   - runsChains: `false`: the column chains are left for a second pass (``PageTextTables/Rewrite/chainsDeferred``).
     static func write(
         _ id: TableID, tokenLines: [[PageTextToken]], following: [Substring] = [], followingStart: Int = 0,
-        location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
+        floors: [String: [Int64]] = [:], chains runsChains: Bool = true, location: (Int, Int) -> SourceLocation,
+        into table: inout PageTextTables.Rewrite
     ) -> Bool {
         guard let template = FunctionalPageTable.template(for: id) else { return false }
         let tokens = tokenLines.flatMap { $0 }.filter { !$0.text.allSatisfy { $0 == "…" || $0 == "." || $0 == "．" } }
@@ -108,6 +112,19 @@ enum RawTextCodeTable {
                 return false
             case .none: break
             }
+        }
+        if cut == nil, !cutShort, !runsChains {
+            // Column chains later, once the tables that hold this one are read (公开03 after 公开05).
+            table.chainsDeferred = true
+            return false
+        }
+        if cut == nil, !cutShort {
+            // Column chains: each column's cells top to bottom in printed order, the blocks merged (RawTextColumnChains).
+            guard let chained = chains(id, rows: rows.rows, amounts: rows.amounts, following: following,
+                followingStart: followingStart, columns: template.columns, identities: template.identities, floors: floors,
+                start: start, into: &table)
+            else { return false }
+            cut = chained
         }
         guard let cut else { return false }
         if rows.split, cut.alternatives > 1 || !cut.uncertain.isEmpty {

@@ -1,0 +1,376 @@
+import BudgetLensCore
+
+/// Places the amounts of a raw `pdftotext` code table (公开02, 03, 05) whose amounts come in neither row order nor
+/// whole columns: poppler prints a page's text blocks one after another, so a run of rows may come column by
+/// column (`2,112.86` `2,112.86` `1,511.90` … then `2,106.66` `2,106.66` …), the next row by row, and a single
+/// cell may stand rows later (社会工作部 公开03: 2013999's `202.24` 项目支出 after 21011's amounts) or before its
+/// row's other cells (`6.19` then `16.19` `10.00`).
+///
+/// What survives every such order: **each column's cells, read top to bottom, stand in printed order** (a column
+/// is one text column of the page; poppler never prints a lower cell of a column before a higher one). So the
+/// printed amounts are a merge of one chain a column, and a reading gives every amount a row and a column such
+/// that, in each column, the rows increase with the printed order. Blank cells are dropped. A reading is kept
+/// only when:
+/// - every row's own identity holds (合计 = Σ parts, within 1 分 a part: 尾数误差; DOMAIN §1.3);
+/// - in every column each parent row equals the sum of its children (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, within 1 分 a
+///   child), the `合计` row first or last as printed;
+/// - every cell is at least the `floors` given for it, less 1 分 (cross-table inequalities: 公开03 ≥ 公开05 at each
+///   code and column, DOMAIN X-12), so that a column left blank in every row cannot take another's money.
+///
+/// The columns with money are those of the 合计 row (a column blank there is blank in every row): each set of them
+/// is searched alone, fewest first. The rows are searched in order (the 合计 row first, its cells then before or
+/// after the others' in their columns), each cell checked against the hierarchy as it is placed, the row's last
+/// column forced by its identity, an amount that no column can take any more ending the branch; a state met again
+/// (amounts used, each column's last, the open parents' sums) is not searched again. One reading (by cells): read.
+/// Two: ``Outcome/open`` with both, the table is not read and says so. None, or a search cut short at
+/// `stepLimit` steps: ``Outcome/none``.
+/// See docs/page-text.md ("Raw `pdftotext`: column chains").
+enum RawTextColumnChains {
+    /// Search steps for one table.
+    static let stepLimit = 1_000_000
+
+    /// Amounts of one table, at most.
+    static let amountLimit = 1_200
+
+    enum Outcome: Equatable {
+        /// Exactly one reading (by cells).
+        case read(RawTextColumnBlocks.Reading)
+        /// Two readings with different cells: the table is not read.
+        case open(RawTextColumnBlocks.Reading, RawTextColumnBlocks.Reading)
+        /// None; `cutShort` when the step limit ended the search.
+        case none(cutShort: Bool)
+    }
+
+    /// - Parameters:
+    ///   - rows: The table's rows, the `合计` row (code `nil`) first, then the codes in order.
+    ///   - values: The amounts in printed order, in 分 (all ≥ 0).
+    ///   - identities: The table's row identity; only `column 0 = Σ the others` is searched (公开02, 03, 05).
+    ///   - floors: For a row's code (`合计` for the 合计 row), the least each column holds (0: no floor).
+    static func place(
+        rows: [RawTextCodeTable.Row], values: [Int64], columnCount: Int, identities: [ColumnPlacement.Identity],
+        floors: [String: [Int64]] = [:]
+    ) -> Outcome {
+        guard identities.count == 1, identities[0].total == 0, columnCount >= 2,
+            identities[0].parts == Array(1..<columnCount), !rows.isEmpty, !values.isEmpty, values.count <= amountLimit,
+            values.count <= rows.count * columnCount,
+            values.allSatisfy({ $0 >= 0 && $0 < Int64.max / Int64(amountLimit + 1) })
+        else { return .none(cutShort: false) }
+        var steps = 0
+        var cutShort = false
+        var found: [RawTextColumnBlocks.Reading] = []
+        var foundCells: [[[Int64]]] = []
+        // The columns with money: those of the 合计 row (a column blank there is blank in every row, amounts ≥ 0:
+        // 合计 = Σ 类 …), each set tried alone, fewest columns first; a column with a floor at 合计 is in every set.
+        let required = Set((floors["合计"] ?? []).enumerated().filter { $0.offset > 0 && $0.element > 0 }.map(\.offset))
+        var sets: [[Int]] = []
+        for mask in 1..<(1 << (columnCount - 1)) {
+            let set: [Int] = (1..<columnCount).filter { (mask >> ($0 - 1)) & 1 == 1 }
+            if required.isSubset(of: set) { sets.append(set) }
+        }
+        sets.sort { (first: [Int], second: [Int]) -> Bool in
+            first.count != second.count ? first.count < second.count : first.lexicographicallyPrecedes(second)
+        }
+        search: for money in sets {
+            let active = [0] + money
+            // A row's identity: within 1 分 a part (ColumnPlacement.holds, tolerance 1).
+            let tolerance = Int64(max(1, columnCount - 2))
+            for totalLast in [false, true] {
+                place(totalLast: totalLast, active: active, tolerance: tolerance)
+                if cutShort || found.count >= 2 { break search }
+            }
+        }
+
+        /// One search: the columns `active` (the total column first); the 合计 row's cells before every other row's
+        /// in their columns, or (`totalLast`) after them. The 合计 row is searched first either way.
+        func place(totalLast: Bool, active: [Int], tolerance: Int64) {
+            let order = Array(rows.indices)
+            let count = order.count
+            let parents = RawTextCodeTable.parents(of: rows)
+            // totalLast: each column's other cells stand before the 合计 row's (its index, once placed).
+            var upper = [Int](repeating: values.count, count: active.count)
+            var children = [[Int]](repeating: [], count: count)
+            for (position, parent) in parents.enumerated() { if let parent { children[parent].append(position) } }
+            let lastChild = children.map { $0.max() }
+            // The parents whose last child stands at a position, and those with children still to come after it.
+            var closes = [[Int]](repeating: [], count: count)
+            var open = [[Int]](repeating: [], count: count)
+            for parent in children.indices {
+                guard let end = lastChild[parent] else { continue }
+                closes[end].append(parent)
+                for position in (parent + 1)...end { open[position].append(parent) }
+            }
+            // Each parent's children's sum so far, by column (kept as cells are placed).
+            var childSum = [[Int64]](repeating: [Int64](repeating: 0, count: active.count), count: count)
+            let floor: [[Int64]] = order.map { row in
+                let given = floors[rows[row].code ?? "合计"] ?? []
+                return (0..<columnCount).map { $0 < given.count ? max(0, given[$0] - 1) : 0 }
+            }
+            var used = [Bool](repeating: false, count: values.count)
+            var unused = values.count
+            var last = [Int](repeating: -1, count: active.count)  // each column's last amount so far
+            var cells = [[Int?]](repeating: [Int?](repeating: nil, count: active.count), count: count)
+            // States (``key``) from which no reading completes, and for the others the first completion found
+            // (the rows from the state's position on): a state met again completes the same ways, so its stored
+            // completion is joined to the rows before (a different reading when those differ) and not searched again.
+            var dead = Set<[Int64]>()
+            var completions: [[Int64]: [[Int?]]] = [:]
+            var path: [(key: [Int64], position: Int)] = []
+
+            func value(_ position: Int, _ step: Int) -> Int64 { cells[position][step].map { values[$0] } ?? 0 }
+            func tick() -> Bool {
+                steps += 1
+                if steps > stepLimit { cutShort = true }
+                return !cutShort && found.count < 2
+            }
+            /// The state the rows from `position` on depend on: amounts used, each column's last, and for every
+            /// parent with children still to come, its value and its children's sum so far, by column.
+            func key(_ position: Int) -> [Int64] {
+                var key: [Int64] = [Int64(position)] + last.map { Int64($0) } + upper.map { Int64($0) }
+                var word: Int64 = 0
+                for (index, isUsed) in used.enumerated() {
+                    if isUsed { word |= 1 << Int64(index % 62) }
+                    if index % 62 == 61 || index == used.count - 1 {
+                        key.append(word)
+                        word = 0
+                    }
+                }
+                for parent in open[min(position, count - 1)] where parent < position {
+                    for step in active.indices { key += [Int64(parent), value(parent, step), childSum[parent][step]] }
+                }
+                return key
+            }
+            /// Whether the hierarchy holds at `position` (just placed) in every column: its parent is at least its
+            /// children so far, and each parent whose last child (or itself) stands here equals their sum.
+            func hierarchyHolds(_ position: Int, steps: Range<Int>? = nil) -> Bool {
+                for step in steps ?? active.indices {
+                    if let parent = parents[position],
+                        childSum[parent][step] > value(parent, step) + Int64(children[parent].count)
+                    {
+                        return false
+                    }
+                    for parent in closes[position]
+                    where abs(value(parent, step) - childSum[parent][step]) > Int64(children[parent].count) {
+                        return false
+                    }
+                }
+                return true
+            }
+            /// Rows from `position` on; `true` when some completion exists.
+            @discardableResult
+            func row(_ position: Int) -> Bool {
+                // A row's checks scan the amounts: counted as steps too (one per 32 amounts).
+                steps += values.count / 32
+                guard tick() else { return true }
+                if position == count {
+                    guard unused == 0 else { return false }
+                    record()
+                    return true
+                }
+                // An amount no column can take any more (outside every column's range) is dead.
+                if position > 0 {
+                    for index in used.indices where !used[index]
+                        && !active.indices.contains(where: { last[$0] < index && index < upper[$0] })
+                    {
+                        return false
+                    }
+                }
+                if unused > (count - position) * active.count { return false }
+                let state = key(position)
+                if dead.contains(state) { return false }
+                if let completion = completions[state] {
+                    let before = cells
+                    cells.replaceSubrange(position..<count, with: completion)
+                    record()
+                    cells = before
+                    return true
+                }
+                path.append((state, position))
+                defer { path.removeLast() }
+                var any = false
+                // The 合计 row has money in every column of the set.
+                let isTotalRow = order[position] == 0
+                /// Column `step` of this row, `need` left for the parts (the total less the parts so far).
+                func cell(_ step: Int, need: Int64) {
+                    guard tick() else {
+                        any = true
+                        return
+                    }
+                    if step == active.count {
+                        guard abs(need) <= tolerance else { return }
+                        if row(position + 1) { any = true }
+                        return
+                    }
+                    let column = active[step]
+                    let isTotal = step == 0
+                    let isLast = step == active.count - 1
+                    // Blank: a total (the row then blank), or a part when the rest can still make up the total.
+                    if floor[position][column] == 0, !isTotalRow, isTotal || !isLast || abs(need) <= tolerance {
+                        if isTotal {
+                            // A blank row: every column blank.
+                            if hierarchyHolds(position), row(position + 1) { any = true }
+                        } else if hierarchyHolds(position, steps: step..<(step + 1)) {
+                            cell(step + 1, need: need)
+                        }
+                    }
+                    if !isTotal && need <= 0 && !isLast { return }
+                    let saved = last[step]
+                    let savedUpper = upper[step]
+                    // The 合计 row printed last: its cell may stand anywhere; the others' then before it.
+                    let range = isTotalRow && totalLast ? 0..<values.count : (saved + 1)..<max(saved + 1, upper[step])
+                    for index in range where !used[index] {
+                        let amount = values[index]
+                        if amount == 0 && !isTotal { continue }
+                        if amount < floor[position][column] { continue }
+                        if !isTotal, isLast ? abs(need - amount) > tolerance : amount > need + tolerance { continue }
+                        used[index] = true
+                        unused -= 1
+                        if isTotalRow && totalLast { upper[step] = index } else { last[step] = index }
+                        cells[position][step] = index
+                        if let parent = parents[position] { childSum[parent][step] += amount }
+                        if hierarchyHolds(position, steps: step..<(step + 1)) {
+                            cell(step + 1, need: isTotal ? amount : need - amount)
+                        }
+                        if let parent = parents[position] { childSum[parent][step] -= amount }
+                        cells[position][step] = nil
+                        last[step] = saved
+                        upper[step] = savedUpper
+                        used[index] = false
+                        unused += 1
+                        if cutShort || found.count >= 2 { return }
+                    }
+                }
+                cell(0, need: 0)
+                if !any { dead.insert(state) }
+                return any
+            }
+            func record() {
+                for (state, position) in path where completions[state] == nil {
+                    completions[state] = Array(cells[position...])
+                }
+                var reading = RawTextColumnBlocks.Reading(
+                    repeating: [Int?](repeating: nil, count: columnCount), count: rows.count)
+                var grid = [[Int64]](repeating: [Int64](repeating: 0, count: columnCount), count: rows.count)
+                for (position, row) in order.enumerated() {
+                    for (step, column) in active.enumerated() {
+                        reading[row][column] = cells[position][step]
+                        grid[row][column] = value(position, step)
+                    }
+                }
+                // The 合计 row has money in each column of the set (else the reading is a smaller set's).
+                guard active.allSatisfy({ grid[0][$0] > 0 }) else { return }
+                if !foundCells.contains(grid) {
+                    foundCells.append(grid)
+                    found.append(reading)
+                }
+            }
+            row(0)
+        }
+
+        if found.count >= 2 { return .open(found[0], found[1]) }
+        if cutShort { return .none(cutShort: true) }
+        guard let reading = found.first else { return .none(cutShort: false) }
+        return .read(reading)
+    }
+}
+
+extension RawTextColumnChains {
+    /// Both readings at the first row whose cells differ (`2013901 51.32→本年支出合计，51.32→基本支出 | 2013901
+    /// 202.24→本年支出合计，202.24→项目支出`); readings that differ only in which of two equal amounts a cell took
+    /// are one reading.
+    static func describe(
+        _ first: RawTextColumnBlocks.Reading, _ second: RawTextColumnBlocks.Reading, rows: [RawTextCodeTable.Row],
+        amounts: [PageTextToken], columns: [String]
+    ) -> String {
+        func values(_ reading: RawTextColumnBlocks.Reading, _ row: Int) -> [Int64] {
+            reading[row].map { $0.flatMap { amounts[$0].amount } ?? 0 }
+        }
+        guard let row = first.indices.first(where: { values(first, $0) != values(second, $0) }) else { return "" }
+        func text(_ reading: RawTextColumnBlocks.Reading) -> String {
+            "\(rows[row].code ?? "合计") " + reading[row].enumerated().compactMap { column, amount in
+                amount.map { "\(amounts[$0].text)→\(columns[column])" }
+            }.joined(separator: "，")
+        }
+        return text(first) + " | " + text(second)
+    }
+
+    /// 公开02's floors from 公开04 (read): its 合计 row's 财政拨款收入 is 公开04's 本年收入合计, the sum of its rows 1–3
+    /// (DOMAIN X-2); none without 公开04.
+    static func incomeFloors(_ figures: RawTextSideBySide.CrossFigures?) -> [String: [Int64]] {
+        guard let figures, !figures.incomeRows.isEmpty else { return [:] }
+        return ["合计": [0, figures.incomeRows.values.reduce(0, +)]]
+    }
+
+    /// Every row of a rewritten code table (`科目编码 | 科目名称 | amounts…`, the 合计 row keyed `合计`): its amounts in
+    /// 分, blank 0; `nil` when a field is no amount or an amount is negative. Used as floors: 公开03 ≥ 公开05 at every
+    /// code and column (DOMAIN X-12: 03 = 05 + 07 + 08 + spending financed by other income; 05's columns 合计,
+    /// 基本支出, 项目支出 are 03's first three).
+    static func codeRows(_ lines: [String]) -> [String: [Int64]]? {
+        var rows: [String: [Int64]] = [:]
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 3 else { continue }
+            let isCode = [3, 5, 7].contains(fields[0].count) && fields[0].allSatisfy { $0.isASCII && $0.isNumber }
+            guard isCode || (fields[0].isEmpty && fields[1] == "合计") else { continue }
+            var values: [Int64] = []
+            for field in fields.dropFirst(2) {
+                if field.isEmpty {
+                    values.append(0)
+                    continue
+                }
+                guard let token = PageTextToken.tokens(of: field, index: 0).first, let value = token.amount, value >= 0,
+                    token.text.count == field.count
+                else { return nil }
+                values.append(value)
+            }
+            rows[isCode ? String(fields[0]) : "合计"] = values
+        }
+        return rows["合计"] == nil ? nil : rows
+    }
+}
+
+extension RawTextCodeTable {
+    /// The cut of ``RawTextColumnChains``: the region's amounts, else with the lines of one amount alone after the
+    /// region (the table's last row printed after its note); `nil` when not read — with a
+    /// `page-text.placement-ambiguous` note naming both readings when two hold, a `page-text.row-unplaced` note when
+    /// the search was cut short.
+    static func chains(
+        _ id: TableID, rows: [Row], amounts: [PageTextToken], following: [Substring], followingStart: Int,
+        columns: [String], identities: [ColumnPlacement.Identity], floors: [String: [Int64]], start: SourceLocation,
+        into table: inout PageTextTables.Rewrite
+    ) -> Cut? {
+        // The table whose figures gave the floors: 公开04 for 公开02 (X-2), 公开05 for 公开03 (X-12).
+        let relation = id == .income ? "公开04" : "公开05"
+        let late = following.enumerated().map { PageTextToken.tokens(of: $1, index: followingStart + $0) }
+            .filter { $0.count == 1 && $0[0].amount != nil }.map { $0[0] }
+        for tokens in late.isEmpty ? [amounts] : [amounts, amounts + late] {
+            let values = tokens.compactMap(\.amount)
+            guard values.count == tokens.count else { return nil }
+            let outcome = RawTextColumnChains.place(rows: rows, values: values, columnCount: columns.count, identities: identities,
+                floors: floors)
+            switch outcome
+            {
+            case .read(let reading):
+                return RawTextColumnBlocks.cut(reading, rows: rows, amounts: tokens)
+            case .open(let first, let second):
+                table.notes.append(ReadProblem(
+                    code: "page-text.placement-ambiguous", severity: .warning,
+                    message: "\(id.formID)：原始文本中各栏金额的放置有两种以上均满足勾稽关系"
+                        + (floors.isEmpty ? "" : "（含与\(relation)的关系）") + "，未读取本表："
+                        + RawTextColumnChains.describe(first, second, rows: rows, amounts: tokens, columns: columns)
+                        + " — the raw text's amounts can be placed in their columns in two or more ways that satisfy the "
+                        + "identities" + (floors.isEmpty ? "" : ", those with \(relation) included") + "; the table is not read",
+                    table: id, source: start))
+                return nil
+            case .none(let cutShort):
+                if cutShort {
+                    table.notes.append(RawTextPlacementNotes.unplaced(
+                        id, relations: nil,
+                        limit: (zh: " \(RawTextColumnChains.stepLimit) 步上限", en: "of \(RawTextColumnChains.stepLimit) steps"),
+                        at: start))
+                    return nil
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,214 @@
+import BudgetLensCore
+@testable import BudgetLensReader
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+/// 公开02 (收入决算表) and 公开03 (支出决算表) of raw `pdftotext` text (made here with poppler), read by their column
+/// chains (``RawTextColumnChains``): each column's cells in printed order, the rows rebuilt by the row identity
+/// and the code hierarchy, 公开03 held to 公开05 (DOMAIN X-12) and 公开02 to 公开04. Where the document settles
+/// every amount the cells are the PDF's exactly; where it does not, the table is not read and one
+/// `page-text.placement-ambiguous` warning names both readings — never a cell the PDF does not have.
+@Suite("raw pdftotext 公开02 and 公开03 by column chains", .enabled(if: ExtractionTools.shouldRun))
+struct RawText0203Tests {
+    /// The cells of `id` as compared (table, 行次, code, item, 栏次, value).
+    private func cells(_ disclosure: Disclosure, _ id: TableID) -> [String] {
+        ExtractionFormsTests.cells(disclosure).filter { $0.hasPrefix(id.number + "|") }
+    }
+
+    /// The raw text of corpus PDF `name`, made with pdftotext into `folder`.
+    private func rawText(_ name: String, into folder: URL) throws -> String {
+        try ExtractionTools.extract(.raw, from: Seed.corpusPath(name), into: folder)
+    }
+
+    private func ambiguity(_ disclosure: Disclosure, _ id: TableID) -> [String] {
+        disclosure.problems.filter { $0.code == "page-text.placement-ambiguous" && $0.table == id }.map(\.message)
+    }
+
+    /// The note naming 公开02's two readings in both 财政局 PDFs: 6.20 is 其他收入 in the PDF, but every column after
+    /// 财政拨款收入 is blank, so the identities place it in any of them.
+    static let incomeOpen = "合计 2,946.25→本年收入合计，2,940.05→财政拨款收入，6.20→上级补助收入 | "
+        + "合计 2,946.25→本年收入合计，2,940.05→财政拨款收入，6.20→事业收入"
+
+    @Test("each corpus PDF's raw text: 公开02 and 公开03 read to the PDF's cells, or not read with both readings named",
+        arguments: Seed.shanghaiPDFs.map(\.pdf))
+    func corpus(pdf name: String) throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+        let raw = try DisclosureReader.read(path: try rawText(name, into: folder))
+        for id in [TableID.income, .expenditure] {
+            // Never a cell the PDF does not have.
+            #expect(Set(cells(raw, id)).isSubset(of: Set(cells(pdf, id))), "\(name) \(id.formID)")
+        }
+        switch name {
+        case let name where name.contains("规划"):
+            #expect(cells(raw, .income).count == 175 && cells(raw, .income) == cells(pdf, .income))
+            #expect(cells(raw, .expenditure).count == 150 && cells(raw, .expenditure) == cells(pdf, .expenditure))
+        case let name where name.contains("社会工作部"):
+            // 公开03: 2013999's 202.24 (项目支出) printed after 21011's amounts; 2013901 told from 2013999 by 公开05.
+            #expect(cells(raw, .income).count == 126 && cells(raw, .income) == cells(pdf, .income))
+            #expect(cells(raw, .expenditure).count == 108 && cells(raw, .expenditure) == cells(pdf, .expenditure))
+            #expect(ambiguity(raw, .expenditure).isEmpty)
+        case let name where name.contains("测试问题版本"):
+            // No 公开03 in this PDF; 公开02 open as in the 财政局 PDF.
+            #expect(pdf.table(.expenditure) == nil && raw.table(.expenditure) == nil)
+            #expect(raw.table(.income) == nil)
+            #expect(ambiguity(raw, .income).count == 1 && ambiguity(raw, .income)[0].contains(Self.incomeOpen),
+                "\(ambiguity(raw, .income))")
+        case let name where name.contains("模板"):
+            // The blank template's code rows (`…` rows, labels broken over lines) are not rebuilt: not read, said so.
+            #expect(raw.table(.income) == nil && raw.table(.expenditure) == nil)
+            let unread = Set(raw.problems.filter { $0.code == "table.not-understood" }.compactMap(\.table))
+            #expect(unread.isSuperset(of: [.income, .expenditure]))
+        default:
+            // 财政局: 公开03's columns come in blocks of rows (合计 of seven rows, then 基本/项目 row by row …): read,
+            // held to 公开05. 公开02: open, both readings named, 公开04's 财政拨款 total included.
+            #expect(cells(raw, .expenditure).count == 120 && cells(raw, .expenditure) == cells(pdf, .expenditure))
+            #expect(raw.table(.income) == nil)
+            let notes = ambiguity(raw, .income)
+            #expect(notes.count == 1 && notes[0].contains(Self.incomeOpen) && notes[0].contains("（含与公开04的关系）"),
+                "\(notes)")
+        }
+    }
+
+    /// 社会工作部's raw text as lines.
+    private func socialWork(into folder: URL) throws -> [String] {
+        let name = try #require(Seed.shanghaiPDFs.map(\.pdf).first { $0.contains("社会工作部") })
+        return try String(contentsOfFile: try rawText(name, into: folder), encoding: .utf8).components(separatedBy: "\n")
+    }
+
+    private func read(_ lines: [String], _ file: String, in folder: URL) throws -> Disclosure {
+        let url = folder.appendingPathComponent(file)
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        return try DisclosureReader.read(path: url.path)
+    }
+
+    private func trimmed(_ line: String) -> String { line.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    @Test("社会工作部 without its 公开05: 51.32 and 202.24 swap between 2013901 and 2013999 — 公开03 not read, both named")
+    func openWithout05() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = try socialWork(into: folder)
+        let start = try #require(lines.lastIndex { trimmed($0) == "一般公共预算财政拨款支出决算表" })
+        let end = try #require(lines[start...].firstIndex { trimmed($0) == "一般公共预算财政拨款基本支出决算表" })
+        let raw = try read(Array(lines[..<start] + lines[end...]), "without05.txt", in: folder)
+        #expect(raw.table(.expenditure) == nil)
+        let notes = ambiguity(raw, .expenditure)
+        #expect(notes.count == 1, "\(notes)")
+        #expect(notes.first?.contains(
+            "2013901 51.32→本年支出合计，51.32→基本支出 | 2013901 202.24→本年支出合计，202.24→项目支出") == true, "\(notes)")
+        #expect(raw.problems.contains { $0.code == "table.not-understood" && $0.table == .expenditure })
+    }
+
+    @Test("社会工作部 公开03 with a planted mis-sum (行政运行 51.32 printed 51.42 once): no reading, not read")
+    func misSum() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = try socialWork(into: folder)
+        let title = try #require(lines.lastIndex { trimmed($0) == "支出决算表" })
+        let cell = try #require(lines[title...].firstIndex { trimmed($0) == "51.32" })
+        lines[cell] = "51.42"
+        let raw = try read(lines, "planted.txt", in: folder)
+        #expect(raw.table(.expenditure) == nil)
+        #expect(raw.problems.contains { $0.code == "table.not-understood" && $0.table == .expenditure })
+        // The tables around it still read.
+        #expect(raw.table(.income) != nil && raw.table(.generalBudgetExpenditure) != nil)
+    }
+}
+
+/// ``RawTextColumnChains`` on planted tables (no tool needed).
+@Suite("raw pdftotext column chains")
+struct RawTextColumnChainsTests {
+    /// 合计, 201, 20101, 2010101, 2010102 (3 columns: 合计, 基本支出, 项目支出).
+    private let rows = [nil, "201", "20101", "2010101", "2010102"].map {
+        RawTextCodeTable.Row(code: $0, label: $0 ?? "合计", anchor: nil)
+    }
+    private let identities = [ColumnPlacement.Identity(total: 0, parts: [1, 2])]
+
+    /// The cells of `reading` in 分, row by row.
+    private func grid(_ reading: RawTextColumnBlocks.Reading, _ values: [Int64]) -> [[Int64]] {
+        reading.map { $0.map { $0.map { values[$0] } ?? 0 } }
+    }
+
+    @Test("a block of rows printed column by column, the next row by row: 基本 and 项目 swap; 公开05's 合计 row settles it, the planted cells")
+    func blocks() {
+        // 合计 30.00 = 20.00 + 10.00; 201 and 20101 the same; 2010101 12.00 = 12.00 + 0; 2010102 18.00 = 8.00 + 10.00.
+        // Printed: 合计 row; 合计 column of 201…2010101; 基本 column of them; 项目 of 201, 20101; then 2010102 row by row.
+        let values: [Int64] = [3_000, 2_000, 1_000, 3_000, 3_000, 1_200, 2_000, 2_000, 1_200, 1_000, 1_000, 1_800, 800, 1_000]
+        // Alone: the two part columns may swap throughout (each row's sum and the hierarchy still hold).
+        let alone = RawTextColumnChains.place(rows: rows, values: values, columnCount: 3, identities: identities)
+        guard case .open(let first, let second) = alone else {
+            Issue.record("expected two readings: \(alone)")
+            return
+        }
+        #expect(grid(first, values)[0] == [3_000, 2_000, 1_000] && grid(second, values)[0] == [3_000, 1_000, 2_000])
+        let outcome = RawTextColumnChains.place(rows: rows, values: values, columnCount: 3, identities: identities,
+            floors: ["合计": [3_000, 2_000, 1_000]])
+        guard case .read(let reading) = outcome else {
+            Issue.record("not read: \(outcome)")
+            return
+        }
+        #expect(grid(reading, values) == [
+            [3_000, 2_000, 1_000], [3_000, 2_000, 1_000], [3_000, 2_000, 1_000], [1_200, 1_200, 0], [1_800, 800, 1_000],
+        ])
+    }
+
+    @Test("two 项 whose amounts fit either row (the second's 项目支出 printed late): open; 公开05's floors settle it")
+    func openThenSettled() {
+        // 2010101 5.00 (基本), 2010102 20.00 (项目) printed row by row, 2010102's 项目 20.00 after everything.
+        let values: [Int64] = [2_500, 500, 2_000, 2_500, 500, 2_000, 2_500, 500, 2_000, 500, 500, 2_000, 2_000]
+        let open = RawTextColumnChains.place(rows: rows, values: values, columnCount: 3, identities: identities)
+        guard case .open(let first, let second) = open else {
+            Issue.record("expected two readings: \(open)")
+            return
+        }
+        #expect(grid(first, values) != grid(second, values))
+        let tokens = values.map { PageTextToken(text: Substring(String(format: "%.2f", Double($0) / 100)), kind: .amount($0), line: 0, column: 1) }
+        let named = RawTextColumnChains.describe(first, second, rows: rows, amounts: tokens, columns: ["合计", "基本支出", "项目支出"])
+        let readings = ["2010101 5.00→合计，5.00→基本支出", "2010101 20.00→合计，20.00→项目支出"]
+        #expect(named == readings.joined(separator: " | ") || named == readings.reversed().joined(separator: " | "), "\(named)")
+        // 公开05: 2010101 has 基本支出 5.00 (X-12: 公开03 ≥ 公开05).
+        let floors: [String: [Int64]] = ["合计": [2_500, 500, 2_000], "2010101": [500, 500, 0], "2010102": [2_000, 0, 2_000]]
+        let settled = RawTextColumnChains.place(rows: rows, values: values, columnCount: 3, identities: identities, floors: floors)
+        guard case .read(let reading) = settled else {
+            Issue.record("not read: \(settled)")
+            return
+        }
+        #expect(grid(reading, values)[3] == [500, 500, 0] && grid(reading, values)[4] == [2_000, 0, 2_000])
+    }
+
+    @Test("hostile: 400 rows of equal amounts in any order are bounded by the step limit (read, open or cut short, never a crash)")
+    func hostile() {
+        // 合计 and 399 类 (201…599): each 类 1.00 = 1.00 基本, printed all totals first then all 基本 — every 类 alike.
+        let codes = (0..<399).map { String(201 + $0) }
+        let rows = [RawTextCodeTable.Row(code: nil, label: "合计", anchor: nil)]
+            + codes.map { RawTextCodeTable.Row(code: $0, label: $0, anchor: nil) }
+        let values = [Int64(39_900), 39_900] + [Int64](repeating: 100, count: 399) + [Int64](repeating: 100, count: 399)
+        let start = Date()
+        let outcome = RawTextColumnChains.place(rows: rows, values: values, columnCount: 3, identities: identities)
+        #expect(Date().timeIntervalSince(start) < 60, "\(outcome)")
+        if case .read(let reading) = outcome {
+            #expect(grid(reading, values).dropFirst().allSatisfy { $0 == [100, 100, 0] })
+        }
+    }
+
+    @Test("a mis-sum, a negative amount, too many amounts: no reading, at once")
+    func refused() {
+        let values: [Int64] = [3_000, 2_000, 1_000, 3_000, 2_000, 1_000, 3_000, 2_000, 1_000, 3_000, 2_000, 1_000]
+        // 2010101 alone under 20101 must equal it; here 合计 30.00 = 20.00 + 10.01 in the last row.
+        var misSum = values
+        misSum[11] = 1_002
+        #expect(RawTextColumnChains.place(rows: Array(rows.prefix(4)), values: misSum, columnCount: 3, identities: identities)
+            == .none(cutShort: false))
+        #expect(RawTextColumnChains.place(rows: Array(rows.prefix(4)), values: values, columnCount: 3, identities: identities)
+            != .none(cutShort: false))
+        #expect(RawTextColumnChains.place(rows: rows, values: [-100, 100], columnCount: 3, identities: identities)
+            == .none(cutShort: false))
+        let many = [Int64](repeating: 100, count: RawTextColumnChains.amountLimit + 1)
+        let wide = [RawTextCodeTable.Row](repeating: rows[1], count: many.count)
+        #expect(RawTextColumnChains.place(rows: wide, values: many, columnCount: 3, identities: identities)
+            == .none(cutShort: false))
+    }
+}
