@@ -116,7 +116,7 @@ struct Store2Tests {
         let imported = try BudgetLensBinary.run(["import"] + files + ["--db", fresh.spec])
         #expect(imported.status == 0, "\(imported.stdout)")
         let json = try BudgetLensBinary.run(["report", "--db", fresh.spec, "--format", "json"])
-        let report = try JSONDecoder().decode(StoreReport.self, from: Data(json.stdout.utf8))
+        let report = try decodeStoreReport(Data(json.stdout.utf8))
         #expect(report.yearOverYear.map(\.unit) == ["测试乙局", "测试甲局"])
         let jia = try #require(report.yearOverYear.first { $0.unit == "测试甲局" })
         let yi = try #require(report.yearOverYear.first { $0.unit == "测试乙局" })
@@ -198,7 +198,7 @@ struct Store2Tests {
             let imported = try BudgetLensBinary.run(["import"] + files + ["--db", fresh.spec])
             #expect(imported.status == 0, "\(imported.stdout)")
             let json = try BudgetLensBinary.run(["report", "--db", fresh.spec, "--year", String(year), "--format", "json"])
-            return try JSONDecoder().decode(StoreReport.self, from: Data(json.stdout.utf8)).consolidations
+            return try decodeStoreReport(Data(json.stdout.utf8)).consolidations
         }
         let clean = try await run(defect: false, year: 2021)
         #expect(clean.count == 1)

@@ -114,7 +114,7 @@ struct PageTextCommandTests {
         let path = folder.appendingPathComponent("财政局-page.txt").path
         try TestWorkbooks.python("page_text.py", [Seed.corpusPath(Seed.financePDF), path])
         let show = try BudgetLensBinary.run(["show", path])
-        #expect(show.status == 0)
+        #expect(show.status == 1)  // 公开09 read in part
         // Was 公开06 and 09 not understood; now read, with five placements chosen among several (公开03, 04, 09),
         // and the note that the text was read as page text, which the "Read as" line names.
         #expect(show.stdout.contains("读取问题 Reading problems: 6\n"))
@@ -129,7 +129,7 @@ struct PageTextCommandTests {
             "\(path):439:1 (第18页): 警告 warning: [公开09] 金额放置不能确定（部分单元格未读取）：公开09：空白单元格被省略，金额有 2 种放置均满足勾稽关系"))
         #expect(show.stdout.contains(
             "无法确定：0.95→合计预算数，0.95→因公出国（境）费预算数 | 0.95→合计预算数，0.95→公务接待费预算数；因公出国（境）费预算数、公务接待费预算数 未读取"))
-        #expect(show.stdout.contains("部分读取 Read only in part: 公开09 read in part (cells of uncertain place not read)"))
+        #expect(show.stdout.contains("部分读取 Read only in part: 公开09 部分单元格位置不能确定，未读取 read in part (cells of uncertain place not read)"))
         // The PDF's 06-1 findings (类 = Σ 款 off by 0.01 and 0.02, within 尾数误差), from the rows placed by them.
         let check = try BudgetLensBinary.run(["check", path])
         #expect(check.stdout.contains("warning 06-1    334:8    经济分类各类 = 所属各款之和：公开06 301 工资福利支出 栏1 为 2082.85，应为 2082.86"))
