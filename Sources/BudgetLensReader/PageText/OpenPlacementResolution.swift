@@ -1,0 +1,128 @@
+import BudgetLensCore
+
+/// A row of page text whose amounts, blank cells dropped, fit several columns that the table's own structure
+/// (header, 合计 = Σ parts, code hierarchy) does not decide between: **no placement is picked**. The rewrite writes
+/// the first (so that the row is read, with its sources) and records them all; once the text is read, the
+/// cross-table identity X-12 (DOMAIN §1.13: 公开03 ≥ 公开05 + 公开07 + 公开08 at every code, in 基本支出 and 项目支出)
+/// drops the placements it contradicts. One left: written, with a `page-text.column-by-identity` note naming the
+/// identity. Several left: the cells they agree on are written, the others are left without a value (not read;
+/// the rules that need them are not run), and a `table.ambiguous` warning names the placements — the table was
+/// read in part (`cells` and `show` exit 1).
+enum OpenPlacementResolution {
+    /// One open row: where it is, its amounts and the placements left (a column index per amount).
+    struct OpenRow {
+        var table: TableID
+        /// The row's code; `nil` for the 合计 row.
+        var code: String?
+        /// The template's amount columns, in printed order.
+        var columns: [String]
+        var amounts: [(text: String, location: SourceLocation)]
+        var placements: [[Int]]
+        var source: SourceLocation
+
+        var rowName: String { code ?? "合计" }
+
+        func describe(_ placement: [Int]) -> String {
+            zip(amounts, placement).map { "\($0.text)→\(columns[$1])" }.joined(separator: "，")
+        }
+    }
+
+    static func resolve(_ rows: [OpenRow], in disclosure: inout Disclosure) {
+        for row in rows { resolve(row, in: &disclosure) }
+    }
+
+    private static func resolve(_ open: OpenRow, in disclosure: inout Disclosure) {
+        guard let tableIndex = disclosure.tables.firstIndex(where: { $0.id == open.table }),
+            let rowIndex = disclosure.tables[tableIndex].rows.firstIndex(where: { row in
+                open.code.map { row.code == $0 } ?? (row.kind == .total || row.item == "合计")
+            })
+        else { return }
+        let unit = disclosure.tables[tableIndex].moneyUnit ?? disclosure.moneyUnit
+        var row = disclosure.tables[tableIndex].rows[rowIndex]
+        let numbers = row.cells.map(\.column).sorted()
+        guard numbers.count == open.columns.count else { return }
+        let values = open.amounts.map { amount -> Money in
+            if case .amount(let money) = Money.reading(amount.text, unit: unit) { return money }
+            return .zero
+        }
+        func cells(_ placement: [Int]) -> [Money] {
+            var result = [Money](repeating: .zero, count: open.columns.count)
+            for (amount, column) in placement.enumerated() { result[column] = values[amount] }
+            return result
+        }
+        let bounds = crossTableBounds(open, in: disclosure)
+        let kept = open.placements.filter { placement in
+            let placed = cells(placement)
+            return bounds.allSatisfy { placed[$0.column] >= $0.amount }
+        }
+        let remaining = kept.isEmpty ? open.placements : kept
+        let differing = Set((0..<open.columns.count).filter { column in Set(remaining.map { cells($0)[column] }).count > 1 })
+        let chosen = remaining[0]
+        for column in 0..<open.columns.count {
+            guard let cellIndex = row.cells.firstIndex(where: { $0.column == numbers[column] }) else { continue }
+            if differing.contains(column) {
+                row.cells[cellIndex].value = nil
+                row.cells[cellIndex].text = ""
+            } else if let amount = chosen.firstIndex(of: column) {
+                row.cells[cellIndex] = TableCell(
+                    column: numbers[column], value: values[amount], text: open.amounts[amount].text,
+                    source: open.amounts[amount].location)
+            } else {
+                row.cells[cellIndex].value = .zero
+                row.cells[cellIndex].text = ""
+            }
+        }
+        disclosure.tables[tableIndex].rows[rowIndex] = row
+        let form = open.table.formID
+        let used = bounds.filter { bound in Set(open.placements.map { cells($0)[bound.column] >= bound.amount }).count > 1 }
+        let reasons = used.map { "X-12 \(form) \(open.rowName) \(open.columns[$0.column]) ≥ \($0.amount.groupedString(in: unit))（\($0.what)）" }
+        if differing.isEmpty {
+            disclosure.problems.append(
+                ReadProblem(
+                    code: "page-text.column-by-identity", severity: .info,
+                    message: "\(form) \(open.rowName)：空白单元格被省略，\(open.placements.count) 种放置均满足本表的勾稽关系，按表间关系取："
+                        + open.describe(chosen) + "（依据：" + reasons.joined(separator: "；") + "）— blank cells were dropped and "
+                        + "\(open.placements.count) placements satisfy the table's identities; the one the cross-table identity "
+                        + "X-12 (03 ≥ 05 + 07 + 08 by code) allows is read",
+                    table: open.table, source: open.source))
+            return
+        }
+        let unread = differing.sorted().map { open.columns[$0] }.joined(separator: "、")
+        let shown = remaining.prefix(4).map(open.describe).joined(separator: " | ")
+        let more = remaining.count > 4 ? "（另有 \(remaining.count - 4) 种）" : ""
+        disclosure.problems.append(
+            ReadProblem(
+                code: "table.ambiguous", severity: .warning,
+                message: "\(form) \(open.rowName)：空白单元格被省略，金额有 \(remaining.count) 种放置均满足勾稽关系，无法确定："
+                    + shown + more + "；\(unread) 未读取（本表只读取了一部分）— blank cells were dropped and "
+                    + "\(remaining.count) placements of the amounts remain possible; the cells they disagree on "
+                    + "(\(differing.count)) are not read, and the rules that need them are not run",
+                table: open.table, source: open.source))
+    }
+
+    /// X-12 (DOMAIN §1.13) for a 公开03 row: its 基本支出 and 项目支出 are at least the sums of 公开05's, 07's and 08's
+    /// at the same code (合计 row: their 合计 rows), from the tables read. Other tables: no bound.
+    static func crossTableBounds(_ open: OpenRow, in disclosure: Disclosure) -> [(column: Int, amount: Money, what: String)] {
+        guard open.table == .expenditure else { return [] }
+        var bounds: [(column: Int, amount: Money, what: String)] = []
+        for (column, name) in [(1, "基本支出"), (2, "项目支出")] where open.columns.indices.contains(column) {
+            guard open.columns[column] == name else { continue }
+            var total = Money.zero
+            var parts: [String] = []
+            for id in [TableID.generalBudgetExpenditure, .governmentFund, .stateCapital] {
+                guard let table = disclosure.table(id),
+                    let number = table.columns.first(where: { $0.name.contains(name) })?.number,
+                    let row = table.rows.first(where: { row in
+                        open.code.map { row.code == $0 } ?? (row.kind == .total || row.item == "合计")
+                    }),
+                    let value = row.cell(number)?.value, value > .zero
+                else { continue }
+                guard let sum = total.adding(value) else { return [] }
+                total = sum
+                parts.append("\(id.formID) \(value.groupedString(in: disclosure.moneyUnit))")
+            }
+            if total > .zero { bounds.append((column, total, parts.joined(separator: " + "))) }
+        }
+        return bounds
+    }
+}
