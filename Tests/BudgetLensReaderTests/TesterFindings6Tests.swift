@@ -1,0 +1,89 @@
+import BudgetLensCore
+import BudgetLensReader
+import Foundation
+import Testing
+
+/// Tester findings (round 6): page text never picks a column silently; a place without a line is never `:0:0`.
+@Suite("Tester findings 6: page-text placements not picked, page-level places")
+struct TesterFindings6Tests {
+    /// A planted 公开03 whose rows (blank cells dropped) fit 基本支出/项目支出 or any two of the five part columns,
+    /// and a 公开05 with the same codes.
+    static let expenditure = """
+        支出决算表
+        单位：万元
+        项目 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出
+        合计 100.00 60.00 40.00
+        201 一般公共服务支出 100.00 60.00 40.00
+        20101 人大事务 100.00 60.00 40.00
+        注：本表反映部门本年度各项支出情况。
+
+        """
+    static let generalBudget = """
+        一般公共预算财政拨款支出决算表
+        单位：万元
+        项目 合计 基本支出 项目支出
+        合计 100.00 60.00 40.00
+        201 一般公共服务支出 100.00 60.00 40.00
+        20101 人大事务 100.00 60.00 40.00
+        注：本表反映部门本年度一般公共预算财政拨款支出情况。
+
+        """
+
+    /// `code column 分` of 公开03's cells with a value, and the columns without one.
+    private func cells(_ disclosure: Disclosure) -> (read: [String], unread: [String]) {
+        let rows = disclosure.table(.expenditure)?.rows ?? []
+        let read = rows.flatMap { row in
+            row.cells.compactMap { cell in cell.value.flatMap { $0.fen == 0 ? nil : "\(row.code ?? row.item) \(cell.column) \($0.fen)" } }
+        }
+        let unread = rows.flatMap { row in row.cells.filter { $0.value == nil }.map { "\(row.code ?? row.item) \($0.column)" } }
+        return (read, unread)
+    }
+
+    @Test("公开03 alone: 10 placements fit every row and nothing decides: 本年支出合计 read, columns 2–6 not read, a warning names the placements")
+    func ambiguousNotPicked() throws {
+        let disclosure = try DisclosureReader.read(data: Data(Self.expenditure.utf8), file: "planted.txt")
+        let (read, unread) = cells(disclosure)
+        #expect(read == ["合计 1 1000000", "201 1 1000000", "20101 1 1000000"])
+        #expect(unread.count == 15 && unread.first == "合计 2" && unread.last == "20101 6")
+        let warnings = disclosure.problems.filter { $0.code == "table.ambiguous" }
+        #expect(warnings.count == 3 && warnings.allSatisfy { $0.table == .expenditure && $0.severity == .warning })
+        let first = try #require(warnings.first)
+        #expect(first.source.line == 4)
+        #expect(first.message.hasPrefix("公开03 合计：空白单元格被省略，金额有 10 种放置均满足勾稽关系，无法确定：100.00→本年支出合计，60.00→基本支出，40.00→项目支出 | 100.00→本年支出合计，60.00→基本支出，40.00→上缴上级支出"))
+        #expect(first.message.contains("基本支出、项目支出、上缴上级支出、经营支出、对附属单位补助支出 未读取"))
+        #expect(!disclosure.problems.contains { $0.code == "page-text.column-uncertain" })
+    }
+
+    @Test("公开03 with 公开05: X-12 (03 ≥ 05 at each code) leaves one placement: read as printed, an info note names the identity")
+    func settledByCrossTableIdentity() throws {
+        let text = Self.expenditure + Self.generalBudget
+        let disclosure = try DisclosureReader.read(data: Data(text.utf8), file: "planted.txt")
+        let (read, unread) = cells(disclosure)
+        #expect(read == ["合计 1 1000000", "合计 2 600000", "合计 3 400000", "201 1 1000000", "201 2 600000", "201 3 400000",
+            "20101 1 1000000", "20101 2 600000", "20101 3 400000"])
+        #expect(unread.isEmpty)
+        #expect(!disclosure.problems.contains { $0.code == "table.ambiguous" || $0.code == "page-text.column-uncertain" })
+        let notes = disclosure.problems.filter { $0.code == "page-text.column-by-identity" }
+        #expect(notes.count == 3)
+        #expect(notes.first?.message.contains("X-12 公开03 合计 基本支出 ≥ 60.00（公开05 60.00）") == true)
+    }
+
+    @Test("a 0.00 printed in one blank column or another is one reading: no warning, no note")
+    func zeroInEitherBlankColumn() throws {
+        let text = Self.expenditure.replacingOccurrences(of: "100.00 60.00 40.00", with: "100.00 100.00 0.00")
+        let disclosure = try DisclosureReader.read(data: Data((text + Self.generalBudget.replacingOccurrences(of: "100.00 60.00 40.00", with: "100.00 100.00 0.00")).utf8), file: "planted.txt")
+        #expect(cells(disclosure).unread.isEmpty)
+        #expect(cells(disclosure).read.contains("合计 2 1000000"))
+        #expect(!disclosure.problems.contains { $0.code == "table.ambiguous" })
+    }
+
+    @Test("a place with a page and no line prints as file（第14页）, never file:0:0; without a column as file:line")
+    func pageLevelPlace() {
+        let page = SourceLocation(file: "a.pdf", line: 0, column: 0, page: 14)
+        #expect(page.description == "a.pdf（第14页）" && page.place == "第14页" && page.knownLine == nil)
+        #expect(SourceLocation(file: "a.txt", line: 0, column: 0).description == "a.txt")
+        #expect(SourceLocation(file: "a.txt", line: 7, column: 0).description == "a.txt:7")
+        #expect(SourceLocation(file: "a.txt", line: 7, column: 3, page: 2).description == "a.txt:7:3 (第2页)")
+        #expect(SourceLocation(file: "a.txt", line: 7, column: 3).knownLine == 7)
+    }
+}
