@@ -147,7 +147,12 @@ struct DisclosureSummary {
         if disclosure.problems.contains(where: { $0.code == "table.rows-not-read" }) {
             parts.append("部分表的行未读取 rows of some tables not read")
         }
-        let errors = disclosure.problems.filter { $0.severity == .error }.count
+        // Errors other than the tables and rows said above: cells or rows not read.
+        let said: Set<String> = [
+            Disclosure.unreadableTableProblem, Disclosure.notUnderstoodTableProblem, Disclosure.cutTableProblem,
+            Disclosure.truncatedTableProblem, "table.rows-not-read",
+        ]
+        let errors = disclosure.problems.filter { $0.severity == .error && !said.contains($0.code) }.count
         if errors > 0 {
             parts.append("\(errors) 处读取错误（单元格或行未读取）\(errors) reading error(s): cells or rows not read")
         }

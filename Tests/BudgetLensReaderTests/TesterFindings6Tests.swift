@@ -1,5 +1,6 @@
 import BudgetLensCore
-import BudgetLensReader
+@testable import BudgetLensReader
+import BudgetLensTestSupport
 import Foundation
 import Testing
 
@@ -29,7 +30,7 @@ struct TesterFindings6Tests {
 
         """
 
-    /// `code column 分` of 公开03's cells with a value, and the columns without one.
+    /// `code column 分` (100.00 万元 = 100,000,000 分) of 公开03's cells with a value, and the columns without one.
     private func cells(_ disclosure: Disclosure) -> (read: [String], unread: [String]) {
         let rows = disclosure.table(.expenditure)?.rows ?? []
         let read = rows.flatMap { row in
@@ -43,7 +44,7 @@ struct TesterFindings6Tests {
     func ambiguousNotPicked() throws {
         let disclosure = try DisclosureReader.read(data: Data(Self.expenditure.utf8), file: "planted.txt")
         let (read, unread) = cells(disclosure)
-        #expect(read == ["合计 1 1000000", "201 1 1000000", "20101 1 1000000"])
+        #expect(read == ["合计 1 100000000", "201 1 100000000", "20101 1 100000000"])
         #expect(unread.count == 15 && unread.first == "合计 2" && unread.last == "20101 6")
         let warnings = disclosure.problems.filter { $0.code == "table.ambiguous" }
         #expect(warnings.count == 3 && warnings.allSatisfy { $0.table == .expenditure && $0.severity == .warning })
@@ -59,8 +60,8 @@ struct TesterFindings6Tests {
         let text = Self.expenditure + Self.generalBudget
         let disclosure = try DisclosureReader.read(data: Data(text.utf8), file: "planted.txt")
         let (read, unread) = cells(disclosure)
-        #expect(read == ["合计 1 1000000", "合计 2 600000", "合计 3 400000", "201 1 1000000", "201 2 600000", "201 3 400000",
-            "20101 1 1000000", "20101 2 600000", "20101 3 400000"])
+        #expect(read == ["合计 1 100000000", "合计 2 60000000", "合计 3 40000000", "201 1 100000000", "201 2 60000000",
+            "201 3 40000000", "20101 1 100000000", "20101 2 60000000", "20101 3 40000000"])
         #expect(unread.isEmpty)
         #expect(!disclosure.problems.contains { $0.code == "table.ambiguous" || $0.code == "page-text.column-uncertain" })
         let notes = disclosure.problems.filter { $0.code == "page-text.column-by-identity" }
@@ -73,8 +74,39 @@ struct TesterFindings6Tests {
         let text = Self.expenditure.replacingOccurrences(of: "100.00 60.00 40.00", with: "100.00 100.00 0.00")
         let disclosure = try DisclosureReader.read(data: Data((text + Self.generalBudget.replacingOccurrences(of: "100.00 60.00 40.00", with: "100.00 100.00 0.00")).utf8), file: "planted.txt")
         #expect(cells(disclosure).unread.isEmpty)
-        #expect(cells(disclosure).read.contains("合计 2 1000000"))
+        #expect(cells(disclosure).read.contains("合计 2 100000000"))
         #expect(!disclosure.problems.contains { $0.code == "table.ambiguous" })
+    }
+
+    @Test("公开04 本年支出合计 2,940.05 2,940.05 open over three columns: X-8/9/10 (= 公开05/07/08's 合计) keep 一般公共预算; with 公开05 unread, the cells stay unread")
+    func appropriationByCrossTableFigures() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-tf6-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("财政局-page.txt").path
+        try TestWorkbooks.python("page_text.py", [Seed.corpusPath(Seed.financePDF), path])
+        let base = try DisclosureReader.read(data: Data(contentsOf: URL(fileURLWithPath: path)), file: path)
+        let here = SourceLocation(file: path, line: 269, column: 17)
+        let open = OpenPlacementResolution.OpenRow(
+            table: .appropriationSummary, code: nil, item: "本年支出合计",
+            columns: ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
+            amounts: [("2,940.05", here), ("2,940.05", here)], placements: [[0, 1], [0, 2], [0, 3]], source: here)
+        var settled = base
+        OpenPlacementResolution.resolve([open], in: &settled)
+        let row = try #require(settled.table(.appropriationSummary)?.rows.first { $0.item == "本年支出合计" && $0.cells.count == 4 })
+        #expect(row.cells.map(\.value) == [Money(fen: 2_940_050_000), Money(fen: 2_940_050_000), .zero, .zero])
+        let note = try #require(settled.problems.last)
+        #expect(note.code == "page-text.column-by-identity")
+        #expect(note.message.contains("X-8 公开04 本年支出合计 一般公共预算财政拨款 = 2,940.05（公开05 合计 2,940.05）"))
+        #expect(note.message.contains("X-9 公开04 本年支出合计 政府性基金预算财政拨款 = 0.00"))
+        // Without 公开05, 07 and 08 nothing decides: 合计 read, the three fund columns unread, a warning.
+        var alone = base
+        alone.tables.removeAll { [.generalBudgetExpenditure, .governmentFund, .stateCapital].contains($0.id) }
+        OpenPlacementResolution.resolve([open], in: &alone)
+        let unread = try #require(alone.table(.appropriationSummary)?.rows.first { $0.item == "本年支出合计" && $0.cells.count == 4 })
+        #expect(unread.cells.map(\.value) == [Money(fen: 2_940_050_000), nil, nil, nil])
+        #expect(alone.problems.last?.code == "table.ambiguous" && alone.problems.last?.severity == .warning)
+        #expect(alone.problems.last?.message.contains("一般公共预算财政拨款、政府性基金预算财政拨款、国有资本经营预算财政拨款 未读取") == true)
     }
 
     @Test("a place with a page and no line prints as file（第14页）, never file:0:0; without a column as file:line")

@@ -5,7 +5,7 @@ import Testing
 /// Tester findings (round 6), through the built binary: `show`'s exit code and 部分读取 line, page-level places.
 @Suite("Tester findings 6: show read in part, page-level places")
 struct TesterFindings6CommandTests {
-    static let mixed = "shanghai-putuo-shehuigongzuobu-2024-final-MIXEDSCAN-p8-9-image.pdf"
+    static let mixed = "field/shanghai-putuo-shehuigongzuobu-2024-final-MIXEDSCAN-p8-9-image.pdf"
 
     @Test("show: exit 1 and 部分读取 when a table is on scanned pages (as cells); exit 0 on a whole seed")
     func showExitCode() throws {

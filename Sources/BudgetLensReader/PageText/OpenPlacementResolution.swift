@@ -12,15 +12,24 @@ enum OpenPlacementResolution {
     /// One open row: where it is, its amounts and the placements left (a column index per amount).
     struct OpenRow {
         var table: TableID
-        /// The row's code; `nil` for the 合计 row.
+        /// The row's code; `nil` for the 合计 row or a row named by its label.
         var code: String?
+        /// The row's label, for a table without codes (公开04's 支出 rows); `nil` for a code table's row.
+        var item: String? = nil
         /// The template's amount columns, in printed order.
         var columns: [String]
         var amounts: [(text: String, location: SourceLocation)]
         var placements: [[Int]]
         var source: SourceLocation
 
-        var rowName: String { code ?? "合计" }
+        var rowName: String { code ?? item ?? "合计" }
+
+        /// Whether `row` of the table read is this row.
+        func matches(_ row: TableRow) -> Bool {
+            if let code { return row.code == code }
+            if let item { return row.item == item && row.cells.count == columns.count }
+            return row.kind == .total || row.item == "合计"
+        }
 
         func describe(_ placement: [Int]) -> String {
             zip(amounts, placement).map { "\($0.text)→\(columns[$1])" }.joined(separator: "，")
@@ -33,9 +42,7 @@ enum OpenPlacementResolution {
 
     private static func resolve(_ open: OpenRow, in disclosure: inout Disclosure) {
         guard let tableIndex = disclosure.tables.firstIndex(where: { $0.id == open.table }),
-            let rowIndex = disclosure.tables[tableIndex].rows.firstIndex(where: { row in
-                open.code.map { row.code == $0 } ?? (row.kind == .total || row.item == "合计")
-            })
+            let rowIndex = disclosure.tables[tableIndex].rows.firstIndex(where: open.matches)
         else { return }
         let unit = disclosure.tables[tableIndex].moneyUnit ?? disclosure.moneyUnit
         var row = disclosure.tables[tableIndex].rows[rowIndex]
@@ -50,10 +57,13 @@ enum OpenPlacementResolution {
             for (amount, column) in placement.enumerated() { result[column] = values[amount] }
             return result
         }
-        let bounds = crossTableBounds(open, in: disclosure)
+        let bounds = crossTableBounds(open, in: disclosure) + crossTableFigures(open, in: disclosure)
+        func holds(_ bound: Bound, _ placed: [Money]) -> Bool {
+            bound.isEqual ? (placed[bound.column].fen - bound.amount.fen).magnitude <= 1 : placed[bound.column] >= bound.amount
+        }
         let kept = open.placements.filter { placement in
             let placed = cells(placement)
-            return bounds.allSatisfy { placed[$0.column] >= $0.amount }
+            return bounds.allSatisfy { holds($0, placed) }
         }
         let remaining = kept.isEmpty ? open.placements : kept
         let differing = Set((0..<open.columns.count).filter { column in Set(remaining.map { cells($0)[column] }).count > 1 })
@@ -74,16 +84,18 @@ enum OpenPlacementResolution {
         }
         disclosure.tables[tableIndex].rows[rowIndex] = row
         let form = open.table.formID
-        let used = bounds.filter { bound in Set(open.placements.map { cells($0)[bound.column] >= bound.amount }).count > 1 }
-        let reasons = used.map { "X-12 \(form) \(open.rowName) \(open.columns[$0.column]) ≥ \($0.amount.groupedString(in: unit))（\($0.what)）" }
+        let used = bounds.filter { bound in Set(open.placements.map { holds(bound, cells($0)) }).count > 1 }
+        let reasons = used.map {
+            "\($0.rule) \(form) \(open.rowName) \(open.columns[$0.column]) \($0.isEqual ? "=" : "≥") \($0.amount.groupedString(in: unit))（\($0.what)）"
+        }
         if differing.isEmpty {
             disclosure.problems.append(
                 ReadProblem(
                     code: "page-text.column-by-identity", severity: .info,
                     message: "\(form) \(open.rowName)：空白单元格被省略，\(open.placements.count) 种放置均满足本表的勾稽关系，按表间关系取："
                         + open.describe(chosen) + "（依据：" + reasons.joined(separator: "；") + "）— blank cells were dropped and "
-                        + "\(open.placements.count) placements satisfy the table's identities; the one the cross-table identity "
-                        + "X-12 (03 ≥ 05 + 07 + 08 by code) allows is read",
+                        + "\(open.placements.count) placements satisfy the table's identities; the one the cross-table identities "
+                        + "allow (X-12: 03 ≥ 05 + 07 + 08 by code; X-8/9/10: 04 本年支出合计 = 05/07/08's) is read",
                     table: open.table, source: open.source))
             return
         }
@@ -102,9 +114,9 @@ enum OpenPlacementResolution {
 
     /// X-12 (DOMAIN §1.13) for a 公开03 row: its 基本支出 and 项目支出 are at least the sums of 公开05's, 07's and 08's
     /// at the same code (合计 row: their 合计 rows), from the tables read. Other tables: no bound.
-    static func crossTableBounds(_ open: OpenRow, in disclosure: Disclosure) -> [(column: Int, amount: Money, what: String)] {
+    static func crossTableBounds(_ open: OpenRow, in disclosure: Disclosure) -> [Bound] {
         guard open.table == .expenditure else { return [] }
-        var bounds: [(column: Int, amount: Money, what: String)] = []
+        var bounds: [Bound] = []
         for (column, name) in [(1, "基本支出"), (2, "项目支出")] where open.columns.indices.contains(column) {
             guard open.columns[column] == name else { continue }
             var total = Money.zero
@@ -121,8 +133,38 @@ enum OpenPlacementResolution {
                 total = sum
                 parts.append("\(id.formID) \(value.groupedString(in: disclosure.moneyUnit))")
             }
-            if total > .zero { bounds.append((column, total, parts.joined(separator: " + "))) }
+            if total > .zero {
+                bounds.append(Bound(column: column, amount: total, isEqual: false, rule: "X-12", what: parts.joined(separator: " + ")))
+            }
         }
         return bounds
+    }
+
+    /// A cross-table figure a placement must give: column `column` at least (or equal to) `amount`.
+    struct Bound {
+        var column: Int
+        var amount: Money
+        var isEqual: Bool
+        var rule: String
+        var what: String
+    }
+
+    /// X-8, X-9, X-10 (DOMAIN §1.13) for 公开04's 本年支出合计 row: its 一般公共预算 column = 公开05's 合计, its 政府性基金
+    /// = 公开07's 合计 本年支出合计, its 国有资本经营 = 公开08's, from the tables read (a table not read: no figure).
+    static func crossTableFigures(_ open: OpenRow, in disclosure: Disclosure) -> [Bound] {
+        guard open.table == .appropriationSummary, open.item == "本年支出合计", open.columns.count == 4 else { return [] }
+        var figures: [Bound] = []
+        for (column, id, rule) in [(1, TableID.generalBudgetExpenditure, "X-8"), (2, .governmentFund, "X-9"), (3, .stateCapital, "X-10")] {
+            guard let table = disclosure.table(id),
+                let total = table.rows.first(where: { $0.kind == .total || $0.item == "合计" }),
+                let number = table.columns.first(where: { $0.name.contains("本年支出合计") })?.number
+                    ?? table.columns.first(where: { $0.name == "合计" || $0.name == "小计" })?.number,
+                let value = total.cell(number)?.value
+            else { continue }
+            figures.append(Bound(
+                column: column, amount: value, isEqual: true, rule: rule,
+                what: "\(id.formID) 合计 \(value.groupedString(in: disclosure.moneyUnit))"))
+        }
+        return figures
     }
 }
