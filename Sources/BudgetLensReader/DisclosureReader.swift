@@ -172,7 +172,9 @@ public enum DisclosureReader {
             disclosure.problems.append(
                 ReadProblem(
                     code: "text.ends-mid-character", severity: .warning,
-                    message: "the file ends inside a UTF-8 character (\(bytes.count - offset) byte(s) from byte offset "
+                    message: "文件在一个 UTF-8 字符中途结束（自字节偏移 \(offset) 起 \(bytes.count - offset) 个字节）：不完整的字符已舍去，"
+                        + "其余照常读取——文件是否被截断？ — "
+                        + "the file ends inside a UTF-8 character (\(bytes.count - offset) byte(s) from byte offset "
                         + "\(offset)): the incomplete character is dropped and the rest read — was the file cut short?",
                     source: SourceLocation(file: file, line: line, column: 0)))
         }

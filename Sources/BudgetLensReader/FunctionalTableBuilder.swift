@@ -135,7 +135,8 @@ struct FunctionalTableBuilder: TableBuilder {
                 // Shanghai's empty 公开07/08 print their sub-header in the 合计 row.
                 building.record(
                     "row.header-in-total", .info,
-                    "the 合计 row carries header words in its amount cells (a merged header row); they read as blank",
+                    "合计行的金额栏印有表头文字（表头行与合计行合并），按空白读取 — "
+                        + "the 合计 row carries header words in its amount cells (a merged header row); they read as blank",
                     at: source)
                 let cells = layout.valueColumns.map { position, number in
                     TableCell(
@@ -150,7 +151,9 @@ struct FunctionalTableBuilder: TableBuilder {
                 // A sub-header (合计 | 基本支出 | 项目支出) merged into the 合计 row beside its amounts.
                 building.record(
                     "row.header-in-total", .info,
-                    "the 合计 row carries the header words " + merged.map { line.label($0.position) }.joined(separator: "/")
+                    "合计行的栏次 " + merged.map { String($0.number) }.joined(separator: "、") + " 印有表头文字 "
+                        + merged.map { line.label($0.position) }.joined(separator: "/") + "（表头行与合计行合并），这些单元格按空白读取 — "
+                        + "the 合计 row carries the header words " + merged.map { line.label($0.position) }.joined(separator: "/")
                         + " in 栏次 " + merged.map { String($0.number) }.joined(separator: ", ")
                         + " (a merged header row); those cells read as blank", at: source)
             }

@@ -116,7 +116,9 @@ struct SingleRowTableBuilder: TableBuilder {
             }
             building.record(
                 "table.columns-by-header", .info,
-                "公开09 prints \(numbers.count) of the 12 columns and no 栏次 row; they are placed by their headers ("
+                "公开09 只印出 12 栏中的 \(numbers.count) 栏，且没有栏次行：按表头归位（"
+                    + placed.map { String($0.filter { $0 != "'" }) }.joined(separator: "，") + "）；未印出的栏不检查 — "
+                    + "公开09 prints \(numbers.count) of the 12 columns and no 栏次 row; they are placed by their headers ("
                     + placed.joined(separator: ", ") + "); the columns it does not print are not checked",
                 at: building.text.location(data.index))
             return (numbers, true)
