@@ -282,16 +282,19 @@ public enum DisclosureReader {
             case .some(0):
                 problem = ReadProblem(
                     code: "pdf.blank-page", severity: .info,
-                    message: "page \(page) is blank: no text and no image (ruled lines at most)", source: source)
+                    message: "第\(page)页是空白页：没有文字也没有图片（至多有表格线） — page \(page) is blank: no text and no image "
+                        + "(ruled lines at most)", source: source)
             case .some(let count):
                 problem = ReadProblem(
                     code: "pdf.page-without-text", severity: .warning,
-                    message: "page \(page) has no text but \(count) image(s), a scan? Its content is not read "
+                    message: "第\(page)页没有文字层，有 \(count) 张图片（扫描页？）：其内容未读取（BudgetLens 不做文字识别） — "
+                        + "page \(page) has no text but \(count) image(s), a scan? Its content is not read "
                         + "(BudgetLens does not do OCR)", source: source)
             case .none:
                 problem = ReadProblem(
                     code: "pdf.page-without-text", severity: .warning,
-                    message: "page \(page) has no text; if it holds a scanned image, that is not read", source: source)
+                    message: "第\(page)页没有文字层；若是扫描图片，其内容未读取 — page \(page) has no text; if it holds a "
+                        + "scanned image, that is not read", source: source)
             }
             disclosure.problems.append(problem)
         }

@@ -171,8 +171,8 @@ struct FunctionalTableBuilder: TableBuilder {
             if words.allSatisfy(layout.headerVocabulary.contains) { return nil }  // a repeated header row
             let message =
                 code.isEmpty
-                ? "the row '\(name)' has no classification code"
-                : "'\(code)' is not a classification code of 3, 5 or 7 digits"
+                ? "行“\(name)”没有科目编码 — the row '\(name)' has no classification code"
+                : "“\(code)”不是 3、5 或 7 位的科目编码 — '\(code)' is not a classification code of 3, 5 or 7 digits"
             building.record("row.bad-code", .warning, message, at: source)
         }
         guard building.checkWidth(of: line, expected: layout.width) else { return nil }

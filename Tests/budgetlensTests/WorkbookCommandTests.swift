@@ -120,7 +120,7 @@ struct PageTextCommandTests {
         #expect(show.stdout.contains("读取问题 Reading problems: 22\n"))
         #expect(show.stdout.contains(
             "读取 Read as:     page text (cells separated by single spaces as in pdfplumber's extract_text(), or one a line as in raw pdftotext; tables rebuilt by their identities)\n"))
-        #expect(show.stdout.contains("提示 info: 按页面文本读取（单元格以单个空格分隔，如 pdfplumber 的 extract_text()），表格行由各表的勾稽关系重建：read as page text (cells separated by single spaces, as pdfplumber's extract_text() writes them): 公开01、公开02、公开03、公开04、公开05、公开06、公开09、公开07、公开08 rebuilt as table rows by their identities"))
+        #expect(show.stdout.contains("提示 info: 按页面文本读取（单元格以单个空格分隔，如 pdfplumber 的 extract_text()），表格行由各表的勾稽关系重建：按页面文本读取：公开01、公开02、公开03、公开04、公开05、公开06、公开09、公开07、公开08 的表格行由各表的勾稽关系重建 — read as page text (cells separated by single spaces, as pdfplumber's extract_text() writes them): 公开01、公开02、公开03、公开04、公开05、公开06、公开09、公开07、公开08 rebuilt as table rows by their identities"))
         #expect(!show.stdout.contains("有表题但表格形式无法读取"))
         // 公开03's 20 placements of its 合计 row are decided by X-12 (公开03 ≥ 公开05 + 07 + 08 at each code), not picked.
         #expect(show.stdout.contains("\(path):182:1 (第10页): 提示 info: [公开03] 金额栏次按表间勾稽关系确定（公开03 ≥ 公开05 + 07 + 08，X-12）：公开03 合计：空白单元格被省略，20 种放置均满足本表的勾稽关系，按表间关系取"))
