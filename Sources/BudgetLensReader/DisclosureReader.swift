@@ -200,7 +200,7 @@ public enum DisclosureReader {
         LineNumbersAsAmounts.refuse(in: &disclosure)
         disclosure.problems += rewrite.notes
         ThreePublicResolution.resolve(rewrite.threePublicChoices, in: &disclosure)
-        OpenPlacementResolution.resolve(rewrite.openRows, in: &disclosure)
+        OpenPlacementResolution.resolve(rewrite.openRows, codes: rewrite.openCodes, in: &disclosure)
         if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)
         return (disclosure, unread)

@@ -109,6 +109,41 @@ struct TesterFindings6Tests {
         #expect(alone.problems.last?.message.contains("一般公共预算财政拨款、政府性基金预算财政拨款、国有资本经营预算财政拨款 未读取") == true)
     }
 
+    @Test("公开06 over alternate lines: two lone 10.00 fit 30102|30202 and 30103|30203 either way round: none picked, the four codes unread, a warning names both")
+    func economicNotPicked() throws {
+        let text = """
+            一般公共预算财政拨款基本支出决算表
+            单位：万元
+            经济分类 经济分类
+            科目编码 科目编码
+            科目名称 决算数 科目名称 决算数
+            301 302
+            工资福利支出 30.00 商品和服务支出 15.00
+            301 01 302
+            基本工资 01 办公费
+            20.00 5.00
+            301 02 302
+            津贴补贴 02 印刷费
+            10.00
+            301 03 302
+            奖金 03 咨询费
+            10.00
+            人员经费合计 30.00 公用经费合计 15.00
+            注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。
+            """
+        let disclosure = try DisclosureReader.read(data: Data(text.utf8), file: "planted.txt")
+        let rows = try #require(disclosure.table(.generalBudgetBasicExpenditure)?.rows)
+        let unread = rows.filter { $0.cells.contains { $0.value == nil } }.compactMap(\.code)
+        #expect(unread.sorted() == ["30102", "30103", "30202", "30203"])
+        #expect(rows.first { $0.code == "30101" }?.cells.first?.value == Money(fen: 20_000_000))
+        #expect(rows.first { $0.code == "302" }?.cells.first?.value == Money(fen: 15_000_000))
+        let warning = try #require(disclosure.problems.first { $0.code == "table.ambiguous" })
+        #expect(warning.table == .generalBudgetBasicExpenditure && warning.severity == .warning)
+        #expect(warning.message.contains("有 2 种放置均满足勾稽关系，无法确定：10.00→30102，10.00→30203 | 10.00→30202，10.00→30103"))
+        #expect(warning.message.contains("30102、30202、30103、30203 未读取"))
+        #expect(!disclosure.problems.contains { $0.code == "page-text.column-uncertain" })
+    }
+
     @Test("a place with a page and no line prints as file（第14页）, never file:0:0; without a column as file:line")
     func pageLevelPlace() {
         let page = SourceLocation(file: "a.pdf", line: 0, column: 0, page: 14)

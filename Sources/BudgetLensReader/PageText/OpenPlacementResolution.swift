@@ -36,8 +36,27 @@ enum OpenPlacementResolution {
         }
     }
 
-    static func resolve(_ rows: [OpenRow], in disclosure: inout Disclosure) {
+    /// Codes of 公开06 (one amount column) whose amounts an open placement could give to either block: not read.
+    struct OpenCodes {
+        var table: TableID
+        var codes: [String]
+        /// The `table.ambiguous` warning naming the placements.
+        var note: ReadProblem
+    }
+
+    static func resolve(_ rows: [OpenRow], codes: [OpenCodes] = [], in disclosure: inout Disclosure) {
         for row in rows { resolve(row, in: &disclosure) }
+        for open in codes {
+            guard let tableIndex = disclosure.tables.firstIndex(where: { $0.id == open.table }) else { continue }
+            for rowIndex in disclosure.tables[tableIndex].rows.indices {
+                guard let code = disclosure.tables[tableIndex].rows[rowIndex].code, open.codes.contains(code) else { continue }
+                for cell in disclosure.tables[tableIndex].rows[rowIndex].cells.indices {
+                    disclosure.tables[tableIndex].rows[rowIndex].cells[cell].value = nil
+                    disclosure.tables[tableIndex].rows[rowIndex].cells[cell].text = ""
+                }
+            }
+            disclosure.problems.append(open.note)
+        }
     }
 
     private static func resolve(_ open: OpenRow, in disclosure: inout Disclosure) {

@@ -30,6 +30,8 @@ enum PageTextTables {
         /// Code-table rows whose amounts fit several placements the table does not decide, decided (or left
         /// unread) once the text is read (``OpenPlacementResolution``).
         var openRows: [OpenPlacementResolution.OpenRow] = []
+        /// 公开06 codes whose amounts an open placement could give to either block: left unread once the text is read.
+        var openCodes: [OpenPlacementResolution.OpenCodes] = []
 
         mutating func append(_ fields: [(text: String, location: SourceLocation)]) {
             var text = ""
@@ -126,6 +128,7 @@ enum PageTextTables {
                 output.rewritten.append(id)
                 output.threePublicChoices += table.threePublicChoices
                 output.openRows += table.openRows
+                output.openCodes += table.openCodes
                 output.incomeColumnsWithMoney = table.incomeColumnsWithMoney
                 // A column placed by the first of several placements is not certain: only the total column is kept
                 // then (with amounts ≥ 0 the total is the row's first amount under every placement).
