@@ -139,7 +139,7 @@ struct TesterFindings6Tests {
         #expect(rows.first { $0.code == "302" }?.cells.first?.value == Money(fen: 15_000_000))
         let warning = try #require(disclosure.problems.first { $0.code == "table.ambiguous" })
         #expect(warning.table == .generalBudgetBasicExpenditure && warning.severity == .warning)
-        #expect(warning.message.contains("有 2 种放置均满足勾稽关系，无法确定：10.00→30102，10.00→30203 | 10.00→30202，10.00→30103"))
+        #expect(warning.message.contains("有 2 种放置均满足勾稽关系，无法确定：10.00→30202，10.00→30103 | 10.00→30102，10.00→30203"))
         #expect(warning.message.contains("30102、30202、30103、30203 未读取"))
         #expect(!disclosure.problems.contains { $0.code == "page-text.column-uncertain" })
     }
