@@ -140,11 +140,11 @@ struct Store2Tests {
             let rules = (printed["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
             #expect(rules.filter { $0.hasPrefix("Y-") } == pair.findings.map(\.rule), "\(unit)")
             // Each Y-* finding of the report is, field for field, the one `check --previous --format json` prints
-            // (whose keys are snake_case; the report's, like the rest of the report, camelCase).
+            // (both snake_case, as `/api/report`).
             let checked = (printed["findings"] as? [[String: Any]] ?? []).filter { ($0["rule"] as? String)?.hasPrefix("Y-") == true }
-                .map { camelCased($0) as? NSDictionary }
+                .map { $0 as NSDictionary? }
             let reported = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-            let reportedPairs = reported["yearOverYear"] as? [[String: Any]] ?? []
+            let reportedPairs = reported["year_over_year"] as? [[String: Any]] ?? []
             let reportedFindings = (reportedPairs.first { $0["unit"] as? String == unit }?["findings"] as? [NSDictionary])?.map { Optional($0) }
             #expect(!checked.isEmpty && reportedFindings == checked, "\(unit)")
         }
@@ -324,17 +324,4 @@ struct Store2Tests {
         #expect(try await store.cells(document: 1, table: "01").map(\.sourceCell) == [nil])
         #expect(try await store.cells(document: 1, table: "01").map(\.valueFen) == [939_310_000])
     }
-}
-
-/// `value` with every dictionary key turned from snake_case into camelCase (`source_line` → `sourceLine`).
-private func camelCased(_ value: Any) -> Any {
-    if let array = value as? [Any] { return array.map(camelCased) }
-    guard let object = value as? [String: Any] else { return value }
-    var result: [String: Any] = [:]
-    for (key, member) in object {
-        let parts = key.split(separator: "_")
-        let camel = (parts.first.map(String.init) ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        result[camel] = camelCased(member)
-    }
-    return result
 }

@@ -103,12 +103,14 @@ enum FunctionalPageTable {
             }
         }
         settle(&candidates, &budget)
+        var found: [[[Int]]] = []
         if candidates.contains(where: { $0.count > 1 }),
             let readings = PlacementReadings.readings(
                 candidates: candidates, amounts: amounts, parents: parents, order: order, columnCount: count,
                 budget: &budget, narrow: settle),
             !readings.isEmpty
         {
+            found = readings
             for index in rows.indices {
                 let kept = PlacementReadings.distinct(readings.map { $0[index] }, amounts: amounts[index], columnCount: count)
                 candidates[index] = candidates[index].filter { kept.contains($0) }
@@ -120,7 +122,8 @@ enum FunctionalPageTable {
             table.openRows.append(OpenPlacementResolution.OpenRow(
                 table: id, code: row.isTotal ? nil : row.code, columns: template.columns,
                 amounts: row.amounts.map { (String($0.text), location($0.line, $0.column)) }, placements: candidates[index],
-                source: row.anchor.map { location($0.line, $0.column) } ?? location(region.lowerBound, 1)))
+                source: row.anchor.map { location($0.line, $0.column) } ?? location(region.lowerBound, 1),
+                readingPlacements: found.map { $0[index] }))
         }
 
         let start = tokenLines.first?.first.map { location($0.line, $0.column) } ?? location(region.lowerBound, 1)

@@ -3,8 +3,9 @@ import BudgetLensCore
 /// A row of page text whose amounts, blank cells dropped, fit several columns that the table's own structure
 /// (header, 合计 = Σ parts, code hierarchy) does not decide between: **no placement is picked**. The rewrite writes
 /// the first (so that the row is read, with its sources) and records them all; once the text is read, the
-/// cross-table identity X-12 (DOMAIN §1.13: 公开03 ≥ 公开05 + 公开07 + 公开08 at every code, in 基本支出 and 项目支出)
-/// drops the placements it contradicts. One left: written, with a `page-text.column-by-identity` note naming the
+/// cross-table identities (DOMAIN §1.13: X-12 公开03 ≥ 公开05 + 公开07 + 公开08 at every code, in 基本支出 and 项目支出;
+/// X-2 公开02's 合计 财政拨款收入 = 公开04's 本年收入合计; X-8/9/10 公开04's 本年支出合计 = 公开05/07/08's) drop the full
+/// readings of the table they contradict, so that a 合计 row decided decides the rows below it. One left: written, with a `page-text.column-by-identity` note naming the
 /// identity. Several left: the cells they agree on are written, the others are left without a value (not read;
 /// the rules that need them are not run), and a `table.ambiguous` warning names the placements — the table was
 /// read in part (`cells` and `show` exit 1).
@@ -21,6 +22,18 @@ enum OpenPlacementResolution {
         var amounts: [(text: String, location: SourceLocation)]
         var placements: [[Int]]
         var source: SourceLocation
+        /// The row's placement in each full reading of its table (``PlacementReadings``), aligned across the table's
+        /// open rows; empty when the readings are not known (the rows are then decided one by one).
+        var readingPlacements: [[Int]] = []
+
+        /// The row's cells under `placement`, in `unit`.
+        func cells(_ placement: [Int], unit: MoneyUnit) -> [Money] {
+            var result = [Money](repeating: .zero, count: columns.count)
+            for (amount, column) in placement.enumerated() {
+                if case .amount(let money) = Money.reading(amounts[amount].text, unit: unit) { result[column] = money }
+            }
+            return result
+        }
 
         var rowName: String { code ?? item ?? "合计" }
 
@@ -45,7 +58,9 @@ enum OpenPlacementResolution {
     }
 
     static func resolve(_ rows: [OpenRow], codes: [OpenCodes] = [], in disclosure: inout Disclosure) {
-        for row in rows { resolve(row, in: &disclosure) }
+        var tables: [TableID] = []
+        for row in rows where !tables.contains(row.table) { tables.append(row.table) }
+        for id in tables { resolve(rows.filter { $0.table == id }, table: id, in: &disclosure) }
         for open in codes {
             guard let tableIndex = disclosure.tables.firstIndex(where: { $0.id == open.table }) else { continue }
             for rowIndex in disclosure.tables[tableIndex].rows.indices {
@@ -59,9 +74,53 @@ enum OpenPlacementResolution {
         }
     }
 
-    private static func resolve(_ open: OpenRow, in disclosure: inout Disclosure) {
+    /// The open rows of one table: the full readings the cross-table figures contradict are dropped (a row's
+    /// placements are then those of the readings left), or, without readings, each row's placements one by one.
+    private static func resolve(_ rows: [OpenRow], table id: TableID, in disclosure: inout Disclosure) {
+        let unit = disclosure.table(id)?.moneyUnit ?? disclosure.moneyUnit
+        let bounds = rows.map { crossTableBounds($0, in: disclosure) + crossTableFigures($0, in: disclosure) }
+        func holds(_ bound: Bound, _ placed: [Money]) -> Bool {
+            bound.isEqual ? (placed[bound.column].fen - bound.amount.fen).magnitude <= 1 : placed[bound.column] >= bound.amount
+        }
+        func fits(_ row: Int, _ placement: [Int]) -> Bool {
+            let placed = rows[row].cells(placement, unit: unit)
+            return bounds[row].allSatisfy { holds($0, placed) }
+        }
+        var remaining = rows.map(\.placements)
+        let count = rows.first?.readingPlacements.count ?? 0
+        if count > 0, rows.allSatisfy({ $0.readingPlacements.count == count }) {
+            let allowed = (0..<count).filter { reading in rows.indices.allSatisfy { fits($0, rows[$0].readingPlacements[reading]) } }
+            if !allowed.isEmpty {
+                for index in rows.indices {
+                    var kept: [[Int]] = []
+                    for reading in allowed where !kept.contains(rows[index].readingPlacements[reading]) {
+                        kept.append(rows[index].readingPlacements[reading])
+                    }
+                    remaining[index] = kept
+                }
+            }
+        } else {
+            for index in rows.indices {
+                let kept = rows[index].placements.filter { fits(index, $0) }
+                if !kept.isEmpty { remaining[index] = kept }
+            }
+        }
+        var reasons: [String] = []
+        for (index, row) in rows.enumerated() {
+            for bound in bounds[index] where Set(row.placements.map { holds(bound, row.cells($0, unit: unit)) }).count > 1 {
+                reasons.append(
+                    "\(bound.rule) \(id.formID) \(row.rowName) \(row.columns[bound.column]) \(bound.isEqual ? "=" : "≥") "
+                        + "\(bound.amount.groupedString(in: unit))（\(bound.what)）")
+            }
+        }
+        for (index, row) in rows.enumerated() {
+            write(row, remaining: remaining[index], reasons: reasons, in: &disclosure)
+        }
+    }
+
+    private static func write(_ open: OpenRow, remaining: [[Int]], reasons: [String], in disclosure: inout Disclosure) {
         guard let tableIndex = disclosure.tables.firstIndex(where: { $0.id == open.table }),
-            let rowIndex = disclosure.tables[tableIndex].rows.firstIndex(where: open.matches)
+            let rowIndex = disclosure.tables[tableIndex].rows.firstIndex(where: open.matches), !remaining.isEmpty
         else { return }
         let unit = disclosure.tables[tableIndex].moneyUnit ?? disclosure.moneyUnit
         var row = disclosure.tables[tableIndex].rows[rowIndex]
@@ -71,20 +130,7 @@ enum OpenPlacementResolution {
             if case .amount(let money) = Money.reading(amount.text, unit: unit) { return money }
             return .zero
         }
-        func cells(_ placement: [Int]) -> [Money] {
-            var result = [Money](repeating: .zero, count: open.columns.count)
-            for (amount, column) in placement.enumerated() { result[column] = values[amount] }
-            return result
-        }
-        let bounds = crossTableBounds(open, in: disclosure) + crossTableFigures(open, in: disclosure)
-        func holds(_ bound: Bound, _ placed: [Money]) -> Bool {
-            bound.isEqual ? (placed[bound.column].fen - bound.amount.fen).magnitude <= 1 : placed[bound.column] >= bound.amount
-        }
-        let kept = open.placements.filter { placement in
-            let placed = cells(placement)
-            return bounds.allSatisfy { holds($0, placed) }
-        }
-        let remaining = kept.isEmpty ? open.placements : kept
+        func cells(_ placement: [Int]) -> [Money] { open.cells(placement, unit: unit) }
         let differing = Set((0..<open.columns.count).filter { column in Set(remaining.map { cells($0)[column] }).count > 1 })
         let chosen = remaining[0]
         for column in 0..<open.columns.count {
@@ -103,10 +149,6 @@ enum OpenPlacementResolution {
         }
         disclosure.tables[tableIndex].rows[rowIndex] = row
         let form = open.table.formID
-        let used = bounds.filter { bound in Set(open.placements.map { holds(bound, cells($0)) }).count > 1 }
-        let reasons = used.map {
-            "\($0.rule) \(form) \(open.rowName) \(open.columns[$0.column]) \($0.isEqual ? "=" : "≥") \($0.amount.groupedString(in: unit))（\($0.what)）"
-        }
         if differing.isEmpty {
             disclosure.problems.append(
                 ReadProblem(
@@ -168,9 +210,18 @@ enum OpenPlacementResolution {
         var what: String
     }
 
-    /// X-8, X-9, X-10 (DOMAIN §1.13) for 公开04's 本年支出合计 row: its 一般公共预算 column = 公开05's 合计, its 政府性基金
+    /// X-2 (DOMAIN §1.13) for 公开02's 合计 row: its 财政拨款收入 = 公开04's 本年收入合计. X-8, X-9, X-10 for 公开04's
+    /// 本年支出合计 row: its 一般公共预算 column = 公开05's 合计, its 政府性基金
     /// = 公开07's 合计 本年支出合计, its 国有资本经营 = 公开08's, from the tables read (a table not read: no figure).
     static func crossTableFigures(_ open: OpenRow, in disclosure: Disclosure) -> [Bound] {
+        // X-2: 公开02's 合计 财政拨款收入 = 公开04's 本年收入合计 (the 收入 block).
+        if open.table == .income, open.code == nil, open.item == nil, open.columns.count > 1, open.columns[1] == "财政拨款收入" {
+            guard let row = disclosure.table(.appropriationSummary)?.rows.first(where: { $0.item == "本年收入合计" && $0.cells.count == 1 }),
+                let value = row.cells[0].value
+            else { return [] }
+            return [Bound(column: 1, amount: value, isEqual: true, rule: "X-2",
+                what: "公开04 本年收入合计 \(value.groupedString(in: disclosure.moneyUnit))")]
+        }
         guard open.table == .appropriationSummary, open.item == "本年支出合计", open.columns.count == 4 else { return [] }
         var figures: [Bound] = []
         for (column, id, rule) in [(1, TableID.generalBudgetExpenditure, "X-8"), (2, .governmentFund, "X-9"), (3, .stateCapital, "X-10")] {
