@@ -29,6 +29,18 @@ extension ReadProblem {
         "layout.cell-crowded", "page-text.column-uncertain", "workbook.hidden-decimals",
     ]
 
+    /// The English of the detail: the part after ` — ` when the message gives its detail in Chinese first
+    /// (`公开09 没有栏次行… — 公开09 prints no 栏次 row…`), else the whole message.
+    public var englishDetail: String {
+        guard let range = message.firstRange(of: " — ") else { return message }
+        // The first letter of the detail, past a table id (公开09).
+        let head = message[..<range.lowerBound].unicodeScalars
+        guard let first = head.first(where: { $0.properties.isAlphabetic && $0 != "公" && $0 != "开" }),
+            (0x4E00...0x9FFF).contains(first.value)
+        else { return message }
+        return String(message[range.upperBound...])
+    }
+
     /// Whether this note is one of ``doubtCodes``.
     public var isReadingDoubt: Bool { ReadProblem.doubtCodes.contains(code) }
 

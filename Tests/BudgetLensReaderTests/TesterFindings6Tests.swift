@@ -153,4 +153,14 @@ struct TesterFindings6Tests {
         #expect(SourceLocation(file: "a.txt", line: 7, column: 3, page: 2).description == "a.txt:7:3 (第2页)")
         #expect(SourceLocation(file: "a.txt", line: 7, column: 3).knownLine == 7)
     }
+
+    @Test("a reading problem's English detail: after ` — ` when the detail is Chinese first, else the whole message")
+    func englishDetail() {
+        let here = SourceLocation(file: "a.txt", line: 1)
+        let bilingual = ReadProblem(code: "table.column-numbers", severity: .warning,
+            message: "公开09 没有栏次行：金额按顺序编为栏次 1–12 — 公开09 prints no 栏次 row; amounts are numbered 1–12 in order", source: here)
+        #expect(bilingual.englishDetail == "公开09 prints no 栏次 row; amounts are numbered 1–12 in order")
+        let english = ReadProblem(code: "x", severity: .info, message: "the file ends — was it cut short?", source: here)
+        #expect(english.englishDetail == "the file ends — was it cut short?")
+    }
 }
