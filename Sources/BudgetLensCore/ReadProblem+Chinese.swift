@@ -29,6 +29,18 @@ extension ReadProblem {
         "layout.cell-crowded", "page-text.column-uncertain", "workbook.hidden-decimals",
     ]
 
+    /// The English of the detail: the part after ` — ` when the message gives its detail in Chinese first
+    /// (`公开09 没有栏次行… — 公开09 prints no 栏次 row…`), else the whole message.
+    public var englishDetail: String {
+        guard let range = message.firstRange(of: " — ") else { return message }
+        // The first letter of the detail, past a table id (公开09).
+        let head = message[..<range.lowerBound].unicodeScalars
+        guard let first = head.first(where: { $0.properties.isAlphabetic && $0 != "公" && $0 != "开" }),
+            (0x4E00...0x9FFF).contains(first.value)
+        else { return message }
+        return String(message[range.upperBound...])
+    }
+
     /// Whether this note is one of ``doubtCodes``.
     public var isReadingDoubt: Bool { ReadProblem.doubtCodes.contains(code) }
 
@@ -73,6 +85,7 @@ extension ReadProblem {
         "workbook.hidden-sheet": "工作表已隐藏（未读取）",
         "workbook.missing-sheet": "工作表缺失或不是工作表",
         "page-text.column-placed": "金额栏次按文件自身所述（情况说明、公开06）确定",
+        "page-text.column-by-identity": "金额栏次按表间勾稽关系确定（公开03 ≥ 公开05 + 07 + 08，X-12）",
         "page-text.column-uncertain": "金额栏次有多种可能（已注明）",
         "page-text.row-unplaced": "行无法按表格关系归位",
         "page-text.placement-ambiguous": "金额有两种以上放置均满足勾稽关系，本表未读取",

@@ -36,22 +36,31 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable {
     }
 
     /// A short place for reports: `第8页 (372,230)` for a PDF location, `第8页` for a whole page, `公开05!D12` for a
-    /// workbook cell, else
-    /// `line:column`.
+    /// workbook cell, else `line:column` (`line` alone when the column is not known, `—` when neither is: a note on
+    /// the whole file). Never `0:0`.
     public var place: String {
         if let cell { return cell }
         if let page, let region { return "第\(page)页 (\(Int(region.x0.rounded())),\(Int(region.y0.rounded())))" }
-        if let page, line == 0 { return "第\(page)页" }
-        return "\(line):\(column)"
+        if let page, line <= 0 { return "第\(page)页" }
+        if line <= 0 { return "—" }
+        return column > 0 ? "\(line):\(column)" : "\(line)"
     }
+
+    /// The line, `nil` when the location has none (a note on a page or on the whole file: `line` 0).
+    public var knownLine: Int? { line > 0 ? line : nil }
+
+    /// The column, `nil` when the location has no line or no column.
+    public var knownColumn: Int? { line > 0 && column > 0 ? column : nil }
 }
 
 extension SourceLocation: CustomStringConvertible {
     /// `file:line:column`, with ` (第N页)` when the page is known, `file 第N页 (x,y)` for a PDF location, or
-    /// `file 公开05!D12` for a workbook cell.
+    /// `file 公开05!D12` for a workbook cell. A location without a line (`line` 0: a note on a page, or on the
+    /// whole file) is `file（第14页）` or `file` — never `file:0:0`; one without a column is `file:line`.
     public var description: String {
         if region != nil || cell != nil { return "\(file) \(place)" }
-        let base = "\(file):\(line):\(column)"
+        guard line > 0 else { return page.map { "\(file)（第\($0)页）" } ?? file }
+        let base = column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)"
         guard let page else { return base }
         return base + " (第\(page)页)"
     }

@@ -50,7 +50,9 @@ enum CutTableText {
         let lastRead = read.max { $0.start < $1.start }
         let lastNotRead = notRead.max { $0.start < $1.start }
         let message = { (form: String) in
-            "the file ends inside a row of \(form) (line \(lastLine) has no line ending and ends with the amount "
+            "文件在\(form)的一行中途结束（第\(lastLine)行没有换行符，以金额“\(lastWord)”结尾，该金额本身也可能不完整）：本表未读取——"
+                + "文件是否被截断？ — "
+                + "the file ends inside a row of \(form) (line \(lastLine) has no line ending and ends with the amount "
                 + "“\(lastWord)”, which may itself be cut): the table is not read — was the file cut short?"
         }
         let source = SourceLocation(file: file, line: lastLine, column: 1)

@@ -179,8 +179,9 @@ public enum DisclosureReader {
             disclosure.problems.append(
                 ReadProblem(
                     code: "text.ends-mid-character", severity: .warning,
-                    message: "the file ends inside a \(decoded.encoding.characterEncodingName) character "
-                        + "(\(bytes.count - offset) byte(s) from byte offset "
+                    message: "文件在一个 \(decoded.encoding.characterEncodingName) 字符中途结束（自字节偏移 \(offset) 起 \(bytes.count - offset) 个字节）：不完整的字符已舍去，"
+                        + "其余照常读取——文件是否被截断？ — "
+                        + "the file ends inside a \(decoded.encoding.characterEncodingName) character (\(bytes.count - offset) byte(s) from byte offset "
                         + "\(offset)): the incomplete character is dropped and the rest read — was the file cut short?",
                     source: SourceLocation(file: file, line: line, column: 0)))
         }
@@ -206,6 +207,7 @@ public enum DisclosureReader {
         LineNumbersAsAmounts.refuse(in: &disclosure)
         disclosure.problems += rewrite.notes
         ThreePublicResolution.resolve(rewrite.threePublicChoices, in: &disclosure)
+        OpenPlacementResolution.resolve(rewrite.openRows, codes: rewrite.openCodes, in: &disclosure)
         if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)
         return (disclosure, unread, text)
@@ -287,16 +289,19 @@ public enum DisclosureReader {
             case .some(0):
                 problem = ReadProblem(
                     code: "pdf.blank-page", severity: .info,
-                    message: "page \(page) is blank: no text and no image (ruled lines at most)", source: source)
+                    message: "第\(page)页是空白页：没有文字也没有图片（至多有表格线） — page \(page) is blank: no text and no image "
+                        + "(ruled lines at most)", source: source)
             case .some(let count):
                 problem = ReadProblem(
                     code: "pdf.page-without-text", severity: .warning,
-                    message: "page \(page) has no text but \(count) image(s), a scan? Its content is not read "
+                    message: "第\(page)页没有文字层，有 \(count) 张图片（扫描页？）：其内容未读取（BudgetLens 不做文字识别） — "
+                        + "page \(page) has no text but \(count) image(s), a scan? Its content is not read "
                         + "(BudgetLens does not do OCR)", source: source)
             case .none:
                 problem = ReadProblem(
                     code: "pdf.page-without-text", severity: .warning,
-                    message: "page \(page) has no text; if it holds a scanned image, that is not read", source: source)
+                    message: "第\(page)页没有文字层；若是扫描图片，其内容未读取 — page \(page) has no text; if it holds a "
+                        + "scanned image, that is not read", source: source)
             }
             disclosure.problems.append(problem)
         }

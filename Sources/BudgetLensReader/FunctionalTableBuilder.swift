@@ -135,7 +135,8 @@ struct FunctionalTableBuilder: TableBuilder {
                 // Shanghai's empty 公开07/08 print their sub-header in the 合计 row.
                 building.record(
                     "row.header-in-total", .info,
-                    "the 合计 row carries header words in its amount cells (a merged header row); they read as blank",
+                    "合计行的金额栏印有表头文字（表头行与合计行合并），按空白读取 — "
+                        + "the 合计 row carries header words in its amount cells (a merged header row); they read as blank",
                     at: source)
                 let cells = layout.valueColumns.map { position, number in
                     TableCell(
@@ -150,7 +151,9 @@ struct FunctionalTableBuilder: TableBuilder {
                 // A sub-header (合计 | 基本支出 | 项目支出) merged into the 合计 row beside its amounts.
                 building.record(
                     "row.header-in-total", .info,
-                    "the 合计 row carries the header words " + merged.map { line.label($0.position) }.joined(separator: "/")
+                    "合计行的栏次 " + merged.map { String($0.number) }.joined(separator: "、") + " 印有表头文字 "
+                        + merged.map { line.label($0.position) }.joined(separator: "/") + "（表头行与合计行合并），这些单元格按空白读取 — "
+                        + "the 合计 row carries the header words " + merged.map { line.label($0.position) }.joined(separator: "/")
                         + " in 栏次 " + merged.map { String($0.number) }.joined(separator: ", ")
                         + " (a merged header row); those cells read as blank", at: source)
             }
@@ -168,8 +171,8 @@ struct FunctionalTableBuilder: TableBuilder {
             if words.allSatisfy(layout.headerVocabulary.contains) { return nil }  // a repeated header row
             let message =
                 code.isEmpty
-                ? "the row '\(name)' has no classification code"
-                : "'\(code)' is not a classification code of 3, 5 or 7 digits"
+                ? "行“\(name)”没有科目编码 — the row '\(name)' has no classification code"
+                : "“\(code)”不是 3、5 或 7 位的科目编码 — '\(code)' is not a classification code of 3, 5 or 7 digits"
             building.record("row.bad-code", .warning, message, at: source)
         }
         guard building.checkWidth(of: line, expected: layout.width) else { return nil }

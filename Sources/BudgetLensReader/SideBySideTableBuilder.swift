@@ -109,7 +109,8 @@ struct SideBySideTableBuilder: TableBuilder {
             // Words without a label or a number: the last lines of a wrapped header cell.
             building.record(
                 "row.header-words", .info,
-                "the \(block.name) block's words '\(block.amountPositions.map { line.label($0) }.joined(separator: " "))' "
+                "\(block.name)栏的文字“\(block.amountPositions.map { line.label($0) }.joined(separator: " "))”没有行名，按表头的一部分读取 — "
+                    + "the \(block.name) block's words '\(block.amountPositions.map { line.label($0) }.joined(separator: " "))' "
                     + "have no row label; they read as part of the header",
                 at: building.text.location(line.index))
             return nil

@@ -25,7 +25,7 @@ struct SingleRowTableBuilder: TableBuilder {
             // An empty table with its statement (`本表无数据`) is as it should be: nothing to record.
             if located.noDataStatement != nil { return (columns, []) }
             building.record(
-                "table.no-data-row", .warning, "公开09 prints its header but no row of amounts",
+                "table.no-data-row", .warning, "公开09 印有表头，但没有金额行 — 公开09 prints its header but no row of amounts",
                 at: building.text.location(grid.last?.index ?? located.titleIndex))
             return (columns, [])
         }
@@ -116,13 +116,16 @@ struct SingleRowTableBuilder: TableBuilder {
             }
             building.record(
                 "table.columns-by-header", .info,
-                "公开09 prints \(numbers.count) of the 12 columns and no 栏次 row; they are placed by their headers ("
+                "公开09 只印出 12 栏中的 \(numbers.count) 栏，且没有栏次行：按表头归位（"
+                    + placed.map { String($0.filter { $0 != "'" }) }.joined(separator: "，") + "）；未印出的栏不检查 — "
+                    + "公开09 prints \(numbers.count) of the 12 columns and no 栏次 row; they are placed by their headers ("
                     + placed.joined(separator: ", ") + "); the columns it does not print are not checked",
                 at: building.text.location(data.index))
             return (numbers, true)
         }
         building.record(
-            "table.column-numbers", .warning, "公开09 prints no 栏次 row; amounts are numbered 1–12 in order",
+            "table.column-numbers", .warning,
+            "公开09 没有栏次行：金额按顺序编为栏次 1–12 — 公开09 prints no 栏次 row; amounts are numbered 1–12 in order",
             at: building.text.location(data.index))
         return (Dictionary(uniqueKeysWithValues: (0..<min(12, data.width)).map { ($0, $0 + 1) }), false)
     }

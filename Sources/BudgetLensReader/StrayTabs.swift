@@ -87,7 +87,9 @@ enum StrayTabs {
         let more = census.tabbed > census.tabLines.count ? " …" : ""
         let note = ReadProblem(
             code: "text.stray-tabs", severity: .info,
-            message: "\(census.tabbed) line(s) hold a tab (line \(lines)\(more)) among \(max(census.aligned, census.spacedAmounts)) "
+            message: "\(census.tabbed) 行含制表符（第\(lines)行\(more)），而表格行以空格分隔：制表符按空格读取，全文按"
+                + (census.aligned >= census.spacedAmounts ? "pdftotext -layout 版面文本" : "页面文本") + "读取 — "
+                + "\(census.tabbed) line(s) hold a tab (line \(lines)\(more)) among \(max(census.aligned, census.spacedAmounts)) "
                 + "space-separated table lines: the tabs are stray and read as spaces, the text as "
                 + (census.aligned >= census.spacedAmounts ? "`pdftotext -layout` text" : "page text"),
             source: SourceLocation(file: file, line: census.tabLines.first ?? 0, column: 0))

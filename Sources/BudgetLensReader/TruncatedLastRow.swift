@@ -22,9 +22,12 @@ enum TruncatedLastRow {
         let lastValue = table.rows.last { $0.source.line == lastLine }?.cells.last { !$0.text.isEmpty }?.text
         disclosure.tables.remove(at: tableIndex)
         let valuePart = lastValue.map { "; its last value “\($0)” may itself be cut" } ?? ""
+        let valuePartZh = lastValue.map { "；其最后一个值“\($0)”本身也可能不完整" } ?? ""
         disclosure.problems[narrow] = ReadProblem(
             code: Disclosure.cutTableProblem, severity: .error,
-            message: "the file ends inside a row of \(table.id.formID) (line \(lastLine) has no line ending and fewer "
+            message: "文件在\(table.id.formID)的一行中途结束（第\(lastLine)行没有换行符，且单元格少于表的栏数）\(valuePartZh)：本表未读取——"
+                + "文件是否被截断？ — "
+                + "the file ends inside a row of \(table.id.formID) (line \(lastLine) has no line ending and fewer "
                 + "cells than the table)\(valuePart): the table is not read — was the file cut short?",
             table: table.id, source: disclosure.problems[narrow].source)
     }

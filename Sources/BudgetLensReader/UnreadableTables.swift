@@ -33,10 +33,13 @@ enum UnreadableTables {
             explained.formUnion(pages)
             let sharing = pagesByTable.filter { $0.0 != id && $0.1 == pages }.map(\.0.formID)
             let shared = sharing.isEmpty ? "" : " (shared with \(sharing.joined(separator: ", ")))"
+            let sharedZh = sharing.isEmpty ? "" : "（与\(sharing.joined(separator: "、"))同页）"
             disclosure.problems.append(
                 ReadProblem(
                     code: problemCode, severity: .warning,
-                    message: "\(id.formID) \(id.canonicalTitle) is present, unreadable "
+                    message: "\(id.formID) \(id.canonicalTitle) 有表，但所在页（第\(pageRange(pages))页\(sharedZh)）是图片，没有文字层"
+                        + "（扫描页？BudgetLens 不做文字识别）：未读取，未检查 — "
+                        + "\(id.formID) \(id.canonicalTitle) is present, unreadable "
                         + "(第\(pageRange(pages))页, images\(shared)): not checked; its pages carry no text, "
                         + "a scan? (BudgetLens does not do OCR)",
                     table: id, source: SourceLocation(file: file, line: 0, column: 0, page: pages[0])))

@@ -58,8 +58,7 @@ struct Cells: ParsableCommand {
             let english = scanned.map(\.en).joined(separator: ", ")
             printError(say("部分读取：\(images) 所在页没有文字层（扫描页？），其单元格不在输出中", "read in part: \(english) on pages without text (scanned?); their cells are not in the output"))
         }
-        let unread = !notUnderstood.isEmpty || !images.isEmpty
-        if !errors.isEmpty || unread { throw ExitCode(1) }
+        if ReadCompleteness.isReadInPart(disclosure) { throw ExitCode(1) }
     }
 
     /// The `第8–9页` in a `table.unreadable` message (UnreadableTables writes `(第8–9页, images…)`), or `nil`.

@@ -15,6 +15,9 @@ struct ReportCommand: ParsableCommand {
             Between consecutive years of a unit, 年初结转和结余 (公开01 行29) is checked against last year's \
             年末结转和结余 (行60).
 
+            --format json writes snake_case keys (`unit_years`, `income_total_fen`, `carry_overs`), as the \
+            server's /api/report does.
+
             Exit codes: 0 done; 2 the store cannot be read.
 
             Examples:
@@ -76,6 +79,7 @@ struct ReportCommand: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase  // as `/api/report` and `--failing` (`unit_years`, `income_total_fen`)
             bytes = try encoder.encode(report) + Data("\n".utf8)
         case .text:
             bytes = Data((Self.text(report) + "\n").utf8)

@@ -6,6 +6,12 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "显示概要：单位、年度、已读取和缺失的表、主要合计、读取问题。Print a readable summary: unit, year, tables found and missing, key totals, reading problems.",
         discussion: """
+            When the document was read only in part, a line `部分读取 Read only in part:` says what was not read \
+            (tables on pages without text, tables present but not read, cells left unread, reading errors).
+
+            Exit codes: 0 read fully; 1 read in part (the summary is printed; what was not read is listed); 2 the \
+            file cannot be read. The same rule as `cells`.
+
             Example:
               budgetlens show examples/001_06590241d827de43.txt
             """)
@@ -15,6 +21,7 @@ struct Show: ParsableCommand {
     func run() throws {
         let disclosure = try input.read()
         print(DisclosureSummary(disclosure: disclosure).text, terminator: "")
+        if ReadCompleteness.isReadInPart(disclosure) { throw ExitCode(1) }
     }
 }
 
@@ -124,21 +131,37 @@ struct DisclosureSummary {
     var partialReading: String? {
         var parts: [String] = []
         for problem in disclosure.problems where problem.code == Disclosure.unreadableTableProblem {
-            if let table = problem.table { parts.append("\(table.formID) unreadable (not checked)") }
+            if let table = problem.table { parts.append("\(table.formID) 无法读取（未检查）unreadable (not checked)") }
         }
         let notRead = disclosure.notUnderstoodTables.map(\.formID)
-        if !notRead.isEmpty { parts.append("\(notRead.joined(separator: ", ")) present but not read (not checked)") }
+        if !notRead.isEmpty {
+            parts.append("\(notRead.joined(separator: "、")) 有表题但未能读取（未检查）present but not read (not checked)")
+        }
+        var ambiguous: [TableID] = []
         for problem in disclosure.problems where problem.code == "table.ambiguous" {
-            if let table = problem.table { parts.append("\(table.formID) read in part (cells of uncertain place not read)") }
+            if let table = problem.table, !ambiguous.contains(table) { ambiguous.append(table) }
+        }
+        for table in ambiguous {
+            parts.append("\(table.formID) 部分单元格位置不能确定，未读取 read in part (cells of uncertain place not read)")
         }
         if disclosure.problems.contains(where: { $0.code == "table.rows-not-read" }) {
-            parts.append("rows of some tables not read")
+            parts.append("部分表的行未读取 rows of some tables not read")
+        }
+        // Errors other than the tables and rows said above: cells or rows not read.
+        let said: Set<String> = [
+            Disclosure.unreadableTableProblem, Disclosure.notUnderstoodTableProblem, Disclosure.cutTableProblem,
+            Disclosure.truncatedTableProblem, "table.rows-not-read",
+        ]
+        let errors = disclosure.problems.filter { $0.severity == .error && !said.contains($0.code) }.count
+        if errors > 0 {
+            parts.append("\(errors) 处读取错误（单元格或行未读取）\(errors) reading error(s): cells or rows not read")
         }
         let textless = disclosure.problems.filter { $0.code == "pdf.page-without-text" }.compactMap(\.source.page)
         if !textless.isEmpty {
-            parts.append("page(s) \(textless.map(String.init).joined(separator: ", ")) carry no text (not read)")
+            let pages = textless.map(String.init).joined(separator: ", ")
+            parts.append("第\(pages)页没有文字层（未读取）page(s) \(pages) carry no text (not read)")
         }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ") + " — see Reading problems"
+        return parts.isEmpty ? nil : parts.joined(separator: "; ") + " — 见读取问题 see Reading problems"
     }
 
     /// `第5页`, `第6–7页`, or `nil` when no page is known.

@@ -110,17 +110,19 @@ struct PageTextTests {
         } ?? []
     }
 
-    @Test("page text: amounts placed by the identities; where several placements fit, the leftmost with a note naming them")
+    @Test("page text: where several placements fit and nothing decides, none is picked: the cells in doubt are not read, a warning names the placements")
     func placementNoted() throws {
         let disclosure = try DisclosureReader.read(data: Data(Self.plantedIncome.utf8), file: "planted.txt")
-        // 合计 100 = 90 + 10 fits any two of the six part columns: the leftmost is read, and said so. The rows
-        // below follow from it by the code hierarchy (20101's 60 is in the column whose 合计 is 90).
-        #expect(placed(disclosure) == ["合计 1 10000", "合计 2 9000", "合计 3 1000", "201 1 10000", "201 2 9000",
-            "201 3 1000", "20101 1 6000", "20101 2 6000", "20102 1 4000", "20102 2 3000", "20102 3 1000"])
-        let notes = disclosure.problems.filter { $0.code == "page-text.column-uncertain" }
-        #expect(notes.count == 1 && notes.first?.table == .income && notes.first?.source.line == 4)
-        #expect(notes.first?.message.contains("15 种放置") == true)
-        #expect(!disclosure.problems.contains { $0.code == "table.not-understood" })
+        // 合计 100 = 90 + 10 fits any two of the six part columns, and the rows below follow whichever it is: only
+        // 本年收入合计 (column 1) is the same in every reading; the other columns are left unread (no value).
+        #expect(placed(disclosure) == ["合计 1 10000", "201 1 10000", "20101 1 6000", "20102 1 4000"])
+        let total = try #require(disclosure.table(.income)?.rows.first { $0.item == "合计" })
+        #expect(total.cells.filter { $0.value == nil }.map(\.column) == [2, 3, 4, 5, 6, 7])
+        let notes = disclosure.problems.filter { $0.code == "table.ambiguous" }
+        #expect(notes.count == 4 && notes.allSatisfy { $0.table == .income && $0.severity == .warning })
+        #expect(notes.first?.source.line == 4)
+        #expect(notes.first?.message.contains("金额有 15 种放置均满足勾稽关系，无法确定：100.00→本年收入合计，90.00→财政拨款收入，10.00→上级补助收入 | 100.00→本年收入合计，90.00→财政拨款收入，10.00→事业收入") == true)
+        #expect(!disclosure.problems.contains { $0.code == "page-text.column-uncertain" || $0.code == "table.not-understood" })
     }
 
     @Test("page text: 公开01's income rows decide 公开02's columns (其他收入, not 上级补助收入), without a note")

@@ -31,7 +31,7 @@ struct ServerDisclosureTests {
         #expect(pairs.first?["document"] as? Int == current && pairs.first?["previous_document"] as? Int == previous)
         #expect(pairs.first?["year"] as? Int == 2023)
         let cli = try BudgetLensBinary.run(["report", "--db", database, "--format", "json"])
-        let cliPairs = (try? JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])?["yearOverYear"]
+        let cliPairs = (try? JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])?["year_over_year"]
             as? [[String: Any]]
         #expect(cliPairs?.count == 1)
         #expect((pairs.first?["findings"] as? [Any])?.count == (cliPairs?.first?["findings"] as? [Any])?.count)

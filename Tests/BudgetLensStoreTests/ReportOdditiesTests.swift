@@ -40,7 +40,7 @@ struct ReportOdditiesTests {
         #expect(ranks.last?.hasPrefix("—. 上海市XX局: 空白模板，不参与排名 blank template, not ranked (1 docs, ") == true, "\(ranks)")
 
         let json = try BudgetLensBinary.run(["report", "--db", db, "--format", "json"])
-        let report = try JSONDecoder().decode(StoreReport.self, from: Data(json.stdout.utf8))
+        let report = try decodeStoreReport(Data(json.stdout.utf8))
         #expect(report.unranked.map(\.unit) == ["上海市XX局"] && report.unranked.first?.rank == 0)
         #expect(report.ranking.count == 3)
         #expect(report.unitYears.first { $0.unit == "上海市XX局" }?.totalsRead == true)

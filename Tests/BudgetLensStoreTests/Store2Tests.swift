@@ -116,7 +116,7 @@ struct Store2Tests {
         let imported = try BudgetLensBinary.run(["import"] + files + ["--db", fresh.spec])
         #expect(imported.status == 0, "\(imported.stdout)")
         let json = try BudgetLensBinary.run(["report", "--db", fresh.spec, "--format", "json"])
-        let report = try JSONDecoder().decode(StoreReport.self, from: Data(json.stdout.utf8))
+        let report = try decodeStoreReport(Data(json.stdout.utf8))
         #expect(report.yearOverYear.map(\.unit) == ["测试乙局", "测试甲局"])
         let jia = try #require(report.yearOverYear.first { $0.unit == "测试甲局" })
         let yi = try #require(report.yearOverYear.first { $0.unit == "测试乙局" })
@@ -140,11 +140,11 @@ struct Store2Tests {
             let rules = (printed["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
             #expect(rules.filter { $0.hasPrefix("Y-") } == pair.findings.map(\.rule), "\(unit)")
             // Each Y-* finding of the report is, field for field, the one `check --previous --format json` prints
-            // (whose keys are snake_case; the report's, like the rest of the report, camelCase).
+            // (both snake_case, as `/api/report`).
             let checked = (printed["findings"] as? [[String: Any]] ?? []).filter { ($0["rule"] as? String)?.hasPrefix("Y-") == true }
-                .map { camelCased($0) as? NSDictionary }
+                .map { $0 as NSDictionary? }
             let reported = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-            let reportedPairs = reported["yearOverYear"] as? [[String: Any]] ?? []
+            let reportedPairs = reported["year_over_year"] as? [[String: Any]] ?? []
             let reportedFindings = (reportedPairs.first { $0["unit"] as? String == unit }?["findings"] as? [NSDictionary])?.map { Optional($0) }
             #expect(!checked.isEmpty && reportedFindings == checked, "\(unit)")
         }
@@ -198,7 +198,7 @@ struct Store2Tests {
             let imported = try BudgetLensBinary.run(["import"] + files + ["--db", fresh.spec])
             #expect(imported.status == 0, "\(imported.stdout)")
             let json = try BudgetLensBinary.run(["report", "--db", fresh.spec, "--year", String(year), "--format", "json"])
-            return try JSONDecoder().decode(StoreReport.self, from: Data(json.stdout.utf8)).consolidations
+            return try decodeStoreReport(Data(json.stdout.utf8)).consolidations
         }
         let clean = try await run(defect: false, year: 2021)
         #expect(clean.count == 1)
@@ -324,17 +324,4 @@ struct Store2Tests {
         #expect(try await store.cells(document: 1, table: "01").map(\.sourceCell) == [nil])
         #expect(try await store.cells(document: 1, table: "01").map(\.valueFen) == [939_310_000])
     }
-}
-
-/// `value` with every dictionary key turned from snake_case into camelCase (`source_line` → `sourceLine`).
-private func camelCased(_ value: Any) -> Any {
-    if let array = value as? [Any] { return array.map(camelCased) }
-    guard let object = value as? [String: Any] else { return value }
-    var result: [String: Any] = [:]
-    for (key, member) in object {
-        let parts = key.split(separator: "_")
-        let camel = (parts.first.map(String.init) ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        result[camel] = camelCased(member)
-    }
-    return result
 }

@@ -36,7 +36,7 @@ struct Store3ReportTests {
         func rules(_ extra: [String]) throws -> [String] {
             let result = try BudgetLensBinary.run(["report", "--db", db, "--format", "json"] + extra)
             #expect(result.status == 0, "\(result.stderr)")
-            let report = try JSONDecoder().decode(StoreReport.self, from: Data(result.stdout.utf8))
+            let report = try decodeStoreReport(Data(result.stdout.utf8))
             #expect(report.yearOverYear.count == 1)
             return report.yearOverYear.flatMap { $0.findings.map(\.rule) }
         }
@@ -65,7 +65,7 @@ struct Store3ReportTests {
         let imported = try BudgetLensBinary.run(["import", file, "--db", db])
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
         let json = try BudgetLensBinary.run(["report", "--db", db, "--format", "json"])
-        let report = try JSONDecoder().decode(StoreReport.self, from: Data(json.stdout.utf8))
+        let report = try decodeStoreReport(Data(json.stdout.utf8))
         #expect(report.unitYears.map(\.unit) == [unit])
 
         let html = try BudgetLensBinary.run(["report", "--db", db, "--format", "html"])

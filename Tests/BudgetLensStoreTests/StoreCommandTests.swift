@@ -189,7 +189,7 @@ struct StoreCommandTests {
         #expect(try BudgetLensBinary.run(["import"] + StoreDocuments.seeds + ["--db", db]).status == 0)
         let result = try BudgetLensBinary.run(["report", "--db", db, "--format", "json"])
         #expect(result.status == 0)
-        let report = try JSONDecoder().decode(StoreReport.self, from: Data(result.stdout.utf8))
+        let report = try decodeStoreReport(Data(result.stdout.utf8))
         let yantai = try #require(report.unitYears.first { $0.unit == "烟台市医疗保障局" })
         #expect(yantai.year == 2022 && yantai.incomeTotalFen == 8_431_280_000 && yantai.expenditureTotalFen == 8_431_280_000)
         // Yantai's errors are its 十三 against the annexed 评价报告 (N-EVAL-1, -2, -3), stored as `check` gives them.
@@ -235,7 +235,7 @@ struct StoreCommandTests {
         let imported = try BudgetLensBinary.run(["import"] + files + ["--db", fresh.spec])
         #expect(imported.status == 0, "\(imported.stdout)")
         let json = try BudgetLensBinary.run(["report", "--db", fresh.spec, "--format", "json"])
-        let report = try JSONDecoder().decode(StoreReport.self, from: Data(json.stdout.utf8))
+        let report = try decodeStoreReport(Data(json.stdout.utf8))
         #expect(report.carryOvers.count == 2)
         let broken = report.carryOvers.filter { !$0.matches }
         #expect(broken.map(\.unit) == ["测试甲局"])

@@ -59,7 +59,7 @@ struct DamagedTextCommandTests {
         #expect(read.stdout == untouched.stdout)
         let show = try BudgetLensBinary.run(["show", path])
         #expect(show.stdout.contains("pdftotext -layout text"))
-        #expect(show.stdout.contains("layout-tab.txt:\(line):0: 提示 info: 个别行含制表符，但表格行以空格分隔：制表符按空格读取：1 line(s) hold a tab (line \(line))"), "\(show.stdout)")
+        #expect(show.stdout.contains("layout-tab.txt:\(line): 提示 info: 个别行含制表符，但表格行以空格分隔：制表符按空格读取：1 行含制表符（第\(line)行），而表格行以空格分隔：制表符按空格读取，全文按pdftotext -layout 版面文本读取 — 1 line(s) hold a tab (line \(line))"), "\(show.stdout)")
         // The tab-separated seeds keep their tabs: no such note.
         let seed = try BudgetLensBinary.run(["show", Seed.path(Seed.yantai)])
         #expect(!seed.stdout.contains("制表符按空格读取"))
@@ -102,7 +102,7 @@ struct DamagedTextCommandTests {
             let show = try BudgetLensBinary.run(["show", path])
             #expect(show.stdout.contains("公开02  收入决算表  — present, cut 文件在表中途截断，未读取"), "\(name): \(show.stdout)")
             #expect(show.stdout.contains(
-                "[公开02] 文件在表格行中途结束（被截断？），该表未读取：the file ends inside a row of 公开02 (line \(lastLine) has no line ending and ends with the amount “187.1”"),
+                "[公开02] 文件在表格行中途结束（被截断？），该表未读取：文件在公开02的一行中途结束（第\(lastLine)行没有换行符，以金额“187.1”结尾，该金额本身也可能不完整）：本表未读取——文件是否被截断？ — the file ends inside a row of 公开02 (line \(lastLine) has no line ending and ends with the amount “187.1”"),
                 "\(name): \(show.stdout)")
             // No cell and no finding of 公开02 from the half row (before: the row read 187.19 | 187.1).
             let cells = try Self.cells(path)
@@ -133,7 +133,7 @@ struct DamagedTextCommandTests {
         #expect(show.status == 0, "\(show.stderr)")
         #expect(show.stdout.contains("编码 Encoding:    UTF-8"))
         #expect(show.stdout.contains(
-            "警告 warning: 文件在一个字符中途结束（被截断？）：不完整的末字符已舍去：the file ends inside a UTF-8 character (2 byte(s) from byte offset \(start))"),
+            "警告 warning: 文件在一个字符中途结束（被截断？）：不完整的末字符已舍去：文件在一个 UTF-8 字符中途结束（自字节偏移 \(start) 起 2 个字节）：不完整的字符已舍去，其余照常读取——文件是否被截断？ — the file ends inside a UTF-8 character (2 byte(s) from byte offset \(start))"),
             "\(show.stdout)")
         #expect(!show.stdout.contains("GB18030") && !show.stderr.contains("GB18030"))
         // The whole seed has no such warning.

@@ -20,9 +20,9 @@ struct ReadingFormsCommandTests {
     @Test("show: says the document was read only in part, and how each table was read")
     func showPartlyScanned() throws {
         let result = try BudgetLensBinary.run(["show", Seed.corpusPath(Self.mixed)])
-        #expect(result.status == 0)
+        #expect(result.status == 1)  // read in part, as `cells`
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("部分读取 Read only in part: 公开03 unreadable (not checked) — see Reading problems"))
+        #expect(lines.contains("部分读取 Read only in part: 公开03 无法读取（未检查）unreadable (not checked) — 见读取问题 see Reading problems"))
         #expect(lines.contains("表 Tables (8 of 9; 1 present but unreadable):"))
         #expect(lines.contains { $0.hasPrefix("  公开03  支出决算表  — unreadable 无法读取: ") && $0.contains("第8–9页") })
         #expect(lines.contains("  公开02  收入决算表  18 rows, 126 cells, line 88, 第6–7页"))

@@ -11,8 +11,9 @@ import BudgetLensCore
 /// An amount that stands alone on its line while both rows of its code line lack theirs may be either block's.
 /// Such amounts are placed by the table's identities (DOMAIN §1.9: a 类 = Σ its 款 in each block; 人员经费合计 =
 /// Σ the left block's 类, 公用经费合计 = Σ the right block's), exactly or else within 1 分 a part (尾数误差);
-/// when more than one placement fits, the first (left before right) is written and a
-/// `page-text.column-uncertain` note names the others; when none fits, or the form is not this one, nothing is
+/// when more than one placement fits and they give different cells (not only a 0.00 in one block or the other),
+/// none is picked: the codes whose amounts differ are left unread and a `table.ambiguous` warning names the
+/// placements (``OpenPlacementResolution/OpenCodes``); when none fits, or the form is not this one, nothing is
 /// written (`false`) and the table stays unread.
 enum EconomicRecordPageTable {
     /// Most amounts whose block is decided by the identities (2^16 placements are tried at most).
@@ -93,8 +94,22 @@ enum EconomicRecordPageTable {
         for (index, (record, amount)) in undecided.enumerated() {
             if choice.placement[index] == .left { records[record].left?.amount = amount } else { records[record].right?.amount = amount }
         }
-        if choice.count > 1 {
-            table.notes.append(uncertain(id, undecided: undecided, records: records, choice: choice, location: location))
+        // Placements that differ only in where a 0.00 stands give the same cells: one reading. Otherwise none is
+        // picked: the codes whose amounts differ are left unread once the text is read (OpenPlacementResolution).
+        let doubtful = undecided.indices.filter { index in
+            Set(choice.all.map { $0[index] }).count > 1 && undecided[index].amount.amount != 0
+        }
+        if choice.count > 1, !doubtful.isEmpty {
+            var codes: [String] = []
+            for index in doubtful {
+                let record = records[undecided[index].record]
+                for entry in [record.left, record.right].compactMap({ $0 }) where !codes.contains(entry.codeText) {
+                    codes.append(entry.codeText)
+                }
+            }
+            table.openCodes.append(OpenPlacementResolution.OpenCodes(
+                table: id, codes: codes, note: uncertain(id, undecided: undecided, records: records, choice: choice,
+                    unread: codes, location: location)))
         }
         let start = location(records[0].anchor.line, records[0].anchor.column)
         table.append(["经济分类科目编码", "", "", "经济分类科目编码", "", ""].map { ($0, start) })
@@ -393,7 +408,7 @@ enum EconomicRecordPageTable {
 
     private static func uncertain(
         _ id: TableID, undecided: [(record: Int, amount: PageTextToken)], records: [Record],
-        choice: (placement: [Side], count: Int, all: [[Side]]), location: (Int, Int) -> SourceLocation
+        choice: (placement: [Side], count: Int, all: [[Side]]), unread: [String], location: (Int, Int) -> SourceLocation
     ) -> ReadProblem {
         // Only the amounts whose block differs between the placements are named.
         let differing = undecided.indices.filter { index in Set(choice.all.map { $0[index] }).count > 1 }
@@ -408,10 +423,11 @@ enum EconomicRecordPageTable {
         let more = choice.count > 4 ? "（另有 \(choice.count - 4) 种 / \(choice.count - 4) more）" : ""
         let first = undecided[differing.first ?? 0].amount
         return ReadProblem(
-            code: "page-text.column-uncertain", severity: .info,
-            message: "\(id.formID)：单独成行的金额可归入左栏或右栏，有 \(choice.count) 种放置均满足勾稽关系，按第一种读取："
-                + shown.joined(separator: " | ") + more
-                + " — amounts standing alone on their lines fit \(choice.count) placements under the identities; the first is read",
+            code: "table.ambiguous", severity: .warning,
+            message: "\(id.formID)：单独成行的金额可归入左栏或右栏，有 \(choice.count) 种放置均满足勾稽关系，无法确定："
+                + shown.joined(separator: " | ") + more + "；\(unread.joined(separator: "、")) 未读取（本表只读取了一部分）"
+                + " — amounts standing alone on their lines fit \(choice.count) placements under the identities; the cells of "
+                + unread.joined(separator: ", ") + " are not read, and the rules that need them are not run",
             table: id, source: location(first.line, first.column))
     }
 }

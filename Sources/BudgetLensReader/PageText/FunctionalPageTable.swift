@@ -81,20 +81,49 @@ enum FunctionalPageTable {
             }
             if !kept.isEmpty { candidates[total] = kept }
         }
-        // Narrow by the 合计 row and the hierarchy; where several placements remain, take the leftmost of the
-        // highest such row (noted) and narrow again, so that the rows chosen agree with each other.
+        // A `0.00` in one blank column or another gives the same cells: one reading.
+        for index in candidates.indices {
+            candidates[index] = PlacementReadings.distinct(candidates[index], amounts: rows[index].values, columnCount: count)
+        }
+        // Narrow by the 合计 row and the hierarchy; where several placements remain, every full reading the hierarchy
+        // holds is found (PlacementReadings) and a row keeps the placements some reading gives it. Nothing is picked:
+        // a row left with several is written with the first and recorded as open (OpenPlacementResolution leaves the
+        // cells the placements disagree on unread, after the cross-table identities had their say).
         let parents = parents(of: rows)
         var order = Array(rows.indices)
         order.sort { level(rows[$0]) < level(rows[$1]) }
         var budget = 2_000_000  // search steps for the whole table
-        for _ in 0...rows.count {
-            restrictToTotalColumns(&candidates, rows: rows, columnCount: count)
-            HierarchyPlacement.narrow(
-                &candidates, amounts: rows.map(\.values), parents: parents, columnCount: count, budget: &budget)
-            guard let next = order.first(where: { candidates[$0].count > 1 }) else { break }
-            table.notes.append(Self.uncertain(id, row: rows[next], placements: candidates[next], columns: template.columns,
-                at: rows[next].anchor.map { location($0.line, $0.column) } ?? location(region.lowerBound, 1)))
-            candidates[next] = [candidates[next][0]]
+        let amounts = rows.map(\.values)
+        func settle(_ placements: inout [[[Int]]], _ budget: inout Int) {
+            for _ in 0...rows.count {
+                let before = placements.map(\.count)
+                restrictToTotalColumns(&placements, rows: rows, columnCount: count)
+                HierarchyPlacement.narrow(&placements, amounts: amounts, parents: parents, columnCount: count, budget: &budget)
+                if placements.map(\.count) == before { break }
+            }
+        }
+        settle(&candidates, &budget)
+        var found: [[[Int]]] = []
+        if candidates.contains(where: { $0.count > 1 }),
+            let readings = PlacementReadings.readings(
+                candidates: candidates, amounts: amounts, parents: parents, order: order, columnCount: count,
+                budget: &budget, narrow: settle),
+            !readings.isEmpty
+        {
+            found = readings
+            for index in rows.indices {
+                let kept = PlacementReadings.distinct(readings.map { $0[index] }, amounts: amounts[index], columnCount: count)
+                candidates[index] = candidates[index].filter { kept.contains($0) }
+                if candidates[index].isEmpty { candidates[index] = kept }
+            }
+        }
+        for index in order where candidates[index].count > 1 {
+            let row = rows[index]
+            table.openRows.append(OpenPlacementResolution.OpenRow(
+                table: id, code: row.isTotal ? nil : row.code, columns: template.columns,
+                amounts: row.amounts.map { (String($0.text), location($0.line, $0.column)) }, placements: candidates[index],
+                source: row.anchor.map { location($0.line, $0.column) } ?? location(region.lowerBound, 1),
+                readingPlacements: found.map { $0[index] }))
         }
 
         let start = tokenLines.first?.first.map { location($0.line, $0.column) } ?? location(region.lowerBound, 1)
@@ -166,22 +195,5 @@ enum FunctionalPageTable {
             default: return nil
             }
         }
-    }
-
-    private static func uncertain(
-        _ id: TableID, row: PageTextRow, placements: [[Int]], columns: [String], at source: SourceLocation
-    ) -> ReadProblem {
-        func describe(_ placement: [Int]) -> String {
-            zip(row.amounts, placement).map { "\($0.text)→\(columns[$1])" }.joined(separator: "，")
-        }
-        let shown = placements.prefix(4).map(describe)
-        let more = placements.count > 4 ? "（另有 \(placements.count - 4) 种 / \(placements.count - 4) more）" : ""
-        return ReadProblem(
-            code: "page-text.column-uncertain", severity: .info,
-            message: "\(id.formID) \(row.isTotal ? "合计" : row.code ?? row.label)：空白单元格被省略，金额的栏次有 "
-                + "\(placements.count) 种放置均满足勾稽关系，按第一种读取：" + shown.joined(separator: " | ") + more
-                + " — blank cells were dropped and \(placements.count) placements of the amounts satisfy the "
-                + "identities; the first is read",
-            table: id, source: source)
     }
 }

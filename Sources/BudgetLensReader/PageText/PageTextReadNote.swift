@@ -9,7 +9,8 @@ extension PageTextTables {
         let tables = rewrite.rewritten.map(\.formID).joined(separator: "、")
         return ReadProblem(
             code: readNoteCode, severity: .info,
-            message: "read as page text (cells separated by single spaces, as pdfplumber's extract_text() writes them): "
+            message: "按页面文本读取：\(tables) 的表格行由各表的勾稽关系重建 — "
+                + "read as page text (cells separated by single spaces, as pdfplumber's extract_text() writes them): "
                 + "\(tables) rebuilt as table rows by their identities",
             source: SourceLocation(file: file, line: 1, column: 1))
     }

@@ -3,8 +3,9 @@ import BudgetLensCore
 /// Rewrites the tables of page text — pdfplumber's `extract_text()` (cells separated by single spaces, blank
 /// cells dropped, labels wrapped, pages separated by form feeds) — as the tab-separated rows the text reader
 /// reads, placing each amount in its column by the table's identities (``ColumnPlacement``,
-/// ``HierarchyPlacement``). Lines outside tables are kept as they are. Where more than one placement fits, the
-/// leftmost is written and a `page-text.column-uncertain` note names the others; a table whose rows cannot be
+/// ``HierarchyPlacement``). Lines outside tables are kept as they are. Where more than one placement of a code
+/// table's row fits, none is picked: the cells they disagree on are left unread (``OpenPlacementResolution``, a
+/// `table.ambiguous` warning naming them); a table whose rows cannot be
 /// placed at all is left as it was (and reported as not understood).
 ///
 /// See docs/page-text.md.
@@ -32,6 +33,11 @@ enum PageTextTables {
         var chainsDeferred = false
         /// 公开09 rows whose amounts fit several placements, decided once the text is read.
         var threePublicChoices: [ThreePublicResolution.Choice] = []
+        /// Code-table rows whose amounts fit several placements the table does not decide, decided (or left
+        /// unread) once the text is read (``OpenPlacementResolution``).
+        var openRows: [OpenPlacementResolution.OpenRow] = []
+        /// 公开06 codes whose amounts an open placement could give to either block: left unread once the text is read.
+        var openCodes: [OpenPlacementResolution.OpenCodes] = []
 
         mutating func append(_ fields: [(text: String, location: SourceLocation)]) {
             var text = ""
@@ -129,10 +135,12 @@ enum PageTextTables {
                 output.notes += table.notes
                 output.rewritten.append(id)
                 output.threePublicChoices += table.threePublicChoices
+                output.openRows += table.openRows
+                output.openCodes += table.openCodes
                 output.incomeColumnsWithMoney = table.incomeColumnsWithMoney
                 // A column placed by the first of several placements is not certain: only the total column is kept
                 // then (with amounts ≥ 0 the total is the row's first amount under every placement).
-                let certain = !table.notes.contains { $0.code == "page-text.column-uncertain" }
+                let certain = !table.notes.contains { $0.code == "page-text.column-uncertain" } && table.openRows.isEmpty
                 if id.shape == .functional, let totals = codeTotals(table.lines, certain: certain) { output.codeTotals[id] = totals }
                 if id.shape == .functional, certain, let rows = RawTextColumnChains.codeRows(table.lines) { output.codeRows[id] = rows }
             } else {

@@ -186,19 +186,16 @@ enum SideBySidePageTable {
                 if placements.isEmpty {
                     placements = ColumnPlacement.candidates(values, columnCount: 4, ordered: ordered, identities: identities) ?? []
                 }
+                placements = PlacementReadings.distinct(placements, amounts: values, columnCount: 4)
                 guard let placement = placements.first else { return false }
                 if placements.count > 1 {
-                    let shown = placements.prefix(4).map { placement in
-                        zip(expenditure.amounts, placement).map { "\($0.text)→第\($1 + 1)栏" }.joined(separator: "，")
-                    }
-                    table.notes.append(
-                        ReadProblem(
-                            code: "page-text.column-uncertain", severity: .info,
-                            message: "\(id.formID) \(expenditure.label.text)：空白单元格被省略，金额的栏次有 \(placements.count) "
-                                + "种放置均满足勾稽关系，按第一种读取：" + shown.joined(separator: " | ")
-                                + " — blank cells were dropped and several placements satisfy the identities; the "
-                                + "first is read",
-                            table: id, source: there))
+                    // Not picked: the first is written so that the row is read, and the cells the placements disagree
+                    // on are left unread once the text is read, unless 公开05/07/08 decide (OpenPlacementResolution).
+                    table.openRows.append(OpenPlacementResolution.OpenRow(
+                        table: id, code: nil, item: String(expenditure.label.text),
+                        columns: ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
+                        amounts: expenditure.amounts.map { (String($0.text), location($0.line, $0.column)) },
+                        placements: placements, source: there))
                 }
                 for (token, column) in zip(expenditure.amounts, placement) {
                     cells[column] = (String(token.text), location(token.line, token.column))

@@ -238,7 +238,7 @@ enum DocumentChecks {
         context.disclosure.problems.filter { $0.severity >= .warning }.map { problem in
             Finding(
                 rule: context.rule.id, severity: problem.severity,
-                message: "\(context.rule.text)：\(problem.chineseTitle.map { "\($0)：" } ?? "")\(problem.message)", messageEnglish: "\(context.rule.textEnglish): \(problem.message)",
+                message: "\(context.rule.text)：\(problem.chineseTitle.map { "\($0)：" } ?? "")\(problem.message)", messageEnglish: "\(context.rule.textEnglish): \(problem.englishDetail)",
                 location: FindingLocation(table: problem.table?.formID, source: problem.source))
         }
     }

@@ -55,7 +55,8 @@ public struct CheckReportJSON: Codable, Sendable {
     public struct ReadingDoubt: Codable, Sendable {
         public var code: String
         public var table: String?
-        public var line: Int
+        /// The line of the input; `null` for a note on a page or on the whole file (never 0).
+        public var line: Int?
         public var page: Int?
         public var message: String
         public var messageZh: String?
@@ -128,7 +129,7 @@ public struct CheckReportJSON: Codable, Sendable {
             code = finding.location.code
             item = finding.location.item
             column = finding.location.column
-            sourceLine = finding.location.source?.line
+            sourceLine = finding.location.source?.knownLine  // null, never 0, for a page-level place
             source = finding.location.source?.description
             page = finding.location.source?.page
             box = finding.location.source?.region.map { [$0.x0, $0.y0, $0.x1, $0.y1] }
@@ -141,7 +142,7 @@ public struct CheckReportJSON: Codable, Sendable {
             operands = finding.operands.map {
                 Operand(
                     cell: $0.notation, value: $0.value.decimalString(in: unit), present: $0.isPresent,
-                    sourceLine: $0.source?.line)
+                    sourceLine: $0.source?.knownLine)
             }
         }
 
@@ -229,7 +230,7 @@ public struct CheckReportJSON: Codable, Sendable {
             tablesNotRead: disclosure.notUnderstoodTables.map(\.formID),
             readingDoubts: disclosure.problems.filter(\.isReadingDoubt).map { problem in
                 ReadingDoubt(
-                    code: problem.code, table: problem.table?.formID, line: problem.source.line, page: problem.source.page,
+                    code: problem.code, table: problem.table?.formID, line: problem.source.knownLine, page: problem.source.page,
                     message: problem.message, messageZh: problem.chineseTitle)
             })
         summary = Summary(

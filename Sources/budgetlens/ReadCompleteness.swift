@@ -1,0 +1,14 @@
+import BudgetLensCore
+
+/// Whether a document was read whole: the exit-code rule `cells` and `show` share (0 read fully; 1 read in part;
+/// 2 the file cannot be read, thrown before).
+enum ReadCompleteness {
+    /// `true` when something of the document was not read: a reading error (a cell that is not a number, a row not
+    /// read…), a `table.ambiguous` warning (cells whose place the document does not decide, left unread), a table
+    /// present but not read (``Disclosure/notUnderstoodTables``) or on pages without text
+    /// (``Disclosure/unreadableTables``).
+    static func isReadInPart(_ disclosure: Disclosure) -> Bool {
+        disclosure.problems.contains { $0.severity == .error || $0.code == "table.ambiguous" }
+            || !disclosure.notUnderstoodTables.isEmpty || !disclosure.unreadableTables.isEmpty
+    }
+}
