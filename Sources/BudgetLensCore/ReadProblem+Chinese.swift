@@ -26,7 +26,7 @@ extension ReadProblem {
     /// another reading of the same text. `check` counts them under its summary and lists them in its JSON.
     public static let doubtCodes: Set<String> = [
         "layout.column-uncertain", "layout.label-uncertain", "layout.row-uncertain", "layout.row-by-identity",
-        "layout.cell-crowded", "page-text.column-uncertain", "workbook.hidden-decimals",
+        "layout.cell-crowded", "workbook.hidden-decimals",
     ]
 
     /// The English of the detail: the part after ` — ` when the message gives its detail in Chinese first
@@ -86,7 +86,6 @@ extension ReadProblem {
         "workbook.missing-sheet": "工作表缺失或不是工作表",
         "page-text.column-placed": "金额栏次按文件自身所述（情况说明、公开06）确定",
         "page-text.column-by-identity": "金额栏次按表间勾稽关系确定（公开03 ≥ 公开05 + 07 + 08，X-12）",
-        "page-text.column-uncertain": "金额栏次有多种可能（已注明）",
         "page-text.row-unplaced": "行无法按表格关系归位",
         "page-text.placement-ambiguous": "金额有两种以上放置均满足勾稽关系，本表未读取",
         "page-text.read": "按页面文本读取（单元格以单个空格分隔，如 pdfplumber 的 extract_text()），表格行由各表的勾稽关系重建",

@@ -138,9 +138,9 @@ enum PageTextTables {
                 output.openRows += table.openRows
                 output.openCodes += table.openCodes
                 output.incomeColumnsWithMoney = table.incomeColumnsWithMoney
-                // A column placed by the first of several placements is not certain: only the total column is kept
-                // then (with amounts ≥ 0 the total is the row's first amount under every placement).
-                let certain = !table.notes.contains { $0.code == "page-text.column-uncertain" } && table.openRows.isEmpty
+                // A row left open is not certain: only the total column is kept then (with amounts ≥ 0 the total is
+                // the row's first amount under every placement).
+                let certain = table.openRows.isEmpty
                 if id.shape == .functional, let totals = codeTotals(table.lines, certain: certain) { output.codeTotals[id] = totals }
                 if id.shape == .functional, certain, let rows = RawTextColumnChains.codeRows(table.lines) { output.codeRows[id] = rows }
             } else {

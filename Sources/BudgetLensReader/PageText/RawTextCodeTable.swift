@@ -16,8 +16,9 @@ import BudgetLensCore
 ///   row's columns (``ColumnPlacement``, order kept) so that the row's identity holds (合计 = Σ parts); the
 ///   `合计` row's group stands first or last. Every cut is then held to the code hierarchy in every column
 ///   (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, within 1 分 a part: 尾数误差) and kept only when it holds throughout.
-///   When more than one cut holds, the first is read **with a `page-text.column-uncertain` note naming both**;
-///   when none does, the table is not read (reported as not understood). Bounded: at most `stepLimit` search
+///   When more than one cut or placement holds, none is picked: the table is not read and a
+///   `page-text.placement-ambiguous` warning names the readings; when none holds, the table is not read (reported
+///   as not understood). Bounded: at most `stepLimit` search
 ///   steps and `cutLimit` cuts a table.
 ///
 /// See docs/page-text.md.
@@ -127,8 +128,8 @@ enum RawTextCodeTable {
             cut = chained
         }
         guard let cut else { return false }
-        if rows.split, cut.alternatives > 1 || !cut.uncertain.isEmpty {
-            // Codes rebuilt from their parts: a placement left open is not picked; the table stays unread.
+        if cut.alternatives > 1 || !cut.uncertain.isEmpty {
+            // A placement left open is never picked: the table stays unread and both readings are named.
             table.notes.append(ReadProblem(
                 code: "page-text.placement-ambiguous", severity: .warning,
                 message: "\(id.formID)：原始文本中金额的放置有两种以上均满足勾稽关系，未读取本表：" + cut.describeOpen(columns: template.columns)
@@ -136,26 +137,6 @@ enum RawTextCodeTable {
                     + "the table is not read",
                 table: id, source: start))
             return false
-        }
-
-        if cut.alternatives > 1 {
-            table.notes.append(ReadProblem(
-                code: "page-text.column-uncertain", severity: .info,
-                message: "\(id.formID)：原始文本中金额按行切分有 \(cut.alternatives) 种方式均满足勾稽关系，按第一种读取："
-                    + cut.describe(columns: template.columns)
-                    + " — the amounts of the raw text can be cut into rows in \(cut.alternatives) ways that satisfy the "
-                    + "identities; the first is read",
-                table: id, source: start))
-        }
-        for index in cut.uncertain {
-            let row = cut.rows[index]
-            table.notes.append(ReadProblem(
-                code: "page-text.column-uncertain", severity: .info,
-                message: "\(id.formID) \(row.code ?? "合计")：空白单元格被省略，金额的栏次有多种放置均满足勾稽关系，按第一种读取："
-                    + zip(row.amounts, cut.placements[index]).map { "\($0.text)→\(template.columns[$1])" }.joined(separator: "，")
-                    + " — blank cells were dropped and several placements of the amounts satisfy the identities; the "
-                    + "first is read",
-                table: id, source: row.anchor.map { location($0.line, $0.column) } ?? start))
         }
         table.append([("科目编码", start), ("科目名称", start)] + template.columns.map { ($0, start) })
         // The 合计 row first, as the PDF prints it, then the codes in order.
@@ -253,9 +234,9 @@ enum RawTextCodeTable {
     struct Cut {
         var rows: [Row]
         var placements: [[Int]]
-        /// How many cuts held (the first is read).
+        /// How many cuts held (more than one: the table is not read).
         var alternatives: Int
-        /// Rows whose amounts still had several placements (the first is read).
+        /// Rows whose amounts still had several placements (any: the table is not read).
         var uncertain: [Int]
         /// For each of `uncertain`, its first two placements.
         var choices: [[[Int]]] = []
