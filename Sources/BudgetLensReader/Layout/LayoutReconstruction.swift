@@ -56,14 +56,14 @@ struct LayoutReconstruction {
                 if var table = open {
                     if endsTable(row, page: page, em: builder.em) {
                         close(&open)
-                    } else if TableTitles.table(named: row.joinedText) == table.id,
-                        table.segments.last?.fragments.isEmpty == true
+                    } else if table.segments.last?.fragments.isEmpty == true,  // the cheap test first
+                        TableTitles.table(named: row.joinedText) == table.id
                     {
                         table.pendingText.append(textLine(row, tabGap: tabGap))  // a title repeated on a new page
                         open = table
                         continue
-                    } else if TableHeaderLine(Substring(row.joinedText)) != nil,
-                        table.segments.last?.fragments.isEmpty == true
+                    } else if table.segments.last?.fragments.isEmpty == true,
+                        TableHeaderLine(Substring(row.joinedText)) != nil
                     {
                         table.pendingText.append(textLine(row, tabGap: tabGap))
                         open = table
