@@ -63,11 +63,15 @@ struct TableLocator {
             id: id, titleIndex: titleIndex, title: text.label(titleIndex), header: header, endIndex: index)
         // Grid rows, across blank lines, page footers and repeated header lines or titles of continuation pages.
         while index < text.count {
-            if text.isGridLine(index), let line = headerCells(index) {
-                table.header.merge(line)  // `部门：… | | … | 金额单位：万元` as cells of the grid
-            } else if text.isGridLine(index) {
-                table.grid.append(GridLine(index: index, line: text.lines[index]))
-                table.endIndex = index
+            if text.isGridLine(index) {
+                // The row's cells split and keyed once, for the header test and the grid.
+                let grid = GridLine(index: index, line: text.lines[index])
+                if let line = headerCells(grid) {
+                    table.header.merge(line)  // `部门：… | | … | 金额单位：万元` as cells of the grid
+                } else {
+                    table.grid.append(grid)
+                    table.endIndex = index
+                }
             } else if text.isBlank(index) || isPageFooter(index) || isPageNumber(index) {
                 // continue
             } else if let line = TableHeaderLine(text.lines[index]) {
@@ -93,9 +97,12 @@ struct TableLocator {
     /// extractions of spreadsheet-made PDFs print them), else `nil`.
     private func headerCells(_ index: Int) -> TableHeaderLine? {
         guard text.isGridLine(index) else { return nil }
-        let fields = GridLine(index: index, line: text.lines[index]).fields.filter {
-            !TextNormalization.key($0).isEmpty
-        }
+        return headerCells(GridLine(index: index, line: text.lines[index]))
+    }
+
+    /// ``headerCells(_:)`` of a grid row already split (its keys computed once).
+    private func headerCells(_ grid: GridLine) -> TableHeaderLine? {
+        let fields = grid.fields.indices.filter { !grid.keys[$0].isEmpty }.map { grid.fields[$0] }
         guard !fields.isEmpty else { return nil }
         var header = TableHeaderLine.empty
         for field in fields {
@@ -181,8 +188,8 @@ struct TableLocator {
             if text.isBlank(next) { continue }
             seen += 1
             guard text.isGridLine(next) else { continue }
-            if headerCells(next) != nil { return false }
             let grid = GridLine(index: next, line: text.lines[next])
+            if headerCells(grid) != nil { return false }
             if TableBuilding.columnNumbers(in: grid) != nil || grid.isColumnNumberRow { return false }
             return grid.keys.contains { key in
                 key.contains(".") && key.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") }

@@ -77,4 +77,44 @@ struct ScalarWalkTests {
         #expect(follows("\u{F98E}度"))
         #expect(!follows("元\u{301}"))
     }
+
+    @Test("glued page-text words split on scalars give the pieces the Character walk gives")
+    func gluedWordsByScalars() {
+        let words = [
+            "2.712101101", "60.99行政单位医疗", "十五、商业服务业等支出十六、金融支出", "二十六、其他支出", "公开01表",
+            "截至2024年", "截至2024\u{F98E}度", "合计123.45", "收入1,234.56", "第十一、", "12.3", "-3.50合计", "款十二、",
+            "支出二、", "项目201", "项目20", "30212因公出国（境）费用", "项目123月", "项目123日", "2024年",
+        ]
+        let line = words.joined(separator: " ")
+        #expect(SingleScalarCharacters.holds(for: line[...]))
+        let byScalars = PageTextToken.tokens(of: line[...], index: 0)
+        // The same words after a combining mark: the line takes the Character walk.
+        let marked = "e\u{301} " + line
+        #expect(!SingleScalarCharacters.holds(for: marked[...]))
+        let byCharacters = Array(PageTextToken.tokens(of: marked[...], index: 0).dropFirst())
+        #expect(byScalars.map(\.text) == byCharacters.map(\.text))
+        #expect(byScalars.map(\.kind) == byCharacters.map(\.kind))
+        #expect(byScalars.map(\.column) == byCharacters.map { $0.column - 3 })
+        #expect(
+            byScalars.map(\.text) == [
+                "2.71", "2101101", "60.99", "行政单位医疗", "十五、商业服务业等支出", "十六、金融支出", "二十六、其他支出",
+                "公开01表", "截至2024年", "截至2024\u{F98E}度", "合计", "123.45", "收入", "1,234.56", "第十一、", "12.3",
+                "-3.50", "合计", "款", "十二、", "支出", "二、", "项目", "201", "项目20", "30212", "因公出国（境）费用",
+                "项目123月", "项目", "123", "日", "2024", "年",
+            ])
+    }
+
+    @Test("layout-text words walked on bytes: ideographic spaces split, display width counts two for non-ASCII")
+    func layoutWordsOnBytes() {
+        let text = "合计\u{3000}12.50  中文a\n\u{0C}第二页  x"
+        let pages = LayoutTextPages.pages(of: text)
+        #expect(pages.count == 2)
+        #expect(pages[0].words.map(\.text) == ["合计", "12.50", "中文a"])
+        #expect(pages[0].words.map(\.x0) == [0, 3, 10])
+        #expect(pages[0].words.map(\.x1) == [2, 8, 13])
+        #expect(pages[1].words.map(\.text) == ["第二页", "x"])
+        let wide = LayoutTextPages.pages(of: text, measure: .displayWidth)
+        #expect(wide[0].words.map(\.x0) == [0, 6, 13])
+        #expect(wide[0].words.map(\.x1) == [4, 11, 18])
+    }
 }

@@ -50,13 +50,16 @@ struct RowIdentity {
         var parts: [Int] = []
         for (index, band) in bands.enumerated() {
             let key = TextNormalization.key(band.headerText)
+            // When every character of the key is one scalar (``SingleScalarCharacters``), a byte search finds what
+            // `contains` finds: none of 合 计 小 结 转 余 has another canonically equal scalar (checked with
+            // Python's `unicodedata`, Unicode 14). Otherwise `contains`, as before.
+            let bytewise = SingleScalarCharacters.holds(for: key[...])
+            func has(_ word: String) -> Bool { bytewise ? key.containsText(word) : key.contains(word) }
             if total == nil {
-                if band.kind == .amount, key.contains("合计") || key.contains("小计") { total = index }
+                if band.kind == .amount, has("合计") || has("小计") { total = index }
                 continue
             }
-            guard band.kind == .amount, !key.contains("合计"), !key.contains("小计"), !key.contains("结转"),
-                !key.contains("结余")
-            else { break }
+            guard band.kind == .amount, !has("合计"), !has("小计"), !has("结转"), !has("结余") else { break }
             parts.append(index)
         }
         self.total = parts.count >= 2 ? total : nil

@@ -56,14 +56,14 @@ struct LayoutReconstruction {
                 if var table = open {
                     if endsTable(row, page: page, em: builder.em) {
                         close(&open)
-                    } else if TableTitles.table(named: row.joinedText) == table.id,
-                        table.segments.last?.fragments.isEmpty == true
+                    } else if table.segments.last?.fragments.isEmpty == true,  // the cheap test first
+                        TableTitles.table(named: row.joinedText) == table.id
                     {
                         table.pendingText.append(textLine(row, tabGap: tabGap))  // a title repeated on a new page
                         open = table
                         continue
-                    } else if TableHeaderLine(Substring(row.joinedText)) != nil,
-                        table.segments.last?.fragments.isEmpty == true
+                    } else if table.segments.last?.fragments.isEmpty == true,
+                        TableHeaderLine(Substring(row.joinedText)) != nil
                     {
                         table.pendingText.append(textLine(row, tabGap: tabGap))
                         open = table
@@ -177,10 +177,11 @@ struct LayoutReconstruction {
     /// A table ends at its note (`注：`, `说明：`), another table's title, a part heading, or a prose line
     /// running across the page.
     private func endsTable(_ row: VisualRow, page: LayoutPage?, em: Double) -> Bool {
-        let key = TextNormalization.key(row.joinedText)
+        let joined = row.joinedText  // joined once for the key and the title
+        let key = TextNormalization.key(joined)
         if key.hasPrefix("注:") || key.hasPrefix("说明:") || key.hasPrefix("备注:") { return true }
         if LayoutReconstruction.isPartMarker(key), key.count <= 60 { return true }
-        if TableTitles.table(named: row.joinedText) != nil { return true }
+        if TableTitles.table(named: joined) != nil { return true }
         // A no-data statement alone under the grid (`本单位没有使用…，故本表无数据`, no `注：`): words only.
         if row.fragments.allSatisfy({ $0.kind == .text }), TableLocator.isNoDataStatement(key) { return true }
         if let page, row.fragments.count == 1, let only = row.fragments.first, only.kind == .text,

@@ -1,5 +1,11 @@
 import BudgetLensCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads `pdftotext -layout` text into pages of words: pages end at form feeds, words are runs of non-space
 /// characters, x is the column under the text's ``ColumnMeasure`` (one column a character, or two for a
 /// non-ASCII character when the text was aligned by GBK bytes) and y the line number times ``lineHeight``, so
@@ -82,19 +88,31 @@ enum LayoutTextPages {
                 wordStart = nil
             }
             if SingleScalarCharacters.holds(for: line) {
-                // Each character one scalar: the same columns, without grapheme breaking.
-                let scalars = line.unicodeScalars
-                var index = scalars.startIndex
-                while index < scalars.endIndex {
-                    let value = scalars[index].value
-                    if value == 0x20 || value == 0x3000 || value == 0x0C {
+                // Each character one scalar: the same columns, without grapheme breaking, on the UTF-8 bytes (a
+                // scalar starts at each byte that is not a continuation byte 10xxxxxx; it is ≥ U+0080 when that
+                // byte is; U+3000 is E3 80 80).
+                let utf8 = line.utf8
+                var index = utf8.startIndex
+                while index < utf8.endIndex {
+                    let byte = utf8[index]
+                    let next = utf8.index(after: index)
+                    if byte & 0xC0 == 0x80 {
+                        index = next
+                        continue
+                    }
+                    var isSpace = byte == 0x20 || byte == 0x0C
+                    if byte == 0xE3, next < utf8.endIndex, utf8[next] == 0x80 {
+                        let third = utf8.index(after: next)
+                        isSpace = third < utf8.endIndex && utf8[third] == 0x80
+                    }
+                    if isSpace {
                         flush(index)
                     } else if wordStart == nil {
                         wordStart = (column, x, index)
                     }
                     column += 1
-                    x += wide && value >= 0x80 ? 2 : 1
-                    index = scalars.index(after: index)
+                    x += wide && byte >= 0x80 ? 2 : 1
+                    index = next
                 }
             } else {
                 var index = line.startIndex
@@ -121,8 +139,34 @@ enum LayoutTextPages {
 
     /// The text's lines, as `split(separator: "\n", omittingEmptySubsequences: false)` gives them: without a
     /// carriage return a line feed is a `Character` of its own, so the split is by byte.
+    /// The line feeds are found with `memchr` on the text's contiguous UTF-8 (the generic split of the UTF-8 view
+    /// tested byte by byte).
     private static func lines(of text: String) -> [Substring] {
         guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
-        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        let utf8 = text.utf8
+        let feeds: [Int]? = utf8.withContiguousStorageIfAvailable { buffer -> [Int] in
+            var feeds: [Int] = []
+            guard let base = buffer.baseAddress else { return feeds }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                feeds.append(position)
+                offset = position + 1
+            }
+            return feeds
+        }
+        guard let feeds else {
+            return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        }
+        var lines: [Substring] = []
+        lines.reserveCapacity(feeds.count + 1)
+        var start = utf8.startIndex
+        for feed in feeds {
+            let end = utf8.index(utf8.startIndex, offsetBy: feed)
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
     }
 }

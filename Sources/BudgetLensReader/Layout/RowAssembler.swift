@@ -19,14 +19,19 @@ struct RowAssembler {
 
     private(set) var notes: [LayoutNote] = []
 
-    init(table: TableID, source: LayoutSource, bands: [Band], finder: BandFinder, em: Double, page: Int) {
+    /// `identity`: the row identity of `bands` when the caller worked it out already (a table's pages share their
+    /// bands), else worked out here.
+    init(
+        table: TableID, source: LayoutSource, bands: [Band], finder: BandFinder, em: Double, page: Int,
+        identity: RowIdentity? = nil
+    ) {
         self.table = table
         self.source = source
         self.bands = bands
         self.finder = finder
         self.em = em
         self.page = page
-        self.identity = RowIdentity(bands: bands)
+        self.identity = identity ?? RowIdentity(bands: bands)
     }
 
     struct Seed {

@@ -215,8 +215,8 @@ struct BandFinder {
     }
 
     /// The column of a fragment among those of the given kinds: the one it overlaps most, else the nearest
-    /// by centre.
-    func bestBand(for fragment: Fragment, in bands: [Band], kinds: Set<Band.Kind>) -> Int? {
+    /// by centre. (`kinds` is an array: one or two kinds, tested without hashing.)
+    func bestBand(for fragment: Fragment, in bands: [Band], kinds: [Band.Kind]) -> Int? {
         var best: Int?
         var bestScore = -Double.infinity
         for (index, band) in bands.enumerated() where kinds.contains(band.kind) {

@@ -60,6 +60,7 @@ struct TableGridBuilder {
             body: bodies.joined().filter { !$0.isTotal && (source == .pdf || $0.kind != .amount) },
             header: headers.flatMap { $0.header.map(\.fragment) }, totals: bodies.joined().filter(\.isTotal))
         var lines: [SynthesizedLine] = []
+        let identity = RowIdentity(bands: bands)  // the same bands on every page
         for (index, (part, body)) in zip(split, bodies).enumerated() {
             // (A header repeated on a continuation page of layout text would fall in the first page's columns
             // askew, and be read as a row: it is not written.)
@@ -68,7 +69,8 @@ struct TableGridBuilder {
                     part.header.map(\.fragment), bands: bands, finder: finder, page: part.page, em: part.em)
             }
             var rows = RowAssembler(
-                table: table, source: source, bands: bands, finder: finder, em: part.em, page: part.page)
+                table: table, source: source, bands: bands, finder: finder, em: part.em, page: part.page,
+                identity: identity)
             lines += rows.lines(body: body)
             notes += rows.notes
         }

@@ -43,18 +43,22 @@ enum DetachedFigures {
         let places = uniquePlacement(tokens.map(\.text), positions: gaps, in: scalars)
             ?? uniquePlacement(tokens.map(\.text), positions: [lineStart] + gaps.filter { $0 > lineStart }, in: scalars)
         guard let places else { return nil }
+        // The line's index of each scalar offset (and of its end): pieces are sliced from the line, the same
+        // scalars as `scalars[start..<end]`, not appended one scalar at a time.
+        var offsets = Array(line.unicodeScalars.indices)
+        offsets.append(line.endIndex)
         var pieces: [(text: String, lineOffset: Int, column: Int)] = []
         var start = 0  // scalars written so far
         for (place, token) in zip(places, tokens) {
             if place >= 0 {
                 // A gap's space is dropped; a form feed (the line's start) is kept.
                 let end = scalars[place] == "\u{0C}" ? place + 1 : place
-                pieces.append((String(String.UnicodeScalarView(scalars[start..<end])), 0, start + 1))
+                pieces.append((String(line.unicodeScalars[offsets[start]..<offsets[end]]), 0, start + 1))
                 start = place + 1
             }
             pieces.append((token.text, 1, token.column))
         }
-        pieces.append((String(String.UnicodeScalarView(scalars[start...])), 0, start + 1))
+        pieces.append((String(line.unicodeScalars[offsets[start]...]), 0, start + 1))
         return pieces.filter { !$0.text.isEmpty }
     }
 
@@ -86,16 +90,17 @@ enum DetachedFigures {
             }
         }
         // Placements of tokens[t...] into positions[p...], counted up to 2; a `”` goes right after its `“`.
-        var memo: [Int: Int] = [:]
+        // Memo by (token, position), -1 not yet counted (an array: at most 24 tokens × 65 positions).
+        var memo = [Int](repeating: -1, count: tokens.count * positions.count)
         func count(_ t: Int, _ p: Int) -> Int {
             if t == tokens.count { return 1 }
             if p == positions.count { return 0 }
-            let key = t * 128 + p
-            if let known = memo[key] { return known }
+            let key = t * positions.count + p
+            if memo[key] >= 0 { return memo[key] }
             var total = tokens[t] == "”" && t > 0 ? 0 : count(t, p + 1)
             if total < 2, fits(t, at: p) { total += count(t + 1, p + 1) }
             memo[key] = min(total, 2)
-            return memo[key]!
+            return memo[key]
         }
         guard count(0, 0) == 1 else { return nil }
         var places: [Int] = []

@@ -33,11 +33,14 @@ struct PageTextToken {
         var start: Substring.Index? = nil
         var startColumn = 1
         var position = line.startIndex
+        let singleScalar = SingleScalarCharacters.holds(for: line)
         func flush(_ end: Substring.Index) {
-            if let begin = start { split(line[begin..<end], column: startColumn, line: index, into: &tokens) }
+            if let begin = start {
+                split(line[begin..<end], column: startColumn, line: index, singleScalar: singleScalar, into: &tokens)
+            }
             start = nil
         }
-        if SingleScalarCharacters.holds(for: line) {
+        if singleScalar {
             // Each character one scalar: the same words and columns, without grapheme breaking.
             let scalars = line.unicodeScalars
             while position < scalars.endIndex {
@@ -68,13 +71,16 @@ struct PageTextToken {
         return tokens
     }
 
-    /// Splits a word glued from several cells.
-    private static func split(_ word: Substring, column: Int, line: Int, into tokens: inout [PageTextToken]) {
+    /// Splits a word glued from several cells; `singleScalar`: every character of the word is one scalar
+    /// (``SingleScalarCharacters``), so the pieces are found on the scalars.
+    private static func split(
+        _ word: Substring, column: Int, line: Int, singleScalar: Bool, into tokens: inout [PageTextToken]
+    ) {
         var rest = word
         var restColumn = column
         // At most one piece per character: the loop always consumes at least one character.
         while !rest.isEmpty {
-            let piece = leadingPiece(rest)
+            let piece = singleScalar ? leadingPieceByScalars(rest) : leadingPiece(rest)
             tokens.append(PageTextToken(text: piece, kind: kind(of: piece), line: line, column: restColumn))
             restColumn += piece.unicodeScalars.count
             rest = rest[piece.endIndex...]
@@ -121,6 +127,96 @@ struct PageTextToken {
             index = word.index(after: index)
         }
         return word
+    }
+
+    /// ``leadingPiece(_:)`` of a word whose characters are each one scalar: the same steps on the scalars. A
+    /// character compared with `年` is also the compatibility ideograph U+F98E (canonically `年`, as `==` on
+    /// `Character` says); 公 开 月 第 出 入 款 、 have no other canonically equal scalar (checked with Python's
+    /// `unicodedata`, Unicode 14), and the numerals are ``isNumeralScalar(_:)``.
+    private static func leadingPieceByScalars(_ word: Substring) -> Substring {
+        let scalars = word.unicodeScalars
+        func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
+        let first = scalars[scalars.startIndex].value
+        if isDigit(first) || first == 0x2D {
+            var index = scalars.index(after: scalars.startIndex)
+            var sawPoint = false
+            while index < scalars.endIndex {
+                let value = scalars[index].value
+                if value == 0x2E && !sawPoint {
+                    sawPoint = true
+                    // Two decimals end an amount: `2.712101101` is `2.71` and `2101101`.
+                    let tenths = scalars.index(after: index)
+                    if tenths < scalars.endIndex, isDigit(scalars[tenths].value) {
+                        let hundredths = scalars.index(after: tenths)
+                        if hundredths < scalars.endIndex, isDigit(scalars[hundredths].value) {
+                            return word[..<scalars.index(after: hundredths)]
+                        }
+                    }
+                } else if !(isDigit(value) || value == 0x2C) {
+                    return word[..<index]
+                }
+                index = scalars.index(after: index)
+            }
+            return word
+        }
+        // Text: up to digits that start an amount or a code, or a new ordinal label.
+        var previous = scalars.startIndex
+        var index = scalars.index(after: previous)
+        while index < scalars.endIndex {
+            let value = scalars[index].value
+            // `公开` just before: the previous two scalars (the first scalar is never a digit here).
+            if isDigit(value),
+                !(scalars[previous].value == 0x5F00 && previous > scalars.startIndex
+                    && scalars[scalars.index(before: previous)].value == 0x516C)
+            {
+                // `30212 因公出国（境）费用`: digits inside a label are rare; `2024年` stays whole.
+                var end = index
+                var count = 0
+                var hasPoint = false
+                while end < scalars.endIndex {
+                    let next = scalars[end].value
+                    guard isDigit(next) || next == 0x2E || next == 0x2C else { break }
+                    if next == 0x2E { hasPoint = true }
+                    count += 1
+                    end = scalars.index(after: end)
+                }
+                if hasPoint || count >= 3 {
+                    if end == scalars.endIndex { return word[..<index] }
+                    let after = scalars[end].value
+                    if !(after == 0x5E74 || after == 0xF98E || after == 0x6708) { return word[..<index] }
+                }
+            }
+            if isOrdinalStartByScalars(scalars, at: index, previous: previous) { return word[..<index] }
+            previous = index
+            index = scalars.index(after: index)
+        }
+        return word
+    }
+
+    /// ``isNumeral(_:)`` of a character that is one scalar.
+    private static func isNumeralScalar(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0xF9D1, 0x4E03, 0x516B, 0x4E5D, 0x5341: return true
+        default: return false
+        }
+    }
+
+    /// ``isOrdinalStart(_:at:)`` on scalars (`previous` is the scalar before `index`): 第 U+7B2C, 出 U+51FA,
+    /// 入 U+5165, 款 U+6B3E, 、 U+3001.
+    private static func isOrdinalStartByScalars(
+        _ scalars: Substring.UnicodeScalarView, at index: Substring.Index, previous: Substring.Index
+    ) -> Bool {
+        guard isNumeralScalar(scalars[index].value) else { return false }
+        let before = scalars[previous].value
+        guard !isNumeralScalar(before), before != 0x7B2C, before == 0x51FA || before == 0x5165 || before == 0x6B3E
+        else { return false }
+        var cursor = index
+        var count = 0
+        while cursor < scalars.endIndex, isNumeralScalar(scalars[cursor].value), count < 4 {
+            cursor = scalars.index(after: cursor)
+            count += 1
+        }
+        return cursor < scalars.endIndex && scalars[cursor].value == 0x3001
     }
 
     /// Whether `character` is one of `一`…`十`, as a `Set<Character>` of them would say, without hashing: a numeral
