@@ -26,6 +26,9 @@ struct DocumentProse {
         /// For each printed line, the offset of its first character in `characters` (a line of spaces only
         /// has none: its start equals the next line's).
         var lineStarts: [Int] = []
+        /// For each of `characters`, its column in its printed line (0-based, spaces counted): a finding's place is
+        /// looked up, not walked to, so a long line with many findings stays linear.
+        var columns: [Int] = []
         /// The printed lines.
         var lines: [TextLine] = []
 
@@ -49,15 +52,7 @@ struct DocumentProse {
             let offset = Swift.min(offset, characters.count - 1)
             let index = lineIndex(of: offset)
             var source = lines[index].source
-            var remaining = offset - lineStarts[index]
-            for (column, scalar) in lines[index].text.unicodeScalars.enumerated()
-            where !TextNormalization.isSpace(scalar) {
-                if remaining == 0 {
-                    source.column = source.column + column
-                    break
-                }
-                remaining -= 1
-            }
+            if offset >= 0 { source.column += columns[offset] }
             return source
         }
     }
@@ -119,8 +114,9 @@ struct DocumentProse {
             current.lineStarts.append(current.characters.count)
             var printed = 0
             var last: Unicode.Scalar?
-            for scalar in line.text.unicodeScalars where !TextNormalization.isSpace(scalar) {
+            for (column, scalar) in line.text.unicodeScalars.enumerated() where !TextNormalization.isSpace(scalar) {
                 current.characters.append(scalar)
+                current.columns.append(column)
                 printed += 1
                 last = scalar
             }
