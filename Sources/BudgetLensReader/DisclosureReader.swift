@@ -130,6 +130,8 @@ public enum DisclosureReader {
             }
         } else {
             let source = SourceText(file: file, text: text)
+            // Tab-separated text or not: asked once (a text without a tab is scanned whole).
+            let hasTab = text.utf8.contains(0x09)
             let parser = TextDisclosureParser(
                 text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations)
             var unread: [ReadProblem]
@@ -137,7 +139,7 @@ public enum DisclosureReader {
             var titles = TrailingTitles(source.lines)  // kept for every pass over the lines
             // Text without a tab holds no tab-separated table: the tables a full reading would have (read, or
             // reported not understood) are those located, so page text is tried before anything else is read.
-            if !text.utf8.contains(0x09),
+            if !hasTab,
                 case let located = UnreadTables.problems(
                     lines: source.lines, file: file, readIDs: parser.locatedTableIDs(), titles: &titles),
                 !located.isEmpty,
@@ -162,9 +164,9 @@ public enum DisclosureReader {
             if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
             TruncatedLastRow.mark(&disclosure, text: text, file: file)
             // Page text and raw pdftotext text (no tab): a cut row cannot be told by its width.
-            if !text.utf8.contains(0x09) { CutTableText.mark(&disclosure, text: text, file: file, requiringMisfit: true) }
+            if !hasTab { CutTableText.mark(&disclosure, text: text, file: file, requiringMisfit: true) }
             // Tab-separated text cut between two rows (the page-text reader's rows are rewritten lines: not here).
-            if text.utf8.contains(0x09), !disclosure.problems.contains(where: { $0.code == "page-text.read" }) {
+            if hasTab, !disclosure.problems.contains(where: { $0.code == "page-text.read" }) {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 TextEndsInTable.mark(&disclosure, lines: lines) { SourceLocation(file: file, line: $0 + 1, column: 1) }
             }

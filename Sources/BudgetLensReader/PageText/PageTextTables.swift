@@ -87,13 +87,15 @@ enum PageTextTables {
             SourceLocation(
                 file: file, line: origins[line].line + 1, column: origins[line].column + column - 1, page: pages[line])
         }
+        // Where each line starts a table, worked out once: the loop below asks again at each region's end.
+        let starts = lines.indices.map { tableStart(lines, at: $0) }
         var output = Rewrite()
         // Tables tried again once the whole text is rewritten (raw 公开04, placed by the code tables after it).
         var deferred: [Deferred] = []
         var index = 0
         var consumedPrefix: Int? = nil  // a title line whose text before the title ended the table above
         while index < lines.count {
-            guard let (id, titleStart) = tableStart(lines, at: index) else {
+            guard let (id, titleStart) = starts[index] else {
                 // Prose whose figures were printed on a baseline of their own: joined again.
                 if index + 1 < lines.count, let pieces = DetachedFigures.join(lines[index], figures: lines[index + 1]) {
                     output.appendJoined(pieces.map { ($0.text, location(index + $0.lineOffset, $0.column)) })
@@ -109,11 +111,12 @@ enum PageTextTables {
             if !prefix.allSatisfy(\.isWhitespace), consumedPrefix != index { output.append([(String(prefix), location(index, 1))]) }
             let titleColumn = line[..<titleStart].unicodeScalars.count + 1
             var end = index + 1
-            while end < lines.count, end - index < regionLimit, !endsRegion(lines, at: end) { end += 1 }
+            // A region ends at a note (`注：`, `说明：`), a part heading or the next table.
+            while end < lines.count, end - index < regionLimit, !(startsNote(lines[end]) || starts[end] != nil) { end += 1 }
             let region = (index + 1)..<end
             // `总计 2,995.39 总计 2,995.39收入决算表`: the rows before the next title end this table.
             var tail: Substring? = nil
-            if end < lines.count, let (_, nextStart) = tableStart(lines, at: end) {
+            if end < lines.count, let (_, nextStart) = starts[end] {
                 let prefix = lines[end][..<nextStart]
                 if !prefix.allSatisfy(\.isWhitespace), !startsNote(prefix) { tail = prefix }
             }
@@ -261,11 +264,6 @@ enum PageTextTables {
         }
         guard let best else { return nil }
         return (id, best)
-    }
-
-    /// Whether line `index` ends a table region: a note (`注：`, `说明：`), a part heading, the next table.
-    private static func endsRegion(_ lines: [Substring], at index: Int) -> Bool {
-        startsNote(lines[index]) || tableStart(lines, at: index) != nil
     }
 
     /// A note (`注：`, `说明：`) or a part heading: the end of a table.
