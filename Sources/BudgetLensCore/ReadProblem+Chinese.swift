@@ -32,13 +32,59 @@ extension ReadProblem {
     /// The English of the detail: the part after ` — ` when the message gives its detail in Chinese first
     /// (`公开09 没有栏次行… — 公开09 prints no 栏次 row…`), else the whole message.
     public var englishDetail: String {
-        guard let range = message.firstRange(of: " — ") else { return message }
-        // The first letter of the detail, past a table id (公开09).
-        let head = message[..<range.lowerBound].unicodeScalars
-        guard let first = head.first(where: { $0.properties.isAlphabetic && $0 != "公" && $0 != "开" }),
-            (0x4E00...0x9FFF).contains(first.value)
-        else { return message }
+        guard let range = chineseFirstSeparator else { return message }
         return String(message[range.upperBound...])
+    }
+
+    /// The Chinese of the detail: the part before ` — ` when the message gives its detail in Chinese first
+    /// (`公开09 没有栏次行… — 公开09 prints no 栏次 row…` → `公开09 没有栏次行…`), else the whole message.
+    public var chineseDetail: String {
+        guard let range = chineseFirstSeparator else { return message }
+        return String(message[..<range.lowerBound])
+    }
+
+    /// Whether the detail is Chinese first, then ` — ` and the English (the convention every reader message follows).
+    public var isChineseFirst: Bool { chineseFirstSeparator != nil }
+
+    /// The first ` — ` of the message when the text before it starts in Chinese (past a table id such as 公开09).
+    private var chineseFirstSeparator: Range<String.Index>? {
+        guard let range = message.firstRange(of: " — ") else { return nil }
+        // The first letter of the detail, past a table id (公开09) and words quoted “…” (a code, a label).
+        var quoted = false
+        for scalar in message[..<range.lowerBound].unicodeScalars {
+            if scalar == "“" || scalar == "”" {
+                quoted = scalar == "“"
+                continue
+            }
+            guard !quoted, scalar.properties.isAlphabetic, scalar != "公", scalar != "开" else { continue }
+            return (0x4E00...0x9FFF).contains(scalar.value) ? range : nil
+        }
+        return nil
+    }
+
+    /// The problem as a line in `language`: both (``bilingualDescription``), or only the Chinese
+    /// (`file:line:column: 错误: [公开NN] 单元格不是金额：<chineseDetail>`) or only the English
+    /// (`file:line:column: error: [公开NN] <englishDetail>`), as `show`, `cells` and `check` print it for `--lang`.
+    public func description(in language: MessageLanguage) -> String {
+        let tablePart = table.map { "[\($0.formID)] " } ?? ""
+        switch language {
+        case .both:
+            return bilingualDescription
+        case .zh:
+            let title = chineseTitle.map { "\($0)：" } ?? ""
+            return "\(source): \(severity.chineseName): \(tablePart)\(title)\(chineseDetail)"
+        case .en:
+            return "\(source): \(severity.rawValue): \(tablePart)\(englishDetail)"
+        }
+    }
+
+    /// The detail alone in `language` (``chineseDetail``, ``englishDetail``, or the whole ``message``).
+    public func detail(in language: MessageLanguage) -> String {
+        switch language {
+        case .both: message
+        case .zh: chineseDetail
+        case .en: englishDetail
+        }
     }
 
     /// Whether this note is one of ``doubtCodes``.

@@ -264,7 +264,9 @@ public enum DisclosureReader {
         disclosure.problems.insert(
             ReadProblem(
                 code: "layout.gbk-aligned", severity: .warning,
-                message: "The text's columns are aligned by GBK bytes "
+                message: "版面文本的各栏按 GBK 字节对齐（pdftotext -enc GBK），按显示宽度读取，部分表的栏次可能读错："
+                    + "请改为 UTF-8 输出（pdftotext -layout，不加 -enc） — "
+                    + "The text's columns are aligned by GBK bytes "
                     + "(pdftotext -enc GBK); it is read by display width and some tables' columns may be misread: "
                     + "extract it as UTF-8 (pdftotext -layout without -enc).",
                 source: SourceLocation(file: file, line: 1, column: 1)),
@@ -384,7 +386,8 @@ extension DisclosureReader {
         guard data.count <= configuration.maximumInputSize else {
             throw ReadError(
                 .tooLarge, source: SourceLocation(file: file, line: 0, column: 0),
-                message: "the file is larger than the largest input accepted (\(megabytes(configuration.maximumInputSize)))")
+                chinese: "文件超过上限 \(megabytes(configuration.maximumInputSize))",
+                english: "the file is larger than the largest input accepted (\(megabytes(configuration.maximumInputSize)))")
         }
         let bytes = [UInt8](data)
         if !WorkbookReader.isWorkbook(bytes), isPDF(bytes, named: file) {

@@ -32,7 +32,8 @@ struct EconomicTableBuilder: TableBuilder {
         guard let (headerIndex, blocks) = findBlocks(in: grid, width: width) else {
             building.record(
                 "table.no-header", .error,
-                "公开06's header (科目编码 | 科目名称 | 金额 blocks) was not found; the table is not read",
+                "没有找到公开06的表头（科目编码 | 科目名称 | 金额 各组），本表未读取 — "
+                    + "公开06's header (科目编码 | 科目名称 | 金额 blocks) was not found; the table is not read",
                 at: building.text.location(located.titleIndex))
             return ([], [])
         }
@@ -54,7 +55,7 @@ struct EconomicTableBuilder: TableBuilder {
         if let (position, line) = codesInAmountFields.min(by: { $0.key < $1.key }) {
             building.record(
                 "table.code-in-amount-column", .warning,
-                "公开06 的表头少一栏：第 \(position + 1) 栏是下一组的科目编码，不是上一组的决算数；该组决算数未读取 / "
+                "公开06 的表头少一栏：第 \(position + 1) 栏是下一组的科目编码，不是上一组的决算数；该组决算数未读取 — "
                     + "公开06's header lost a column: field \(position + 1) holds the next block's codes (科目编码), "
                     + "not the block's 决算数; those amounts are not read", at: building.text.location(line))
         }
@@ -86,7 +87,8 @@ struct EconomicTableBuilder: TableBuilder {
             }
             if start < width, !blocks.isEmpty {
                 building.record(
-                    "table.extra-columns", .warning, "公开06 has \(width - start) fields after its last block",
+                    "table.extra-columns", .warning,
+                    "公开06 最后一组之后还有 \(width - start) 栏 — 公开06 has \(width - start) fields after its last block",
                     at: building.text.location(line.index))
             }
             return (index, blocks)
@@ -158,8 +160,8 @@ struct EconomicTableBuilder: TableBuilder {
             building.record(
                 "row.bad-code", .warning,
                 code.isEmpty
-                    ? "the row '\(name)' has no economic classification code"
-                    : "'\(code)' is not an economic classification code of 3 or 5 digits",
+                    ? "行“\(name)”没有经济分类科目编码 — the row '\(name)' has no economic classification code"
+                    : "“\(code)”不是 3 或 5 位的经济分类科目编码 — '\(code)' is not an economic classification code of 3 or 5 digits",
                 at: source)
         }
         return TableRow(

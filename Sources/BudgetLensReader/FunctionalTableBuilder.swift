@@ -83,7 +83,8 @@ struct FunctionalTableBuilder: TableBuilder {
             if printed.count == valuePositions.count { return printed }
             building.record(
                 "table.column-numbers", .warning,
-                "the 栏次 row does not number every amount column; columns are numbered 1–\(valuePositions.count)",
+                "栏次行没有为每个金额栏编号：栏次按 1–\(valuePositions.count) 编号 — "
+                    + "the 栏次 row does not number every amount column; columns are numbered 1–\(valuePositions.count)",
                 at: building.text.location(row.index))
             break
         }

@@ -21,7 +21,9 @@ enum LineNumbersAsAmounts {
             disclosure.problems.append(
                 ReadProblem(
                     code: Disclosure.notUnderstoodTableProblem, severity: .error,
-                    message: "\(table.id.formID) \(table.id.canonicalTitle): 栏次 \(column) reads "
+                    message: "\(table.id.formID) \(table.id.canonicalTitle)：栏次 \(column) 连续 \(run.count) 行读出 "
+                        + "\(run.prefix(5).map { String($0) }.joined(separator: "、")) …，是行次栏被当作金额读取，本表未读取 — "
+                        + "栏次 \(column) reads "
                         + "\(run.prefix(5).map { String($0) }.joined(separator: ", ")) … down \(run.count) consecutive rows — "
                         + "the 行次 column taken for amounts (行次被当作金额读取); the table is not read",
                     table: table.id, source: table.rows.first { row in row.cells.contains { $0.column == column } }?.source

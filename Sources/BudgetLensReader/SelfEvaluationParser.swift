@@ -126,7 +126,8 @@ struct SelfEvaluationParser {
                     problems.append(
                         ReadProblem(
                             code: "self-evaluation.row", severity: .warning,
-                            message: "自评表“\(table.projectName)”: the row is not an indicator and is not read",
+                            message: "自评表“\(table.projectName)”：该行不是指标，未读取 — "
+                                + "自评表“\(table.projectName)”: the row is not an indicator and is not read",
                             source: source))
                     continue
                 }

@@ -18,7 +18,7 @@ struct SideBySideTableBuilder: TableBuilder {
         let grid = located.grid
         guard let headerIndex = grid.firstIndex(where: { $0.key(0) == "项目" }) else {
             building.record(
-                "table.no-header", .error, "no header row starting with 项目 was found; the table is not read",
+                "table.no-header", .error, "没有找到以“项目”开头的表头行，本表未读取 — no header row starting with 项目 was found; the table is not read",
                 at: building.text.location(located.titleIndex))
             return ([], [])
         }
@@ -26,7 +26,7 @@ struct SideBySideTableBuilder: TableBuilder {
         let width = grid.commonWidth
         guard let split = (1..<header.width).first(where: { header.key($0) == "项目" }) else {
             building.record(
-                "table.no-header", .error, "the header row does not show the 支出 block's 项目 column",
+                "table.no-header", .error, "表头行没有支出部分的“项目”栏 — the header row does not show the 支出 block's 项目 column",
                 at: building.text.location(header.index))
             return ([], [])
         }
@@ -75,7 +75,8 @@ struct SideBySideTableBuilder: TableBuilder {
         if printed.count == count { return printed }
         building.record(
             "table.column-numbers", .warning,
-            "the 栏次 row lists \(printed.count) numbers for \(count) amount columns; columns are numbered 1–\(count)",
+            "栏次行列出 \(printed.count) 个编号，而金额栏有 \(count) 栏：栏次按 1–\(count) 编号 — "
+                + "the 栏次 row lists \(printed.count) numbers for \(count) amount columns; columns are numbered 1–\(count)",
             at: building.text.location(row.index))
         return sequential
     }
@@ -94,7 +95,7 @@ struct SideBySideTableBuilder: TableBuilder {
             printedLine = Int(line.key(position))
             if printedLine == nil {
                 building.record(
-                    "row.bad-line-number", .warning, "行次 '\(line.label(position))' is not a number",
+                    "row.bad-line-number", .warning, "行次“\(line.label(position))”不是数字 — 行次 '\(line.label(position))' is not a number",
                     at: building.text.location(line, position: position))
             }
         }
@@ -124,7 +125,8 @@ struct SideBySideTableBuilder: TableBuilder {
                 forLabel: label, in: building.table, isIncome: block.name == "收入", afterCarryOver: afterCarryOver)
             if standardLine == nil {
                 building.record(
-                    "row.unplaced", .warning, "the row '\(label)' has no 行次 and its label is not a standard row",
+                    "row.unplaced", .warning,
+                    "行“\(label)”没有行次，名称也不是本表的标准行 — the row '\(label)' has no 行次 and its label is not a standard row",
                     at: building.text.location(line, position: block.labelPosition))
             }
         }

@@ -31,7 +31,7 @@ struct SingleRowTableBuilder: TableBuilder {
         }
         for extra in dataLines.dropFirst() {
             building.record(
-                "row.unexpected", .warning, "公开09 has one row of amounts; this further row is not read",
+                "row.unexpected", .warning, "公开09 只有一行金额，此后的这一行未读取 — 公开09 has one row of amounts; this further row is not read",
                 at: building.text.location(extra.index))
         }
         let (numberAt, byHeader) = columnNumbers(grid: grid, data: data)
@@ -40,7 +40,8 @@ struct SingleRowTableBuilder: TableBuilder {
             guard let number = numberAt[position] else {
                 if !data.isBlank(position) {
                     building.record(
-                        "cell.unplaced", .error, "the amount '\(data.label(position))' has no 栏次 and is not read",
+                        "cell.unplaced", .error,
+                        "金额“\(data.label(position))”没有对应的栏次，未读取 — the amount '\(data.label(position))' has no 栏次 and is not read",
                         at: building.text.location(data, position: position))
                 }
                 continue
@@ -57,7 +58,7 @@ struct SingleRowTableBuilder: TableBuilder {
         }
         for number in 1...12 where !present.contains(number) {
             building.record(
-                "cell.missing", .warning, "栏次 \(number) is missing from the row; it reads as blank",
+                "cell.missing", .warning, "本行缺少栏次 \(number)，按空白读取 — 栏次 \(number) is missing from the row; it reads as blank",
                 at: building.text.location(data.index))
             cells.append(TableCell(column: number, value: .zero, text: "", source: building.text.location(data.index)))
         }

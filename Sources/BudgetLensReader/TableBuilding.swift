@@ -41,14 +41,16 @@ struct TableBuilding {
         case .invalid where reading.isOutOfRange:
             record(
                 "cell.out-of-range", .error,
-                "栏次 \(column): '\(printed)' is an amount out of range (above 100 万亿元 = 10^16 分, the largest "
+                "栏次 \(column)：“\(printed)”超出可表示的金额范围（大于 100 万亿元 = 10^16 分，BudgetLens 可读取的最大金额），"
+                    + "该单元格没有值 — 栏次 \(column): '\(printed)' is an amount out of range (above 100 万亿元 = 10^16 分, the largest "
                     + "amount BudgetLens reads); the cell is left without a value",
                 at: source)
             return TableCell(column: column, value: nil, text: printed, source: source)
         case .invalid(let reason):
             record(
                 "cell.not-a-number", .error,
-                "栏次 \(column): '\(printed)' is not an amount (\(reason)); the cell is left without a value",
+                "栏次 \(column)：“\(printed)”不是金额（\(reason)），该单元格没有值 — "
+                    + "栏次 \(column): '\(printed)' is not an amount (\(reason)); the cell is left without a value",
                 at: source)
             return TableCell(column: column, value: nil, text: printed, source: source)
         }
@@ -70,13 +72,15 @@ struct TableBuilding {
             if (expected..<line.width).allSatisfy({ line.isBlank($0) }) { return true }
             record(
                 "row.too-wide", .error,
-                "the row has \(line.width) cells where the table has \(expected); it is not read, "
+                "本行有 \(line.width) 个单元格，而本表有 \(expected) 栏：本行未读取，以免把金额放错栏次 — "
+                    + "the row has \(line.width) cells where the table has \(expected); it is not read, "
                     + "to avoid placing a number in the wrong column", at: source)
             return false
         }
         record(
             "row.too-narrow", .warning,
-            "the row has \(line.width) cells where the table has \(expected); the missing cells read as blank",
+            "本行有 \(line.width) 个单元格，而本表有 \(expected) 栏：缺少的单元格按空白读取 — "
+                + "the row has \(line.width) cells where the table has \(expected); the missing cells read as blank",
             at: source)
         return true
     }

@@ -55,7 +55,8 @@ struct TextDisclosureParser {
                 problems.append(
                     ReadProblem(
                         code: "table.duplicate", severity: .warning,
-                        message: "\(built.id.formID) appears a second time; both are kept, checks use the first",
+                        message: "\(built.id.formID) 出现了两次：两份都保留，检查使用第一份 — "
+                            + "\(built.id.formID) appears a second time; both are kept, checks use the first",
                         table: built.id, source: built.source))
             }
             tables.append(built)

@@ -186,14 +186,17 @@ public struct DisclosureImporter: Sendable {
     private static func load(_ file: String, maximumInputSize: Int) throws -> Data {
         let noLine = SourceLocation(file: file, line: 0, column: 0)
         guard let handle = FileHandle(forReadingAtPath: file) else {
-            throw ReadError(.unreadable, source: noLine, message: "cannot open the file (no such file or no access)")
+            throw ReadError(
+                .unreadable, source: noLine, chinese: "无法打开文件（文件不存在或无权访问）",
+                english: "cannot open the file (no such file or no access)")
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: maximumInputSize + 1)) ?? Data()
         if data.count > maximumInputSize {
             throw ReadError(
                 .tooLarge, source: noLine,
-                message: "the file is larger than the largest input accepted (\(maximumInputSize >> 20) MiB)")
+                chinese: "文件超过上限 \(maximumInputSize >> 20) MiB",
+                english: "the file is larger than the largest input accepted (\(maximumInputSize >> 20) MiB)")
         }
         return data
     }

@@ -38,7 +38,7 @@ struct Cells: ParsableCommand {
         // does not decide between).
         let errors = disclosure.problems.filter { $0.severity == .error || $0.code == "table.ambiguous" }
         for problem in errors {
-            printError(Language.current == .en ? "\(problem)" : problem.bilingualDescription)
+            printError(problem.description(in: Language.current.messageLanguage))
         }
         let notUnderstood = disclosure.notUnderstoodTables.map(\.formID).joined(separator: "、")
         if !notUnderstood.isEmpty {

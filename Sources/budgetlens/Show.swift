@@ -77,7 +77,9 @@ struct DisclosureSummary {
                     if let problem = disclosure.problems.first(where: {
                         $0.code == Disclosure.unreadableTableProblem && $0.table == id
                     }) {
-                        lines.append("  \(id.formID)  \(id.canonicalTitle)  — unreadable 无法读取: \(problem.message)")
+                        lines.append(
+                            "  \(id.formID)  \(id.canonicalTitle)  — \(Language.current == .both ? "unreadable 无法读取" : say("无法读取", "unreadable")): "
+                                + problem.detail(in: Language.current.messageLanguage))
                     } else if let problem = disclosure.problems.first(where: {
                         $0.code == Disclosure.notUnderstoodTableProblem && $0.table == id
                     }) {
@@ -122,7 +124,7 @@ struct DisclosureSummary {
         let problems = disclosure.problems
         lines.append("")
         lines.append("读取问题 Reading problems: \(problems.count)")
-        for problem in problems.prefix(50) { lines.append("  " + (Language.current == .en ? "\(problem)" : problem.bilingualDescription)) }
+        for problem in problems.prefix(50) { lines.append("  " + problem.description(in: Language.current.messageLanguage)) }
         if problems.count > 50 { lines.append("  … \(problems.count - 50) more (budgetlens export shows all)") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -30,7 +30,8 @@ struct LineNumbersAsAmountsTests {
         #expect(six.missingTables.isEmpty)
         let problem = try #require(six.problems.last)
         #expect(problem.severity == .error && problem.table == .appropriationSummary)
-        #expect(problem.message.hasPrefix("公开04 财政拨款收入支出决算总表: 栏次 1 reads 2, 3, 4, 5, 6 … down 6 consecutive rows"))
+        #expect(problem.message.hasPrefix("公开04 财政拨款收入支出决算总表：栏次 1 连续 6 行读出 2、3、4、5、6 …，是行次栏被当作金额读取，本表未读取 — "))
+        #expect(problem.englishDetail.hasPrefix("栏次 1 reads 2, 3, 4, 5, 6 … down 6 consecutive rows — the 行次 column taken for amounts"))
 
         var four = plant(rows: 4)
         LineNumbersAsAmounts.refuse(in: &four)

@@ -125,7 +125,8 @@ struct WorkbookReaderTests {
             ])
         let disclosure = try DisclosureReader.read(path: path)
         let hidden = try #require(disclosure.problems.first { $0.code == "workbook.hidden-sheet" })
-        #expect(hidden.message == "sheet 草稿 is hidden and not read")
+        #expect(hidden.message == "工作表 草稿 已隐藏，未读取 — sheet 草稿 is hidden and not read")
+        #expect(hidden.englishDetail == "sheet 草稿 is hidden and not read")
         #expect(hidden.severity == .info)
         #expect(!text.contains("草稿内容"))
         // -0.495 under `#,##0.00` is shown -0.50: read as shown, and said once for the sheet (binary noise such as
@@ -133,7 +134,8 @@ struct WorkbookReaderTests {
         let decimals = disclosure.problems.filter { $0.code == "workbook.hidden-decimals" }
         #expect(decimals.count == 1)
         #expect(decimals.first?.source.cell == "公开01!C12" && decimals.first?.severity == .info)
-        #expect(decimals.first?.message.hasPrefix("1 number cell(s) hold more decimals than their format shows (first: 公开01!C12 stores -0.495, shown -0.50)") == true)
+        #expect(decimals.first?.message.hasPrefix("1 个数字单元格存有多于格式所显示的小数位（首个：公开01!C12 存储 -0.495，显示为 -0.50），按显示值读取") == true)
+        #expect(decimals.first?.englishDetail.hasPrefix("1 number cell(s) hold more decimals than their format shows (first: 公开01!C12 stores -0.495, shown -0.50)") == true)
     }
 
     @Test("a percentage format on a table of amounts: the stored number read, a warning; elsewhere shown as a percentage")
@@ -152,7 +154,8 @@ struct WorkbookReaderTests {
         #expect(!disclosure.problems.contains { $0.source.cell == "公开01!C4" && $0.code.hasPrefix("cell.") })
         let percent = try #require(disclosure.problems.first { $0.code == "workbook.percent-amount" })
         #expect(percent.severity == .warning && percent.source.cell == "公开01!C4")
-        #expect(percent.message == "2 number cell(s) of a table of amounts have a percentage format (first: 公开01!C4 stores 8431.28, shown 843128.00%); they are read as the stored numbers — give the cells a number format")
+        #expect(percent.message == "金额表中有 2 个数字单元格设成了百分比格式（首个：公开01!C4 存储 8431.28，显示为 843128.00%），按存储的数值读取，请把单元格设为数字格式 — 2 number cell(s) of a table of amounts have a percentage format (first: 公开01!C4 stores 8431.28, shown 843128.00%); they are read as the stored numbers — give the cells a number format")
+        #expect(percent.englishDetail == "2 number cell(s) of a table of amounts have a percentage format (first: 公开01!C4 stores 8431.28, shown 843128.00%); they are read as the stored numbers — give the cells a number format")
 
         // Not a table of amounts (a 自评表's 执行率): the percentage is what the cell means, shown as such.
         var other = handWrittenParts
@@ -174,7 +177,8 @@ struct WorkbookReaderTests {
         let disclosure = try DisclosureReader.read(path: path)
         let decimals = disclosure.problems.filter { $0.code == "workbook.hidden-decimals" }
         #expect(decimals.count == 1 && decimals.first?.severity == .warning && decimals.first?.source.cell == "公开01!C5")
-        #expect(decimals.first?.message.hasPrefix("2 number cell(s) hold more decimals than their format shows (first: 公开01!C5 stores 31.784, shown 32)") == true)
+        #expect(decimals.first?.message.hasPrefix("2 个数字单元格存有多于格式所显示的小数位（首个：公开01!C5 存储 31.784，显示为 32），按显示值读取，与表上印出的一致；Excel 按存储值算出的合计可能与显示值之和不同（尾数误差）；格式不足两位小数，隐藏的差额可能超过尾数误差 — ") == true)
+        #expect(decimals.first?.englishDetail.hasPrefix("2 number cell(s) hold more decimals than their format shows (first: 公开01!C5 stores 31.784, shown 32)") == true)
         #expect(decimals.first?.message.hasSuffix("a format of fewer than two decimals hides more than a 尾数误差 (up to half its last shown digit)") == true)
     }
 

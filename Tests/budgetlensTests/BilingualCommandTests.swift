@@ -85,7 +85,8 @@ struct BilingualCommandTests {
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let cells = try BudgetLensBinary.run(["cells", file.path])
         #expect(cells.stderr.contains(
-            "\(file.path):114:18: 错误 error: [公开01] 金额超出可表示范围：栏次 1: '99999999999999999' is an amount out of range "
+            "\(file.path):114:18: 错误 error: [公开01] 金额超出可表示范围：栏次 1：“99999999999999999”超出可表示的金额范围（大于 100 万亿元 = "
+                + "10^16 分，BudgetLens 可读取的最大金额），该单元格没有值 — 栏次 1: '99999999999999999' is an amount out of range "
                 + "(above 100 万亿元 = 10^16 分, the largest amount BudgetLens reads); the cell is left without a value"),
             "\(cells.stderr)")
         #expect(!cells.stderr.contains("单元格不是金额"))

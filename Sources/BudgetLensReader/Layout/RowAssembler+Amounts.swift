@@ -59,7 +59,7 @@ extension RowAssembler {
                     let band = finder.bestBand(for: amount, in: bands, kinds: [.amount]) ?? amountBands[0]
                     row[band, default: []].append(amount)
                 }
-                note("layout.too-many-amounts", "the row has more amounts than the table has columns", amounts[0])
+                note("layout.too-many-amounts", "本行的金额多于本表的栏数 — the row has more amounts than the table has columns", amounts[0])
                 cells[seed] = row
                 continue
             }
@@ -83,7 +83,8 @@ extension RowAssembler {
             } else if placements.count > 1, identity.applies {
                 note(
                     "layout.column-uncertain",
-                    "the amounts of this row fit more than one set of columns and none makes the row add up; "
+                    "本行金额可放入不止一组栏次，且没有一种使本行合计相符：按最近的栏次读取 — "
+                        + "the amounts of this row fit more than one set of columns and none makes the row add up; "
                         + "the nearest columns are used", amounts[0])
             }
             for (amount, column) in zip(amounts, chosen) { row[amountBands[column], default: []].append(amount) }

@@ -102,7 +102,8 @@ extension RowAssembler {
                 if candidates.isEmpty {
                     note(
                         "layout.label-uncertain",
-                        "the label line '\(group.map(\.fragment.text).joined())' belongs to no row for certain; "
+                        "名称行“\(group.map(\.fragment.text).joined())”不能确定属于哪一行：并入最近的一行 — "
+                            + "the label line '\(group.map(\.fragment.text).joined())' belongs to no row for certain; "
                             + "it is joined to the nearest", group[0].fragment)
                 }
                 hasLabel.insert(chosen)

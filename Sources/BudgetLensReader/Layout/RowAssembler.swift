@@ -107,7 +107,8 @@ struct RowAssembler {
             if abs(seeds[seed].y - item.y) > 0.45 * seeding.pitch {
                 note(
                     "layout.row-uncertain",
-                    "'\(item.fragment.text)' lies between two rows; it is read in the nearest one", item.fragment)
+                    "“\(item.fragment.text)”位于两行之间：按最近的一行读取 — '\(item.fragment.text)' lies between two rows; it is read in the nearest one",
+                    item.fragment)
             }
             cells[seed, default: [:]][item.band, default: []].append(item.fragment)
         }
@@ -192,7 +193,8 @@ struct RowAssembler {
         if fragments.count > 1, bands[band].kind == .amount {
             note(
                 "layout.cell-crowded",
-                "two amounts (\(fragments.map(\.text).joined(separator: ", "))) fall in one cell", fragments[0])
+                "两个金额（\(fragments.map(\.text).joined(separator: "、"))）落在同一单元格 — "
+                    + "two amounts (\(fragments.map(\.text).joined(separator: ", "))) fall in one cell", fragments[0])
         }
         guard let first = ordered.first else { return ("", blankCellOrigin(band: band, y: rowY)) }
         return (
@@ -377,14 +379,18 @@ struct RowAssembler {
             let why =
                 !identity.applies
                 ? "no row total decides" : upperScore > 0 ? "either reading adds up as well" : "neither reading adds up"
+            let whyZh =
+                !identity.applies ? "没有行合计可据以判断" : upperScore > 0 ? "两种读法合计都相符" : "两种读法合计都不相符"
             note(
                 "layout.row-uncertain",
-                "'\(text)' lies between two rows and \(why); it is read in the upper row (the other reading: the "
+                "“\(text)”位于两行之间，\(whyZh)：按上一行读取（另一种读法：下一行） — "
+                    + "'\(text)' lies between two rows and \(why); it is read in the upper row (the other reading: the "
                     + "lower row)", line.items[0].fragment)
         } else if seed == line.lower {
             note(
                 "layout.row-by-identity",
-                "'\(text)' lies between two rows; it is read in the lower row, where the row adds up", line.items[0].fragment)
+                "“\(text)”位于两行之间：按下一行读取，该行合计相符 — "
+                    + "'\(text)' lies between two rows; it is read in the lower row, where the row adds up", line.items[0].fragment)
         }
         cells[seed] = with(seed)
     }

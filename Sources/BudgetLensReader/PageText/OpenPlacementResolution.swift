@@ -154,7 +154,7 @@ enum OpenPlacementResolution {
                 ReadProblem(
                     code: "page-text.column-by-identity", severity: .info,
                     message: "\(form) \(open.rowName)：空白单元格被省略，\(open.placements.count) 种放置均满足本表的勾稽关系，按表间关系取："
-                        + open.describe(chosen) + "（依据：" + reasons.joined(separator: "；") + "）— blank cells were dropped and "
+                        + open.describe(chosen) + "（依据：" + reasons.joined(separator: "；") + "） — blank cells were dropped and "
                         + "\(open.placements.count) placements satisfy the table's identities; the one the cross-table identities "
                         + "allow (X-12: 03 ≥ 05 + 07 + 08 by code; X-8/9/10: 04 本年支出合计 = 05/07/08's) is read",
                     table: open.table, source: open.source))
@@ -167,7 +167,7 @@ enum OpenPlacementResolution {
             ReadProblem(
                 code: "table.ambiguous", severity: .warning,
                 message: "\(form) \(open.rowName)：空白单元格被省略，金额有 \(remaining.count) 种放置均满足勾稽关系，无法确定："
-                    + shown + more + "；\(unread) 未读取（本表只读取了一部分）— blank cells were dropped and "
+                    + shown + more + "；\(unread) 未读取（本表只读取了一部分） — blank cells were dropped and "
                     + "\(remaining.count) placements of the amounts remain possible; the cells they disagree on "
                     + "(\(differing.count)) are not read, and the rules that need them are not run",
                 table: open.table, source: open.source))

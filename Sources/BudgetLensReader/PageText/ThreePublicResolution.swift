@@ -113,7 +113,7 @@ enum ThreePublicResolution {
                 ReadProblem(
                     code: "page-text.column-placed", severity: .info,
                     message: "\(form)：空白单元格被省略，\(choice.placements.count) 种放置均满足勾稽关系，按情况说明所述取："
-                        + describe(remaining[0]) + "（依据：" + reasons.joined(separator: "；") + "）— blank cells were "
+                        + describe(remaining[0]) + "（依据：" + reasons.joined(separator: "；") + "） — blank cells were "
                         + "dropped and \(choice.placements.count) placements satisfy the identities; the one the 情况说明 "
                         + "states is read (lines \(Set(used.map(\.source.line)).sorted().map(String.init).joined(separator: ", ")))",
                     table: choice.table, source: choice.source))
@@ -127,7 +127,7 @@ enum ThreePublicResolution {
             ReadProblem(
                 code: "table.ambiguous", severity: .warning,
                 message: "\(form)：空白单元格被省略，金额有 \(remaining.count) 种放置均满足勾稽关系，\(narrowed)无法确定："
-                    + remaining.map(describe).joined(separator: " | ") + "；\(unread) 未读取（本表只读取了一部分）— "
+                    + remaining.map(describe).joined(separator: " | ") + "；\(unread) 未读取（本表只读取了一部分） — "
                     + "blank cells were dropped and \(remaining.count) placements of the amounts remain possible; "
                     + "the cells they disagree on (\(differing.count)) are not read",
                 table: choice.table, source: choice.source))

@@ -34,8 +34,8 @@ enum MergedCodes {
                 problems.append(
                     ReadProblem(
                         code: "workbook.merged-code", severity: .warning,
-                        message: "代码单元格 \(place) 向下合并了 \(bottom.row - top.row + 1) 行，其下各行的科目编码缺失，无法得知"
-                            + " / the code cell \(place) is merged down over \(bottom.row - top.row + 1) rows whose own codes are "
+                        message: "代码单元格 \(place) 向下合并了 \(bottom.row - top.row + 1) 行，其下各行的科目编码缺失，无法得知，按空白读取（请取消合并，逐行填写科目编码）"
+                            + " — the code cell \(place) is merged down over \(bottom.row - top.row + 1) rows whose own codes are "
                             + "absent: their codes are unknown and read as blank (unmerge it and give each row its code)",
                         source: SourceLocation(
                             file: file, line: top.row, column: top.column, cell: sheet.cellName(row: top.row, column: top.column))))

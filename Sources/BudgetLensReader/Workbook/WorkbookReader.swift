@@ -224,7 +224,7 @@ enum WorkbookReader {
                     problems.append(
                         ReadProblem(
                             code: "workbook.hidden-sheet", severity: .info,
-                            message: "sheet \(sheet.name) is hidden and not read", source: here))
+                            message: "工作表 \(sheet.name) 已隐藏，未读取 — sheet \(sheet.name) is hidden and not read", source: here))
                 }
                 continue
             }
@@ -240,7 +240,8 @@ enum WorkbookReader {
                     problems.append(
                         ReadProblem(
                             code: "workbook.missing-sheet", severity: .warning,
-                            message: "sheet \(sheet.name): its part \(path) is missing or is not a worksheet", source: here))
+                            message: "工作表 \(sheet.name) 的部件 \(path) 缺失或不是工作表 — sheet \(sheet.name): its part \(path) is missing or is not a worksheet",
+                            source: here))
                 }
                 continue
             }
@@ -311,7 +312,7 @@ enum WorkbookReader {
                     problems.append(
                         ReadProblem(
                             code: "workbook.bad-cell", severity: .warning,
-                            message: "the cell refers to shared string \(cell.value), which the workbook does not have",
+                            message: "单元格引用的共享字符串 \(cell.value) 在工作簿中不存在 — the cell refers to shared string \(cell.value), which the workbook does not have",
                             source: SourceLocation(
                                 file: file, line: cell.row, column: cell.column,
                                 cell: SheetCells(name: name, rows: []).cellName(row: cell.row, column: cell.column))))
@@ -359,7 +360,8 @@ enum WorkbookReader {
                 problems.append(
                     ReadProblem(
                         code: "workbook.formula", severity: .warning,
-                        message: "the formula =\(cell.formula) has no cached value and cannot be computed (\(reason)); "
+                        message: "公式 =\(cell.formula) 没有缓存值，也无法计算（\(reason)），按公式文字读取；请在 Excel 或 LibreOffice 中打开并保存工作簿以存入计算值 — "
+                            + "the formula =\(cell.formula) has no cached value and cannot be computed (\(reason)); "
                             + "it is read as its text. Open and save the workbook in Excel or LibreOffice to store its values",
                         source: SourceLocation(file: file, line: cell.row, column: cell.column, cell: place)))
                 rows[cell.row, default: []].append((cell.column, "=" + cell.formula))
@@ -372,7 +374,11 @@ enum WorkbookReader {
             problems.append(
                 ReadProblem(
                     code: "workbook.hidden-decimals", severity: hidden.fewerThanTwo ? .warning : .info,
-                    message: "\(hidden.count) number cell(s) hold more decimals than their format shows (first: \(place) "
+                    message: "\(hidden.count) 个数字单元格存有多于格式所显示的小数位（首个：\(place) 存储 "
+                        + "\(SpreadsheetNumber.display(first.value, format: "General") ?? first.value)，显示为 \(hidden.shown)），"
+                        + "按显示值读取，与表上印出的一致；Excel 按存储值算出的合计可能与显示值之和不同（尾数误差）"
+                        + (hidden.fewerThanTwo ? "；格式不足两位小数，隐藏的差额可能超过尾数误差" : "") + " — "
+                        + "\(hidden.count) number cell(s) hold more decimals than their format shows (first: \(place) "
                         + "stores \(SpreadsheetNumber.display(first.value, format: "General") ?? first.value), shown "
                         + "\(hidden.shown)); they are read as shown, as the sheet prints "
                         + "them — a total Excel computed from the stored values may differ from the sum of the shown ones (尾数误差)"
@@ -395,7 +401,10 @@ enum WorkbookReader {
             problems.append(
                 ReadProblem(
                     code: "workbook.percent-amount", severity: .warning,
-                    message: "\(percent.count) number cell(s) of a table of amounts have a percentage format (first: "
+                    message: "金额表中有 \(percent.count) 个数字单元格设成了百分比格式（首个：\(place) 存储 "
+                        + "\(SpreadsheetNumber.display(first.cell.value, format: "General") ?? first.cell.value)，显示为 \(first.shown)），"
+                        + "按存储的数值读取，请把单元格设为数字格式 — "
+                        + "\(percent.count) number cell(s) of a table of amounts have a percentage format (first: "
                         + "\(place) stores \(SpreadsheetNumber.display(first.cell.value, format: "General") ?? first.cell.value), "
                         + "shown \(first.shown)); they are read as the stored numbers — give the cells a number format",
                     source: SourceLocation(file: file, line: first.cell.row, column: first.cell.column, cell: place)))
@@ -408,7 +417,7 @@ enum WorkbookReader {
                 problems.append(
                     ReadProblem(
                         code: "workbook.date-cell", severity: .warning,
-                        message: "单元格不是金额（日期）：\(place) 为日期格式，存储 \(cell.value)，显示为 \(shown) / not an amount "
+                        message: "单元格不是金额（日期）：\(place) 为日期格式，存储 \(cell.value)，显示为 \(shown)，按日期文字读取，不按数字 \(cell.value) 读取；若是金额，请把单元格设为数字格式 — not an amount "
                             + "(a date): \(place) has a date format and stores \(cell.value), shown \(shown); it is read as "
                             + "the date, not as the number \(cell.value) — give the cell a number format if it is an amount",
                         source: SourceLocation(file: file, line: cell.row, column: cell.column, cell: place)))

@@ -233,12 +233,12 @@ enum DocumentChecks {
     }
 
     /// The reader's problems of severity warning or error, as findings; the Chinese message names the kind of
-    /// problem (`单元格不是金额：…`), the details stay as the reader gave them.
+    /// problem (`单元格不是金额：…`) and gives the detail's Chinese (``ReadProblem/chineseDetail``), the English message its English.
     static func readingProblems(_ context: CheckContext) -> [Finding] {
         context.disclosure.problems.filter { $0.severity >= .warning }.map { problem in
             Finding(
                 rule: context.rule.id, severity: problem.severity,
-                message: "\(context.rule.text)：\(problem.chineseTitle.map { "\($0)：" } ?? "")\(problem.message)", messageEnglish: "\(context.rule.textEnglish): \(problem.englishDetail)",
+                message: "\(context.rule.text)：\(problem.chineseTitle.map { "\($0)：" } ?? "")\(problem.chineseDetail)", messageEnglish: "\(context.rule.textEnglish): \(problem.englishDetail)",
                 location: FindingLocation(table: problem.table?.formID, source: problem.source))
         }
     }
