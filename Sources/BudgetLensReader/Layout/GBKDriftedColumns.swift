@@ -12,13 +12,28 @@ import BudgetLensCore
 /// the table stays present (F-READ reports it, the 目录 rule does not call it missing). Applied only to
 /// display-width texts: every other input reads as before.
 enum GBKDriftedColumns {
-    /// Removes every table with a cell that is not an amount, recording the warning for it and
-    /// dropping that table's `cell.not-a-number` errors (the cells are not read at all).
+    /// Removes every table with a cell that is not an amount, a heading running two columns together, or no
+    /// header found (`table.no-header`, no cell read), recording the warning for it and dropping that table's
+    /// `cell.not-a-number` and `table.no-header` errors (the table is not read at all).
     static func refuse(in disclosure: inout Disclosure) {
         var kept: [PublicTable] = []
         var refused: Set<TableID> = []
         var notes: [ReadProblem] = []
+        let headerless = Set(
+            disclosure.problems.filter { $0.code == "table.no-header" && $0.severity == .error }.compactMap(\.table))
         for table in disclosure.tables {
+            if headerless.contains(table.id), table.rows.allSatisfy({ $0.cells.isEmpty }) {
+                refused.insert(table.id)
+                notes.append(
+                    ReadProblem(
+                        code: Disclosure.notUnderstoodTableProblem, severity: .warning,
+                        message: "\(table.id.formID) \(table.id.canonicalTitle): its header was not found where "
+                            + "its columns stand — in this GBK-aligned text the headings drift from the amounts' "
+                            + "columns, so which heading each column of amounts belongs to cannot be told; the table "
+                            + "is not read (GBK对齐的版面文本表头与金额栏错位，本表未读取)",
+                        table: table.id, source: table.source))
+                continue
+            }
             if let (heading, marks) = mergedHeading(of: table) {
                 refused.insert(table.id)
                 notes.append(
@@ -51,7 +66,8 @@ enum GBKDriftedColumns {
         guard !refused.isEmpty else { return }
         disclosure.tables = kept
         disclosure.problems = disclosure.problems.filter { problem in
-            !(problem.code == "cell.not-a-number" && problem.table.map(refused.contains) == true)
+            !((problem.code == "cell.not-a-number" || problem.code == "table.no-header")
+                && problem.table.map(refused.contains) == true)
         } + notes
     }
 
