@@ -252,7 +252,10 @@ public enum DisclosureReader {
             byteCount: text.utf8.count, lineCount: text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 },
             configuration: configuration
         ) { disclosure in
-            if measure == .displayWidth { warnGBKAligned(&disclosure, file: file) }
+            if measure == .displayWidth {
+                GBKDriftedColumns.refuse(in: &disclosure)
+                warnGBKAligned(&disclosure, file: file)
+            }
             finishing(&disclosure)
         }
     }
