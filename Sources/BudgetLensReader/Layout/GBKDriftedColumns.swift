@@ -27,10 +27,11 @@ enum GBKDriftedColumns {
                 notes.append(
                     ReadProblem(
                         code: Disclosure.notUnderstoodTableProblem, severity: .warning,
-                        message: "\(table.id.formID) \(table.id.canonicalTitle): its header was not found where "
-                            + "its columns stand — in this GBK-aligned text the headings drift from the amounts' "
+                        message: "\(table.id.formID) \(table.id.canonicalTitle)：按GBK字节对齐的版面文本中表头与金额栏错位，"
+                            + "无法确定各栏金额所属栏次，本表未读取 — its header was not found where "
+                            + "its columns stand: in this GBK-aligned text the headings drift from the amounts' "
                             + "columns, so which heading each column of amounts belongs to cannot be told; the table "
-                            + "is not read (GBK对齐的版面文本表头与金额栏错位，本表未读取)",
+                            + "is not read",
                         table: table.id, source: table.source))
                 continue
             }
@@ -39,10 +40,12 @@ enum GBKDriftedColumns {
                 notes.append(
                     ReadProblem(
                         code: Disclosure.notUnderstoodTableProblem, severity: .warning,
-                        message: "\(table.id.formID) \(table.id.canonicalTitle): the heading '\(heading)' runs the "
-                            + "columns \(marks.map { "'\($0)'" }.joined(separator: " and ")) together — in this "
+                        message: "\(table.id.formID) \(table.id.canonicalTitle)：表头“\(heading)”将栏目"
+                            + "\(marks.map { "“\($0)”" }.joined(separator: "与"))连在一起，按GBK字节对齐的版面文本中金额可能属于其中任一栏，"
+                            + "无法确定栏次，本表未读取 — the heading '\(heading)' runs the "
+                            + "columns \(marks.map { "'\($0)'" }.joined(separator: " and ")) together: in this "
                             + "GBK-aligned text the amounts may stand under either, which the text cannot tell (its "
-                            + "columns drift); the table is not read (GBK对齐的版面文本表头栏目相连，无法确定栏次，本表未读取)",
+                            + "columns drift); the table is not read",
                         table: table.id, source: table.source))
                 continue
             }
@@ -57,10 +60,12 @@ enum GBKDriftedColumns {
             notes.append(
                 ReadProblem(
                     code: Disclosure.notUnderstoodTableProblem, severity: .warning,
-                    message: "\(table.id.formID) \(table.id.canonicalTitle): 栏次 \(cell.column) reads "
-                        + "'\(cell.text)'\(code), not an amount — in this GBK-aligned text the word belongs to "
+                    message: "\(table.id.formID) \(table.id.canonicalTitle)：栏次 \(cell.column) 为“\(cell.text)”\(code)，不是金额；"
+                        + "按GBK字节对齐的版面文本栏次漂移，该词属于栏次 \(cell.column) 还是\(isName ? "科目名称栏" : "栏次 \(cell.column + 1)")无法确定，"
+                        + "本表未读取 — 栏次 \(cell.column) reads "
+                        + "'\(cell.text)'\(code), not an amount: in this GBK-aligned text the word belongs to "
                         + "栏次 \(cell.column) or to \(other), which the text cannot tell (its columns drift); the "
-                        + "table is not read (GBK对齐的版面文本栏次漂移，无法确定所属栏次，本表未读取)",
+                        + "table is not read",
                     table: table.id, source: cell.source))
         }
         guard !refused.isEmpty else { return }
