@@ -28,15 +28,17 @@ enum PageBreaksMissing {
     }
 
     /// Warns that the text has no page breaks, and removes every table with a malformed code row, recording
-    /// `table.not-understood` for it.
+    /// `table.not-understood` for it (and dropping its rows' `row.bad-code` warnings).
     static func refuse(in disclosure: inout Disclosure, file: String) {
         var kept: [PublicTable] = []
         var problems: [ReadProblem] = []
+        var refusedRows = Set<SourceLocation>()
         for table in disclosure.tables {
             guard let row = table.rows.first(where: isMalformed) else {
                 kept.append(table)
                 continue
             }
+            refusedRows.formUnion(table.rows.map(\.source))
             let code = row.code ?? ""
             problems.append(
                 ReadProblem(
@@ -56,7 +58,9 @@ enum PageBreaksMissing {
                     + "columns are read as one page and a table running over a page boundary may be misread: extract "
                     + "it again with pdftotext -layout without -nopgbrk",
                 source: SourceLocation(file: file, line: 1, column: 1)))
-        disclosure.problems = (disclosure.problems + problems).sorted {
+        // The code warnings of a table not read speak of codes the document does not print.
+        let standing = disclosure.problems.filter { $0.code != "row.bad-code" || !refusedRows.contains($0.source) }
+        disclosure.problems = (standing + problems).sorted {
             ($0.source.page ?? 0, $0.source) < ($1.source.page ?? 0, $1.source)
         }
     }
