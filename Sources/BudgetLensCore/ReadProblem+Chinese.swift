@@ -98,6 +98,7 @@ extension ReadProblem {
         "cell.unplaced": "金额无法归入栏次",
         "layout.cell-crowded": "一格内挤有多个金额",
         "layout.gbk-aligned": "版面文本按GBK字节对齐（pdftotext -enc GBK），按显示宽度读取，部分栏次可能读错，请改用UTF-8输出",
+        "layout.no-page-breaks": "版面文本没有分页符（pdftotext -nopgbrk），跨页表格的栏次可能读错，请用不带 -nopgbrk 的 -layout 重新提取",
         "layout.column-uncertain": "栏次位置存疑",
         "layout.label-uncertain": "项目名称存疑",
         "layout.row-uncertain": "行的划分存疑",

@@ -246,7 +246,8 @@ public enum DisclosureReader {
         _ text: String, file: String, configuration: ReaderConfiguration,
         finishing: (inout Disclosure) -> Void = { _ in }
     ) -> Disclosure {
-        let measure = ColumnMeasure.of(text)
+        let pagesRunOn = PageBreaksMissing.applies(to: text)
+        let measure = ColumnMeasure.of(text, linesPerPage: pagesRunOn ? PageBreaksMissing.measuredLines : nil)
         return LayoutDisclosureReader.read(
             pages: LayoutTextPages.pages(of: text, measure: measure), source: .layoutText, file: file,
             byteCount: text.utf8.count, lineCount: text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 },
@@ -256,6 +257,7 @@ public enum DisclosureReader {
                 GBKDriftedColumns.refuse(in: &disclosure)
                 warnGBKAligned(&disclosure, file: file)
             }
+            if pagesRunOn { PageBreaksMissing.refuse(in: &disclosure, file: file) }
             finishing(&disclosure)
         }
     }

@@ -20,10 +20,14 @@ enum ColumnMeasure: Equatable, Sendable {
     /// only when it aligns strictly more amounts than ``characters``; a tie (no such amount, or a text that
     /// aligns under neither) keeps ``characters``, and the reader's usual checks apply. One pass over the
     /// scalars; the counts are bounded by the text's length.
-    static func of(_ text: String) -> ColumnMeasure {
+    ///
+    /// A text without form feeds (``PageBreaksMissing``) is measured with a page every `linesPerPage` lines: one
+    /// page of a whole document lets amounts of different pages meet at a column by chance.
+    static func of(_ text: String, linesPerPage: Int? = nil) -> ColumnMeasure {
         var byCharacters: [Int: Int] = [:]
         var byWidth: [Int: Int] = [:]
         var page = 0
+        var lines = 0
         var column = 0
         var width = 0
         var wideBefore = false
@@ -44,6 +48,10 @@ enum ColumnMeasure: Equatable, Sendable {
             switch value {
             case 0x0A, 0x0D:
                 endWord()
+                if value == 0x0A, let linesPerPage {
+                    lines += 1
+                    if lines % linesPerPage == 0 { page += 1 }
+                }
                 column = 0
                 width = 0
                 wideBefore = false
