@@ -51,6 +51,14 @@ struct TextDisclosureParser {
                             + "they are not read",
                         table: table.id, source: text.location(stray)))
             }
+            if tableProblems.contains(where: { $0.code == Disclosure.noHeaderProblem && $0.severity == .error }),
+                built.rows.allSatisfy({ $0.cells.isEmpty })
+            {
+                // No header, so no cell: the table is present, not read (its error says so) — never kept as an
+                // empty table the identities would read as zeros.
+                problems += tableProblems
+                continue
+            }
             if tables.contains(where: { $0.id == built.id }) {
                 problems.append(
                     ReadProblem(

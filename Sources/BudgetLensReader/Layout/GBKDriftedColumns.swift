@@ -21,18 +21,16 @@ enum GBKDriftedColumns {
         var notes: [ReadProblem] = []
         let headerless = Set(
             disclosure.problems.filter { $0.code == "table.no-header" && $0.severity == .error }.compactMap(\.table))
+        // A table without a header has no cell; the text parser leaves it out (present, not read).
+        for problem in disclosure.problems where problem.code == Disclosure.noHeaderProblem && problem.severity == .error {
+            guard let id = problem.table, disclosure.table(id) == nil, !refused.contains(id) else { continue }
+            refused.insert(id)
+            notes.append(headerNotFound(id, at: problem.source))
+        }
         for table in disclosure.tables {
             if headerless.contains(table.id), table.rows.allSatisfy({ $0.cells.isEmpty }) {
                 refused.insert(table.id)
-                notes.append(
-                    ReadProblem(
-                        code: Disclosure.notUnderstoodTableProblem, severity: .warning,
-                        message: "\(table.id.formID) \(table.id.canonicalTitle)：按GBK字节对齐的版面文本中表头与金额栏错位，"
-                            + "无法确定各栏金额所属栏次，本表未读取 — its header was not found where "
-                            + "its columns stand: in this GBK-aligned text the headings drift from the amounts' "
-                            + "columns, so which heading each column of amounts belongs to cannot be told; the table "
-                            + "is not read",
-                        table: table.id, source: table.source))
+                notes.append(headerNotFound(table.id, at: table.source))
                 continue
             }
             if let (heading, marks) = mergedHeading(of: table) {
@@ -74,6 +72,18 @@ enum GBKDriftedColumns {
             !((problem.code == "cell.not-a-number" || problem.code == "table.no-header")
                 && problem.table.map(refused.contains) == true)
         } + notes
+    }
+
+    /// The warning for a table whose header was not found where its columns stand.
+    private static func headerNotFound(_ id: TableID, at source: SourceLocation) -> ReadProblem {
+        ReadProblem(
+            code: Disclosure.notUnderstoodTableProblem, severity: .warning,
+            message: "\(id.formID) \(id.canonicalTitle)：按GBK字节对齐的版面文本中表头与金额栏错位，"
+                + "无法确定各栏金额所属栏次，本表未读取 — its header was not found where "
+                + "its columns stand: in this GBK-aligned text the headings drift from the amounts' "
+                + "columns, so which heading each column of amounts belongs to cannot be told; the table "
+                + "is not read",
+            table: id, source: source)
     }
 
     /// The first row and cell of `table` whose text is not an amount (a 科目名称, two amounts run together);
