@@ -36,7 +36,7 @@ struct TesterFindings8Tests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let original = Seed.corpusPath("pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf")
         let damaged = folder.appendingPathComponent("corrupt4.pdf").path
-        let made = try TestWorkbooks.run(
+        let made = try ProcessRunner.run(
             "/usr/bin/env",
             ["python3", "-c", "import sys;d=bytearray(open(sys.argv[1],'rb').read());n=len(d)//3;"
                 + "[d.__setitem__(slice(n*k//2+1000,n*k//2+4000),b'\\0'*3000) for k in range(5)];"
@@ -49,10 +49,15 @@ struct TesterFindings8Tests {
         #expect(clean.status == 0 && !clean.stderr.contains("表重复"))
         let rows = Self.rows(result.stdout, table: "01")
         #expect(rows.count == 42)
-        #expect(rows == Self.rows(clean.stdout, table: "01"))
+        // The same cells as the undamaged PDF's (their source lines differ: the damaged file's text is shorter).
+        func cells(_ rows: [String]) -> [String] { rows.map { String($0[..<($0.lastIndex(of: ",") ?? $0.endIndex)]) } }
+        #expect(cells(rows) == cells(Self.rows(clean.stdout, table: "01")))
+        #expect(rows.first?.hasPrefix("01,,,一、一般公共预算财政拨款收入,1,307.82,") == true)
         // No rule sums doubled rows: the 公开01 findings are the undamaged PDF's.
-        let ruleFindings = { (path: String) in try Self.findings(path).filter { $0.rule.hasPrefix("01-") }.map(\.message) }
-        #expect(try ruleFindings(damaged) == ruleFindings(original))
+        func ruleFindings(_ path: String) throws -> [String] {
+            try Self.findings(path).filter { $0.rule.hasPrefix("01-") }.map(\.message)
+        }
+        #expect(try ruleFindings(damaged) == (try ruleFindings(original)))
     }
 
     @Test("A text with 公开01 copied (939.04 changed to 999.99) after its 注: the first read, the copy not; exit 1")
