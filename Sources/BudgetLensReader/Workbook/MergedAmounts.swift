@@ -61,9 +61,10 @@ enum MergedAmounts {
         }
     }
 
-    /// A number as an amount cell holds it (`958.64`, `1,234.00`, `-12.50`); not a blank or a dash.
+    /// A number as an amount cell holds it, with its decimals (`958.64`, `1,234.00`, `-12.50`); not a blank, a
+    /// dash, nor a whole number (a 栏次 `5` or a code `201` merged in a header or code column).
     private static func isAmount(_ text: String) -> Bool {
-        if case .amount = Money.reading(text, unit: .wanYuan) { return true }
+        if case .amount = Money.reading(text, unit: .wanYuan), text.contains(".") { return true }
         return false
     }
 }
