@@ -126,6 +126,7 @@ extension ReadProblem {
         "workbook.hidden-decimals": "单元格存有未显示的小数位（按显示值读取）",
         "workbook.percent-amount": "金额单元格设成了百分比格式（按存储的数值读取）",
         "workbook.date-cell": "金额单元格为日期格式（单元格不是金额）",
+        "workbook.merged-amount": "金额单元格合并（被合并的单元格未读取）",
         "workbook.merged-code": "科目编码单元格向下合并，其下各行编码未知",
         "workbook.bad-cell": "单元格引用了不存在的共享字符串",
         "workbook.formula": "公式无缓存值且无法计算（按公式文字读取）",

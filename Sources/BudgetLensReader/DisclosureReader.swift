@@ -93,6 +93,21 @@ public enum DisclosureReader {
         return try WorkbookReader.sheetRows(named: name, ofWorkbook: bytes, file: file, configuration: configuration)
     }
 
+    /// Whether a text is meant as JSON: named `.json`, or starting with `{`, or with `[` followed by what opens a
+    /// JSON value (`[1,2`, `[{`, `["`, `[]`) — not `[公开01]`. Such a text is decoded as JSON, so a syntax error is
+    /// reported with its line and column (``JSONSyntaxPosition``), never "no 部门决算 table".
+    static func looksLikeJSON(_ text: String, named file: String) -> Bool {
+        if file.lowercased().hasSuffix(".json") { return true }
+        var bytes = text.utf8.lazy.filter { !isASCIIWhitespace($0) }.makeIterator()
+        switch bytes.next() {
+        case UInt8(ascii: "{"): return true
+        case UInt8(ascii: "["):
+            guard let next = bytes.next() else { return true }
+            return Array("{[]\"-0123456789tfn".utf8).contains(next)
+        default: return false
+        }
+    }
+
     /// Reads a document held in memory.
     ///
     /// - Parameters:
@@ -122,7 +137,7 @@ public enum DisclosureReader {
         var disclosure: Disclosure
         if WorkbookReader.isCSV(text: text, named: file) {
             disclosure = try WorkbookReader.readCSV(bytes, text: text, file: file, configuration: configuration)
-        } else if text.utf8.first(where: { !isASCIIWhitespace($0) }) == UInt8(ascii: "{") {
+        } else if looksLikeJSON(text, named: file) {
             return try DisclosureJSON.decode(Data(text.utf8), file: file)
         } else if LayoutTextPages.isLayoutText(text) {
             disclosure = readLayoutText(text, file: file, configuration: configuration) {

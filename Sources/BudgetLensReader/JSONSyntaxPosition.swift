@@ -3,7 +3,8 @@ import Foundation
 
 /// Where a JSON text stops being JSON: `JSONDecoder` on Linux says only "The given data was not valid JSON.", so
 /// the text is parsed once more with `JSONSerialization`, whose message gives the byte offset ("around character
-/// 20") or says the text ended early; the offset becomes a line and column (columns count characters, from 1).
+/// 20") or says the text ended early (placed after its last character that is not white space); the offset
+/// becomes a line and column (columns count characters, from 1).
 enum JSONSyntaxPosition {
     /// A syntax error's place and what it is, in Chinese and English; nil when the text is valid JSON.
     struct Diagnosis: Equatable {
@@ -20,7 +21,9 @@ enum JSONSyntaxPosition {
         } catch {
             let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
             if detail.contains("end of file") || detail.contains("Unexpected end") {
-                let (line, column) = position(ofByte: data.count, in: data)
+                // Just after the last character that is not white space (`[1,2` and a newline ends on line 1).
+                let end = (data.lastIndex { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }).map { $0 + 1 } ?? data.startIndex
+                let (line, column) = position(ofByte: end - data.startIndex, in: data)
                 return Diagnosis(
                     line: line, column: column, chinese: "JSON 在此处意外结束（文件被截断？）",
                     english: "the JSON ends here unexpectedly (a truncated file?)")

@@ -34,9 +34,10 @@ struct Cells: ParsableCommand {
             output += record.csvLine(unit: disclosure.moneyUnit, pages: pages) + "\n"
         }
         print(output, terminator: "")
-        // Errors, and the warnings that say cells were left unread (`table.ambiguous`: placements the document
-        // does not decide between).
-        let errors = disclosure.problems.filter { $0.severity == .error || $0.code == "table.ambiguous" }
+        // Errors, and the warnings that say cells were left unread (ReadCompleteness.notReadWarnings).
+        let errors = disclosure.problems.filter {
+            $0.severity == .error || ReadCompleteness.notReadWarnings.contains($0.code)
+        }
         for problem in errors {
             printError(problem.description(in: Language.current.messageLanguage))
         }

@@ -30,7 +30,9 @@ struct JSONValidationTests {
     func truncatedExport() throws {
         let data = try DisclosureJSON.encode(try Seed.read(Seed.weihai))
         let cut = data.prefix(5_000)
-        let lines = cut.split(separator: 0x0A, omittingEmptySubsequences: false)
+        // The end is placed after the last character that is not white space (the cut may end in indentation).
+        let end = try #require(cut.lastIndex { ![0x20, 0x09, 0x0A, 0x0D].contains($0) })
+        let lines = cut[...end].split(separator: 0x0A, omittingEmptySubsequences: false)
         let lastColumn = String(decoding: try #require(lines.last), as: UTF8.self).count + 1
         let error = try #require(throws: ReadError.self) { try DisclosureReader.read(data: Data(cut), file: "cut.json") }
         #expect(error.code == .badJSON)

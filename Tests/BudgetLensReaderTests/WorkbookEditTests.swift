@@ -93,7 +93,8 @@ struct WorkbookEditTests {
         let row = try #require(workbook.table(.income)?.rows.first { $0.code == "201" })
         #expect(row.cell(4)?.value == nil)
         #expect(!cellValues(workbook).contains { $0.contains("45292") })
-        #expect(workbook.problems.contains { $0.source.cell == "公开02!H9" && $0.severity == .error })
+        // Said once, by the date warning (docs/duplicate-and-merged-cells.md): no cell.not-a-number error besides.
+        #expect(!workbook.problems.contains { $0.source.cell == "公开02!H9" && $0.severity == .error })
     }
 
     @Test(

@@ -93,6 +93,14 @@ enum WorkbookReader {
                     table: table.id, source: table.source))
             return true
         }
+        // A date cell (`workbook.date-cell`) or a cell covered by a merged amount (`workbook.merged-amount`) is
+        // said once, by the workbook's warning: the table reader's `cell.not-a-number` error for it is dropped.
+        let dateCells = Set(problems.filter { $0.code == "workbook.date-cell" }.compactMap(\.source.cell))
+        disclosure.problems.removeAll { problem in
+            problem.code == "cell.not-a-number"
+                && (problem.source.cell.map(dateCells.contains) == true
+                    || problem.message.contains("'\(MergedAmounts.placeholder)'"))
+        }
         // A hidden or missing sheet's table that another sheet holds after all is read, not "present, not read".
         let read = Set(disclosure.tables.map(\.id))
         let kept = problems.filter { $0.code != Disclosure.notUnderstoodTableProblem || $0.table.map(read.contains) != true }
@@ -247,6 +255,7 @@ enum WorkbookReader {
             }
             var read = sheetCells(sheet.name, cells, strings: strings, formats: formats, file: file, problems: &problems)
             MergedCodes.apply(merges, to: &read, file: file, problems: &problems)
+            MergedAmounts.apply(merges, to: &read, file: file, problems: &problems)
             result.append(read)
         }
         return (result, problems)
