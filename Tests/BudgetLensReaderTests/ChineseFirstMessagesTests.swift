@@ -298,8 +298,8 @@ struct ChineseFirstPlantedTests {
         let seed = try String(contentsOfFile: Seed.path(Seed.weihai), encoding: .utf8)
         let twice = DisclosureReader.read(text: seed + "\n" + seed, file: "twice.txt")
         let duplicate = try #require(twice.problems.first { $0.code == "table.duplicate" })
-        #expect(duplicate.message == "公开01 出现了两次：两份都保留，检查使用第一份 — 公开01 appears a second time; both are kept, checks use the first")
-        #expect(duplicate.englishDetail == "公开01 appears a second time; both are kept, checks use the first")
+        #expect(duplicate.message == "公开01 又见于 710:1，只读取第一份（103:1），第二份未读取 — 公开01 appears a second time at 710:1; only the first (103:1) is read, the second is not (delete the copy, or check which one is right)")
+        #expect(duplicate.englishDetail == "公开01 appears a second time at 710:1; only the first (103:1) is read, the second is not (delete the copy, or check which one is right)")
     }
 
     @Test("every problem of the planted text and a seed is Chinese first; the line in each language")

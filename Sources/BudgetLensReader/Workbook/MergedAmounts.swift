@@ -44,7 +44,7 @@ enum MergedAmounts {
                 ReadProblem(
                     code: "workbook.merged-amount", severity: .warning,
                     message: "金额单元格 \(place) 合并了 \(rowCount * columnCount) 个金额单元格：只读取左上角的 "
-                        + "\(value)，其余 \(covered) 个单元格未读取（不作 0.00），涉及它们的合计未核对 / the amount cell "
+                        + "\(value)，其余 \(covered) 个单元格未读取（不作 0.00），涉及它们的合计未核对 — the amount cell "
                         + "\(place) is merged over \(rowCount * columnCount) amount cells: only its top-left \(value) is "
                         + "read; the other \(covered) cells are not read (not 0.00) and the sums over them are not "
                         + "checked (unmerge it and give each cell its amount)",
