@@ -91,6 +91,21 @@ public enum TestWorkbooks {
         return result
     }
 
+    /// `budgetlens ARGUMENTS` run under `scripts/measure.py`: its result (stderr ends with the measure line) and
+    /// the measured values — `status`, `seconds`, `cpu_seconds` (user + system), `maxrss_kb`.
+    public static func measured(_ arguments: [String]) throws -> (result: CommandResult, values: [String: Double]) {
+        let result = try python("measure.py", [BudgetLensBinary.url.path] + arguments)
+        guard let report = result.stderr.split(separator: "\n").last(where: { $0.hasPrefix("measure: ") }) else {
+            throw ScriptFailure(script: "measure.py", status: result.status, stderr: result.stderr)
+        }
+        let values = Dictionary(
+            uniqueKeysWithValues: report.dropFirst("measure: ".count).split(separator: " ").map { pair in
+                let parts = pair.split(separator: "=")
+                return (String(parts[0]), Double(parts[1]) ?? -1)
+            })
+        return (result, values)
+    }
+
     /// A script that exited with a failure.
     public struct ScriptFailure: Error, CustomStringConvertible {
         public var script: String

@@ -19,13 +19,7 @@ struct LongProseLineTests {
         try (document + Data("\n\(line)\n".utf8)).write(to: URL(fileURLWithPath: path))
         let lineNumber = String(decoding: document, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count + 1
 
-        let result = try TestWorkbooks.python("measure.py", [BudgetLensBinary.url.path, "check", path])
-        let report = try #require(result.stderr.split(separator: "\n").last { $0.hasPrefix("measure: ") })
-        let values = Dictionary(
-            uniqueKeysWithValues: report.dropFirst("measure: ".count).split(separator: " ").map { pair in
-                let parts = pair.split(separator: "=")
-                return (String(parts[0]), Double(parts[1]) ?? -1)
-            })
+        let (result, values) = try TestWorkbooks.measured(["check", path])
         #expect(values["status"] == 1, "the 财政局 text has errors of its own")
         #expect((values["cpu_seconds"] ?? 99) < 10, "CPU time: wall time depends on the machine's load")
         let doubled = result.stdout.split(separator: "\n").filter { $0.contains("N-DUP-WORD \(lineNumber):") }

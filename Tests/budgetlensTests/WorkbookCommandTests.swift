@@ -89,13 +89,7 @@ struct WorkbookCommandTests {
         let folder = try TestWorkbooks.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try TestWorkbooks.hostile(kind, in: folder)
-        let result = try TestWorkbooks.python("measure.py", [BudgetLensBinary.url.path, "check", path])
-        let report = try #require(result.stderr.split(separator: "\n").last { $0.hasPrefix("measure: ") })
-        let values = Dictionary(
-            uniqueKeysWithValues: report.dropFirst("measure: ".count).split(separator: " ").map { pair in
-                let parts = pair.split(separator: "=")
-                return (String(parts[0]), Double(parts[1]) ?? -1)
-            })
+        let (result, values) = try TestWorkbooks.measured(["check", path])
         #expect(values["status"] == 2)
         #expect(result.stderr.hasPrefix("错误：\(path): ") && result.stderr.contains("\nerror: \(path): "))
         #expect(result.stderr.contains(message))
