@@ -133,20 +133,9 @@ enum OpenPlacementResolution {
         func cells(_ placement: [Int]) -> [Money] { open.cells(placement, unit: unit) }
         let differing = Set((0..<open.columns.count).filter { column in Set(remaining.map { cells($0)[column] }).count > 1 })
         let chosen = remaining[0]
-        for column in 0..<open.columns.count {
-            guard let cellIndex = row.cells.firstIndex(where: { $0.column == numbers[column] }) else { continue }
-            if differing.contains(column) {
-                row.cells[cellIndex].value = nil
-                row.cells[cellIndex].text = ""
-            } else if let amount = chosen.firstIndex(of: column) {
-                row.cells[cellIndex] = TableCell(
-                    column: numbers[column], value: values[amount], text: open.amounts[amount].text,
-                    source: open.amounts[amount].location)
-            } else {
-                row.cells[cellIndex].value = .zero
-                row.cells[cellIndex].text = ""
-            }
-        }
+        row.writePlacement(
+            columnNumbers: numbers, amountAt: { chosen.firstIndex(of: $0) },
+            differing: differing, amounts: open.amounts, values: values)
         disclosure.tables[tableIndex].rows[rowIndex] = row
         let form = open.table.formID
         if differing.isEmpty {

@@ -91,21 +91,9 @@ enum ThreePublicResolution {
         }
         let (cells, differing) = common(remaining, columnCount: choice.columns.count)
         var row = disclosure.tables[tableIndex].rows[rowIndex]
-        for column in 0..<choice.columns.count {
-            let number = choice.columnNumbers[column]
-            guard let cellIndex = row.cells.firstIndex(where: { $0.column == number }) else { continue }
-            if differing.contains(column) {
-                row.cells[cellIndex].value = nil
-                row.cells[cellIndex].text = ""
-            } else if let amount = cells[column] {
-                row.cells[cellIndex] = TableCell(
-                    column: number, value: values[amount], text: choice.amounts[amount].text,
-                    source: choice.amounts[amount].location)
-            } else {
-                row.cells[cellIndex].value = .zero
-                row.cells[cellIndex].text = ""
-            }
-        }
+        row.writePlacement(
+            columnNumbers: Array(choice.columnNumbers.prefix(choice.columns.count)), amountAt: { cells[$0] },
+            differing: differing, amounts: choice.amounts, values: values)
         disclosure.tables[tableIndex].rows[rowIndex] = row
         let form = choice.table.formID
         if differing.isEmpty {
