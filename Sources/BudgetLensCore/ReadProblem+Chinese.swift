@@ -132,7 +132,7 @@ extension ReadProblem {
         "workbook.formula": "公式无缓存值且无法计算（按公式文字读取）",
         "workbook.hidden-sheet": "工作表已隐藏（未读取）",
         "workbook.missing-sheet": "工作表缺失或不是工作表",
-        "page-text.column-placed": "金额栏次按文件自身所述（情况说明、公开06）确定",
+        "page-text.column-placed": "金额栏次按公开06所列确定",
         "page-text.column-by-identity": "金额栏次按表间勾稽关系确定（公开03 ≥ 公开05 + 07 + 08，X-12）",
         "page-text.row-unplaced": "行无法按表格关系归位",
         "page-text.placement-ambiguous": "金额有两种以上放置均满足勾稽关系，本表未读取",

@@ -116,7 +116,7 @@ struct PageTextPlacementTests {
         let notes = disclosure.problems.filter { $0.table == .threePublicExpenses }
         #expect(notes.map(\.code) == ["page-text.column-placed"])
         #expect(notes.first?.severity == .info)
-        #expect(notes.first?.message.contains("按情况说明所述取：5.00→合计决算数，5.00→公务接待费决算数（依据：公开06 30217 = 5.00 ≤ 公开09 栏12") == true)
+        #expect(notes.first?.message.contains("按公开06所列取：5.00→合计决算数，5.00→公务接待费决算数（依据：公开06 30217 = 5.00 ≤ 公开09 栏12") == true)
     }
 
     @Test("公开09: `5.00 5.00` with nothing to decide (公开06's 30217 blank): no value guessed, the four placements named in a warning")

@@ -6,8 +6,8 @@ import BudgetLensCore
 /// Columns as the header prints them (``Layout``).
 ///
 /// No other table carries the 三公 预算数, and 公开06 holds only the basic-expenditure part of the 决算数: when
-/// several fit, only the cells they agree on are written and the 情况说明's statements decide the rest once the
-/// text is read (``ThreePublicResolution``); when none fits, the table stays unread.
+/// several fit, only the cells they agree on are written, and 公开06's 三公 rows may settle the rest once the text
+/// is read (``ThreePublicResolution``; the 情况说明 never does); when none fits, the table stays unread.
 enum ThreePublicPlacement {
     /// How the twelve columns are printed: Shanghai's 预算数/决算数 pairs under each item, or (Shandong, Hubei:
     /// seeds 000–002, DOMAIN §1.8) a 预算数 block of the six items, then a 决算数 block — told by the header

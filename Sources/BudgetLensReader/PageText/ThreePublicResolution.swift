@@ -5,11 +5,16 @@ import Foundation
 /// `0.95 0.95` fits 合计 with 因公出国（境）费 or 公务接待费, 预算数 or 决算数): no cell is guessed.
 ///
 /// The rewrite writes the first placement (so that the row is read) and keeps them all (``Choice``); once the
-/// text is read, every cell is set again: the document's own statements decide: the 情况说明's 三公 sentences (DOMAIN §2.0, `…年初预算为
-/// 0.95万元，支出决算为0.00万元`, `公务接待费支出决算为…`) state figures of given 栏次, and a placement that
-/// contradicts one is dropped. One placement left: written, with a `page-text.column-placed` note that quotes the
-/// statements. Several left: the cells they agree on are written, the others are left without a value, and a
-/// `table.ambiguous` warning names every placement left — the table was read in part (F-READ, `show`).
+/// text is read, every cell is set again from evidence outside the 三公 table that the checks do not compare it
+/// with: 公开06's 三公 rows bound the 决算数 from below (rule 06-5, ``basicExpenditureBounds``). One placement left:
+/// written, with a `page-text.column-placed` note naming the bound. Several left: the cells they agree on are
+/// written, the others are left without a value, and a `table.ambiguous` warning names every placement left —
+/// the table was read in part (F-READ, `show`).
+///
+/// The 情况说明 never decides a cell (docs/decisions/narrative-not-evidence.md): its 三公 sentences (DOMAIN §2.0)
+/// are what N-BIND and N-RATE check the table against, so a placement taken from them could not disagree with
+/// them, and a 情况说明 that names the wrong item would put its amount in the wrong cell and hide its own error.
+/// The warning still says which placements the 情况说明's figures match, as a hint for the reader.
 enum ThreePublicResolution {
     /// The placements of one 公开09 row that the identities allow.
     struct Choice {
@@ -69,26 +74,18 @@ enum ThreePublicResolution {
             for (amount, column) in placement.enumerated() { result[choice.columnNumbers[column]] = values[amount] }
             return result
         }
-        let stated = statedFigures(disclosure.statements?.statements ?? [])
         let bounds = basicExpenditureBounds(disclosure)
         let agreeing = choice.placements.filter { placement in
             let placed = figures(placement)
-            return stated.allSatisfy { (placed[$0.column] ?? .zero) == $0.amount }
-                && bounds.allSatisfy { (placed[$0.column] ?? .zero) >= $0.amount }
+            return bounds.allSatisfy { (placed[$0.column] ?? .zero) >= $0.amount }
         }
         let remaining = agreeing.isEmpty ? choice.placements : agreeing
-        let used = stated.filter { figure in
-            Set(choice.placements.map { figures($0)[figure.column] ?? .zero }).count > 1
-        }
         func describe(_ placement: [Int]) -> String {
             zip(choice.amounts, placement).map { "\($0.text)→\(choice.columns[$1])" }.joined(separator: "，")
         }
-        var reasons: [String] = bounds.filter { bound in
+        let reasons: [String] = bounds.filter { bound in
             Set(choice.placements.map { (figures($0)[bound.column] ?? .zero) >= bound.amount }).count > 1
         }.map { "公开06 \($0.code) = \($0.amount.groupedString(in: unit)) ≤ 公开09 栏\($0.column)" }
-        for figure in used where !reasons.contains("「\(figure.span)」（第\(figure.source.line)行）") {
-            reasons.append("「\(figure.span)」（第\(figure.source.line)行）")
-        }
         let (cells, differing) = common(remaining, columnCount: choice.columns.count)
         var row = disclosure.tables[tableIndex].rows[rowIndex]
         row.writePlacement(
@@ -100,25 +97,45 @@ enum ThreePublicResolution {
             disclosure.problems.append(
                 ReadProblem(
                     code: "page-text.column-placed", severity: .info,
-                    message: "\(form)：空白单元格被省略，\(choice.placements.count) 种放置均满足勾稽关系，按情况说明所述取："
+                    message: "\(form)：空白单元格被省略，\(choice.placements.count) 种放置均满足勾稽关系，按公开06所列取："
                         + describe(remaining[0]) + "（依据：" + reasons.joined(separator: "；") + "） — blank cells were "
-                        + "dropped and \(choice.placements.count) placements satisfy the identities; the one the 情况说明 "
-                        + "states is read (lines \(Set(used.map(\.source.line)).sorted().map(String.init).joined(separator: ", ")))",
+                        + "dropped and \(choice.placements.count) placements satisfy the identities; the one 公开06's 三公 "
+                        + "rows allow is read (rule 06-5)",
                     table: choice.table, source: choice.source))
             return
         }
         let unread = differing.sorted().map { choice.columns[$0] }.joined(separator: "、")
         let narrowed =
             remaining.count < choice.placements.count
-            ? "情况说明排除了其余 \(choice.placements.count - remaining.count) 种（" + reasons.joined(separator: "；") + "），" : ""
+            ? "公开06排除了其余 \(choice.placements.count - remaining.count) 种（" + reasons.joined(separator: "；") + "），" : ""
         disclosure.problems.append(
             ReadProblem(
                 code: "table.ambiguous", severity: .warning,
                 message: "\(form)：空白单元格被省略，金额有 \(remaining.count) 种放置均满足勾稽关系，\(narrowed)无法确定："
-                    + remaining.map(describe).joined(separator: " | ") + "；\(unread) 未读取（本表只读取了一部分） — "
-                    + "blank cells were dropped and \(remaining.count) placements of the amounts remain possible; "
-                    + "the cells they disagree on (\(differing.count)) are not read",
+                    + remaining.map(describe).joined(separator: " | ") + "；\(unread) 未读取（本表只读取了一部分）"
+                    + narrativeHint(remaining, figures: figures, describe: describe, disclosure: disclosure)
+                    + " — blank cells were dropped and \(remaining.count) placements of the amounts remain possible; "
+                    + "the cells they disagree on (\(differing.count)) are not read; the 情况说明 is not used to place "
+                    + "them, its figures being what the table is checked against",
                 table: choice.table, source: choice.source))
+    }
+
+    /// The placements the 情况说明's 三公 figures match, as a hint (never used to read a cell): empty when the
+    /// 情况说明 states none of the figures the placements disagree on.
+    private static func narrativeHint(
+        _ placements: [[Int]], figures: ([Int]) -> [Int: Money], describe: ([Int]) -> String, disclosure: Disclosure
+    ) -> String {
+        let stated = statedFigures(disclosure.statements?.statements ?? []).filter { figure in
+            Set(placements.map { figures($0)[figure.column] ?? .zero }).count > 1
+        }
+        guard !stated.isEmpty else { return "" }
+        let matching = placements.filter { placement in
+            let placed = figures(placement)
+            return stated.allSatisfy { (placed[$0.column] ?? .zero) == $0.amount }
+        }
+        let lines = Set(stated.map(\.source.line)).sorted().map { "第\($0)行" }.joined(separator: "、")
+        let match = matching.isEmpty ? "与其中任何一种都不符" : "与其中 \(matching.count) 种相符（" + matching.map(describe).joined(separator: " | ") + "）"
+        return "。情况说明所述（\(lines)）\(match)，但情况说明的数字正是本表要核对的，不作读取依据"
     }
 
     /// 公开06's 三公 rows, lower bounds of 公开09's 决算数 (rule 06-5: 公开06 holds the basic-expenditure part):
