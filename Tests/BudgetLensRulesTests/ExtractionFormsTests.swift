@@ -119,7 +119,7 @@ struct ExtractionFormsTests {
             let ambiguous = fromText.filter { finding in
                 (finding.contains("\tF-READ\t") && finding.contains("金额放置不能确定"))
                     || (["\t09-1\t", "\t09-2\t", "\t06-5\t"].contains { finding.contains($0) }
-                        && finding.contains("无法审核，公开09["))
+                        && finding.contains("无法审核，公开09[") && finding.contains("未读取（见读取问题）"))
             }
             #expect(ambiguous.count == 5)
             fromText.removeAll { ambiguous.contains($0) }

@@ -54,7 +54,7 @@ struct ThreePublicPageTextTests {
         // The check says the table was read in part (F-READ, a warning).
         let findings = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: text).findings
         #expect(findings.contains { $0.rule == "F-READ" && $0.severity == .warning && $0.message.contains("金额放置不能确定") })
-        #expect(findings.contains { $0.rule == "09-1" && $0.severity == .warning && $0.message.contains("无法审核") })
+        #expect(findings.contains { $0.rule == "09-1" && $0.severity == .warning && $0.message.contains("无法审核，公开09[1] 未读取（见读取问题）") })
     }
 
     @Test("planted: a 情况说明 naming the wrong item (因公出国（境）费's budget 0.95; the PDF prints it under 公务接待费) places no cell: the same six unread, no value differs from the PDF's; the hint names the one placement it matches")

@@ -187,10 +187,16 @@ struct RuleRun {
             skipped.append(
                 SkippedStatement(rule: rule.id, line: statement.line, reason: "\(table.formID) 栏\(column) is not printed"))
         case EvaluationFailure.unreadableCell(let cell, let text):
+            // An empty text is a cell the reader left without a value (its place in doubt, covered by a merged
+            // cell): not read, which the reading problems explain; any other text is printed and not a number.
             let finding = Finding(
                 rule: rule.id, severity: .warning,
-                message: "\(rule.text)：无法审核，\(cell.notation) 的内容“\(text)”不是金额",
-                messageEnglish: "\(rule.textEnglish): not checked, \(cell.notation) holds '\(text)', which is not an amount",
+                message: text.isEmpty
+                    ? "\(rule.text)：无法审核，\(cell.notation) 未读取（见读取问题）"
+                    : "\(rule.text)：无法审核，\(cell.notation) 的内容“\(text)”不是金额",
+                messageEnglish: text.isEmpty
+                    ? "\(rule.textEnglish): not checked, \(cell.notation) was not read (see the reading problems)"
+                    : "\(rule.textEnglish): not checked, \(cell.notation) holds '\(text)', which is not an amount",
                 location: FindingLocation(
                     table: cell.table, line: cell.line, code: cell.code, item: cell.item, column: cell.column,
                     source: cell.source))
