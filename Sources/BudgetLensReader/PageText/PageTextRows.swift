@@ -217,6 +217,12 @@ enum FunctionalPageRows {
         }
         _ = place(labels: pendingLabels, before: nil)
         if !leading.isEmpty || pendingPrefix.map({ !$0.amounts.isEmpty }) == true { return nil }
+        // `合计` alone on a line with no amount, in a table whose 合计 row has amounts, is a column heading: raw
+        // pdftotext of Shandong's three-column 公开08 prints the heading `合计`, then each column's heading, 栏次
+        // and amount (`合计` / `1` / `0.00`), which would otherwise give a second, blank 合计 row.
+        if rows.contains(where: { $0.isTotal && !$0.amounts.isEmpty }) {
+            rows.removeAll { $0.isTotal && $0.amounts.isEmpty && $0.fragments.isEmpty }
+        }
         return rows
     }
 
