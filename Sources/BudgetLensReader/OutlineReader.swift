@@ -75,6 +75,14 @@ struct OutlineReader {
             }
             let label = text.label(index)
             if label.utf8.count > 200 { break }
+            // A page number (`1`), or the year alone (`2022年度`) under a title that names it already (covers
+            // printed by `budgetlens render` and many templates), is no part of the title.
+            let compact = label.filter { $0 != " " && $0 != "\u{3000}" }
+            let digits = compact.prefix { $0.isASCII && $0.isNumber }
+            if !compact.isEmpty && digits.count == compact.count { continue }
+            if !digits.isEmpty, ["年度", "年"].contains(compact.dropFirst(digits.count)),
+                parts.contains(where: { $0.filter { $0 != " " && $0 != "\u{3000}" }.contains(compact) })
+            { continue }
             if first == nil { first = text.location(index) }
             parts.append(label)
         }
