@@ -2,7 +2,7 @@ import BudgetLensCore
 
 extension PageTextTables {
     /// The code of the note that says a text was read as page text (`show`'s "Read as" line names it).
-    static let readNoteCode = "page-text.read"
+    static let readNoteCode = Disclosure.pageTextReadProblem
 
     /// An info note at line 1: the text was read as page text, and which tables were rebuilt from it.
     static func readNote(_ rewrite: Rewrite, file: String) -> ReadProblem {

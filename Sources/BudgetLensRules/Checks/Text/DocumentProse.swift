@@ -85,9 +85,10 @@ struct DocumentProse {
             let unread = DocumentProse.unreadTableLines(of: disclosure)
             for part in disclosure.parts where (includingAnnex || part.role != .annex) && part.role != .tables {
                 // The rows of a table present but not read stay in the body (raw pdftotext): they are no prose.
-                let body = unread.isEmpty ? part.body.lines : part.body.lines.filter { line in
+                var body = unread.isEmpty ? part.body.lines : part.body.lines.filter { line in
                     !unread.contains { $0.contains(line.source.line) }
                 }
+                if part.role == .annex && disclosure.isPageText { body = DocumentProse.beforeSelfEvaluationTables(body) }
                 let lines = [TextLine(text: part.heading, source: part.source)] + body
                 blocks.append(Block(role: part.role, paragraphs: DocumentProse.paragraphs(of: lines)))
             }
@@ -104,6 +105,20 @@ struct DocumentProse {
         let starts = Set(disclosure.tables.map(\.source.line) + unread).filter { $0 > 0 }.sorted()
         return Set(unread).sorted().map { start in start..<(starts.first { $0 > start } ?? Int.max) }
     }
+
+    /// The lines of a page-text annex before its first self-evaluation table's title (`…绩效自评表`,
+    /// `…绩效自评情况汇总表`): page text does not rebuild those tables, so their rows stand as lines of words
+    /// (`效益指标 可持续影响指标 患者次均住院费用 患者次均住院费用保持稳定 15 15`), and with no tab or border to say
+    /// where a table ends, the rest of the annex is no prose either.
+    static func beforeSelfEvaluationTables(_ lines: [TextLine]) -> [TextLine] {
+        guard let first = lines.firstIndex(where: { line in
+            line.text.utf8.count < 300 && selfEvaluationTitles.contains { line.text.filter { $0 != " " }.contains($0) }
+        }) else { return lines }
+        return Array(lines[..<first])
+    }
+
+    /// Words of a self-evaluation table's title.
+    static let selfEvaluationTitles = ["自评表", "自评情况汇总表", "自评情况表", "自评汇总表"]
 
     /// `lines` cut into paragraphs.
     static func paragraphs(of lines: [TextLine]) -> [Paragraph] {
