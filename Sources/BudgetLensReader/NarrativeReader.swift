@@ -22,10 +22,30 @@ struct NarrativeReader {
                 current = (ordinal.value, label, index, [])
                 continue
             }
-            current?.body.append(TextLine(text: text.lines[index].trimmedSpaces(), source: text.location(index)))
+            // The next line with text (raw pdftotext leaves a blank line between a page's number and the break).
+            var next = index + 1
+            while next < min(text.lines.count, index + 4), text.isBlank(next), !text.lines[next].contains("\u{0C}") { next += 1 }
+            guard let body = NarrativeReader.droppingPageNumberBeforeBreak(
+                line, next: next < text.lines.count ? text.lines[next] : nil)
+            else { continue }
+            current?.body.append(TextLine(text: body.trimmedSpaces(), source: text.location(index)))
         }
         if let current { sections.append(section(current)) }
         return sections
+    }
+
+    /// `line` without the previous page's footer number where a page break follows it, `nil` when nothing is
+    /// left: `13\f元，占3.7%。` (pages joined by a bare form feed: pdfplumber page text) reads `元，占3.7%。`, a line
+    /// `13` before a line that starts with a form feed (raw pdftotext) reads nothing. Else the number joins the
+    /// sentence it interrupts: `住房保障支出35.51万` / `13` / `元，占3.7%。` read 35.51万 + 13元 (0.0013万元).
+    static func droppingPageNumberBeforeBreak(_ line: Substring, next: Substring?) -> Substring? {
+        if let feed = line.firstIndex(of: "\u{0C}") {
+            let before = line[..<feed]
+            guard !before.isEmpty, before.utf8.count <= 40, PageNumberText.isPageNumber(before) else { return line }
+            return line[line.index(after: feed)...]
+        }
+        let startsPage = next?.unicodeScalars.first(where: { $0 != " " }) == "\u{0C}"
+        return startsPage && line.utf8.count <= 40 && PageNumberText.isPageNumber(line) ? nil : line
     }
 
     /// A cheap test before the full ordinal parse: the first non-space character is a Chinese numeral.
