@@ -203,6 +203,19 @@ struct RawTextPlaceholderRowsTests {
         #expect(rows(inside) == .unplaced)
     }
 
+    @Test("hostile: 150 类 each with a three-line `…` cell and its name `…` (the 600 lines of a region) read at once")
+    func hostile() {
+        var lines: [String] = []
+        for index in 0..<150 { lines += [String(201 + index), "", "其他支出", "", "…", "…", "…", "", "…", ""] }
+        let start = Date()
+        let outcome = rows(lines)
+        #expect(Date().timeIntervalSince(start) < 5)
+        let read = named(outcome) ?? []
+        #expect(read.count == 600)
+        #expect(read.prefix(4) == ["201|其他支出", "…|", "…|…", "…|"])
+        #expect(read.suffix(4) == ["350|其他支出", "…|", "…|…", "…|"])
+    }
+
     @Test("not this reader's: no `…` line, or an amount")
     func notApplicable() {
         #expect(rows(rowByRow.filter { $0 != "…" }) == .notApplicable)
