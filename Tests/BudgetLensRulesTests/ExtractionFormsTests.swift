@@ -56,7 +56,7 @@ struct ExtractionFormsTests {
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
             .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (467, 67, 0),
         ],
-        "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (236, 160, 0)],
+        "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (378, 18, 18)],
     ]
 
     @Test(
@@ -150,10 +150,11 @@ struct ExtractionFormsTests {
             case let name where name.contains("测试问题版本"):
                 // 公开05's codes printed apart (201 / 06 / 01) rebuilt; 公开02 left open (its 6.20 fits 上级补助 … 其他收入).
                 [.appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
-            // The blank template: 公开01, 04 and 06 have no amount, every row blank (公开06: RawTextEconomicTable).
+            // The blank template: 公开01, 04 and 06 have no amount, every row blank (公开06: RawTextEconomicTable);
+            // 公开02, 03 and 05 with their `…` rows (RawTextPlaceholderRows).
             case let name where name.contains("模板"):
-                [.incomeExpenditureSummary, .appropriationSummary, .generalBudgetBasicExpenditure, .threePublicExpenses,
-                    .governmentFund, .stateCapital]
+                [.incomeExpenditureSummary, .income, .expenditure, .appropriationSummary, .generalBudgetExpenditure,
+                    .generalBudgetBasicExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
             // The 财政局 PDF (ONLYOFFICE): codes printed apart (201 / 06 / 01) and amounts column by column; 公开02 and 03
             // interleave the columns of row ranges: 公开03 read by its column chains held to 公开05 (RawTextColumnChains),
             // 公开02 left open (its 6.20 fits 上级补助 … 其他收入).

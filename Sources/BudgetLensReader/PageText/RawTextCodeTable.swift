@@ -60,6 +60,12 @@ enum RawTextCodeTable {
         into table: inout PageTextTables.Rewrite
     ) -> Bool {
         guard let template = FunctionalPageTable.template(for: id) else { return false }
+        // A blank table with `…` rows (the 附件2 template): its rows as the PDF reads them (RawTextPlaceholderRows).
+        if let read = writePlaceholderRows(id, template: template, tokenLines: tokenLines, following: following,
+            location: location, into: &table)
+        {
+            return read
+        }
         let tokens = tokenLines.flatMap { $0 }.filter { !$0.text.allSatisfy { $0 == "…" || $0 == "." || $0 == "．" } }
         let header = tokens.filter { $0.kind == .text }.map { String($0.text) }.joined()
         let start = tokens.first.map { location($0.line, $0.column) } ?? location(0, 1)
@@ -205,12 +211,17 @@ enum RawTextCodeTable {
     /// The labels: pieces joined where the piece before filled the column and did not end as a label ends;
     /// header words and the pieces of wrapped headings left out.
     static func labels(_ pieces: [PageTextToken]) -> [String] {
+        labelRuns(pieces).map(\.text)
+    }
+
+    /// The labels as ``labels(_:)`` joins them, each with the indices of its first and last piece in `pieces`.
+    static func labelRuns(_ pieces: [PageTextToken]) -> [(text: String, pieces: ClosedRange<Int>)] {
         func isHeader(_ text: Substring) -> Bool { text.count >= 3 && FunctionalPageRows.isHeaderWord(text) }
         let width = pieces.filter { !isHeader($0.text) }.map(\.text.count).max() ?? 0
-        var labels: [String] = []
+        var labels: [(text: String, pieces: ClosedRange<Int>)] = []
         var open = false  // the last label may continue
         var afterHeader = true  // the last piece was a header word (or none came yet): a short piece after it is the heading's
-        for piece in pieces {
+        for (index, piece) in pieces.enumerated() {
             if isHeader(piece.text) {
                 afterHeader = true
                 open = false
@@ -218,10 +229,11 @@ enum RawTextCodeTable {
             }
             if afterHeader && piece.text.count <= 2 && FunctionalPageRows.isHeaderWord(piece.text) { continue }
             afterHeader = false
-            if open, !labels.isEmpty {
-                labels[labels.count - 1] += piece.text
+            if open, let last = labels.indices.last {
+                labels[last].text += piece.text
+                labels[last].pieces = labels[last].pieces.lowerBound...index
             } else {
-                labels.append(String(piece.text))
+                labels.append((String(piece.text), index...index))
             }
             open = piece.text.count >= width - 1 && !closingEndings.contains { piece.text.hasSuffix($0) }
         }
@@ -427,6 +439,59 @@ enum RawTextCodeTable {
         return rows.map { row in
             guard let code = row.code else { return nil }
             return code.count == 3 ? total : byCode[String(code.prefix(code.count - 2))]
+        }
+    }
+}
+
+extension RawTextCodeTable {
+    /// Writes a blank table with `…` rows (``RawTextPlaceholderRows``): `nil` when it has none or an amount (the
+    /// other forms are tried), `false` when its `…` rows cannot be placed or two placements remain (a
+    /// `page-text.row-unplaced` or `page-text.placement-ambiguous` warning then, naming both readings).
+    /// Its header may end after the note (`注：…` then `财政拨款收入` …): `following` completes it.
+    static func writePlaceholderRows(
+        _ id: TableID, template: FunctionalPageTable.Template, tokenLines: [[PageTextToken]], following: [Substring],
+        location: (Int, Int) -> SourceLocation, into table: inout PageTextTables.Rewrite
+    ) -> Bool? {
+        let outcome = RawTextPlaceholderRows.rows(tokenLines)
+        guard outcome != .notApplicable else { return nil }
+        let tokens = tokenLines.flatMap { $0 }
+        let start = tokens.first.map { location($0.line, $0.column) } ?? location(0, 1)
+        let header = tokens.filter { $0.kind == .text }.map { String($0.text) }.joined() + following.joined()
+        guard template.marks.allSatisfy({ header.contains($0) }),
+            // The row's 合计 is the last printed (公开05's first is its column's heading).
+            let total = tokens.last(where: { $0.text == "合计" || $0.text == "总计" })
+        else { return false }
+        switch outcome {
+        case .notApplicable:
+            return nil
+        case .unplaced:
+            table.notes.append(ReadProblem(
+                code: "page-text.row-unplaced", severity: .warning,
+                message: "\(id.formID)：原始文本中“…”行没有一种放置与科目编码的顺序和名称相符，未读取本表 — the `…` rows of "
+                    + "the raw text fit no placement by the codes' order and the names; the table is not read",
+                table: id, source: start))
+            return false
+        case .open(let first, let second):
+            table.notes.append(ReadProblem(
+                code: "page-text.placement-ambiguous", severity: .warning,
+                message: "\(id.formID)：原始文本中“…”行的放置有两种读法，未读取本表：\(first) | \(second) — the `…` rows of "
+                    + "the raw text can be placed in two ways; the table is not read",
+                table: id, source: start))
+            return false
+        case .read(let rows):
+            table.append([("科目编码", start), ("科目名称", start)] + template.columns.map { ($0, start) })
+            // The 合计 row where the text prints it: last when it comes after every code and `…` (公开05 of the
+            // template), else first.
+            let totalAt = location(total.line, total.column)
+            let totalRow = [("", totalAt), ("合计", totalAt)] + template.columns.map { _ in ("", totalAt) }
+            let last = tokens.allSatisfy { ($0.kind != .digits && !RawTextPlaceholderRows.isPlaceholder($0)) || $0.line < total.line }
+            if !last { table.append(totalRow) }
+            for row in rows {
+                let here = location(row.line, row.column)
+                table.append([(row.code, here), (row.label, here)] + template.columns.map { _ in ("", here) })
+            }
+            if last { table.append(totalRow) }
+            return true
         }
     }
 }
