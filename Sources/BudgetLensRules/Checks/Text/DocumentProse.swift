@@ -88,7 +88,9 @@ struct DocumentProse {
                 var body = unread.isEmpty ? part.body.lines : part.body.lines.filter { line in
                     !unread.contains { $0.contains(line.source.line) }
                 }
-                if part.role == .annex && disclosure.isPageText { body = DocumentProse.beforeSelfEvaluationTables(body) }
+                if part.role == .annex && (disclosure.isPageText || disclosure.source.format == .layoutText) {
+                    body = DocumentProse.beforeSelfEvaluationTables(body)
+                }
                 let lines = [TextLine(text: part.heading, source: part.source)] + body
                 blocks.append(Block(role: part.role, paragraphs: DocumentProse.paragraphs(of: lines)))
             }
@@ -106,10 +108,12 @@ struct DocumentProse {
         return Set(unread).sorted().map { start in start..<(starts.first { $0 > start } ?? Int.max) }
     }
 
-    /// The lines of a page-text annex before its first self-evaluation table's title (`…绩效自评表`,
+    /// The lines of a page-text or layout-text annex before its first self-evaluation table's title (`…绩效自评表`,
     /// `…绩效自评情况汇总表`): page text does not rebuild those tables, so their rows stand as lines of words
-    /// (`效益指标 可持续影响指标 患者次均住院费用 患者次均住院费用保持稳定 15 15`), and with no tab or border to say
-    /// where a table ends, the rest of the annex is no prose either.
+    /// (`效益指标 可持续影响指标 患者次均住院费用 患者次均住院费用保持稳定 15 15`); layout text rebuilds them, but a
+    /// cell's wrapped lines are rows on one line and prose on the next (`年初预期目标\t…2、完成专项稽核…` / `项稽核。…
+    /// 3、…`: a false "1、 then 3、"). With no tab or border to say where a table ends, the rest of the annex is no
+    /// prose either.
     static func beforeSelfEvaluationTables(_ lines: [TextLine]) -> [TextLine] {
         guard let first = lines.firstIndex(where: { line in
             line.text.utf8.count < 300 && selfEvaluationTitles.contains { line.text.filter { $0 != " " }.contains($0) }
