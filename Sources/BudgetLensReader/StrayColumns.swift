@@ -53,14 +53,16 @@ enum StrayColumns {
             let columns = allowed.isEmpty ? "无" : allowed.map(String.init).joined(separator: "、")
             let englishColumns = allowed.isEmpty ? "none" : allowed.map(String.init).joined(separator: ", ")
             let name = [row.code, row.item.isEmpty ? nil : row.item].compactMap { $0 }.joined(separator: " ")
+            let shown = cell.text.isEmpty ? "（空白）" : cell.text
+            let englishShown = cell.text.isEmpty ? "(blank)" : cell.text
             let rowName = name.isEmpty ? (row.line.map { "行次 \($0)" } ?? "第一行") : name
             let englishRowName = name.isEmpty ? (row.line.map { "行次 \($0)" } ?? "the first row") : name
             disclosure.problems.append(
                 ReadProblem(
                     code: Disclosure.notUnderstoodTableProblem, severity: .error,
                     message: "\(table.id.formID) \(table.id.canonicalTitle)：行“\(rowName)”在栏次 \(cell.column) 读出单元格"
-                        + "“\(cell.text)”，而本表只有栏次 \(columns)（表头与表式所列），栏次读错，本表未读取 — "
-                        + "the row '\(englishRowName)' has a cell '\(cell.text)' in 栏次 \(cell.column), where the "
+                        + "“\(shown)”，而本表只有栏次 \(columns)（表头与表式所列），栏次读错，本表未读取 — "
+                        + "the row '\(englishRowName)' has a cell '\(englishShown)' in 栏次 \(cell.column), where the "
                         + "table has only 栏次 \(englishColumns) (its header and form): the columns are misread; the "
                         + "table is not read",
                     table: table.id, source: cell.source))

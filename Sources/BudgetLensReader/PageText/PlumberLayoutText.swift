@@ -19,10 +19,50 @@ enum PlumberLayoutText {
     /// The fewest lines a text needs before it is told as pdfplumber layout text.
     static let minimumLines = 20
 
-    /// Whether `text` (line endings already `\n`) is pdfplumber layout text: at least ``minimumLines`` lines, of
-    /// which nine in ten of those not empty end in a padding space and one in ten or more are spaces only — no
-    /// `pdftotext` output (which ends no line with a space), page text or tab-separated text looks so.
+    /// Whether `text` (line endings already `\n`) is pdfplumber layout text: its lines padded
+    /// (``hasPaddedLines(_:)``), or, padding stripped (an editor that trims line ends), its pages of a fixed
+    /// height (``hasGridPages(_:)``).
     static func isPlumberLayoutText(_ text: String) -> Bool {
+        !text.utf8.contains(0x09) && (hasPaddedLines(text) || hasGridPages(text))
+    }
+
+    /// The fewest pages (form feeds + 1) for ``hasGridPages(_:)``.
+    static let minimumPages = 5
+    /// The fewest lines a page of pdfplumber's grid has (its height in 13-point lines: 64 for A4 upright, 45 across).
+    static let minimumGridLines = 30
+
+    /// Whether `text` has pages of pdfplumber's grid: at least ``minimumPages`` pages (an empty last one after the
+    /// final form feed not counted), four in five of them of one or two line counts of ``minimumGridLines`` or
+    /// more (a page's height in grid lines, upright or across). `pdftotext` and page text end each page after its
+    /// last line, so their pages' line counts vary with the page's content.
+    static func hasGridPages(_ text: String) -> Bool {
+        var counts: [Int] = []
+        var lines = 1
+        var pageEmpty = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0C:
+                counts.append(lines)
+                lines = 1
+                pageEmpty = true
+            case 0x0A: lines += 1
+            case 0x20: break
+            default: pageEmpty = false
+            }
+        }
+        if !pageEmpty { counts.append(lines) }
+        guard counts.count >= minimumPages else { return false }
+        var frequency: [Int: Int] = [:]
+        for count in counts { frequency[count, default: 0] += 1 }
+        let top = frequency.sorted { ($0.value, $0.key) > ($1.value, $1.key) }.prefix(2)
+        guard top.allSatisfy({ $0.key >= minimumGridLines }) else { return false }
+        return top.reduce(0) { $0 + $1.value } * 5 >= counts.count * 4
+    }
+
+    /// Whether `text` has pdfplumber's padded lines: at least ``minimumLines`` lines, of which nine in ten of
+    /// those not empty end in a padding space and one in ten or more are spaces only — no `pdftotext` output
+    /// (which ends no line with a space), page text or tab-separated text looks so.
+    static func hasPaddedLines(_ text: String) -> Bool {
         var lines = 0
         var nonEmpty = 0
         var padded = 0
@@ -31,7 +71,6 @@ enum PlumberLayoutText {
         var onlySpaces = true
         var last: UInt8 = 0
         for byte in text.utf8 {
-            if byte == 0x09 { return false }  // tab-separated text, never pdfplumber's
             if byte == 0x0A {
                 lines += 1
                 if length > 0 {
