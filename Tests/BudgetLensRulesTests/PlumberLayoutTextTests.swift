@@ -52,11 +52,9 @@ struct PlumberLayoutTextTests {
         let isXX = { (finding: String) in finding.contains("\tF-XX\t") }
         #expect(try Self.findings(text).filter { !isXX($0) } == Self.findings(page).filter { !isXX($0) })
         // F-XX quotes the line: the PDF's rebuilt lines separate cells by tabs where the text has a space.
-        let pdfXX = try Self.findings(pdf).filter(isXX).map { finding in
-            let fields = finding.components(separatedBy: "\t")  // 7 fields, the message last
-            return (fields.prefix(6) + [fields.dropFirst(6).joined(separator: " ")]).joined(separator: "\t")
-        }
-        #expect(try Self.findings(text).filter(isXX) == pdfXX.sorted())
+        let spaced = { (findings: [String]) in findings.filter(isXX).map { $0.replacingOccurrences(of: "\t", with: " ") }.sorted() }
+        #expect(try spaced(Self.findings(text)) == spaced(Self.findings(pdf)))
+        #expect(try Self.findings(text).filter(isXX).count == (name == Seed.templatePDF ? 105 : name.contains("测试") ? 1 : 0))
         // Against the PDF: every table the PDF reads is read, none refused.
         #expect(Set(text.tables.map(\.id)) == Set(pdf.tables.map(\.id)))
         #expect(!text.problems.contains { $0.code == Disclosure.notUnderstoodTableProblem })
