@@ -136,6 +136,8 @@ public enum DisclosureReader {
         var text = MarkdownTables.converted(decoded.text)
         // pdfplumber's layout text is read as the page text it holds (``PlumberLayoutText``).
         let plumberLayout = PlumberLayoutText.isPlumberLayoutText(text)
+        // Its lines as in the file: where its 公开09 amounts stand (``PlumberLayoutPositions``).
+        let layoutLines = plumberLayout ? text.split(separator: "\n", omittingEmptySubsequences: false) : nil
         if plumberLayout { text = PlumberLayoutText.pageText(text) }
         let strayTabs = StrayTabs.spaced(text, file: file)
         if let strayTabs { text = strayTabs.text }
@@ -164,7 +166,8 @@ public enum DisclosureReader {
                     lines: source.lines, file: file, readIDs: parser.locatedTableIDs(), titles: &titles),
                 !located.isEmpty,
                 let pageText = readPageText(
-                    source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles)
+                    source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles,
+                    layoutLines: layoutLines)
             {
                 disclosure = pageText.disclosure
                 unread = pageText.unread
@@ -174,7 +177,8 @@ public enum DisclosureReader {
                 unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)
                 if !unread.isEmpty,
                     let pageText = readPageText(
-                        source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles)
+                        source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles,
+                    layoutLines: layoutLines)
                 {
                     disclosure = pageText.disclosure
                     unread = pageText.unread
@@ -219,7 +223,7 @@ public enum DisclosureReader {
     /// and read; `nil` when no table could be rewritten.
     private static func readPageText(
         _ source: SourceText, file: String, byteCount: Int, configuration: ReaderConfiguration,
-        titles: inout TrailingTitles
+        titles: inout TrailingTitles, layoutLines: [Substring]? = nil
     ) -> (disclosure: Disclosure, unread: [ReadProblem], rewritten: SourceText)? {
         guard let rewrite = PageTextTables.rewrite(lines: source.lines, file: file) else { return nil }
         let text = SourceText(
@@ -230,7 +234,15 @@ public enum DisclosureReader {
         ).parse()
         LineNumbersAsAmounts.refuse(in: &disclosure)
         disclosure.problems += rewrite.notes
-        ThreePublicResolution.resolve(rewrite.threePublicChoices, in: &disclosure)
+        ThreePublicResolution.resolve(
+            rewrite.threePublicChoices, in: &disclosure,
+            positioned: layoutLines.map { lines in
+                { choice in
+                    PlumberLayoutPositions.columns(
+                        of: choice.amounts.map { ($0.text, $0.location.line) }, columnCount: choice.columns.count,
+                        lines: lines)
+                }
+            })
         OpenPlacementResolution.resolve(rewrite.openRows, codes: rewrite.openCodes, in: &disclosure)
         if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)

@@ -55,7 +55,7 @@ struct ExtractionFormsTests {
             .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (541, 107, 0), .plumberLayout: (648, 0, 0),
         ],
         "pdf/上海市普陀区财政局2024年度部门决算.pdf": [
-            .layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (327, 250, 2), .plumberLayout: (575, 2, 2),
+            .layout: (577, 0, 0), .pageText: (575, 2, 2), .raw: (327, 250, 2), .plumberLayout: (577, 0, 0),
         ],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
             .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (467, 67, 0), .plumberLayout: (534, 0, 0),

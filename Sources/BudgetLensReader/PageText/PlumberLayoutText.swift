@@ -126,7 +126,7 @@ enum PlumberLayoutText {
     static func readNote(file: String) -> ReadProblem {
         ReadProblem(
             code: readNoteCode, severity: .info,
-            message: "按 pdfplumber 版面文本读取（extract_text(layout=True)，各行以空格补齐）：其各栏的位置与表头不对齐，"
+            message: "本文件的字符按 pdfplumber 的网格排布、各行以空格补齐：其各栏的位置与表头不对齐，"
                 + "故每行的连续空格并为一个，按页面文本读取，金额按各表的勾稽关系放置（行号即本文件的行号，列号按并空格后的行计） — "
                 + "read as pdfplumber layout text (extract_text(layout=True), lines padded with spaces): its columns do "
                 + "not line up with the header, so each line's runs of spaces are made one and the text is read as page "

@@ -49,12 +49,16 @@ enum ThreePublicResolution {
         return (cells, differing)
     }
 
-    /// Decides each choice against the document's statements and writes the 公开09 cells.
-    static func resolve(_ choices: [Choice], in disclosure: inout Disclosure) {
-        for choice in choices { resolve(choice, in: &disclosure) }
+    /// Decides each choice against the document's statements and writes the 公开09 cells; `positioned`, where the
+    /// text keeps positions (pdfplumber layout text, ``PlumberLayoutPositions``), gives the placement the amounts'
+    /// positions show, taken when the statements leave it among several.
+    static func resolve(
+        _ choices: [Choice], in disclosure: inout Disclosure, positioned: ((Choice) -> [Int]?)? = nil
+    ) {
+        for choice in choices { resolve(choice, in: &disclosure, positioned: positioned) }
     }
 
-    private static func resolve(_ choice: Choice, in disclosure: inout Disclosure) {
+    private static func resolve(_ choice: Choice, in disclosure: inout Disclosure, positioned: ((Choice) -> [Int]?)?) {
         guard let tableIndex = disclosure.tables.firstIndex(where: { $0.id == choice.table }),
             let rowIndex = disclosure.tables[tableIndex].rows.firstIndex(where: { $0.kind == .data })
         else { return }
@@ -89,13 +93,27 @@ enum ThreePublicResolution {
         for figure in used where !reasons.contains("「\(figure.span)」（第\(figure.source.line)行）") {
             reasons.append("「\(figure.span)」（第\(figure.source.line)行）")
         }
-        let (cells, differing) = common(remaining, columnCount: choice.columns.count)
+        // Several left: the amounts' positions decide, when the text keeps them and they show one of those left.
+        let byPosition = remaining.count > 1 ? positioned?(choice).flatMap { remaining.contains($0) ? $0 : nil } : nil
+        let (cells, differing) = common(byPosition.map { [$0] } ?? remaining, columnCount: choice.columns.count)
         var row = disclosure.tables[tableIndex].rows[rowIndex]
         row.writePlacement(
             columnNumbers: Array(choice.columnNumbers.prefix(choice.columns.count)), amountAt: { cells[$0] },
             differing: differing, amounts: choice.amounts, values: values)
         disclosure.tables[tableIndex].rows[rowIndex] = row
         let form = choice.table.formID
+        if let byPosition {
+            disclosure.problems.append(
+                ReadProblem(
+                    code: "layout.pdfplumber-placed", severity: .info,
+                    message: "\(form)：空白单元格被省略，\(remaining.count) 种放置均满足勾稽关系与情况说明，按版面文本中各金额所在的栏取："
+                        + describe(byPosition) + "（其余放置："
+                        + remaining.filter { $0 != byPosition }.map(describe).joined(separator: " | ") + "） — blank cells "
+                        + "were dropped and \(remaining.count) placements satisfy the identities and the 情况说明; each amount "
+                        + "is read in the column it stands under in the layout text",
+                    table: choice.table, source: choice.source))
+            return
+        }
         if differing.isEmpty {
             disclosure.problems.append(
                 ReadProblem(
