@@ -47,8 +47,15 @@ struct PlumberLayoutTextTests {
         // lines part its paragraphs as the PDF's gaps do, so its F-XX findings are the PDF's (the 模板's 105, where
         // the page text, its paragraphs run together, gives 96).
         let page = try DisclosureReader.read(path: try ExtractionTools.extract(.pageText, from: Seed.corpusPath(name), into: folder))
-        #expect(ExtractionFormsTests.cells(text) == ExtractionFormsTests.cells(page))
         let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+        // The cells are the page text's, but the 公开09 cells it leaves open (the 财政局's two), placed here as the PDF.
+        let fromPage = ExtractionFormsTests.cells(page)
+        let fromText = ExtractionFormsTests.cells(text)
+        let leftOpen = fromPage.filter { !fromText.contains($0) }
+        #expect(leftOpen.count == (name == Seed.financePDF ? 2 : 0) && leftOpen.allSatisfy { $0.hasPrefix("09|") && $0.hasSuffix("|-") })
+        #expect(fromText.count == fromPage.count)
+        let pdfCells = ExtractionFormsTests.cells(pdf)
+        #expect(fromText.filter { !fromPage.contains($0) }.allSatisfy { pdfCells.contains($0) })
         let isXX = { (finding: String) in finding.contains("\tF-XX\t") }
         // The 财政局's page text leaves two 公开09 cells open (F-READ, and 09-1 not checked); its layout text places
         // them by position, so those two findings are not there.
