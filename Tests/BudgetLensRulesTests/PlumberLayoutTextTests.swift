@@ -62,9 +62,9 @@ struct PlumberLayoutTextTests {
         let open = { (finding: String) in
             finding.contains("金额放置不能确定") || (finding.contains("\t09-1\t") && finding.contains("无法审核"))
         }
-        let fromPage = try Self.findings(page).filter { !isXX($0) }
-        #expect(fromPage.filter(open).count == (name == Seed.financePDF ? 2 : 0))
-        #expect(try Self.findings(text).filter { !isXX($0) } == fromPage.filter { !open($0) })
+        let pageFindings = try Self.findings(page).filter { !isXX($0) }
+        #expect(pageFindings.filter(open).count == (name == Seed.financePDF ? 2 : 0))
+        #expect(try Self.findings(text).filter { !isXX($0) } == pageFindings.filter { !open($0) })
         // F-XX quotes the line: the PDF's rebuilt lines separate cells by tabs where the text has a space.
         let spaced = { (findings: [String]) in findings.filter(isXX).map { $0.replacingOccurrences(of: "\t", with: " ") }.sorted() }
         #expect(try spaced(Self.findings(text)) == spaced(Self.findings(pdf)))
