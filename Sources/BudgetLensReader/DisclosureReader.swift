@@ -178,7 +178,7 @@ public enum DisclosureReader {
                 if !unread.isEmpty,
                     let pageText = readPageText(
                         source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles,
-                    layoutLines: layoutLines)
+                        layoutLines: layoutLines)
                 {
                     disclosure = pageText.disclosure
                     unread = pageText.unread
