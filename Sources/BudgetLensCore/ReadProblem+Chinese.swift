@@ -133,6 +133,8 @@ extension ReadProblem {
         "workbook.hidden-sheet": "工作表已隐藏（未读取）",
         "workbook.missing-sheet": "工作表缺失或不是工作表",
         "page-text.column-placed": "金额栏次按公开06所列确定",
+        "layout.pdfplumber-placed": "金额栏次按其在 pdfplumber 版面文本中的位置确定",
+        "layout.pdfplumber": "按 pdfplumber 版面文本（extract_text(layout=True)）读取",
         "page-text.column-by-identity": "金额栏次按表间勾稽关系确定（公开03 ≥ 公开05 + 07 + 08，X-12）",
         "page-text.row-unplaced": "行无法按表格关系归位",
         "page-text.placement-ambiguous": "金额有两种以上放置均满足勾稽关系，本表未读取",

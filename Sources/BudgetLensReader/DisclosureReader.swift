@@ -118,7 +118,9 @@ public enum DisclosureReader {
     {
         let bytes = [UInt8](data)
         if WorkbookReader.isWorkbook(bytes) {
-            return try WorkbookReader.read(bytes, file: file, configuration: configuration)
+            var disclosure = try WorkbookReader.read(bytes, file: file, configuration: configuration)
+            StrayColumns.refuse(in: &disclosure)
+            return disclosure
         }
         if isPDF(bytes, named: file) {
             let text = try PDFTextLayer.text(of: bytes, file: file)
@@ -132,6 +134,11 @@ public enum DisclosureReader {
         }
         let decoded = try decodeText(bytes, file: file)
         var text = MarkdownTables.converted(decoded.text)
+        // pdfplumber's layout text is read as the page text it holds (``PlumberLayoutText``).
+        let plumberLayout = PlumberLayoutText.isPlumberLayoutText(text)
+        // Its lines as in the file: where its 公开09 amounts stand (``PlumberLayoutPositions``).
+        let layoutLines = plumberLayout ? text.split(separator: "\n", omittingEmptySubsequences: false) : nil
+        if plumberLayout { text = PlumberLayoutText.pageText(text) }
         let strayTabs = StrayTabs.spaced(text, file: file)
         if let strayTabs { text = strayTabs.text }
         var disclosure: Disclosure
@@ -159,7 +166,8 @@ public enum DisclosureReader {
                     lines: source.lines, file: file, readIDs: parser.locatedTableIDs(), titles: &titles),
                 !located.isEmpty,
                 let pageText = readPageText(
-                    source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles)
+                    source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles,
+                    layoutLines: layoutLines)
             {
                 disclosure = pageText.disclosure
                 unread = pageText.unread
@@ -169,7 +177,8 @@ public enum DisclosureReader {
                 unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)
                 if !unread.isEmpty,
                     let pageText = readPageText(
-                        source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles)
+                        source, file: file, byteCount: bytes.count, configuration: configuration, titles: &titles,
+                        layoutLines: layoutLines)
                 {
                     disclosure = pageText.disclosure
                     unread = pageText.unread
@@ -191,6 +200,8 @@ public enum DisclosureReader {
             }
         }
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
+        if plumberLayout { disclosure.problems.insert(PlumberLayoutText.readNote(file: file), at: 0) }
+        StrayColumns.refuse(in: &disclosure)
         if let offset = decoded.cutCharacterOffset {
             let line = decoded.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             disclosure.problems.append(
@@ -212,7 +223,7 @@ public enum DisclosureReader {
     /// and read; `nil` when no table could be rewritten.
     private static func readPageText(
         _ source: SourceText, file: String, byteCount: Int, configuration: ReaderConfiguration,
-        titles: inout TrailingTitles
+        titles: inout TrailingTitles, layoutLines: [Substring]? = nil
     ) -> (disclosure: Disclosure, unread: [ReadProblem], rewritten: SourceText)? {
         guard let rewrite = PageTextTables.rewrite(lines: source.lines, file: file) else { return nil }
         let text = SourceText(
@@ -223,7 +234,15 @@ public enum DisclosureReader {
         ).parse()
         LineNumbersAsAmounts.refuse(in: &disclosure)
         disclosure.problems += rewrite.notes
-        ThreePublicResolution.resolve(rewrite.threePublicChoices, in: &disclosure)
+        ThreePublicResolution.resolve(
+            rewrite.threePublicChoices, in: &disclosure,
+            positioned: layoutLines.map { lines in
+                { choice in
+                    PlumberLayoutPositions.columns(
+                        of: choice.amounts.map { ($0.text, $0.location.line) }, columnCount: choice.columns.count,
+                        lines: lines)
+                }
+            })
         OpenPlacementResolution.resolve(rewrite.openRows, codes: rewrite.openCodes, in: &disclosure)
         if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)
@@ -301,6 +320,7 @@ public enum DisclosureReader {
             configuration: configuration
         ) { disclosure in
             recordTextlessPages(text, in: &disclosure, file: file)
+            StrayColumns.refuse(in: &disclosure)
         }
     }
 
@@ -335,9 +355,14 @@ public enum DisclosureReader {
     /// Reads text already decoded, e.g. in tests.
     public static func read(text: String, file: String) -> Disclosure {
         var text = MarkdownTables.converted(TextDecoding.normalizingLineEndings(text).0)
+        if PlumberLayoutText.isPlumberLayoutText(text) { text = PlumberLayoutText.pageText(text) }
         if let strayTabs = StrayTabs.spaced(text, file: file) { text = strayTabs.text }
-        if LayoutTextPages.isLayoutText(text) { return readLayoutText(text, file: file, configuration: .init()) }
-        return TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
+        var disclosure =
+            LayoutTextPages.isLayoutText(text)
+            ? readLayoutText(text, file: file, configuration: .init())
+            : TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
+        StrayColumns.refuse(in: &disclosure)
+        return disclosure
     }
 
     /// Rejects text full of control characters or holding NUL bytes: binary data that happens to be UTF-8.
@@ -422,6 +447,7 @@ extension DisclosureReader {
             return try WorkbookReader.readableText(bytes, file: file, configuration: configuration)
         }
         var text = MarkdownTables.converted(try decodeText(bytes, file: file).text)
+        if PlumberLayoutText.isPlumberLayoutText(text) { text = PlumberLayoutText.pageText(text) }
         if let strayTabs = StrayTabs.spaced(text, file: file) { text = strayTabs.text }
         if WorkbookReader.isCSV(text: text, named: file) { return try WorkbookReader.readableCSVText(text, file: file) }
         guard LayoutTextPages.isLayoutText(text) else {

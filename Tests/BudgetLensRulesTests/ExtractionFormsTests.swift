@@ -48,15 +48,21 @@ struct ExtractionFormsTests {
 
     /// The figures per PDF (the corpus numbering of docs/page-text.md) and extraction: identical, missing, extra.
     static let expected: [String: [ExtractionTools.Kind: (Int, Int, Int)]] = [
-        "pdf/24年普陀区财政局（测试问题版本）.pdf": [.layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (197, 248, 0)],
+        "pdf/24年普陀区财政局（测试问题版本）.pdf": [
+            .layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (197, 248, 0), .plumberLayout: (445, 0, 0),
+        ],
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
-            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (541, 107, 0),
+            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (541, 107, 0), .plumberLayout: (648, 0, 0),
         ],
-        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [.layout: (577, 0, 0), .pageText: (571, 6, 6), .raw: (323, 254, 6)],
+        "pdf/上海市普陀区财政局2024年度部门决算.pdf": [
+            .layout: (577, 0, 0), .pageText: (571, 6, 6), .raw: (323, 254, 6), .plumberLayout: (577, 0, 0),
+        ],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
-            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (467, 67, 0),
+            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (467, 67, 0), .plumberLayout: (534, 0, 0),
         ],
-        "pdf/附件2：部门决算模板.pdf": [.layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (378, 18, 18)],
+        "pdf/附件2：部门决算模板.pdf": [
+            .layout: (378, 18, 18), .pageText: (323, 73, 9), .raw: (378, 18, 18), .plumberLayout: (323, 73, 9),
+        ],
     ]
 
     @Test(
@@ -297,6 +303,8 @@ enum ExtractionTools {
         case pageText
         /// `pdftotext` without options.
         case raw
+        /// pdfplumber `page.extract_text(layout=True)`, pages joined by form feeds (`scripts/page_text.py --layout`).
+        case plumberLayout
 
         var testDescription: String { rawValue }
     }
@@ -311,6 +319,8 @@ enum ExtractionTools {
             guard result.status == 0 else { throw ToolFailure(message: "pdftotext exited with \(result.status): \(result.stderr)") }
         case .pageText:
             _ = try TestWorkbooks.python("page_text.py", [pdf, output])
+        case .plumberLayout:
+            _ = try TestWorkbooks.python("page_text.py", ["--layout", pdf, output])
         }
         return output
     }

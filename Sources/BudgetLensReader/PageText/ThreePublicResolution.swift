@@ -55,11 +55,15 @@ enum ThreePublicResolution {
     }
 
     /// Decides each choice against the document's statements and writes the 公开09 cells.
-    static func resolve(_ choices: [Choice], in disclosure: inout Disclosure) {
-        for choice in choices { resolve(choice, in: &disclosure) }
+    /// - Parameter positioned: For a text that keeps where each amount stands (pdfplumber's layout text,
+    ///   ``PlumberLayoutPositions``), the placement the positions show; used only when it is one of those left.
+    static func resolve(
+        _ choices: [Choice], in disclosure: inout Disclosure, positioned: ((Choice) -> [Int]?)? = nil
+    ) {
+        for choice in choices { resolve(choice, in: &disclosure, positioned: positioned) }
     }
 
-    private static func resolve(_ choice: Choice, in disclosure: inout Disclosure) {
+    private static func resolve(_ choice: Choice, in disclosure: inout Disclosure, positioned: ((Choice) -> [Int]?)?) {
         guard let tableIndex = disclosure.tables.firstIndex(where: { $0.id == choice.table }),
             let rowIndex = disclosure.tables[tableIndex].rows.firstIndex(where: { $0.kind == .data })
         else { return }
@@ -86,13 +90,27 @@ enum ThreePublicResolution {
         let reasons: [String] = bounds.filter { bound in
             Set(choice.placements.map { (figures($0)[bound.column] ?? .zero) >= bound.amount }).count > 1
         }.map { "公开06 \($0.code) = \($0.amount.groupedString(in: unit)) ≤ 公开09 栏\($0.column)" }
-        let (cells, differing) = common(remaining, columnCount: choice.columns.count)
+        // Several left: the amounts' positions decide, when the text keeps them and they show one of those left.
+        let byPosition = remaining.count > 1 ? positioned?(choice).flatMap { remaining.contains($0) ? $0 : nil } : nil
+        let (cells, differing) = common(byPosition.map { [$0] } ?? remaining, columnCount: choice.columns.count)
         var row = disclosure.tables[tableIndex].rows[rowIndex]
         row.writePlacement(
             columnNumbers: Array(choice.columnNumbers.prefix(choice.columns.count)), amountAt: { cells[$0] },
             differing: differing, amounts: choice.amounts, values: values)
         disclosure.tables[tableIndex].rows[rowIndex] = row
         let form = choice.table.formID
+        if let byPosition {
+            disclosure.problems.append(
+                ReadProblem(
+                    code: "layout.pdfplumber-placed", severity: .info,
+                    message: "\(form)：空白单元格被省略，\(remaining.count) 种放置均满足勾稽关系，按版面文本中各金额所在的栏取："
+                        + describe(byPosition) + "（其余放置："
+                        + remaining.filter { $0 != byPosition }.map(describe).joined(separator: " | ") + "） — blank cells "
+                        + "were dropped and \(remaining.count) placements satisfy the identities; each amount is read in "
+                        + "the column it stands under in the layout text",
+                    table: choice.table, source: choice.source))
+            return
+        }
         if differing.isEmpty {
             disclosure.problems.append(
                 ReadProblem(
