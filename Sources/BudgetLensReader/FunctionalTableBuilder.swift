@@ -75,7 +75,7 @@ struct FunctionalTableBuilder: TableBuilder {
             guard var numbers = Self.columnNumberRow(row) else { continue }
             // A number printed against its heading (`基本支出4`: a PDF's 栏次 cell too narrow for both) fills its gap.
             for position in valuePositions where numbers[position] == nil {
-                if let glued = gluedColumnNumber(at: position, headerRows: headerRows), !numbers.values.contains(glued) {
+                if let glued = TableBuilding.gluedColumnNumber(at: position, headerRows: headerRows), !numbers.values.contains(glued) {
                     numbers[position] = glued
                 }
             }
@@ -97,19 +97,6 @@ struct FunctionalTableBuilder: TableBuilder {
         guard let numbers = TableBuilding.columnNumbers(in: row) else { return nil }
         let labelled = (0..<row.width).contains { row.key($0) == "栏次" }
         return numbers.count >= 2 || (labelled && !numbers.isEmpty) ? numbers : nil
-    }
-
-    /// The 栏次 glued to the end of a heading at `position` (`基本支出4` → 4), from the lowest header row up.
-    private func gluedColumnNumber(at position: Int, headerRows: [GridLine]) -> Int? {
-        for row in headerRows.reversed() where TableBuilding.columnNumbers(in: row) == nil {
-            let key = row.key(position)
-            let digits = key.reversed().prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty, digits.count <= 2, digits.count < key.count, let number = Int(String(digits.reversed())),
-                number > 0
-            else { continue }
-            return number
-        }
-        return nil
     }
 
     /// The header texts above a column, top to bottom, joined with `/`.

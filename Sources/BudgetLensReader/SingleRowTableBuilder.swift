@@ -111,6 +111,19 @@ struct SingleRowTableBuilder: TableBuilder {
         {
             return (numbers, false)
         }
+        // A 栏次 row missing numbers that were printed against their headings above (`公务用车运行维护费5`), which
+        // complete it to twelve.
+        if let row = grid.first(where: { (10..<12).contains(TableBuilding.columnNumbers(in: $0)?.count ?? 0) }),
+            var numbers = TableBuilding.columnNumbers(in: row)
+        {
+            for position in amountPositions where numbers[position] == nil {
+                let headings = grid.filter { $0.index < row.index }
+                if let glued = TableBuilding.gluedColumnNumber(at: position, headerRows: headings), !numbers.values.contains(glued) {
+                    numbers[position] = glued
+                }
+            }
+            if numbers.count == 12, Set(numbers.values) == Set(1...12) { return (numbers, false) }
+        }
         if let numbers = numbersByHeader(grid: grid, data: data) {
             let placed = numbers.sorted { $0.key < $1.key }.map { position, number in
                 "'\(headerName(grid: grid, data: data, position: position))' → 栏次 \(number)"

@@ -99,6 +99,20 @@ struct TableBuilding {
         }
         return numbers.count >= 1 ? numbers : nil
     }
+
+    /// The 栏次 glued to the end of a heading at `position` (`基本支出4` → 4, `公务用车运行维护费5` → 5: a 栏次 cell
+    /// too narrow for both, or a layout text's heading line run into the 栏次 line), from the lowest header row up.
+    static func gluedColumnNumber(at position: Int, headerRows: [GridLine]) -> Int? {
+        for row in headerRows.reversed() where columnNumbers(in: row) == nil {
+            let key = row.key(position)
+            let digits = key.reversed().prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 2, digits.count < key.count, let number = Int(String(digits.reversed())),
+                number > 0
+            else { continue }
+            return number
+        }
+        return nil
+    }
 }
 
 extension GridLine {

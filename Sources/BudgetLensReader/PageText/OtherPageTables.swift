@@ -186,6 +186,13 @@ enum ThreePublicPageTable {
         let start = tokenLines.joined().first.map { location($0.line, $0.column) } ?? location(0, 1)
         let header = layout.header
         for row in header { table.append(row.map { ($0, start) }) }
+        // The 栏次 row as printed (`1 2 … 12` under a 预算数 block and a 决算数 block, Shandong; one a line in raw
+        // pdftotext, between the amounts), so that the table is not said to have none.
+        let numbers = (1...12).map(String.init)
+        let small = tokenLines.joined().filter { $0.kind == .digits && $0.text.count <= 2 }.map { String($0.text) }
+        if layout == .blocks, small == numbers {
+            table.append(numbers.map { ($0, start) })
+        }
         if !amounts.isEmpty { table.append(cells.map { $0.map { (String($0.text), location($0.line, $0.column)) } ?? ("", start) }) }
         return true
     }
