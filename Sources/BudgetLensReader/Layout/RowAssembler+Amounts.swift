@@ -22,10 +22,14 @@ extension RowAssembler {
         guard !amounts.isEmpty else { return false }
         let placements = AmountAlignment.placements(
             amounts.map(\.center), bands: amountBands.map { bands[$0].center }, slack: 2.0)
-        return placements.contains { placement in
-            identity.holds(
-                Dictionary(uniqueKeysWithValues: zip(placement.columns.map { amountBands[$0] }, amounts.map(\.text))))
-        }
+        return placements.contains { identityHolds(amounts, placedIn: $0.columns, amountBands: amountBands) }
+    }
+
+    /// Whether the row identity holds with `amounts` placed in `columns` (an index into `amountBands` per amount).
+    private func identityHolds(_ amounts: [Fragment], placedIn columns: [Int], amountBands: [Int]) -> Bool {
+        var texts = [String?](repeating: nil, count: bands.count)  // by band
+        for (amount, column) in zip(amounts, columns) { texts[amountBands[column]] = amount.text }
+        return identity.holds { texts[$0] }
     }
 
     /// Places each row's amounts in the amount columns, keeping their order: the placement nearest to the
@@ -64,11 +68,7 @@ extension RowAssembler {
                 continue
             }
             var chosen = best.columns
-            let holding = placements.filter { placement in
-                identity.holds(
-                    Dictionary(
-                        uniqueKeysWithValues: zip(placement.columns.map { amountBands[$0] }, amounts.map(\.text))))
-            }
+            let holding = placements.filter { identityHolds(amounts, placedIn: $0.columns, amountBands: amountBands) }
             // Among the placements that add up, the one whose amounts end where the table's unambiguous rows
             // end theirs in those columns (amounts are right-aligned; the header's position drifts).
             func edgeCost(_ placement: AmountAlignment.Placement) -> Double {
