@@ -41,7 +41,18 @@ enum LiftedFigureLines {
 
     /// A line of spaces only (no form feed: the pair and its blank lines are on one page).
     static func isBlank(_ line: Substring) -> Bool {
-        line.unicodeScalars.allSatisfy { $0 == " " || $0 == "\u{3000}" }
+        // On the UTF-8 bytes: U+3000 is E3 80 80, and no other scalar's bytes start with E3 80 80.
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == 0x20 {
+                index = utf8.index(after: index)
+                continue
+            }
+            guard utf8[index...].starts(with: [0xE3, 0x80, 0x80]) else { return false }
+            index = utf8.index(index, offsetBy: 3)
+        }
+        return true
     }
 
     /// Prose: no tab, no form feed, no run of three spaces after the indentation.

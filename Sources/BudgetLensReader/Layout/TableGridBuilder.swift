@@ -412,11 +412,12 @@ enum HeaderWords {
     /// label (`30311 代缴社会保险费`, a continuation page's crowded 公开06), or an amount and the next block's code
     /// (`0.00 30239`).
     static func areSeparateColumns(_ left: String, _ right: String) -> Bool {
-        (columnNames.contains(left) && columnNames.contains(right)) || (isDecimalAmount(left) && isDecimalAmount(right))
-            || (isDecimalAmount(left) && startsRow(right))
+        let leftIsAmount = isDecimalAmount(left)  // tested once for the three cases that need it
+        return (columnNames.contains(left) && columnNames.contains(right)) || (leftIsAmount && isDecimalAmount(right))
+            || (leftIsAmount && startsRow(right))
             || (!left.isEmpty && left.allSatisfy { $0.isASCII && $0.isNumber } && isDecimalAmount(right))
             || (isCode(left) && right.unicodeScalars.first.map(TextNormalization.isIdeograph) == true)
-            || (isDecimalAmount(left) && isCode(right))
+            || (leftIsAmount && isCode(right))
     }
 
     /// `301`, `30311`, `2010601`: a classification code (3, 5 or 7 digits).
@@ -434,6 +435,8 @@ enum HeaderWords {
 
     /// `2.85`, `1,503.52`, `-0.94`: digits with a decimal point and one or two decimals.
     private static func isDecimalAmount(_ word: String) -> Bool {
+        // A `.` is one scalar with no canonical equivalent: a word without its byte holds no such Character.
+        guard word.utf8.contains(UInt8(ascii: ".")) else { return false }
         let body = word.hasPrefix("-") ? word.dropFirst() : Substring(word)
         guard let dot = body.firstIndex(of: "."), body.first?.isNumber == true else { return false }
         let decimals = body[body.index(after: dot)...]
