@@ -196,6 +196,7 @@ struct RowAssembler {
     /// the place it would be printed.
     private mutating func field(_ fragments: [Fragment], band: Int, rowY: Double) -> (text: String, origin: WordOrigin?)
     {
+        if fragments.count == 1 { return (fragments[0].text, fragments[0].origin) }  // most cells: nothing to join
         let isLabel = bands[band].kind == .label
         let ordered = isLabel ? fragments : fragments.sorted { $0.x0 < $1.x0 }
         if fragments.count > 1, bands[band].kind == .amount {

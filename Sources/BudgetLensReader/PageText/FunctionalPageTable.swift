@@ -97,10 +97,10 @@ enum FunctionalPageTable {
         let totalRow = rows.firstIndex(where: \.isTotal)
         func settle(_ placements: inout [[[Int]]], _ budget: inout Int) {
             for _ in 0...rows.count {
-                let before = placements.map(\.count)
+                let before = placements.map { $0.count }
                 restrictToTotalColumns(&placements, amounts: amounts, total: totalRow, columnCount: count)
                 HierarchyPlacement.narrow(&placements, amounts: amounts, parents: parents, columnCount: count, budget: &budget)
-                if placements.map(\.count) == before { break }
+                if placements.map({ $0.count }) == before { break }
             }
         }
         settle(&candidates, &budget)
