@@ -87,6 +87,20 @@ struct ByteWalkTests {
         #expect(!LiftedFigureLines.isBlank("\u{3000}\u{301}"))
     }
 
+    @Test("indentation skipped on bytes: the Character walk's body, also where a mark joins the last space")
+    func unindentedLines() throws {
+        func byCharacters(_ line: Substring) -> Substring { line.drop { $0 == " " || $0 == "\u{3000}" } }
+        let layout = try String(
+            contentsOfFile: "../shared/corpus/003-shanghai-putuo-shehuigongzuobu-2024-final-layout.txt", encoding: .utf8)
+        let planted = ["  12万元", "\u{3000} 合计", " \u{301}x", "   ", "", "\u{3000}\u{3000}abc", " \r\n", "\u{0C} 1", " \u{3000}\u{FE0F}表"]
+        for line in layout.split(separator: "\n", omittingEmptySubsequences: false) + planted.map({ $0[...] }) {
+            #expect(LiftedFigureLines.unindented(line) == byCharacters(line), "\(line.unicodeScalars.map(\.value))")
+            #expect(LiftedFigureLines.unindented(line).startIndex == byCharacters(line).startIndex)
+        }
+        #expect(LiftedFigureLines.unindented(" \u{301}x") == " \u{301}x")  // the accent joins the space: kept
+        #expect(LiftedFigureLines.unindented("\u{3000} 合计") == "合计")
+    }
+
     @Test("printed lines group by page and exact baseline")
     func printedLines() {
         #expect(PrintedLine(page: 1, baseline: 12.5) == PrintedLine(page: 1, baseline: 12.5))
