@@ -68,6 +68,18 @@ public enum StandardRows {
         line(forKey: rowKey(label), in: table, isIncome: isIncome, afterCarryOver: afterCarryOver)
     }
 
+    /// ``line(forLabel:in:isIncome:afterCarryOver:)`` in both blocks, the label keyed once: its 行次 in the 收入
+    /// block (`afterCarryOver` as there) and in the 支出 block.
+    public static func lines(
+        forLabel label: String, in table: TableID, incomeAfterCarryOver afterCarryOver: Bool
+    ) -> (income: Int?, expenditure: Int?) {
+        let key = rowKey(label)
+        return (
+            line(forKey: key, in: table, isIncome: true, afterCarryOver: afterCarryOver),
+            line(forKey: key, in: table, isIncome: false, afterCarryOver: false)
+        )
+    }
+
     /// The key a label is placed by: no leading ordinal, ``TextNormalization/key(_:)``, nothing from the first `(`.
     private static func rowKey(_ label: String) -> String {
         let stripped = TextNormalization.leadingOrdinal(label).map { String($0.rest) } ?? label

@@ -7,7 +7,34 @@
 /// `Character` as before. Bounded by the line's length.
 enum SingleScalarCharacters {
     static func holds(for line: Substring) -> Bool {
+        if let result = line.utf8.withContiguousStorageIfAvailable(holds(utf8:)) { return result }
         for scalar in line.unicodeScalars where !isSingleScalar(scalar.value) { return false }
+        return true
+    }
+
+    /// ``holds(for:)`` on the line's UTF-8 bytes, each scalar decoded in place (the scalar view's iterator does
+    /// the same with more checks). A four-byte scalar (U+10000 and above) is in none of the ranges: false. A
+    /// sequence cut at the end (not from a `String`) is false too: the caller then walks by `Character`.
+    private static func holds(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            let value: UInt32
+            if lead < 0x80 {
+                value = UInt32(lead)
+                index += 1
+            } else if lead >= 0xC0, lead < 0xE0, index + 1 < count {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if lead >= 0xE0, lead < 0xF0, index + 2 < count {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                return false
+            }
+            guard isSingleScalar(value) else { return false }
+        }
         return true
     }
 

@@ -69,12 +69,12 @@ struct RowIdentity {
     /// Whether the header defines an identity.
     var applies: Bool { total != nil }
 
-    /// Whether the row's amounts (printed text by column; a missing column is blank) satisfy the identity,
-    /// to a cent per part. `false` when the header defines none or a cell is not a number.
-    func holds(_ cells: [Int: String]) -> Bool {
+    /// Whether the row's amounts (`text`: the printed text of a column, by band index; `nil` is blank) satisfy
+    /// the identity, to a cent per part. `false` when the header defines none or a cell is not a number.
+    func holds(_ text: (_ column: Int) -> String?) -> Bool {
         guard let total else { return false }
         func cents(_ column: Int) -> Int64? {
-            guard let text = cells[column] else { return 0 }
+            guard let text = text(column) else { return 0 }
             switch Money.reading(text, unit: .yuan) {
             case .blank: return 0
             case .amount(let money): return money.fen

@@ -41,18 +41,52 @@ enum LiftedFigureLines {
 
     /// A line of spaces only (no form feed: the pair and its blank lines are on one page).
     static func isBlank(_ line: Substring) -> Bool {
-        line.unicodeScalars.allSatisfy { $0 == " " || $0 == "\u{3000}" }
+        // On the UTF-8 bytes: U+3000 is E3 80 80, and no other scalar's bytes start with E3 80 80.
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == 0x20 {
+                index = utf8.index(after: index)
+                continue
+            }
+            guard utf8[index...].starts(with: [0xE3, 0x80, 0x80]) else { return false }
+            index = utf8.index(index, offsetBy: 3)
+        }
+        return true
+    }
+
+    /// The line without its indentation: the leading `Character`s that are a space or an ideographic space
+    /// (`line.drop { $0 == " " || $0 == "\u{3000}" }`). Skipped on the bytes (20, E3 80 80); the walk by
+    /// `Character` is taken only when the scalar after them could join the last space into one character (one not
+    /// a cluster of its own, ``SingleScalarCharacters``).
+    static func unindented(_ line: Substring) -> Substring {
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == 0x20 {
+                index = utf8.index(after: index)
+            } else if utf8[index...].starts(with: [0xE3, 0x80, 0x80]) {
+                index = utf8.index(index, offsetBy: 3)
+            } else {
+                break
+            }
+        }
+        let rest = line[index...]
+        guard index > utf8.startIndex, let next = rest.unicodeScalars.first,
+            !SingleScalarCharacters.isSingleScalar(next.value)
+        else { return rest }
+        return line.drop { $0 == " " || $0 == "\u{3000}" }
     }
 
     /// Prose: no tab, no form feed, no run of three spaces after the indentation.
     static func isProse(_ line: Substring) -> Bool {
-        let body = line.drop { $0 == " " || $0 == "\u{3000}" }
+        let body = unindented(line)
         return !body.isEmpty && !body.contains("   ") && !body.contains("\t") && !body.contains("\u{0C}")
     }
 
     /// X: a figure, then (no space) a unit or `、`, or a punctuation mark after a percentage; not an item number.
     static func startsWithFigure(_ line: Substring) -> Bool {
-        let body = line.drop { $0 == " " || $0 == "\u{3000}" }
+        let body = unindented(line)
         let figure = body.prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," || $0 == "%" }
         // The cheap tests first (all are pure): most lines do not start with a figure.
         guard DetachedFigures.isFigure(figure), isProse(line) else { return false }
@@ -65,7 +99,7 @@ enum LiftedFigureLines {
 
     /// Y: prose not starting with a figure, ending on a Chinese character (inside a sentence).
     static func awaitsFigure(_ line: Substring) -> Bool {
-        let body = line.drop { $0 == " " || $0 == "\u{3000}" }
+        let body = unindented(line)
         guard let first = body.unicodeScalars.first, !("0"..."9").contains(first),
             let last = body.unicodeScalars.last(where: { $0 != " " && $0 != "\u{3000}" }),
             TextNormalization.isIdeograph(last)

@@ -4,10 +4,10 @@ import BudgetLensCore
 extension RowAssembler {
     /// The median right edge of the amounts of each amount column (index into the amount columns), learned
     /// from the rows that fill every amount column (their placement is certain).
-    func learnedRightEdges(_ cells: [Int: [Int: [Fragment]]], amountBands: [Int]) -> [Int: Double] {
+    func learnedRightEdges(_ cells: Cells, amountBands: [Int]) -> [Int: Double] {
         var edges: [Int: [Double]] = [:]
-        for row in cells.values {
-            let amounts = amountBands.flatMap { row[$0] ?? [] }.filter { $0.kind == .amount }.sorted { $0.x0 < $1.x0 }
+        for row in cells {
+            let amounts = amountBands.flatMap { row[$0] }.filter { $0.kind == .amount }.sorted { $0.x0 < $1.x0 }
             guard amounts.count == amountBands.count, amounts.count >= 2 else { continue }
             for (column, amount) in amounts.enumerated() { edges[column, default: []].append(amount.x1) }
         }
@@ -15,34 +15,38 @@ extension RowAssembler {
     }
 
     /// Whether some order-keeping placement of the row's amounts makes its total equal the sum of its parts.
-    func identityHolds(_ row: [Int: [Fragment]]) -> Bool {
+    func identityHolds(_ row: [[Fragment]]) -> Bool {
         let amountBands = bands.indices.filter { bands[$0].kind == .amount }
         guard identity.applies, !amountBands.isEmpty else { return false }
-        let amounts = amountBands.flatMap { row[$0] ?? [] }.filter { $0.kind != .text }.sorted { $0.x0 < $1.x0 }
+        let amounts = amountBands.flatMap { row[$0] }.filter { $0.kind != .text }.sorted { $0.x0 < $1.x0 }
         guard !amounts.isEmpty else { return false }
         let placements = AmountAlignment.placements(
             amounts.map(\.center), bands: amountBands.map { bands[$0].center }, slack: 2.0)
-        return placements.contains { placement in
-            identity.holds(
-                Dictionary(uniqueKeysWithValues: zip(placement.columns.map { amountBands[$0] }, amounts.map(\.text))))
-        }
+        return placements.contains { identityHolds(amounts, placedIn: $0.columns, amountBands: amountBands) }
+    }
+
+    /// Whether the row identity holds with `amounts` placed in `columns` (an index into `amountBands` per amount).
+    private func identityHolds(_ amounts: [Fragment], placedIn columns: [Int], amountBands: [Int]) -> Bool {
+        var texts = [String?](repeating: nil, count: bands.count)  // by band
+        for (amount, column) in zip(amounts, columns) { texts[amountBands[column]] = amount.text }
+        return identity.holds { texts[$0] }
     }
 
     /// Places each row's amounts in the amount columns, keeping their order: the placement nearest to the
     /// printed positions, and among near-equal placements the one under which the row's total equals the sum
-    /// of its parts.
-    mutating func alignAmounts(_ cells: inout [Int: [Int: [Fragment]]]) {
+    /// of its parts. Rows are aligned top to bottom (their notes in that order).
+    mutating func alignAmounts(_ cells: inout Cells) {
         let amountBands = bands.indices.filter { bands[$0].kind == .amount }
         guard !amountBands.isEmpty else { return }
         let labelBands = bands.indices.filter { bands[$0].kind == .label }
         let edges = learnedRightEdges(cells, amountBands: amountBands)
-        for seed in cells.keys {
-            var row = cells[seed] ?? [:]
-            let amounts = amountBands.flatMap { row[$0] ?? [] }.filter { $0.kind != .text }.sorted { $0.x0 < $1.x0 }
+        for seed in cells.indices {
+            var row = cells[seed]
+            let amounts = amountBands.flatMap { row[$0] }.filter { $0.kind != .text }.sorted { $0.x0 < $1.x0 }
             guard !amounts.isEmpty else { continue }
-            for band in amountBands { row[band]?.removeAll { $0.kind != .text } }
+            for band in amountBands { row[band].removeAll { $0.kind != .text } }
             // The labels split the row into blocks (收入 | 支出): an amount stays in its block's columns.
-            let labelStarts = labelBands.map { band in row[band]?.map(\.x0).min() ?? bands[band].x0 }
+            let labelStarts = labelBands.map { band in row[band].map(\.x0).min() ?? bands[band].x0 }
             func block(ofX x: Double) -> Int { labelStarts.filter { $0 <= x }.count }
             let allowed = amountBands.map { band in labelBands.filter { $0 < band }.count }
             let blocks = amounts.map { block(ofX: $0.x0) }
@@ -57,18 +61,14 @@ extension RowAssembler {
                 // More amounts than columns: keep them in the nearest columns and say so.
                 for amount in amounts {
                     let band = finder.bestBand(for: amount, in: bands, kinds: [.amount]) ?? amountBands[0]
-                    row[band, default: []].append(amount)
+                    row[band].append(amount)
                 }
                 note("layout.too-many-amounts", "本行的金额多于本表的栏数 — the row has more amounts than the table has columns", amounts[0])
                 cells[seed] = row
                 continue
             }
             var chosen = best.columns
-            let holding = placements.filter { placement in
-                identity.holds(
-                    Dictionary(
-                        uniqueKeysWithValues: zip(placement.columns.map { amountBands[$0] }, amounts.map(\.text))))
-            }
+            let holding = placements.filter { identityHolds(amounts, placedIn: $0.columns, amountBands: amountBands) }
             // Among the placements that add up, the one whose amounts end where the table's unambiguous rows
             // end theirs in those columns (amounts are right-aligned; the header's position drifts).
             func edgeCost(_ placement: AmountAlignment.Placement) -> Double {
@@ -87,7 +87,7 @@ extension RowAssembler {
                         + "the amounts of this row fit more than one set of columns and none makes the row add up; "
                         + "the nearest columns are used", amounts[0])
             }
-            for (amount, column) in zip(amounts, chosen) { row[amountBands[column], default: []].append(amount) }
+            for (amount, column) in zip(amounts, chosen) { row[amountBands[column]].append(amount) }
             cells[seed] = row
         }
     }

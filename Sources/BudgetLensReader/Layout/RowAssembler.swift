@@ -70,25 +70,21 @@ struct RowAssembler {
         guard !seeds.isEmpty else { return [] }
         if let blocks = blockRows(placed, seeds: seeds) {
             // Rows set apart by blank lines, one code line each: everything in a block is that row's.
-            var cells: [Int: [Int: [Fragment]]] = [:]
+            var cells = emptyCells(rows: seeds.count)
             for (index, item) in placed.enumerated() {
                 guard let seed = blocks[index] else { continue }
-                cells[seed, default: [:]][item.band, default: []].append(item.fragment)
+                cells[seed][item.band].append(item.fragment)
             }
-            for seed in cells.keys {
-                for band in cells[seed]?.keys.sorted() ?? [] {
-                    cells[seed]?[band]?.sort { ($0.baseline, $0.x0) < ($1.baseline, $1.x0) }
+            for seed in cells.indices {
+                for band in cells[seed].indices where cells[seed][band].count > 1 {
+                    cells[seed][band].sort { ($0.baseline, $0.x0) < ($1.baseline, $1.x0) }
                 }
             }
             alignAmounts(&cells)
-            return seeds.indices.compactMap { seed in
-                guard let row = cells[seed], !row.isEmpty else { return nil }
-                return SynthesizedLine.gridRow(
-                    bands.indices.map { field(row[$0] ?? [], band: $0, rowY: seeds[seed].y) }, page: page)
-            }
+            return gridRows(cells, seeds: seeds)
         }
         // Everything but labels: the nearest row.
-        var cells: [Int: [Int: [Fragment]]] = [:]  // seed → band → fragments
+        var cells = emptyCells(rows: seeds.count)
         var tied: [TiedLine] = []
         for item in placed
         where bands[item.band].kind != .label || (item.fragment.isTotal && !seeding.totalsLabelled) {
@@ -110,19 +106,31 @@ struct RowAssembler {
                     "“\(item.fragment.text)”位于两行之间：按最近的一行读取 — '\(item.fragment.text)' lies between two rows; it is read in the nearest one",
                     item.fragment)
             }
-            cells[seed, default: [:]][item.band, default: []].append(item.fragment)
+            cells[seed][item.band].append(item.fragment)
         }
         for (seed, fragments) in seeding.labels {
-            for fragment in fragments {
-                cells[seed, default: [:]][provisionalBand(for: fragment), default: []].append(fragment)
-            }
+            for fragment in fragments { cells[seed][provisionalBand(for: fragment)].append(fragment) }
         }
         for line in tied { resolve(line, in: &cells) }
         if source == .layoutText { alignAmounts(&cells) }
-        return seeds.indices.compactMap { seed in
-            guard let row = cells[seed], !row.isEmpty else { return nil }
+        return gridRows(cells, seeds: seeds)
+    }
+
+    /// A page's cells while its rows are assembled: for each row (seed), the fragments of each column (band).
+    typealias Cells = [[[Fragment]]]
+
+    /// Cells for `rows` rows, every cell empty.
+    private func emptyCells(rows: Int) -> Cells {
+        Cells(repeating: [[Fragment]](repeating: [], count: bands.count), count: rows)
+    }
+
+    /// The grid rows of the rows that hold a fragment, top to bottom.
+    private mutating func gridRows(_ cells: Cells, seeds: [Seed]) -> [SynthesizedLine] {
+        seeds.indices.compactMap { seed in
+            let row = cells[seed]
+            guard row.contains(where: { !$0.isEmpty }) else { return nil }
             return SynthesizedLine.gridRow(
-                bands.indices.map { field(row[$0] ?? [], band: $0, rowY: seeds[seed].y) }, page: page)
+                bands.indices.map { field(row[$0], band: $0, rowY: seeds[seed].y) }, page: page)
         }
     }
 
@@ -188,6 +196,7 @@ struct RowAssembler {
     /// the place it would be printed.
     private mutating func field(_ fragments: [Fragment], band: Int, rowY: Double) -> (text: String, origin: WordOrigin?)
     {
+        if fragments.count == 1 { return (fragments[0].text, fragments[0].origin) }  // most cells: nothing to join
         let isLabel = bands[band].kind == .label
         let ordered = isLabel ? fragments : fragments.sorted { $0.x0 < $1.x0 }
         if fragments.count > 1, bands[band].kind == .amount {
@@ -365,14 +374,14 @@ struct RowAssembler {
 
     /// Gives a tied line of amounts to the row under which more rows add up (合计 = Σ parts): the lower one when
     /// only it makes them add up, else the upper (a wrapped cell follows its row), saying so when both would.
-    private mutating func resolve(_ line: TiedLine, in cells: inout [Int: [Int: [Fragment]]]) {
-        func with(_ seed: Int) -> [Int: [Fragment]] {
-            var row = cells[seed] ?? [:]
-            for item in line.items { row[item.band, default: []].append(item.fragment) }
+    private mutating func resolve(_ line: TiedLine, in cells: inout Cells) {
+        func with(_ seed: Int) -> [[Fragment]] {
+            var row = cells[seed]
+            for item in line.items { row[item.band].append(item.fragment) }
             return row
         }
-        let upperScore = (identityHolds(with(line.upper)) ? 1 : 0) + (identityHolds(cells[line.lower] ?? [:]) ? 1 : 0)
-        let lowerScore = (identityHolds(cells[line.upper] ?? [:]) ? 1 : 0) + (identityHolds(with(line.lower)) ? 1 : 0)
+        let upperScore = (identityHolds(with(line.upper)) ? 1 : 0) + (identityHolds(cells[line.lower]) ? 1 : 0)
+        let lowerScore = (identityHolds(cells[line.upper]) ? 1 : 0) + (identityHolds(with(line.lower)) ? 1 : 0)
         let seed = lowerScore > upperScore ? line.lower : line.upper
         let text = line.items.map(\.fragment.text).joined(separator: " ")
         if lowerScore == upperScore {

@@ -80,7 +80,7 @@ struct BandFinder {
     private func codeBands(_ body: [Fragment]) -> [Band] {
         let digits = body.filter { $0.kind == .digits }
         let merged = union(digits)
-        let rows = Dictionary(grouping: digits, by: { "\($0.page) \($0.baseline)" }).values
+        let rows = Dictionary(grouping: digits, by: { PrintedLine(page: $0.page, baseline: $0.baseline) }).values
         let widest = rows.map(\.count).max() ?? 0
         guard merged.count > widest, widest > 0 else { return merged }
         var ordinal: [Band] = []
@@ -143,7 +143,7 @@ struct BandFinder {
     /// 支出 block). Empty when there is no such line.
     static func columnNumbers(in header: [Fragment]) -> Set<Int> {
         // Keyed by page and baseline: a table continued on the next page repeats its header.
-        let lines = Dictionary(grouping: header.indices, by: { "\(header[$0].page) \(header[$0].baseline)" })
+        let lines = Dictionary(grouping: header.indices, by: { PrintedLine(page: header[$0].page, baseline: header[$0].baseline) })
         var result: Set<Int> = []
         for (_, line) in lines {
             let sorted = line.sorted { header[$0].x0 < header[$1].x0 }
@@ -228,5 +228,18 @@ struct BandFinder {
             }
         }
         return best
+    }
+}
+
+/// A printed line of a table, to group fragments by: the page and the exact baseline (its bits, so that ±0 are two
+/// lines, as their texts `0.0` and `-0.0` were when the key was `"page baseline"`; hashing two numbers is what
+/// formatting a `Double` into a `String` per fragment cost).
+struct PrintedLine: Hashable {
+    let page: Int
+    let baseline: UInt64
+
+    init(page: Int, baseline: Double) {
+        self.page = page
+        self.baseline = baseline.bitPattern
     }
 }

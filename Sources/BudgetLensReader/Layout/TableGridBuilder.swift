@@ -148,27 +148,33 @@ struct TableGridBuilder {
         // Each text fragment's key, computed once (by fragment id); empty for amounts and digits.
         let keys = segment.fragments.map { $0.kind == .text ? TextNormalization.key($0.text) : "" }
         let tolerance = 0.35 * segment.em
-        var starts: [Double] = []
+        // The baseline of the first body row found so far (only the first matters: a line below it cannot move it).
+        var firstStart = Double.infinity
         var totals: Set<Int> = []
         let left = segment.fragments.map(\.x0).min() ?? 0
         let right = segment.fragments.map(\.x1).max() ?? 0
+        // The baselines of the `项目` heads (公开01/04), found once: a standard label on one of their lines is a head.
+        let itemHeadBaselines = segment.fragments.indices.filter { keys[$0] == "项目" }.map {
+            segment.fragments[$0].baseline
+        }
         for item in fragments {
             let fragment = item.fragment
-            if fragment.kind == .digits, [3, 5, 7].contains(fragment.text.count) { starts.append(fragment.baseline) }
+            if fragment.kind == .digits, [3, 5, 7].contains(fragment.text.count) {
+                firstStart = min(firstStart, fragment.baseline)
+            }
             guard fragment.kind == .text else { continue }
             let key = keys[item.id]
             let isTotal = HeaderWords.isTotal(key)
             if isTotal { totals.insert(item.id) }
+            guard fragment.baseline < firstStart else { continue }
             switch table {
             case .incomeExpenditureSummary, .appropriationSummary:
                 // A standard label on the line that prints `项目` is a column head (上海 04's `一般公共预算财政拨款`
                 // when its column is wide enough not to wrap it), not a row.
-                if isStandardLabel(fragment.text),
-                    !segment.fragments.indices.contains(where: {
-                        keys[$0] == "项目" && abs(segment.fragments[$0].baseline - fragment.baseline) <= tolerance
-                    })
+                if !itemHeadBaselines.contains(where: { abs($0 - fragment.baseline) <= tolerance }),
+                    isStandardLabel(fragment.text)
                 {
-                    starts.append(fragment.baseline)
+                    firstStart = fragment.baseline
                 }
             case .income, .expenditure, .generalBudgetExpenditure, .governmentFund, .stateCapital:
                 // `合计` on the left (a total row), not a column header such as `合计 | 基本支出`.
@@ -183,13 +189,13 @@ struct TableGridBuilder {
                             && other.x0 > fragment.x1 && HeaderWords.columnNames.contains(keys[$0])
                     })
                 {
-                    starts.append(fragment.baseline)
+                    firstStart = fragment.baseline
                 }
             default:
                 break
             }
         }
-        var bodyStart = starts.min() ?? .infinity
+        var bodyStart = firstStart
         if bodyStart == .infinity {
             bodyStart = segment.fragments.filter { $0.kind == .amount }.map(\.baseline).min() ?? .infinity
         }
@@ -406,11 +412,12 @@ enum HeaderWords {
     /// label (`30311 代缴社会保险费`, a continuation page's crowded 公开06), or an amount and the next block's code
     /// (`0.00 30239`).
     static func areSeparateColumns(_ left: String, _ right: String) -> Bool {
-        (columnNames.contains(left) && columnNames.contains(right)) || (isDecimalAmount(left) && isDecimalAmount(right))
-            || (isDecimalAmount(left) && startsRow(right))
+        let leftIsAmount = isDecimalAmount(left)  // tested once for the three cases that need it
+        return (columnNames.contains(left) && columnNames.contains(right)) || (leftIsAmount && isDecimalAmount(right))
+            || (leftIsAmount && startsRow(right))
             || (!left.isEmpty && left.allSatisfy { $0.isASCII && $0.isNumber } && isDecimalAmount(right))
             || (isCode(left) && right.unicodeScalars.first.map(TextNormalization.isIdeograph) == true)
-            || (isDecimalAmount(left) && isCode(right))
+            || (leftIsAmount && isCode(right))
     }
 
     /// `301`, `30311`, `2010601`: a classification code (3, 5 or 7 digits).
@@ -428,6 +435,8 @@ enum HeaderWords {
 
     /// `2.85`, `1,503.52`, `-0.94`: digits with a decimal point and one or two decimals.
     private static func isDecimalAmount(_ word: String) -> Bool {
+        // A `.` is one scalar with no canonical equivalent: a word without its byte holds no such Character.
+        guard word.utf8.contains(UInt8(ascii: ".")) else { return false }
         let body = word.hasPrefix("-") ? word.dropFirst() : Substring(word)
         guard let dot = body.firstIndex(of: "."), body.first?.isNumber == true else { return false }
         let decimals = body[body.index(after: dot)...]

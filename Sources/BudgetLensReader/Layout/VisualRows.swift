@@ -30,19 +30,47 @@ struct Fragment {
     init(words: ArraySlice<PageWord>, page: Int, spaceGap: Double) {
         var text = ""
         var previous: PageWord?
+        // The box, the mean baseline and the origin in one pass (`min`/`max` as `Sequence.min()` compares).
+        var x0 = words.first?.x0 ?? 0
+        var x1 = words.first?.x1 ?? 0
+        var baselines = 0.0
+        var origin = words.first?.origin ?? .text(line: 0, column: 0)
         for word in words {
-            if let previous, let last = previous.text.last, let next = word.text.first {
-                let asciiPair =
-                    last.isASCII && next.isASCII && (last.isLetter || last.isNumber) && (next.isLetter || next.isNumber)
-                if asciiPair || word.x0 - previous.x1 > spaceGap { text += " " }
+            if let previous, !previous.text.isEmpty, !word.text.isEmpty,
+                Fragment.areASCIIAlphanumeric(previous.text, word.text) || word.x0 - previous.x1 > spaceGap
+            {
+                text += " "
             }
             text += word.text
+            if word.x0 < x0 { x0 = word.x0 }
+            if word.x1 > x1 { x1 = word.x1 }
+            baselines += word.baseline
+            if previous != nil { origin = origin.union(word.origin) }
             previous = word
         }
         self.init(
-            text: text, x0: words.map(\.x0).min() ?? 0, x1: words.map(\.x1).max() ?? 0,
-            baseline: words.map(\.baseline).reduce(0, +) / Double(max(1, words.count)), page: page,
-            origin: words.dropFirst().reduce(words.first?.origin ?? .text(line: 0, column: 0)) { $0.union($1.origin) })
+            text: text, x0: x0, x1: x1, baseline: baselines / Double(max(1, words.count)), page: page, origin: origin)
+    }
+
+    /// Whether the last character of `left` and the first of `right` (both not empty) are ASCII letters or
+    /// digits. Decided on the bytes when each of those characters is one ASCII scalar — its neighbour byte is
+    /// ASCII too, so no scalar joins it into a larger grapheme cluster (UAX #29: only CR LF joins two ASCII
+    /// scalars) — and by `Character` otherwise. A non-ASCII last or first byte belongs to a character that is not
+    /// ASCII.
+    static func areASCIIAlphanumeric(_ left: String, _ right: String) -> Bool {
+        let (leftBytes, rightBytes) = (left.utf8, right.utf8)
+        guard let last = leftBytes.last, let first = rightBytes.first, last < 0x80, first < 0x80 else { return false }
+        if leftBytes.count == 1 || leftBytes[leftBytes.index(leftBytes.endIndex, offsetBy: -2)] < 0x80,
+            rightBytes.count == 1 || rightBytes[rightBytes.index(after: rightBytes.startIndex)] < 0x80
+        {
+            return isASCIIAlphanumeric(last) && isASCIIAlphanumeric(first)
+        }
+        guard let last = left.last, let next = right.first else { return false }
+        return last.isASCII && next.isASCII && (last.isLetter || last.isNumber) && (next.isLetter || next.isNumber)
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     init(text: String, x0: Double, x1: Double, baseline: Double, page: Int, origin: WordOrigin) {

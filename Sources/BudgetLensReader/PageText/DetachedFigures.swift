@@ -66,28 +66,30 @@ enum DetachedFigures {
     /// start: -1 or its form feed) where
     /// every token fits, or `nil` when there is none or more than one.
     static func uniquePlacement(_ tokens: [String], positions: [Int], in scalars: [Unicode.Scalar]) -> [Int]? {
+        // Which tokens are quotation marks, compared once (the search asks at every step).
+        let opens = tokens.map { $0 == "“" }
+        let closes = tokens.map { $0 == "”" }
         func fits(_ t: Int, at p: Int) -> Bool {
             let position = positions[p]
             let isGap = position >= 0 && scalars[position] == " "
             if !isGap, t != 0 { return false }  // only the first token goes before the line
             let after = scalars[(position + 1)...]
-            switch tokens[t] {
-            case "“":
+            if opens[t] {
                 // A quotation: a few characters, no punctuation, up to the next position, where `”` must follow;
                 // or, as the last token, up to the end of the line (closed on the line below).
                 guard after.first.map(TextNormalization.isIdeograph) == true else { return false }
                 if t + 1 == tokens.count {
                     return after.count <= 8 && after.allSatisfy(TextNormalization.isIdeograph)
                 }
-                guard tokens[t + 1] == "”", p + 1 < positions.count else { return false }
+                guard closes[t + 1], p + 1 < positions.count else { return false }
                 let quoted = scalars[(position + 1)..<positions[p + 1]]
                 return quoted.count <= 8 && quoted.allSatisfy(TextNormalization.isIdeograph)
-            case "”":
-                // After its `“`, or first: closing a quotation opened on the line above.
-                return isGap && TextNormalization.isIdeograph(scalars[position - 1]) && (t == 0 || tokens[t - 1] == "“")
-            default:
-                return followsFigure(after, percentage: tokens[t].hasSuffix("%"))
             }
+            if closes[t] {
+                // After its `“`, or first: closing a quotation opened on the line above.
+                return isGap && TextNormalization.isIdeograph(scalars[position - 1]) && (t == 0 || opens[t - 1])
+            }
+            return followsFigure(after, percentage: tokens[t].hasSuffix("%"))
         }
         // Placements of tokens[t...] into positions[p...], counted up to 2; a `”` goes right after its `“`.
         // Memo by (token, position), -1 not yet counted (an array: at most 24 tokens × 65 positions).
@@ -97,7 +99,7 @@ enum DetachedFigures {
             if p == positions.count { return 0 }
             let key = t * positions.count + p
             if memo[key] >= 0 { return memo[key] }
-            var total = tokens[t] == "”" && t > 0 ? 0 : count(t, p + 1)
+            var total = closes[t] && t > 0 ? 0 : count(t, p + 1)
             if total < 2, fits(t, at: p) { total += count(t + 1, p + 1) }
             memo[key] = min(total, 2)
             return memo[key]

@@ -373,27 +373,31 @@ enum EconomicRecordPageTable {
         // One buffer for every trial: only the undecided amounts' slots change, reset to `base` before each.
         var values = base
         let touched = undecided.flatMap { [slot($0.record, .left), slot($0.record, .right)] }
+        // The identities over no undecided slot give every trial the same difference: summed once. One that fails
+        // fails every trial (no placement fits).
+        let touchedSlots = Set(touched)
+        func varies(_ identity: (total: Int?, constant: Int64, parts: [Int])) -> Bool {
+            identity.total.map(touchedSlots.contains) == true || identity.parts.contains(where: touchedSlots.contains)
+        }
+        let varying = identities.filter(varies)
+        var fixedDeviation: Int64 = 0
+        for identity in identities where !varies(identity) {
+            guard let difference = deviation(identity, in: base) else { return nil }
+            fixedDeviation += difference
+        }
         for mask in 0..<(1 << undecided.count) {
             for index in touched { values[index] = base[index] }
             for (bit, item) in undecided.enumerated() {
                 values[slot(item.record, mask & (1 << bit) == 0 ? .left : .right)] = item.amount.amount ?? 0
             }
             // The sum of the differences in 分 when each identity holds within 1 分 a part.
-            var deviation: Int64? = 0
-            for identity in identities {
-                var sum: Int64 = 0
-                for part in identity.parts {
-                    let (result, overflow) = sum.addingReportingOverflow(values[part])
-                    if overflow { deviation = nil }
-                    sum = result
-                }
-                let total = identity.total.map { values[$0] } ?? identity.constant
-                let (difference, overflow) = total.subtractingReportingOverflow(sum)
-                guard deviation != nil, !overflow, difference.magnitude <= UInt64(max(1, identity.parts.count - 1)) else {
+            var deviation: Int64? = fixedDeviation
+            for identity in varying {
+                guard let difference = Self.deviation(identity, in: values) else {
                     deviation = nil
                     break
                 }
-                deviation! += Int64(difference.magnitude)
+                deviation! += difference
             }
             guard let deviation, deviation <= best else { continue }
             if deviation < best {
@@ -404,6 +408,21 @@ enum EconomicRecordPageTable {
         }
         guard let first = fitting.first else { return nil }
         return (first, fitting.count, fitting)
+    }
+
+    /// How far an identity (total = Σ parts, or a constant total) is from holding on `values`, in 分; `nil` when
+    /// it is off by more than 1 分 a part (at least 1) or a sum overflows.
+    private static func deviation(_ identity: (total: Int?, constant: Int64, parts: [Int]), in values: [Int64]) -> Int64? {
+        var sum: Int64 = 0
+        for part in identity.parts {
+            let (result, overflow) = sum.addingReportingOverflow(values[part])
+            if overflow { return nil }
+            sum = result
+        }
+        let total = identity.total.map { values[$0] } ?? identity.constant
+        let (difference, overflow) = total.subtractingReportingOverflow(sum)
+        guard !overflow, difference.magnitude <= UInt64(max(1, identity.parts.count - 1)) else { return nil }
+        return Int64(difference.magnitude)
     }
 
     private static func uncertain(

@@ -94,12 +94,13 @@ enum FunctionalPageTable {
         order.sort { level(rows[$0]) < level(rows[$1]) }
         var budget = 2_000_000  // search steps for the whole table
         let amounts = rows.map(\.values)
+        let totalRow = rows.firstIndex(where: \.isTotal)
         func settle(_ placements: inout [[[Int]]], _ budget: inout Int) {
             for _ in 0...rows.count {
-                let before = placements.map(\.count)
-                restrictToTotalColumns(&placements, rows: rows, columnCount: count)
+                let before = placements.map { $0.count }
+                restrictToTotalColumns(&placements, amounts: amounts, total: totalRow, columnCount: count)
                 HierarchyPlacement.narrow(&placements, amounts: amounts, parents: parents, columnCount: count, budget: &budget)
-                if placements.map(\.count) == before { break }
+                if placements.map({ $0.count }) == before { break }
             }
         }
         settle(&candidates, &budget)
@@ -164,13 +165,15 @@ enum FunctionalPageTable {
     }
 
     /// A column blank in the 合计 row is blank in every row (when the 合计 row is placed).
-    private static func restrictToTotalColumns(_ candidates: inout [[[Int]]], rows: [PageTextRow], columnCount: Int) {
-        guard let total = rows.firstIndex(where: \.isTotal), candidates[total].count == 1 else { return }
-        let totals = ColumnPlacement.values(rows[total].values, at: candidates[total][0], columnCount: columnCount)
-        let allowed = Set((0..<columnCount).filter { totals[$0] != 0 })
-        for (index, row) in rows.enumerated() where index != total && candidates[index].count > 1 {
+    private static func restrictToTotalColumns(
+        _ candidates: inout [[[Int]]], amounts: [[Int64]], total: Int?, columnCount: Int
+    ) {
+        guard let total, candidates[total].count == 1 else { return }
+        let totals = ColumnPlacement.values(amounts[total], at: candidates[total][0], columnCount: columnCount)
+        let allowed = totals.map { $0 != 0 }  // by column
+        for (index, values) in amounts.enumerated() where index != total && candidates[index].count > 1 {
             let kept = candidates[index].filter { placement in
-                zip(row.values, placement).allSatisfy { $0 == 0 || allowed.contains($1) }
+                zip(values, placement).allSatisfy { $0 == 0 || allowed[$1] }
             }
             if !kept.isEmpty { candidates[index] = kept }
         }

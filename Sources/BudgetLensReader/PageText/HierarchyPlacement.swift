@@ -70,6 +70,10 @@ enum HierarchyPlacement {
         var sums = [Int64](repeating: 0, count: columnCount)
         var steps = 0
         var exhausted = false
+        // Each kid's cells under each of its placements, worked out once (the search visits them many times).
+        let cells = kids.map { kid in
+            candidates[kid].map { ColumnPlacement.values(amounts[kid], at: $0, columnCount: columnCount) }
+        }
         func visit(_ position: Int) {
             if exhausted { return }
             steps += 1
@@ -84,8 +88,7 @@ enum HierarchyPlacement {
                 return
             }
             let kid = kids[position]
-            for placement in candidates[kid] {
-                let row = ColumnPlacement.values(amounts[kid], at: placement, columnCount: columnCount)
+            for (placement, row) in zip(candidates[kid], cells[position]) {
                 for column in 0..<columnCount { sums[column] = sums[column] &+ row[column] }
                 chosen[position] = placement
                 visit(position + 1)

@@ -78,7 +78,8 @@ enum OpenPlacementResolution {
     /// placements are then those of the readings left), or, without readings, each row's placements one by one.
     private static func resolve(_ rows: [OpenRow], table id: TableID, in disclosure: inout Disclosure) {
         let unit = disclosure.table(id)?.moneyUnit ?? disclosure.moneyUnit
-        let bounds = rows.map { crossTableBounds($0, in: disclosure) + crossTableFigures($0, in: disclosure) }
+        let parts = ExpenditureParts(disclosure)  // looked up once for all the table's open rows
+        let bounds = rows.map { crossTableBounds($0, parts: parts) + crossTableFigures($0, in: disclosure) }
         func holds(_ bound: Bound, _ placed: [Money]) -> Bool {
             bound.isEqual ? (placed[bound.column].fen - bound.amount.fen).magnitude <= 1 : placed[bound.column] >= bound.amount
         }
@@ -164,27 +165,23 @@ enum OpenPlacementResolution {
 
     /// X-12 (DOMAIN §1.13) for a 公开03 row: its 基本支出 and 项目支出 are at least the sums of 公开05's, 07's and 08's
     /// at the same code (合计 row: their 合计 rows), from the tables read. Other tables: no bound.
-    static func crossTableBounds(_ open: OpenRow, in disclosure: Disclosure) -> [Bound] {
+    /// `parts`: the summed tables, looked up once for the table's open rows.
+    static func crossTableBounds(_ open: OpenRow, parts: ExpenditureParts) -> [Bound] {
         guard open.table == .expenditure else { return [] }
         var bounds: [Bound] = []
-        for (column, name) in [(1, "基本支出"), (2, "项目支出")] where open.columns.indices.contains(column) {
+        for (column, name) in ExpenditureParts.columns where open.columns.indices.contains(column) {
             guard open.columns[column] == name else { continue }
             var total = Money.zero
-            var parts: [String] = []
-            for id in [TableID.generalBudgetExpenditure, .governmentFund, .stateCapital] {
-                guard let table = disclosure.table(id),
-                    let number = table.columns.first(where: { $0.name.contains(name) })?.number,
-                    let row = table.rows.first(where: { row in
-                        open.code.map { row.code == $0 } ?? (row.kind == .total || row.item == "合计")
-                    }),
-                    let value = row.cell(number)?.value, value > .zero
+            var what: [String] = []
+            for part in parts.byColumn[column] {
+                guard let row = part.row(code: open.code), let value = row.cell(part.number)?.value, value > .zero
                 else { continue }
                 guard let sum = total.adding(value) else { return [] }
                 total = sum
-                parts.append("\(id.formID) \(value.groupedString(in: disclosure.moneyUnit))")
+                what.append("\(part.id.formID) \(value.groupedString(in: parts.moneyUnit))")
             }
             if total > .zero {
-                bounds.append(Bound(column: column, amount: total, isEqual: false, rule: "X-12", what: parts.joined(separator: " + ")))
+                bounds.append(Bound(column: column, amount: total, isEqual: false, rule: "X-12", what: what.joined(separator: " + ")))
             }
         }
         return bounds

@@ -252,7 +252,8 @@ struct PageTextToken {
     static func kind(of piece: Substring) -> Kind {
         // Every character an ASCII digit ⇔ every byte one (a digit with a mark after it is not ASCII).
         if piece.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return .digits }
-        if piece.contains("."), let value = cents(piece) { return .amount(value) }
+        // A `.` byte where no `.` character is (a mark after it) gives no amount either: `cents` finds no point.
+        if piece.utf8.contains(0x2E), let value = cents(piece) { return .amount(value) }
         return .text
     }
 

@@ -67,8 +67,8 @@ enum SideBySidePageTable {
                 switch token.kind {
                 case .text:
                     let label = String(token.text)
-                    let incomeLine = StandardRows.line(forLabel: label, in: id, isIncome: true, afterCarryOver: afterCarryOver)
-                    let expenditureLine = StandardRows.line(forLabel: label, in: id, isIncome: false, afterCarryOver: false)
+                    let (incomeLine, expenditureLine) = StandardRows.lines(
+                        forLabel: label, in: id, incomeAfterCarryOver: afterCarryOver)
                     guard incomeLine != nil || expenditureLine != nil else {
                         // A header word; but a label that is no standard row with an amount after it cannot be
                         // placed (its amount would go to the label before it): not read.
