@@ -107,22 +107,15 @@ struct SingleRowTableBuilder: TableBuilder {
             return (numbers, false)
         }
         if let row = grid.first(where: { TableBuilding.columnNumbers(in: $0)?.count == 12 }),
-            let numbers = TableBuilding.columnNumbers(in: row)
+            let numbers = TableBuilding.columnNumbers(in: row), amountPositions.allSatisfy({ numbers[$0] != nil })
         {
             return (numbers, false)
         }
-        // A 栏次 row missing numbers that were printed against their headings above (`公务用车运行维护费5`), which
-        // complete it to twelve.
-        if let row = grid.first(where: { (10..<12).contains(TableBuilding.columnNumbers(in: $0)?.count ?? 0) }),
-            var numbers = TableBuilding.columnNumbers(in: row)
-        {
-            for position in amountPositions where numbers[position] == nil {
-                let headings = grid.filter { $0.index < row.index }
-                if let glued = TableBuilding.gluedColumnNumber(at: position, headerRows: headings), !numbers.values.contains(glued) {
-                    numbers[position] = glued
-                }
-            }
-            if numbers.count == 12, Set(numbers.values) == Set(1...12) { return (numbers, false) }
+        // A 栏次 row `1 … 12` (some numbers printed against the headings above: `公务用车运行维护费5`) whose fields do
+        // not line up with the amounts' (a PDF printed by LibreOffice or Chromium): the twelve amounts, left to
+        // right, are 栏次 1–12 — the order the row prints them in.
+        if amountPositions.count == 12, printsAllColumnNumbers(grid: grid) {
+            return (Dictionary(uniqueKeysWithValues: amountPositions.enumerated().map { ($1, $0 + 1) }), false)
         }
         if let numbers = numbersByHeader(grid: grid, data: data) {
             let placed = numbers.sorted { $0.key < $1.key }.map { position, number in
@@ -141,7 +134,30 @@ struct SingleRowTableBuilder: TableBuilder {
             "table.column-numbers", .warning,
             "公开09 没有栏次行：金额按顺序编为栏次 1–12 — 公开09 prints no 栏次 row; amounts are numbered 1–12 in order",
             at: building.text.location(data.index))
+        // The amounts in order (a field left blank between them is no column); a row of another width by field.
+        if amountPositions.count == 12 {
+            return (Dictionary(uniqueKeysWithValues: amountPositions.enumerated().map { ($1, $0 + 1) }), false)
+        }
         return (Dictionary(uniqueKeysWithValues: (0..<min(12, data.width)).map { ($0, $0 + 1) }), false)
+    }
+
+    /// Whether the header prints every 栏次 1–12: a row of numbers, completed by numbers printed against the
+    /// headings above it (`公务用车购置费4`).
+    private func printsAllColumnNumbers(grid: [GridLine]) -> Bool {
+        guard let row = grid.first(where: { (TableBuilding.columnNumbers(in: $0)?.count ?? 0) >= 2 }),
+            let printed = TableBuilding.columnNumbers(in: row)
+        else { return false }
+        var numbers = Array(printed.values)
+        for line in grid where line.index < row.index && TableBuilding.columnNumbers(in: line) == nil {
+            for position in 0..<line.width {
+                let key = line.key(position)
+                let digits = key.reversed().prefix { $0.isASCII && $0.isNumber }
+                if !digits.isEmpty, digits.count <= 2, digits.count < key.count, let number = Int(String(digits.reversed())) {
+                    numbers.append(number)
+                }
+            }
+        }
+        return numbers.sorted() == Array(1...12)
     }
 
     /// 栏次 of a data row with fewer than twelve amounts, from the item names above each field (合计, 因公出国
