@@ -185,9 +185,15 @@ public enum DisclosureReader {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 TextEndsInTable.mark(&disclosure, lines: lines) { SourceLocation(file: file, line: $0 + 1, column: 1) }
             }
-            // Page text cut between two rows, or after a title: told on the rewritten lines (``TextEndsInTable``).
+            // Page text cut between two rows, or after a title: told on the rewritten lines (``TextEndsInTable``);
+            // a title left alone at the end is not among them (the rewriting keeps the tables' rows): told first
+            // on the lines as given.
             else if let rewritten {
-                TextEndsInTable.mark(&disclosure, lines: rewritten.lines.map(String.init)) { rewritten.location($0) }
+                let cut = disclosure.problems.contains { $0.code == Disclosure.cutTableProblem }
+                let given = source.lines.map(String.init)
+                if cut || !TextEndsAfterTitle.mark(&disclosure, lines: given, location: { source.location($0) }) {
+                    TextEndsInTable.mark(&disclosure, lines: rewritten.lines.map(String.init)) { rewritten.location($0) }
+                }
             }
         }
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
