@@ -53,7 +53,7 @@ struct DisclosureSummary {
             : Self.formatName(disclosure.source.format)
         lines.append(heading("读取", "Read as") + (language == .zh ? readAs.chinese : readAs.english))
         if !disclosure.source.encodingDescription.isEmpty {
-            lines.append(heading("编码", "Encoding") + disclosure.source.encodingDescription)
+            lines.append(heading("编码", "Encoding") + (language == .zh ? chineseEncoding : disclosure.source.encodingDescription))
         }
         if let partial = partialReading { lines.append(heading("部分读取", "Read only in part", width: 0) + partial) }
         lines.append(heading("标题", "Title") + header.title)
@@ -168,6 +168,13 @@ struct DisclosureSummary {
         let used = label.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
         let least = language == .zh ? 0 : 1  // `：` is spacing enough
         return label + String(repeating: " ", count: max(least, width - used))
+    }
+
+    /// `GB18030，换行符 CRLF` (``SourceDocument/encodingDescription`` in Chinese).
+    private var chineseEncoding: String {
+        guard let encoding = disclosure.source.encoding else { return "" }
+        guard let endings = disclosure.source.lineEndings else { return encoding.rawValue }
+        return "\(encoding.rawValue)，换行符 \(endings == .mixed ? "混用" : endings.rawValue)"
     }
 
     /// The Chinese, the English, or the text written for both languages.
