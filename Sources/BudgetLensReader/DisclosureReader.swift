@@ -126,7 +126,7 @@ public enum DisclosureReader {
         let disclosure: Disclosure
         do {
             disclosure = try read(bytes, file: file, configuration: configuration)
-        } catch let error as ReadError {
+        } catch let error as ReadError where error.code != .empty {
             try PDFTextLayer.checkStructure(bytes, file: file)
             throw error
         }
@@ -205,13 +205,14 @@ public enum DisclosureReader {
                 TextEndsInTable.mark(&disclosure, lines: lines) { SourceLocation(file: file, line: $0 + 1, column: 1) }
             }
             // Page text cut between two rows, or after a title: told on the rewritten lines (``TextEndsInTable``);
-            // a title left alone at the end is not among them (the rewriting keeps the tables' rows): told first
+            // a title left alone at the end is not among them (the rewriting keeps the tables' rows): then told
             // on the lines as given.
             else if let rewritten {
-                let cut = disclosure.problems.contains { $0.code == Disclosure.cutTableProblem }
-                let given = source.lines.map(String.init)
-                if cut || !TextEndsAfterTitle.mark(&disclosure, lines: given, location: { source.location($0) }) {
-                    TextEndsInTable.mark(&disclosure, lines: rewritten.lines.map(String.init)) { rewritten.location($0) }
+                TextEndsInTable.mark(&disclosure, lines: rewritten.lines.map(String.init)) { rewritten.location($0) }
+                let told = [Disclosure.cutTableProblem, Disclosure.truncatedTableProblem]
+                if !disclosure.problems.contains(where: { told.contains($0.code) }) {
+                    let given = source.lines.map(String.init)
+                    _ = TextEndsAfterTitle.mark(&disclosure, lines: given) { source.location($0) }
                 }
             }
         }
