@@ -197,6 +197,8 @@ public enum TextDecoding {
             if Big5Text.isLikely(bytes, gb18030Text: text) { return (try Big5Text.decode(bytes), .big5) }
             return (text, .gb18030)
         }
+        // Big5 with a damaged byte: read as Big5 it names its bad byte as Big5's.
+        if Big5Text.isLikely(bytes, gb18030Text: "") { return (try Big5Text.decode(bytes), .big5) }
         if let failure = GB18030Location.firstFailure(in: bytes) {
             let shown = failure.bytes.map { String(format: "0x%02X", $0) }.joined(separator: " ")
             throw TextDecodingError(
@@ -279,7 +281,7 @@ public enum TextDecoding {
                     line: line, column: index - lineStart + 1,
                     message: String(
                         format: "invalid UTF-8 byte 0x%02X at byte offset %d, %@; BudgetLens reads UTF-8, "
-                            + "UTF-16 and GB18030", byte, index, hint))
+                            + "UTF-16, GB18030 and Big5", byte, index, hint))
             }
             index += length
         }

@@ -208,6 +208,24 @@ struct Gaps9Tests {
         #expect(try BudgetLensBinary.run(["show", gb]).stdout.contains("编码 Encoding:    GB18030, LF line endings\n"))
     }
 
+    @Test("Big5 text with a damaged byte pair: refused naming Big5 and the byte's place, exit 2")
+    func damagedBig5() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big5 = try Data(contentsOf: URL(fileURLWithPath: try Self.big5Copy(in: folder)))
+        let path = folder.appendingPathComponent("damaged.txt").path
+        try (big5 + Data([0xA4, 0xA4, 0xFF, 0xFF])).write(to: URL(fileURLWithPath: path))  // 中, then FF FF
+        let lines = big5.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let show = try BudgetLensBinary.run(["show", path])
+        // Before: "invalid GB18030/GBK byte(s) 0xFF" (the file taken for GBK).
+        #expect(show.status == 2)
+        #expect(
+            show.stderr.contains(
+                "\(path):\(lines):3: 不是可读的文本（UTF-8、UTF-16、GB18030 或 Big5），或是其他格式的文件：Big5 文本在字节偏移 \(big5.count + 2)"),
+            "\(show.stderr)")
+        #expect(show.stderr.contains("invalid Big5 byte(s) 0xFF 0xFF at byte offset \(big5.count + 2) (line \(lines), column 3)"))
+    }
+
     // MARK: 6. A text named .pdf
 
     @Test("a corpus text named x.pdf reads as the text it is (a note says so); a PNG named .pdf is named a PNG image")
