@@ -206,6 +206,11 @@ struct Gaps9Tests {
         let gb = folder.appendingPathComponent("gb.txt").path
         _ = try ProcessRunner.run("/bin/sh", ["-c", "iconv -f UTF-8 -t GB18030 \"$0\" > \"$1\"", Seed.corpusPath(Seed.shanghaiFinance), gb])
         #expect(try BudgetLensBinary.run(["show", gb]).stdout.contains("编码 Encoding:    GB18030, LF line endings\n"))
+        // So is GB18030 prose that is no disclosure (the domain notes: few of the disclosure's words).
+        let notes = folder.appendingPathComponent("notes.txt").path
+        let domain = Seed.sharedRoot.appendingPathComponent("DOMAIN.md").path
+        _ = try ProcessRunner.run("/bin/sh", ["-c", "iconv -f UTF-8 -t GB18030 \"$0\" > \"$1\"", domain, notes])
+        #expect(try BudgetLensBinary.run(["export", notes, "--format", "json"]).stdout.contains("\"encoding\" : \"GB18030\""))
     }
 
     @Test("Big5 text with a damaged byte pair: refused naming Big5 and the byte's place, exit 2")
