@@ -34,12 +34,17 @@ enum Big5Text {
 
     /// Whether `bytes`, which decoded as GB18030 to `gb18030Text`, are rather Big5: at least 10 of the counted
     /// characters in the Big5 reading of the first 64 KiB, and at least four times as many as in the GB18030 one.
-    static func isLikely(_ bytes: [UInt8], gb18030Text: String) -> Bool {
+    /// `nil` for bytes that are not whole GB18030 (a damaged byte): their GB18030 reading is then iconv's, skipping
+    /// what it cannot convert.
+    static func isLikely(_ bytes: [UInt8], gb18030Text: String?) -> Bool {
         let sample = Array(bytes.prefix(sampleBytes))
         guard sample.contains(where: { $0 >= 0x80 }), let big5 = convert(sample, from: "BIG5", to: "UTF-8", lenient: true)
         else { return false }
         let big5Count = count(String(decoding: big5, as: UTF8.self))
-        let gbCount = count(String(gb18030Text.prefix(sampleBytes / 2)))
+        let gbText =
+            gb18030Text.map { String($0.prefix(sampleBytes / 2)) }
+            ?? convert(sample, from: "GB18030", to: "UTF-8", lenient: true).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let gbCount = count(gbText)
         return big5Count >= 10 && big5Count >= 4 * max(gbCount, 1)
     }
 

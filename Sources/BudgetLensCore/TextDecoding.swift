@@ -198,7 +198,7 @@ public enum TextDecoding {
             return (text, .gb18030)
         }
         // Big5 with a damaged byte: read as Big5 it names its bad byte as Big5's.
-        if Big5Text.isLikely(bytes, gb18030Text: "") { return (try Big5Text.decode(bytes), .big5) }
+        if Big5Text.isLikely(bytes, gb18030Text: nil) { return (try Big5Text.decode(bytes), .big5) }
         if let failure = GB18030Location.firstFailure(in: bytes) {
             let shown = failure.bytes.map { String(format: "0x%02X", $0) }.joined(separator: " ")
             throw TextDecodingError(
