@@ -12,6 +12,24 @@ public enum AmountReading: Hashable, Sendable {
 
     /// Whether this is a number too large to be an amount (``outOfRangeReason``), not text that is no number.
     public var isOutOfRange: Bool { self == .invalid(reason: Self.outOfRangeReason) }
+
+    /// The reason of an invalid reading in Chinese (`not a number` → 不是数字), for messages written Chinese first;
+    /// `nil` for a blank or an amount.
+    public var chineseReason: String? {
+        guard case .invalid(let reason) = self else { return nil }
+        switch reason {
+        case "misplaced comma": return "逗号位置不对"
+        case "two decimal points": return "有两个小数点"
+        case "misplaced minus sign": return "负号位置不对"
+        case "not a number": return "不是数字"
+        case "misplaced thousands separator": return "千位分隔符位置不对"
+        case Self.outOfRangeReason: return "数字过大"
+        default:
+            let decimals = "more decimals than 1 分 in "
+            if reason.hasPrefix(decimals) { return "小数位超出\(reason.dropFirst(decimals.count))的 1 分" }
+            return "无法读作数字"
+        }
+    }
 }
 
 extension Money {

@@ -23,6 +23,9 @@ public enum TextEncoding: String, Hashable, Sendable, Codable, CaseIterable {
     case utf16BigEndianWithoutBOM = "UTF-16BE (no BOM)"
     /// GB18030, which contains GBK and GB2312: what Chinese Windows tools save by default ("ANSI").
     case gb18030 = "GB18030"
+    /// Big5 (traditional characters: Taiwan and Hong Kong "ANSI"), read through iconv with its traditional
+    /// characters made simplified where glibc's converter maps them (``Big5Text``).
+    case big5 = "Big5"
 
     /// The character encoding without byte-order or BOM detail: `UTF-8`, `UTF-16`, `GB18030`.
     public var characterEncodingName: String {
@@ -30,6 +33,7 @@ public enum TextEncoding: String, Hashable, Sendable, Codable, CaseIterable {
         case .utf8, .utf8WithBOM: "UTF-8"
         case .utf16LittleEndian, .utf16BigEndian, .utf16LittleEndianWithoutBOM, .utf16BigEndianWithoutBOM: "UTF-16"
         case .gb18030: "GB18030"
+        case .big5: "Big5"
         }
     }
 }
@@ -188,7 +192,13 @@ public enum TextDecoding {
         if validUTF8SequencesBeforeFirstError(bytes) >= 2 {
             throw invalidUTF8(bytes, hint: "after valid UTF-8 text (a file that mixes encodings, or a damaged one?)")
         }
-        if let text = String(data: Data(bytes), encoding: gb18030), !text.isEmpty { return (text, .gb18030) }
+        if let text = String(data: Data(bytes), encoding: gb18030), !text.isEmpty {
+            // Big5 decodes as GB18030 too, into nonsense: told by its words (``Big5Text``).
+            if Big5Text.isLikely(bytes, gb18030Text: text) { return (try Big5Text.decode(bytes), .big5) }
+            return (text, .gb18030)
+        }
+        // Big5 with a damaged byte: read as Big5 it names its bad byte as Big5's.
+        if Big5Text.isLikely(bytes, gb18030Text: nil) { return (try Big5Text.decode(bytes), .big5) }
         if let failure = GB18030Location.firstFailure(in: bytes) {
             let shown = failure.bytes.map { String(format: "0x%02X", $0) }.joined(separator: " ")
             throw TextDecodingError(
@@ -271,7 +281,7 @@ public enum TextDecoding {
                     line: line, column: index - lineStart + 1,
                     message: String(
                         format: "invalid UTF-8 byte 0x%02X at byte offset %d, %@; BudgetLens reads UTF-8, "
-                            + "UTF-16 and GB18030", byte, index, hint))
+                            + "UTF-16, GB18030 and Big5", byte, index, hint))
             }
             index += length
         }

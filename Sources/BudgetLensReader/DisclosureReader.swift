@@ -19,7 +19,8 @@ public struct ReaderConfiguration: Sendable {
 /// Reads a disclosure from a file: a PDF (through poppler's text layer), text extracted from a PDF
 /// (tab-separated tables, or `pdftotext -layout` space-aligned columns), an Excel workbook (XLSX) or CSV file
 /// (see ``WorkbookReader``), or a BudgetLens JSON export. The format is recognised from the content, not the
-/// file name (CSV alone by its `.csv` name); a file named `.pdf` that is not a PDF is refused.
+/// file name (CSV alone by its `.csv` name); a file named `.pdf` that is not a PDF is refused, naming what it is,
+/// unless it is text (then read as text, with a note).
 public enum DisclosureReader {
     /// Reads the file at `path`.
     ///
@@ -117,6 +118,24 @@ public enum DisclosureReader {
     public static func read(data: Data, file: String, configuration: ReaderConfiguration = .init()) throws -> Disclosure
     {
         let bytes = [UInt8](data)
+        guard isNamedPDF(file), !isPDF(bytes, named: file), !WorkbookReader.isWorkbook(bytes) else {
+            return try read(bytes, file: file, configuration: configuration)
+        }
+        // Text named .pdf: read as the text it is; when it is no document either (an HTML error page saved as
+        // the PDF: no kind of document recognised), refused as no PDF, showing how it starts.
+        let disclosure: Disclosure
+        do {
+            disclosure = try read(bytes, file: file, configuration: configuration)
+        } catch let error as ReadError where error.code != .empty {
+            try PDFTextLayer.checkStructure(bytes, file: file)
+            throw error
+        }
+        if disclosure.kind == .unknown { try PDFTextLayer.checkStructure(bytes, file: file) }
+        return disclosure
+    }
+
+    /// ``read(data:file:configuration:)`` of the bytes.
+    private static func read(_ bytes: [UInt8], file: String, configuration: ReaderConfiguration) throws -> Disclosure {
         if WorkbookReader.isWorkbook(bytes) {
             var disclosure = try WorkbookReader.read(bytes, file: file, configuration: configuration)
             StrayColumns.refuse(in: &disclosure)
@@ -194,9 +213,16 @@ public enum DisclosureReader {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 TextEndsInTable.mark(&disclosure, lines: lines) { SourceLocation(file: file, line: $0 + 1, column: 1) }
             }
-            // Page text cut between two rows, or after a title: told on the rewritten lines (``TextEndsInTable``).
+            // Page text cut between two rows, or after a title: told on the rewritten lines (``TextEndsInTable``);
+            // a title left alone at the end is not among them (the rewriting keeps the tables' rows): then told
+            // on the lines as given.
             else if let rewritten {
                 TextEndsInTable.mark(&disclosure, lines: rewritten.lines.map(String.init)) { rewritten.location($0) }
+                let told = [Disclosure.cutTableProblem, Disclosure.truncatedTableProblem]
+                if !disclosure.problems.contains(where: { told.contains($0.code) }) {
+                    let given = source.lines.map(String.init)
+                    _ = TextEndsAfterTitle.mark(&disclosure, lines: given) { source.location($0) }
+                }
             }
         }
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
@@ -213,6 +239,7 @@ public enum DisclosureReader {
                         + "\(offset)): the incomplete character is dropped and the rest read — was the file cut short?",
                     source: SourceLocation(file: file, line: line, column: 0)))
         }
+        if isNamedPDF(file) { disclosure.problems.insert(misnamedPDFNote(decoded.encoding, file: file), at: 0) }
         disclosure.source.byteCount = bytes.count
         disclosure.source.encoding = decoded.encoding
         disclosure.source.lineEndings = decoded.lineEndings
@@ -270,10 +297,29 @@ public enum DisclosureReader {
         return decoded
     }
 
-    /// A PDF: bytes starting `%PDF-`, or a file named `.pdf` that is not empty (then refused if it is not one).
+    /// A PDF: bytes starting `%PDF-`, or a file named `.pdf` that is not empty and not text (then refused as no
+    /// PDF, naming what it is). A text named `.pdf` (a `.txt` renamed) is read as the text it is, with a note
+    /// (``misnamedPDFNote(_:file:)``).
     private static func isPDF(_ bytes: [UInt8], named name: String) -> Bool {
         guard let start = bytes.firstIndex(where: { !isASCIIWhitespace($0) }) else { return false }
-        return bytes[start...].starts(with: Array("%PDF-".utf8)) || name.lowercased().hasSuffix(".pdf")
+        if bytes[start...].starts(with: Array("%PDF-".utf8)) { return true }
+        return isNamedPDF(name) && !isText(bytes)
+    }
+
+    private static func isNamedPDF(_ name: String) -> Bool { name.lowercased().hasSuffix(".pdf") }
+
+    /// Bytes of no known binary kind that decode as text (``TextDecoding``).
+    private static func isText(_ bytes: [UInt8]) -> Bool {
+        TextDecoding.binaryKind(of: bytes) == nil && (try? TextDecoding.decode(bytes, droppingCutCharacter: true)) != nil
+    }
+
+    /// The note on a text read although its name says PDF.
+    private static func misnamedPDFNote(_ encoding: TextEncoding, file: String) -> ReadProblem {
+        ReadProblem(
+            code: "file.named-pdf-is-text", severity: .info,
+            message: "文件名为 .pdf，但内容是 \(encoding.characterEncodingName) 文本，不是 PDF：按文本读取 — the file is named .pdf "
+                + "but holds \(encoding.characterEncodingName) text, not a PDF: it is read as text",
+            source: SourceLocation(file: file, line: 1, column: 1))
     }
 
     private static func readLayoutText(

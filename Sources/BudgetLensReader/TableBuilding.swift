@@ -49,7 +49,7 @@ struct TableBuilding {
         case .invalid(let reason):
             record(
                 "cell.not-a-number", .error,
-                "栏次 \(column)：“\(printed)”不是金额（\(reason)），该单元格没有值 — "
+                "栏次 \(column)：“\(printed)”不是金额（\(reading.chineseReason ?? reason)），该单元格没有值 — "
                     + "栏次 \(column): '\(printed)' is not an amount (\(reason)); the cell is left without a value",
                 at: source)
             return TableCell(column: column, value: nil, text: printed, source: source)

@@ -77,7 +77,9 @@ struct TableLocator {
             } else if let line = TableHeaderLine(text.lines[index]) {
                 table.header.merge(line)
             } else if TableTitles.table(named: text.lines[index]) == id, nextNonBlankIsGrid(after: index) {
-                // the title repeated on a continuation page
+                // the title repeated on a continuation page — or a second copy pasted right under the last row
+                // (its first row is one already read): the table ends here and the copy is located on its own
+                if startsCopy(of: table, at: index) { break }
             } else if !table.grid.isEmpty, !looksLikeRow(index), table.skippedLines.count < 16,
                 TableTitles.table(named: text.lines[index]) == nil, !LayoutReconstruction.isPartMarker(text.label(index)),
                 nextNonBlankIsDataRow(after: index)
@@ -196,6 +198,39 @@ struct TableLocator {
             }
         }
         return false
+    }
+
+    /// How far after a repeated title its first row of amounts is looked for (its header lines in between).
+    private static let copyLookahead = 40
+
+    /// Whether the rows after the title repeated at `index` begin with a row `table` already has (the same code and
+    /// label): a second copy of the table pasted under the first, not a continuation page (which goes on with rows
+    /// not yet read).
+    private func startsCopy(of table: LocatedTable, at index: Int) -> Bool {
+        var next = index + 1
+        while next < min(text.count, index + Self.copyLookahead) {
+            defer { next += 1 }
+            if text.isBlank(next) || isPageFooter(next) || isPageNumber(next) { continue }
+            guard text.isGridLine(next) else {
+                if TableHeaderLine(text.lines[next]) != nil { continue }
+                return false
+            }
+            let grid = GridLine(index: next, line: text.lines[next])
+            guard grid.keys.contains(where: Self.isAmount) else { continue }  // a header row
+            let label = Self.rowLabel(grid)
+            return !label.isEmpty && table.grid.contains { Self.rowLabel($0) == label }
+        }
+        return false
+    }
+
+    /// A row's code and label: its cells that are no amount, joined.
+    private static func rowLabel(_ grid: GridLine) -> String {
+        grid.keys.filter { !$0.isEmpty && !isAmount($0) }.joined(separator: "|")
+    }
+
+    /// `939.31`, `2,946.25`, `-1.50`: a key that is a printed amount.
+    private static func isAmount(_ key: String) -> Bool {
+        key.contains(".") && key.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") }
     }
 
     private func nextNonBlankIsGrid(after index: Int) -> Bool {

@@ -24,16 +24,35 @@ enum TextEndsAfterTitle {
     static func mark(_ disclosure: inout Disclosure, lines: [String], location: (Int) -> SourceLocation) -> Bool {
         guard let found = trailingTitle(lines) else { return false }
         let id = found.table
-        guard disclosure.table(id) == nil, !disclosure.unreadableTables.contains(id) else { return false }
+        guard !disclosure.unreadableTables.contains(id) else { return false }
+        // Read as a table of header lines only (the layout reader's grid keeps the headings' tabs): nothing of it.
+        let holdsNothing = disclosure.table(id).map(Self.holdsNothing)
+        guard holdsNothing != false else { return false }
         let titleSource = location(found.index)
-        let title = TextEndsInTable.position(titleSource)
-        // After the 目录 (its entries are titles too) and after every row read.
-        let contents = disclosure.tableOfContents.map { TextEndsInTable.position($0.source) }
-        let rows = disclosure.tables.flatMap { $0.rows.map { TextEndsInTable.position($0.source) } }
+        // After the 目录 (its entries are titles too) and after every row read. A title located in the text as
+        // given (page text: its rows were read from rewritten lines that know their page) is compared by line.
+        let position = { (source: SourceLocation) in
+            titleSource.page == nil ? TextEndsInTable.Pair(page: 0, line: source.line) : TextEndsInTable.position(source)
+        }
+        let title = position(titleSource)
+        let contents = disclosure.tableOfContents.map { position($0.source) }
+        let rows = disclosure.tables.filter { $0.id != id }.flatMap { $0.rows.map { position($0.source) } }
         guard contents.allSatisfy({ $0 < title }), rows.allSatisfy({ $0 < title }) else { return false }
         // A document read from its start: a table before it read, or the 目录 listing it.
         let listed = disclosure.tableOfContents.contains { TableTitles.table(named: $0.text) == id }
         guard listed || disclosure.tables.contains(where: { $0.id < id }) else { return false }
+        // An empty table printed whole but without its 本表无数据 note may end a complete document: a table read
+        // with nothing in it is taken as cut only when another table is absent (Shanghai prints 三公 before 07
+        // and 08, so any other), or the 目录 lists something after it (a part the text does not reach).
+        if holdsNothing == true {
+            let others = Set(disclosure.tables.map(\.id)).union(disclosure.unreadableTables)
+                .union(disclosure.notUnderstoodTables)
+            let entry = disclosure.tableOfContents.firstIndex { TableTitles.table(named: $0.text) == id }
+            let listedAfter = entry.map { $0 < disclosure.tableOfContents.count - 1 } ?? false
+            guard listedAfter || TableID.allCases.contains(where: { $0 != id && !others.contains($0) })
+            else { return false }
+            disclosure.tables.removeAll { $0.id == id }
+        }
         // Its "title present, rows not read" problem, if the text reader gave one, is replaced by this one.
         disclosure.problems.removeAll { $0.table == id }
         let present = Set(disclosure.tables.map(\.id)).union(disclosure.unreadableTables)
@@ -50,6 +69,15 @@ enum TextEndsAfterTitle {
                     + "\(after.1)): the table is present but not read — was the file cut short?",
                 table: id, source: titleSource))
         return true
+    }
+
+    /// A table read from header lines alone: no cell holds a printed amount (a blank cell reads as 0 with no
+    /// text; a heading read as a row keeps its words as text, no amount), and it has no note or 本表无数据 statement.
+    private static func holdsNothing(_ table: PublicTable) -> Bool {
+        table.noDataStatement == nil && table.notes.isEmpty
+            && table.rows.allSatisfy { row in
+                row.cells.allSatisfy { $0.value == nil || $0.text.allSatisfy(\.isWhitespace) }
+            }
     }
 
     /// The title among the text's last non-blank lines, when only header-like lines follow it.
@@ -78,3 +106,4 @@ enum TextEndsAfterTitle {
         }
     }
 }
+

@@ -280,8 +280,8 @@ struct ChineseFirstPlantedTests {
     @Test("cell.not-a-number, row.too-wide, row.too-narrow, cell.out-of-range: Chinese, then the English as before")
     func cellAndRowMessages() throws {
         let notANumber = try Self.problem("cell.not-a-number")
-        #expect(notANumber.message == "栏次 2：“1O.00”不是金额（not a number），该单元格没有值 — 栏次 2: '1O.00' is not an amount (not a number); the cell is left without a value")
-        #expect(notANumber.chineseDetail == "栏次 2：“1O.00”不是金额（not a number），该单元格没有值")
+        #expect(notANumber.message == "栏次 2：“1O.00”不是金额（不是数字），该单元格没有值 — 栏次 2: '1O.00' is not an amount (not a number); the cell is left without a value")
+        #expect(notANumber.chineseDetail == "栏次 2：“1O.00”不是金额（不是数字），该单元格没有值")
         #expect(notANumber.englishDetail == "栏次 2: '1O.00' is not an amount (not a number); the cell is left without a value")
         let wide = try Self.problem("row.too-wide")
         #expect(wide.message == "本行有 5 个单元格，而本表有 4 栏：本行未读取，以免把金额放错栏次 — the row has 5 cells where the table has 4; it is not read, to avoid placing a number in the wrong column")

@@ -32,6 +32,11 @@ struct EncodingTests {
             try (Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)).write(to: URL(fileURLWithPath: path))
         case .gb18030:
             try Data(iconv(utf8Path, to: "GB18030")).write(to: URL(fileURLWithPath: path))
+        case .big5:
+            // Traditional characters: glibc's GB2312 → BIG5 converter maps simplified ones (决算 → 決算).
+            let gb2312Path = base + ".gb2312.txt"
+            try iconv(utf8Path, to: "GB2312").write(to: URL(fileURLWithPath: gb2312Path))
+            try iconv(gb2312Path, from: "GB2312", to: "BIG5").write(to: URL(fileURLWithPath: path))
         case .utf16LittleEndian:
             try (Data([0xFF, 0xFE]) + iconv(utf8Path, to: "UTF-16LE")).write(to: URL(fileURLWithPath: path))
         case .utf16BigEndian:
@@ -44,11 +49,11 @@ struct EncodingTests {
         return path
     }
 
-    /// The bytes of the file at `path` converted from UTF-8 by the system's `iconv`.
-    static func iconv(_ path: String, to encoding: String) throws -> Data {
+    /// The bytes of the file at `path` converted from UTF-8 (or `source`) by the system's `iconv`.
+    static func iconv(_ path: String, from source: String = "UTF-8", to encoding: String) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["iconv", "-f", "UTF-8", "-t", encoding, path]
+        process.arguments = ["iconv", "-f", source, "-t", encoding, path]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

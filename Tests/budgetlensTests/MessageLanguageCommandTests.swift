@@ -20,7 +20,7 @@ struct MessageLanguageCommandTests {
         return path
     }
 
-    static let chinese = "栏次 1：“864.5G”不是金额（not a number），该单元格没有值"
+    static let chinese = "栏次 1：“864.5G”不是金额（不是数字），该单元格没有值"
     static let english = "栏次 1: '864.5G' is not an amount (not a number); the cell is left without a value"
 
     @Test("show: both by default; --lang en the English only; --lang zh the Chinese only")

@@ -99,6 +99,13 @@ enum PDFTextLayer {
         guard bytes[start...].starts(with: Array("%PDF-".utf8)) else {
             let shown = bytes[start...].prefix(16).map { $0 >= 0x20 && $0 < 0x7F ? String(UnicodeScalar($0)) : "." }
                 .joined()
+            // What it is, when its first bytes say (an image, an archive, an Office file…).
+            if let kind = TextDecoding.binaryKind(of: Array(bytes[start...])) {
+                throw ReadError(
+                    .badPDF, source: location(file),
+                    chinese: "文件名是 PDF，但内容不是 PDF，而是另一种文件（开头是“\(shown)”）",
+                    english: "the file is named as a PDF but is \(kind), not a PDF (it starts with '\(shown)')")
+            }
             throw ReadError(
                 .badPDF, source: location(file),
                 chinese: "文件名是 PDF，但内容不是：开头是“\(shown)”，而不是“%PDF-”",
