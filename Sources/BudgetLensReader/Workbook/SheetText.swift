@@ -81,14 +81,16 @@ struct WorkbookText {
             while index < rows.count, kinds[index] == .blank { index += 1 }
             return index < rows.count ? index : nil
         }
-        // A single cell next to a table row is part of the table; so is one after blank rows below a table row
-        // (a blank row inside a table), unless it is a 注 note or prose, which ends the table.
+        // A single cell next to a table row is part of the table, as is one after blank rows below a table row (a
+        // blank row inside a table) — unless it is a 注 note or prose, which ends the table: else a 注 right under
+        // the 合计 row joined the table, and every line of a sheet holding the whole document after it (the 情况说明,
+        // each line right under the one before) became rows of 公开08.
         for index in kinds.indices where kinds[index] == .plain && !WorkbookText.isHeaderText(rows[index].cells[0].text) {
+            guard WorkbookText.continuesTable(rows[index].cells[0].text) else { continue }
             let above = index > 0 && rows[index - 1].row == rows[index].row - 1 && kinds[index - 1] == .grid
             let below =
                 index + 1 < rows.count && rows[index + 1].row == rows[index].row + 1 && kinds[index + 1] == .grid
             let afterGap = previousFilled(index).map { kinds[$0] == .grid } == true
-                && WorkbookText.continuesTable(rows[index].cells[0].text)
             if above || below || afterGap { kinds[index] = .grid }
         }
         // Blocks of table rows — consecutive, or apart by blank rows only — share their column span; the blank
