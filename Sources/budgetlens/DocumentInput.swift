@@ -72,7 +72,12 @@ struct DocumentInput: ParsableArguments {
     /// Reads the document and insists it is final accounts with tables: a budget or an unrecognised text is
     /// exit code 2.
     func readFinalAccounts(selfEvaluations: Bool = true) throws -> Disclosure {
-        let disclosure = try read(selfEvaluations: selfEvaluations)
+        try acceptingFinalAccounts(try read(selfEvaluations: selfEvaluations))
+    }
+
+    /// `disclosure` when it is final accounts with tables (or cut inside its first table); else the
+    /// ``CommandFailure`` (exit code 2) `readFinalAccounts` throws.
+    func acceptingFinalAccounts(_ disclosure: Disclosure) throws -> Disclosure {
         switch disclosure.kind {
         case .finalAccounts where !disclosure.tables.isEmpty:
             return disclosure
