@@ -240,6 +240,12 @@ public enum DisclosureReader {
                     source: SourceLocation(file: file, line: line, column: 0)))
         }
         if isNamedPDF(file) { disclosure.problems.insert(misnamedPDFNote(decoded.encoding, file: file), at: 0) }
+        // Text extracted from a PDF with pages of images: a table missing where the empty pages are is present,
+        // unreadable, not missing (as from the PDF itself).
+        if decoded.text.utf8.contains(0x0C) {
+            UnreadableTables.record(
+                in: &disclosure, textlessPages: UnreadableTables.emptyPages(of: decoded.text), file: file, extracted: true)
+        }
         disclosure.source.byteCount = bytes.count
         disclosure.source.encoding = decoded.encoding
         disclosure.source.lineEndings = decoded.lineEndings

@@ -15,7 +15,9 @@ enum UnreadableTables {
     /// - Parameters:
     ///   - textlessPages: The pages without words, with how many images each holds (`nil`: unknown); pages
     ///     with no image (blank pages) never hold a table.
-    static func record(in disclosure: inout Disclosure, textlessPages: [Int: Int?], file: String) {
+    ///   - extracted: Whether the pages are those of a text extracted from a PDF (form feeds between pages), whose
+    ///     empty pages may be images or blank: the message says "no text", not "images".
+    static func record(in disclosure: inout Disclosure, textlessPages: [Int: Int?], file: String, extracted: Bool = false) {
         let candidates = Set(textlessPages.compactMap { page, images in images == 0 ? nil : page })
         guard !candidates.isEmpty, disclosure.kind == .finalAccounts else { return }
         let order = tableOrder(disclosure)
@@ -34,6 +36,17 @@ enum UnreadableTables {
             let sharing = pagesByTable.filter { $0.0 != id && $0.1 == pages }.map(\.0.formID)
             let shared = sharing.isEmpty ? "" : " (shared with \(sharing.joined(separator: ", ")))"
             let sharedZh = sharing.isEmpty ? "" : "（与\(sharing.joined(separator: "、"))同页）"
+            if extracted {
+                disclosure.problems.append(
+                    ReadProblem(
+                        code: problemCode, severity: .warning,
+                        message: "\(id.formID) \(id.canonicalTitle) 应在第\(pageRange(pages))页\(sharedZh)，但文本中这些页没有文字"
+                            + "（提取自 PDF 的图片页或扫描页？）：未读取，未检查 — \(id.formID) \(id.canonicalTitle) is present, "
+                            + "unreadable (第\(pageRange(pages))页, no text in the extraction\(shared)): not checked; the pages where "
+                            + "it belongs are empty in this text (images or scans in the PDF it was extracted from?)",
+                        table: id, source: SourceLocation(file: file, line: 0, column: 0, page: pages[0])))
+                continue
+            }
             disclosure.problems.append(
                 ReadProblem(
                     code: problemCode, severity: .warning,
@@ -47,6 +60,25 @@ enum UnreadableTables {
         disclosure.problems.removeAll { problem in
             problem.code == "pdf.page-without-text" && problem.source.page.map(explained.contains) == true
         }
+    }
+
+    /// The pages of an extracted text (form feeds between pages) that hold nothing but whitespace, but a last
+    /// empty page (the form feed that ends the text), each with an unknown number of images.
+    static func emptyPages(of text: String) -> [Int: Int?] {
+        var pages: [Int: Int?] = [:]
+        var page = 1
+        var empty = true
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0C:
+                if empty { pages[page] = .some(nil) }
+                page += 1
+                empty = true
+            case 0x20, 0x09, 0x0A, 0x0D: break
+            default: empty = false
+            }
+        }
+        return pages
     }
 
     /// `8–9`, or `8` for one page.
