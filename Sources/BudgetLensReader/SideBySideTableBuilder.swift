@@ -73,6 +73,13 @@ struct SideBySideTableBuilder: TableBuilder {
         guard let row = grid.first(where: \.isColumnNumberRow) else { return sequential }
         let printed = (0..<row.width).compactMap { Int(row.key($0)) }
         if printed.count == count { return printed }
+        // Numbers printed against their headings above (`一般公共预算财政拨款3`: a 栏次 cell too narrow for both)
+        // complete the row when every amount column then has its number, 1, 2, 3 … in order.
+        let headings = grid.filter { $0.index < row.index }
+        let completed = blocks.flatMap(\.amountPositions).compactMap { position in
+            Int(row.key(position)) ?? TableBuilding.gluedColumnNumber(at: position, headerRows: headings)
+        }
+        if completed == sequential { return completed }
         building.record(
             "table.column-numbers", .warning,
             "栏次行列出 \(printed.count) 个编号，而金额栏有 \(count) 栏：栏次按 1–\(count) 编号 — "

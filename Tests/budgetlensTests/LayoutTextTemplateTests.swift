@@ -48,6 +48,11 @@ struct LayoutTextTemplateTests {
         // 公开09's 栏次 row `1 … 12` is read as one (layout text: 5 and 11 run into the headings above,
         // `公务用车运行维护费5`; page text: the rewritten header keeps the printed row), not "没有栏次行".
         #expect(!(try BudgetLensBinary.run(["show", layout]).stdout.contains("没有栏次行")), "\(seed)")
+        // 公开04's 栏次 row `栏次 1 栏次 2` with 3, 4, 5 printed against the headings above (`一般公共预算财政拨款3`):
+        // complete, no "栏次编号有误" from the PDF or its layout text (SideBySideTableBuilder).
+        for file in [pdf, layout] {
+            #expect(!(try BudgetLensBinary.run(["show", file]).stdout.contains("栏次编号有误")), "\(seed) \(file)")
+        }
         if seed == Seed.weihai {
             #expect(records.contains { $0.hasPrefix("04,1,,一、一般公共预算财政拨款,1,939.04,") })
             #expect(records.contains("02,,,合计,1,939.31,\(records.first { $0.hasPrefix("02,,,合计,1,") }?.split(separator: ",").last ?? "")"))
