@@ -66,7 +66,7 @@ struct SourceText {
         pages = pageNumbers()
     }
 
-    /// True when the bytes hold only spaces, tabs, ideographic spaces (U+3000) and no-break spaces.
+    /// True when the bytes hold only spaces, tabs, ideographic spaces (U+3000), no-break spaces and byte-order marks.
     private static func isBlank(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
         var index = start
         while index < end {
@@ -75,6 +75,8 @@ struct SourceText {
                 index += 1
             case 0xE3 where index + 2 < end && base[index + 1] == 0x80 && base[index + 2] == 0x80:
                 index += 3
+            case 0xEF where index + 2 < end && base[index + 1] == 0xBB && base[index + 2] == 0xBF:
+                index += 3  // U+FEFF: a byte-order mark left inside the text (files joined, each with its BOM)
             case 0xC2 where index + 1 < end && base[index + 1] == 0xA0:
                 index += 2
             default:
