@@ -253,6 +253,18 @@ struct WorkbookReaderTests {
         let wide = try DisclosureReader.read(path: utf16)
         #expect(wide.source.format == .csv)
         #expect(cellValues(wide) == cellValues(disclosure))
+
+        // Semicolons between the fields (Excel where the decimal mark is a comma; a fresh tester's case: "no 部门决算
+        // table"), amounts with thousands commas quoted: the same cells.
+        let semicolons = lines.map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { field in
+                field.contains(",") || field.contains(";") || field.contains("\"")
+                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : String(field)
+            }.joined(separator: ";")
+        }.joined(separator: "\r\n")
+        let semicolonPath = folder.appendingPathComponent("公开01-semicolons.csv").path
+        try Data(semicolons.utf8).write(to: URL(fileURLWithPath: semicolonPath))
+        #expect(cellValues(try DisclosureReader.read(path: semicolonPath)) == cellValues(disclosure))
     }
 
     @Test("a text file named .xlsx is refused as not a workbook, not read as text")

@@ -438,11 +438,12 @@ enum WorkbookReader {
             rows: rows.keys.sorted().map { row in (row, rows[row] ?? []) })
     }
 
-    /// A CSV file's rows as one sheet, through CSV.swift's RFC 4180 reader.
+    /// A CSV file's rows as one sheet, through CSV.swift's RFC 4180 reader; fields separated by commas, or by
+    /// semicolons when more of those stand outside quotes (Excel's CSV where the decimal mark is a comma).
     private static func csvSheet(_ text: String, file: String) throws -> SheetCells {
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: false)
+            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: csvDelimiter(text))
         } catch {
             throw ReadError(
                 .badWorkbook, source: SourceLocation(file: file, line: 0, column: 0),
@@ -472,5 +473,21 @@ enum WorkbookReader {
                 english: "the CSV file is malformed after row \(row): \(error)")
         }
         return SheetCells(name: nil, rows: rows)
+    }
+
+    /// `;` when more semicolons than commas stand outside double quotes, else `,`.
+    static func csvDelimiter(_ text: String) -> UnicodeScalar {
+        var quoted = false
+        var commas = 0
+        var semicolons = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: ",") where !quoted: commas += 1
+            case UInt8(ascii: ";") where !quoted: semicolons += 1
+            default: break
+            }
+        }
+        return semicolons > commas ? ";" : ","
     }
 }
