@@ -59,6 +59,11 @@ final class PageTextTemplateTests {
         _ = try TestWorkbooks.python("page_text.py", [pdf, text])
         let fromPDF = try cells(pdf)
         let fromText = try cells(text)
+        // pdfplumber's layout text (`extract_text(layout=True)`) of the same PDF: every cell the PDF's (000 read `项目其他支出`
+        // before: a continuation page's `项目` glued to the row below it).
+        let plumberLayout = folder.appendingPathComponent("\(seed.prefix(3)).layout.txt").path
+        _ = try TestWorkbooks.python("page_text.py", ["--layout", pdf, plumberLayout])
+        #expect(try cells(plumberLayout) == fromPDF, "\(seed)")
         let fromSeed = try cells(Seed.path(seed))
         var counts: [String: Int] = [:]
         for cell in fromPDF { counts[cell, default: 0] += 1 }

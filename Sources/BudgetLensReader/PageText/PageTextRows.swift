@@ -110,8 +110,10 @@ enum FunctionalPageRows {
                 let words = words.filter { !($0.text.count >= 3 && isHeaderWord($0.text)) }
                 if words.isEmpty { continue }
                 if !seenData && words.allSatisfy({ isHeaderWord($0.text) }) { continue }
-                // A header repeated on a continuation page: `科目编码`, `本年收入合计`.
+                // A header repeated on a continuation page: `科目编码`, `本年收入合计`, and its `项目` alone on a line
+                // (pdfplumber's layout text puts the page number a line above it, so it is no `4\f项目`).
                 if words.allSatisfy({ $0.text.count >= 4 && isHeaderWord($0.text) }) { continue }
+                if words.count == 1, words[0].text == "项目" { continue }
                 if !seenData && words.allSatisfy({ $0.text.count <= 2 }) { continue }  // `计 入 收入` of a wrapped header
                 pendingLabels.append(words)
                 continue
