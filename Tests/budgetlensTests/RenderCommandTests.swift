@@ -58,6 +58,19 @@ final class RenderCommandTests {
         let findings = try tableFindings(Seed.path(seed))
         #expect(try tableFindings(out) == findings)
         #expect(seed != Seed.weihai || findings.contains("04-3"))  // 939.04 + 19.59 ≠ 958.64, kept through the workbook
+        // The 自评表 rows inside 十三 are rows of cells on the 情况说明 sheet, not prose with their cells run together
+        // (a fresh tester: 7 false N-DUP-WORD on 002's workbook, `成效明显成效明显` from 年度指标值 and 实际完成值).
+        #expect(try repetitions(out).isSubset(of: try repetitions(Seed.path(seed))), "\(seed)")
+    }
+
+    /// The N-DUP-* findings of `check FILE` (rule and message).
+    private func repetitions(_ file: String) throws -> Set<String> {
+        let result = try BudgetLensBinary.run(["check", file, "--format", "json"])
+        let root = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        return Set((root?["findings"] as? [[String: Any]] ?? []).compactMap { finding in
+            guard let rule = finding["rule"] as? String, rule.hasPrefix("N-DUP") else { return nil }
+            return rule + " " + (finding["message"] as? String ?? "")
+        })
     }
 
     /// The annexes as `budgetlens export FILE` reads them: 汇总表 rows, then per 自评表 its kind, project,
