@@ -138,6 +138,7 @@ public enum DisclosureReader {
     private static func read(_ bytes: [UInt8], file: String, configuration: ReaderConfiguration) throws -> Disclosure {
         if WorkbookReader.isWorkbook(bytes) {
             var disclosure = try WorkbookReader.read(bytes, file: file, configuration: configuration)
+            CrowdedCells.refuse(in: &disclosure)
             StrayColumns.refuse(in: &disclosure)
             return disclosure
         }
@@ -227,6 +228,7 @@ public enum DisclosureReader {
         }
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
         if plumberLayout { disclosure.problems.insert(PlumberLayoutText.readNote(file: file), at: 0) }
+        CrowdedCells.refuse(in: &disclosure)
         StrayColumns.refuse(in: &disclosure)
         if let offset = decoded.cutCharacterOffset {
             let line = decoded.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
@@ -372,6 +374,7 @@ public enum DisclosureReader {
             configuration: configuration
         ) { disclosure in
             recordTextlessPages(text, in: &disclosure, file: file)
+            CrowdedCells.refuse(in: &disclosure)
             StrayColumns.refuse(in: &disclosure)
         }
     }
@@ -413,6 +416,7 @@ public enum DisclosureReader {
             LayoutTextPages.isLayoutText(text)
             ? readLayoutText(text, file: file, configuration: .init())
             : TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
+        CrowdedCells.refuse(in: &disclosure)
         StrayColumns.refuse(in: &disclosure)
         return disclosure
     }
