@@ -149,13 +149,7 @@ struct SingleRowTableBuilder: TableBuilder {
         else { return false }
         var numbers = Array(printed.values)
         for line in grid where line.index < row.index && TableBuilding.columnNumbers(in: line) == nil {
-            for position in 0..<line.width {
-                let key = line.key(position)
-                let digits = key.reversed().prefix { $0.isASCII && $0.isNumber }
-                if !digits.isEmpty, digits.count <= 2, digits.count < key.count, let number = Int(String(digits.reversed())) {
-                    numbers.append(number)
-                }
-            }
+            numbers += (0..<line.width).compactMap { TableBuilding.trailingColumnNumber(line.key($0)) }
         }
         return numbers.sorted() == Array(1...12)
     }

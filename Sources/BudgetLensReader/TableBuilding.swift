@@ -104,14 +104,18 @@ struct TableBuilding {
     /// too narrow for both, or a layout text's heading line run into the 栏次 line), from the lowest header row up.
     static func gluedColumnNumber(at position: Int, headerRows: [GridLine]) -> Int? {
         for row in headerRows.reversed() where columnNumbers(in: row) == nil {
-            let key = row.key(position)
-            let digits = key.reversed().prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty, digits.count <= 2, digits.count < key.count, let number = Int(String(digits.reversed())),
-                number > 0
-            else { continue }
-            return number
+            if let number = trailingColumnNumber(row.key(position)) { return number }
         }
         return nil
+    }
+
+    /// The one- or two-digit number ending a heading (`公务用车购置费4` → 4), `nil` for a bare number or none.
+    static func trailingColumnNumber(_ key: String) -> Int? {
+        let digits = key.reversed().prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2, digits.count < key.count, let number = Int(String(digits.reversed())),
+            number > 0
+        else { return nil }
+        return number
     }
 }
 
