@@ -1,10 +1,11 @@
 import BudgetLensCore
 
 /// A table rebuilt from a PDF's or a layout text's word positions in which two amounts fell into one cell
-/// (`layout.cell-crowded`, read as no amount): its columns were not found — a header printed with single spaces (`本年支出合计 基本支出 项目支出` on one line, a
-/// Chromium `<pre>` print), amounts run together — so its other cells cannot be trusted either: a blank beside the
-/// crowded cell read 0.00 where the document prints 105.58, and the identities then blamed the document. The table
-/// is not read (present, `table.not-understood`, an error F-READ reports), never read with made-up cells.
+/// (`layout.cell-crowded`, read as no amount): its columns were not found — a header printed with single spaces
+/// (`本年支出合计 基本支出 项目支出` on one line, a Chromium `<pre>` print), amounts run together — so its other cells
+/// cannot be trusted either: a blank beside the crowded cell read 0.00 where the document prints 105.58, and the
+/// identities then blamed the document. The table is not read (present, `table.not-understood`, an error F-READ
+/// reports), never read with made-up cells.
 enum CrowdedCells {
     /// The code of the note that says two amounts fell into one cell. (`layout.too-many-amounts` alone is no
     /// such sign: the 测试问题版本's layout 公开06 has a row of it and reads as its PDF.)
