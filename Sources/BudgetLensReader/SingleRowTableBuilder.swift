@@ -114,9 +114,10 @@ struct SingleRowTableBuilder: TableBuilder {
         // A 栏次 row `1 … 12` (some numbers printed against the headings above: `公务用车运行维护费5`) whose fields do
         // not line up with the amounts' (a PDF printed by LibreOffice or Chromium): the twelve amounts, left to
         // right, are 栏次 1–12 — the order the row prints them in.
-        if amountPositions.count == 12, printsAllColumnNumbers(grid: grid) {
-            return (Dictionary(uniqueKeysWithValues: amountPositions.enumerated().map { ($1, $0 + 1) }), false)
-        }
+        // The twelve amounts left to right as 栏次 1–12 (a field left blank between them is no column).
+        let inPrintedOrder =
+            amountPositions.count == 12 ? Dictionary(uniqueKeysWithValues: amountPositions.enumerated().map { ($1, $0 + 1) }) : nil
+        if let inPrintedOrder, printsAllColumnNumbers(grid: grid) { return (inPrintedOrder, false) }
         if let numbers = numbersByHeader(grid: grid, data: data) {
             let placed = numbers.sorted { $0.key < $1.key }.map { position, number in
                 "'\(headerName(grid: grid, data: data, position: position))' → 栏次 \(number)"
@@ -134,10 +135,8 @@ struct SingleRowTableBuilder: TableBuilder {
             "table.column-numbers", .warning,
             "公开09 没有栏次行：金额按顺序编为栏次 1–12 — 公开09 prints no 栏次 row; amounts are numbered 1–12 in order",
             at: building.text.location(data.index))
-        // The amounts in order (a field left blank between them is no column); a row of another width by field.
-        if amountPositions.count == 12 {
-            return (Dictionary(uniqueKeysWithValues: amountPositions.enumerated().map { ($1, $0 + 1) }), false)
-        }
+        // The amounts in order; a row of another width by field.
+        if let inPrintedOrder { return (inPrintedOrder, false) }
         return (Dictionary(uniqueKeysWithValues: (0..<min(12, data.width)).map { ($0, $0 + 1) }), false)
     }
 

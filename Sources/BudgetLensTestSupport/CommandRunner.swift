@@ -57,3 +57,16 @@ public enum BudgetLensBinary {
             stderr: String(decoding: errorData, as: UTF8.self))
     }
 }
+
+extension BudgetLensBinary {
+    /// `rule message` of each finding of `budgetlens check FILE --format json` whose rule `keep` accepts: the
+    /// text-quality findings of two forms of one document, compared as sets.
+    public static func findingMessages(_ file: String, where keep: (String) -> Bool) throws -> Set<String> {
+        let result = try run(["check", file, "--format", "json"])
+        let root = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        return Set((root?["findings"] as? [[String: Any]] ?? []).compactMap { finding -> String? in
+            guard let rule = finding["rule"] as? String, keep(rule) else { return nil }
+            return rule + " " + (finding["message"] as? String ?? "")
+        })
+    }
+}

@@ -36,13 +36,8 @@ struct LayoutTextTemplateTests {
         #expect(records.filter { $0.hasPrefix("04,") }.count == 160 && records.filter { $0.hasPrefix("01,") }.count == 62)
         // The annexed 自评表's wrapped cells are no prose: no text-quality finding the PDF does not have (001: a
         // false N-NUMBER "1、 then 3、" and 000: a false N-DUP-SENT before; DocumentProse.beforeSelfEvaluationTables).
-        let quality = { (file: String) throws -> Set<String> in
-            let result = try BudgetLensBinary.run(["check", file, "--format", "json"])
-            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-            return Set((object?["findings"] as? [[String: Any]] ?? []).compactMap { finding -> String? in
-                guard let rule = finding["rule"] as? String, rule.hasPrefix("N-DUP") || rule == "N-NUMBER" else { return nil }
-                return rule + " " + (finding["message"] as? String ?? "")
-            })
+        let quality = { (file: String) in
+            try BudgetLensBinary.findingMessages(file) { $0.hasPrefix("N-DUP") || $0 == "N-NUMBER" }
         }
         #expect(try quality(layout).subtracting(try quality(pdf)).isEmpty, "\(seed)")
         // 公开09's 栏次 row `1 … 12` is read as one (layout text: 5 and 11 run into the headings above,

@@ -86,15 +86,7 @@ final class PageTextTemplateTests {
         }
         // The annexed 自评表 are not rebuilt from page text; their rows (`… 明显提升 明显提升 10 10`) are no prose for
         // the text-quality rules: no repetition finding the PDF does not have (000: 29 false N-DUP-WORD before).
-        let repeated = { (file: String) throws -> Set<String> in
-            let result = try BudgetLensBinary.run(["check", file, "--format", "json"])
-            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-            let findings = object?["findings"] as? [[String: Any]] ?? []
-            return Set(findings.compactMap { finding -> String? in
-                guard let rule = finding["rule"] as? String, rule.hasPrefix("N-DUP") else { return nil }
-                return rule + " " + (finding["message"] as? String ?? "")
-            })
-        }
+        let repeated = { (file: String) in try BudgetLensBinary.findingMessages(file) { $0.hasPrefix("N-DUP") } }
         #expect(try repeated(text).subtracting(try repeated(pdf)).isEmpty, "\(seed)")
         // 公开09's 栏次 row `1 … 12` is read as one (layout text: 5 and 11 run into the headings above,
         // `公务用车运行维护费5`; page text: the rewritten header keeps the printed row), not "没有栏次行".

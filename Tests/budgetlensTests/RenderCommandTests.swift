@@ -65,12 +65,7 @@ final class RenderCommandTests {
 
     /// The N-DUP-* findings of `check FILE` (rule and message).
     private func repetitions(_ file: String) throws -> Set<String> {
-        let result = try BudgetLensBinary.run(["check", file, "--format", "json"])
-        let root = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        return Set((root?["findings"] as? [[String: Any]] ?? []).compactMap { finding in
-            guard let rule = finding["rule"] as? String, rule.hasPrefix("N-DUP") else { return nil }
-            return rule + " " + (finding["message"] as? String ?? "")
-        })
+        try BudgetLensBinary.findingMessages(file) { $0.hasPrefix("N-DUP") }
     }
 
     /// The annexes as `budgetlens export FILE` reads them: 汇总表 rows, then per 自评表 its kind, project,

@@ -40,20 +40,7 @@ enum LiftedFigureLines {
     }
 
     /// A line of spaces only (no form feed: the pair and its blank lines are on one page).
-    static func isBlank(_ line: Substring) -> Bool {
-        // On the UTF-8 bytes: U+3000 is E3 80 80, and no other scalar's bytes start with E3 80 80.
-        let utf8 = line.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            if utf8[index] == 0x20 {
-                index = utf8.index(after: index)
-                continue
-            }
-            guard utf8[index...].starts(with: [0xE3, 0x80, 0x80]) else { return false }
-            index = utf8.index(index, offsetBy: 3)
-        }
-        return true
-    }
+    static func isBlank(_ line: Substring) -> Bool { unindented(line).isEmpty }
 
     /// The line without its indentation: the leading `Character`s that are a space or an ideographic space
     /// (`line.drop { $0 == " " || $0 == "\u{3000}" }`). Skipped on the bytes (20, E3 80 80); the walk by
