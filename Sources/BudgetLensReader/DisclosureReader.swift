@@ -278,7 +278,8 @@ public enum DisclosureReader {
                         lines: lines)
                 }
             })
-        OpenPlacementResolution.resolve(rewrite.openRows, codes: rewrite.openCodes, in: &disclosure)
+        OpenPlacementResolution.resolve(
+            rewrite.openRows, codes: rewrite.openCodes, items: rewrite.openItems, in: &disclosure)
         if !rewrite.rewritten.isEmpty { disclosure.problems.append(PageTextTables.readNote(rewrite, file: file)) }
         let unread = UnreadTables.problems(lines: source.lines, file: file, read: disclosure, titles: &titles)
         return (disclosure, unread, text)

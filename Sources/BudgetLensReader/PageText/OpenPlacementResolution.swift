@@ -57,7 +57,19 @@ enum OpenPlacementResolution {
         var note: ReadProblem
     }
 
-    static func resolve(_ rows: [OpenRow], codes: [OpenCodes] = [], in disclosure: inout Disclosure) {
+    /// Cells of a table without codes (raw 公开01: its rows named by their labels) whose amounts the readings left
+    /// place differently (``RawTextSideBySide/settle(_:rows:figures:start:into:)``): not read.
+    struct OpenItems {
+        var table: TableID
+        /// Each cell as its row's label and 栏次 (公开01: 1 收入, 2 支出).
+        var cells: [(item: String, column: Int)]
+        /// The `table.ambiguous` warning naming the readings.
+        var note: ReadProblem
+    }
+
+    static func resolve(
+        _ rows: [OpenRow], codes: [OpenCodes] = [], items: [OpenItems] = [], in disclosure: inout Disclosure
+    ) {
         var tables: [TableID] = []
         for row in rows where !tables.contains(row.table) { tables.append(row.table) }
         for id in tables { resolve(rows.filter { $0.table == id }, table: id, in: &disclosure) }
@@ -66,6 +78,19 @@ enum OpenPlacementResolution {
             for rowIndex in disclosure.tables[tableIndex].rows.indices {
                 guard let code = disclosure.tables[tableIndex].rows[rowIndex].code, open.codes.contains(code) else { continue }
                 for cell in disclosure.tables[tableIndex].rows[rowIndex].cells.indices {
+                    disclosure.tables[tableIndex].rows[rowIndex].cells[cell].value = nil
+                    disclosure.tables[tableIndex].rows[rowIndex].cells[cell].text = ""
+                }
+            }
+            disclosure.problems.append(open.note)
+        }
+        for open in items {
+            guard let tableIndex = disclosure.tables.firstIndex(where: { $0.id == open.table }) else { continue }
+            for rowIndex in disclosure.tables[tableIndex].rows.indices {
+                let item = disclosure.tables[tableIndex].rows[rowIndex].item
+                for cell in disclosure.tables[tableIndex].rows[rowIndex].cells.indices {
+                    let column = disclosure.tables[tableIndex].rows[rowIndex].cells[cell].column
+                    guard open.cells.contains(where: { $0.item == item && $0.column == column }) else { continue }
                     disclosure.tables[tableIndex].rows[rowIndex].cells[cell].value = nil
                     disclosure.tables[tableIndex].rows[rowIndex].cells[cell].text = ""
                 }

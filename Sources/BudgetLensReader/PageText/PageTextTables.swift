@@ -38,6 +38,8 @@ enum PageTextTables {
         var openRows: [OpenPlacementResolution.OpenRow] = []
         /// 公开06 codes whose amounts an open placement could give to either block: left unread once the text is read.
         var openCodes: [OpenPlacementResolution.OpenCodes] = []
+        /// Raw 公开01 cells the readings left place differently: left unread once the text is read.
+        var openItems: [OpenPlacementResolution.OpenItems] = []
 
         mutating func append(_ fields: [(text: String, location: SourceLocation)]) {
             var text = ""
@@ -201,6 +203,7 @@ enum PageTextTables {
                 output.lines.replaceSubrange(entry.lines, with: table.lines)
                 output.spans.replaceSubrange(entry.lines, with: table.spans)
                 output.notes += table.notes
+                output.openItems += table.openItems
                 output.rewritten.append(entry.id)
             } else {
                 output.notes += table.notes.filter { ["page-text.row-unplaced", "page-text.placement-ambiguous"].contains($0.code) }

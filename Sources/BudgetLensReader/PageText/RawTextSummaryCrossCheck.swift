@@ -56,10 +56,15 @@ extension RawTextSideBySide {
     /// A reading of 公开01: for each amount, the index of its row in `rows`.
     typealias RowReading = [Int]
 
+    /// Readings of 公开01 with different cells kept, at most, once 公开04 holds them; more: not read (the cells
+    /// they agree on could not be known).
+    static let openLimit = 64
+
     /// The outcome of ``settle(_:rows:figures:)``.
     enum Settlement: Equatable {
         case read(RowReading)
-        case open(RowReading, RowReading)
+        /// Every reading left (2 … ``openLimit``, each with different cells), in the order found.
+        case open([RowReading])
         case none(cutShort: Bool)
     }
 
@@ -88,15 +93,15 @@ extension RawTextSideBySide {
         var steps = 0
         var cutShort = false
         /// The placements of `items` (amount indices, in order) in `candidates` (row indices, in order), every row
-        /// left blank accepting a blank: at most two with different cells.
+        /// left blank accepting a blank: each with different cells, more than ``openLimit`` only when cut short.
         func placements(_ items: [Int], in candidates: [Int]) -> [[Int]] {
             var found: [[Int]] = []
             var keys: Set<[Int64]> = []
             var chosen: [Int] = []
             func search(_ item: Int, from start: Int) {
                 steps += 1
-                if steps > stepLimit { cutShort = true }
-                guard !cutShort, found.count < 2 else { return }
+                if steps > stepLimit || found.count > openLimit { cutShort = true }
+                guard !cutShort else { return }
                 if item == items.count {
                     guard candidates[start...].allSatisfy({ accepts($0, 0) }) else { return }
                     var values = [Int64](repeating: 0, count: candidates.count)
@@ -160,17 +165,23 @@ extension RawTextSideBySide {
                     var values = [Int64](repeating: 0, count: rows.count)
                     for (index, row) in candidate.enumerated() { values[row] = amounts[index] }
                     if keys.insert(values).inserted { results.append(candidate) }
-                    if results.count >= 2 { return .open(results[0], results[1]) }
+                    if results.count > openLimit { return .none(cutShort: true) }
                 }
             }
             if cutShort { return .none(cutShort: true) }
         }
         if cutShort { return .none(cutShort: true) }
         guard let reading = results.first else { return .none(cutShort: false) }
-        return .read(reading)
+        return results.count == 1 ? .read(reading) : .open(results)
     }
 
     /// ``settle(_:rows:figures:)`` on `amounts`, the cells written in `rows`; `false`, with a note, when not read.
+    ///
+    /// Several readings left: the table is read in part (as 公开09, ``ThreePublicResolution``): the first reading is
+    /// written so that the table is read, and the cells the readings place differently are recorded in
+    /// `table.openItems`, left without a value once the text is read, with a `table.ambiguous` warning naming, for
+    /// each amount placed apart, every row it may stand in. A cell is read only when every reading left gives it the
+    /// same value (blank included): exactly one placement is consistent for it.
     static func settle(
         _ amounts: [PageTextToken], rows: inout [Row], figures: CrossFigures, start: SourceLocation,
         into table: inout PageTextTables.Rewrite
@@ -179,14 +190,10 @@ extension RawTextSideBySide {
         case .read(let reading):
             for (index, row) in reading.enumerated() { rows[row].cells[0] = amounts[index] }
             return true
-        case .open(let first, let second):
-            let index = first.indices.first { first[$0] != second[$0] } ?? 0
-            let amount = amounts[index].text
-            table.notes.append(RawTextPlacementNotes.ambiguous(
-                .incomeExpenditureSummary, relations: (zh: "公开04", en: "公开04"),
-                readings: "\(amount)→\(rows[first[index]].label.text) | \(amount)→\(rows[second[index]].label.text)",
-                at: start))
-            return false
+        case .open(let readings):
+            for (index, row) in readings[0].enumerated() { rows[row].cells[0] = amounts[index] }
+            table.openItems.append(openItems(readings, amounts: amounts, rows: rows, at: start))
+            return true
         case .none(let cutShort):
             let limit = (zh: "上限（\(stepLimit) 步或 \(readingLimit) 种读法）", en: "(\(stepLimit) steps or \(readingLimit) readings)")
             table.notes.append(RawTextPlacementNotes.unplaced(
@@ -194,5 +201,40 @@ extension RawTextSideBySide {
                 at: start))
             return false
         }
+    }
+
+    /// The cells `readings` (two or more) place differently, and the warning naming them: for each amount whose row
+    /// differs, every row it may stand in (`6.20→四、上级补助收入 / 五、事业收入 / … / 八、其他收入`).
+    static func openItems(
+        _ readings: [RowReading], amounts: [PageTextToken], rows: [Row], at start: SourceLocation
+    ) -> OpenPlacementResolution.OpenItems {
+        // Each row's value (分, blank 0) under each reading.
+        let values = readings.map { reading -> [Int64] in
+            var cells = [Int64](repeating: 0, count: rows.count)
+            for (index, row) in reading.enumerated() { cells[row] = amounts[index].amount ?? 0 }
+            return cells
+        }
+        let open = rows.indices.filter { row in Set(values.map { $0[row] }).count > 1 }
+        var named: [String] = []
+        for index in amounts.indices {
+            var places: [Int] = []
+            for reading in readings where !places.contains(reading[index]) { places.append(reading[index]) }
+            guard places.count > 1 else { continue }
+            named.append("\(amounts[index].text)→" + places.map { String(rows[$0].label.text) }.joined(separator: " / "))
+        }
+        let cells = open.map { (item: String(rows[$0].label.text), column: rows[$0].isIncome ? 1 : 2) }
+        let unread = [true, false].compactMap { income -> String? in
+            let labels = open.filter { rows[$0].isIncome == income }.map { String(rows[$0].label.text) }
+            return labels.isEmpty ? nil : (income ? "收入栏 " : "支出栏 ") + labels.joined(separator: "、")
+        }.joined(separator: "，")
+        let note = ReadProblem(
+            code: "table.ambiguous", severity: .warning,
+            message: "公开01：原始文本中金额与行的对应有 \(readings.count) 种读法均满足本表及与公开04的勾稽关系，无法确定："
+                + named.joined(separator: "；") + "；\(unread) 未读取（本表只读取了一部分；各读法一致的单元格已读取）"
+                + " — raw text detaches the amounts from their labels and \(readings.count) readings satisfy the "
+                + "identities, those with 公开04 included; the \(open.count) cells they place differently are not read, "
+                + "the cells every reading gives alike are",
+            table: .incomeExpenditureSummary, source: start)
+        return OpenPlacementResolution.OpenItems(table: .incomeExpenditureSummary, cells: cells, note: note)
     }
 }
