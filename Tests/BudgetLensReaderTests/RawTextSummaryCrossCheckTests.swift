@@ -73,16 +73,34 @@ struct RawTextSummaryCrossCheckTests {
         #expect(RawTextSideBySide.settle(amounts, rows: rows, figures: opening) == .none(cutShort: false))
     }
 
-    @Test("公开04 fixing only 201 and 208: 5.00 fits 九 or any later 类 — open, not read, both named")
+    @Test("公开04 fixing only 201 and 208: 5.00 fits 九 or any later 类 — 16 readings, every one returned")
     func stillOpen() throws {
         let (rows, amounts) = try table()
         let outcome = RawTextSideBySide.settle(amounts, rows: rows, figures: figures(["201": 1_000, "208": 1_500]))
-        guard case .open(let first, let second) = outcome else {
+        guard case .open(let readings) = outcome else {
             Issue.record("expected open: \(outcome)")
             return
         }
-        let index = try #require(first.indices.first { first[$0] != second[$0] })
-        #expect(amounts[index] == 500)
-        #expect([first[index], second[index]].map { String(rows[$0].label.text) } == ["九、卫生健康支出", "十、节能环保支出"])
+        // 5.00 in 九、卫生健康支出 … 二十四、抗疫特别国债安排的支出 (in printed order after 15.00's 八); nothing else moves.
+        let index = try #require(amounts.firstIndex(of: 500))
+        #expect(readings.map { String(rows[$0[index]].label.text) } == Array(RawTextSideBySideTests.classLabels[8...]))
+        #expect(readings.allSatisfy { reading in reading.indices.allSatisfy { $0 == index || reading[$0] == readings[0][$0] } })
+    }
+
+    @Test("the readings left are named as the warning says: every row the amount may stand in, the cells placed apart")
+    func openNamed() throws {
+        let (rows, amounts) = try table()
+        guard case .open(let readings) = RawTextSideBySide.settle(amounts, rows: rows, figures: figures(["201": 1_000, "208": 1_500]))
+        else {
+            Issue.record("expected open")
+            return
+        }
+        let tokens = amounts.map { PageTextToken(text: Substring("\($0 / 100).\(String(format: "%02d", $0 % 100))"), kind: .amount($0), line: 0, column: 1) }
+        let open = RawTextSideBySide.openItems(readings, amounts: tokens, rows: rows, at: SourceLocation(file: "raw.txt", line: 1))
+        #expect(open.cells.map(\.item) == Array(RawTextSideBySideTests.classLabels[8...]) && open.cells.allSatisfy { $0.column == 2 })
+        #expect(open.note.code == "table.ambiguous" && open.note.severity == .warning)
+        #expect(open.note.message.hasPrefix(
+            "公开01：原始文本中金额与行的对应有 16 种读法均满足本表及与公开04的勾稽关系，无法确定：5.00→九、卫生健康支出 / 十、节能环保支出 / "),
+            "\(open.note.message)")
     }
 }

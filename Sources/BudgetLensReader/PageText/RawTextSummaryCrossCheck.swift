@@ -100,8 +100,9 @@ extension RawTextSideBySide {
             var chosen: [Int] = []
             func search(_ item: Int, from start: Int) {
                 steps += 1
-                if steps > stepLimit || found.count > openLimit { cutShort = true }
-                guard !cutShort else { return }
+                if steps > stepLimit { cutShort = true }
+                // More than ``openLimit``: too many if the other block can be placed at all (said by the caller).
+                guard !cutShort, found.count <= openLimit else { return }
                 if item == items.count {
                     guard candidates[start...].allSatisfy({ accepts($0, 0) }) else { return }
                     var values = [Int64](repeating: 0, count: candidates.count)
@@ -156,7 +157,10 @@ extension RawTextSideBySide {
             let incomeItems = roles.indices.filter { roles[$0] == .incomeItem }
             let classItems = roles.indices.filter { roles[$0] == .expenditureItem }
             let incomePlacements = placements(incomeItems, in: incomeRows)
-            let classPlacements = placements(classItems, in: classRows)
+            let classPlacements = incomePlacements.isEmpty ? [] : placements(classItems, in: classRows)
+            if cutShort { return .none(cutShort: true) }
+            if classPlacements.isEmpty { continue }
+            if incomePlacements.count > openLimit || classPlacements.count > openLimit { return .none(cutShort: true) }
             for income in incomePlacements {
                 for classes in classPlacements {
                     var candidate = reading
