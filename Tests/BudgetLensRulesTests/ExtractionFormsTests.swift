@@ -49,13 +49,13 @@ struct ExtractionFormsTests {
     /// The figures per PDF (the corpus numbering of docs/page-text.md) and extraction: identical, missing, extra.
     static let expected: [String: [ExtractionTools.Kind: (Int, Int, Int)]] = [
         "pdf/24年普陀区财政局（测试问题版本）.pdf": [
-            .layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (197, 248, 0), .plumberLayout: (445, 0, 0),
+            .layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (234, 211, 5), .plumberLayout: (445, 0, 0),
         ],
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
-            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (541, 107, 0), .plumberLayout: (648, 0, 0),
+            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (577, 71, 4), .plumberLayout: (648, 0, 0),
         ],
         "pdf/上海市普陀区财政局2024年度部门决算.pdf": [
-            .layout: (577, 0, 0), .pageText: (571, 6, 6), .raw: (323, 254, 6), .plumberLayout: (577, 0, 0),
+            .layout: (577, 0, 0), .pageText: (571, 6, 6), .raw: (360, 217, 11), .plumberLayout: (577, 0, 0),
         ],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
             .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (467, 67, 0), .plumberLayout: (534, 0, 0),
