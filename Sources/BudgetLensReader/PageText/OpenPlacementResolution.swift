@@ -61,8 +61,9 @@ enum OpenPlacementResolution {
     /// place differently (``RawTextSideBySide/settle(_:rows:figures:start:into:)``): not read.
     struct OpenItems {
         var table: TableID
-        /// Each cell as its row's label and 栏次 (公开01: 1 收入, 2 支出).
-        var cells: [(item: String, column: Int)]
+        /// Each cell as its row's code (`nil`: a row named by its label; the 合计 row's label `合计`), label and 栏次
+        /// (公开01: 1 收入, 2 支出).
+        var cells: [(code: String?, item: String, column: Int)]
         /// The `table.ambiguous` warning naming the readings.
         var note: ReadProblem
     }
@@ -87,10 +88,14 @@ enum OpenPlacementResolution {
         for open in items {
             guard let tableIndex = disclosure.tables.firstIndex(where: { $0.id == open.table }) else { continue }
             for rowIndex in disclosure.tables[tableIndex].rows.indices {
-                let item = disclosure.tables[tableIndex].rows[rowIndex].item
-                for cell in disclosure.tables[tableIndex].rows[rowIndex].cells.indices {
-                    let column = disclosure.tables[tableIndex].rows[rowIndex].cells[cell].column
-                    guard open.cells.contains(where: { $0.item == item && $0.column == column }) else { continue }
+                let row = disclosure.tables[tableIndex].rows[rowIndex]
+                func matches(_ cell: (code: String?, item: String, column: Int)) -> Bool {
+                    if let code = cell.code { return row.code == code }
+                    return row.code == nil && (row.item == cell.item || cell.item == "合计" && row.kind == .total)
+                }
+                for cell in row.cells.indices {
+                    let column = row.cells[cell].column
+                    guard open.cells.contains(where: { matches($0) && $0.column == column }) else { continue }
                     disclosure.tables[tableIndex].rows[rowIndex].cells[cell].value = nil
                     disclosure.tables[tableIndex].rows[rowIndex].cells[cell].text = ""
                 }

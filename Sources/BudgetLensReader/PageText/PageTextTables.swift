@@ -142,10 +142,11 @@ enum PageTextTables {
                 output.threePublicChoices += table.threePublicChoices
                 output.openRows += table.openRows
                 output.openCodes += table.openCodes
+                output.openItems += table.openItems
                 output.incomeColumnsWithMoney = table.incomeColumnsWithMoney
                 // A row left open is not certain: only the total column is kept then (with amounts ≥ 0 the total is
                 // the row's first amount under every placement).
-                let certain = table.openRows.isEmpty
+                let certain = table.openRows.isEmpty && table.openItems.isEmpty
                 if id.shape == .functional, let totals = codeTotals(table.lines, certain: certain) { output.codeTotals[id] = totals }
                 if id.shape == .functional, certain, let rows = RawTextColumnChains.codeRows(table.lines) { output.codeRows[id] = rows }
             } else {

@@ -226,7 +226,7 @@ extension RawTextSideBySide {
             guard places.count > 1 else { continue }
             named.append("\(amounts[index].text)→" + places.map { String(rows[$0].label.text) }.joined(separator: " / "))
         }
-        let cells = open.map { (item: String(rows[$0].label.text), column: rows[$0].isIncome ? 1 : 2) }
+        let cells = open.map { (code: String?.none, item: String(rows[$0].label.text), column: rows[$0].isIncome ? 1 : 2) }
         let unread = [true, false].compactMap { income -> String? in
             let labels = open.filter { rows[$0].isIncome == income }.map { String(rows[$0].label.text) }
             return labels.isEmpty ? nil : (income ? "收入栏 " : "支出栏 ") + labels.joined(separator: "、")
