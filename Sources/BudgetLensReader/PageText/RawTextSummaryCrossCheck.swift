@@ -13,8 +13,10 @@ import BudgetLensCore
 ///
 /// A printed amount is within 1 分 of what 公开04 gives (尾数误差: the printed amount is read, the checks judge
 /// the difference). Every reading of 公开01's own identities (at most ``readingLimit``) is placed row by row under
-/// these; exactly one set of cells left: read. Two: not read, both named at the first amount they place apart
-/// (`6.20→四、上级补助收入 | 6.20→五、事业收入`). None: not read. Bounded by ``RawTextSideBySide/stepLimit``.
+/// these; exactly one set of cells left: read. Several (at most ``openLimit``): read in part — a cell only where every
+/// reading gives it the same value, the others left without a value and named with every row each amount may stand in
+/// (`6.20→四、上级补助收入 / 五、事业收入 / … / 八、其他收入`, a `table.ambiguous` warning; docs/page-text.md, "Raw
+/// `pdftotext` 公开01 read in part"). None, or more: not read. Bounded by ``RawTextSideBySide/stepLimit``.
 extension RawTextSideBySide {
     /// Readings of 公开01's own identities looked at, at most; more: not read (the search cannot say which).
     static let readingLimit = 64
