@@ -109,7 +109,7 @@ struct TextEndsInTableCommandTests {
         }
     }
 
-    @Test("N-YOY takes no base from a table not read: raw pdftotext of the 测试问题版本 (公开01 not read) is silent, its layout text fires on a planted 2.87%")
+    @Test("N-YOY takes no base from a table not read: raw pdftotext of the 测试问题版本 (公开01 read in part, its 总计 read) is silent and fires on a planted 2.87%, as its layout text")
     func changeWithUnreadTable() throws {
         let folder = try TestWorkbooks.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -130,11 +130,14 @@ struct TextEndsInTableCommandTests {
             let findings = try #require(object["findings"] as? [[String: Any]])
             return findings.filter { $0["rule"] as? String == "N-YOY" }.compactMap { $0["message"] as? String }
         }
-        // Raw text: 公开01 is not read; the text's 收入支出总计 0 万元 (a planted misstatement N-BIND reports on the
-        // PDF) gave "所列1.87%，按56.95 ÷ 56.95（推算上年数）计算应为100%".
+        // Raw text: 公开01 is read in part (its 6.20 among 收入 rows 4–8 unread, docs/page-text.md), its 总计 2995.39
+        // read; when it was not read at all, the text's 收入支出总计 0 万元 (a planted misstatement N-BIND reports on the
+        // PDF) gave "所列1.87%，按56.95 ÷ 56.95（推算上年数）计算应为100%". Silent as the PDF; a planted 2.87% fires.
         let raw = try text([], planted: false, name: "raw.txt")
-        #expect(try Self.check(raw).notRead.contains("公开01"))
+        #expect(try !Self.check(raw).notRead.contains("公开01"))
         #expect(try yoy(raw).isEmpty)
+        #expect(try yoy(try text([], planted: true, name: "rawplanted.txt"))
+            == ["增减比例 = 增减额 ÷ 上年数，增减用词一致：所列2.87%，按56.95 ÷ 3052.34（推算上年数）计算应为1.87%"])
         // The layout text reads 公开01: the untouched text is silent, a planted 2.87% fires against the table's
         // 2995.39 + 56.95 = 3052.34 (56.95 ÷ 3052.34 = 1.87%).
         #expect(try yoy(try text(["-layout"], planted: false, name: "layout.txt")).isEmpty)

@@ -37,6 +37,9 @@ enum RawTextColumnChains {
         case read(RawTextColumnBlocks.Reading)
         /// Two readings with different cells: the table is not read.
         case open(RawTextColumnBlocks.Reading, RawTextColumnBlocks.Reading)
+        /// Every reading (2 … `limit`, each with different cells), when ``place(rows:values:columnCount:identities:floors:limit:)``
+        /// was asked for more than two.
+        case readings([RawTextColumnBlocks.Reading])
         /// None; `cutShort` when the step limit ended the search.
         case none(cutShort: Bool)
     }
@@ -46,9 +49,12 @@ enum RawTextColumnChains {
     ///   - values: The amounts in printed order, in 分 (all ≥ 0).
     ///   - identities: The table's row identity; only `column 0 = Σ the others` is searched (公开02, 03, 05).
     ///   - floors: For a row's code (`合计` for the 合计 row), the least each column holds (0: no floor).
+    ///   - limit: Readings looked for: 2 (the default) stops at the second (``Outcome/open``); more finds every
+    ///     reading (``Outcome/readings``), searching one set of interchangeable columns for all; `limit` found, or a
+    ///     search cut short after two: ``Outcome/open`` (not all are known, so no cell is read).
     static func place(
         rows: [RawTextCodeTable.Row], values: [Int64], columnCount: Int, identities: [ColumnPlacement.Identity],
-        floors: [String: [Int64]] = [:]
+        floors: [String: [Int64]] = [:], limit: Int = 2
     ) -> Outcome {
         guard identities.count == 1, identities[0].total == 0, columnCount >= 2,
             identities[0].parts == Array(1..<columnCount), !rows.isEmpty, !values.isEmpty, values.count <= amountLimit,
@@ -70,13 +76,25 @@ enum RawTextColumnChains {
         sets.sort { (first: [Int], second: [Int]) -> Bool in
             first.count != second.count ? first.count < second.count : first.lexicographicallyPrecedes(second)
         }
+        // Part columns no floor distinguishes are interchangeable under every identity searched (the row identity sums
+        // the parts; the hierarchy, the chain order and the 合计 row's money hold column by column). When every reading
+        // is looked for, only the sets whose free columns are the first free ones are searched, and each reading found
+        // is carried to every other choice of free columns (below).
+        let free = (1..<columnCount).filter { column in floors.values.allSatisfy { column >= $0.count || $0[column] <= 0 } }
+        if limit > 2 {
+            sets = sets.filter { set in
+                let used = set.filter(free.contains)
+                return used == Array(free.prefix(used.count))
+            }
+        }
+        var foundSets: [[Int]] = []
         search: for money in sets {
             let active = [0] + money
             // A row's identity: within 1 分 a part (ColumnPlacement.holds, tolerance 1).
             let tolerance = Int64(max(1, columnCount - 2))
             for totalLast in [false, true] {
                 place(totalLast: totalLast, active: active, tolerance: tolerance)
-                if cutShort || found.count >= 2 { break search }
+                if cutShort || found.count >= limit { break search }
             }
         }
 
@@ -113,14 +131,17 @@ enum RawTextColumnChains {
             // (the rows from the state's position on): a state met again completes the same ways, so its stored
             // completion is joined to the rows before (a different reading when those differ) and not searched again.
             var dead = Set<[Int64]>()
-            var completions: [[Int64]: [[Int?]]] = [:]
+            // Every completion of a state when all readings are looked for (`limit` > 2), else its first.
+            var completions: [[Int64]: [[[Int?]]]] = [:]
+            // The values of each state's stored completions (completions taking equal amounts in another order are one).
+            var completionValues: [[Int64]: Set<[[Int64]]>] = [:]
             var path: [(key: [Int64], position: Int)] = []
 
             func value(_ position: Int, _ step: Int) -> Int64 { cells[position][step].map { values[$0] } ?? 0 }
             func tick() -> Bool {
                 steps += 1
                 if steps > stepLimit { cutShort = true }
-                return !cutShort && found.count < 2
+                return !cutShort && found.count < limit
             }
             /// The state the rows from `position` on depend on: amounts used, each column's last, and for every
             /// parent with children still to come, its value and its children's sum so far, by column.
@@ -177,10 +198,12 @@ enum RawTextColumnChains {
                 if unused > (count - position) * active.count { return false }
                 let state = key(position)
                 if dead.contains(state) { return false }
-                if let completion = completions[state] {
+                if let stored = completions[state] {
                     let before = cells
-                    cells.replaceSubrange(position..<count, with: completion)
-                    record()
+                    for completion in stored {
+                        cells.replaceSubrange(position..<count, with: completion)
+                        record()
+                    }
                     cells = before
                     return true
                 }
@@ -236,7 +259,7 @@ enum RawTextColumnChains {
                         upper[step] = savedUpper
                         used[index] = false
                         unused += 1
-                        if cutShort || found.count >= 2 { return }
+                        if cutShort || found.count >= limit { return }
                     }
                 }
                 cell(0, need: 0)
@@ -244,8 +267,15 @@ enum RawTextColumnChains {
                 return any
             }
             func record() {
-                for (state, position) in path where completions[state] == nil {
-                    completions[state] = Array(cells[position...])
+                for (state, position) in path {
+                    let completion = Array(cells[position...])
+                    if limit <= 2 {
+                        if completions[state] == nil { completions[state] = [completion] }
+                    } else if completionValues[state, default: []].insert(
+                        completion.map { $0.map { $0.map { values[$0] } ?? 0 } }).inserted
+                    {
+                        completions[state, default: []].append(completion)
+                    }
                 }
                 var reading = RawTextColumnBlocks.Reading(
                     repeating: [Int?](repeating: nil, count: columnCount), count: rows.count)
@@ -261,19 +291,102 @@ enum RawTextColumnChains {
                 if !foundCells.contains(grid) {
                     foundCells.append(grid)
                     found.append(reading)
+                    foundSets.append(active)
                 }
             }
             row(0)
         }
 
-        if found.count >= 2 { return .open(found[0], found[1]) }
-        if cutShort { return .none(cutShort: true) }
-        guard let reading = found.first else { return .none(cutShort: false) }
+        if limit <= 2 || cutShort || found.count >= limit {
+            // Two are all a search stopped early can say: not all readings are known, so no cell is read.
+            if found.count >= 2 { return .open(found[0], found[1]) }
+            if cutShort { return .none(cutShort: true) }
+            guard let reading = found.first else { return .none(cutShort: false) }
+            return .read(reading)
+        }
+        // Every reading: each one found, carried to every choice of as many free columns (in order).
+        var all: [RawTextColumnBlocks.Reading] = []
+        var allCells = Set<[[Int64]]>()
+        for (reading, set) in zip(found, foundSets) {
+            let used = set.filter(free.contains)
+            for target in subsets(free, size: used.count) {
+                var moved = reading
+                for row in moved.indices {
+                    for column in used { moved[row][column] = nil }
+                    for (index, column) in used.enumerated() { moved[row][target[index]] = reading[row][column] }
+                }
+                let grid = moved.map { $0.map { $0.map { values[$0] } ?? 0 } }
+                guard allCells.insert(grid).inserted else { continue }
+                all.append(moved)
+                if all.count >= limit * 8 { return .open(all[0], all[1]) }
+            }
+        }
+        if all.count >= 2 { return .readings(all) }
+        guard let reading = all.first else { return .none(cutShort: false) }
         return .read(reading)
+    }
+
+    /// The `size`-element subsets of `items`, each in the items' order.
+    static func subsets(_ items: [Int], size: Int) -> [[Int]] {
+        guard size > 0 else { return [[]] }
+        guard size <= items.count else { return [] }
+        var result: [[Int]] = []
+        for (index, item) in items.enumerated() {
+            for rest in subsets(Array(items[(index + 1)...]), size: size - 1) { result.append([item] + rest) }
+        }
+        return result
     }
 }
 
 extension RawTextColumnChains {
+    /// Readings looked for in a table the identities leave open (more: not read, the search said cut short).
+    static let readingLimit = 16
+
+    /// The cells `readings` (two or more) give different values, by row and column, and the `table.ambiguous`
+    /// warning naming every reading at the first row where they differ and the cells left unread: the table is read
+    /// in part (as 公开09, ``ThreePublicResolution``), a cell only where every reading gives it the same value.
+    static func openCells(
+        _ id: TableID, readings: [RawTextColumnBlocks.Reading], rows: [RawTextCodeTable.Row], amounts: [PageTextToken],
+        columns: [String], relation: String?, at start: SourceLocation
+    ) -> OpenPlacementResolution.OpenItems {
+        func value(_ reading: RawTextColumnBlocks.Reading, _ row: Int, _ column: Int) -> Int64 {
+            reading[row][column].flatMap { amounts[$0].amount } ?? 0
+        }
+        var cells: [(code: String?, item: String, column: Int)] = []
+        var unread: [String] = []
+        var firstRow: Int? = nil
+        for row in rows.indices {
+            let differing = columns.indices.filter { column in Set(readings.map { value($0, row, column) }).count > 1 }
+            guard !differing.isEmpty else { continue }
+            if firstRow == nil { firstRow = row }
+            for column in differing { cells.append((rows[row].code, rows[row].code == nil ? "合计" : rows[row].label, column + 1)) }
+            unread.append("\(rows[row].code ?? "合计")（" + differing.map { columns[$0] }.joined(separator: "、") + "）")
+        }
+        let named = firstRow.map { row in
+            var seen: [[Int64]] = []
+            var texts: [String] = []
+            for reading in readings {
+                let placed = columns.indices.map { value(reading, row, $0) }
+                guard !seen.contains(placed) else { continue }
+                seen.append(placed)
+                texts.append("\(rows[row].code ?? "合计") " + reading[row].enumerated().compactMap { column, amount in
+                    amount.map { "\(amounts[$0].text)→\(columns[column])" }
+                }.joined(separator: "，"))
+            }
+            let more = texts.count > 6 ? "（另有 \(texts.count - 6) 种）" : ""
+            return texts.prefix(6).joined(separator: " | ") + more
+        } ?? ""
+        let note = ReadProblem(
+            code: "table.ambiguous", severity: .warning,
+            message: "\(id.formID)：原始文本中各栏金额的放置有 \(readings.count) 种读法均满足勾稽关系"
+                + (relation.map { "（含与\($0)的关系）" } ?? "") + "，无法确定：" + named + "；" + unread.joined(separator: "、")
+                + " 未读取（本表只读取了一部分；各读法一致的单元格已读取） — the raw text's amounts can be placed in their "
+                + "columns in \(readings.count) ways that satisfy the identities" + (relation.map { ", those with \($0) included" } ?? "")
+                + "; the \(cells.count) cells they place differently are not read, the cells every reading gives alike are",
+            table: id, source: start)
+        return OpenPlacementResolution.OpenItems(table: id, cells: cells, note: note)
+    }
+
     /// Both readings at the first row whose cells differ (`2013901 51.32→本年支出合计，51.32→基本支出 | 2013901
     /// 202.24→本年支出合计，202.24→项目支出`); readings that differ only in which of two equal amounts a cell took
     /// are one reading.
@@ -346,11 +459,17 @@ extension RawTextCodeTable {
             let values = tokens.compactMap(\.amount)
             guard values.count == tokens.count else { return nil }
             let outcome = RawTextColumnChains.place(rows: rows, values: values, columnCount: columns.count, identities: identities,
-                floors: floors)
+                floors: floors, limit: RawTextColumnChains.readingLimit)
             switch outcome
             {
             case .read(let reading):
                 return RawTextColumnBlocks.cut(reading, rows: rows, amounts: tokens)
+            case .readings(let readings):
+                // Read in part: the cells every reading gives alike; the others left without a value, named.
+                table.openItems.append(RawTextColumnChains.openCells(
+                    id, readings: readings, rows: rows, amounts: tokens, columns: columns,
+                    relation: floors.isEmpty ? nil : relation, at: start))
+                return RawTextColumnBlocks.cut(readings[0], rows: rows, amounts: tokens)
             case .open(let first, let second):
                 table.notes.append(ReadProblem(
                     code: "page-text.placement-ambiguous", severity: .warning,
