@@ -205,6 +205,17 @@ struct RowAssembler {
                 "两个金额（\(fragments.map(\.text).joined(separator: "、"))）落在同一单元格 — "
                     + "two amounts (\(fragments.map(\.text).joined(separator: ", "))) fall in one cell", fragments[0])
         }
+        if source == .pdf, isLabel, let amount = fragments.first(where: { $0.kind == .amount }),
+            fragments.contains(where: { $0.kind == .text })
+        {
+            // A browser's print of two HTML tables one under the other (公开01's last rows, `年末结转和结余 55.34`, in
+            // a narrower grid): the amount stands inside the label column above.
+            note(
+                CrowdedCells.amountInLabelCode,
+                "金额“\(amount.text)”落在科目名称栏内（\(fragments.map(\.text).joined(separator: "、"))） — "
+                    + "the amount '\(amount.text)' falls in the label column (\(fragments.map(\.text).joined(separator: ", ")))",
+                amount)
+        }
         guard let first = ordered.first else { return ("", blankCellOrigin(band: band, y: rowY)) }
         return (
             ordered.map(\.text).joined(separator: isLabel ? "" : " "),
