@@ -37,6 +37,8 @@ struct RowAssembler {
     struct Seed {
         var y: Double
         var isTotal = false
+        /// A template's placeholder row (`…` in the code column, no code): it may have no label.
+        var isPlaceholder = false
     }
 
     struct Placed {
@@ -152,6 +154,14 @@ struct RowAssembler {
                 ($0.y, $0.fragment.isTotal)
             }
         var seeding = Seeding(seeds: cluster(points, tolerance: max(0.3 * pitch, 0.35 * em)), pitch: pitch)
+        // The rows whose only code is a template's `…`: a wrapped label's last line is never theirs for want of one.
+        var placeholders = Set<Int>()
+        var coded = Set<Int>()
+        for index in codes {
+            let seed = nearestSeed(to: placed[index].y, in: seeding.seeds)
+            if placed[index].fragment.kind == .digits { coded.insert(seed) } else { placeholders.insert(seed) }
+        }
+        for seed in placeholders.subtracting(coded) { seeding.seeds[seed].isPlaceholder = true }
         for band in bands.indices where bands[band].kind == .label {
             let fragments = placed.filter { $0.band == band && !$0.fragment.isTotal }
             for (seed, cell) in anchoredLabels(fragments, seeds: seeding.seeds, pitch: pitch) {
