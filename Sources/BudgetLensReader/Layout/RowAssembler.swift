@@ -62,6 +62,7 @@ struct RowAssembler {
     /// The rows of a page's body fragments (row totals marked `isTotal`), top to bottom.
     mutating func lines(body: [Fragment]) -> [SynthesizedLine] {
         guard !body.isEmpty, !bands.isEmpty else { return [] }
+        if source == .layoutText, table == .threePublicExpenses { noteAmountsBetweenHeadings(body) }
         var placed = body.map { fragment in
             Placed(fragment: fragment, band: provisionalBand(for: fragment), y: fragment.baseline)
         }
@@ -116,6 +117,34 @@ struct RowAssembler {
         for line in tied { resolve(line, in: &cells) }
         if source == .layoutText { alignAmounts(&cells) }
         return gridRows(cells, seeds: seeds)
+    }
+
+    /// Layout text of 公开09 (twelve amounts, both readings adding up alike): in a row with blanks, an amount under no
+    /// heading, between two (a browser's print of an HTML table, headings left-aligned, amounts right-aligned:
+    /// `预算数 … 0.95 决算数`), could be either column's, and its row's identity holds either way. Noted (``CrowdedCells/amountBetweenCode``),
+    /// and the table is then not read, both headings named.
+    private mutating func noteAmountsBetweenHeadings(_ body: [Fragment]) {
+        let amountBands = bands.indices.filter { bands[$0].kind == .amount }
+        // A row that fills every column (公开09 has twelve) is placed in order: only a row with blanks leaves a choice.
+        var perLine: [PrintedLine: Int] = [:]
+        for fragment in body where fragment.kind == .amount {
+            perLine[PrintedLine(page: fragment.page, baseline: fragment.baseline), default: 0] += 1
+        }
+        for fragment in body where fragment.kind == .amount
+            && perLine[PrintedLine(page: fragment.page, baseline: fragment.baseline), default: 0] < min(amountBands.count, 12)
+        {
+            guard !amountBands.contains(where: { bands[$0].overlap(with: fragment) > 0 }),
+                let left = amountBands.last(where: { bands[$0].x1 <= fragment.x0 }),
+                let right = amountBands.first(where: { bands[$0].x0 >= fragment.x1 })
+            else { continue }
+            let (leftName, rightName) = (bands[left].headerText, bands[right].headerText)
+            note(
+                CrowdedCells.amountBetweenCode,
+                "金额“\(fragment.text)”位于“\(leftName)”与“\(rightName)”两栏之间，不在任一栏标题之下：两种读法（第\(left + 1)栏或第\(right + 1)栏）合计关系都成立 — "
+                    + "the amount '\(fragment.text)' stands between the columns '\(leftName)' and '\(rightName)', under neither "
+                    + "heading: both readings (field \(left + 1) or \(right + 1)) add up alike",
+                fragment)
+        }
     }
 
     /// A page's cells while its rows are assembled: for each row (seed), the fragments of each column (band).
