@@ -39,9 +39,9 @@ struct MissingPagesTests {
         #expect(!fromCut.records.contains { $0.hasPrefix("02,") || $0.hasPrefix("06,") })
         #expect(fromCut.records == fromWhole.records.filter { !$0.hasPrefix("02,") && !$0.hasPrefix("06,") })
         #expect(fromCut.stderr.contains(
-            "警告 warning: [公开02] 公开02 收入决算表：第4页之后缺页（该页印页码4，下一页印6：印刷页码5不在文件中），本表延续到缺失的页上，只读到部分行，未读取、未检查"))
+            "警告 warning: [公开02] 缺页，本表只读到部分行：公开02 收入决算表：第4页之后缺页（该页印页码4，下一页印6：印刷页码5不在文件中），本表延续到缺失的页上，只读到部分行，未读取、未检查"))
         #expect(fromCut.stderr.contains(
-            "警告 warning: [公开06] 公开06 一般公共预算财政拨款基本支出决算明细表：第10页之后缺页（该页印页码11，下一页印13：印刷页码12不在文件中）"))
+            "警告 warning: [公开06] 缺页，本表只读到部分行：公开06 一般公共预算财政拨款基本支出决算明细表：第10页之后缺页（该页印页码11，下一页印13：印刷页码12不在文件中）"))
         #expect(fromCut.stderr.contains("部分读取：公开02、公开06 有表题但未能读取"))
         // check: no error (the false 06-2 gone), exit 0; the two tables' rules not checked.
         let check = try BudgetLensBinary.run(["check", "--format", "json", cut])

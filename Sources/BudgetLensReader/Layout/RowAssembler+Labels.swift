@@ -3,7 +3,7 @@ import BudgetLensCore
 /// Wrapped labels: which lines of a label column make one label, and which row it belongs to.
 extension RowAssembler {
     /// How near the column's right edge a label line must end to count as wrapped (it filled the column).
-    var fillTolerance: Double { source == .pdf ? 0.75 * em : 0.5 }
+    var fillTolerance: Double { source == .pdf ? 0.75 * em : 1.0 }
 
     /// Whether a fragment starts a new label rather than continuing a wrapped one: an ordinal (`二、`), a
     /// total, or a standard row of 公开01/04 (`年初结转和结余`).
