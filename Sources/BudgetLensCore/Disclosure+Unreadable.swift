@@ -15,13 +15,18 @@ extension Disclosure {
     /// inside it and the tables after it are absent. Present, not read.
     public static let truncatedTableProblem = "text.ends-in-table"
 
+    /// The ``ReadProblem/code`` of a table that runs onto pages missing from a PDF (its printed page numbers jump):
+    /// present, read only in part, so not read (a warning).
+    public static let pagesMissingProblem = "table.pages-missing"
+
     /// The ``ReadProblem/code`` of a table whose header row was not found (an error): with no header no cell is
     /// read, so the table is present, not read.
     public static let noHeaderProblem = "table.no-header"
 
     /// The tables whose title is there but whose rows could not be read (``notUnderstoodTableProblem``, an error
-    /// F-READ reports; or no header found, ``noHeaderProblem``, and so no row read), or that a cut file ends
-    /// inside (``cutTableProblem``): present, so not missing.
+    /// F-READ reports; or no header found, ``noHeaderProblem``, and so no row read), that a cut file ends
+    /// inside (``cutTableProblem``) or that runs onto pages missing from a PDF (``pagesMissingProblem``): present,
+    /// so not missing.
     public var notUnderstoodTables: [TableID] {
         var ids = tables(withProblem: Disclosure.notUnderstoodTableProblem)
         for id in tables(withProblem: Disclosure.noHeaderProblem) where !ids.contains(id) && table(id) == nil {
@@ -29,6 +34,7 @@ extension Disclosure {
         }
         for id in tables(withProblem: Disclosure.cutTableProblem) where !ids.contains(id) { ids.append(id) }
         for id in tables(withProblem: Disclosure.truncatedTableProblem) where !ids.contains(id) { ids.append(id) }
+        for id in tables(withProblem: Disclosure.pagesMissingProblem) where !ids.contains(id) { ids.append(id) }
         return ids
     }
 

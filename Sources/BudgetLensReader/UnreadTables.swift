@@ -87,6 +87,7 @@ enum UnreadTables {
     static func startsTableContent(
         _ lines: [Substring], after index: Int, title: (Int) -> TableID?
     ) -> Bool {
+        if statesNotPublished(lines, after: index) { return false }
         var seen = 0
         var next = index + 1
         while next < lines.count, seen < lookahead {
@@ -101,6 +102,26 @@ enum UnreadTables {
                 return true
             }
             if amounts.count >= 2 { return true }
+        }
+        return false
+    }
+}
+
+extension UnreadTables {
+    /// Whether the document says, within a few lines after the title, that it does not publish the table
+    /// (`本文档未公开此表（原文档中未找到公开06表）。`, the page `budgetlens render` prints for a table its source lacks)
+    /// before any row of amounts: the table is absent, as the PDF and `-layout` readers find it (no grid follows the
+    /// title), not present and unread.
+    static func statesNotPublished(_ lines: [Substring], after index: Int) -> Bool {
+        var seen = 0
+        var next = index + 1
+        while next < lines.count, seen < lookahead {
+            let line = lines[next]
+            next += 1
+            if line.allSatisfy(\.isWhitespace) { continue }
+            seen += 1
+            guard line.containsText("公开") else { continue }
+            if TextNormalization.key(line).contains("本文档未公开此表") { return true }
         }
         return false
     }

@@ -7,7 +7,7 @@ enum ReadCompleteness {
     /// between), `table.duplicate` (a table's second copy, not read), `workbook.date-cell` (a date where an amount
     /// belongs), `workbook.merged-amount` (cells covered by a merged amount cell). `cells` prints them on stderr.
     static let notReadWarnings: Set<String> = [
-        "table.ambiguous", "table.duplicate", "workbook.date-cell", "workbook.merged-amount",
+        "table.ambiguous", "table.duplicate", "workbook.date-cell", "workbook.merged-amount", "table.pages-missing",
     ]
 
     /// `true` when something of the document was not read: a reading error (a cell that is not a number, a row not

@@ -27,8 +27,8 @@ struct PlumberLayoutTextTests {
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": (0, 0),
         // 公开09's `0.95 0.95`, four placements the identities leave open, is placed by where the amounts stand.
         "pdf/上海市普陀区财政局2024年度部门决算.pdf": (0, 0),
-        // 20799 其他文化旅游体育与传媒支出 of 公开02/03/05, printed `…传媒支` / `出` (the PDF reads `…传媒支`).
-        "pdf/附件2：部门决算模板.pdf": (0, 9),
+        // 20799 其他文化旅游体育与传媒支出 of 公开02/03/05, printed `…传媒支` / `出`: 9 before the PDF read it whole too.
+        "pdf/附件2：部门决算模板.pdf": (0, 0),
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": (0, 0),
     ]
 

@@ -28,6 +28,10 @@ enum LayoutDisclosureReader {
                     source: location(of: note, file: file)))
         }
         disclosure.problems = problems.sorted { ($0.source.page ?? 0, $0.source) < ($1.source.page ?? 0, $1.source) }
+        if source == .pdf {
+            MissingPages.mark(
+                &disclosure, printed: reconstruction.printedPageNumbers, spans: reconstruction.tableSpans, file: file)
+        }
         finishing(&disclosure)
         // Last: a cut inside a row (``CutTableText``) and the tables on scanned pages are known by now.
         TextEndsInTable.mark(&disclosure, lines: lines.map(\.text)) { provenance.location($0, column: 1) }

@@ -10,6 +10,17 @@ struct LayoutReconstruction {
 
     private(set) var lines: [SynthesizedLine] = []
     private(set) var notes: [LayoutNote] = []
+    /// PDF: the number printed at each page's top or foot (page → printed number), where one is printed.
+    private(set) var printedPageNumbers: [Int: Int] = [:]
+    /// Each table read, with the pages its rows stand on and whether it ended at a page break (the next page did
+    /// not continue it) rather than at its note, the next title or a part heading.
+    private(set) var tableSpans: [TableSpan] = []
+
+    struct TableSpan {
+        let id: TableID
+        let pages: [Int]
+        let endsAtPageBreak: Bool
+    }
 
     /// The rebuilt text: the lines joined.
     var text: String { lines.map(\.text).joined(separator: "\n") }
@@ -31,7 +42,19 @@ struct LayoutReconstruction {
         var open: OpenTable?
         for page in pages {
             let builder = VisualRowBuilder(page: page, source: source)
-            var rows = builder.rows(of: page).filter { !isPageNumber($0, page: page) }
+            var rows: [VisualRow] = []
+            for row in builder.rows(of: page) {
+                guard isPageNumber(row, page: page) else {
+                    rows.append(row)
+                    continue
+                }
+                // `7`, `- 7 -`, `第7页，共25页`: the first run of digits.
+                let key = TextNormalization.key(row.joinedText)
+                let digits = key.drop { !($0.isASCII && $0.isNumber) }.prefix { $0.isASCII && $0.isNumber }
+                if digits.count <= 4, let number = Int(digits) {
+                    printedPageNumbers[page.number] = number
+                }
+            }
             // Layout text: a page number alone on the page's last line (`6` under a table continued overleaf).
             if source == .layoutText, let last = rows.last, last.fragments.count == 1,
                 last.fragments[0].kind == .digits, last.fragments[0].text.count <= 3,
@@ -47,7 +70,7 @@ struct LayoutReconstruction {
                     table.segments.append(TableSegment(page: page.number, em: builder.em, fragments: []))
                     open = table
                 } else {
-                    close(&open)
+                    close(&open, atPageBreak: true)
                 }
             }
             while index < rows.count {
@@ -55,7 +78,9 @@ struct LayoutReconstruction {
                 defer { index += 1 }
                 if var table = open {
                     if endsTable(row, page: page, em: builder.em) {
-                        close(&open)
+                        // Ended by the next title or a heading at the top of a page it has no row on: it ended at the
+                        // page break, not at its note.
+                        close(&open, atPageBreak: table.segments.last?.fragments.isEmpty == true && !isNote(row))
                     } else if table.segments.last?.fragments.isEmpty == true,  // the cheap test first
                         TableTitles.table(named: row.joinedText) == table.id
                     {
@@ -88,9 +113,11 @@ struct LayoutReconstruction {
     }
 
     /// Writes the open table's rows and forgets it.
-    private mutating func close(_ open: inout OpenTable?) {
+    private mutating func close(_ open: inout OpenTable?, atPageBreak: Bool = false) {
         guard let table = open else { return }
         open = nil
+        let pages = table.segments.filter { !$0.fragments.isEmpty }.map(\.page)
+        tableSpans.append(TableSpan(id: table.id, pages: pages, endsAtPageBreak: atPageBreak))
         lines += table.pendingText
         var grid = TableGridBuilder(table: table.id, source: source)
         lines += grid.build(table.segments.filter { !$0.fragments.isEmpty })
@@ -190,6 +217,12 @@ struct LayoutReconstruction {
             return true
         }
         return false
+    }
+
+    /// A table's note (`注：`, `说明：`, `备注：`) or no-data statement: the table's own end.
+    private func isNote(_ row: VisualRow) -> Bool {
+        let key = TextNormalization.key(row.joinedText)
+        return key.hasPrefix("注:") || key.hasPrefix("说明:") || key.hasPrefix("备注:") || TableLocator.isNoDataStatement(key)
     }
 
     /// `第一部分` … `第九部分` at the start of a text.

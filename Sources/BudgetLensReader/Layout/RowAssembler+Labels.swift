@@ -90,9 +90,11 @@ extension RowAssembler {
                     if let below, seeds[seed].y >= seeds[below].y { continue }
                     candidates.append((seed, abs(center - seeds[seed].y)))
                 }
-                // A row without a label is the likelier home: every row has one. Between equals, the upper.
+                // A row without a label is the likelier home: every row has one — but a template's `…` row, which
+                // may have none (the 模板's `其他文化旅游体育与传媒支` / `出` above one). Between equals, the upper.
                 func weight(_ candidate: (seed: Int, distance: Double)) -> Double {
-                    candidate.distance - (hasLabel.contains(candidate.seed) ? 0 : 0.5 * pitch)
+                    let wantsLabel = !hasLabel.contains(candidate.seed) && !seeds[candidate.seed].isPlaceholder
+                    return candidate.distance - (wantsLabel ? 0.5 * pitch : 0)
                 }
                 let chosen =
                     candidates.min {

@@ -37,6 +37,8 @@ struct RowAssembler {
     struct Seed {
         var y: Double
         var isTotal = false
+        /// A template's placeholder row (`…` in the code column, no code): it may have no label.
+        var isPlaceholder = false
     }
 
     struct Placed {
@@ -60,6 +62,7 @@ struct RowAssembler {
     /// The rows of a page's body fragments (row totals marked `isTotal`), top to bottom.
     mutating func lines(body: [Fragment]) -> [SynthesizedLine] {
         guard !body.isEmpty, !bands.isEmpty else { return [] }
+        if source == .layoutText, table == .threePublicExpenses { noteAmountsBetweenHeadings(body) }
         var placed = body.map { fragment in
             Placed(fragment: fragment, band: provisionalBand(for: fragment), y: fragment.baseline)
         }
@@ -116,6 +119,34 @@ struct RowAssembler {
         return gridRows(cells, seeds: seeds)
     }
 
+    /// Layout text of 公开09 (twelve amounts, both readings adding up alike): in a row with blanks, an amount under no
+    /// heading, between two (a browser's print of an HTML table, headings left-aligned, amounts right-aligned:
+    /// `预算数 … 0.95 决算数`), could be either column's, and its row's identity holds either way. Noted (``CrowdedCells/amountBetweenCode``),
+    /// and the table is then not read, both headings named.
+    private mutating func noteAmountsBetweenHeadings(_ body: [Fragment]) {
+        let amountBands = bands.indices.filter { bands[$0].kind == .amount }
+        // A row that fills every column (公开09 has twelve) is placed in order: only a row with blanks leaves a choice.
+        var perLine: [PrintedLine: Int] = [:]
+        for fragment in body where fragment.kind == .amount {
+            perLine[PrintedLine(page: fragment.page, baseline: fragment.baseline), default: 0] += 1
+        }
+        for fragment in body where fragment.kind == .amount
+            && perLine[PrintedLine(page: fragment.page, baseline: fragment.baseline), default: 0] < min(amountBands.count, 12)
+        {
+            guard !amountBands.contains(where: { bands[$0].overlap(with: fragment) > 0 }),
+                let left = amountBands.last(where: { bands[$0].x1 <= fragment.x0 }),
+                let right = amountBands.first(where: { bands[$0].x0 >= fragment.x1 })
+            else { continue }
+            let (leftName, rightName) = (bands[left].headerText, bands[right].headerText)
+            note(
+                CrowdedCells.amountBetweenCode,
+                "金额“\(fragment.text)”位于“\(leftName)”与“\(rightName)”两栏之间，不在任一栏标题之下：两种读法（第\(left + 1)栏或第\(right + 1)栏）合计关系都成立 — "
+                    + "the amount '\(fragment.text)' stands between the columns '\(leftName)' and '\(rightName)', under neither "
+                    + "heading: both readings (field \(left + 1) or \(right + 1)) add up alike",
+                fragment)
+        }
+    }
+
     /// A page's cells while its rows are assembled: for each row (seed), the fragments of each column (band).
     typealias Cells = [[[Fragment]]]
 
@@ -152,6 +183,14 @@ struct RowAssembler {
                 ($0.y, $0.fragment.isTotal)
             }
         var seeding = Seeding(seeds: cluster(points, tolerance: max(0.3 * pitch, 0.35 * em)), pitch: pitch)
+        // The rows whose only code is a template's `…`: a wrapped label's last line is never theirs for want of one.
+        var placeholders = Set<Int>()
+        var coded = Set<Int>()
+        for index in codes {
+            let seed = nearestSeed(to: placed[index].y, in: seeding.seeds)
+            if placed[index].fragment.kind == .digits { coded.insert(seed) } else { placeholders.insert(seed) }
+        }
+        for seed in placeholders.subtracting(coded) { seeding.seeds[seed].isPlaceholder = true }
         for band in bands.indices where bands[band].kind == .label {
             let fragments = placed.filter { $0.band == band && !$0.fragment.isTotal }
             for (seed, cell) in anchoredLabels(fragments, seeds: seeding.seeds, pitch: pitch) {
@@ -204,6 +243,17 @@ struct RowAssembler {
                 "layout.cell-crowded",
                 "两个金额（\(fragments.map(\.text).joined(separator: "、"))）落在同一单元格 — "
                     + "two amounts (\(fragments.map(\.text).joined(separator: ", "))) fall in one cell", fragments[0])
+        }
+        if source == .pdf, isLabel, let amount = fragments.first(where: { $0.kind == .amount }),
+            fragments.contains(where: { $0.kind == .text })
+        {
+            // A browser's print of two HTML tables one under the other (公开01's last rows, `年末结转和结余 55.34`, in
+            // a narrower grid): the amount stands inside the label column above.
+            note(
+                CrowdedCells.amountInLabelCode,
+                "金额“\(amount.text)”落在科目名称栏内（\(fragments.map(\.text).joined(separator: "、"))） — "
+                    + "the amount '\(amount.text)' falls in the label column (\(fragments.map(\.text).joined(separator: ", ")))",
+                amount)
         }
         guard let first = ordered.first else { return ("", blankCellOrigin(band: band, y: rowY)) }
         return (

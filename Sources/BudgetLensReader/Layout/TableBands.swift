@@ -43,6 +43,12 @@ struct BandFinder {
     let em: Double
 
     func bands(body: [Fragment], header: [Fragment], totals: [Fragment]) -> [Band] {
+        // A left-aligned header (an HTML table printed by a browser): each column runs from its heading to the next
+        // heading, and a heading never joins a column it only touches (LeftAlignedHeader).
+        let leftAligned = source == .pdf && LeftAlignedHeader.holds(header, em: em)
+        let header =
+            leftAligned
+            ? LeftAlignedHeader.widened(header, right: (body + header).map(\.x1).max() ?? 0, em: em) : header
         var bands: [Band] = []
         switch source {
         case .pdf:
@@ -59,9 +65,9 @@ struct BandFinder {
         // just beside its heading: it names that column and makes none of its own (it is attached last).
         let numbers = source == .layoutText ? Self.columnNumbers(in: header) : []
         for index in header.indices.sorted(by: { header[$0].baseline > header[$1].baseline }) where !numbers.contains(index) {
-            attach(header[index], to: &bands, creating: true)
+            attach(header[index], to: &bands, touching: !leftAligned)
         }
-        for fragment in totals { attach(fragment, to: &bands, creating: true) }
+        for fragment in totals { attach(fragment, to: &bands, touching: !leftAligned) }
         for index in numbers.sorted() { attachNumber(header[index], to: &bands) }
         classify(&bands, body: body)
         return bands
@@ -111,8 +117,9 @@ struct BandFinder {
         return bands
     }
 
-    /// Attaches a header word to the column it overlaps most, or starts a column.
-    private func attach(_ fragment: Fragment, to bands: inout [Band], creating: Bool) {
+    /// Attaches a header word to the column it overlaps most, or (`touching`) one it is just beside, or starts a
+    /// column.
+    private func attach(_ fragment: Fragment, to bands: inout [Band], touching: Bool = true) {
         let best = bands.indices.max { bands[$0].overlap(with: fragment) < bands[$1].overlap(with: fragment) }
         if let best, bands[best].overlap(with: fragment) > 0 {
             bands[best].header.append((fragment.baseline, fragment.text))
@@ -125,7 +132,7 @@ struct BandFinder {
         let key = TextNormalization.key(fragment.text)
         let nearest = bands.indices.min { bands[$0].distance(to: fragment) < bands[$1].distance(to: fragment) }
         if let nearest,
-            (bands[nearest].distance(to: fragment) <= 0.5 * em
+            (touching && bands[nearest].distance(to: fragment) <= 0.5 * em
                 && !(bands[nearest].kind == .code && source == .layoutText && (HeaderWords.amountNames.contains(key) || key == "金额")))
                 || HeaderWords.groups.contains(key)
         {
@@ -163,7 +170,7 @@ struct BandFinder {
     private func attachNumber(_ fragment: Fragment, to bands: inout [Band]) {
         let candidates = bands.indices.filter { bands[$0].kind != .code && bands[$0].kind != .label }
         let best = candidates.min { bands[$0].distance(to: fragment) < bands[$1].distance(to: fragment) }
-        guard let best else { return attach(fragment, to: &bands, creating: true) }
+        guard let best else { return attach(fragment, to: &bands) }
         bands[best].header.append((fragment.baseline, fragment.text))
     }
 

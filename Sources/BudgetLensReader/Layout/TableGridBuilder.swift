@@ -420,6 +420,11 @@ enum HeaderWords {
             || (leftIsAmount && isCode(right))
     }
 
+    /// `决算数 预算数` or `预算数 决算数`: the headings of two of 公开09's columns side by side.
+    static func areBudgetPair(_ left: String, _ right: String) -> Bool {
+        amountNames.contains(left) && amountNames.contains(right)
+    }
+
     /// `301`, `30311`, `2010601`: a classification code (3, 5 or 7 digits).
     private static func isCode(_ word: String) -> Bool {
         [3, 5, 7].contains(word.count) && word.allSatisfy { $0.isASCII && $0.isNumber }

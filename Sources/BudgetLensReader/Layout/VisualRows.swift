@@ -127,8 +127,13 @@ struct VisualRowBuilder {
     /// A gap wider than this between two words of a fragment is a space: 3 points in a PDF (what text
     /// extractors such as pdfplumber use), one column in layout text.
     let spaceGap: Double
+    /// Whether `预算数` and `决算数` side by side are two headings (a PDF: a browser's print of an HTML table sets
+    /// 公开09's `决算数` and the next `预算数` 2.25 points apart, LeftAlignedHeader). Layout text keeps joining them:
+    /// its columns drift, and the heading's place does not settle 公开09's column there.
+    let splitsBudgetPairs: Bool
 
     init(page: LayoutPage, source: LayoutSource) {
+        splitsBudgetPairs = source == .pdf
         em = page.fixedEm ?? VisualRowBuilder.em(of: page.words)
         switch source {
         case .pdf:
@@ -179,6 +184,7 @@ struct VisualRowBuilder {
             for index in 1...sorted.count {
                 if index == sorted.count || sorted[index].x0 - sorted[index - 1].x1 > joinGap
                     || HeaderWords.areSeparateColumns(sorted[index - 1].text, sorted[index].text)
+                    || (splitsBudgetPairs && HeaderWords.areBudgetPair(sorted[index - 1].text, sorted[index].text))
                 {
                     fragments.append(Fragment(words: sorted[start..<index], page: page.number, spaceGap: spaceGap))
                     start = index
