@@ -71,7 +71,11 @@ struct EconomicTableBuilder: TableBuilder {
     private mutating func findBlocks(in grid: [GridLine], width: Int) -> (Int, [Block])? {
         for (index, line) in grid.enumerated() {
             let namePositions = (0..<line.width).filter { line.key($0) == "科目名称" }
-            guard namePositions.count >= 2 else { continue }
+            // Each block is codes | 科目名称 | 金额: two 科目名称 side by side (a grid that lost a block's 金额 field,
+            // as a `-layout` text of three blocks can) define no blocks.
+            guard namePositions.count >= 2,
+                zip(namePositions, namePositions.dropFirst()).allSatisfy({ $1 >= $0 + 2 })
+            else { continue }
             var blocks: [Block] = []
             var start = 0
             for namePosition in namePositions {

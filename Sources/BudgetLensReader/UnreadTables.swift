@@ -88,14 +88,9 @@ enum UnreadTables {
         _ lines: [Substring], after index: Int, title: (Int) -> TableID?
     ) -> Bool {
         if statesNotPublished(lines, after: index) { return false }
-        var seen = 0
-        var next = index + 1
-        while next < lines.count, seen < lookahead {
+        for next in linesInView(lines, after: index) {
             let line = lines[next]
-            next += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
-            seen += 1
-            if title(next - 1) != nil { return false }
+            if title(next) != nil { return false }
             if TableHeaderLine(line) != nil { return true }
             let amounts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { token in
                 guard token.contains("."), case .amount = Money.reading(token, unit: .wanYuan) else { return false }
@@ -113,17 +108,20 @@ extension UnreadTables {
     /// before any row of amounts: the table is absent, as the PDF and `-layout` readers find it (no grid follows the
     /// title), not present and unread.
     static func statesNotPublished(_ lines: [Substring], after index: Int) -> Bool {
-        var seen = 0
-        var next = index + 1
-        while next < lines.count, seen < lookahead {
-            let line = lines[next]
-            next += 1
-            if line.allSatisfy(\.isWhitespace) { continue }
-            seen += 1
-            guard line.containsText("公开") else { continue }
-            if TextNormalization.key(line).contains("本文档未公开此表") { return true }
+        linesInView(lines, after: index).contains { next in
+            lines[next].containsText("公开") && TextNormalization.key(lines[next]).contains("本文档未公开此表")
         }
-        return false
+    }
+
+    /// The indices of the first ``lookahead`` lines after line `index` that are not blank.
+    private static func linesInView(_ lines: [Substring], after index: Int) -> [Int] {
+        var indices: [Int] = []
+        var next = index + 1
+        while next < lines.count, indices.count < lookahead {
+            if !lines[next].allSatisfy(\.isWhitespace) { indices.append(next) }
+            next += 1
+        }
+        return indices
     }
 }
 
