@@ -15,10 +15,25 @@ enum ThreePublicPlacement {
     enum Layout {
         case pairs, blocks
 
-        /// `blocks` when the header lines name 预算数 and 决算数 once each, else `pairs`.
+        /// `blocks` when the header lines name 预算数 and 决算数 once each — whole, or wrapped as `预算 决算` over
+        /// `数 数` (pdfplumber's page text of a narrow heading cell) —, else `pairs`.
+        ///
+        /// When the header lines name neither (no 预算数/预算 word survived the extraction) and the row holds all
+        /// twelve amounts, the layout whose identities those amounts satisfy, if only one does.
         static func of(_ tokenLines: [[PageTextToken]]) -> Layout {
             let words = tokenLines.joined().filter { $0.kind == .text }.map(\.text)
-            return words.filter { $0 == "预算数" }.count == 1 && words.filter { $0 == "决算数" }.count == 1 ? .blocks : .pairs
+            func count(_ word: String) -> Int { words.filter { $0 == word }.count }
+            let whole = count("预算数") == 1 && count("决算数") == 1
+            let wrapped = count("预算数") == 0 && count("决算数") == 0 && count("预算") == 1 && count("决算") == 1
+            if whole || wrapped { return .blocks }
+            let named = count("预算数") + count("决算数") + count("预算") + count("决算") > 0
+            let amounts = tokenLines.joined().compactMap(\.amount)
+            if !named, amounts.count == 12, ColumnPlacement.holds(Layout.blocks.identities, amounts, tolerance: 1),
+                !ColumnPlacement.holds(Layout.pairs.identities, amounts, tolerance: 1)
+            {
+                return .blocks
+            }
+            return .pairs
         }
 
         private static let items = ["合计", "因公出国（境）费", "公务用车小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"]
