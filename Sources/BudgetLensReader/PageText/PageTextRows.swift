@@ -122,6 +122,22 @@ enum FunctionalPageRows {
             var segments: [PageTextRow] = []
             var trailing: [PageTextToken] = []
             var index = 0
+            // `201` alone on its line, then `06 01 行政运行`: a table printed with 类, 款 and 项 in columns of their
+            // own (a browser's print of an HTML table) puts the 款 and 项 parts at the start of the next line.
+            if let last = rows.last, let code = last.code, [3, 5].contains(code.count), last.fragments.isEmpty,
+                last.amounts.isEmpty
+            {
+                var extended = code
+                while extended.count < 7, index < line.count, line[index].kind == .digits, line[index].text.count == 2 {
+                    extended += line[index].text
+                    index += 1
+                }
+                if index < line.count, line[index].kind == .text {
+                    rows[rows.count - 1].code = extended
+                } else {
+                    index = 0
+                }
+            }
             while index < line.count {
                 let token = line[index]
                 if token.kind == .digits, [3, 5, 7].contains(token.text.count) {
