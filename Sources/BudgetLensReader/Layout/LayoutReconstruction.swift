@@ -40,34 +40,16 @@ struct LayoutReconstruction {
 
     private mutating func rebuild() {
         var open: OpenTable?
-        for page in pages {
-            let builder = VisualRowBuilder(page: page, source: source)
-            var rows: [VisualRow] = []
-            for row in builder.rows(of: page) {
-                guard isPageNumber(row, page: page) else {
-                    rows.append(row)
-                    continue
-                }
-                // `7`, `- 7 -`, `第7页，共25页`: the first run of digits.
-                let key = TextNormalization.key(row.joinedText)
-                let digits = key.drop { !($0.isASCII && $0.isNumber) }.prefix { $0.isASCII && $0.isNumber }
-                if digits.count <= 4, let number = Int(digits) {
-                    printedPageNumbers[page.number] = number
-                }
-            }
-            // Layout text: a page number alone on the page's last line (`6` under a table continued overleaf).
-            if source == .layoutText, let last = rows.last, last.fragments.count == 1,
-                last.fragments[0].kind == .digits, last.fragments[0].text.count <= 3,
-                PageNumberText.isPageNumber(last.joinedText), rows.count > 1
-            {
-                rows.removeLast()
-            }
-            let tabGap = 1.5 * builder.em
+        let pageRows = pages.map { pageRowsWithoutNumbers($0) }
+        for (pageIndex, page) in pages.enumerated() {
+            let (em, rows) = pageRows[pageIndex]
+            let nextRows = pageIndex + 1 < pageRows.count ? pageRows[pageIndex + 1].rows : []
+            let tabGap = 1.5 * em
             var index = 0
             if var table = open {
                 // A table continues on the next page only when the page starts with its rows.
-                if let first = rows.first, continuesTable(first, rows: rows, em: builder.em, table: table) {
-                    table.segments.append(TableSegment(page: page.number, em: builder.em, fragments: []))
+                if let first = rows.first, continuesTable(first, rows: rows, em: em, table: table) {
+                    table.segments.append(TableSegment(page: page.number, em: em, fragments: []))
                     open = table
                 } else {
                     close(&open, atPageBreak: true)
@@ -77,7 +59,7 @@ struct LayoutReconstruction {
                 let row = rows[index]
                 defer { index += 1 }
                 if var table = open {
-                    if endsTable(row, page: page, em: builder.em) {
+                    if endsTable(row, page: page, em: em) {
                         // Ended by the next title or a heading at the top of a page it has no row on: it ended at the
                         // page break, not at its note.
                         close(&open, atPageBreak: table.segments.last?.fragments.isEmpty == true && !isNote(row))
@@ -100,16 +82,45 @@ struct LayoutReconstruction {
                     }
                 }
                 if let (id, titleLines) = title(of: row, tabGap: tabGap),
-                    startsTable(after: index, in: rows, em: builder.em)
+                    startsTable(after: index, in: rows, em: em)
+                        // A title at the foot of a page whose rows are on the next (a browser's print): the rows
+                        // after it on this page, then the next page's.
+                        || (!nextRows.isEmpty && startsTable(after: index, in: rows + nextRows.prefix(8), em: em))
                 {
                     lines += titleLines
-                    open = OpenTable(id: id, segments: [TableSegment(page: page.number, em: builder.em, fragments: [])])
+                    open = OpenTable(id: id, segments: [TableSegment(page: page.number, em: em, fragments: [])])
                     continue
                 }
                 lines.append(textLine(row, tabGap: tabGap))
             }
         }
         close(&open)
+    }
+
+    /// A page's visual rows and its em, the page number left out (and kept in `printedPageNumbers`).
+    private mutating func pageRowsWithoutNumbers(_ page: LayoutPage) -> (em: Double, rows: [VisualRow]) {
+        let builder = VisualRowBuilder(page: page, source: source)
+        var rows: [VisualRow] = []
+        for row in builder.rows(of: page) {
+            guard isPageNumber(row, page: page) else {
+                rows.append(row)
+                continue
+            }
+            // `7`, `- 7 -`, `第7页，共25页`: the first run of digits.
+            let key = TextNormalization.key(row.joinedText)
+            let digits = key.drop { !($0.isASCII && $0.isNumber) }.prefix { $0.isASCII && $0.isNumber }
+            if digits.count <= 4, let number = Int(digits) {
+                printedPageNumbers[page.number] = number
+            }
+        }
+        // Layout text: a page number alone on the page's last line (`6` under a table continued overleaf).
+        if source == .layoutText, let last = rows.last, last.fragments.count == 1,
+            last.fragments[0].kind == .digits, last.fragments[0].text.count <= 3,
+            PageNumberText.isPageNumber(last.joinedText), rows.count > 1
+        {
+            rows.removeLast()
+        }
+        return (builder.em, rows)
     }
 
     /// Writes the open table's rows and forgets it.
