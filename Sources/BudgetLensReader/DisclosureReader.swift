@@ -372,7 +372,8 @@ public enum DisclosureReader {
     ) -> Disclosure {
         LayoutDisclosureReader.read(
             pages: text.pages, source: .pdf, file: file, byteCount: byteCount, lineCount: text.pages.count,
-            configuration: configuration
+            configuration: configuration,
+            imagePages: Set(text.imagesOnTextlessPages.compactMap { page, images in (images ?? 0) > 0 ? page : nil })
         ) { disclosure in
             recordTextlessPages(text, in: &disclosure, file: file)
             CrowdedCells.refuse(in: &disclosure)

@@ -24,7 +24,9 @@ enum UnreadableTables {
         let present = disclosure.tables
         func table(_ id: TableID) -> PublicTable? { present.first { $0.id == id } }
         var pagesByTable: [(TableID, [Int])] = []
-        for (position, id) in order.enumerated() where table(id) == nil {
+        // A table read only in part (its pages missing, or running onto a textless page) is explained already.
+        let partlyRead = Set(disclosure.problems.filter { $0.code == Disclosure.pagesMissingProblem }.compactMap(\.table))
+        for (position, id) in order.enumerated() where table(id) == nil && !partlyRead.contains(id) {
             let before = order[..<position].reversed().compactMap(table).first
             let after = order[(position + 1)...].compactMap(table).first
             let pages = gap(after: before.flatMap(lastPage), before: after.flatMap(firstPage), in: candidates)

@@ -110,6 +110,11 @@ struct DisclosureSummary {
                     }) {
                         let state = pick("文件在表中途截断，未读取", "present, cut", both: "present, cut 文件在表中途截断，未读取")
                         lines.append("  \(id.formID)  \(id.canonicalTitle)  — \(state)（\(problem.source)）")
+                    } else if let problem = disclosure.problems.first(where: {
+                        $0.code == Disclosure.pagesMissingProblem && $0.table == id
+                    }) {
+                        let state = pick("缺页，只读到部分行，未读取", "read in part, pages missing", both: "read in part, pages missing 缺页，只读到部分行，未读取")
+                        lines.append("  \(id.formID)  \(id.canonicalTitle)  — \(state)（\(problem.source)）")
                     } else {
                         lines.append("  \(id.formID)  \(id.canonicalTitle)  — \(pick("缺失", "missing", both: "missing 缺失"))")
                     }

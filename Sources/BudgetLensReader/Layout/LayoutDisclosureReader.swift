@@ -4,11 +4,11 @@ import BudgetLensCore
 /// text with tables as tab-separated rows, reads that with the text reader, and maps every location back to
 /// the page and box (or the layout file's line and column) the words came from.
 enum LayoutDisclosureReader {
-    /// Reads `pages`; `finishing` completes the disclosure (a cut row, scanned pages) before a cut between rows
+    /// Reads `pages` (`imagePages`: the PDF's pages without text that hold images); `finishing` completes the disclosure (a cut row, scanned pages) before a cut between rows
     /// of the last table is looked for (``TextEndsInTable``), which needs the rebuilt lines.
     static func read(
         pages: [LayoutPage], source: LayoutSource, file: String, byteCount: Int, lineCount: Int,
-        configuration: ReaderConfiguration, finishing: (inout Disclosure) -> Void = { _ in }
+        configuration: ReaderConfiguration, imagePages: Set<Int> = [], finishing: (inout Disclosure) -> Void = { _ in }
     ) -> Disclosure {
         let reconstruction = LayoutReconstruction(source: source, pages: pages)
         let lines = reconstruction.lines
@@ -30,7 +30,8 @@ enum LayoutDisclosureReader {
         disclosure.problems = problems.sorted { ($0.source.page ?? 0, $0.source) < ($1.source.page ?? 0, $1.source) }
         if source == .pdf {
             MissingPages.mark(
-                &disclosure, printed: reconstruction.printedPageNumbers, spans: reconstruction.tableSpans, file: file)
+                &disclosure, printed: reconstruction.printedPageNumbers,
+                imagePages: imagePages, spans: reconstruction.tableSpans, file: file)
         }
         finishing(&disclosure)
         // Last: a cut inside a row (``CutTableText``) and the tables on scanned pages are known by now.
