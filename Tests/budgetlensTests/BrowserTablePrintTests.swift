@@ -56,11 +56,7 @@ struct BrowserTablePrintTests {
         let page = folder.appendingPathComponent("c001.html")
         try Self.html(text).write(to: page, atomically: true, encoding: .utf8)
         let pdf = folder.appendingPathComponent("c001.pdf").path
-        let print = try ProcessRunner.run("/usr/bin/env", [
-            "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
-            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(pdf)", page.absoluteString,
-        ])
-        try #require(print.status == 0 && FileManager.default.fileExists(atPath: pdf), "\(print.stderr)")
+        try BrowserPrint.pdf(of: page, to: pdf, profileIn: folder)
         let fromPDF = try cells(pdf)
         let fromText = try cells(Seed.corpusPath(Self.corpus)).records
         // 公开09: 栏1 (合计 预算数) and 栏6 (公务接待费 预算数) 0.95, the ten others 0.00 — as the text (and the 情况说明:

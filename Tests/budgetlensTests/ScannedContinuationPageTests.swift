@@ -31,10 +31,7 @@ struct ScannedContinuationPageTests {
         try #"<html><head><style>@page{size:A4;margin:0}body{margin:0}</style></head><body><img src="scan.png" style="width:100%;height:290mm"></body></html>"#
             .write(to: html, atomically: true, encoding: .utf8)
         let image = folder.appendingPathComponent("scan.pdf").path
-        try run("chromium", [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
-            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(image)", html.absoluteString,
-        ])
+        try BrowserPrint.pdf(of: html, to: image, profileIn: folder)
         let pages = (1...pageCount).map { $0 == 11 ? image : folder.appendingPathComponent("p-\($0).pdf").path }
         let pdf = folder.appendingPathComponent("scan11.pdf").path
         try run("pdfunite", pages + [pdf])

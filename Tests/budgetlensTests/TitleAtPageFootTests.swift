@@ -54,11 +54,7 @@ struct TitleAtPageFootTests {
         let page = folder.appendingPathComponent("001.html")
         try Self.html(text).write(to: page, atomically: true, encoding: .utf8)
         let pdf = folder.appendingPathComponent("001.pdf").path
-        let print = try ProcessRunner.run("/usr/bin/env", [
-            "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
-            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(pdf)", page.absoluteString,
-        ])
-        try #require(print.status == 0 && FileManager.default.fileExists(atPath: pdf), "\(print.stderr)")
+        try BrowserPrint.pdf(of: page, to: pdf, profileIn: folder)
         let layout = try ProcessRunner.run("/usr/bin/env", ["pdftotext", "-layout", pdf, "-"])
         let pages = layout.stdout.split(separator: "\u{0C}", omittingEmptySubsequences: false)
         // The print puts 公开02's title at the foot of a page (its last non-blank lines), its rows on the next.
