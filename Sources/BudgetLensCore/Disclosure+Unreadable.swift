@@ -15,8 +15,9 @@ extension Disclosure {
     /// inside it and the tables after it are absent. Present, not read.
     public static let truncatedTableProblem = "text.ends-in-table"
 
-    /// The ``ReadProblem/code`` of a table that runs onto pages missing from a PDF (its printed page numbers jump):
-    /// present, read only in part, so not read (a warning).
+    /// The ``ReadProblem/code`` of a table that runs onto pages missing from a PDF (its printed page numbers jump)
+    /// or onto a page that is an image (it stops at a page's foot, the next page has no text but images): present,
+    /// read only in part, so not read (a warning).
     public static let pagesMissingProblem = "table.pages-missing"
 
     /// The ``ReadProblem/code`` of a table whose header row was not found (an error): with no header no cell is

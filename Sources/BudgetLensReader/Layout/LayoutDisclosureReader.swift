@@ -4,8 +4,9 @@ import BudgetLensCore
 /// text with tables as tab-separated rows, reads that with the text reader, and maps every location back to
 /// the page and box (or the layout file's line and column) the words came from.
 enum LayoutDisclosureReader {
-    /// Reads `pages` (`imagePages`: the PDF's pages without text that hold images); `finishing` completes the disclosure (a cut row, scanned pages) before a cut between rows
-    /// of the last table is looked for (``TextEndsInTable``), which needs the rebuilt lines.
+    /// Reads `pages` (`imagePages`: the PDF's pages without text that hold images); `finishing` completes the
+    /// disclosure (a cut row, scanned pages) before a cut between rows of the last table is looked for
+    /// (``TextEndsInTable``), which needs the rebuilt lines.
     static func read(
         pages: [LayoutPage], source: LayoutSource, file: String, byteCount: Int, lineCount: Int,
         configuration: ReaderConfiguration, imagePages: Set<Int> = [], finishing: (inout Disclosure) -> Void = { _ in }
