@@ -69,6 +69,8 @@ struct OutlineReader {
         var first: SourceLocation?
         var unitName: String?
         for index in 0..<end where !text.isBlank(index) && !text.isGridLine(index) {
+            // The cover is one page: a form feed starts the next (raw pdftotext: `\f目` / `录` after the title).
+            if !parts.isEmpty, text.lines[index].first == "\u{0C}" { break }
             if let header = TableHeaderLine(text.lines[index]) {
                 unitName = unitName ?? header.unitName
                 continue

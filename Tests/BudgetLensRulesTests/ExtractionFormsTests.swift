@@ -208,6 +208,9 @@ struct ExtractionFormsTests {
         let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
         // `目` / `录` make the 目录; `第三部分` / `…决算情况` / `说明` one heading; the 情况说明 is the body's, not the 目录's.
         #expect(raw.tableOfContents.count == pdf.tableOfContents.count)
+        // The cover ends at its page: the `目` after the form feed is the 目录's, not the title's (`…部门决算目`).
+        #expect(raw.header.title == pdf.header.title)
+        #expect(raw.header.title == "中共上海市普陀区委社会工作部2024年度部门决算")
         #expect(raw.parts.map(\.role) == [.overview, .narrative, .glossary])
         #expect(raw.narrative.map(\.heading) == pdf.narrative.map(\.heading))
         #expect(raw.narrative.first.map { $0.source.line > raw.tableOfContents.last?.source.line ?? .max } == true)
