@@ -47,18 +47,20 @@ struct ExtractionFormsTests {
     }
 
     /// The figures per PDF (the corpus numbering of docs/page-text.md) and extraction: identical, missing, extra.
+    /// A cell read in part (its place left open, no value) is both missing and extra: raw text's 公开06 (66 or 67
+    /// cells in the four PDFs with amounts), and its open cells of 公开01, 02 and 09.
     static let expected: [String: [ExtractionTools.Kind: (Int, Int, Int)]] = [
         "pdf/24年普陀区财政局（测试问题版本）.pdf": [
-            .layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (234, 211, 5), .plumberLayout: (445, 0, 0),
+            .layout: (445, 0, 0), .pageText: (445, 0, 0), .raw: (234, 211, 71), .plumberLayout: (445, 0, 0),
         ],
         "pdf/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf": [
-            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (577, 71, 4), .plumberLayout: (648, 0, 0),
+            .layout: (648, 0, 0), .pageText: (648, 0, 0), .raw: (577, 71, 71), .plumberLayout: (648, 0, 0),
         ],
         "pdf/上海市普陀区财政局2024年度部门决算.pdf": [
-            .layout: (577, 0, 0), .pageText: (571, 6, 6), .raw: (475, 102, 36), .plumberLayout: (577, 0, 0),
+            .layout: (577, 0, 0), .pageText: (571, 6, 6), .raw: (475, 102, 102), .plumberLayout: (577, 0, 0),
         ],
         "pdf/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf": [
-            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (467, 67, 0), .plumberLayout: (534, 0, 0),
+            .layout: (534, 0, 0), .pageText: (534, 0, 0), .raw: (467, 67, 67), .plumberLayout: (534, 0, 0),
         ],
         "pdf/附件2：部门决算模板.pdf": [
             // Before the template's wrapped label 20799 was read whole by the PDF: (378, 18, 18), (323, 73, 9),
@@ -150,17 +152,20 @@ struct ExtractionFormsTests {
             // 公开04 in every PDF: its 类 rows placed by 公开05, 07 and 08 (RawTextSideBySide, AppropriationPlacement).
             // 公开09's amounts run on after its note.
             // 公开01 held to 公开04, in part where readings remain (规划, 测试问题版本, 财政局: RawTextSummaryCrossCheck).
+            // 公开06 in every PDF with amounts: its rows read, its amounts not (RawTextEconomicTable: no identity tells
+            // a 款 from another of its 类, nor the 类 of one side, nor the two sides' totals, apart).
             case let name where name.contains("规划"):
-                [.incomeExpenditureSummary, .income, .expenditure, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund,
-                    .stateCapital]
+                [.incomeExpenditureSummary, .income, .expenditure, .appropriationSummary, .generalBudgetExpenditure,
+                    .generalBudgetBasicExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
             // 公开01 settled by 公开04 once that is read (RawTextSummaryCrossCheck); 公开03 by its column chains held to
             // 公开05 (RawTextColumnChains).
             case let name where name.contains("社会工作部"):
-                [.incomeExpenditureSummary, .income, .expenditure, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
+                [.incomeExpenditureSummary, .income, .expenditure, .appropriationSummary, .generalBudgetExpenditure,
+                    .generalBudgetBasicExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
             case let name where name.contains("测试问题版本"):
                 // 公开05's codes printed apart (201 / 06 / 01) rebuilt; 公开02 left open (its 6.20 fits 上级补助 … 其他收入).
-                [.incomeExpenditureSummary, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund,
-                    .stateCapital]
+                [.incomeExpenditureSummary, .appropriationSummary, .generalBudgetExpenditure, .generalBudgetBasicExpenditure,
+                    .threePublicExpenses, .governmentFund, .stateCapital]
             // The blank template: 公开01, 04 and 06 have no amount, every row blank (公开06: RawTextEconomicTable);
             // 公开02, 03 and 05 with their `…` rows (RawTextPlaceholderRows).
             case let name where name.contains("模板"):
@@ -170,8 +175,8 @@ struct ExtractionFormsTests {
             // interleave the columns of row ranges: 公开03 read by its column chains held to 公开05 (RawTextColumnChains),
             // 公开02 in part (its 6.20 fits 上级补助 … 其他收入: those columns of the rows with other income unread).
             // 公开09 in part, as from its page text (its two 0.95 fit four placements: the six cells in doubt unread).
-            default: [.incomeExpenditureSummary, .income, .expenditure, .appropriationSummary, .generalBudgetExpenditure, .threePublicExpenses, .governmentFund,
-                .stateCapital]
+            default: [.incomeExpenditureSummary, .income, .expenditure, .appropriationSummary, .generalBudgetExpenditure,
+                .generalBudgetBasicExpenditure, .threePublicExpenses, .governmentFund, .stateCapital]
             }
         #expect(read == expected, "\(name)")
         // Every table the PDF has and the raw text does not read is reported: a document read in part says so.
@@ -188,7 +193,19 @@ struct ExtractionFormsTests {
         var fromRaw = inside(try Self.findings(raw))
         // 公开01 read in part (规划, 测试问题版本, 财政局), 公开02 too (财政局): the rules over their unread cells (01-1, or
         // 01-2 and 01-4; 02-1, 02-2, 02-3 on the columns in doubt) cannot be checked.
-        fromRaw.removeAll { ($0.contains("无法审核，公开01[") || $0.contains("无法审核，公开02[")) && $0.contains("未读取（见读取问题）") }
+        // 公开06's rules cannot be checked on its amounts, none of which is read (a 06-1 within its 尾数误差 is not
+        // reported either then).
+        fromRaw.removeAll {
+            ($0.contains("无法审核，公开01[") || $0.contains("无法审核，公开02[") || $0.contains("无法审核，公开06["))
+                && $0.contains("未读取（见读取问题）")
+        }
+        var fromPDF = inside(try Self.findings(pdf))
+        if !name.contains("模板") {
+            // What the PDF says of 公开06 is rounding within the 尾数误差 (the 财政局's 06-1 on 302 and 310), no error.
+            let basic = fromPDF.filter { $0.contains("\t06-") }
+            #expect(basic.allSatisfy { $0.hasPrefix("warning\t") && $0.contains("在尾数误差") }, "\(basic)")
+            fromPDF.removeAll { basic.contains($0) }
+        }
         if name == Seed.financePDF {
             // 公开09 as from the page text: its two 0.95 fit four placements; 09-1 (预算数) and 09-2 (决算数) cannot
             // be checked on the cells not read.
@@ -196,7 +213,7 @@ struct ExtractionFormsTests {
             #expect(ambiguous.count == 2)
             fromRaw.removeAll { ambiguous.contains($0) }
         }
-        #expect(fromRaw == inside(try Self.findings(pdf)), "\(name)")
+        #expect(fromRaw == fromPDF, "\(name)")
     }
 
     @Test("raw pdftotext text of 社会工作部: the 目录 spaced onto two lines and the wrapped part headings are read; the rows of a table not read are no prose")

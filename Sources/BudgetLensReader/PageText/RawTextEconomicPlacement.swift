@@ -12,9 +12,17 @@ import BudgetLensCore
 /// (bounded: ``stepLimit``); a split that leaves two or more 款 of one 类 with different values is two readings
 /// already, since swapping them keeps every identity — so a table is settled only when every 类's 款 hold one
 /// value each (all blank or 0.00, or a single 款).
+///
+/// When readings remain, every split is found (``splitLimit`` at most) and the table is read in part: a cell is read
+/// when every split gives it the same value and no swap of 款 can move it — the totals and 类 rows the splits agree
+/// on, and the 款 of a 类 whose 款 all hold one value — the others are left without a value (``Outcome/partial``).
 enum RawTextEconomicPlacement {
     /// Search steps looked at, at most.
     static let stepLimit = 2_000_000
+
+    /// Splits (of the values between the totals, the 类 and each 类's 款) looked for when several hold; more: the
+    /// table is not read.
+    static let splitLimit = 2_000
 
     /// Amounts placed at most (a 公开06 has 90 rows at most).
     static let amountLimit = 200
@@ -30,9 +38,11 @@ enum RawTextEconomicPlacement {
 
     enum Outcome: Equatable {
         case read(Reading)
-        /// Two readings (or more) that give different cells, described (`301 工资福利支出的 8 个款金额可在其 13 个款中任意排列…：
-        /// 1,238.58→30101 基本工资 | 1,238.58→30102 津贴补贴`).
-        case open(String)
+        /// Two readings or more: `reading` gives the cells they all agree on (the others 0), `open` the indices (in
+        /// ``Reading`` order) of the cells they do not decide (every cell, when more than ``splitLimit`` splits hold
+        /// or the search was cut short after two), `described` names two readings (`301 工资福利支出的 8 个款金额可在其
+        /// 13 个款中任意排列…：1,238.58→30101 基本工资 | 1,238.58→30102 津贴补贴`).
+        case partial(Reading, open: [Int], described: String)
         case none(cutShort: Bool)
     }
 
@@ -70,13 +80,13 @@ enum RawTextEconomicPlacement {
         var steps = 0
         /// The splits (two at most) whose sums hold within `cap` (hundredths) at most, and whether the step limit
         /// cut the search short.
-        func search(cap: Int64) -> (found: [Split], cutShort: Bool) {
+        func search(cap: Int64, wanted: Int) -> (found: [Split], cutShort: Bool) {
             var found: [Split] = []
             var cutShort = false
             func tick() -> Bool {
                 steps += 1
                 if steps > stepLimit { cutShort = true }
-                return !cutShort && found.count < 2
+                return !cutShort && found.count < wanted
             }
             func tolerance(_ terms: Int) -> Int64 { min(Self.tolerance(terms), cap) }
             func close(_ a: Int64, _ b: Int64, parts: Int) -> Bool { abs(a - b) <= tolerance(parts) }
@@ -128,7 +138,7 @@ enum RawTextEconomicPlacement {
                     rest += value
                     sums[c] -= value
                     left[index] += 1
-                    if cutShort || found.count >= 2 { return }
+                    if cutShort || found.count >= wanted { return }
                 }
             }
             /// The 类 rows of `side`, from `at`: their sum is the side's total (06-2, 06-3); the last 类 takes what the
@@ -152,7 +162,7 @@ enum RawTextEconomicPlacement {
                     if last { next() } else { classValues(side, at + 1, total: total, then: next) }
                     giveBack(option)
                     split.classes[side[at]] = 0
-                    if cutShort || found.count >= 2 { return }
+                    if cutShort || found.count >= wanted { return }
                 }
             }
             func itemsAll() {
@@ -177,10 +187,10 @@ enum RawTextEconomicPlacement {
                         classValues(publicCosts, 0, total: split.publicCosts) { itemsAll() }
                     }
                     giveBack(publicOption)
-                    if cutShort || found.count >= 2 { break }
+                    if cutShort || found.count >= wanted { break }
                 }
                 giveBack(personnelOption)
-                if cutShort || found.count >= 2 { break }
+                if cutShort || found.count >= wanted { break }
             }
             return (found, cutShort)
         }
@@ -188,10 +198,16 @@ enum RawTextEconomicPlacement {
         // that the readings named are the likeliest; the decision is the full tolerance's (the last pass).
         var tightest: [Split] = []
         var outcome: (found: [Split], cutShort: Bool) = ([], false)
+        // A search cut short after two splits still knows the table is open, not which cells are settled.
+        var complete = true
         for cap in [0, 1, 2, 3, 4, Int64.max] {
-            outcome = search(cap: cap)
-            if outcome.cutShort { return .none(cutShort: true) }
+            outcome = search(cap: cap, wanted: cap == Int64.max ? splitLimit + 1 : 2)
             if tightest.isEmpty { tightest = outcome.found }
+            if outcome.cutShort {
+                guard outcome.found.count >= 2 else { return .none(cutShort: true) }
+                complete = false
+                break
+            }
         }
         let found = outcome.found
         guard found.first != nil, let first = tightest.first else { return .none(cutShort: false) }
@@ -200,28 +216,50 @@ enum RawTextEconomicPlacement {
         let splits = other.map { describe(first, $0, classes: classes, rows: rows, text: text) }
         // A split is one reading only when each 类's 款 hold one value each; else swapping two 款 is a second reading
         // (named first: it is what no identity can ever settle).
+        var described = splits
         for (c, code) in classes.enumerated() {
             let values = first.items[c] + Array(repeating: 0, count: itemRows[c] - first.items[c].count)
             if Set(values).count > 1 {
                 let classItems = rows.filter { !$0.isClass && $0.classCode == code }
                 let amount = text(first.items[c][0])
-                return .open("\(code) \(rows.first { $0.code == code }?.label ?? "")的 \(first.items[c].count) 个款金额可在其 "
+                described = "\(code) \(rows.first { $0.code == code }?.label ?? "")的 \(first.items[c].count) 个款金额可在其 "
                     + "\(itemRows[c]) 个款中任意排列（类 = Σ 款 不能区分）：\(amount)→\(name(classItems[0])) | "
-                    + "\(amount)→\(name(classItems[1]))" + (splits.map { "；款的分属也有两种：" + $0 } ?? ""))
+                    + "\(amount)→\(name(classItems[1]))" + (splits.map { "；款的分属也有两种：" + $0 } ?? "")
+                break
             }
         }
-        if let splits { return .open(splits) }
-        var reading: Reading = []
+        let cells = found.map { settledCells($0, rows: rows, itemRows: itemRows) }
+        guard let described else { return .read(cells[0].map { $0 ?? 0 }) }
+        // Read in part: the cells every split gives alike, and no swap of 款 moves. More splits than are looked for,
+        // or a search cut short: no cell is known to be settled, every cell is left without a value (the rows are
+        // still read).
+        var reading = Reading(repeating: 0, count: cellCount)
+        var open: [Int] = []
+        for index in 0..<cellCount {
+            if complete, found.count <= splitLimit, let value = cells[0][index], cells.allSatisfy({ $0[index] == value }) {
+                reading[index] = value
+            } else {
+                open.append(index)
+            }
+        }
+        return .partial(reading, open: open, described: described)
+    }
+
+    /// A split's cells in ``Reading`` order: each 类 row's value, each 款's value where its 类's 款 all hold one (all
+    /// blank, or a single 款), `nil` for a 款 of a 类 whose 款 could be swapped, then the two totals.
+    private static func settledCells(_ split: Split, rows: [RawTextEconomicRows.Row], itemRows: [Int]) -> [Int64?] {
+        var cells: [Int64?] = []
         var c = -1
         for row in rows {
             if row.isClass {
                 c += 1
-                reading.append(first.classes[c])
+                cells.append(split.classes[c])
             } else {
-                reading.append(first.items[c].first ?? 0)
+                let values = Set(split.items[c] + Array(repeating: 0, count: itemRows[c] - split.items[c].count))
+                cells.append(values.count == 1 ? values.first : nil)
             }
         }
-        return .read(reading + [first.personnel, first.publicCosts])
+        return cells + [split.personnel, split.publicCosts]
     }
 
     private static func name(_ row: RawTextEconomicRows.Row) -> String { "\(row.code) \(row.label)" }

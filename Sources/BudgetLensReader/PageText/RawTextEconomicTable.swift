@@ -7,8 +7,11 @@ import BudgetLensCore
 ///
 /// - No amount (a blank template): every row blank — read.
 /// - One reading: read, each amount traced to where it stands.
-/// - Two or more: not read, and a `page-text.placement-ambiguous` warning names two of them; none, or a search cut
-///   short: not read, `page-text.row-unplaced`.
+/// - Two or more: read in part — the rows (codes, labels) are read, the cells every reading gives alike too, the
+///   others are left without a value, and a `table.ambiguous` warning names two readings and the cells not read.
+///   In the corpus no cell is settled: a 款 can be swapped with another of its 类, and the 类 of one side (301 and
+///   303; 302, 310…) and the two sides' totals with each other, under every identity.
+/// - None, or a search cut short before two: not read, `page-text.row-unplaced`.
 ///
 /// See docs/page-text.md ("Raw `pdftotext`: 公开06").
 enum RawTextEconomicTable {
@@ -37,9 +40,9 @@ enum RawTextEconomicTable {
             let outcome = RawTextEconomicPlacement.place(amounts, rows: rows, basicTotal: basicTotal)
             switch outcome {
             case .read(let placed): reading = placed
-            case .open(let readings):
-                table.notes.append(RawTextPlacementNotes.ambiguous(id, relations: relations, readings: readings, at: start))
-                return false
+            case .partial(let placed, let open, let described):
+                reading = placed
+                table.openItems.append(openItems(id, open: open, rows: rows, described: described, relations: relations, at: start))
             case .none(let cutShort):
                 table.notes.append(RawTextPlacementNotes.unplaced(
                     id, relations: relations,
@@ -52,6 +55,49 @@ enum RawTextEconomicTable {
         }
         emit(rows: rows, reading: reading, amounts: amounts, start: start, location: location, into: &table)
         return true
+    }
+
+    /// The cells of a table read in part that its readings do not decide (`open`: indices in
+    /// ``RawTextEconomicPlacement/Reading`` order), left without a value once the text is read, and the
+    /// `table.ambiguous` warning naming two readings and, 类 by 类, the cells not read.
+    private static func openItems(
+        _ id: TableID, open: [Int], rows: [RawTextEconomicRows.Row], described: String, relations: (zh: String, en: String)?,
+        at start: SourceLocation
+    ) -> OpenPlacementResolution.OpenItems {
+        let totals = ["人员经费合计", "公用经费合计"]
+        var cells: [(code: String?, item: String, column: Int)] = []
+        var named: [String] = []  // by 类: `301 工资福利支出的 13 个款`, or a row
+        var itemsByClass: [(code: String, count: Int)] = []
+        for index in open {
+            guard index < rows.count else {
+                cells.append((nil, totals[index - rows.count], 1))
+                named.append(totals[index - rows.count])
+                continue
+            }
+            let row = rows[index]
+            cells.append((row.code, row.label, 1))
+            if row.isClass {
+                named.append("\(row.code) \(row.label)")
+            } else if let last = itemsByClass.indices.last, itemsByClass[last].code == row.classCode {
+                itemsByClass[last].count += 1
+            } else {
+                itemsByClass.append((row.classCode, 1))
+            }
+        }
+        for (code, count) in itemsByClass {
+            named.append("\(code) \(rows.first { $0.code == code }?.label ?? "")的 \(count) 个款")
+        }
+        if open.count == rows.count + 2 { named = ["全部 \(open.count) 个单元格"] }
+        let note = ReadProblem(
+            code: "table.ambiguous", severity: .warning,
+            message: "\(id.formID)：原始文本中金额与行的对应有两种以上读法均满足勾稽关系"
+                + (relations.map { "（含与\($0.zh)的关系）" } ?? "") + "，无法确定：" + described + "；"
+                + named.joined(separator: "、") + " 未读取（本表只读取了一部分；各读法一致的单元格已读取） — raw text detaches "
+                + "the amounts from their labels and two or more readings satisfy the identities"
+                + (relations.map { ", those with \($0.en) included" } ?? "") + "; the \(cells.count) cells they place "
+                + "differently are not read, the cells every reading gives alike are",
+            table: id, source: start)
+        return OpenPlacementResolution.OpenItems(table: id, cells: cells, note: note)
     }
 
     /// The tab-separated rows as the PDF prints them: 人员经费's rows beside 公用经费's, then the two totals. A cell
