@@ -189,6 +189,44 @@ struct RawTextCodeTableTests {
         #expect(!disclosure.problems.contains { $0.code == "page-text.column-uncertain" })
     }
 
+    @Test("one cut whose rows fit 基本支出 all alike or 项目支出 all alike: read in part — 合计 column read, the parts unread, both readings named")
+    func readInPart() throws {
+        let text = """
+            一般公共预算财政拨款支出决算表
+            单位：万元
+            项目
+            科目编码
+            201
+            208
+            合计
+            基本支出
+            项目支出
+            科目名称
+            一般公共服务支出
+            社会保障和就业支出
+            60.00
+            60.00
+            50.00
+            50.00
+            10.00
+            10.00
+            注：本表反映部门本年度一般公共预算财政拨款支出情况。
+            """
+        let disclosure = try DisclosureReader.read(data: Data(text.utf8), file: "raw.txt")
+        // The 合计 row first (60.00 60.00), then 201 and 208: one cut; each row's second amount is 基本支出 in every
+        // row or 项目支出 in every row (合计 = Σ 类 in each column): two readings.
+        let table = try #require(disclosure.table(.generalBudgetExpenditure))
+        let cells = table.rows.flatMap { row in
+            row.cells.map { "\(row.code ?? "合计")|\($0.column)|" + ($0.value.map { String($0.fen / 10_000) } ?? "-") }
+        }
+        #expect(cells == ["合计|1|6000", "合计|2|-", "合计|3|-", "201|1|5000", "201|2|-", "201|3|-", "208|1|1000", "208|2|-", "208|3|-"])
+        let note = try #require(disclosure.problems.first { $0.code == "table.ambiguous" && $0.table == .generalBudgetExpenditure })
+        #expect(note.severity == .warning)
+        #expect(note.message.hasPrefix("公开05：原始文本中各栏金额的放置有 2 种读法均满足勾稽关系，无法确定：合计 60.00→合计，60.00→基本支出 | "
+            + "合计 60.00→合计，60.00→项目支出；合计（基本支出、项目支出）、201（基本支出、项目支出）、208（基本支出、项目支出） 未读取"), "\(note.message)")
+        #expect(!disclosure.problems.contains { $0.code == "page-text.placement-ambiguous" })
+    }
+
     @Test("an empty table whose header ends after its note reads as its blank 合计 row only when the note says 本表无数据")
     func emptyTable() throws {
         func read(_ note: String) throws -> Disclosure {

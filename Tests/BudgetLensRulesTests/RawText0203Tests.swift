@@ -7,8 +7,9 @@ import Testing
 /// 公开02 (收入决算表) and 公开03 (支出决算表) of raw `pdftotext` text (made here with poppler), read by their column
 /// chains (``RawTextColumnChains``): each column's cells in printed order, the rows rebuilt by the row identity
 /// and the code hierarchy, 公开03 held to 公开05 (DOMAIN X-12) and 公开02 to 公开04. Where the document settles
-/// every amount the cells are the PDF's exactly; where it does not, the table is not read and one
-/// `page-text.placement-ambiguous` warning names both readings — never a cell the PDF does not have.
+/// every amount the cells are the PDF's exactly; where it does not, the table is read in part (the cells every
+/// reading gives alike) and a `table.ambiguous` warning names the readings, or, with two cuts of the amounts into
+/// rows, not read and a `page-text.placement-ambiguous` warning names both — never a cell the PDF does not have.
 @Suite("raw pdftotext 公开02 and 公开03 by column chains", .enabled(if: ExtractionTools.shouldRun))
 struct RawText0203Tests {
     /// The cells of `id` as compared (table, 行次, code, item, 栏次, value).
@@ -30,7 +31,7 @@ struct RawText0203Tests {
     static let incomeOpen = "合计 2,946.25→本年收入合计，2,940.05→财政拨款收入，6.20→上级补助收入 | "
         + "合计 2,946.25→本年收入合计，2,940.05→财政拨款收入，6.20→事业收入"
 
-    @Test("each corpus PDF's raw text: 公开02 and 公开03 read to the PDF's cells, or not read with both readings named",
+    @Test("each corpus PDF's raw text: 公开02 and 公开03 read to the PDF's cells, or in part with the readings named",
         arguments: Seed.shanghaiPDFs.map(\.pdf))
     func corpus(pdf name: String) throws {
         let folder = try TestWorkbooks.temporaryFolder()
@@ -51,12 +52,6 @@ struct RawText0203Tests {
             #expect(cells(raw, .income).count == 126 && cells(raw, .income) == cells(pdf, .income))
             #expect(cells(raw, .expenditure).count == 108 && cells(raw, .expenditure) == cells(pdf, .expenditure))
             #expect(ambiguity(raw, .expenditure).isEmpty)
-        case let name where name.contains("测试问题版本"):
-            // No 公开03 in this PDF; 公开02 open as in the 财政局 PDF.
-            #expect(pdf.table(.expenditure) == nil && raw.table(.expenditure) == nil)
-            #expect(raw.table(.income) == nil)
-            #expect(ambiguity(raw, .income).count == 1 && ambiguity(raw, .income)[0].contains(Self.incomeOpen),
-                "\(ambiguity(raw, .income))")
         case let name where name.contains("模板"):
             // The blank template: read with its `…` rows (RawTextPlaceholderRows; cells: RawTextPlaceholderRowsTests).
             #expect(cells(raw, .income).count == 70 && cells(raw, .income) == cells(pdf, .income))
@@ -65,7 +60,13 @@ struct RawText0203Tests {
         default:
             // 财政局: 公开03's columns come in blocks of rows (合计 of seven rows, then 基本/项目 row by row …): read,
             // held to 公开05. 公开02: open, both readings named, 公开04's 财政拨款 total included.
-            #expect(cells(raw, .expenditure).count == 120 && cells(raw, .expenditure) == cells(pdf, .expenditure))
+            // 测试问题版本: no 公开03; its 公开02 printed row by row (the row cut, RawTextCutReadings) is open exactly as
+            // the 财政局's, once held to its 公开04 (its first reading, by its own identities, leaves 75).
+            if name.contains("测试问题版本") {
+                #expect(pdf.table(.expenditure) == nil && raw.table(.expenditure) == nil)
+            } else {
+                #expect(cells(raw, .expenditure).count == 120 && cells(raw, .expenditure) == cells(pdf, .expenditure))
+            }
             // 公开02: read in part. Every reading (25: 6.20 in any of 上级补助收入 … 其他收入, or with a 0.01 in a second
             // of them within 尾数误差) agrees on 本年收入合计 and 财政拨款收入 and on every row without other income; the
             // 25 cells of columns 3–7 in 合计, 201, 20106, 2010601 and 2010602 are left without a value.
@@ -82,7 +83,10 @@ struct RawText0203Tests {
             #expect(note.severity == .warning)
             #expect(note.message.hasPrefix("公开02：原始文本中各栏金额的放置有 25 种读法均满足勾稽关系（含与公开04的关系），无法确定："
                 + Self.incomeOpen + " | 合计 2,946.25→本年收入合计，2,940.05→财政拨款收入，6.20→经营收入 | "), "\(note.message)")
-            #expect(note.message.contains("（另有 19 种）；合计（上级补助收入、事业收入、经营收入、附属单位上缴收入、其他收入）、201（"
+            // The 合计 row's placements named: the column chains' readings put a 0.01 there too (25 of them), the row
+            // cut's keep the 合计 row's three amounts (five; the 0.01 differences are in the rows below).
+            let named = name.contains("测试问题版本") ? "，6.20→其他收入；" : "（另有 19 种）；"
+            #expect(note.message.contains(named + "合计（上级补助收入、事业收入、经营收入、附属单位上缴收入、其他收入）、201（"
                 + "上级补助收入、事业收入、经营收入、附属单位上缴收入、其他收入）、20106（"), "\(note.message)")
             #expect(note.message.contains("2010602（上级补助收入、事业收入、经营收入、附属单位上缴收入、其他收入） 未读取（本表只读取了一部分"))
         }

@@ -16,10 +16,12 @@ import BudgetLensCore
 ///   row's columns (``ColumnPlacement``, order kept) so that the row's identity holds (合计 = Σ parts); the
 ///   `合计` row's group stands first or last. Every cut is then held to the code hierarchy in every column
 ///   (合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, within 1 分 a part: 尾数误差) and kept only when it holds throughout.
-///   When more than one cut or placement holds, none is picked: the table is not read and a
-///   `page-text.placement-ambiguous` warning names the readings; when none holds, the table is not read (reported
-///   as not understood). Bounded: at most `stepLimit` search
-///   steps and `cutLimit` cuts a table.
+///   When more than one cut holds, none is picked: the table is not read and a `page-text.placement-ambiguous`
+///   warning names two; when one cut holds with rows left open, every reading of it is found
+///   (``RawTextCutReadings``, held to the `floors` once the table that gives them is read: 公开02 after 公开04) and
+///   the table is read in part — the cells every reading gives alike, the others unread, a `table.ambiguous` warning
+///   naming the readings (more than `readingLimit`: not read, as two cuts); when none holds, the table is not read
+///   (reported as not understood). Bounded: at most `stepLimit` search steps and `cutLimit` cuts a table.
 ///
 /// See docs/page-text.md.
 enum RawTextCodeTable {
@@ -27,6 +29,8 @@ enum RawTextCodeTable {
     static let stepLimit = 2_000_000
     /// Complete cuts looked at, at most.
     static let cutLimit = 64
+    /// Readings of one cut looked for when its hierarchy leaves rows open (more: the table is not read).
+    static let readingLimit = 1_024
 
     /// Whether the region holds one cell a line, as raw `pdftotext` prints it (four lines in five at least).
     static func isCellPerLine(_ tokenLines: [[PageTextToken]]) -> Bool {
@@ -86,20 +90,20 @@ enum RawTextCodeTable {
         // A search cut short cannot say that no cut holds: the other forms are not tried (the table is not read).
         var cutShort = false
         var cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities,
-            cutShort: &cutShort)
+            floors: floors, cutShort: &cutShort)
         if cut == nil, !cutShort {
             let late = following.enumerated().map { PageTextToken.tokens(of: $1, index: followingStart + $0) }
                 .filter { $0.count == 1 && $0[0].amount != nil }.map { $0[0] }
             if !late.isEmpty {
                 cut = cutAmounts(rows: rows.rows, amounts: rows.amounts + late, columnCount: count, identities: template.identities,
-                    cutShort: &cutShort)
+                    floors: floors, cutShort: &cutShort)
             }
         }
         if cut == nil, !cutShort {
             // A row's last amount printed before the others (`6.19` then `16.19` `10.00`: the 其他收入 before the
             // 合计 and 财政拨款), under the same identities.
             cut = cutAmounts(rows: rows.rows, amounts: rows.amounts, columnCount: count, identities: template.identities,
-                ordered: false, cutShort: &cutShort)
+                ordered: false, floors: floors, cutShort: &cutShort)
         }
         if cut == nil, !cutShort {
             // Amounts printed column by column (each column's run of rows, blank cells dropped).
@@ -133,7 +137,19 @@ enum RawTextCodeTable {
             else { return false }
             cut = chained
         }
-        guard let cut else { return false }
+        guard var cut else { return false }
+        if cut.alternatives == 1, cut.readings.count > 1, !runsChains {
+            // Readings left: tried again once the table that bounds them is read (公开02 after 公开04, X-2; 公开03
+            // after 公开05, X-12), as the column chains are.
+            table.chainsDeferred = true
+            return false
+        }
+        if cut.alternatives == 1, cut.readings.count > 1 {
+            // Read in part: the cells every reading gives alike; the others left without a value, named.
+            table.openItems.append(openCells(id, cut: cut, columns: template.columns, relation: floors.isEmpty ? nil : "公开04",
+                at: start))
+            cut.uncertain = []
+        }
         if cut.alternatives > 1 || !cut.uncertain.isEmpty {
             // A placement left open is never picked: the table stays unread and both readings are named.
             table.notes.append(ReadProblem(
@@ -157,6 +173,28 @@ enum RawTextCodeTable {
             table.append([(row.code ?? "", here), (row.code == nil ? "合计" : row.label, here)] + cells)
         }
         return true
+    }
+
+    /// The open cells of a cut with several readings (``Cut/readings``), as ``RawTextColumnChains/openCells`` names them.
+    private static func openCells(_ id: TableID, cut: Cut, columns: [String], relation: String?, at start: SourceLocation)
+        -> OpenPlacementResolution.OpenItems
+    {
+        let amounts = cut.rows.flatMap(\.amounts)
+        var offsets: [Int] = []
+        var offset = 0
+        for row in cut.rows {
+            offsets.append(offset)
+            offset += row.amounts.count
+        }
+        let readings: [RawTextColumnBlocks.Reading] = cut.readings.map { placements in
+            placements.enumerated().map { row, placement in
+                var cells = [Int?](repeating: nil, count: columns.count)
+                for (amount, column) in placement.enumerated() { cells[column] = offsets[row] + amount }
+                return cells
+            }
+        }
+        return RawTextColumnChains.openCells(id, readings: readings, rows: cut.rows, amounts: amounts, columns: columns,
+            relation: relation, at: start)
     }
 
     /// The rows (合计 first, then the codes sorted) with their labels, and the amounts in order; `nil` when the
@@ -252,6 +290,9 @@ enum RawTextCodeTable {
         var uncertain: [Int]
         /// For each of `uncertain`, its first two placements.
         var choices: [[[Int]]] = []
+        /// Every reading of the cut (each row's placement) when rows are left open and there are 2 … ``readingLimit``
+        /// of them (``RawTextCutReadings``); else empty.
+        var readings: [[[Int]]] = []
 
         /// Both readings where one is left open: the first uncertain row's two placements
         /// (`合计 50.00→合计，50.00→基本支出 | 合计 50.00→合计，50.00→项目支出`), else the two first cuts.
@@ -294,10 +335,13 @@ enum RawTextCodeTable {
             cutShort: &cutShort)
     }
 
+    /// As above, the readings of a cut left open held to `floors` too (the least each cell holds by another table,
+    /// by code, `合计` for the 合计 row, in 分).
+
     /// As above; `cutShort` is set when the search ran out of steps (`nil` then says nothing about other cuts).
     static func cutAmounts(
         rows: [Row], amounts: [PageTextToken], columnCount: Int, identities: [ColumnPlacement.Identity],
-        ordered: Bool = true, cutShort: inout Bool
+        ordered: Bool = true, floors: [String: [Int64]] = [:], cutShort: inout Bool
     ) -> Cut? {
         // `ordered` false: a row's amounts in column order, or in column order but its last printed first.
         let values = amounts.compactMap(\.amount)
@@ -330,7 +374,7 @@ enum RawTextCodeTable {
             cache[key] = found
             return found
         }
-        var held: [(rows: [Row], placements: [[Int]], uncertain: [Int], choices: [[[Int]]])] = []
+        var held: [(rows: [Row], placements: [[Int]], uncertain: [Int], choices: [[[Int]]], readings: [[[Int]]])] = []
         var total = 0
         for totalLast in [false, true] {
             // Row order: 合计 first (as printed in the PDF) or last (as raw text may put it).
@@ -366,7 +410,7 @@ enum RawTextCodeTable {
                 return reached
             }
             func check(_ order: [Row], lengths: [Int], parents: [Int?])
-                -> (rows: [Row], placements: [[Int]], uncertain: [Int], choices: [[[Int]]])?
+                -> (rows: [Row], placements: [[Int]], uncertain: [Int], choices: [[[Int]]], readings: [[[Int]]])?
             {
                 var candidates: [[[Int]]] = []
                 var groups: [[Int64]] = []
@@ -378,6 +422,7 @@ enum RawTextCodeTable {
                     rowsOut[index].amounts = Array(amounts[position..<(position + length)])
                     position += length
                 }
+                let unnarrowed = candidates
                 var uncertain: [Int] = []
                 var choices: [[[Int]]] = []
                 for _ in 0...order.count {
@@ -392,9 +437,31 @@ enum RawTextCodeTable {
                     choices.append(Array(candidates[next].prefix(2)))
                     candidates[next] = [candidates[next][0]]
                 }
-                let chosen = candidates.map { $0[0] }
+                var chosen = candidates.map { $0[0] }
                 guard holds(groups: groups, placements: chosen, parents: parents, columnCount: columnCount) else { return nil }
-                return (rowsOut, chosen, uncertain, choices)
+                // Rows left open: every reading of the cut (RawTextCutReadings). One: the cut is settled; several: the
+                // table is read in part (`write`); too many: left open.
+                var readings: [[[Int]]] = []
+                if !uncertain.isEmpty, let all = RawTextCutReadings.all(
+                    groups: groups, candidates: unnarrowed, parents: parents, columnCount: columnCount,
+                    floors: rowFloors(order), limit: readingLimit), !all.isEmpty
+                {
+                    if all.count == 1 {
+                        chosen = all[0]
+                        uncertain = []
+                        choices = []
+                    } else {
+                        readings = all
+                        chosen = all[0]
+                    }
+                }
+                return (rowsOut, chosen, uncertain, choices, readings)
+            }
+            /// `floors` by row index in `order`.
+            func rowFloors(_ order: [Row]) -> [Int: [Int64]] {
+                var result: [Int: [Int64]] = [:]
+                for (index, row) in order.enumerated() { if let floor = floors[row.code ?? "合计"] { result[index] = floor } }
+                return result
             }
             visit(0, 0)
         }
@@ -403,7 +470,7 @@ enum RawTextCodeTable {
         guard !exhausted, let first = held.first else { return nil }
         let other = held.count > 1 ? (held[1].rows, held[1].placements) : nil
         return Cut(rows: first.rows, placements: first.placements, alternatives: held.count, uncertain: first.uncertain,
-            choices: first.choices, other: other)
+            choices: first.choices, readings: first.readings, other: other)
     }
 
     /// Whether every parent row equals the sum of its children in every column, within 1 分 a child.
