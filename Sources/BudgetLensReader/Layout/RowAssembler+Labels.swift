@@ -25,6 +25,7 @@ extension RowAssembler {
         for item in fragments {
             if let previous = groups.last?.last, !isTotal(previous.fragment), !isTotal(item.fragment),
                 previous.fragment.x1 >= right - fillTolerance, !startsItem(item.fragment),
+                !endsClassName(groups[groups.count - 1]),
                 item.y - previous.y <= (source == .pdf ? 2.0 * em : 2.01 * LayoutTextPages.lineHeight)
             {
                 groups[groups.count - 1].append(item)
@@ -33,6 +34,14 @@ extension RowAssembler {
             }
         }
         return groups
+    }
+
+    /// Whether a wrapped label's lines so far make a 功能分类 类's whole name (`文化旅游体育` + `与传媒支出`, DOMAIN §1.3):
+    /// the label is complete, and a line after it starts the next (`其他文化旅游` …, 20799's), even where the name's
+    /// last line nearly fills the column.
+    private func endsClassName(_ group: [Placed]) -> Bool {
+        guard group.count > 1, ![TableID.incomeExpenditureSummary, .appropriationSummary].contains(table) else { return false }
+        return ClassificationCode.expenditureClassCode(forLabel: group.map(\.fragment.text).joined()) != nil
     }
 
     /// Gives a label column's fragments to the rows: a fragment on a row's line is that row's label; the
