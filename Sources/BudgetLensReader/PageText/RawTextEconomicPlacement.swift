@@ -20,8 +20,8 @@ enum RawTextEconomicPlacement {
     /// Search steps looked at, at most.
     static let stepLimit = 2_000_000
 
-    /// Splits (of the values between the totals, the 类 and each 类's 款) looked for when several hold; more: the
-    /// table is not read.
+    /// Splits (of the values between the totals, the 类 and each 类's 款) looked for when several hold; more: no cell
+    /// is known to be settled, and every cell is left unread.
     static let splitLimit = 2_000
 
     /// Amounts placed at most (a 公开06 has 90 rows at most).
@@ -78,8 +78,8 @@ enum RawTextEconomicPlacement {
         var left = distinct.map { counts[$0] ?? 0 }
 
         var steps = 0
-        /// The splits (two at most) whose sums hold within `cap` (hundredths) at most, and whether the step limit
-        /// cut the search short.
+        /// The splits (`wanted` at most) whose sums hold within `cap` (hundredths) at most, and whether the step
+        /// limit cut the search short.
         func search(cap: Int64, wanted: Int) -> (found: [Split], cutShort: Bool) {
             var found: [Split] = []
             var cutShort = false
