@@ -118,6 +118,9 @@ enum OpenPlacementResolution {
             return bounds[row].allSatisfy { holds($0, placed) }
         }
         var remaining = rows.map(\.placements)
+        // Rows no placement of which (or of whose readings) gives the cross-table figures: the table's own identities
+        // may have ruled the true one out (an error in the document), so the columns of those figures are not read.
+        var unfit = Set<Int>()
         let count = rows.first?.readingPlacements.count ?? 0
         if count > 0, rows.allSatisfy({ $0.readingPlacements.count == count }) {
             let allowed = (0..<count).filter { reading in rows.indices.allSatisfy { fits($0, rows[$0].readingPlacements[reading]) } }
@@ -129,11 +132,13 @@ enum OpenPlacementResolution {
                     }
                     remaining[index] = kept
                 }
+            } else {
+                unfit = Set(rows.indices.filter { index in !rows[index].placements.allSatisfy { fits(index, $0) } })
             }
         } else {
             for index in rows.indices {
                 let kept = rows[index].placements.filter { fits(index, $0) }
-                if !kept.isEmpty { remaining[index] = kept }
+                if kept.isEmpty { unfit.insert(index) } else { remaining[index] = kept }
             }
         }
         var reasons: [String] = []
@@ -145,11 +150,16 @@ enum OpenPlacementResolution {
             }
         }
         for (index, row) in rows.enumerated() {
-            write(row, remaining: remaining[index], reasons: reasons, in: &disclosure)
+            let unchecked = unfit.contains(index) ? bounds[index].filter { bound in !row.placements.allSatisfy { holds(bound, row.cells($0, unit: unit)) } } : []
+            write(row, remaining: remaining[index], reasons: reasons, unchecked: unchecked, in: &disclosure)
         }
     }
 
-    private static func write(_ open: OpenRow, remaining: [[Int]], reasons: [String], in disclosure: inout Disclosure) {
+    /// `unchecked`: the cross-table figures no placement of the row gives (its table's own identities may have ruled
+    /// the true placement out: an error in the document): their columns are left unread too, and the warning says so.
+    private static func write(
+        _ open: OpenRow, remaining: [[Int]], reasons: [String], unchecked: [Bound] = [], in disclosure: inout Disclosure
+    ) {
         guard let tableIndex = disclosure.tables.firstIndex(where: { $0.id == open.table }),
             let rowIndex = disclosure.tables[tableIndex].rows.firstIndex(where: open.matches), !remaining.isEmpty
         else { return }
@@ -163,6 +173,7 @@ enum OpenPlacementResolution {
         }
         func cells(_ placement: [Int]) -> [Money] { open.cells(placement, unit: unit) }
         let differing = Set((0..<open.columns.count).filter { column in Set(remaining.map { cells($0)[column] }).count > 1 })
+            .union(unchecked.map(\.column))
         let chosen = remaining[0]
         row.writePlacement(
             columnNumbers: numbers, amountAt: { chosen.firstIndex(of: $0) },
@@ -183,12 +194,17 @@ enum OpenPlacementResolution {
         let unread = differing.sorted().map { open.columns[$0] }.joined(separator: "、")
         let shown = remaining.prefix(4).map(open.describe).joined(separator: " | ")
         let more = remaining.count > 4 ? "（另有 \(remaining.count - 4) 种）" : ""
+        let figures = unchecked.map { "\($0.rule) \(open.columns[$0.column]) \($0.isEqual ? "=" : "≥") \($0.amount.groupedString(in: disclosure.moneyUnit))（\($0.what)）" }
+        let mismatch = figures.isEmpty ? (zh: "", en: "")
+            : (zh: "；没有一种放置满足表间关系 " + figures.joined(separator: "、") + "（可能是文件本身的错误，请对照PDF）",
+                en: "; no placement gives the cross-table figures (" + figures.joined(separator: ", ")
+                    + "): the document may be in error there, so those columns are not read either — compare the PDF")
         disclosure.problems.append(
             ReadProblem(
                 code: "table.ambiguous", severity: .warning,
                 message: "\(form) \(open.rowName)：空白单元格被省略，金额有 \(remaining.count) 种放置均满足勾稽关系，无法确定："
-                    + shown + more + "；\(unread) 未读取（本表只读取了一部分） — blank cells were dropped and "
-                    + "\(remaining.count) placements of the amounts remain possible; the cells they disagree on "
+                    + shown + more + mismatch.zh + "；\(unread) 未读取（本表只读取了一部分） — blank cells were dropped and "
+                    + "\(remaining.count) placements of the amounts remain possible" + mismatch.en + "; the cells they disagree on "
                     + "(\(differing.count)) are not read, and the rules that need them are not run",
                 table: open.table, source: open.source))
     }
