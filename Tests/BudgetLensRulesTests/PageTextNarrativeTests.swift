@@ -27,7 +27,10 @@ struct PageTextNarrativeTests {
         }
         let fromPDF = try narrativeFindings(pdf)
         #expect(fromPDF.count == 3)
-        #expect(try narrativeFindings(text) == fromPDF)
+        // The four 三公 figures bound to the 公开09 cells the page text leaves open are not checked, said so.
+        let notChecked = try narrativeFindings(text).filter { $0.contains("\tN-BIND\t") && $0.contains("无法审核，公开09[") }
+        #expect(notChecked.count == 4 && notChecked.allSatisfy { $0.hasPrefix("warning\t") })
+        #expect(try narrativeFindings(text).filter { !notChecked.contains($0) } == fromPDF)
         #expect(fromPDF.contains { $0.contains("N-BIND") && $0.contains("0.30万元") && $0.contains("2961.68万元") })
         // The sentence of 一 as printed, and its figures traced to the line below the words.
         let first = try #require(text.narrative.first?.body.lines.first)

@@ -1,5 +1,6 @@
 import BudgetLensCore
 @testable import BudgetLensReader
+import BudgetLensRules
 import BudgetLensTestSupport
 import Foundation
 import Testing
@@ -230,5 +231,41 @@ struct RawTextColumnChainsTests {
         let wide = [RawTextCodeTable.Row](repeating: rows[1], count: many.count)
         #expect(RawTextColumnChains.place(rows: wide, values: many, columnCount: 3, identities: identities)
             == .none(cutShort: false))
+    }
+}
+
+extension RawText0203Tests {
+    @Test("规划和自然资源局's raw text with 45.00 planted from 项目支出 to 基本支出 in 公开03's 合计, 220 and 22001 (X-12 broken): the 基本支出 of its rows is not read — never 0.00 — and the warning says no placement gives 公开05's figures")
+    func plantedCrossTableError() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = try #require(Seed.shanghaiPDFs.map(\.pdf).first { $0.contains("规划") })
+        var lines = try String(contentsOfFile: try rawText(name, into: folder), encoding: .utf8).components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { trimmed($0) == "支出决算表" })
+        let end = try #require(lines[start...].firstIndex { trimmed($0) == "一般公共预算财政拨款支出决算表" })
+        // 合计 5,377.64 / 4,381.74 → 5,422.64 / 4,336.74; 220 and 22001 2,339.58 / 2,122.09 → 2,384.58 / 2,077.09.
+        var planted: [String: Int] = ["5377.64": 1, "4381.74": 1, "2339.58": 2, "2122.09": 2]
+        let into = ["5377.64": "5422.64", "4381.74": "4336.74", "2339.58": "2384.58", "2122.09": "2077.09"]
+        for index in start..<end {
+            let value = trimmed(lines[index])
+            guard let left = planted[value], left > 0, let new = into[value] else { continue }
+            lines[index] = new
+            planted[value] = left - 1
+        }
+        #expect(planted.values.allSatisfy { $0 == 0 })
+        let raw = try read(lines, "planted.txt", in: folder)
+        let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+        // Every 基本支出 (栏2) of 公开03 is unread where it is not the PDF's: the placements left by the table's own
+        // identities all shift the amounts one column right, and none gives X-12's 基本支出 ≥ 公开05's.
+        let pdfCells = Set(cells(pdf, .expenditure))
+        let basic = cells(raw, .expenditure).filter { $0.split(separator: "|", omittingEmptySubsequences: false)[4] == "2" }
+        #expect(!basic.isEmpty && basic.allSatisfy { $0.hasSuffix("|-") || pdfCells.contains($0) }, "\(basic)")
+        #expect(!basic.contains { $0.hasSuffix("|0.00") })
+        let note = try #require(raw.problems.first { $0.code == "table.ambiguous" && $0.table == .expenditure && $0.message.contains("公开03 合计") })
+        #expect(note.message.contains("没有一种放置满足表间关系 X-12 基本支出 ≥"), "\(note.message)")
+        #expect(note.message.contains("可能是文件本身的错误，请对照PDF"))
+        // No false N-BIND (基本支出 5,377.64 in the text against 0.00 in the table).
+        let findings = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: raw).findings
+        #expect(!findings.contains { $0.rule == "N-BIND" && $0.message.contains("表中为0.00万元") })
     }
 }

@@ -95,3 +95,28 @@ struct RawText06Tests {
         }
     }
 }
+
+extension RawText06Tests {
+    @Test("规划和自然资源局's raw text: the 情况说明's 人员经费 and 公用经费, bound to 公开06's unread totals, are not checked — said so (N-BIND warnings), where the PDF finds 人员经费 misstated")
+    func narrativeNotChecked() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = try #require(Seed.shanghaiPDFs.map(\.pdf).first { $0.contains("规划") })
+        let pdf = try DisclosureReader.read(path: Seed.corpusPath(name))
+        let raw = try DisclosureReader.read(path: try ExtractionTools.extract(.raw, from: Seed.corpusPath(name), into: folder))
+        func bind(_ disclosure: Disclosure) throws -> [Finding] {
+            RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure).findings.filter {
+                $0.rule == "N-BIND" && ($0.message.contains("“人员经费”") || $0.message.contains("“公用经费”"))
+            }
+        }
+        // The PDF: 人员经费 4,896.98 in the text, 4,884.09 in 公开06 (an error); 公用经费 480.66 agrees (silent).
+        let fromPDF = try bind(pdf)
+        #expect(fromPDF.count == 1 && fromPDF[0].severity == .error && fromPDF[0].message.contains("表中为4884.09万元"))
+        // The raw text: both not checked, each naming its unread cell.
+        let fromRaw = try bind(raw).map { "\($0.severity.rawValue) \($0.message)" }.sorted()
+        #expect(fromRaw == [
+            "warning 情况说明所述金额与表内数一致：“人员经费”文中为4896.98万元：无法审核，公开06[人员经费合计,1] 未读取（见读取问题）",
+            "warning 情况说明所述金额与表内数一致：“公用经费”文中为480.66万元：无法审核，公开06[公用经费合计,1] 未读取（见读取问题）",
+        ].sorted(), "\(fromRaw)")
+    }
+}

@@ -13,6 +13,7 @@ public enum NarrativeChecks {
     /// `narrative-amounts` (N-BIND): every restated amount equals the cell it restates.
     public static func amounts(_ context: CheckContext) -> [Finding] {
         let binding = StatementBinding(disclosure: context.disclosure)
+        let unreadBinding = StatementBinding(disclosure: context.disclosure, bindsUnread: true)
         var findings: [Finding] = []
         for statement in statements(context) {
             let stated: [(Money, Bool)]
@@ -27,11 +28,35 @@ public enum NarrativeChecks {
             default: continue
             }
             for (amount, isBudget) in stated {
-                guard let bound = binding.bind(statement.subject, topic: statement.topic, isBudget: isBudget) else { continue }
+                guard let bound = binding.bind(statement.subject, topic: statement.topic, isBudget: isBudget) else {
+                    // Its cell printed but not read (a table read in part): not checked, said so.
+                    if let unread = unreadBinding.bind(statement.subject, topic: statement.topic, isBudget: isBudget)?.cells
+                        .filter({ !$0.isPresent }), !unread.isEmpty
+                    {
+                        findings.append(notChecked(amount, unread, statement, context))
+                    }
+                    continue
+                }
                 if let finding = compare(amount, with: bound, statement, context) { findings.append(finding) }
             }
         }
         return findings
+    }
+
+    /// A statement whose cell was not read (its place left open in a table read in part): a warning that it is not
+    /// checked, as the table rules say of such cells (`无法审核，公开06[人员经费合计,1] 未读取`).
+    static func notChecked(
+        _ amount: Money, _ unread: [CellReference], _ statement: NarrativeStatement, _ context: CheckContext
+    ) -> Finding {
+        let cells = unread.map(\.notation).joined(separator: "、")
+        var finding = context.finding(
+            "“\(statement.subject)”文中为\(amount.decimalString(in: .wanYuan))万元：无法审核，\(cells) 未读取（见读取问题）",
+            "“\(statement.subject)” is \(amount.decimalString(in: .wanYuan)) in the text: not checked, \(cells) was not read "
+                + "(see the reading problems)",
+            at: location(statement), severity: .warning)
+        finding.actual = .amount(amount, formula: "")
+        finding.operands = unread
+        return finding
     }
 
     /// `narrative-items` (N-ITEM): each `…（类）…（款）…（项）` item of 五(三), 七, 八 names a row of its table

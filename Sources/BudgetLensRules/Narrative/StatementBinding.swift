@@ -5,6 +5,9 @@ import Foundation
 /// row 27, `人员经费` in 六 is 公开06 人员经费合计, a `…（类）…（款）…（项）` item of 五 is its 公开05 row.
 struct StatementBinding {
     let disclosure: Disclosure
+    /// Whether a cell printed but left without a value (read in part, or not an amount) binds too, as a reference
+    /// with `isPresent` false and value 0: what a statement would have been measured against, had it been read.
+    var bindsUnread = false
 
     /// A bound cell: where it is and its value (several cells summed for `财政拨款收入` = rows 1 + 2 + 3).
     struct Bound {
@@ -110,7 +113,12 @@ struct StatementBinding {
         else { return nil }
         let cell = row.cell(column)
         // A cell printed but not readable as an amount binds nothing: never compared as 0 (F-READ reports it).
-        if let cell, cell.value == nil { return nil }
+        if let cell, cell.value == nil {
+            guard bindsUnread else { return nil }
+            return CellReference(
+                table: table.id.formID, line: row.standardLine ?? row.line, code: row.code, item: row.item, column: column,
+                value: .zero, isPresent: false, source: cell.source ?? row.source)
+        }
         return CellReference(
             table: table.id.formID, line: row.standardLine ?? row.line, code: row.code, item: row.item, column: column,
             value: cell?.value ?? .zero, isPresent: true, source: cell?.source ?? row.source)
