@@ -94,6 +94,7 @@ enum PageTextTables {
         var output = Rewrite()
         // Tables tried again once the whole text is rewritten (raw 公开04, placed by the code tables after it).
         var deferred: [Deferred] = []
+        var firstTitles: [TableID: SourceLocation] = [:]  // where each table's first copy starts
         var index = 0
         var consumedPrefix: Int? = nil  // a title line whose text before the title ended the table above
         while index < lines.count {
@@ -132,6 +133,25 @@ enum PageTextTables {
             table.incomeColumnsWithMoney = output.incomeColumnsWithMoney
             let title = (String(line[titleStart...]), location(index, titleColumn))
             table.append([title])
+            // A table's second copy (a text joined twice, a table pasted again) is not placed: only the first is read,
+            // a `table.duplicate` warning naming both (as the text reader names a copy it reads), and the searches run
+            // once a table, however many copies the text holds.
+            if let first = firstTitles[id] {
+                output.notes.append(ReadProblem(
+                    code: "table.duplicate", severity: .warning,
+                    message: "\(id.formID) 又见于 \(title.1.place)，只读取第一份（\(first.place)），第二份未读取 — \(id.formID) "
+                        + "appears a second time at \(title.1.place); only the first (\(first.place)) is read, the second is "
+                        + "not (delete the copy, or check which one is right)",
+                    table: id, source: title.1))
+                output.lines += table.lines
+                output.spans += table.spans
+                for line in region { output.append([(String(lines[line]), location(line, 1))]) }
+                if let tail { output.append([(String(tail), location(end, 1))]) }
+                consumedPrefix = tail != nil ? end : nil
+                index = end
+                continue
+            }
+            firstTitles[id] = title.1
             // Raw 公开06 is held to 公开05's 基本支出 when 公开05 was read.
             let before = id.shape == .economic ? output.codeTotals : nil
             if write(id, lines: lines, region: region, tail: tail, totals: before, location: location, into: &table) {

@@ -1,0 +1,39 @@
+import BudgetLensCore
+import BudgetLensReader
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+/// Raw `pdftotext` text joined twice (a file saved twice into one, a fresh tester's 40 copies): each table's first
+/// copy is read, the others are not placed — a `table.duplicate` warning names both copies — so the placement
+/// searches run once a table, however many copies the text holds. Skipped without the tools unless
+/// `BUDGETLENS_TEST_TOOLS=1` (CI), where it fails.
+@Suite("raw pdftotext text joined twice", .enabled(if: ExtractionTools.shouldRun))
+struct RawTextDuplicateTests {
+    @Test("the 财政局's raw text twice: the first copy's cells and reading notes, nine table.duplicate warnings naming both copies, no note about a second copy")
+    func joinedTwice() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try ExtractionTools.extract(.raw, from: Seed.corpusPath(Seed.financePDF), into: folder)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let single = try DisclosureReader.read(path: path)
+        let doubledPath = folder.appendingPathComponent("twice.txt").path
+        try (text + text).write(toFile: doubledPath, atomically: true, encoding: .utf8)
+        let doubled = try DisclosureReader.read(path: doubledPath)
+        #expect(ExtractionFormsTests.cells(doubled) == ExtractionFormsTests.cells(single))
+        let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        let duplicates = doubled.problems.filter { $0.code == "table.duplicate" }
+        #expect(Set(duplicates.compactMap(\.table)) == Set(single.tables.map(\.id)) && duplicates.count == single.tables.count)
+        for note in duplicates {
+            // The copy stands one file's length after the first.
+            let copy = note.source.line
+            #expect(note.message.contains("又见于 \(copy):") && note.message.contains("只读取第一份（\(copy - lineCount):"), "\(note.message)")
+        }
+        // The reading notes are the first copy's: none placed a second copy's amounts.
+        func notes(_ disclosure: Disclosure) -> [String] {
+            disclosure.problems.filter { $0.code != "table.duplicate" && $0.code != "text.duplicate" }.map { "\($0.code) \($0.table?.formID ?? "")" }.sorted()
+        }
+        #expect(notes(doubled) == notes(single))
+        #expect(doubled.problems.allSatisfy { $0.code == "table.duplicate" || $0.source.line <= lineCount })
+    }
+}
