@@ -435,6 +435,7 @@ enum PageTextTables {
                     },
                     basicTotal: basicTotal, location: location, into: &table)
         case .singleRow:
+            let notesBefore = table.notes.count
             if ThreePublicPageTable.write(id, tokenLines: tokenLines, location: location, into: &table) { return true }
             // Raw `pdftotext`: amounts may run on after the note.
             guard RawTextCodeTable.isCellPerLine(tokenLines) else { return false }
@@ -442,7 +443,13 @@ enum PageTextTables {
             let late = followingLines(lines, after: region, limit: 40).enumerated().map {
                 PageTextToken.tokens(of: $1, index: region.upperBound + $0)
             }.filter { $0.count == 1 && $0[0].amount != nil }.map { $0[0] }
-            return ThreePublicPageTable.writeRaw(id, tokenLines: tokenLines, late: late, location: location, into: &table)
+            // Read whole with its late amounts: the first try's note (its amounts alone fit no placement) is dropped.
+            var completed = table
+            completed.notes.removeLast(completed.notes.count - notesBefore)
+            guard ThreePublicPageTable.writeRaw(id, tokenLines: tokenLines, late: late, location: location, into: &completed)
+            else { return false }
+            table = completed
+            return true
         }
     }
 }
