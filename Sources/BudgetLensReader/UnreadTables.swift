@@ -24,7 +24,8 @@ enum UnreadTables {
         // Read, or already reported by the parser (a title and header, then rows without tab-separated cells).
         problems(
             lines: lines, file: file, readIDs: Set(disclosure.tables.map(\.id)).union(disclosure.notUnderstoodTables),
-            titles: &titles)
+            titles: &titles,
+            unplaced: Set(disclosure.problems.filter { $0.code == "page-text.row-unplaced" }.compactMap(\.table)))
     }
 
     /// The same with a memo of its own.
@@ -33,9 +34,11 @@ enum UnreadTables {
         return problems(lines: lines, file: file, read: disclosure, titles: &titles)
     }
 
-    /// The same for the tables `readIDs` (read or reported not understood by the text reader).
+    /// The same for the tables `readIDs` (read or reported not understood by the text reader). `unplaced`: the tables
+    /// whose amounts the page-text reader found no placement for under their identities (`page-text.row-unplaced`):
+    /// their message says the document's own figures may be why.
     static func problems(
-        lines: [Substring], file: String, readIDs: Set<TableID>, titles: inout TrailingTitles
+        lines: [Substring], file: String, readIDs: Set<TableID>, titles: inout TrailingTitles, unplaced: Set<TableID> = []
     ) -> [ReadProblem] {
         guard readIDs.count < TableID.allCases.count else { return [] }
         var reported: Set<TableID> = []
@@ -45,6 +48,19 @@ enum UnreadTables {
                 startsTableContent(lines, after: index, title: { titles.title(lines, $0) })
             else { continue }
             reported.insert(id)
+            if unplaced.contains(id) {
+                problems.append(
+                    ReadProblem(
+                        code: Disclosure.notUnderstoodTableProblem, severity: .error,
+                        message: "\(id.formID) \(id.canonicalTitle): 第\(index + 1)行有表题，其后各行的金额没有一种放置满足本表的勾稽关系"
+                            + "（见“行无法按表格关系归位”），本表未读取：本表数字本身有误（如合计不等于各项之和）时也会如此，"
+                            + "请对照PDF核对 — the title is at line \(index + 1), but the amounts after it fit no placement under "
+                            + "the table's identities (see the note), so the table is not read; this also happens when the "
+                            + "table's own figures are wrong (a total that is not the sum of its parts): compare the PDF, or "
+                            + "give a form that keeps the columns (the PDF itself, the workbook, tab-separated text).",
+                        table: id, source: SourceLocation(file: file, line: index + 1, column: 1)))
+                continue
+            }
             problems.append(
                 ReadProblem(
                     code: Disclosure.notUnderstoodTableProblem, severity: .error,

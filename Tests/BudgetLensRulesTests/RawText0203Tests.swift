@@ -269,3 +269,25 @@ extension RawText0203Tests {
         #expect(!findings.contains { $0.rule == "N-BIND" && $0.message.contains("表中为0.00万元") })
     }
 }
+
+extension RawText0203Tests {
+    @Test("社会工作部's raw text with 10.00 planted from 项目支出 to 基本支出 in 公开03's 合计 row only (合计 ≠ Σ 类): 公开03 not read, and both notes say no placement fits — the table's own figures may be why")
+    func plantedMisSumSaid() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = try socialWork(into: folder)
+        let start = try #require(lines.firstIndex { trimmed($0) == "支出决算表" })
+        let end = try #require(lines[start...].firstIndex { trimmed($0) == "一般公共预算财政拨款支出决算表" })
+        let basic = try #require(lines[start..<end].firstIndex { trimmed($0) == "105.58" })
+        let project = try #require(lines[start..<end].firstIndex { trimmed($0) == "202.24" })
+        lines[basic] = "115.58"
+        lines[project] = "192.24"
+        let raw = try read(lines, "planted.txt", in: folder)
+        #expect(raw.table(.expenditure) == nil)
+        let unplaced = try #require(raw.problems.first { $0.code == "page-text.row-unplaced" && $0.table == .expenditure })
+        #expect(unplaced.message.hasPrefix("公开03：原始文本中的金额没有一种放置满足本表及与公开05的勾稽关系，未读取本表"), "\(unplaced.message)")
+        let notRead = try #require(raw.problems.first { $0.code == "table.not-understood" && $0.table == .expenditure })
+        #expect(notRead.message.contains("其后各行的金额没有一种放置满足本表的勾稽关系") && notRead.message.contains("本表数字本身有误"), "\(notRead.message)")
+        // Unplanted, the same text reads 公开03 (RawText0203Tests.corpus).
+    }
+}

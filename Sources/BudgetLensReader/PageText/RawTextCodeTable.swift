@@ -131,10 +131,19 @@ enum RawTextCodeTable {
         }
         if cut == nil, !cutShort {
             // Column chains: each column's cells top to bottom in printed order, the blocks merged (RawTextColumnChains).
+            let notesBefore = table.notes.count
             guard let chained = chains(id, rows: rows.rows, amounts: rows.amounts, following: following,
                 followingStart: followingStart, columns: template.columns, identities: template.identities, floors: floors,
                 start: start, into: &table)
-            else { return false }
+            else {
+                // The rows are known, the amounts fit no placement: said so (the table's own figures may be wrong).
+                if table.notes.count == notesBefore {
+                    let relation = floors.isEmpty ? nil : (id == .income ? "公开04" : "公开05")
+                    table.notes.append(RawTextPlacementNotes.unplaced(
+                        id, relations: relation.map { ($0, $0) }, limit: nil, at: start))
+                }
+                return false
+            }
             cut = chained
         }
         guard var cut else { return false }
