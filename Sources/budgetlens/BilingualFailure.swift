@@ -41,3 +41,13 @@ extension CommandFailure {
         self.init(place: error.place, chinese: error.chineseMessage, english: error.message)
     }
 }
+
+extension CommandFailure {
+    /// The failure as one file's entry of `check --format json` (and `score`'s): its own when it was made from a
+    /// document, else `code` with the Chinese and the English apart where the failure carries both.
+    func documentFailure(file: String, code: String) -> DocumentFailure {
+        if let document { return document }
+        return DocumentFailure(
+            file: file, code: code, message: bilingual?.chinese ?? message, messageEn: bilingual?.english ?? message)
+    }
+}

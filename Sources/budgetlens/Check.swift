@@ -93,8 +93,7 @@ struct Check: ParsableCommand {
                 printError(failure.message)
                 outcomes.append(
                     .failed(
-                        failure.document
-                            ?? DocumentFailure(file: file, code: "unreadable", message: failure.message, messageEn: failure.message)))
+                        failure.documentFailure(file: file, code: "unreadable")))
             }
         }
         switch format {

@@ -79,8 +79,7 @@ struct ScoreCommand: ParsableCommand {
                 printError(failure.message)
                 outcomes.append(
                     .failure(
-                        failure.document
-                            ?? DocumentFailure(file: file, code: "unreadable", message: failure.message, messageEn: failure.message)))
+                        failure.documentFailure(file: file, code: "unreadable")))
             }
         }
         switch format {

@@ -94,10 +94,15 @@ struct HardeningTests {
             "check", "--format", "json", bad.path + ".missing", Seed.corpusPath(Seed.shanghaiBudget),
         ])
         #expect(more.status == 2)
-        let codes = try #require(try Self.json(more.stdout) as? [[String: Any]]).map {
-            ($0["error"] as? [String: Any])?["code"] as? String
-        }
+        let entries = try #require(try Self.json(more.stdout) as? [[String: Any]])
+        let codes = entries.map { ($0["error"] as? [String: Any])?["code"] as? String }
         #expect(codes == ["unreadable", "budget"])
+        // The missing file's message in Chinese and in English apart, each with the file (not the two lines twice).
+        let missing = try #require(entries[0]["error"] as? [String: Any])
+        let chinese = missing["message"] as? String ?? ""
+        let english = missing["message_en"] as? String ?? ""
+        #expect(chinese.hasPrefix(bad.path + ".missing") && !chinese.contains("\nerror:"), "\(chinese)")
+        #expect(english.hasPrefix(bad.path + ".missing") && !english.contains("错误") && english != chinese, "\(english)")
     }
 
     @Test("check --format sarif: a failed file is a toolExecutionNotification, executionSuccessful false; file: URIs")
