@@ -206,6 +206,8 @@ public enum DisclosureReader {
                 }
             }
             if !unread.isEmpty { disclosure.problems = (disclosure.problems + unread).sorted { $0.source < $1.source } }
+            // The file's lines, not the rewritten text's (page text's tables are rewritten to fewer lines).
+            if rewritten != nil { disclosure.source.lineCount = source.count }
             TruncatedLastRow.mark(&disclosure, text: text, file: file)
             // Page text and raw pdftotext text (no tab): a cut row cannot be told by its width.
             if !hasTab { CutTableText.mark(&disclosure, text: text, file: file, requiringMisfit: true) }

@@ -21,6 +21,8 @@ struct RawTextDuplicateTests {
         try (text + text).write(toFile: doubledPath, atomically: true, encoding: .utf8)
         let doubled = try DisclosureReader.read(path: doubledPath)
         #expect(ExtractionFormsTests.cells(doubled) == ExtractionFormsTests.cells(single))
+        // The file's lines counted, not those of the text its tables were rewritten to.
+        #expect(single.source.lineCount == text.split(separator: "\n", omittingEmptySubsequences: false).count)
         let lineCount = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
         let duplicates = doubled.problems.filter { $0.code == "table.duplicate" }
         #expect(Set(duplicates.compactMap(\.table)) == Set(single.tables.map(\.id)) && duplicates.count == single.tables.count)
