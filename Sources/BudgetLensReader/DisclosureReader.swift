@@ -139,6 +139,7 @@ public enum DisclosureReader {
         if WorkbookReader.isWorkbook(bytes) {
             var disclosure = try WorkbookReader.read(bytes, file: file, configuration: configuration)
             CrowdedCells.refuse(in: &disclosure)
+            MergedHeadings.refuse(in: &disclosure)
             StrayColumns.refuse(in: &disclosure)
             return disclosure
         }
@@ -231,6 +232,7 @@ public enum DisclosureReader {
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
         if plumberLayout { disclosure.problems.insert(PlumberLayoutText.readNote(file: file), at: 0) }
         CrowdedCells.refuse(in: &disclosure)
+        MergedHeadings.refuse(in: &disclosure)
         StrayColumns.refuse(in: &disclosure)
         if let offset = decoded.cutCharacterOffset {
             let line = decoded.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
@@ -379,6 +381,7 @@ public enum DisclosureReader {
         ) { disclosure in
             recordTextlessPages(text, in: &disclosure, file: file)
             CrowdedCells.refuse(in: &disclosure)
+            MergedHeadings.refuse(in: &disclosure)
             StrayColumns.refuse(in: &disclosure)
         }
     }
@@ -421,6 +424,7 @@ public enum DisclosureReader {
             ? readLayoutText(text, file: file, configuration: .init())
             : TextDisclosureParser(text: SourceText(file: file, text: text), byteCount: text.utf8.count).parse()
         CrowdedCells.refuse(in: &disclosure)
+        MergedHeadings.refuse(in: &disclosure)
         StrayColumns.refuse(in: &disclosure)
         return disclosure
     }
