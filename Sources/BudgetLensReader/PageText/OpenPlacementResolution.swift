@@ -150,13 +150,22 @@ enum OpenPlacementResolution {
             }
         }
         for (index, row) in rows.enumerated() {
-            let unchecked = unfit.contains(index) ? bounds[index].filter { bound in !row.placements.allSatisfy { holds(bound, row.cells($0, unit: unit)) } } : []
+            // A figure only a blank breaks (the amounts all placed elsewhere) is where the true placement may have been
+            // ruled out; an amount every placement puts there is read, and X-12 reports it if it is wrong.
+            let unchecked = unfit.contains(index)
+                ? bounds[index].filter { bound in
+                    row.placements.contains { placement in
+                        let placed = row.cells(placement, unit: unit)
+                        return !holds(bound, placed) && placed[bound.column] == .zero
+                    }
+                } : []
             write(row, remaining: remaining[index], reasons: reasons, unchecked: unchecked, in: &disclosure)
         }
     }
 
-    /// `unchecked`: the cross-table figures no placement of the row gives (its table's own identities may have ruled
-    /// the true placement out: an error in the document): their columns are left unread too, and the warning says so.
+    /// `unchecked`: the cross-table figures no placement of the row gives, with a blank where a placement breaks them
+    /// (its table's own identities may have ruled the true placement out: an error in the document): their columns
+    /// are left unread too, and the warning says so.
     private static func write(
         _ open: OpenRow, remaining: [[Int]], reasons: [String], unchecked: [Bound] = [], in disclosure: inout Disclosure
     ) {
