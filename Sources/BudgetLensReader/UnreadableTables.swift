@@ -70,14 +70,16 @@ enum UnreadableTables {
         var pages: [Int: Int?] = [:]
         var page = 1
         var empty = true
-        for byte in text.utf8 {
-            switch byte {
-            case 0x0C:
-                if empty { pages[page] = .some(nil) }
-                page += 1
-                empty = true
-            case 0x20, 0x09, 0x0A, 0x0D: break
-            default: empty = false
+        text.withUTF8Bytes { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x0C:
+                    if empty { pages[page] = .some(nil) }
+                    page += 1
+                    empty = true
+                case 0x20, 0x09, 0x0A, 0x0D: break
+                default: empty = false
+                }
             }
         }
         return pages

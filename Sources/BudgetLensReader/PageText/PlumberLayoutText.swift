@@ -23,7 +23,7 @@ enum PlumberLayoutText {
     /// (``hasPaddedLines(_:)``), or, padding stripped (an editor that trims line ends), its pages of a fixed
     /// height (``hasGridPages(_:)``).
     static func isPlumberLayoutText(_ text: String) -> Bool {
-        !text.utf8.contains(0x09) && (hasPaddedLines(text) || hasGridPages(text))
+        !text.containsByte(0x09) && (hasPaddedLines(text) || hasGridPages(text))
     }
 
     /// The fewest pages (form feeds + 1) for ``hasGridPages(_:)``.
@@ -39,15 +39,17 @@ enum PlumberLayoutText {
         var counts: [Int] = []
         var lines = 1
         var pageEmpty = true
-        for byte in text.utf8 {
-            switch byte {
-            case 0x0C:
-                counts.append(lines)
-                lines = 1
-                pageEmpty = true
-            case 0x0A: lines += 1
-            case 0x20: break
-            default: pageEmpty = false
+        text.withUTF8Bytes { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x0C:
+                    counts.append(lines)
+                    lines = 1
+                    pageEmpty = true
+                case 0x0A: lines += 1
+                case 0x20: break
+                default: pageEmpty = false
+                }
             }
         }
         if !pageEmpty { counts.append(lines) }
@@ -70,21 +72,23 @@ enum PlumberLayoutText {
         var length = 0
         var onlySpaces = true
         var last: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                lines += 1
-                if length > 0 {
-                    nonEmpty += 1
-                    if last == 0x20 { padded += 1 }
-                    if onlySpaces { spacesOnly += 1 }
+        text.withUTF8Bytes { bytes in
+            for byte in bytes {
+                if byte == 0x0A {
+                    lines += 1
+                    if length > 0 {
+                        nonEmpty += 1
+                        if last == 0x20 { padded += 1 }
+                        if onlySpaces { spacesOnly += 1 }
+                    }
+                    length = 0
+                    onlySpaces = true
+                    continue
                 }
-                length = 0
-                onlySpaces = true
-                continue
+                length += 1
+                last = byte
+                if byte != 0x20 && byte != 0x0C { onlySpaces = false }
             }
-            length += 1
-            last = byte
-            if byte != 0x20 && byte != 0x0C { onlySpaces = false }
         }
         if length > 0 {
             lines += 1
@@ -104,19 +108,21 @@ enum PlumberLayoutText {
         // form feed), one for each run.
         var pendingSpace = false
         var lineStart = true
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20:
-                if !lineStart { pendingSpace = true }
-            case 0x0A, 0x0C:
-                pendingSpace = false
-                output.append(byte)
-                lineStart = true
-            default:
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                lineStart = false
-                output.append(byte)
+        text.withUTF8Bytes { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x20:
+                    if !lineStart { pendingSpace = true }
+                case 0x0A, 0x0C:
+                    pendingSpace = false
+                    output.append(byte)
+                    lineStart = true
+                default:
+                    if pendingSpace { output.append(0x20) }
+                    pendingSpace = false
+                    lineStart = false
+                    output.append(byte)
+                }
             }
         }
         return String(decoding: output, as: UTF8.self)

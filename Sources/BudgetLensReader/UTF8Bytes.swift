@@ -1,0 +1,26 @@
+extension StringProtocol {
+    /// Calls `body` with the text's UTF-8 bytes: in place when the string stores them contiguously (a native
+    /// `String` or `Substring`, i.e. every text the reader decodes), else a copy. The whole-text scans that decide a
+    /// text's form loop over these bytes: a `for byte in text.utf8` loop pays the view's index checks per byte.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(utf8).withUnsafeBufferPointer(body)
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text's UTF-8 holds `byte` (an ASCII control such as a tab or form feed), scanned over
+    /// contiguous bytes (``withUTF8Bytes(_:)``).
+    func containsByte(_ byte: UInt8) -> Bool {
+        withUTF8Bytes { $0.contains(byte) }
+    }
+
+    /// How many times `byte` occurs in the text's UTF-8, over contiguous bytes.
+    func countOfByte(_ byte: UInt8) -> Int {
+        withUTF8Bytes { bytes in
+            var count = 0
+            for each in bytes where each == byte { count += 1 }
+            return count
+        }
+    }
+}
