@@ -174,7 +174,7 @@ public enum DisclosureReader {
         } else {
             let source = SourceText(file: file, text: text)
             // Tab-separated text or not: asked once (a text without a tab is scanned whole).
-            let hasTab = text.utf8.contains(0x09)
+            let hasTab = text.containsByte(0x09)
             let parser = TextDisclosureParser(
                 text: source, byteCount: bytes.count, readsSelfEvaluations: configuration.readsSelfEvaluations)
             var unread: [ReadProblem]
@@ -248,7 +248,7 @@ public enum DisclosureReader {
         if isNamedPDF(file) { disclosure.problems.insert(misnamedPDFNote(decoded.encoding, file: file), at: 0) }
         // Text extracted from a PDF with pages of images: a table missing where the empty pages are is present,
         // unreadable, not missing (as from the PDF itself).
-        if decoded.text.utf8.contains(0x0C) {
+        if decoded.text.containsByte(0x0C) {
             UnreadableTables.record(
                 in: &disclosure, textlessPages: UnreadableTables.emptyPages(of: decoded.text), file: file, extracted: true)
         }
@@ -343,7 +343,7 @@ public enum DisclosureReader {
         let measure = ColumnMeasure.of(text, linesPerPage: pagesRunOn ? PageBreaksMissing.measuredLines : nil)
         return LayoutDisclosureReader.read(
             pages: LayoutTextPages.pages(of: text, measure: measure), source: .layoutText, file: file,
-            byteCount: text.utf8.count, lineCount: text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 },
+            byteCount: text.utf8.count, lineCount: 1 + text.countOfByte(0x0A),
             configuration: configuration
         ) { disclosure in
             if measure == .displayWidth {

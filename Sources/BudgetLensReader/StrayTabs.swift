@@ -50,22 +50,24 @@ enum StrayTabs {
             aligned = false
             amounts = 0
         }
-        for byte in text.utf8 {
-            switch byte {
-            case 0x0A:
-                endLine()
-                line += 1
-            case 0x09:
-                hasTab = true
-                endWord()
-            case 0x20, 0x0C, 0x0D:
-                spaces += byte == 0x20 ? 1 : 0
-                endWord()
-            default:
-                if hasContent, spaces >= 3 { aligned = true }
-                hasContent = true
-                spaces = 0
-                word = word.next(byte)
+        text.withUTF8Bytes { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x0A:
+                    endLine()
+                    line += 1
+                case 0x09:
+                    hasTab = true
+                    endWord()
+                case 0x20, 0x0C, 0x0D:
+                    spaces += byte == 0x20 ? 1 : 0
+                    endWord()
+                default:
+                    if hasContent, spaces >= 3 { aligned = true }
+                    hasContent = true
+                    spaces = 0
+                    word = word.next(byte)
+                }
             }
         }
         endLine()

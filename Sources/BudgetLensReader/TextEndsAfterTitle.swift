@@ -98,7 +98,12 @@ enum TextEndsAfterTitle {
 
     /// A unit line or a column heading: no amount (a number with a decimal point), no note, no no-data statement.
     static func isHeaderLike(_ line: String) -> Bool {
-        if line.contains("注") || line.contains("无数据") || line.contains("没有") || line.contains("无此") { return false }
+        // By bytes when every scalar of the line is a `Character` of its own (``SingleScalarCharacters``): none of
+        // these words' scalars has a canonical equivalent (Python `unicodedata`), so the byte search finds what the
+        // `Character` search finds; otherwise by `Character` as before.
+        let refusals = ["注", "无数据", "没有", "无此"]
+        let byBytes = SingleScalarCharacters.holds(for: Substring(line))
+        if refusals.contains(where: { byBytes ? line.containsText($0) : line.contains($0) }) { return false }
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" })
         return !words.contains { word in
             word.contains(".") && word.contains(where: { $0.isASCII && $0.isNumber })

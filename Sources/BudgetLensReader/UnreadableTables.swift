@@ -68,16 +68,16 @@ enum UnreadableTables {
     /// empty page (the form feed that ends the text), each with an unknown number of images.
     static func emptyPages(of text: String) -> [Int: Int?] {
         var pages: [Int: Int?] = [:]
-        var page = 1
-        var empty = true
-        for byte in text.utf8 {
-            switch byte {
-            case 0x0C:
-                if empty { pages[page] = .some(nil) }
+        // Each page up to a form feed: empty when it holds whitespace only (what follows the last form feed is not
+        // a page here).
+        text.withUTF8Bytes { bytes in
+            var page = 1
+            bytes.forEachSegment(separatedBy: 0x0C) { start, end, separated in
+                guard separated else { return }
+                if bytes.allBytes(start, end, in: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                    pages[page] = .some(nil)
+                }
                 page += 1
-                empty = true
-            case 0x20, 0x09, 0x0A, 0x0D: break
-            default: empty = false
             }
         }
         return pages

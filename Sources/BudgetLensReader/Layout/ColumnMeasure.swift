@@ -43,43 +43,59 @@ enum ColumnMeasure: Equatable, Sendable {
             }
             inWord = false
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            switch value {
-            case 0x0A, 0x0D:
-                endWord()
-                if value == 0x0A, let linesPerPage {
-                    lines += 1
-                    if lines % linesPerPage == 0 { page += 1 }
+        // Walked on the UTF-8 bytes, one scalar a step: what counts of a scalar is whether it is ASCII (its value),
+        // U+3000 (E3 80 80) or another non-ASCII scalar (any value ≥ 0x80 but U+3000 acts alike: 0x80 stands for it).
+        text.withUTF8Bytes { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let value: UInt32
+                if lead < 0x80 {
+                    value = UInt32(lead)
+                    index += 1
+                } else {
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    let isIdeographicSpace =
+                        lead == 0xE3 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80
+                    value = isIdeographicSpace ? 0x3000 : 0x80
+                    index += length
                 }
-                column = 0
-                width = 0
-                wideBefore = false
-                continue
-            case 0x0C:
-                endWord()
-                page += 1
-                continue
-            case 0x20, 0x3000:
-                endWord()
-            default:
-                if !inWord {
-                    inWord = true
-                    numeric = true
-                    digit = false
-                    counted = wideBefore
+                switch value {
+                case 0x0A, 0x0D:
+                    endWord()
+                    if value == 0x0A, let linesPerPage {
+                        lines += 1
+                        if lines % linesPerPage == 0 { page += 1 }
+                    }
+                    column = 0
+                    width = 0
+                    wideBefore = false
+                    continue
+                case 0x0C:
+                    endWord()
+                    page += 1
+                    continue
+                case 0x20, 0x3000:
+                    endWord()
+                default:
+                    if !inWord {
+                        inWord = true
+                        numeric = true
+                        digit = false
+                        counted = wideBefore
+                    }
+                    if (0x30...0x39).contains(value) {
+                        digit = true
+                    } else if !(value == 0x2C || value == 0x2E || value == 0x2D || value == 0x28 || value == 0x29
+                        || value == 0x25)
+                    {
+                        numeric = false
+                    }
                 }
-                if (0x30...0x39).contains(value) {
-                    digit = true
-                } else if !(value == 0x2C || value == 0x2E || value == 0x2D || value == 0x28 || value == 0x29
-                    || value == 0x25)
-                {
-                    numeric = false
-                }
+                column += 1
+                width += value >= 0x80 ? 2 : 1
+                if value >= 0x80 { wideBefore = true }
             }
-            column += 1
-            width += value >= 0x80 ? 2 : 1
-            if value >= 0x80 { wideBefore = true }
         }
         endWord()
         func aligned(_ ends: [Int: Int]) -> Int { ends.values.reduce(0) { $0 + ($1 > 1 ? $1 : 0) } }

@@ -18,38 +18,40 @@ enum LayoutTextPages {
     /// Whether the text looks like `pdftotext -layout` output: no tabs, and many lines whose words are
     /// separated by runs of three or more spaces (columns). One pass over the bytes; a tab ends it at once.
     static func isLayoutText(_ text: String) -> Bool {
-        var lines = 0
-        var aligned = 0
-        var inLine = false  // past the line's leading spaces
-        var spaces = 0
-        var lineAligned = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x09:
-                return false
-            case 0x0A:
-                if inLine {
-                    lines += 1
-                    if lineAligned { aligned += 1 }
+        text.withUTF8Bytes { bytes -> Bool in
+            var lines = 0
+            var aligned = 0
+            var inLine = false  // past the line's leading spaces
+            var spaces = 0
+            var lineAligned = false
+            for byte in bytes {
+                switch byte {
+                case 0x09:
+                    return false
+                case 0x0A:
+                    if inLine {
+                        lines += 1
+                        if lineAligned { aligned += 1 }
+                    }
+                    inLine = false
+                    spaces = 0
+                    lineAligned = false
+                case 0x20:
+                    spaces += 1
+                case 0x0C, 0x0D:
+                    continue
+                default:
+                    if inLine, spaces >= 3 { lineAligned = true }
+                    inLine = true
+                    spaces = 0
                 }
-                inLine = false
-                spaces = 0
-                lineAligned = false
-            case 0x20:
-                spaces += 1
-            case 0x0C, 0x0D:
-                continue
-            default:
-                if inLine, spaces >= 3 { lineAligned = true }
-                inLine = true
-                spaces = 0
             }
+            if inLine {
+                lines += 1
+                if lineAligned { aligned += 1 }
+            }
+            return lines >= 20 && aligned * 5 >= lines
         }
-        if inLine {
-            lines += 1
-            if lineAligned { aligned += 1 }
-        }
-        return lines >= 20 && aligned * 5 >= lines
     }
 
     /// The pages of the text, its columns measured as the text is aligned (``ColumnMeasure/of(_:)``).

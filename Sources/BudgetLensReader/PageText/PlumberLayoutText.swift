@@ -23,7 +23,7 @@ enum PlumberLayoutText {
     /// (``hasPaddedLines(_:)``), or, padding stripped (an editor that trims line ends), its pages of a fixed
     /// height (``hasGridPages(_:)``).
     static func isPlumberLayoutText(_ text: String) -> Bool {
-        !text.utf8.contains(0x09) && (hasPaddedLines(text) || hasGridPages(text))
+        !text.containsByte(0x09) && (hasPaddedLines(text) || hasGridPages(text))
     }
 
     /// The fewest pages (form feeds + 1) for ``hasGridPages(_:)``.
@@ -36,21 +36,17 @@ enum PlumberLayoutText {
     /// more (a page's height in grid lines, upright or across). `pdftotext` and page text end each page after its
     /// last line, so their pages' line counts vary with the page's content.
     static func hasGridPages(_ text: String) -> Bool {
-        var counts: [Int] = []
-        var lines = 1
-        var pageEmpty = true
-        for byte in text.utf8 {
-            switch byte {
-            case 0x0C:
-                counts.append(lines)
-                lines = 1
-                pageEmpty = true
-            case 0x0A: lines += 1
-            case 0x20: break
-            default: pageEmpty = false
+        // Each page (up to a form feed) counted at once: its line feeds, and whether it holds anything but spaces
+        // and line feeds (only the last page's emptiness counts).
+        let counts = text.withUTF8Bytes { bytes -> [Int] in
+            var counts: [Int] = []
+            bytes.forEachSegment(separatedBy: 0x0C) { start, end, separated in
+                var lines = 1
+                for index in start..<end where bytes[index] == 0x0A { lines += 1 }
+                if separated || !bytes.allBytes(start, end, in: { $0 == 0x0A || $0 == 0x20 }) { counts.append(lines) }
             }
+            return counts
         }
-        if !pageEmpty { counts.append(lines) }
         guard counts.count >= minimumPages else { return false }
         var frequency: [Int: Int] = [:]
         for count in counts { frequency[count, default: 0] += 1 }
@@ -63,34 +59,22 @@ enum PlumberLayoutText {
     /// those not empty end in a padding space and one in ten or more are spaces only — no `pdftotext` output
     /// (which ends no line with a space), page text or tab-separated text looks so.
     static func hasPaddedLines(_ text: String) -> Bool {
-        var lines = 0
-        var nonEmpty = 0
-        var padded = 0
-        var spacesOnly = 0
-        var length = 0
-        var onlySpaces = true
-        var last: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x0A {
-                lines += 1
-                if length > 0 {
-                    nonEmpty += 1
-                    if last == 0x20 { padded += 1 }
-                    if onlySpaces { spacesOnly += 1 }
-                }
-                length = 0
-                onlySpaces = true
-                continue
+        // Line by line (to the next line feed): its last byte, and whether it holds anything but spaces and form
+        // feeds; a last line without a line feed counts when it is not empty.
+        let (lines, nonEmpty, padded, spacesOnly) = text.withUTF8Bytes { bytes -> (Int, Int, Int, Int) in
+            var lines = 0
+            var nonEmpty = 0
+            var padded = 0
+            var spacesOnly = 0
+            bytes.forEachSegment(separatedBy: 0x0A) { start, end, separated in
+                if separated { lines += 1 }
+                guard end > start else { return }
+                if !separated { lines += 1 }
+                nonEmpty += 1
+                if bytes[end - 1] == 0x20 { padded += 1 }
+                if bytes.allBytes(start, end, in: { $0 == 0x20 || $0 == 0x0C }) { spacesOnly += 1 }
             }
-            length += 1
-            last = byte
-            if byte != 0x20 && byte != 0x0C { onlySpaces = false }
-        }
-        if length > 0 {
-            lines += 1
-            nonEmpty += 1
-            if last == 0x20 { padded += 1 }
-            if onlySpaces { spacesOnly += 1 }
+            return (lines, nonEmpty, padded, spacesOnly)
         }
         return lines >= minimumLines && padded * 10 >= nonEmpty * 9 && spacesOnly * 10 >= lines
     }
@@ -104,19 +88,21 @@ enum PlumberLayoutText {
         // form feed), one for each run.
         var pendingSpace = false
         var lineStart = true
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20:
-                if !lineStart { pendingSpace = true }
-            case 0x0A, 0x0C:
-                pendingSpace = false
-                output.append(byte)
-                lineStart = true
-            default:
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                lineStart = false
-                output.append(byte)
+        text.withUTF8Bytes { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x20:
+                    if !lineStart { pendingSpace = true }
+                case 0x0A, 0x0C:
+                    pendingSpace = false
+                    output.append(byte)
+                    lineStart = true
+                default:
+                    if pendingSpace { output.append(0x20) }
+                    pendingSpace = false
+                    lineStart = false
+                    output.append(byte)
+                }
             }
         }
         return String(decoding: output, as: UTF8.self)
