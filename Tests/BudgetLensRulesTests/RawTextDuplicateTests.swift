@@ -39,3 +39,22 @@ struct RawTextDuplicateTests {
         #expect(doubled.problems.allSatisfy { $0.code == "table.duplicate" || $0.source.line <= lineCount })
     }
 }
+
+extension RawTextDuplicateTests {
+    @Test("a sentence ending in a table's title before the table (`具体情况见收入决算表`) is no first copy: the table is read as without it, no table.duplicate")
+    func sentenceBeforeTitle() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try ExtractionTools.extract(.raw, from: Seed.corpusPath(Seed.financePDF), into: folder)
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let title = try #require(lines.lastIndex { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters)) == "收入决算表" })
+        lines.insert("具体情况见收入决算表", at: title - 2)
+        let sentencePath = folder.appendingPathComponent("sentence.txt").path
+        try lines.joined(separator: "\n").write(toFile: sentencePath, atomically: true, encoding: .utf8)
+        let withSentence = try DisclosureReader.read(path: sentencePath)
+        let single = try DisclosureReader.read(path: path)
+        #expect(ExtractionFormsTests.cells(withSentence).filter { $0.hasPrefix("02|") }
+            == ExtractionFormsTests.cells(single).filter { $0.hasPrefix("02|") })
+        #expect(!withSentence.problems.contains { $0.code == "table.duplicate" })
+    }
+}

@@ -94,7 +94,7 @@ enum PageTextTables {
         var output = Rewrite()
         // Tables tried again once the whole text is rewritten (raw 公开04, placed by the code tables after it).
         var deferred: [Deferred] = []
-        var firstTitles: [TableID: SourceLocation] = [:]  // where each table's first copy starts
+        var firstTitles: [TableID: SourceLocation] = [:]  // where each table's first copy (read or placed) starts
         var index = 0
         var consumedPrefix: Int? = nil  // a title line whose text before the title ended the table above
         while index < lines.count {
@@ -151,10 +151,10 @@ enum PageTextTables {
                 index = end
                 continue
             }
-            firstTitles[id] = title.1
             // Raw 公开06 is held to 公开05's 基本支出 when 公开05 was read.
             let before = id.shape == .economic ? output.codeTotals : nil
             if write(id, lines: lines, region: region, tail: tail, totals: before, location: location, into: &table) {
+                firstTitles[id] = title.1
                 output.lines += table.lines
                 output.spans += table.spans
                 output.notes += table.notes
@@ -175,6 +175,9 @@ enum PageTextTables {
                 // Raw 公开03 whose amounts need column chains is read once 公开05 is (RawTextColumnChains, DOMAIN X-12).
                 let reopen = id == .incomeExpenditureSummary && unplaced.contains { $0.code == "page-text.placement-ambiguous" }
                     || table.chainsDeferred
+                // A copy of the table (read later, or its placement said): later copies are not placed. A title
+                // whose lines are no table (a sentence ending in a title) is no copy.
+                if id == .appropriationSummary || reopen || !unplaced.isEmpty { firstTitles[id] = title.1 }
                 if id == .appropriationSummary || reopen {
                     deferred.append(Deferred(
                         id: id, title: title, region: region, tail: tail, lines: output.lines.count, notes: reopen ? unplaced : []))
