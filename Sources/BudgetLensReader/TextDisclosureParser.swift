@@ -62,14 +62,7 @@ struct TextDisclosureParser {
             // A table that appears a second time: only the first is read (docs/duplicate-and-merged-cells.md); the second's
             // cells are never mixed into the first's, and `cells` reports the document read in part.
             if let first = tables.first(where: { $0.id == built.id }) {
-                problems.append(
-                    ReadProblem(
-                        code: "table.duplicate", severity: .warning,
-                        message: "\(built.id.formID) 又见于 \(built.source.place)，只读取第一份（\(first.source.place)），"
-                            + "第二份未读取 — \(built.id.formID) appears a second time at \(built.source.place); only the "
-                            + "first (\(first.source.place)) is read, the second is not (delete the copy, or check which "
-                            + "one is right)",
-                        table: built.id, source: built.source))
+                problems.append(.duplicateTable(built.id, at: built.source, first: first.source))
                 continue
             }
             tables.append(built)

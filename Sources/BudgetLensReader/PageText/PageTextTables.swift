@@ -133,27 +133,22 @@ enum PageTextTables {
             table.incomeColumnsWithMoney = output.incomeColumnsWithMoney
             let title = (String(line[titleStart...]), location(index, titleColumn))
             table.append([title])
-            // A table's second copy (a text joined twice, a table pasted again) is not placed: only the first is read,
-            // a `table.duplicate` warning naming both (as the text reader names a copy it reads), and the searches run
-            // once a table, however many copies the text holds.
-            if let first = firstTitles[id] {
-                output.notes.append(ReadProblem(
-                    code: "table.duplicate", severity: .warning,
-                    message: "\(id.formID) 又见于 \(title.1.place)，只读取第一份（\(first.place)），第二份未读取 — \(id.formID) "
-                        + "appears a second time at \(title.1.place); only the first (\(first.place)) is read, the second is "
-                        + "not (delete the copy, or check which one is right)",
-                    table: id, source: title.1))
-                output.lines += table.lines
-                output.spans += table.spans
+            /// The title, then the region's lines as printed (a table not rewritten).
+            func writeAsPrinted() {
+                output.lines += table.lines.prefix(1)
+                output.spans += table.spans.prefix(1)
                 for line in region { output.append([(String(lines[line]), location(line, 1))]) }
                 if let tail { output.append([(String(tail), location(end, 1))]) }
-                consumedPrefix = tail != nil ? end : nil
-                index = end
-                continue
             }
             // Raw 公开06 is held to 公开05's 基本支出 when 公开05 was read.
             let before = id.shape == .economic ? output.codeTotals : nil
-            if write(id, lines: lines, region: region, tail: tail, totals: before, location: location, into: &table) {
+            if let first = firstTitles[id] {
+                // A table's second copy (a text joined twice, a table pasted again) is not placed: only the first is
+                // read, a `table.duplicate` warning naming both, and the searches run once a table, however many
+                // copies the text holds.
+                output.notes.append(.duplicateTable(id, at: title.1, first: first))
+                writeAsPrinted()
+            } else if write(id, lines: lines, region: region, tail: tail, totals: before, location: location, into: &table) {
                 firstTitles[id] = title.1
                 output.lines += table.lines
                 output.spans += table.spans
@@ -182,11 +177,8 @@ enum PageTextTables {
                     deferred.append(Deferred(
                         id: id, title: title, region: region, tail: tail, lines: output.lines.count, notes: reopen ? unplaced : []))
                 }
-                output.lines += table.lines.prefix(1)
-                output.spans += table.spans.prefix(1)
                 if !reopen { output.notes += unplaced }
-                for line in region { output.append([(String(lines[line]), location(line, 1))]) }
-                if let tail { output.append([(String(tail), location(end, 1))]) }
+                writeAsPrinted()
             }
             if let last = deferred.indices.last, deferred[last].region == region {
                 deferred[last].lines = deferred[last].lines.lowerBound..<output.lines.count

@@ -84,13 +84,7 @@ enum WorkbookReader {
                 return false
             }
             disclosure.problems.removeAll { $0.code == "table.duplicate" && $0.table == table.id && $0.source == table.source }
-            problems.append(
-                ReadProblem(
-                    code: "table.duplicate", severity: .warning,
-                    message: "\(table.id.formID) 又见于 \(table.source.place)，只读取第一份（\(first.source.place)），"
-                        + "第二份未读取 — \(table.id.formID) appears a second time at \(table.source.place); only the first "
-                        + "(\(first.source.place)) is read, the second is not (delete the copy, or check which one is right)",
-                    table: table.id, source: table.source))
+            problems.append(.duplicateTable(table.id, at: table.source, first: first.source))
             return true
         }
         // A date cell (`workbook.date-cell`) or a cell covered by a merged amount (`workbook.merged-amount`) is
