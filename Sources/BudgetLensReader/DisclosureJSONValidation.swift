@@ -111,11 +111,15 @@ enum DisclosureJSONValidation {
             english: "\(path): 栏次 \(number) is not between 1 and \(maximumColumn)")
     }
 
-    /// Why a cell's value is not what its text reads as, or `nil` when they agree.
+    /// Why a cell's value is not what its text reads as, or `nil` when they agree. A blank cell without a value is
+    /// a cell read in part (an amount the reader could not place: page and raw text, `table.ambiguous`): it agrees,
+    /// and reads back as unread, never as 0.
     private static func disagreement(_ cell: TableCell, unit: MoneyUnit, path: String) -> Refusal? {
         let expected: Money?
         switch Money.reading(cell.text, unit: unit) {
-        case .blank: expected = .zero
+        case .blank:
+            guard cell.value != nil else { return nil }
+            expected = .zero
         case .amount(let money): expected = money
         case .invalid: expected = nil
         }
