@@ -113,14 +113,26 @@ struct LayoutReconstruction {
                 printedPageNumbers[page.number] = number
             }
         }
-        // Layout text: a page number alone on the page's last line (`6` under a table continued overleaf).
-        if source == .layoutText, let last = rows.last, last.fragments.count == 1,
-            last.fragments[0].kind == .digits, last.fragments[0].text.count <= 3,
-            PageNumberText.isPageNumber(last.joinedText), rows.count > 1
-        {
+        // Layout text: a page number alone on the page's last line (`6` under a table continued overleaf, `- 6 -`,
+        // `第6页，共25页`, `6/25`; on a page blank but for it too), or on its first line when it is marked as one
+        // (bare digits there may be a code).
+        if source == .layoutText, let last = rows.last, isLayoutPageNumber(last, bareAllowed: true) {
             rows.removeLast()
         }
+        if source == .layoutText, rows.count > 1, let first = rows.first, isLayoutPageNumber(first, bareAllowed: false) {
+            rows.removeFirst()
+        }
         return (builder.em, rows)
+    }
+
+    /// A layout-text row that is a page number: marked as one (`第6页，共25页`, `- 6 -`, `6/25`), or, where
+    /// `bareAllowed`, up to three digits alone (never `1 2 3`, a 栏次 row).
+    private func isLayoutPageNumber(_ row: VisualRow, bareAllowed: Bool) -> Bool {
+        let text = row.joinedText
+        guard text.utf8.count <= 40, PageNumberText.isPageNumber(text) else { return false }
+        if PageNumberText.isMarked(text) { return true }
+        return bareAllowed && row.fragments.count == 1 && row.fragments[0].kind == .digits
+            && row.fragments[0].text.count <= 3
     }
 
     /// Writes the open table's rows and forgets it.
