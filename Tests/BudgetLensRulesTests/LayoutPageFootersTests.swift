@@ -14,25 +14,25 @@ struct LayoutPageFootersTests {
     enum Footer: String, CaseIterable, Sendable {
         case chinese, dashes, slash, bare
 
-        func line(page: Int, of count: Int) -> String {
+        func line(page: Int, of count: Int, indent: Int = 37) -> String {
             let text = switch self {
             case .chinese: "第\(page)页，共\(count)页"
             case .dashes: "- \(page) -"
             case .slash: "\(page)/\(count)"
             case .bare: "\(page)"
             }
-            return String(repeating: " ", count: 37) + text
+            return String(repeating: " ", count: indent) + text
         }
     }
 
     /// The text with `footer` after each page's last line (a blank line between, as pdftotext prints a footer).
-    static func withFooters(_ text: String, _ footer: Footer) -> String {
+    static func withFooters(_ text: String, _ footer: Footer, indent: Int = 37) -> String {
         let pages = text.components(separatedBy: "\u{0C}")
         return pages.enumerated().map { index, page in
             guard index < pages.count - 1 || !page.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return page }
             var body = page
             while body.hasSuffix("\n") { body.removeLast() }
-            return body + "\n\n" + footer.line(page: index + 1, of: pages.count) + "\n"
+            return body + "\n\n" + footer.line(page: index + 1, of: pages.count, indent: indent) + "\n"
         }.joined(separator: "\u{0C}")
     }
 
