@@ -264,7 +264,8 @@ public enum DisclosureReader {
         _ source: SourceText, file: String, byteCount: Int, configuration: ReaderConfiguration,
         titles: inout TrailingTitles, layoutLines: [Substring]? = nil
     ) -> (disclosure: Disclosure, unread: [ReadProblem], rewritten: SourceText)? {
-        guard let rewrite = PageTextTables.rewrite(lines: PageFooterLines.blanked(source.lines), file: file) else { return nil }
+        let lines = PageFooterLines.blanked(FullWidthDigits.folded(source.lines))
+        guard let rewrite = PageTextTables.rewrite(lines: lines, file: file) else { return nil }
         let text = SourceText(
             file: file, text: rewrite.lines.joined(separator: "\n"),
             provenance: LayoutProvenance(file: file, fixedSpans: rewrite.spans))
