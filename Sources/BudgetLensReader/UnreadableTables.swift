@@ -24,8 +24,10 @@ enum UnreadableTables {
         let present = disclosure.tables
         func table(_ id: TableID) -> PublicTable? { present.first { $0.id == id } }
         var pagesByTable: [(TableID, [Int])] = []
-        // A table read only in part (its pages missing, or running onto a textless page) is explained already.
-        let partlyRead = Set(disclosure.problems.filter { $0.code == Disclosure.pagesMissingProblem }.compactMap(\.table))
+        // A table read only in part (its pages missing, or running onto a textless page) is explained already, and
+        // so is one whose title was found but whose rows were not read (its error says why): neither is on pages
+        // without text.
+        let partlyRead = Set(disclosure.notUnderstoodTables)
         for (position, id) in order.enumerated() where table(id) == nil && !partlyRead.contains(id) {
             let before = order[..<position].reversed().compactMap(table).first
             let after = order[(position + 1)...].compactMap(table).first

@@ -113,4 +113,16 @@ struct GBKLayoutExtractionTests {
         #expect(ExtractionFormsTests.cells(wide) == cells)
         #expect(try ExtractionFormsTests.findings(wide) == ExtractionFormsTests.findings(gbk))
     }
+
+    /// Tester finding 24-7: the 财政局's GBK text leaves 公开05 and 06 not read (titles found, columns not told);
+    /// its page 14 is blank. The two tables were also said to stand on page 14 without text, counted twice by `show`.
+    @Test("a table whose title is found but not read is not also placed on a page without text")
+    func notReadIsNotTextless() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gbk = try DisclosureReader.read(path: try Self.layout(Seed.corpusPath(Seed.financePDF), gbk: true, into: folder))
+        #expect(gbk.notUnderstoodTables.contains(.generalBudgetExpenditure) && gbk.notUnderstoodTables.contains(.generalBudgetBasicExpenditure))
+        #expect(gbk.unreadableTables.isEmpty)
+        #expect(!gbk.problems.contains { $0.code == Disclosure.unreadableTableProblem })
+    }
 }
