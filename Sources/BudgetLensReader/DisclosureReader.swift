@@ -264,7 +264,7 @@ public enum DisclosureReader {
         _ source: SourceText, file: String, byteCount: Int, configuration: ReaderConfiguration,
         titles: inout TrailingTitles, layoutLines: [Substring]? = nil
     ) -> (disclosure: Disclosure, unread: [ReadProblem], rewritten: SourceText)? {
-        guard let rewrite = PageTextTables.rewrite(lines: source.lines, file: file) else { return nil }
+        guard let rewrite = PageTextTables.rewrite(lines: source.lines, file: file, titles: &titles) else { return nil }
         let text = SourceText(
             file: file, text: rewrite.lines.joined(separator: "\n"),
             provenance: LayoutProvenance(file: file, fixedSpans: rewrite.spans))
