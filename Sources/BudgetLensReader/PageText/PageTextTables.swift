@@ -83,13 +83,16 @@ enum PageTextTables {
     }
 
     /// The same with the trailing titles of `fileLines` found so far (``TrailingTitles``, kept by the reader for
-    /// its passes over the same lines): where no page break splits a line, the rewrite's lines are the file's and
-    /// share them.
+    /// its passes over the same lines): a line no page break splits is the file's line, and both share its title.
     static func rewrite(lines fileLines: [Substring], file: String, titles fileTitles: inout TrailingTitles) -> Rewrite? {
         let (lines, origins) = splitAtPageBreaks(fileLines)
-        let sharesTitles = lines.count == fileLines.count  // no line split: the same lines
-        var titles = sharesTitles ? fileTitles : TrailingTitles(lines)
-        defer { if sharesTitles { fileTitles = titles } }
+        // The rewrite's lines that are whole lines of the file.
+        let whole = lines.indices.filter {
+            origins[$0].column == 1 && lines[$0].endIndex == fileLines[origins[$0].line].endIndex
+        }
+        var titles = TrailingTitles(lines)
+        for index in whole { titles.share(index, with: fileTitles, at: origins[index].line) }
+        defer { for index in whole { fileTitles.share(origins[index].line, with: titles, at: index) } }
         var pages: [Int] = []
         var page = 1
         for line in lines {
