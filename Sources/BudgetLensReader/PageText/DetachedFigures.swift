@@ -23,7 +23,8 @@ enum DetachedFigures {
         // A line of figures holds ASCII and `“` `”` (E2 80 9C, E2 80 9D) only: one byte scan rules out the rest.
         guard next.utf8.allSatisfy({ $0 < 0x80 || $0 == 0xE2 || $0 == 0x80 || $0 == 0x9C || $0 == 0x9D }) else { return nil }
         // A line of prose, or of punctuation only (`；` above `15.16%`).
-        guard !next.contains("\u{0C}"), line.unicodeScalars.count <= 200,
+        // A form feed is a `Character` of its own (a control): its byte tells.
+        guard !next.utf8.contains(0x0C), line.unicodeScalars.count <= 200,
             line.unicodeScalars.contains(where: TextNormalization.isIdeograph)
                 || line.unicodeScalars.allSatisfy(punctuation.contains),
             let tokens = figureTokens(next), !tokens.isEmpty, tokens.count <= 24

@@ -388,10 +388,17 @@ enum EconomicRecordPageTable {
         // Each varying identity's parts that no trial changes, summed once, when no sum can overflow.
         let split = SplitIdentity.split(
             varying, base: base, touched: touchedSlots, amounts: undecided.map { $0.amount.amount ?? 0 })
+        // Each undecided amount's two slots and its value, worked out once for every trial.
+        let choices = undecided.map {
+            (left: slot($0.record, .left), right: slot($0.record, .right), amount: $0.amount.amount ?? 0)
+        }
         for mask in 0..<(1 << undecided.count) {
-            for index in touched { values[index] = base[index] }
-            for (bit, item) in undecided.enumerated() {
-                values[slot(item.record, mask & (1 << bit) == 0 ? .left : .right)] = item.amount.amount ?? 0
+            // The trial's slots written in one go (one uniqueness check, not one per slot).
+            values.withUnsafeMutableBufferPointer { slots in
+                for index in touched { slots[index] = base[index] }
+                for (bit, choice) in choices.enumerated() {
+                    slots[mask & (1 << bit) == 0 ? choice.left : choice.right] = choice.amount
+                }
             }
             // The sum of the differences in 分 when each identity holds within 1 分 a part.
             var deviation: Int64? = fixedDeviation

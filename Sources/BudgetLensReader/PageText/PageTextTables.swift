@@ -43,7 +43,10 @@ enum PageTextTables {
 
         mutating func append(_ fields: [(text: String, location: SourceLocation)]) {
             var text = ""
+            // The line's bytes (fields and tabs) reserved at once: appended field by field, it grew step by step.
+            text.reserveCapacity(fields.reduce(fields.count) { $0 + $1.text.utf8.count })
             var line: [(column: Int, location: SourceLocation)] = []
+            line.reserveCapacity(fields.count)
             var column = 1
             for (index, field) in fields.enumerated() {
                 if index > 0 {
