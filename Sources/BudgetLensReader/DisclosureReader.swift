@@ -264,8 +264,10 @@ public enum DisclosureReader {
         _ source: SourceText, file: String, byteCount: Int, configuration: ReaderConfiguration,
         titles: inout TrailingTitles, layoutLines: [Substring]? = nil
     ) -> (disclosure: Disclosure, unread: [ReadProblem], rewritten: SourceText)? {
+        // Footers blanked and full-width digits folded: line for line, and never a table title made or unmade, so the
+        // trailing titles found in `source.lines` hold for these lines too.
         let lines = PageFooterLines.blanked(FullWidthDigits.folded(source.lines))
-        guard let rewrite = PageTextTables.rewrite(lines: lines, file: file) else { return nil }
+        guard let rewrite = PageTextTables.rewrite(lines: lines, file: file, titles: &titles) else { return nil }
         let text = SourceText(
             file: file, text: rewrite.lines.joined(separator: "\n"),
             provenance: LayoutProvenance(file: file, fixedSpans: rewrite.spans))

@@ -150,6 +150,11 @@ struct TrailingTitles {
     /// An empty memo for `lines`.
     init(_ lines: [Substring]) { found = Array(repeating: nil, count: lines.count) }
 
+    /// Takes what `other` knows of its line `otherIndex` for line `index`: the two must be the same text.
+    mutating func share(_ index: Int, with other: TrailingTitles, at otherIndex: Int) {
+        if found[index] == nil { found[index] = other.found[otherIndex] }
+    }
+
     /// The trailing title of `lines[index]`; `lines` must be the lines the memo was made for.
     mutating func title(_ lines: [Substring], _ index: Int) -> TableID? {
         if let known = found[index] { return known }

@@ -22,41 +22,46 @@ struct ColumnPlacement {
         _ amounts: [Int64], columnCount: Int, ordered: Bool, identities: [Identity], allowed: Set<Int>? = nil
     ) -> [[Int]]? {
         guard amounts.count <= columnCount else { return [] }
-        var all: [[Int]] = []
+        var enumerated = 0
         var current: [Int] = []
-        var used = Set<Int>()
+        var used = [Bool](repeating: false, count: columnCount)
         var overflow = false
+        // Each placement is tested as it is enumerated, in one row buffer: those that hold exactly, else those within
+        // 1 分 a part (in enumeration order).
+        var exact: [[Int]] = []
+        var within: [[Int]] = []
+        var row = [Int64](repeating: 0, count: columnCount)
+        func test() {
+            for column in row.indices { row[column] = 0 }
+            for (amount, column) in zip(amounts, current) { row[column] = amount }
+            guard holds(identities, row, tolerance: 1) else { return }
+            if exact.isEmpty { within.append(current) }
+            if holds(identities, row, tolerance: 0) { exact.append(current) }
+        }
         func extend() {
             if overflow { return }
             if current.count == amounts.count {
-                all.append(current)
-                if all.count > candidateLimit { overflow = true }
+                enumerated += 1
+                if enumerated > candidateLimit {
+                    overflow = true
+                    return
+                }
+                test()
                 return
             }
             let start = ordered ? (current.last.map { $0 + 1 } ?? 0) : 0
             guard start < columnCount else { return }
-            for column in start..<columnCount where !used.contains(column) {
+            for column in start..<columnCount where !used[column] {
                 if let allowed, !allowed.contains(column), amounts[current.count] != 0 { continue }
                 current.append(column)
-                used.insert(column)
+                used[column] = true
                 extend()
-                used.remove(column)
+                used[column] = false
                 current.removeLast()
             }
         }
         extend()
         if overflow { return nil }
-        // One pass, one row buffer: the placements that hold exactly, else those within 1 分 a part.
-        var exact: [[Int]] = []
-        var within: [[Int]] = []
-        var row = [Int64](repeating: 0, count: columnCount)
-        for placement in all {
-            for column in row.indices { row[column] = 0 }
-            for (amount, column) in zip(amounts, placement) { row[column] = amount }
-            guard holds(identities, row, tolerance: 1) else { continue }
-            if exact.isEmpty { within.append(placement) }
-            if holds(identities, row, tolerance: 0) { exact.append(placement) }
-        }
         return exact.isEmpty ? within : exact
     }
 

@@ -23,7 +23,8 @@ enum DetachedFigures {
         // A line of figures holds ASCII and `“` `”` (E2 80 9C, E2 80 9D) only: one byte scan rules out the rest.
         guard next.utf8.allSatisfy({ $0 < 0x80 || $0 == 0xE2 || $0 == 0x80 || $0 == 0x9C || $0 == 0x9D }) else { return nil }
         // A line of prose, or of punctuation only (`；` above `15.16%`).
-        guard !next.contains("\u{0C}"), line.unicodeScalars.count <= 200,
+        // A form feed is a `Character` of its own (a control): its byte tells.
+        guard !next.utf8.contains(0x0C), line.unicodeScalars.count <= 200,
             line.unicodeScalars.contains(where: TextNormalization.isIdeograph)
                 || line.unicodeScalars.allSatisfy(punctuation.contains),
             let tokens = figureTokens(next), !tokens.isEmpty, tokens.count <= 24
@@ -69,6 +70,17 @@ enum DetachedFigures {
         // Which tokens are quotation marks, compared once (the search asks at every step).
         let opens = tokens.map { $0 == "“" }
         let closes = tokens.map { $0 == "”" }
+        let percentages = tokens.map { $0.hasSuffix("%") }
+        // Whether what follows position `p` may follow an amount (× 2) or a percentage (× 2 + 1), tested once per
+        // position: -1 not yet tested, 0 no, 1 yes.
+        var follows = [Int8](repeating: -1, count: positions.count * 2)
+        func followsFigure(at p: Int, percentage: Bool) -> Bool {
+            let key = p * 2 + (percentage ? 1 : 0)
+            if follows[key] < 0 {
+                follows[key] = Self.followsFigure(scalars[(positions[p] + 1)...], percentage: percentage) ? 1 : 0
+            }
+            return follows[key] == 1
+        }
         func fits(_ t: Int, at p: Int) -> Bool {
             let position = positions[p]
             let isGap = position >= 0 && scalars[position] == " "
@@ -89,7 +101,7 @@ enum DetachedFigures {
                 // After its `“`, or first: closing a quotation opened on the line above.
                 return isGap && TextNormalization.isIdeograph(scalars[position - 1]) && (t == 0 || opens[t - 1])
             }
-            return followsFigure(after, percentage: tokens[t].hasSuffix("%"))
+            return followsFigure(at: p, percentage: percentages[t])
         }
         // Placements of tokens[t...] into positions[p...], counted up to 2; a `”` goes right after its `“`.
         // Memo by (token, position), -1 not yet counted (an array: at most 24 tokens × 65 positions).

@@ -385,19 +385,39 @@ enum EconomicRecordPageTable {
             guard let difference = deviation(identity, in: base) else { return nil }
             fixedDeviation += difference
         }
+        // Each varying identity's parts that no trial changes, summed once, when no sum can overflow.
+        let split = SplitIdentity.split(
+            varying, base: base, touched: touchedSlots, amounts: undecided.map { $0.amount.amount ?? 0 })
+        // Each undecided amount's two slots and its value, worked out once for every trial.
+        let choices = undecided.map {
+            (left: slot($0.record, .left), right: slot($0.record, .right), amount: $0.amount.amount ?? 0)
+        }
         for mask in 0..<(1 << undecided.count) {
-            for index in touched { values[index] = base[index] }
-            for (bit, item) in undecided.enumerated() {
-                values[slot(item.record, mask & (1 << bit) == 0 ? .left : .right)] = item.amount.amount ?? 0
+            // The trial's slots written in one go (one uniqueness check, not one per slot).
+            values.withUnsafeMutableBufferPointer { slots in
+                for index in touched { slots[index] = base[index] }
+                for (bit, choice) in choices.enumerated() {
+                    slots[mask & (1 << bit) == 0 ? choice.left : choice.right] = choice.amount
+                }
             }
             // The sum of the differences in 分 when each identity holds within 1 分 a part.
             var deviation: Int64? = fixedDeviation
-            for identity in varying {
-                guard let difference = Self.deviation(identity, in: values) else {
-                    deviation = nil
-                    break
+            if let split {
+                for identity in split {
+                    guard let difference = identity.deviation(in: values) else {
+                        deviation = nil
+                        break
+                    }
+                    deviation! += difference
                 }
-                deviation! += difference
+            } else {
+                for identity in varying {
+                    guard let difference = Self.deviation(identity, in: values) else {
+                        deviation = nil
+                        break
+                    }
+                    deviation! += difference
+                }
             }
             guard let deviation, deviation <= best else { continue }
             if deviation < best {
@@ -423,6 +443,52 @@ enum EconomicRecordPageTable {
         let (difference, overflow) = total.subtractingReportingOverflow(sum)
         guard !overflow, difference.magnitude <= UInt64(max(1, identity.parts.count - 1)) else { return nil }
         return Int64(difference.magnitude)
+    }
+
+    /// An identity (total = Σ parts, or a constant total) some undecided amount's slot takes part in, with the parts
+    /// no trial changes summed once: a trial adds only the slots an undecided amount may fill. It gives what
+    /// ``deviation(_:in:)`` gives wherever no sum can overflow, which ``split(_:base:touched:amounts:)`` makes sure of.
+    private struct SplitIdentity {
+        /// The total's slot when a trial may change it, else `nil` (then `fixedTotal`).
+        let total: Int?
+        let fixedTotal: Int64
+        /// The sum of the parts no trial changes.
+        let fixedSum: Int64
+        /// The parts a trial may change.
+        let touchedParts: [Int]
+        /// 1 分 a part, at least 1.
+        let tolerance: UInt64
+
+        /// How far the identity is from holding on `values`, in 分; `nil` when off by more than its tolerance.
+        func deviation(in values: [Int64]) -> Int64? {
+            var sum = fixedSum
+            for part in touchedParts { sum += values[part] }
+            let difference = (total.map { values[$0] } ?? fixedTotal) - sum
+            guard difference.magnitude <= tolerance else { return nil }
+            return Int64(difference.magnitude)
+        }
+
+        /// The identities split, or `nil` when the magnitudes of every slot's base value, every undecided amount and
+        /// every constant total add up to more than half of `Int64.max` (then a sum might overflow, and the trials
+        /// sum every part as before).
+        static func split(
+            _ identities: [(total: Int?, constant: Int64, parts: [Int])], base: [Int64], touched: Set<Int>, amounts: [Int64]
+        ) -> [SplitIdentity]? {
+            var magnitude: UInt64 = 0
+            for value in base + amounts + identities.map(\.constant) {
+                let (added, overflow) = magnitude.addingReportingOverflow(value.magnitude)
+                guard !overflow, added <= UInt64(Int64.max / 2) else { return nil }
+                magnitude = added
+            }
+            return identities.map { identity in
+                let fixedTotal = identity.total.map { base[$0] } ?? identity.constant
+                return SplitIdentity(
+                    total: identity.total.flatMap { touched.contains($0) ? $0 : nil }, fixedTotal: fixedTotal,
+                    fixedSum: identity.parts.filter { !touched.contains($0) }.reduce(0) { $0 + base[$1] },
+                    touchedParts: identity.parts.filter(touched.contains),
+                    tolerance: UInt64(max(1, identity.parts.count - 1)))
+            }
+        }
     }
 
     private static func uncertain(

@@ -95,12 +95,16 @@ enum FunctionalPageTable {
         var budget = 2_000_000  // search steps for the whole table
         let amounts = rows.map(\.values)
         let totalRow = rows.firstIndex(where: \.isTotal)
+        // Worked out once: the search settles many times, each time with a row or two changed.
+        let families = HierarchyPlacement.families(parents: parents)
+        var memo = HierarchyPlacement.Memo()
         func settle(_ placements: inout [[[Int]]], _ budget: inout Int) {
             for _ in 0...rows.count {
                 let before = placements.map { $0.count }
                 restrictToTotalColumns(&placements, amounts: amounts, total: totalRow, columnCount: count)
-                HierarchyPlacement.narrow(&placements, amounts: amounts, parents: parents, columnCount: count, budget: &budget)
-                if placements.map({ $0.count }) == before { break }
+                HierarchyPlacement.narrow(
+                    &placements, amounts: amounts, families: families, columnCount: count, budget: &budget, memo: &memo)
+                if placements.indices.allSatisfy({ placements[$0].count == before[$0] }) { break }
             }
         }
         settle(&candidates, &budget)
@@ -172,9 +176,9 @@ enum FunctionalPageTable {
         let totals = ColumnPlacement.values(amounts[total], at: candidates[total][0], columnCount: columnCount)
         let allowed = totals.map { $0 != 0 }  // by column
         for (index, values) in amounts.enumerated() where index != total && candidates[index].count > 1 {
-            let kept = candidates[index].filter { placement in
-                zip(values, placement).allSatisfy { $0 == 0 || allowed[$1] }
-            }
+            func fits(_ placement: [Int]) -> Bool { zip(values, placement).allSatisfy { $0 == 0 || allowed[$1] } }
+            if candidates[index].allSatisfy(fits) { continue }  // nothing to drop (the usual case)
+            let kept = candidates[index].filter(fits)
             if !kept.isEmpty { candidates[index] = kept }
         }
     }

@@ -5,6 +5,37 @@
 enum HierarchyPlacement {
     static let stepLimit = 200_000
 
+    /// A parent row and its children, in row order.
+    struct Family {
+        let parent: Int
+        let kids: [Int]
+    }
+
+    /// Each row that has children, with them, in the order of the parents' indices (the order `narrow` visits them).
+    static func families(parents: [Int?]) -> [Family] {
+        var children: [Int: [Int]] = [:]
+        for (index, parent) in parents.enumerated() { if let parent { children[parent, default: []].append(index) } }
+        return children.sorted { $0.key < $1.key }.map { Family(parent: $0.key, kids: $0.value) }
+    }
+
+    /// What the top-down search (``solutions``) found for each family and tolerance, with the placements it was
+    /// given and the steps it took: a later pass over the same placements takes the same steps to find the same
+    /// thing, so the answer is reused and the steps are spent from the budget as before. Valid for one table (one
+    /// list of families, the same amounts and column count).
+    struct Memo {
+        fileprivate struct Entry {
+            let parent: [[Int]]
+            let kids: [[[Int]]]
+            let kept: [Set<[Int]>]?
+            let steps: Int
+        }
+
+        /// By family index × 2 + tolerance (0: exact, 1: within 1 分 a child).
+        fileprivate var entries: [Entry?] = []
+
+        init() {}
+    }
+
     /// - Parameters:
     ///   - candidates: Each row's placements (column index per amount); narrowed in place.
     ///   - amounts: Each row's amounts.
@@ -14,18 +45,43 @@ enum HierarchyPlacement {
     static func narrow(
         _ candidates: inout [[[Int]]], amounts: [[Int64]], parents: [Int?], columnCount: Int, budget: inout Int
     ) {
-        var children: [Int: [Int]] = [:]
-        for (index, parent) in parents.enumerated() { if let parent { children[parent, default: []].append(index) } }
+        var memo = Memo()
+        narrow(&candidates, amounts: amounts, families: families(parents: parents), columnCount: columnCount,
+            budget: &budget, memo: &memo)
+    }
+
+    /// The same with the families worked out once by the caller (``families(parents:)``) and a memo kept by it
+    /// across calls: a search narrows the same table many times, each time changing a row or two.
+    static func narrow(
+        _ candidates: inout [[[Int]]], amounts: [[Int64]], families: [Family], columnCount: Int, budget: inout Int,
+        memo: inout Memo
+    ) {
+        if memo.entries.count < families.count * 2 { memo.entries = Array(repeating: nil, count: families.count * 2) }
+        var row = [Int64](repeating: 0, count: columnCount)  // one buffer for a placement's cells
         for _ in 0..<12 {
             var changed = false
-            for (parent, kids) in children.sorted(by: { $0.key < $1.key }) {
+            for (familyIndex, family) in families.enumerated() {
+                let parent = family.parent, kids = family.kids
                 // Top-down: the parent is placed; narrow the children.
                 if candidates[parent].count == 1, kids.contains(where: { candidates[$0].count > 1 }) {
-                    let target = ColumnPlacement.values(amounts[parent], at: candidates[parent][0], columnCount: columnCount)
-                    for tolerance in [Int64(0), Int64(kids.count)] {
-                        guard budget > 0, let kept = solutions(kids, candidates: candidates, amounts: amounts,
-                            target: target, columnCount: columnCount, tolerance: tolerance, budget: &budget)
-                        else { break }
+                    for (slot, tolerance) in [Int64(0), Int64(kids.count)].enumerated() {
+                        guard budget > 0 else { break }
+                        let key = familyIndex * 2 + slot
+                        let kept: [Set<[Int]>]?
+                        if let entry = memo.entries[key], entry.parent == candidates[parent],
+                            kids.indices.allSatisfy({ entry.kids[$0] == candidates[kids[$0]] })
+                        {
+                            kept = entry.kept
+                            budget -= entry.steps
+                        } else {
+                            let before = budget
+                            let target = ColumnPlacement.values(amounts[parent], at: candidates[parent][0], columnCount: columnCount)
+                            kept = solutions(kids, candidates: candidates, amounts: amounts,
+                                target: target, columnCount: columnCount, tolerance: tolerance, budget: &budget)
+                            memo.entries[key] = Memo.Entry(
+                                parent: candidates[parent], kids: kids.map { candidates[$0] }, kept: kept, steps: before - budget)
+                        }
+                        guard let kept else { break }
                         if kept.allSatisfy({ !$0.isEmpty }) {
                             for (kid, placements) in zip(kids, kept) where placements.count < candidates[kid].count {
                                 candidates[kid] = candidates[kid].filter { placements.contains($0) }
@@ -39,13 +95,14 @@ enum HierarchyPlacement {
                 if candidates[parent].count > 1, kids.allSatisfy({ candidates[$0].count == 1 }) {
                     var sums = [Int64](repeating: 0, count: columnCount)
                     for kid in kids {
-                        let row = ColumnPlacement.values(amounts[kid], at: candidates[kid][0], columnCount: columnCount)
+                        fill(&row, amounts[kid], at: candidates[kid][0])
                         for column in 0..<columnCount { sums[column] = sums[column] &+ row[column] }
                     }
                     for tolerance in [Int64(0), Int64(kids.count)] {
                         let fitting = candidates[parent].filter { placement in
-                            let row = ColumnPlacement.values(amounts[parent], at: placement, columnCount: columnCount)
-                            return zip(row, sums).allSatisfy { abs($0 &- $1) <= tolerance }
+                            fill(&row, amounts[parent], at: placement)
+                            for column in 0..<columnCount where abs(row[column] &- sums[column]) > tolerance { return false }
+                            return true
                         }
                         if !fitting.isEmpty {
                             if fitting.count < candidates[parent].count { changed = true }
@@ -59,21 +116,43 @@ enum HierarchyPlacement {
         }
     }
 
+    /// Writes a row's cells under `placement` into `row` (blank = 0): ``ColumnPlacement/values(_:at:columnCount:)``
+    /// without a new array.
+    @inline(__always)
+    static func fill(_ row: inout [Int64], _ amounts: [Int64], at placement: [Int]) {
+        for column in row.indices { row[column] = 0 }
+        for (amount, column) in zip(amounts, placement) { row[column] = amount }
+    }
+
     /// For each child, the placements that occur in some complete choice whose column sums equal `target`
     /// within `tolerance` 分; `nil` when the search ran out of steps.
     private static func solutions(
         _ kids: [Int], candidates: [[[Int]]], amounts: [[Int64]], target: [Int64], columnCount: Int, tolerance: Int64,
         budget: inout Int
     ) -> [Set<[Int]>]? {
-        var kept = [Set<[Int]>](repeating: [], count: kids.count)
-        var chosen = [[Int]](repeating: [], count: kids.count)
+        // Each kid's cells under each of its placements, worked out once into one flat buffer (the search visits
+        // them many times): kid `position`'s placement `i` starts at `(offsets[position] + i) * columnCount`.
+        var offsets: [Int] = []
+        offsets.reserveCapacity(kids.count + 1)
+        var total = 0
+        for kid in kids {
+            offsets.append(total)
+            total += candidates[kid].count
+        }
+        offsets.append(total)
+        var cells = [Int64](repeating: 0, count: total * columnCount)
+        for (position, kid) in kids.enumerated() {
+            for (index, placement) in candidates[kid].enumerated() {
+                let base = (offsets[position] + index) * columnCount
+                for (amount, column) in zip(amounts[kid], placement) { cells[base + column] = amount }
+            }
+        }
+        // Which placements occur in some complete choice, by flat index; the sets are built once at the end.
+        var used = [Bool](repeating: false, count: total)
+        var chosen = [Int](repeating: 0, count: kids.count)  // flat index of each kid's placement
         var sums = [Int64](repeating: 0, count: columnCount)
         var steps = 0
         var exhausted = false
-        // Each kid's cells under each of its placements, worked out once (the search visits them many times).
-        let cells = kids.map { kid in
-            candidates[kid].map { ColumnPlacement.values(amounts[kid], at: $0, columnCount: columnCount) }
-        }
         func visit(_ position: Int) {
             if exhausted { return }
             steps += 1
@@ -82,21 +161,27 @@ enum HierarchyPlacement {
                 return
             }
             if position == kids.count {
-                if zip(sums, target).allSatisfy({ abs($0 &- $1) <= tolerance }) {
-                    for (index, placement) in chosen.enumerated() { kept[index].insert(placement) }
-                }
+                for column in 0..<columnCount where abs(sums[column] &- target[column]) > tolerance { return }
+                for flat in chosen { used[flat] = true }
                 return
             }
-            let kid = kids[position]
-            for (placement, row) in zip(candidates[kid], cells[position]) {
-                for column in 0..<columnCount { sums[column] = sums[column] &+ row[column] }
-                chosen[position] = placement
+            for flat in offsets[position]..<offsets[position + 1] {
+                let base = flat * columnCount
+                for column in 0..<columnCount { sums[column] = sums[column] &+ cells[base + column] }
+                chosen[position] = flat
                 visit(position + 1)
-                for column in 0..<columnCount { sums[column] = sums[column] &- row[column] }
+                for column in 0..<columnCount { sums[column] = sums[column] &- cells[base + column] }
             }
         }
         visit(0)
         budget -= steps
-        return exhausted ? nil : kept
+        if exhausted { return nil }
+        return kids.enumerated().map { position, kid in
+            var kept = Set<[Int]>()
+            for (index, placement) in candidates[kid].enumerated() where used[offsets[position] + index] {
+                kept.insert(placement)
+            }
+            return kept
+        }
     }
 }

@@ -180,8 +180,8 @@ enum OpenPlacementResolution {
             if case .amount(let money) = Money.reading(amount.text, unit: unit) { return money }
             return .zero
         }
-        func cells(_ placement: [Int]) -> [Money] { open.cells(placement, unit: unit) }
-        let differing = Set((0..<open.columns.count).filter { column in Set(remaining.map { cells($0)[column] }).count > 1 })
+        let placed = remaining.map { open.cells($0, unit: unit) }  // each placement's cells, read once
+        let differing = Set((0..<open.columns.count).filter { column in Set(placed.map { $0[column] }).count > 1 })
             .union(unchecked.map(\.column))
         let chosen = remaining[0]
         row.writePlacement(

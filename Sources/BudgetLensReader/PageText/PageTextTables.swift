@@ -43,7 +43,10 @@ enum PageTextTables {
 
         mutating func append(_ fields: [(text: String, location: SourceLocation)]) {
             var text = ""
+            // The line's bytes (fields and tabs) reserved at once: appended field by field, it grew step by step.
+            text.reserveCapacity(fields.reduce(fields.count) { $0 + $1.text.utf8.count })
             var line: [(column: Int, location: SourceLocation)] = []
+            line.reserveCapacity(fields.count)
             var column = 1
             for (index, field) in fields.enumerated() {
                 if index > 0 {
@@ -78,7 +81,21 @@ enum PageTextTables {
 
     /// The rewritten text, or `nil` when no table could be rewritten.
     static func rewrite(lines fileLines: [Substring], file: String) -> Rewrite? {
+        var titles = TrailingTitles(fileLines)
+        return rewrite(lines: fileLines, file: file, titles: &titles)
+    }
+
+    /// The same with the trailing titles of `fileLines` found so far (``TrailingTitles``, kept by the reader for
+    /// its passes over the same lines): a line no page break splits is the file's line, and both share its title.
+    static func rewrite(lines fileLines: [Substring], file: String, titles fileTitles: inout TrailingTitles) -> Rewrite? {
         let (lines, origins) = splitAtPageBreaks(fileLines)
+        // The rewrite's lines that are whole lines of the file.
+        let whole = lines.indices.filter {
+            origins[$0].column == 1 && lines[$0].endIndex == fileLines[origins[$0].line].endIndex
+        }
+        var titles = TrailingTitles(lines)
+        for index in whole { titles.share(index, with: fileTitles, at: origins[index].line) }
+        defer { for index in whole { fileTitles.share(origins[index].line, with: titles, at: index) } }
         var pages: [Int] = []
         var page = 1
         for line in lines {
@@ -90,7 +107,7 @@ enum PageTextTables {
                 file: file, line: origins[line].line + 1, column: origins[line].column + column - 1, page: pages[line])
         }
         // Where each line starts a table, worked out once: the loop below asks again at each region's end.
-        let starts = lines.indices.map { tableStart(lines, at: $0) }
+        let starts = lines.indices.map { index in tableStart(lines, at: index, title: { titles.title(lines, $0) }) }
         var output = Rewrite()
         // Tables tried again once the whole text is rewritten (raw 公开04, placed by the code tables after it).
         var deferred: [Deferred] = []
@@ -265,9 +282,16 @@ enum PageTextTables {
 
     /// The table whose title ends line `index` and whose content follows, and where the title starts.
     private static func tableStart(_ lines: [Substring], at index: Int) -> (TableID, Substring.Index)? {
+        tableStart(lines, at: index, title: { UnreadTables.trailingTitle(lines[$0]) })
+    }
+
+    /// The same, the trailing title of line `n` (``UnreadTables/trailingTitle(_:)``) given by `title(n)`.
+    private static func tableStart(
+        _ lines: [Substring], at index: Int, title: (Int) -> TableID?
+    ) -> (TableID, Substring.Index)? {
         let line = lines[index]
-        guard line.utf8.count <= 240, line.containsText("表"), let id = UnreadTables.trailingTitle(line),
-            UnreadTables.startsTableContent(lines, after: index)
+        guard line.utf8.count <= 240, line.containsText("表"), let id = title(index),
+            UnreadTables.startsTableContent(lines, after: index, title: title)
         else { return nil }
         // The longest suffix of the line that is the title.
         var start = line.startIndex

@@ -54,26 +54,26 @@ enum PlacementReadings {
         return cutShort ? nil : found
     }
 
-    /// Whether every parent row equals the sum of its children in every column, within 1 分 a child.
+    /// Whether every parent row equals the sum of its children in every column, within 1 分 a child. The sums are
+    /// added in row order (an overflow is no fit), one flat buffer of `parents.count × columnCount`.
     static func holds(_ values: [[Int64]], parents: [Int?], columnCount: Int) -> Bool {
-        var sums: [Int: [Int64]] = [:]
-        var counts: [Int: Int64] = [:]
+        var sums = [Int64](repeating: 0, count: parents.count * columnCount)
+        var counts = [Int64](repeating: 0, count: parents.count)  // children a row has
         for (row, parent) in parents.enumerated() {
             guard let parent else { continue }
-            var sum = sums[parent] ?? [Int64](repeating: 0, count: columnCount)
+            let base = parent * columnCount
             for column in 0..<columnCount {
-                let (added, overflow) = sum[column].addingReportingOverflow(values[row][column])
+                let (added, overflow) = sums[base + column].addingReportingOverflow(values[row][column])
                 if overflow { return false }
-                sum[column] = added
+                sums[base + column] = added
             }
-            sums[parent] = sum
-            counts[parent, default: 0] += 1
+            counts[parent] += 1
         }
-        for (parent, sum) in sums {
-            let tolerance = counts[parent] ?? 0
+        for parent in counts.indices where counts[parent] > 0 {
+            let base = parent * columnCount
             for column in 0..<columnCount {
-                let (difference, overflow) = values[parent][column].subtractingReportingOverflow(sum[column])
-                if overflow || difference.magnitude > UInt64(tolerance) { return false }
+                let (difference, overflow) = values[parent][column].subtractingReportingOverflow(sums[base + column])
+                if overflow || difference.magnitude > UInt64(counts[parent]) { return false }
             }
         }
         return true
@@ -82,6 +82,7 @@ enum PlacementReadings {
     /// The placements of one row that give different cells (a `0.00` in one blank column or another is one
     /// reading: the same values), first kept.
     static func distinct(_ placements: [[Int]], amounts: [Int64], columnCount: Int) -> [[Int]] {
+        guard placements.count > 1 else { return placements }  // one placement, or none: nothing to compare
         var seen = Set<[Int64]>()
         return placements.filter { seen.insert(ColumnPlacement.values(amounts, at: $0, columnCount: columnCount)).inserted }
     }

@@ -32,7 +32,7 @@ enum SideBySidePageTable {
         var lines = lines
         for index in lines.indices.dropLast() {
             // Only numbered rows (`二十二、…`): header words (`一般公共预` / `算财政拨款`) would join into a label too.
-            guard let last = lines[index].last, last.kind == .text, last.text.contains("、"),
+            guard let last = lines[index].last, last.kind == .text, contains(last.text, "、"),
                 !isStandard(String(last.text))
             else { continue }
             // The rest of the label stands on the next line, or on the one after (the other block's row between).
@@ -47,6 +47,13 @@ enum SideBySidePageTable {
             }
         }
         return lines
+    }
+
+    /// Whether `text` contains `word` as `String.contains` finds it (by `Character`): by bytes when every character
+    /// of `text` is one scalar (``SingleScalarCharacters``) — the words used here (`、`, `结转和结余`) have no scalar
+    /// another is canonically equal to (Python's `unicodedata`) —, else by `Character` as before.
+    private static func contains(_ text: some StringProtocol, _ word: String) -> Bool {
+        SingleScalarCharacters.holds(for: Substring(text)) ? text.containsText(word) : text.contains(word)
     }
 
     static func write(
@@ -79,7 +86,7 @@ enum SideBySidePageTable {
                     }
                     // The first label of a line is 收入 when it can be; a second one is 支出.
                     let isIncome = segments.isEmpty ? incomeLine != nil : false
-                    if isIncome && label.contains("结转和结余") && id == .appropriationSummary { afterCarryOver = true }
+                    if isIncome && contains(label, "结转和结余") && id == .appropriationSummary { afterCarryOver = true }
                     if !isIncome && expenditureLine == nil { return false }
                     segments.append(Segment(label: token, isIncome: isIncome))
                 case .amount:
