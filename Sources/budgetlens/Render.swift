@@ -193,11 +193,9 @@ enum AtomicFile {
         guard !output.isEmpty else {
             throw CommandFailure(place: "-o", chinese: "输出文件路径为空", english: "the output path is empty")
         }
-        var target = stat()
-        guard stat(output, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { return }
+        guard let target = FileIdentity(path: output), target.isRegularFile else { return }
         for input in inputs {
-            var source = stat()
-            if stat(input, &source) == 0, source.st_dev == target.st_dev, source.st_ino == target.st_ino {
+            if let source = FileIdentity(path: input), source.device == target.device, source.inode == target.inode {
                 throw CommandFailure(
                     place: output, chinese: "输出文件就是输入文件 \(input)，写入会毁掉输入；请换一个输出路径",
                     english: "the output is the input file \(input); writing it would destroy the input — choose another path")
@@ -207,9 +205,8 @@ enum AtomicFile {
 
     static func write(_ bytes: Data, to path: String) throws {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        var status = stat()
-        if stat(target.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
-            guard status.st_mode & S_IFMT != S_IFDIR else {
+        if let status = FileIdentity(path: target.path), !status.isRegularFile {
+            guard !status.isDirectory else {
                 throw CommandFailure(place: path, chinese: "这是一个目录，不能写入文件", english: "is a directory, not a file")
             }
             try writeDirectly(bytes, to: path)
@@ -251,5 +248,27 @@ enum AtomicFile {
             }
             offset += written
         }
+    }
+}
+
+/// A file's device and inode and its kind, as `stat(2)` gives them (symbolic links followed), read through
+/// Foundation's `FileManager`; `nil` when the path does not exist or cannot be read.
+struct FileIdentity {
+    let device: UInt64
+    let inode: UInt64
+    let isRegularFile: Bool
+    let isDirectory: Bool
+
+    init?(path: String) {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+            let device = (attributes[.systemNumber] as? NSNumber)?.uint64Value,
+            let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
+        else { return nil }
+        let type = attributes[.type] as? FileAttributeType
+        self.device = device
+        self.inode = inode
+        isRegularFile = type == .typeRegular
+        isDirectory = type == .typeDirectory
     }
 }

@@ -117,7 +117,7 @@ struct StatementBinding {
             guard bindsUnread else { return nil }
             return CellReference(
                 table: table.id.formID, line: row.standardLine ?? row.line, code: row.code, item: row.item, column: column,
-                value: .zero, isPresent: false, source: cell.source ?? row.source)
+                value: .zero, isPresent: false, source: cell.source)
         }
         return CellReference(
             table: table.id.formID, line: row.standardLine ?? row.line, code: row.code, item: row.item, column: column,
