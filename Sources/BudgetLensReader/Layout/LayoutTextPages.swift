@@ -65,7 +65,7 @@ enum LayoutTextPages {
         // Under display width a Chinese character is two columns wide; the em stays one column (a space).
         let fixedEm: Double? = wide ? 1 : nil
         var pages: [LayoutPage] = [LayoutPage(number: 1, width: 0, height: 0, words: [], fixedEm: fixedEm)]
-        let lines = Self.lines(of: text).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = Self.lines(of: text)
         // Prose lines that start with a figure printed above the line they follow are read after it.
         let order = LiftedFigureLines.order(lines)
         var lineNumber = 0
@@ -143,8 +143,14 @@ enum LayoutTextPages {
     /// carriage return a line feed is a `Character` of its own, so the split is by byte.
     /// The line feeds are found with `memchr` on the text's contiguous UTF-8 (the generic split of the UTF-8 view
     /// tested byte by byte).
+    /// A line's final carriage return is dropped; only a text with a carriage return byte can hold one (it is the
+    /// only scalar of the `Character` `"\r"`), so a text without is not tested line by line.
     private static func lines(of text: String) -> [Substring] {
-        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        guard !text.utf8.contains(0x0D) else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                $0.hasSuffix("\r") ? $0.dropLast() : $0
+            }
+        }
         let utf8 = text.utf8
         let feeds: [Int]? = utf8.withContiguousStorageIfAvailable { buffer -> [Int] in
             var feeds: [Int] = []

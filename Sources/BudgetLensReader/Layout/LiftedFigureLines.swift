@@ -74,6 +74,9 @@ enum LiftedFigureLines {
     /// X: a figure, then (no space) a unit or `、`, or a punctuation mark after a percentage; not an item number.
     static func startsWithFigure(_ line: Substring) -> Bool {
         let body = unindented(line)
+        // A figure's first scalar is an ASCII digit (``DetachedFigures/isFigure(_:)``): a line whose text starts with
+        // another byte is ruled out before its `Character`s are walked.
+        guard let lead = body.utf8.first, (0x30...0x39).contains(lead) else { return false }
         let figure = body.prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," || $0 == "%" }
         // The cheap tests first (all are pure): most lines do not start with a figure.
         guard DetachedFigures.isFigure(figure), isProse(line) else { return false }

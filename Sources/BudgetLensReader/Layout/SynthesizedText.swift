@@ -16,7 +16,17 @@ struct SynthesizedLine {
     mutating func append(_ string: String, origin: WordOrigin?) {
         if let origin { spans.append((scalarCount + 1, origin)) }
         text += string
-        scalarCount += string.unicodeScalars.count
+        scalarCount += SynthesizedLine.scalarCount(of: string)
+    }
+
+    /// The number of unicode scalars of `string`: its UTF-8 bytes that are not continuation bytes (`10xxxxxx`),
+    /// counted on the contiguous bytes (the scalar view decodes every scalar to count it).
+    static func scalarCount(of string: String) -> Int {
+        string.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? string.unicodeScalars.count
     }
 
     /// A grid row: the fields separated by tabs (at least one tab, so that the line reads as a row).

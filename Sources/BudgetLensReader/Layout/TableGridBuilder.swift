@@ -36,7 +36,10 @@ struct TableGridBuilder {
     /// The rebuilt rows, header rows first on each page.
     mutating func build(_ segments: [TableSegment]) -> [SynthesizedLine] {
         // The code columns are where the header prints `类`, one per block (the header is on the first page only).
-        let codeColumns = segments.flatMap(\.fragments).filter { TextNormalization.key($0.text) == "类" }.map(\.x0)
+        // Only a text fragment can be `类` (an amount or digits keys to itself): the others are not keyed.
+        let codeColumns = segments.flatMap(\.fragments).filter {
+            $0.kind == .text && TextNormalization.key($0.text) == "类"
+        }.map(\.x0)
         var split = segments.map { segment in
             splitHeader(
                 TableSegment(
@@ -221,15 +224,17 @@ struct TableGridBuilder {
         }
         body.removeAll { item in
             // Column words printed on the first body line (`类 | 款 | 项 | 合计 | …`) are header.
+            // The line first: it rules out most fragments before their keys are compared.
             let key = keys[item.id]
-            guard item.fragment.kind == .text, key != "合计", key != "总计", HeaderWords.standalone.contains(key),
-                abs(item.fragment.baseline - bodyStart) <= tolerance
+            guard item.fragment.kind == .text, abs(item.fragment.baseline - bodyStart) <= tolerance, key != "合计",
+                key != "总计", HeaderWords.standalone.contains(key)
             else { return false }
             header.append(item)
             return true
         }
         // A total word in the header (`本年收入合计` as a column name) is a header word, not a row total.
-        totals = totals.filter { id in body.contains { $0.id == id } }
+        let bodyIDs = Set(body.map(\.id))
+        totals = totals.filter { bodyIDs.contains($0) }
         return SplitSegment(page: segment.page, em: segment.em, header: header, body: body, totals: totals)
     }
 
@@ -280,7 +285,14 @@ struct TableGridBuilder {
 
     private func splitGluedCodes(_ segment: TableSegment) -> [Fragment] {
         var result: [Fragment] = []
+        result.reserveCapacity(segment.fragments.count)
         for fragment in segment.fragments {
+            // A code is glued only to a text that starts with an ASCII digit byte (else its first `Character` is no
+            // ASCII digit and no code leads it): most fragments are ruled out without walking `Character`s.
+            guard fragment.kind == .text, fragment.text.utf8.first.map({ (0x30...0x39).contains($0) }) == true else {
+                result.append(fragment)
+                continue
+            }
             let digits = fragment.text.prefix { $0.isASCII && $0.isNumber }
             guard fragment.kind == .text, [3, 5, 7].contains(digits.count),
                 let next = fragment.text.dropFirst(digits.count).unicodeScalars.first, TextNormalization.isWide(next)
@@ -386,7 +398,11 @@ enum HeaderWords {
     ]
     /// Whether a key names a row total: `合计`, `总计`, or a short `…合计` (`本年收入合计`, `人员经费合计`).
     static func isTotal(_ key: String) -> Bool {
-        key == "合计" || key == "总计" || (key.hasSuffix("合计") && key.count <= 8)
+        // Each case ends in the `Character` 计, which only the scalar U+8BA1 is (no other scalar is canonically
+        // equal to it: Python's `unicodedata`): a key whose bytes do not end in it is none, found without comparing
+        // `Character`s.
+        guard key.hasByteSuffix("计") else { return false }
+        return key == "合计" || key == "总计" || (key.hasSuffix("合计") && key.count <= 8)
     }
 
     /// Headings of an amount column: never attached to a code column beside them.

@@ -108,12 +108,19 @@ struct Fragment {
 
 /// The words of a page grouped into printed lines.
 struct VisualRow {
-    var baseline: Double
-    var fragments: [Fragment]
-    var page: Int
+    let baseline: Double
+    let fragments: [Fragment]
+    let page: Int
+    /// The fragments joined without separators, for matching titles and markers: joined once, as the
+    /// reconstruction tests most rows several times (a title, a table's end, a header line).
+    let joinedText: String
 
-    /// The fragments joined without separators, for matching titles and markers.
-    var joinedText: String { fragments.map(\.text).joined() }
+    init(baseline: Double, fragments: [Fragment], page: Int) {
+        self.baseline = baseline
+        self.fragments = fragments
+        self.page = page
+        joinedText = fragments.map(\.text).joined()
+    }
 }
 
 /// Groups a page's words into printed lines and fragments.
