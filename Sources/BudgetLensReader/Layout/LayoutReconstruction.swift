@@ -58,26 +58,24 @@ struct LayoutReconstruction {
             while index < rows.count {
                 let row = rows[index]
                 defer { index += 1 }
-                if var table = open {
+                // The open table is changed in place (`open!`): a copy taken out and put back would share its arrays,
+                // and each row appended would copy the segment's fragments.
+                if open != nil {
+                    let segmentIsEmpty = open!.segments.last?.fragments.isEmpty == true
                     if endsTable(row, page: page, em: em) {
                         // Ended by the next title or a heading at the top of a page it has no row on: it ended at the
                         // page break, not at its note.
-                        close(&open, atPageBreak: table.segments.last?.fragments.isEmpty == true && !isNote(row))
-                    } else if table.segments.last?.fragments.isEmpty == true,  // the cheap test first
-                        TableTitles.table(named: row.joinedText) == table.id
+                        close(&open, atPageBreak: segmentIsEmpty && !isNote(row))
+                    } else if segmentIsEmpty,  // the cheap test first
+                        TableTitles.table(named: row.joinedText) == open!.id
                     {
-                        table.pendingText.append(textLine(row, tabGap: tabGap))  // a title repeated on a new page
-                        open = table
+                        open!.pendingText.append(textLine(row, tabGap: tabGap))  // a title repeated on a new page
                         continue
-                    } else if table.segments.last?.fragments.isEmpty == true,
-                        TableHeaderLine(Substring(row.joinedText)) != nil
-                    {
-                        table.pendingText.append(textLine(row, tabGap: tabGap))
-                        open = table
+                    } else if segmentIsEmpty, TableHeaderLine(Substring(row.joinedText)) != nil {
+                        open!.pendingText.append(textLine(row, tabGap: tabGap))
                         continue
                     } else {
-                        table.segments[table.segments.count - 1].fragments += row.fragments
-                        open = table
+                        open!.segments[open!.segments.count - 1].fragments += row.fragments
                         continue
                     }
                 }
@@ -219,12 +217,16 @@ struct LayoutReconstruction {
     /// running across the page.
     private func endsTable(_ row: VisualRow, page: LayoutPage?, em: Double) -> Bool {
         let joined = row.joinedText
-        let key = TextNormalization.key(joined)
-        if LayoutReconstruction.startsNote(key) { return true }
-        if LayoutReconstruction.isPartMarker(key), key.count <= 60 { return true }
+        // A row that starts with an amount or digits is no note, part heading or statement: its key starts with a
+        // figure or a dash. Only the others are keyed.
+        if row.fragments.first?.kind == .text {
+            let key = TextNormalization.key(joined)
+            if LayoutReconstruction.startsNote(key) { return true }
+            if LayoutReconstruction.isPartMarker(key), key.count <= 60 { return true }
+            // A no-data statement alone under the grid (`本单位没有使用…，故本表无数据`, no `注：`): words only.
+            if row.fragments.allSatisfy({ $0.kind == .text }), TableLocator.isNoDataStatement(key) { return true }
+        }
         if TableTitles.table(named: joined) != nil { return true }
-        // A no-data statement alone under the grid (`本单位没有使用…，故本表无数据`, no `注：`): words only.
-        if row.fragments.allSatisfy({ $0.kind == .text }), TableLocator.isNoDataStatement(key) { return true }
         if let page, row.fragments.count == 1, let only = row.fragments.first, only.kind == .text,
             page.width > 0, only.width > 0.6 * page.width, source == .pdf
         {

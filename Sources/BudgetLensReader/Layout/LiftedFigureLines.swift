@@ -39,8 +39,26 @@ enum LiftedFigureLines {
         return order
     }
 
-    /// A line of spaces only (no form feed: the pair and its blank lines are on one page).
-    static func isBlank(_ line: Substring) -> Bool { unindented(line).isEmpty }
+    /// A line of spaces only (no form feed: the pair and its blank lines are on one page): `unindented(line)` is
+    /// empty exactly when every byte is a space (20) or part of an ideographic space (E3 80 80) — after any other
+    /// scalar a `Character` is left, whether or not it joins the space before it. Tested on the contiguous bytes.
+    static func isBlank(_ line: Substring) -> Bool {
+        line.withUTF8Bytes { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x20 {
+                    index += 1
+                } else if index + 2 < bytes.count, bytes[index] == 0xE3, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0x80
+                {
+                    index += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
 
     /// The line without its indentation: the leading `Character`s that are a space or an ideographic space
     /// (`line.drop { $0 == " " || $0 == "\u{3000}" }`). Skipped on the bytes (20, E3 80 80); the walk by

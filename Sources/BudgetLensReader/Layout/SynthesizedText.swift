@@ -29,14 +29,27 @@ struct SynthesizedLine {
         } ?? string.unicodeScalars.count
     }
 
-    /// A grid row: the fields separated by tabs (at least one tab, so that the line reads as a row).
+    /// A grid row: the fields separated by tabs (at least one tab, so that the line reads as a row). The same
+    /// text and spans as appending the fields and tabs one by one, the text written once from its bytes.
     static func gridRow(_ fields: [(text: String, origin: WordOrigin?)], page: Int) -> SynthesizedLine {
         var line = SynthesizedLine(page: page)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(fields.count) { $0 + $1.text.utf8.count })
+        line.spans.reserveCapacity(fields.count)
         for (index, field) in fields.enumerated() {
-            if index > 0 { line.append("\t", origin: nil) }
-            line.append(field.text, origin: field.origin)
+            if index > 0 {
+                bytes.append(0x09)
+                line.scalarCount += 1
+            }
+            if let origin = field.origin { line.spans.append((line.scalarCount + 1, origin)) }
+            bytes.append(contentsOf: field.text.utf8)
+            line.scalarCount += scalarCount(of: field.text)
         }
-        if fields.count < 2 { line.append("\t", origin: nil) }
+        if fields.count < 2 {
+            bytes.append(0x09)
+            line.scalarCount += 1
+        }
+        line.text = String(decoding: bytes, as: UTF8.self)
         return line
     }
 }

@@ -85,16 +85,17 @@ struct Fragment {
 
     /// `2,940.05`, `-3.5`, `0.00`, `-`, `—` are amounts; `201` is digits; the rest is text.
     static func kind(of text: String) -> Kind {
-        let scalars = text.unicodeScalars
         // Each dash is one scalar of at most 3 bytes with no canonical equivalent: longer texts need no comparison.
         if text.utf8.count <= 3, text == "-" || text == "—" || text == "－" { return .amount }
         var digits = 0
         var separators = 0
-        for (index, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "0"..."9": digits += 1
-            case ",", ".": separators += 1
-            case "-" where index == 0: continue
+        // By UTF-8 byte: each scalar the switch accepts is one ASCII byte, and a byte ≥ 0x80 belongs to a scalar it
+        // does not accept (the first byte of any scalar is at offset 0 only for the first scalar).
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case 0x30...0x39: digits += 1
+            case 0x2C, 0x2E: separators += 1
+            case 0x2D where index == 0: continue
             default: return .text
             }
         }
@@ -174,17 +175,19 @@ struct VisualRowBuilder {
     /// The page's lines, top to bottom, each with its fragments left to right.
     func rows(of page: LayoutPage) -> [VisualRow] {
         let words = page.words.sorted { $0.baseline < $1.baseline }
-        var groups: [[PageWord]] = []
+        // Each line as a range of `words` (consecutive after the sort), not an array of copies.
+        var groups: [Range<Int>] = []
         var groupStart = -Double.infinity
-        for word in words {
+        for (index, word) in words.enumerated() {
             if word.baseline - groupStart > rowTolerance || groups.isEmpty {
-                groups.append([word])
+                groups.append(index..<(index + 1))
                 groupStart = word.baseline
             } else {
-                groups[groups.count - 1].append(word)
+                groups[groups.count - 1] = groups[groups.count - 1].lowerBound..<(index + 1)
             }
         }
-        return groups.map { group in
+        return groups.map { range in
+            let group = words[range]
             let sorted = group.sorted { $0.x0 < $1.x0 }
             var fragments: [Fragment] = []
             var start = 0
@@ -197,8 +200,9 @@ struct VisualRowBuilder {
                     start = index
                 }
             }
-            let baseline = group.map(\.baseline).reduce(0, +) / Double(group.count)
-            return VisualRow(baseline: baseline, fragments: fragments, page: page.number)
+            var sum = 0.0  // in the words' order, as `reduce(0, +)` adds
+            for word in group { sum += word.baseline }
+            return VisualRow(baseline: sum / Double(group.count), fragments: fragments, page: page.number)
         }
     }
 }
