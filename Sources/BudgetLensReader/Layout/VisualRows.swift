@@ -120,7 +120,7 @@ struct VisualRow {
         self.baseline = baseline
         self.fragments = fragments
         self.page = page
-        joinedText = fragments.map(\.text).joined()
+        joinedText = fragments.count == 1 ? fragments[0].text : fragments.map(\.text).joined()
     }
 }
 
