@@ -83,10 +83,16 @@ enum LiftedFigureLines {
         return line.drop { $0 == " " || $0 == "\u{3000}" }
     }
 
-    /// Prose: no tab, no form feed, no run of three spaces after the indentation.
+    /// Prose: no tab, no form feed, no run of three spaces after the indentation. Searched by bytes when every
+    /// character of the line is one scalar (``SingleScalarCharacters``): a space, tab or form feed `Character` is
+    /// then exactly its byte (no other scalar is canonically equal to one); otherwise by `Character` as before.
     static func isProse(_ line: Substring) -> Bool {
         let body = unindented(line)
-        return !body.isEmpty && !body.contains("   ") && !body.contains("\t") && !body.contains("\u{0C}")
+        guard !body.isEmpty else { return false }
+        if SingleScalarCharacters.holds(for: body) {
+            return !body.containsText("   ") && !body.containsText("\t") && !body.containsText("\u{0C}")
+        }
+        return !body.contains("   ") && !body.contains("\t") && !body.contains("\u{0C}")
     }
 
     /// X: a figure, then (no space) a unit or `、`, or a punctuation mark after a percentage; not an item number.
