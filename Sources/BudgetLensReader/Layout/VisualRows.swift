@@ -28,6 +28,14 @@ struct Fragment {
     /// Joins words into a fragment: a space where the gap is wider than `spaceGap` (a visible space) or
     /// between two ASCII letters or digits, nothing otherwise (letter-spaced or justified Chinese).
     init(words: ArraySlice<PageWord>, page: Int, spaceGap: Double) {
+        // One word (most fragments): its own text, box, baseline and origin, as the loop below would give them.
+        if words.count == 1, let word = words.first {
+            // The mean baseline as the loop computes it (0.0 + b, over one word: −0 becomes +0 there too).
+            self.init(
+                text: word.text, x0: word.x0, x1: word.x1, baseline: (0.0 + word.baseline) / 1, page: page,
+                origin: word.origin)
+            return
+        }
         var text = ""
         var previous: PageWord?
         // The box, the mean baseline and the origin in one pass (`min`/`max` as `Sequence.min()` compares).
