@@ -15,7 +15,7 @@ enum SingleScalarCharacters {
     /// ``holds(for:)`` on the line's UTF-8 bytes, each scalar decoded in place (the scalar view's iterator does
     /// the same with more checks). A four-byte scalar (U+10000 and above) is in none of the ranges: false. A
     /// sequence cut at the end (not from a `String`) is false too: the caller then walks by `Character`.
-    private static func holds(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func holds(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = bytes.count
         while index < count {

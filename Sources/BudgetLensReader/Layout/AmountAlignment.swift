@@ -10,18 +10,28 @@ enum AmountAlignment {
     }
 
     /// Every placement that keeps the amounts in order, puts each where `allowed` permits and costs at most
-    /// `slack` more than the cheapest, cheapest first; empty when no placement is possible.
+    /// `slack` more than the cheapest, cheapest first (equal costs in the order of the search); empty when no
+    /// placement is possible.
+    ///
+    /// Two searches in the same order: the first finds the cheapest cost, the second collects the placements within
+    /// `slack` of it. Each prunes a partial placement that already costs more than its bound: a placement's cost is
+    /// its partial cost plus distances (never negative), added in the same order, so a pruned branch holds no
+    /// placement the bound keeps, and every cost kept is the same sum as a full enumeration's.
     static func placements(
         _ positions: [Double], bands: [Double], slack: Double,
         allowed: (_ amount: Int, _ column: Int) -> Bool = { _, _ in true }
     ) -> [Placement] {
         let count = positions.count
         guard count <= bands.count else { return [] }
-        var all: [Placement] = []
         var columns: [Int] = []
-        func place(_ amount: Int, from column: Int, cost: Double) {
+        columns.reserveCapacity(count)
+        /// Visits every placement of amounts `amount…` from column `column` on whose cost stays within `bound()`.
+        func search(
+            _ amount: Int, from column: Int, cost: Double, bound: () -> Double, found: (Double) -> Void
+        ) {
+            guard cost <= bound() else { return }
             if amount == count {
-                all.append(Placement(columns: columns, cost: cost))
+                found(cost)
                 return
             }
             // Leave room for the amounts still to place.
@@ -29,13 +39,22 @@ enum AmountAlignment {
             guard column <= last else { return }
             for candidate in column...last where allowed(amount, candidate) {
                 columns.append(candidate)
-                place(amount + 1, from: candidate + 1, cost: cost + abs(positions[amount] - bands[candidate]))
+                search(
+                    amount + 1, from: candidate + 1, cost: cost + abs(positions[amount] - bands[candidate]),
+                    bound: bound, found: found)
                 columns.removeLast()
             }
         }
-        place(0, from: 0, cost: 0)
-        guard let best = all.map(\.cost).min() else { return [] }
-        return all.filter { $0.cost <= best + slack }.sorted { $0.cost < $1.cost }
+        var best = Double.infinity
+        var possible = false
+        search(0, from: 0, cost: 0, bound: { best }) { cost in
+            best = min(best, cost)
+            possible = true
+        }
+        guard possible else { return [] }
+        var all: [Placement] = []
+        search(0, from: 0, cost: 0, bound: { best + slack }, found: { all.append(Placement(columns: columns, cost: $0)) })
+        return all.sorted { $0.cost < $1.cost }
     }
 }
 
@@ -72,15 +91,22 @@ struct RowIdentity {
     /// Whether the row's amounts (`text`: the printed text of a column, by band index; `nil` is blank) satisfy
     /// the identity, to a cent per part. `false` when the header defines none or a cell is not a number.
     func holds(_ text: (_ column: Int) -> String?) -> Bool {
-        guard let total else { return false }
-        func cents(_ column: Int) -> Int64? {
-            guard let text = text(column) else { return 0 }
-            switch Money.reading(text, unit: .yuan) {
-            case .blank: return 0
-            case .amount(let money): return money.fen
-            case .invalid: return nil
-            }
+        holds(cents: { column in text(column).map(RowIdentity.cents(of:)) ?? 0 })
+    }
+
+    /// A cell's amount in 分 for ``holds(_:)``: a blank is 0, a text that is not a number `nil`.
+    static func cents(of text: String) -> Int64? {
+        switch Money.reading(text, unit: .yuan) {
+        case .blank: return 0
+        case .amount(let money): return money.fen
+        case .invalid: return nil
         }
+    }
+
+    /// ``holds(_:)`` with each column's amount in 分 given (``cents(of:)`` of its text, 0 for a blank column, `nil`
+    /// for a text that is not a number): a row's texts are read once for all the placements tried.
+    func holds(cents: (_ column: Int) -> Int64?) -> Bool {
+        guard let total else { return false }
         guard let totalCents = cents(total) else { return false }
         var sum: Int64 = 0
         for part in parts {

@@ -58,26 +58,24 @@ struct LayoutReconstruction {
             while index < rows.count {
                 let row = rows[index]
                 defer { index += 1 }
-                if var table = open {
+                // The open table is changed in place (`open!`): a copy taken out and put back would share its arrays,
+                // and each row appended would copy the segment's fragments.
+                if open != nil {
+                    let segmentIsEmpty = open!.segments.last?.fragments.isEmpty == true
                     if endsTable(row, page: page, em: em) {
                         // Ended by the next title or a heading at the top of a page it has no row on: it ended at the
                         // page break, not at its note.
-                        close(&open, atPageBreak: table.segments.last?.fragments.isEmpty == true && !isNote(row))
-                    } else if table.segments.last?.fragments.isEmpty == true,  // the cheap test first
-                        TableTitles.table(named: row.joinedText) == table.id
+                        close(&open, atPageBreak: segmentIsEmpty && !isNote(row))
+                    } else if segmentIsEmpty,  // the cheap test first
+                        TableTitles.table(named: row.joinedText) == open!.id
                     {
-                        table.pendingText.append(textLine(row, tabGap: tabGap))  // a title repeated on a new page
-                        open = table
+                        open!.pendingText.append(textLine(row, tabGap: tabGap))  // a title repeated on a new page
                         continue
-                    } else if table.segments.last?.fragments.isEmpty == true,
-                        TableHeaderLine(Substring(row.joinedText)) != nil
-                    {
-                        table.pendingText.append(textLine(row, tabGap: tabGap))
-                        open = table
+                    } else if segmentIsEmpty, TableHeaderLine(Substring(row.joinedText)) != nil {
+                        open!.pendingText.append(textLine(row, tabGap: tabGap))
                         continue
                     } else {
-                        table.segments[table.segments.count - 1].fragments += row.fragments
-                        open = table
+                        open!.segments[open!.segments.count - 1].fragments += row.fragments
                         continue
                     }
                 }
@@ -166,6 +164,9 @@ struct LayoutReconstruction {
     /// The table a row names, and the lines to write for it: the title alone, then any header words printed
     /// on the same line (`公开01表`, `单位：万元`).
     private func title(of row: VisualRow, tabGap: Double) -> (TableID, [SynthesizedLine])? {
+        // A title holds `表` (``TableTitles/table(named:)`` needs its bytes): a row without it, nor any of its
+        // fragments, names none.
+        guard row.joinedText.containsText("表") else { return nil }
         if let id = TableTitles.table(named: row.joinedText) { return (id, [textLine(row, tabGap: tabGap)]) }
         for (index, fragment) in row.fragments.enumerated() {
             guard let id = TableTitles.table(named: fragment.text) else { continue }
@@ -227,13 +228,17 @@ struct LayoutReconstruction {
     /// A table ends at its note (`注：`, `说明：`), another table's title, a part heading, or a prose line
     /// running across the page.
     private func endsTable(_ row: VisualRow, page: LayoutPage?, em: Double) -> Bool {
-        let joined = row.joinedText  // joined once for the key and the title
-        let key = TextNormalization.key(joined)
-        if key.hasPrefix("注:") || key.hasPrefix("说明:") || key.hasPrefix("备注:") { return true }
-        if LayoutReconstruction.isPartMarker(key), key.count <= 60 { return true }
+        let joined = row.joinedText
+        // A row that starts with an amount or digits is no note, part heading or statement: its key starts with a
+        // figure or a dash. Only the others are keyed.
+        if row.fragments.first?.kind == .text {
+            let key = TextNormalization.key(joined)
+            if LayoutReconstruction.startsNote(key) { return true }
+            if LayoutReconstruction.isPartMarker(key), key.count <= 60 { return true }
+            // A no-data statement alone under the grid (`本单位没有使用…，故本表无数据`, no `注：`): words only.
+            if row.fragments.allSatisfy({ $0.kind == .text }), TableLocator.isNoDataStatement(key) { return true }
+        }
         if TableTitles.table(named: joined) != nil { return true }
-        // A no-data statement alone under the grid (`本单位没有使用…，故本表无数据`, no `注：`): words only.
-        if row.fragments.allSatisfy({ $0.kind == .text }), TableLocator.isNoDataStatement(key) { return true }
         if let page, row.fragments.count == 1, let only = row.fragments.first, only.kind == .text,
             page.width > 0, only.width > 0.6 * page.width, source == .pdf
         {
@@ -245,8 +250,18 @@ struct LayoutReconstruction {
     /// A table's note (`注：`, `说明：`, `备注：`) or no-data statement: the table's own end.
     private func isNote(_ row: VisualRow) -> Bool {
         let key = TextNormalization.key(row.joinedText)
-        return key.hasPrefix("注:") || key.hasPrefix("说明:") || key.hasPrefix("备注:") || TableLocator.isNoDataStatement(key)
+        return LayoutReconstruction.startsNote(key) || TableLocator.isNoDataStatement(key)
     }
+
+    /// Whether a key starts with `注:`, `说明:` or `备注:`. None of 注 说 明 备 : has another canonically equal scalar
+    /// (Python's `unicodedata`), so a key that starts with one of them starts with its bytes: the `Character`
+    /// comparison runs only where the bytes match (a note; most rows are ruled out by a `memcmp`).
+    static func startsNote(_ key: String) -> Bool {
+        for word in noteWords where key.hasBytePrefix(word) && key.hasPrefix(word) { return true }
+        return false
+    }
+
+    private static let noteWords = ["注:", "说明:", "备注:"]
 
     /// `第一部分` … `第九部分` at the start of a text.
     static func isPartMarker(_ text: String) -> Bool {

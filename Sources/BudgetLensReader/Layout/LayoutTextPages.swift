@@ -65,7 +65,7 @@ enum LayoutTextPages {
         // Under display width a Chinese character is two columns wide; the em stays one column (a space).
         let fixedEm: Double? = wide ? 1 : nil
         var pages: [LayoutPage] = [LayoutPage(number: 1, width: 0, height: 0, words: [], fixedEm: fixedEm)]
-        let lines = Self.lines(of: text).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = Self.lines(of: text)
         // Prose lines that start with a figure printed above the line they follow are read after it.
         let order = LiftedFigureLines.order(lines)
         var lineNumber = 0
@@ -89,34 +89,45 @@ enum LayoutTextPages {
                         origin: .text(line: lineNumber, column: start.column + 1)))
                 wordStart = nil
             }
-            if SingleScalarCharacters.holds(for: line) {
-                // Each character one scalar: the same columns, without grapheme breaking, on the UTF-8 bytes (a
-                // scalar starts at each byte that is not a continuation byte 10xxxxxx; it is ≥ U+0080 when that
-                // byte is; U+3000 is E3 80 80).
-                let utf8 = line.utf8
-                var index = utf8.startIndex
-                while index < utf8.endIndex {
-                    let byte = utf8[index]
-                    let next = utf8.index(after: index)
+            // Each character one scalar: the same columns, without grapheme breaking, on the line's contiguous UTF-8
+            // bytes (a scalar starts at each byte that is not a continuation byte 10xxxxxx; it is ≥ U+0080 when that
+            // byte is; U+3000 is E3 80 80). Otherwise by `Character`.
+            let walked = line.withUTF8Bytes { bytes -> Bool in
+                guard SingleScalarCharacters.holds(utf8: bytes) else { return false }
+                var start: (column: Int, x: Int, offset: Int)?
+                func flushWord(_ end: Int) {
+                    guard let word = start else { return }
+                    pages[pages.count - 1].words.append(
+                        PageWord(
+                            text: String(decoding: UnsafeBufferPointer(rebasing: bytes[word.offset..<end]), as: UTF8.self),
+                            x0: Double(word.x), x1: Double(x), baseline: y,
+                            origin: .text(line: lineNumber, column: word.column + 1)))
+                    start = nil
+                }
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
                     if byte & 0xC0 == 0x80 {
-                        index = next
+                        index += 1
                         continue
                     }
                     var isSpace = byte == 0x20 || byte == 0x0C
-                    if byte == 0xE3, next < utf8.endIndex, utf8[next] == 0x80 {
-                        let third = utf8.index(after: next)
-                        isSpace = third < utf8.endIndex && utf8[third] == 0x80
+                    if byte == 0xE3, index + 1 < bytes.count, bytes[index + 1] == 0x80 {
+                        isSpace = index + 2 < bytes.count && bytes[index + 2] == 0x80
                     }
                     if isSpace {
-                        flush(index)
-                    } else if wordStart == nil {
-                        wordStart = (column, x, index)
+                        flushWord(index)
+                    } else if start == nil {
+                        start = (column, x, index)
                     }
                     column += 1
                     x += wide && byte >= 0x80 ? 2 : 1
-                    index = next
+                    index += 1
                 }
-            } else {
+                flushWord(bytes.count)
+                return true
+            }
+            if !walked {
                 var index = line.startIndex
                 while index < line.endIndex {
                     let character = line[index]
@@ -129,8 +140,8 @@ enum LayoutTextPages {
                     x += wide ? ColumnMeasure.displayWidth(of: character) : 1
                     index = line.index(after: index)
                 }
+                flush(line.endIndex)
             }
-            flush(line.endIndex)
             let page = pages.count - 1
             pages[page].width = max(pages[page].width, Double(x))
             pages[page].height = max(pages[page].height, y)
@@ -143,8 +154,14 @@ enum LayoutTextPages {
     /// carriage return a line feed is a `Character` of its own, so the split is by byte.
     /// The line feeds are found with `memchr` on the text's contiguous UTF-8 (the generic split of the UTF-8 view
     /// tested byte by byte).
+    /// A line's final carriage return is dropped; only a text with a carriage return byte can hold one (it is the
+    /// only scalar of the `Character` `"\r"`), so a text without is not tested line by line.
     private static func lines(of text: String) -> [Substring] {
-        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
+        guard !text.utf8.contains(0x0D) else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                $0.hasSuffix("\r") ? $0.dropLast() : $0
+            }
+        }
         let utf8 = text.utf8
         let feeds: [Int]? = utf8.withContiguousStorageIfAvailable { buffer -> [Int] in
             var feeds: [Int] = []

@@ -39,8 +39,26 @@ enum LiftedFigureLines {
         return order
     }
 
-    /// A line of spaces only (no form feed: the pair and its blank lines are on one page).
-    static func isBlank(_ line: Substring) -> Bool { unindented(line).isEmpty }
+    /// A line of spaces only (no form feed: the pair and its blank lines are on one page): `unindented(line)` is
+    /// empty exactly when every byte is a space (20) or part of an ideographic space (E3 80 80) — after any other
+    /// scalar a `Character` is left, whether or not it joins the space before it. Tested on the contiguous bytes.
+    static func isBlank(_ line: Substring) -> Bool {
+        line.withUTF8Bytes { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x20 {
+                    index += 1
+                } else if index + 2 < bytes.count, bytes[index] == 0xE3, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0x80
+                {
+                    index += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
 
     /// The line without its indentation: the leading `Character`s that are a space or an ideographic space
     /// (`line.drop { $0 == " " || $0 == "\u{3000}" }`). Skipped on the bytes (20, E3 80 80); the walk by
@@ -65,15 +83,24 @@ enum LiftedFigureLines {
         return line.drop { $0 == " " || $0 == "\u{3000}" }
     }
 
-    /// Prose: no tab, no form feed, no run of three spaces after the indentation.
+    /// Prose: no tab, no form feed, no run of three spaces after the indentation. Searched by bytes when every
+    /// character of the line is one scalar (``SingleScalarCharacters``): a space, tab or form feed `Character` is
+    /// then exactly its byte (no other scalar is canonically equal to one); otherwise by `Character` as before.
     static func isProse(_ line: Substring) -> Bool {
         let body = unindented(line)
-        return !body.isEmpty && !body.contains("   ") && !body.contains("\t") && !body.contains("\u{0C}")
+        guard !body.isEmpty else { return false }
+        if SingleScalarCharacters.holds(for: body) {
+            return !body.containsText("   ") && !body.containsText("\t") && !body.containsText("\u{0C}")
+        }
+        return !body.contains("   ") && !body.contains("\t") && !body.contains("\u{0C}")
     }
 
     /// X: a figure, then (no space) a unit or `、`, or a punctuation mark after a percentage; not an item number.
     static func startsWithFigure(_ line: Substring) -> Bool {
         let body = unindented(line)
+        // A figure's first scalar is an ASCII digit (``DetachedFigures/isFigure(_:)``): a line whose text starts with
+        // another byte is ruled out before its `Character`s are walked.
+        guard let lead = body.utf8.first, (0x30...0x39).contains(lead) else { return false }
         let figure = body.prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," || $0 == "%" }
         // The cheap tests first (all are pure): most lines do not start with a figure.
         guard DetachedFigures.isFigure(figure), isProse(line) else { return false }

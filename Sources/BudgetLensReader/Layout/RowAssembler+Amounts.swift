@@ -7,6 +7,10 @@ extension RowAssembler {
     func learnedRightEdges(_ cells: Cells, amountBands: [Int]) -> [Int: Double] {
         var edges: [Int: [Double]] = [:]
         for row in cells {
+            // Counted first: most rows do not fill every column, and are passed without gathering their amounts.
+            var count = 0
+            for band in amountBands { for fragment in row[band] where fragment.kind == .amount { count += 1 } }
+            guard count == amountBands.count, count >= 2 else { continue }
             let amounts = amountBands.flatMap { row[$0] }.filter { $0.kind == .amount }.sorted { $0.x0 < $1.x0 }
             guard amounts.count == amountBands.count, amounts.count >= 2 else { continue }
             for (column, amount) in amounts.enumerated() { edges[column, default: []].append(amount.x1) }
@@ -32,6 +36,16 @@ extension RowAssembler {
         return identity.holds { texts[$0] }
     }
 
+    /// ``identityHolds(_:placedIn:amountBands:)`` with the amounts already read (`cents`: ``RowIdentity/cents(of:)``
+    /// of each amount's text, in the amounts' order); `cellCents` is a buffer by band, reset here.
+    private func identityHolds(
+        cents: [Int64?], placedIn columns: [Int], amountBands: [Int], cellCents: inout [Int64?]
+    ) -> Bool {
+        for band in cellCents.indices { cellCents[band] = 0 }  // a blank column
+        for (amount, column) in zip(cents.indices, columns) { cellCents[amountBands[column]] = cents[amount] }
+        return identity.holds { cellCents[$0] }
+    }
+
     /// Places each row's amounts in the amount columns, keeping their order: the placement nearest to the
     /// printed positions, and among near-equal placements the one under which the row's total equals the sum
     /// of its parts. Rows are aligned top to bottom (their notes in that order).
@@ -40,22 +54,26 @@ extension RowAssembler {
         guard !amountBands.isEmpty else { return }
         let labelBands = bands.indices.filter { bands[$0].kind == .label }
         let edges = learnedRightEdges(cells, amountBands: amountBands)
+        // The same for every row: each amount column's block, and where the columns stand. Where the full rows fixed
+        // every column's right edge, amounts are placed by their right edges.
+        let allowed = amountBands.map { band in labelBands.filter { $0 < band }.count }
+        let byEdges = amountBands.indices.allSatisfy { edges[$0] != nil }
+        let columnPositions = byEdges ? amountBands.indices.map { edges[$0] ?? 0 } : amountBands.map { bands[$0].center }
+        var cellCents = [Int64?](repeating: 0, count: bands.count)
         for seed in cells.indices {
+            // A row without amounts stays as it is (tested before the row is copied).
+            guard amountBands.contains(where: { band in cells[seed][band].contains { $0.kind != .text } }) else {
+                continue
+            }
             var row = cells[seed]
             let amounts = amountBands.flatMap { row[$0] }.filter { $0.kind != .text }.sorted { $0.x0 < $1.x0 }
-            guard !amounts.isEmpty else { continue }
             for band in amountBands { row[band].removeAll { $0.kind != .text } }
             // The labels split the row into blocks (收入 | 支出): an amount stays in its block's columns.
             let labelStarts = labelBands.map { band in row[band].map(\.x0).min() ?? bands[band].x0 }
             func block(ofX x: Double) -> Int { labelStarts.filter { $0 <= x }.count }
-            let allowed = amountBands.map { band in labelBands.filter { $0 < band }.count }
             let blocks = amounts.map { block(ofX: $0.x0) }
-            // Where the full rows fixed every column's right edge, amounts are placed by their right edges.
-            let byEdges = amountBands.indices.allSatisfy { edges[$0] != nil }
             let placements = AmountAlignment.placements(
-                byEdges ? amounts.map(\.x1) : amounts.map(\.center),
-                bands: byEdges ? amountBands.indices.map { edges[$0] ?? 0 } : amountBands.map { bands[$0].center },
-                slack: 2.0
+                byEdges ? amounts.map(\.x1) : amounts.map(\.center), bands: columnPositions, slack: 2.0
             ) { amount, column in blocks[amount] == allowed[column] }
             guard let best = placements.first else {
                 // More amounts than columns: keep them in the nearest columns and say so.
@@ -68,7 +86,13 @@ extension RowAssembler {
                 continue
             }
             var chosen = best.columns
-            let holding = placements.filter { identityHolds(amounts, placedIn: $0.columns, amountBands: amountBands) }
+            // Each amount read once for all the placements (none holds where the header defines no identity).
+            let cents = identity.applies ? amounts.map { RowIdentity.cents(of: $0.text) } : []
+            let holding =
+                identity.applies
+                ? placements.filter {
+                    identityHolds(cents: cents, placedIn: $0.columns, amountBands: amountBands, cellCents: &cellCents)
+                } : []
             // Among the placements that add up, the one whose amounts end where the table's unambiguous rows
             // end theirs in those columns (amounts are right-aligned; the header's position drifts).
             func edgeCost(_ placement: AmountAlignment.Placement) -> Double {

@@ -16,17 +16,40 @@ struct SynthesizedLine {
     mutating func append(_ string: String, origin: WordOrigin?) {
         if let origin { spans.append((scalarCount + 1, origin)) }
         text += string
-        scalarCount += string.unicodeScalars.count
+        scalarCount += SynthesizedLine.scalarCount(of: string)
     }
 
-    /// A grid row: the fields separated by tabs (at least one tab, so that the line reads as a row).
+    /// The number of unicode scalars of `string`: its UTF-8 bytes that are not continuation bytes (`10xxxxxx`),
+    /// counted on the contiguous bytes (the scalar view decodes every scalar to count it).
+    static func scalarCount(of string: String) -> Int {
+        string.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? string.unicodeScalars.count
+    }
+
+    /// A grid row: the fields separated by tabs (at least one tab, so that the line reads as a row). The same
+    /// text and spans as appending the fields and tabs one by one, the text written once from its bytes.
     static func gridRow(_ fields: [(text: String, origin: WordOrigin?)], page: Int) -> SynthesizedLine {
         var line = SynthesizedLine(page: page)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(fields.count) { $0 + $1.text.utf8.count })
+        line.spans.reserveCapacity(fields.count)
         for (index, field) in fields.enumerated() {
-            if index > 0 { line.append("\t", origin: nil) }
-            line.append(field.text, origin: field.origin)
+            if index > 0 {
+                bytes.append(0x09)
+                line.scalarCount += 1
+            }
+            if let origin = field.origin { line.spans.append((line.scalarCount + 1, origin)) }
+            bytes.append(contentsOf: field.text.utf8)
+            line.scalarCount += scalarCount(of: field.text)
         }
-        if fields.count < 2 { line.append("\t", origin: nil) }
+        if fields.count < 2 {
+            bytes.append(0x09)
+            line.scalarCount += 1
+        }
+        line.text = String(decoding: bytes, as: UTF8.self)
         return line
     }
 }

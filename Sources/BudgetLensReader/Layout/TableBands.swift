@@ -86,9 +86,12 @@ struct BandFinder {
     private func codeBands(_ body: [Fragment]) -> [Band] {
         let digits = body.filter { $0.kind == .digits }
         let merged = union(digits)
-        let rows = Dictionary(grouping: digits, by: { PrintedLine(page: $0.page, baseline: $0.baseline) }).values
-        let widest = rows.map(\.count).max() ?? 0
+        // The most codes on one printed line, counted before the lines' fragments are gathered (most tables stop here).
+        var perLine: [PrintedLine: Int] = [:]
+        for fragment in digits { perLine[PrintedLine(page: fragment.page, baseline: fragment.baseline), default: 0] += 1 }
+        let widest = perLine.values.max() ?? 0
         guard merged.count > widest, widest > 0 else { return merged }
+        let rows = Dictionary(grouping: digits, by: { PrintedLine(page: $0.page, baseline: $0.baseline) }).values
         var ordinal: [Band] = []
         for row in rows {
             for (index, fragment) in row.sorted(by: { $0.x0 < $1.x0 }).enumerated() {

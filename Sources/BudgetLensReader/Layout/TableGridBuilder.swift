@@ -36,7 +36,7 @@ struct TableGridBuilder {
     /// The rebuilt rows, header rows first on each page.
     mutating func build(_ segments: [TableSegment]) -> [SynthesizedLine] {
         // The code columns are where the header prints `类`, one per block (the header is on the first page only).
-        let codeColumns = segments.flatMap(\.fragments).filter { TextNormalization.key($0.text) == "类" }.map(\.x0)
+        let codeColumns = segments.flatMap(\.fragments).filter(TableGridBuilder.isClassHeading).map(\.x0)
         var split = segments.map { segment in
             splitHeader(
                 TableSegment(
@@ -75,6 +75,14 @@ struct TableGridBuilder {
             notes += rows.notes
         }
         return lines
+    }
+
+    /// Whether a fragment is the header's `类` (its key is `类`). Only a text fragment can be (an amount or digits
+    /// keys to itself), and only one that holds 类 (U+7C7B) or U+FAAE, the one scalar canonically equal to it
+    /// (Python's `unicodedata`): the key is scalar by scalar, so other fragments are not keyed.
+    static func isClassHeading(_ fragment: Fragment) -> Bool {
+        fragment.kind == .text && (fragment.text.containsText("类") || fragment.text.containsText("\u{FAAE}"))
+            && TextNormalization.key(fragment.text) == "类"
     }
 
     /// Layout text: pdftotext places each page's characters anew, so a table continued on the next page stands at
@@ -151,8 +159,8 @@ struct TableGridBuilder {
         // The baseline of the first body row found so far (only the first matters: a line below it cannot move it).
         var firstStart = Double.infinity
         var totals: Set<Int> = []
-        let left = segment.fragments.map(\.x0).min() ?? 0
-        let right = segment.fragments.map(\.x1).max() ?? 0
+        let left = segment.fragments.map { $0.x0 }.min() ?? 0
+        let right = segment.fragments.map { $0.x1 }.max() ?? 0
         // The baselines of the `项目` heads (公开01/04), found once: a standard label on one of their lines is a head.
         let itemHeadBaselines = segment.fragments.indices.filter { keys[$0] == "项目" }.map {
             segment.fragments[$0].baseline
@@ -208,7 +216,7 @@ struct TableGridBuilder {
                 body.append(item)
             }
         }
-        let bodyText = body.map(\.fragment).filter { $0.kind == .text }
+        let bodyText = body.map { $0.fragment }.filter { $0.kind == .text }
         header.removeAll { item in
             // The first line of a label wrapped above its row's code is body: just above, in the label column.
             let fragment = item.fragment
@@ -221,15 +229,17 @@ struct TableGridBuilder {
         }
         body.removeAll { item in
             // Column words printed on the first body line (`类 | 款 | 项 | 合计 | …`) are header.
+            // The line first: it rules out most fragments before their keys are compared.
             let key = keys[item.id]
-            guard item.fragment.kind == .text, key != "合计", key != "总计", HeaderWords.standalone.contains(key),
-                abs(item.fragment.baseline - bodyStart) <= tolerance
+            guard item.fragment.kind == .text, abs(item.fragment.baseline - bodyStart) <= tolerance, key != "合计",
+                key != "总计", HeaderWords.standalone.contains(key)
             else { return false }
             header.append(item)
             return true
         }
         // A total word in the header (`本年收入合计` as a column name) is a header word, not a row total.
-        totals = totals.filter { id in body.contains { $0.id == id } }
+        let bodyIDs = Set(body.map { $0.id })
+        totals = totals.filter { bodyIDs.contains($0) }
         return SplitSegment(page: segment.page, em: segment.em, header: header, body: body, totals: totals)
     }
 
@@ -280,7 +290,14 @@ struct TableGridBuilder {
 
     private func splitGluedCodes(_ segment: TableSegment) -> [Fragment] {
         var result: [Fragment] = []
+        result.reserveCapacity(segment.fragments.count)
         for fragment in segment.fragments {
+            // A code is glued only to a text that starts with an ASCII digit byte (else its first `Character` is no
+            // ASCII digit and no code leads it): most fragments are ruled out without walking `Character`s.
+            guard fragment.kind == .text, fragment.text.utf8.first.map({ (0x30...0x39).contains($0) }) == true else {
+                result.append(fragment)
+                continue
+            }
             let digits = fragment.text.prefix { $0.isASCII && $0.isNumber }
             guard fragment.kind == .text, [3, 5, 7].contains(digits.count),
                 let next = fragment.text.dropFirst(digits.count).unicodeScalars.first, TextNormalization.isWide(next)
@@ -327,13 +344,17 @@ struct TableGridBuilder {
         var cells = fragments.sorted { $0.baseline < $1.baseline }.map { fragment in
             (fragment: fragment, band: finder.bestBand(for: fragment, in: bands) ?? 0)
         }
-        // Join a cell's wrapped lines: same column, one line apart, centred alike or one inside the other.
+        // Join a cell's wrapped lines: same column, one line apart, centred alike or one inside the other. Whether
+        // a cell is a standalone word is worked out once per cell (again for a joined one), not at every test.
+        func isStandalone(_ fragment: Fragment) -> Bool {
+            HeaderWords.standalone.contains(TextNormalization.key(fragment.text))
+        }
+        var standalone = cells.map { isStandalone($0.fragment) }
         var index = 0
         while index < cells.count {
             let upper = cells[index]
-            if let next = cells.indices.first(where: { $0 > index && cells[$0].band == upper.band }),
-                !HeaderWords.standalone.contains(TextNormalization.key(upper.fragment.text)),
-                !HeaderWords.standalone.contains(TextNormalization.key(cells[next].fragment.text)),
+            if let next = cells.indices[(index + 1)...].first(where: { cells[$0].band == upper.band }),
+                !standalone[index], !standalone[next],
                 TableGridBuilder.stacked(upper.fragment, under: cells[next].fragment, em: em),
                 cells[next].fragment.baseline - upper.fragment.baseline <= 1.8 * em
             {
@@ -343,7 +364,9 @@ struct TableGridBuilder {
                 joined.x1 = max(joined.x1, cells[next].fragment.x1)
                 joined.origin = joined.origin.union(cells[next].fragment.origin)
                 cells[index].fragment = joined
+                standalone[index] = isStandalone(joined)
                 cells.remove(at: next)
+                standalone.remove(at: next)
                 continue  // the joined cell may wrap once more
             }
             index += 1
@@ -386,7 +409,11 @@ enum HeaderWords {
     ]
     /// Whether a key names a row total: `合计`, `总计`, or a short `…合计` (`本年收入合计`, `人员经费合计`).
     static func isTotal(_ key: String) -> Bool {
-        key == "合计" || key == "总计" || (key.hasSuffix("合计") && key.count <= 8)
+        // Each case ends in the `Character` 计, which only the scalar U+8BA1 is (no other scalar is canonically
+        // equal to it: Python's `unicodedata`): a key whose bytes do not end in it is none, found without comparing
+        // `Character`s.
+        guard key.hasByteSuffix("计") else { return false }
+        return key == "合计" || key == "总计" || (key.hasSuffix("合计") && key.count <= 8)
     }
 
     /// Headings of an amount column: never attached to a code column beside them.

@@ -28,6 +28,14 @@ struct Fragment {
     /// Joins words into a fragment: a space where the gap is wider than `spaceGap` (a visible space) or
     /// between two ASCII letters or digits, nothing otherwise (letter-spaced or justified Chinese).
     init(words: ArraySlice<PageWord>, page: Int, spaceGap: Double) {
+        // One word (most fragments): its own text, box, baseline and origin, as the loop below would give them.
+        if words.count == 1, let word = words.first {
+            // The mean baseline as the loop computes it (0.0 + b, over one word: −0 becomes +0 there too).
+            self.init(
+                text: word.text, x0: word.x0, x1: word.x1, baseline: (0.0 + word.baseline) / 1, page: page,
+                origin: word.origin)
+            return
+        }
         var text = ""
         var previous: PageWord?
         // The box, the mean baseline and the origin in one pass (`min`/`max` as `Sequence.min()` compares).
@@ -85,16 +93,17 @@ struct Fragment {
 
     /// `2,940.05`, `-3.5`, `0.00`, `-`, `—` are amounts; `201` is digits; the rest is text.
     static func kind(of text: String) -> Kind {
-        let scalars = text.unicodeScalars
         // Each dash is one scalar of at most 3 bytes with no canonical equivalent: longer texts need no comparison.
         if text.utf8.count <= 3, text == "-" || text == "—" || text == "－" { return .amount }
         var digits = 0
         var separators = 0
-        for (index, scalar) in scalars.enumerated() {
-            switch scalar {
-            case "0"..."9": digits += 1
-            case ",", ".": separators += 1
-            case "-" where index == 0: continue
+        // By UTF-8 byte: each scalar the switch accepts is one ASCII byte, and a byte ≥ 0x80 belongs to a scalar it
+        // does not accept (the first byte of any scalar is at offset 0 only for the first scalar).
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case 0x30...0x39: digits += 1
+            case 0x2C, 0x2E: separators += 1
+            case 0x2D where index == 0: continue
             default: return .text
             }
         }
@@ -108,12 +117,19 @@ struct Fragment {
 
 /// The words of a page grouped into printed lines.
 struct VisualRow {
-    var baseline: Double
-    var fragments: [Fragment]
-    var page: Int
+    let baseline: Double
+    let fragments: [Fragment]
+    let page: Int
+    /// The fragments joined without separators, for matching titles and markers: joined once, as the
+    /// reconstruction tests most rows several times (a title, a table's end, a header line).
+    let joinedText: String
 
-    /// The fragments joined without separators, for matching titles and markers.
-    var joinedText: String { fragments.map(\.text).joined() }
+    init(baseline: Double, fragments: [Fragment], page: Int) {
+        self.baseline = baseline
+        self.fragments = fragments
+        self.page = page
+        joinedText = fragments.count == 1 ? fragments[0].text : fragments.map(\.text).joined()
+    }
 }
 
 /// Groups a page's words into printed lines and fragments.
@@ -167,17 +183,19 @@ struct VisualRowBuilder {
     /// The page's lines, top to bottom, each with its fragments left to right.
     func rows(of page: LayoutPage) -> [VisualRow] {
         let words = page.words.sorted { $0.baseline < $1.baseline }
-        var groups: [[PageWord]] = []
+        // Each line as a range of `words` (consecutive after the sort), not an array of copies.
+        var groups: [Range<Int>] = []
         var groupStart = -Double.infinity
-        for word in words {
+        for (index, word) in words.enumerated() {
             if word.baseline - groupStart > rowTolerance || groups.isEmpty {
-                groups.append([word])
+                groups.append(index..<(index + 1))
                 groupStart = word.baseline
             } else {
-                groups[groups.count - 1].append(word)
+                groups[groups.count - 1] = groups[groups.count - 1].lowerBound..<(index + 1)
             }
         }
-        return groups.map { group in
+        return groups.map { range in
+            let group = words[range]
             let sorted = group.sorted { $0.x0 < $1.x0 }
             var fragments: [Fragment] = []
             var start = 0
@@ -190,8 +208,9 @@ struct VisualRowBuilder {
                     start = index
                 }
             }
-            let baseline = group.map(\.baseline).reduce(0, +) / Double(group.count)
-            return VisualRow(baseline: baseline, fragments: fragments, page: page.number)
+            var sum = 0.0  // in the words' order, as `reduce(0, +)` adds
+            for word in group { sum += word.baseline }
+            return VisualRow(baseline: sum / Double(group.count), fragments: fragments, page: page.number)
         }
     }
 }
