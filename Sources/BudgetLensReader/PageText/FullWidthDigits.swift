@@ -7,8 +7,7 @@ enum FullWidthDigits {
     /// `lines` with full-width digits (U+FF10…FF19) and a `．` between digits folded to ASCII.
     static func folded(_ lines: [Substring]) -> [Substring] {
         lines.map { line in
-            // Full-width digits are EF BC 90…99 in UTF-8: a line without the lead bytes EF BC has none.
-            guard line.utf8.contains(0xEF), line.unicodeScalars.contains(where: isFullWidthDigit) else { return line }
+            guard holdsFullWidthDigit(line) else { return line }
             let scalars = Array(line.unicodeScalars)
             var folded = String.UnicodeScalarView()
             for (index, scalar) in scalars.enumerated() {
@@ -24,6 +23,16 @@ enum FullWidthDigits {
             }
             return Substring(String(folded))
         }
+    }
+
+    /// Whether the line holds a full-width digit: the bytes EF BC 90…99 in UTF-8 (one pass over the bytes).
+    private static func holdsFullWidthDigit(_ line: Substring) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in line.utf8 {
+            if previous == (0xEF, 0xBC), (0x90...0x99).contains(byte) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     private static func isFullWidthDigit(_ scalar: Unicode.Scalar) -> Bool {

@@ -15,7 +15,7 @@ enum PageFooterLines {
 
     /// `lines` with the page numbers at the pages' ends and starts blanked.
     static func blanked(_ lines: [Substring]) -> [Substring] {
-        guard lines.contains(where: { $0.utf8.contains(0x0C) }) else { return lines }
+        guard lines.contains(where: { $0.containsByte(0x0C) }) else { return lines }
         var result = lines
         // A candidate: a line holding nothing but a page number, at a page's end or start.
         struct Candidate {
@@ -39,7 +39,8 @@ enum PageFooterLines {
             candidates.append(Candidate(line: index, page: page, atFoot: atFoot, blank: blank, number: number))
         }
         for (index, line) in lines.enumerated() {
-            if let formFeed = line.lastIndex(of: "\u{0C}") {
+            // A form feed is a `Character` of its own: a line without its byte has none (searched by byte first).
+            if line.containsByte(0x0C), let formFeed = line.lastIndex(of: "\u{0C}") {
                 // The page before the break ends with its last line (when the form feed starts this one).
                 if let last = lastText, line[..<formFeed].allSatisfy({ $0.isWhitespace || $0 == "\u{0C}" }) {
                     consider(last, text: lines[last], atFoot: true, blank: "")
@@ -53,7 +54,7 @@ enum PageFooterLines {
                 }
                 continue
             }
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            guard !isBlank(line) else { continue }
             if startOfPage {
                 consider(index, text: line, atFoot: false, blank: "")
                 startOfPage = false
@@ -73,5 +74,12 @@ enum PageFooterLines {
             result[candidate.line] = candidate.blank
         }
         return result
+    }
+
+    /// Whether a line holds whitespace only; a line starting with a printable ASCII byte or a CJK lead byte
+    /// (E4…E9) is told by that byte alone.
+    private static func isBlank(_ line: Substring) -> Bool {
+        if let first = line.utf8.first, (0x21...0x7E).contains(first) || (0xE4...0xE9).contains(first) { return false }
+        return line.allSatisfy(\.isWhitespace)
     }
 }
