@@ -53,6 +53,26 @@ struct LayoutPageFootersTests {
         #expect(!ExtractionFormsTests.cells(read).contains { $0.contains("页") })
     }
 
+    @Test("a marked page number at each page's head and foot, on pages blank but for them too")
+    func headsAndFeet() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try ExtractionTools.extract(.layout, from: Seed.corpusPath(Seed.financePDF), into: folder)
+        let plain = try DisclosureReader.read(path: path)
+        let pages = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\u{0C}")
+        let both = pages.enumerated().map { index, page in
+            var body = page
+            while body.hasSuffix("\n") { body.removeLast() }
+            let number = Footer.chinese.line(page: index + 1, of: pages.count)
+            return number + "\n\n" + body + "\n\n" + number + "\n"
+        }.joined(separator: "\u{0C}")
+        let footed = folder.appendingPathComponent("both.txt")
+        try both.write(to: footed, atomically: true, encoding: .utf8)
+        let read = try DisclosureReader.read(path: footed.path)
+        #expect(ExtractionFormsTests.cells(read) == ExtractionFormsTests.cells(plain))
+        #expect(try ExtractionFormsTests.findings(read) == ExtractionFormsTests.findings(plain))
+    }
+
     @Test("a page number is marked or bare; bare digits in a row of several are not one")
     func pageNumberText() {
         for text in ["第6页，共25页", "- 6 -", "6/25", "6 / 25", "—6—"] { #expect(PageNumberText.isMarked(text), "\(text)") }

@@ -43,7 +43,7 @@ struct PageTextFullWidthTests {
 
     @Test("digits and a point between digits fold, one scalar for one; the full-width comma stays")
     func folding() {
-        let lines: [Substring] = ["201 06 02 １０．００ １０.００", "第１，２项", "共３．", "无数字"]
-        #expect(FullWidthDigits.folded(lines) == ["201 06 02 10.00 10.00", "第1，2项", "共3．", "无数字"])
+        let lines: [Substring] = ["201 06 02 １０．００ １０.００", "第１，２项", "共３．", "无数字", "2,940．05 一．"]
+        #expect(FullWidthDigits.folded(lines) == ["201 06 02 10.00 10.00", "第1，2项", "共3．", "无数字", "2,940.05 一．"])
     }
 }

@@ -117,7 +117,7 @@ struct LayoutReconstruction {
         if source == .layoutText, let last = rows.last, isLayoutPageNumber(last, bareAllowed: true) {
             rows.removeLast()
         }
-        if source == .layoutText, rows.count > 1, let first = rows.first, isLayoutPageNumber(first, bareAllowed: false) {
+        if source == .layoutText, let first = rows.first, isLayoutPageNumber(first, bareAllowed: false) {
             rows.removeFirst()
         }
         return (builder.em, rows)

@@ -1,10 +1,10 @@
-/// Full-width digits in page text (`１０.００`, typed in a full-width input mode and kept by the PDF): folded to
-/// ASCII before the tables are rewritten, with a full-width point `．` between digits, so that an amount reads as
+/// Full-width digits in page text (`１０.００`, `2,940．05`, typed in a full-width input mode and kept by the PDF):
+/// folded to ASCII before the tables are rewritten, with a full-width point `．` between digits, so that an amount reads as
 /// one (the tab-separated reader's amounts already take them: ``Money``); otherwise the digits join the label
 /// before them and the row reads blank. One scalar for one, so every column stays where it was. The full-width
 /// comma `，` is left: in prose it separates numbers, it is never a thousands separator.
 enum FullWidthDigits {
-    /// `lines` with full-width digits (U+FF10…FF19) and a `．` between digits folded to ASCII.
+    /// `lines` with full-width digits (U+FF10…FF19) and a `．` between digits (full-width or ASCII) folded to ASCII.
     static func folded(_ lines: [Substring]) -> [Substring] {
         lines.map { line in
             guard holdsFullWidthDigit(line) else { return line }
@@ -25,11 +25,12 @@ enum FullWidthDigits {
         }
     }
 
-    /// Whether the line holds a full-width digit: the bytes EF BC 90…99 in UTF-8 (one pass over the bytes).
+    /// Whether the line holds a full-width digit or point: the bytes EF BC 90…99 or EF BC 8E in UTF-8 (one pass
+    /// over the bytes).
     private static func holdsFullWidthDigit(_ line: Substring) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in line.utf8 {
-            if previous == (0xEF, 0xBC), (0x90...0x99).contains(byte) { return true }
+            if previous == (0xEF, 0xBC), (0x90...0x99).contains(byte) || byte == 0x8E { return true }
             previous = (previous.1, byte)
         }
         return false

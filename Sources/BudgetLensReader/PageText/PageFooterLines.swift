@@ -1,9 +1,11 @@
 import BudgetLensCore
 
 /// Page numbers printed in a page's foot or head of page text (pdfplumber `extract_text()`, raw `pdftotext`): the
-/// footers word processors print (`第6页，共25页`, `- 6 -`, `6/25`, `6`) come out as a line of their own at a page's
-/// end or start, between a table's rows when the table runs across the page break. They are blanked before the
-/// tables are rewritten (the line stays, empty, so that every other line keeps its number).
+/// footers word processors print (`第6页，共25页`, `- 6 -`, `6/25`, `6`) come out as the last or first line of a page,
+/// between a table's rows when the table runs across the page break. pdfplumber joins pages with a form feed and no
+/// line break, so a footer can share its line with the next page's first line (`第6页\f212 城乡社区支出`), and a
+/// header follows a form feed. They are blanked before the tables are rewritten: a whole line left empty, a piece of
+/// a line turned into spaces (every other line and column keeps its number).
 ///
 /// A marked number (``PageNumberText/isMarked(_:)``) is a page number wherever it stands at a page's end or start.
 /// Bare digits there may be a code (raw text prints `221` alone at a page's start), a count or a year: they are
@@ -13,73 +15,108 @@ enum PageFooterLines {
     /// Fewest pages whose bare numbers must run together.
     static let runLength = 3
 
+    /// A page's last or first line, or the piece of a line between form feeds that is one.
+    private struct Piece {
+        let line: Int
+        let range: Range<Substring.Index>
+    }
+
+    /// A piece holding nothing but a page number.
+    private struct Candidate {
+        let piece: Piece
+        let page: Int
+        let atFoot: Bool
+        /// The number of a bare one (`nil`: marked).
+        let number: Int?
+    }
+
     /// `lines` with the page numbers at the pages' ends and starts blanked.
     static func blanked(_ lines: [Substring]) -> [Substring] {
         guard lines.contains(where: { $0.containsByte(0x0C) }) else { return lines }
-        var result = lines
-        // A candidate: a line holding nothing but a page number, at a page's end or start.
-        struct Candidate {
-            let line: Int
-            let page: Int
-            let atFoot: Bool
-            /// The line as blanked: empty, or its form feeds alone.
-            let blank: Substring
-            let number: Int?
-        }
         var candidates: [Candidate] = []
         var page = 0
-        var lastText: Int? = nil  // the page's last non-blank line without a form feed
+        var last: Piece? = nil  // the current page's last piece with text so far
         var startOfPage = true  // no text yet on this page
-        func consider(_ index: Int, text: Substring, atFoot: Bool, blank: Substring) {
+        func consider(_ piece: Piece, atFoot: Bool) {
+            // Centred: the spaces before it do not count.
+            var text = lines[piece.line][piece.range].drop(while: \.isWhitespace)
+            while text.last?.isWhitespace == true { text = text.dropLast() }
             guard text.utf8.count <= 40, PageNumberText.isPageNumber(text) else { return }
-            let marked = PageNumberText.isMarked(text)
-            let digits = text.filter { !$0.isWhitespace }
-            let number = marked ? nil : Int(digits)
-            guard marked || number != nil else { return }
-            candidates.append(Candidate(line: index, page: page, atFoot: atFoot, blank: blank, number: number))
+            let number = PageNumberText.isMarked(text) ? nil : Int(text.filter { !$0.isWhitespace })
+            guard PageNumberText.isMarked(text) || number != nil else { return }
+            candidates.append(Candidate(piece: piece, page: page, atFoot: atFoot, number: number))
         }
         for (index, line) in lines.enumerated() {
-            // A form feed is a `Character` of its own: a line without its byte has none (searched by byte first).
-            if line.containsByte(0x0C), let formFeed = line.lastIndex(of: "\u{0C}") {
-                // The page before the break ends with its last line (when the form feed starts this one).
-                if let last = lastText, line[..<formFeed].allSatisfy({ $0.isWhitespace || $0 == "\u{0C}" }) {
-                    consider(last, text: lines[last], atFoot: true, blank: "")
-                }
-                page += line.utf8.reduce(0) { $1 == 0x0C ? $0 + 1 : $0 }
-                lastText = nil
-                let rest = line[line.index(after: formFeed)...]
-                startOfPage = rest.allSatisfy(\.isWhitespace)
-                if !startOfPage, line[..<formFeed].allSatisfy({ $0.isWhitespace || $0 == "\u{0C}" }) {
-                    consider(index, text: rest, atFoot: false, blank: line[...formFeed])
-                }
+            guard line.containsByte(0x0C) else {
+                guard !isBlank(line) else { continue }
+                let piece = Piece(line: index, range: line.startIndex..<line.endIndex)
+                if startOfPage { consider(piece, atFoot: false) }
+                startOfPage = false
+                last = piece
                 continue
             }
-            guard !isBlank(line) else { continue }
-            if startOfPage {
-                consider(index, text: line, atFoot: false, blank: "")
-                startOfPage = false
+            // The pieces between form feeds: the first ends the current page, each later one starts a page.
+            var pieces: [Range<Substring.Index>] = []
+            var start = line.startIndex
+            while let formFeed = line[start...].firstIndex(of: "\u{0C}") {
+                pieces.append(start..<formFeed)
+                start = line.index(after: formFeed)
             }
-            lastText = index
+            pieces.append(start..<line.endIndex)
+            for (position, range) in pieces.enumerated() {
+                if position > 0 {
+                    // A page break: the page ends with its last piece.
+                    if let last { consider(last, atFoot: true) }
+                    page += 1
+                    last = nil
+                    startOfPage = true
+                }
+                guard !isBlank(line[range]) else { continue }
+                let piece = Piece(line: index, range: range)
+                if startOfPage { consider(piece, atFoot: false) }
+                startOfPage = false
+                last = piece
+            }
         }
-        if let last = lastText { consider(last, text: lines[last], atFoot: true, blank: "") }
+        if let last { consider(last, atFoot: true) }
         // Bare numbers: those in a run of pages.
         var runs: [String: Int] = [:]
         for candidate in candidates {
             if let number = candidate.number { runs["\(candidate.atFoot) \(number - candidate.page)", default: 0] += 1 }
         }
+        // A page of one piece offers it as both its first and its last: blanked once.
+        var blanks: [Int: Set<Range<Substring.Index>>] = [:]
         for candidate in candidates {
             if let number = candidate.number, runs["\(candidate.atFoot) \(number - candidate.page)", default: 0] < runLength {
                 continue
             }
-            result[candidate.line] = candidate.blank
+            blanks[candidate.piece.line, default: []].insert(candidate.piece.range)
+        }
+        var result = lines
+        for (index, ranges) in blanks {
+            let line = lines[index]
+            if ranges == [line.startIndex..<line.endIndex] {
+                result[index] = ""
+                continue
+            }
+            // Pieces of the line: each turned into as many spaces as it has scalars.
+            var text = ""
+            var cursor = line.startIndex
+            for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                text += line[cursor..<range.lowerBound]
+                text += String(repeating: " ", count: line[range].unicodeScalars.count)
+                cursor = range.upperBound
+            }
+            text += line[cursor...]
+            result[index] = Substring(text)
         }
         return result
     }
 
-    /// Whether a line holds whitespace only; a line starting with a printable ASCII byte or a CJK lead byte
-    /// (E4…E9) is told by that byte alone.
-    private static func isBlank(_ line: Substring) -> Bool {
-        if let first = line.utf8.first, (0x21...0x7E).contains(first) || (0xE4...0xE9).contains(first) { return false }
-        return line.allSatisfy(\.isWhitespace)
+    /// Whether a piece holds whitespace only; one starting with a printable ASCII byte or a CJK lead byte (E4…E9) is
+    /// told by that byte alone.
+    private static func isBlank(_ text: Substring) -> Bool {
+        if let first = text.utf8.first, (0x21...0x7E).contains(first) || (0xE4...0xE9).contains(first) { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 }
