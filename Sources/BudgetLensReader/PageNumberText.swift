@@ -3,12 +3,14 @@ import BudgetLensCore
 /// A page number printed alone on its line: `7`, `- 7 -`, `第 7 页`, `第7页，共25页`, `7/25`. The PDF reader drops it at the
 /// top or foot of a page; the text reader skips it inside a table.
 enum PageNumberText {
+    /// The dashes printed around a page number (`- 7 -`, `—7—`).
+    private static let dashes: Set<Character> = ["-", "—", "–"]
+
     /// Whether `text` is nothing but a page number.
     static func isPageNumber(_ text: some StringProtocol) -> Bool {
-        let dashes: Set<Character> = ["-", "—", "–", " "]
         var key = Substring(TextNormalization.key(text))
-        while let first = key.first, dashes.contains(first) { key = key.dropFirst() }
-        while let last = key.last, dashes.contains(last) { key = key.dropLast() }
+        while let first = key.first, dashes.contains(first) || first == " " { key = key.dropFirst() }
+        while let last = key.last, dashes.contains(last) || last == " " { key = key.dropLast() }
         if key.allSatisfy(\.isNumber), !key.isEmpty, key.count <= 4 { return true }
         if let slash = key.firstIndex(of: "/") {
             // `6/25`, `6 / 25`: this page of how many.
@@ -31,7 +33,6 @@ enum PageNumberText {
     static func isMarked(_ text: some StringProtocol) -> Bool {
         let key = Substring(TextNormalization.key(text))
         if key.hasPrefix("第") && key.contains("页") || key.contains("/") { return true }
-        let dashes: Set<Character> = ["-", "—", "–"]
         return key.first.map(dashes.contains) == true && key.last.map(dashes.contains) == true
     }
 }

@@ -28,6 +28,14 @@ enum PageFooterLines {
         let atFoot: Bool
         /// The number of a bare one (`nil`: marked).
         let number: Int?
+
+        /// Bare numbers in one run share this: where they stand and their number less their page's index.
+        var run: Run? { number.map { Run(atFoot: atFoot, offset: $0 - page) } }
+    }
+
+    private struct Run: Hashable {
+        let atFoot: Bool
+        let offset: Int
     }
 
     /// `lines` with the page numbers at the pages' ends and starts blanked.
@@ -42,23 +50,18 @@ enum PageFooterLines {
             var text = lines[piece.line][piece.range].drop(while: \.isWhitespace)
             while text.last?.isWhitespace == true { text = text.dropLast() }
             guard text.utf8.count <= 40, PageNumberText.isPageNumber(text) else { return }
-            let number = PageNumberText.isMarked(text) ? nil : Int(text.filter { !$0.isWhitespace })
-            guard PageNumberText.isMarked(text) || number != nil else { return }
+            let marked = PageNumberText.isMarked(text)
+            let number = marked ? nil : Int(text.filter { !$0.isWhitespace })
+            guard marked || number != nil else { return }
             candidates.append(Candidate(piece: piece, page: page, atFoot: atFoot, number: number))
         }
         for (index, line) in lines.enumerated() {
-            guard line.containsByte(0x0C) else {
-                guard !isBlank(line) else { continue }
-                let piece = Piece(line: index, range: line.startIndex..<line.endIndex)
-                if startOfPage { consider(piece, atFoot: false) }
-                startOfPage = false
-                last = piece
-                continue
-            }
-            // The pieces between form feeds: the first ends the current page, each later one starts a page.
+            // The pieces between form feeds: the first ends the current page, each later one starts a page (a line
+            // without a form feed is one piece; its byte is searched first).
             var pieces: [Range<Substring.Index>] = []
             var start = line.startIndex
-            while let formFeed = line[start...].firstIndex(of: "\u{0C}") {
+            let breaks = line.containsByte(0x0C)
+            while breaks, let formFeed = line[start...].firstIndex(of: "\u{0C}") {
                 pieces.append(start..<formFeed)
                 start = line.index(after: formFeed)
             }
@@ -80,16 +83,12 @@ enum PageFooterLines {
         }
         if let last { consider(last, atFoot: true) }
         // Bare numbers: those in a run of pages.
-        var runs: [String: Int] = [:]
-        for candidate in candidates {
-            if let number = candidate.number { runs["\(candidate.atFoot) \(number - candidate.page)", default: 0] += 1 }
-        }
+        var runs: [Run: Int] = [:]
+        for candidate in candidates { if let run = candidate.run { runs[run, default: 0] += 1 } }
         // A page of one piece offers it as both its first and its last: blanked once.
         var blanks: [Int: Set<Range<Substring.Index>>] = [:]
         for candidate in candidates {
-            if let number = candidate.number, runs["\(candidate.atFoot) \(number - candidate.page)", default: 0] < runLength {
-                continue
-            }
+            if let run = candidate.run, runs[run, default: 0] < runLength { continue }
             blanks[candidate.piece.line, default: []].insert(candidate.piece.range)
         }
         var result = lines
