@@ -26,14 +26,19 @@ public enum TextEncoding: String, Hashable, Sendable, Codable, CaseIterable {
     /// Big5 (traditional characters: Taiwan and Hong Kong "ANSI"), read through iconv with its traditional
     /// characters made simplified where glibc's converter maps them (``Big5Text``).
     case big5 = "Big5"
+    /// UTF-32 little-endian with its byte-order mark (FF FE 00 00), as some converters write "UTF-32".
+    case utf32LittleEndian = "UTF-32LE"
+    /// UTF-32 big-endian with its byte-order mark (00 00 FE FF).
+    case utf32BigEndian = "UTF-32BE"
 
-    /// The character encoding without byte-order or BOM detail: `UTF-8`, `UTF-16`, `GB18030`.
+    /// The character encoding without byte-order or BOM detail: `UTF-8`, `UTF-16`, `UTF-32`, `GB18030`, `Big5`.
     public var characterEncodingName: String {
         switch self {
         case .utf8, .utf8WithBOM: "UTF-8"
         case .utf16LittleEndian, .utf16BigEndian, .utf16LittleEndianWithoutBOM, .utf16BigEndianWithoutBOM: "UTF-16"
         case .gb18030: "GB18030"
         case .big5: "Big5"
+        case .utf32LittleEndian, .utf32BigEndian: "UTF-32"
         }
     }
 }
@@ -130,6 +135,11 @@ public enum TextDecoding {
     static func cutCharacter(_ bytes: [UInt8]) -> (offset: Int, encoding: String)? {
         if let offset = cutCharacterOffset(bytes) { return (offset, "UTF-8") }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
+        // UTF-32 with its byte-order mark: a cut file ends in 1–3 bytes of a 4-byte code unit.
+        if utf32ByteOrder(bytes) != nil {
+            let whole = 4 + (bytes.count - 4) / 4 * 4
+            return whole < bytes.count ? (whole, "UTF-32") : nil
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return CutCharacter.utf16Offset(bytes, littleEndian: bytes[0] == 0xFF, bodyStart: 2).map { ($0, "UTF-16") }
         }
@@ -160,6 +170,19 @@ public enum TextDecoding {
                 throw invalidUTF8(bytes, hint: "after a UTF-8 byte-order mark")
             }
             return (text, .utf8WithBOM)
+        }
+        // Before UTF-16: UTF-32 LE's mark starts with UTF-16 LE's (FF FE), which a UTF-16 text never follows by
+        // U+0000.
+        if let little = utf32ByteOrder(bytes) {
+            guard (bytes.count - 4) % 4 == 0,
+                let text = String(data: Data(bytes.dropFirst(4)), encoding: little ? .utf32LittleEndian : .utf32BigEndian)
+            else {
+                throw TextDecodingError(
+                    line: 0, column: 0,
+                    message: "文件以 UTF-32 \(little ? "LE" : "BE") 字节顺序标记开头，但不是有效的 UTF-32 — the file starts with a "
+                        + "UTF-32 \(little ? "LE" : "BE") byte-order mark but is not valid UTF-32")
+            }
+            return (text, little ? .utf32LittleEndian : .utf32BigEndian)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
@@ -208,6 +231,14 @@ public enum TextDecoding {
                     + "\(failure.offset) (line \(failure.line), column \(failure.column)): a damaged file, or one that mixes encodings?")
         }
         throw invalidUTF8(bytes, hint: "and the file is not GB18030/GBK either")
+    }
+
+    /// `true` (little-endian, FF FE 00 00) or `false` (big-endian, 00 00 FE FF) when the bytes start with a UTF-32
+    /// byte-order mark, else `nil`.
+    private static func utf32ByteOrder(_ bytes: [UInt8]) -> Bool? {
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return true }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return false }
+        return nil
     }
 
     /// `true` (little-endian) or `false` (big-endian) when the bytes look like UTF-16 without a byte-order mark,

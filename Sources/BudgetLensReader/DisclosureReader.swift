@@ -141,6 +141,7 @@ public enum DisclosureReader {
             CrowdedCells.refuse(in: &disclosure)
             MergedHeadings.refuse(in: &disclosure)
             StrayColumns.refuse(in: &disclosure)
+            SecondTableSet.mark(in: &disclosure)
             return disclosure
         }
         if isPDF(bytes, named: file) {
@@ -234,6 +235,7 @@ public enum DisclosureReader {
         CrowdedCells.refuse(in: &disclosure)
         MergedHeadings.refuse(in: &disclosure)
         StrayColumns.refuse(in: &disclosure)
+        SecondTableSet.mark(in: &disclosure)
         if let offset = decoded.cutCharacterOffset {
             let line = decoded.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             disclosure.problems.append(
@@ -386,6 +388,7 @@ public enum DisclosureReader {
             CrowdedCells.refuse(in: &disclosure)
             MergedHeadings.refuse(in: &disclosure)
             StrayColumns.refuse(in: &disclosure)
+            SecondTableSet.mark(in: &disclosure)
         }
     }
 

@@ -100,7 +100,9 @@ struct DisclosureSummary {
                             "  \(id.formID)  \(id.canonicalTitle)  — \(pick("无法读取", "unreadable", both: "unreadable 无法读取")): "
                                 + problem.detail(in: language.messageLanguage))
                     } else if let problem = disclosure.problems.first(where: {
-                        $0.code == Disclosure.notUnderstoodTableProblem && $0.table == id
+                        // No header found: no row read either (``Disclosure/notUnderstoodTables``).
+                        ($0.code == Disclosure.notUnderstoodTableProblem || $0.code == Disclosure.noHeaderProblem)
+                            && $0.table == id
                     }) {
                         let state = pick("有表题但未能读取", "present, not read", both: "present, not read 有表题但未能读取")
                         lines.append("  \(id.formID)  \(id.canonicalTitle)  — \(state)（\(problem.source)）")

@@ -45,6 +45,10 @@ struct EncodingTests {
             try iconv(utf8Path, to: "UTF-16LE").write(to: URL(fileURLWithPath: path))
         case .utf16BigEndianWithoutBOM:
             try iconv(utf8Path, to: "UTF-16BE").write(to: URL(fileURLWithPath: path))
+        case .utf32LittleEndian:
+            try (Data([0xFF, 0xFE, 0x00, 0x00]) + iconv(utf8Path, to: "UTF-32LE")).write(to: URL(fileURLWithPath: path))
+        case .utf32BigEndian:
+            try (Data([0x00, 0x00, 0xFE, 0xFF]) + iconv(utf8Path, to: "UTF-32BE")).write(to: URL(fileURLWithPath: path))
         }
         return path
     }
@@ -84,14 +88,14 @@ struct EncodingTests {
     ]
 
     @Test(
-        "GB18030, UTF-16 LE/BE, UTF-8 with BOM, CRLF and CR copies read to the same cells and findings",
+        "GB18030, UTF-16 LE/BE, UTF-32 LE/BE, UTF-8 with BOM, CRLF and CR copies read to the same cells and findings",
         arguments: documents)
     func sameContent(original: String) throws {
         let expected = try Self.content(try DisclosureReader.read(path: original))
         #expect(!expected.cells.isEmpty)
         let variants: [(TextEncoding, LineEndings)] = [
             (.utf8, .crlf), (.utf8, .cr), (.utf8WithBOM, .crlf), (.gb18030, .lf), (.gb18030, .crlf),
-            (.utf16LittleEndian, .crlf), (.utf16BigEndian, .lf),
+            (.utf16LittleEndian, .crlf), (.utf16BigEndian, .lf), (.utf32LittleEndian, .crlf), (.utf32BigEndian, .lf),
         ]
         for (encoding, endings) in variants {
             let path = try Self.copy(of: original, encoding: encoding, endings: endings)

@@ -10,7 +10,7 @@ import Testing
 /// `BUDGETLENS_TEST_TOOLS=1` (CI), where it fails.
 @Suite("raw pdftotext text joined twice", .enabled(if: ExtractionTools.shouldRun))
 struct RawTextDuplicateTests {
-    @Test("the 财政局's raw text twice: the first copy's cells and reading notes, nine table.duplicate warnings naming both copies, no note about a second copy")
+    @Test("the 财政局's raw text twice: the first copy's cells and reading notes, nine table.duplicate warnings naming both copies, one table.second-set error where the second starts")
     func joinedTwice() throws {
         let folder = try TestWorkbooks.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -33,10 +33,14 @@ struct RawTextDuplicateTests {
         }
         // The reading notes are the first copy's: none placed a second copy's amounts.
         func notes(_ disclosure: Disclosure) -> [String] {
-            disclosure.problems.filter { $0.code != "table.duplicate" && $0.code != "text.duplicate" }.map { "\($0.code) \($0.table?.formID ?? "")" }.sorted()
+            disclosure.problems.filter { $0.code != "table.duplicate" && $0.code != "table.second-set" }.map { "\($0.code) \($0.table?.formID ?? "")" }.sorted()
         }
         #expect(notes(doubled) == notes(single))
-        #expect(doubled.problems.allSatisfy { $0.code == "table.duplicate" || $0.source.line <= lineCount })
+        // The second set is said once, where its first table (公开01) starts (SecondTableSetTests).
+        let sets = doubled.problems.filter { $0.code == "table.second-set" }
+        let secondStart = try #require(duplicates.min { $0.source < $1.source }).source
+        #expect(sets.count == 1 && sets.first?.source == secondStart && sets.first?.severity == .error)
+        #expect(doubled.problems.allSatisfy { ["table.duplicate", "table.second-set"].contains($0.code) || $0.source.line <= lineCount })
     }
 }
 

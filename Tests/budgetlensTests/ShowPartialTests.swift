@@ -23,4 +23,20 @@ struct ShowPartialTests {
         #expect(check.status == 1)
         #expect(check.stdout.contains("F-READ") && !check.stdout.contains("F-TOC"))
     }
+
+    @Test("公开01 without its header row (`项目 决算数 …`): present, not read, naming where — not missing (a fresh tester's PDF without 公开02's page gave this)")
+    func noHeader() throws {
+        let text = try String(contentsOfFile: Seed.corpusPath(Seed.shanghaiFinance), encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        #expect(lines[96] == "项目\t决算数\t项目\t决算数")
+        lines.remove(at: 96)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-noheader-\(UUID().uuidString).txt")
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let show = try BudgetLensBinary.run(["show", file.path])
+        #expect(show.status == 1)
+        #expect(show.stdout.contains("表 Tables (8 of 9; 1 present but not read):"))
+        #expect(show.stdout.contains("  公开01  收入支出决算总表  — present, not read 有表题但未能读取（\(file.path):93:1）"), "\(show.stdout)")
+        #expect(!show.stdout.contains("missing 缺失"))
+    }
 }
