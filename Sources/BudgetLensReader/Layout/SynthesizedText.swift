@@ -98,9 +98,14 @@ struct LayoutProvenance: Sendable {
         guard index < spans.count else { return SourceLocation(file: file, line: index + 1, column: column) }
         let lineSpans = spans[index]
         let page = pages[index]
-        // The stretch that holds the column; for column 1 (the whole line) the first stretch.
-        let span = lineSpans.last { $0.column <= column } ?? lineSpans.first
-        guard let span else { return SourceLocation(file: file, line: index + 1, column: column, page: page) }
+        // The stretch that holds the column (the last that starts at or before it); for column 1 (the whole line) the
+        // first stretch. Found by index from the end, only the chosen span copied out (a span holds an optional
+        // location: each copy the predicate took was an outlined copy and destroy).
+        var found = lineSpans.count - 1
+        while found >= 0, lineSpans[found].column > column { found -= 1 }
+        guard let span = found >= 0 ? lineSpans[found] : lineSpans.first else {
+            return SourceLocation(file: file, line: index + 1, column: column, page: page)
+        }
         if let fixed = span.fixed { return fixed }
         if let region = span.region {
             return SourceLocation(file: file, line: index + 1, column: column, page: page, region: region)

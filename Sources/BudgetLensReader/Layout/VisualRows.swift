@@ -182,7 +182,12 @@ struct VisualRowBuilder {
 
     /// The page's lines, top to bottom, each with its fragments left to right.
     func rows(of page: LayoutPage) -> [VisualRow] {
-        let words = page.words.sorted { $0.baseline < $1.baseline }
+        // Layout text lists its words line by line, top to bottom (unless lifted figures were moved): already in order,
+        // and the sort, being stable, would give them back as they are. Only words out of order are sorted.
+        let inOrder = page.words.indices.dropFirst().allSatisfy {
+            !(page.words[$0].baseline < page.words[$0 - 1].baseline)
+        }
+        let words = inOrder ? page.words : page.words.sorted { $0.baseline < $1.baseline }
         // Each line as a range of `words` (consecutive after the sort), not an array of copies.
         var groups: [Range<Int>] = []
         var groupStart = -Double.infinity
