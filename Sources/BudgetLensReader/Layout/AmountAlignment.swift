@@ -68,7 +68,7 @@ struct RowIdentity {
         var total: Int?
         var parts: [Int] = []
         for (index, band) in bands.enumerated() {
-            let key = TextNormalization.key(band.headerText)
+            let key = TextNormalization.layoutKey(band.headerText)
             // When every character of the key is one scalar (``SingleScalarCharacters``), a byte search finds what
             // `contains` finds: none of 合 计 小 结 转 余 has another canonically equal scalar (checked with
             // Python's `unicodedata`, Unicode 14). Otherwise `contains`, as before.

@@ -105,7 +105,7 @@ struct LayoutReconstruction {
                 continue
             }
             // `7`, `- 7 -`, `第7页，共25页`: the first run of digits.
-            let key = TextNormalization.key(row.joinedText)
+            let key = TextNormalization.layoutKey(row.joinedText)
             let digits = key.drop { !($0.isASCII && $0.isNumber) }.prefix { $0.isASCII && $0.isNumber }
             if digits.count <= 4, let number = Int(digits) {
                 printedPageNumbers[page.number] = number
@@ -232,7 +232,7 @@ struct LayoutReconstruction {
         // A row that starts with an amount or digits is no note, part heading or statement: its key starts with a
         // figure or a dash. Only the others are keyed.
         if row.fragments.first?.kind == .text {
-            let key = TextNormalization.key(joined)
+            let key = TextNormalization.layoutKey(joined)
             if LayoutReconstruction.startsNote(key) { return true }
             if LayoutReconstruction.isPartMarker(key), key.count <= 60 { return true }
             // A no-data statement alone under the grid (`本单位没有使用…，故本表无数据`, no `注：`): words only.
@@ -249,7 +249,7 @@ struct LayoutReconstruction {
 
     /// A table's note (`注：`, `说明：`, `备注：`) or no-data statement: the table's own end.
     private func isNote(_ row: VisualRow) -> Bool {
-        let key = TextNormalization.key(row.joinedText)
+        let key = TextNormalization.layoutKey(row.joinedText)
         return LayoutReconstruction.startsNote(key) || TableLocator.isNoDataStatement(key)
     }
 
@@ -270,7 +270,7 @@ struct LayoutReconstruction {
         guard text.unicodeScalars.first(where: { !TextNormalization.isDroppedFromKey($0.value) }) == "第" else {
             return false
         }
-        let key = TextNormalization.key(text)
+        let key = TextNormalization.layoutKey(text)
         guard key.hasPrefix("第"), let end = key.byteRange(of: "部分") else { return false }
         return TextNormalization.chineseNumeral(key[key.index(after: key.startIndex)..<end.lowerBound]) != nil
     }

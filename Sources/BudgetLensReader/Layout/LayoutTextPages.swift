@@ -91,9 +91,12 @@ enum LayoutTextPages {
             }
             // Each character one scalar: the same columns, without grapheme breaking, on the line's contiguous UTF-8
             // bytes (a scalar starts at each byte that is not a continuation byte 10xxxxxx; it is ≥ U+0080 when that
-            // byte is; U+3000 is E3 80 80). Otherwise by `Character`.
+            // byte is; U+3000 is E3 80 80). Otherwise by `Character`. Whether every scalar is a character of its own
+            // (``SingleScalarCharacters/holds(utf8:)``) is tested scalar by scalar in the same walk: at a scalar that is
+            // not, the line's words are taken back and the line is walked by `Character` (the same words as testing the
+            // whole line first: the walk changes nothing else outside this closure).
+            let firstWord = pages[pages.count - 1].words.count
             let walked = line.withUTF8Bytes { bytes -> Bool in
-                guard SingleScalarCharacters.holds(utf8: bytes) else { return false }
                 var start: (column: Int, x: Int, offset: Int)?
                 func flushWord(_ end: Int) {
                     guard let word = start else { return }
@@ -104,16 +107,36 @@ enum LayoutTextPages {
                             origin: .text(line: lineNumber, column: word.column + 1)))
                     start = nil
                 }
+                let count = bytes.count
                 var index = 0
-                while index < bytes.count {
+                while index < count {
                     let byte = bytes[index]
                     if byte & 0xC0 == 0x80 {
                         index += 1
                         continue
                     }
+                    // ``SingleScalarCharacters/holds(utf8:)`` for this scalar, decoded as it decodes it.
+                    let value: UInt32
+                    if byte < 0x80 {
+                        value = UInt32(byte)
+                    } else if byte >= 0xC0, byte < 0xE0, index + 1 < count {
+                        value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    } else if byte >= 0xE0, byte < 0xF0, index + 2 < count {
+                        value =
+                            UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                            | UInt32(bytes[index + 2] & 0x3F)
+                    } else {
+                        value = 0xFFFF_FFFF  // a four-byte or cut sequence: in none of the ranges
+                    }
+                    guard SingleScalarCharacters.isSingleScalar(value) else {
+                        pages[pages.count - 1].words.removeSubrange(firstWord...)
+                        column = 0
+                        x = 0
+                        return false
+                    }
                     var isSpace = byte == 0x20 || byte == 0x0C
-                    if byte == 0xE3, index + 1 < bytes.count, bytes[index + 1] == 0x80 {
-                        isSpace = index + 2 < bytes.count && bytes[index + 2] == 0x80
+                    if byte == 0xE3, index + 1 < count, bytes[index + 1] == 0x80 {
+                        isSpace = index + 2 < count && bytes[index + 2] == 0x80
                     }
                     if isSpace {
                         flushWord(index)
@@ -124,7 +147,7 @@ enum LayoutTextPages {
                     x += wide && byte >= 0x80 ? 2 : 1
                     index += 1
                 }
-                flushWord(bytes.count)
+                flushWord(count)
                 return true
             }
             if !walked {
@@ -155,9 +178,10 @@ enum LayoutTextPages {
     /// The line feeds are found with `memchr` on the text's contiguous UTF-8 (the generic split of the UTF-8 view
     /// tested byte by byte).
     /// A line's final carriage return is dropped; only a text with a carriage return byte can hold one (it is the
-    /// only scalar of the `Character` `"\r"`), so a text without is not tested line by line.
+    /// only scalar of the `Character` `"\r"`), so a text without is not tested line by line; the carriage return is
+    /// looked for over the contiguous bytes (the generic `contains` of the UTF-8 view indexes it byte by byte).
     private static func lines(of text: String) -> [Substring] {
-        guard !text.utf8.contains(0x0D) else {
+        guard !text.containsByte(0x0D) else {
             return text.split(separator: "\n", omittingEmptySubsequences: false).map {
                 $0.hasSuffix("\r") ? $0.dropLast() : $0
             }

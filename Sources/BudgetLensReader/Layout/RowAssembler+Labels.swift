@@ -9,7 +9,7 @@ extension RowAssembler {
     /// total, or a standard row of 公开01/04 (`年初结转和结余`).
     private func startsItem(_ fragment: Fragment) -> Bool {
         if TextNormalization.leadingOrdinal(fragment.text) != nil
-            || HeaderWords.isTotal(TextNormalization.key(fragment.text))
+            || HeaderWords.isTotal(TextNormalization.layoutKey(fragment.text))
         {
             return true
         }

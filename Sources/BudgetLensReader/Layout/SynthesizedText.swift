@@ -57,51 +57,79 @@ struct SynthesizedLine {
 /// Maps locations in the rebuilt text back to the input: a PDF page and box, the line and column of a
 /// `pdftotext -layout` text file, or a workbook's cell.
 struct LayoutProvenance: Sendable {
+    /// A stretch of a rebuilt line. Plain values only (a workbook cell's location is kept aside, by index), so that the
+    /// spans of every line are one flat array, made and freed without a copy or release per span.
     private struct Span: Sendable {
         let column: Int
         let region: PageRegion?
         let line: Int
         let textColumn: Int
-        /// A location given whole (a workbook cell).
-        var fixed: SourceLocation? = nil
+        /// The index in ``LayoutProvenance/fixed`` of a location given whole (a workbook cell); -1: none.
+        var fixed = -1
     }
 
     private let file: String
     private let pages: [Int?]
-    private let spans: [[Span]]
+    /// Every line's spans, line after line; line `i`'s are `spans[lineStarts[i]..<lineStarts[i + 1]]`.
+    private let spans: [Span]
+    private let lineStarts: [Int]
+    private let fixed: [SourceLocation]
 
     /// Provenance given per line as stretches (1-based column where each starts) and their locations: the
     /// cells of a workbook sheet.
     init(file: String, fixedSpans: [[(column: Int, location: SourceLocation)]]) {
         self.file = file
         pages = fixedSpans.map { _ in nil }
-        spans = fixedSpans.map { line in
-            line.map { Span(column: $0.column, region: nil, line: 0, textColumn: 0, fixed: $0.location) }
+        var spans: [Span] = []
+        var lineStarts = [0]
+        var fixed: [SourceLocation] = []
+        for line in fixedSpans {
+            for span in line {
+                spans.append(Span(column: span.column, region: nil, line: 0, textColumn: 0, fixed: fixed.count))
+                fixed.append(span.location)
+            }
+            lineStarts.append(spans.count)
         }
+        self.spans = spans
+        self.lineStarts = lineStarts
+        self.fixed = fixed
     }
 
     init(file: String, lines: [SynthesizedLine]) {
         self.file = file
         pages = lines.map(\.page)
-        spans = lines.map { line in
-            line.spans.map { span in
+        var spans: [Span] = []
+        spans.reserveCapacity(lines.reduce(0) { $0 + $1.spans.count })
+        var lineStarts = [0]
+        lineStarts.reserveCapacity(lines.count + 1)
+        for line in lines {
+            for span in line.spans {
                 switch span.origin {
-                case .box(let region): Span(column: span.column, region: region, line: 0, textColumn: 0)
-                case .text(let line, let column): Span(column: span.column, region: nil, line: line, textColumn: column)
+                case .box(let region): spans.append(Span(column: span.column, region: region, line: 0, textColumn: 0))
+                case .text(let line, let column):
+                    spans.append(Span(column: span.column, region: nil, line: line, textColumn: column))
                 }
             }
+            lineStarts.append(spans.count)
         }
+        self.spans = spans
+        self.lineStarts = lineStarts
+        fixed = []
     }
 
     /// The input location of column `column` (1-based) of rebuilt line `index` (0-based).
     func location(_ index: Int, column: Int) -> SourceLocation {
-        guard index < spans.count else { return SourceLocation(file: file, line: index + 1, column: column) }
-        let lineSpans = spans[index]
+        guard index < pages.count else { return SourceLocation(file: file, line: index + 1, column: column) }
+        let first = lineStarts[index]
         let page = pages[index]
-        // The stretch that holds the column; for column 1 (the whole line) the first stretch.
-        let span = lineSpans.last { $0.column <= column } ?? lineSpans.first
-        guard let span else { return SourceLocation(file: file, line: index + 1, column: column, page: page) }
-        if let fixed = span.fixed { return fixed }
+        // The stretch that holds the column (the last that starts at or before it); for column 1 (the whole line) the
+        // first stretch. Found by index from the line's end.
+        var found = lineStarts[index + 1] - 1
+        while found >= first, spans[found].column > column { found -= 1 }
+        if found < first, first < lineStarts[index + 1] { found = first }
+        guard found >= first else { return SourceLocation(file: file, line: index + 1, column: column, page: page) }
+        let span = spans[found]
+        if span.fixed >= 0 { return fixed[span.fixed] }
         if let region = span.region {
             return SourceLocation(file: file, line: index + 1, column: column, page: page, region: region)
         }

@@ -132,7 +132,7 @@ struct BandFinder {
         // group heading (`收入`, `支出`, `项目`), which names columns rather than being one.
         // An amount heading (`决算数`) is never a code column's: in layout text a block's amount column blank in
         // every row (公开06 of a blank template) ends where the next block's codes begin.
-        let key = TextNormalization.key(fragment.text)
+        let key = TextNormalization.layoutKey(fragment.text)
         let nearest = bands.indices.min { bands[$0].distance(to: fragment) < bands[$1].distance(to: fragment) }
         if let nearest,
             (touching && bands[nearest].distance(to: fragment) <= 0.5 * em
@@ -157,9 +157,11 @@ struct BandFinder {
         var result: Set<Int> = []
         for (_, line) in lines {
             let sorted = line.sorted { header[$0].x0 < header[$1].x0 }
-            guard let first = sorted.first, TextNormalization.key(header[first].text) == "栏次" else { continue }
+            guard let first = sorted.first, TextNormalization.layoutKey(header[first].text) == "栏次" else {
+                continue
+            }
             // `栏次 1 栏次 2 3 4 5`: 公开01/04 print the mark again over the 支出 block.
-            let numbers = sorted.filter { TextNormalization.key(header[$0].text) != "栏次" }
+            let numbers = sorted.filter { TextNormalization.layoutKey(header[$0].text) != "栏次" }
             guard numbers.count >= 2,
                 numbers.enumerated().allSatisfy({ header[$0.element].kind == .digits && header[$0.element].text == String($0.offset + 1) })
             else { continue }
@@ -190,7 +192,8 @@ struct BandFinder {
             let amounts = counts[.amount] ?? 0
             let texts = counts[.text] ?? 0
             if digits > amounts, digits >= texts {
-                bands[index].kind = TextNormalization.key(bands[index].headerText).contains("行次") ? .lineNumber : .code
+                let key = TextNormalization.layoutKey(bands[index].headerText)
+                bands[index].kind = key.contains("行次") ? .lineNumber : .code
             } else if texts > amounts, texts > digits {
                 bands[index].kind = .label
             } else {

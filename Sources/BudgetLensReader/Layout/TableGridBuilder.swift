@@ -82,7 +82,7 @@ struct TableGridBuilder {
     /// (Python's `unicodedata`): the key is scalar by scalar, so other fragments are not keyed.
     static func isClassHeading(_ fragment: Fragment) -> Bool {
         fragment.kind == .text && (fragment.text.containsText("类") || fragment.text.containsText("\u{FAAE}"))
-            && TextNormalization.key(fragment.text) == "类"
+            && TextNormalization.layoutKey(fragment.text) == "类"
     }
 
     /// Layout text: pdftotext places each page's characters anew, so a table continued on the next page stands at
@@ -95,7 +95,7 @@ struct TableGridBuilder {
         func occurrences(_ header: [Numbered]) -> [String: [Double]] {
             var result: [String: [Double]] = [:]
             for item in header.sorted(by: { $0.fragment.x0 < $1.fragment.x0 }) {
-                result[TextNormalization.key(item.fragment.text), default: []].append(item.fragment.center)
+                result[TextNormalization.layoutKey(item.fragment.text), default: []].append(item.fragment.center)
             }
             return result
         }
@@ -154,7 +154,7 @@ struct TableGridBuilder {
     private func splitHeader(_ segment: TableSegment) -> SplitSegment {
         let fragments = segment.fragments.enumerated().map { Numbered(id: $0.offset, fragment: $0.element) }
         // Each text fragment's key, computed once (by fragment id); empty for amounts and digits.
-        let keys = segment.fragments.map { $0.kind == .text ? TextNormalization.key($0.text) : "" }
+        let keys = segment.fragments.map { $0.kind == .text ? TextNormalization.layoutKey($0.text) : "" }
         let tolerance = 0.35 * segment.em
         // The baseline of the first body row found so far (only the first matters: a line below it cannot move it).
         var firstStart = Double.infinity
@@ -267,7 +267,8 @@ struct TableGridBuilder {
         var result = fragments
         // `人员经费合计 2,152.26 公用经费合计 184.65` squeezed left: the right block's total and what follows it.
         for (_, indices) in lines {
-            guard let total = indices.first(where: { TextNormalization.key(fragments[$0].text) == "公用经费合计" }),
+            guard
+                let total = indices.first(where: { TextNormalization.layoutKey(fragments[$0].text) == "公用经费合计" }),
                 let target = columns.last, fragments[total].x0 < target - 1
             else { continue }
             let shift = target - fragments[total].x0
@@ -347,7 +348,7 @@ struct TableGridBuilder {
         // Join a cell's wrapped lines: same column, one line apart, centred alike or one inside the other. Whether
         // a cell is a standalone word is worked out once per cell (again for a joined one), not at every test.
         func isStandalone(_ fragment: Fragment) -> Bool {
-            HeaderWords.standalone.contains(TextNormalization.key(fragment.text))
+            HeaderWords.standalone.contains(TextNormalization.layoutKey(fragment.text))
         }
         var standalone = cells.map { isStandalone($0.fragment) }
         var index = 0
@@ -460,7 +461,8 @@ enum HeaderWords {
     /// `一、一般公共服务支出`, `本年支出合计`, `年末结转和结余`: a label that starts a row of 公开01/04; a total
     /// (`公用经费合计`, 公开06).
     private static func startsRow(_ word: String) -> Bool {
-        TextNormalization.leadingOrdinal(word).map { $0.style == .chinese } == true || isTotal(TextNormalization.key(word))
+        TextNormalization.leadingOrdinal(word).map { $0.style == .chinese } == true
+            || isTotal(TextNormalization.layoutKey(word))
             || StandardRows.isStandardRow(word, in: .incomeExpenditureSummary)
             || StandardRows.isStandardRow(word, in: .appropriationSummary)
     }

@@ -166,23 +166,64 @@ struct VisualRowBuilder {
     /// The median width of a wide character over the words that hold two or more of them; 10 when none does.
     static func em(of words: [PageWord]) -> Double {
         var widths: [Double] = []
-        for word in words {
-            var wide = 0
-            var narrow = 0
-            for scalar in word.text.unicodeScalars {
-                if TextNormalization.isWide(scalar) { wide += 1 } else { narrow += 1 }
-            }
-            guard wide >= 2, word.width > 0 else { continue }
-            widths.append(word.width / (Double(wide) + 0.5 * Double(narrow)))
+        for index in words.indices {
+            let (wide, narrow) = wideAndNarrow(words[index].text)
+            let width = words[index].width
+            guard wide >= 2, width > 0 else { continue }
+            widths.append(width / (Double(wide) + 0.5 * Double(narrow)))
         }
         guard !widths.isEmpty else { return 10 }
         widths.sort()
         return widths[widths.count / 2]
     }
 
+    /// How many of the text's scalars are wide (``TextNormalization/isWide(_:)``) and how many are not: on its
+    /// contiguous UTF-8, each scalar decoded in place from its lead byte (a `String` holds valid UTF-8), the same
+    /// scalars as its scalar view gives.
+    static func wideAndNarrow(_ text: String) -> (wide: Int, narrow: Int) {
+        let counted = text.utf8.withContiguousStorageIfAvailable { bytes -> (wide: Int, narrow: Int) in
+            var wide = 0
+            var narrow = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                var value = UInt32(lead)
+                var length = 1
+                if lead >= 0xF0, index + 3 < count {
+                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                        | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                    length = 4
+                } else if lead >= 0xE0, index + 2 < count {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                        | UInt32(bytes[index + 2] & 0x3F)
+                    length = 3
+                } else if lead >= 0xC0, index + 1 < count {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    length = 2
+                }
+                if let scalar = Unicode.Scalar(value), TextNormalization.isWide(scalar) { wide += 1 } else { narrow += 1 }
+                index += length
+            }
+            return (wide, narrow)
+        }
+        if let counted { return counted }
+        var wide = 0
+        var narrow = 0
+        for scalar in text.unicodeScalars {
+            if TextNormalization.isWide(scalar) { wide += 1 } else { narrow += 1 }
+        }
+        return (wide, narrow)
+    }
+
     /// The page's lines, top to bottom, each with its fragments left to right.
     func rows(of page: LayoutPage) -> [VisualRow] {
-        let words = page.words.sorted { $0.baseline < $1.baseline }
+        // Layout text lists its words line by line, top to bottom (unless lifted figures were moved): already in order,
+        // and the sort, being stable, would give them back as they are. Only words out of order are sorted.
+        let inOrder = page.words.indices.dropFirst().allSatisfy {
+            !(page.words[$0].baseline < page.words[$0 - 1].baseline)
+        }
+        let words = inOrder ? page.words : page.words.sorted { $0.baseline < $1.baseline }
         // Each line as a range of `words` (consecutive after the sort), not an array of copies.
         var groups: [Range<Int>] = []
         var groupStart = -Double.infinity
