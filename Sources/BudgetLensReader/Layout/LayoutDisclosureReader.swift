@@ -25,7 +25,7 @@ enum LayoutDisclosureReader {
         for note in reconstruction.notes {
             problems.append(
                 ReadProblem(
-                    code: note.code, severity: .info, message: note.message, table: note.table,
+                    code: note.code, severity: note.severity, message: note.message, table: note.table,
                     source: location(of: note, file: file)))
         }
         disclosure.problems = problems.sorted { ($0.source.page ?? 0, $0.source) < ($1.source.page ?? 0, $1.source) }

@@ -36,10 +36,17 @@ struct LayoutReconstruction {
         var segments: [TableSegment]
         /// Rows held back until the table's grid is written (header lines such as `单位：万元`).
         var pendingText: [SynthesizedLine] = []
+        /// 公开01 or 公开04 whose last row read is its `总计`: the form's last row (DOMAIN §1), so the table is whole and
+        /// does not run onto the next page. Rows there are another table's — one whose first page is missing (a
+        /// fresh tester's 财政局 PDF without page 8, where 公开02's second page used to be read into 公开01 and lose it).
+        var endedByTotal = false
     }
 
     private mutating func rebuild() {
         var open: OpenTable?
+        // Rows of no titled table are being passed over (``noteRowsWithoutTitle(_:after:)``), up to the next row that
+        // is no grid row, or a title.
+        var skippingRowsWithoutTitle = false
         let pageRows = pages.map { pageRowsWithoutNumbers($0) }
         for (pageIndex, page) in pages.enumerated() {
             let (em, rows) = pageRows[pageIndex]
@@ -49,8 +56,16 @@ struct LayoutReconstruction {
             if var table = open {
                 // A table continues on the next page only when the page starts with its rows.
                 if let first = rows.first, continuesTable(first, rows: rows, em: em, table: table) {
-                    table.segments.append(TableSegment(page: page.number, em: em, fragments: []))
-                    open = table
+                    if table.endedByTotal {
+                        close(&open, atPageBreak: true)
+                        if TableTitles.table(named: first.joinedText) == nil {
+                            noteRowsWithoutTitle(first, after: table.id)
+                            skippingRowsWithoutTitle = true
+                        }
+                    } else {
+                        table.segments.append(TableSegment(page: page.number, em: em, fragments: []))
+                        open = table
+                    }
                 } else {
                     close(&open, atPageBreak: true)
                 }
@@ -76,8 +91,17 @@ struct LayoutReconstruction {
                         continue
                     } else {
                         open!.segments[open!.segments.count - 1].fragments += row.fragments
+                        open!.endedByTotal = endsSummaryTable(row, of: open!.id)
                         continue
                     }
+                }
+                if skippingRowsWithoutTitle {
+                    if isGridRow(row, em: em), TableTitles.table(named: row.joinedText) == nil,
+                        !endsTable(row, page: page, em: em)
+                    {
+                        continue
+                    }
+                    skippingRowsWithoutTitle = false
                 }
                 if let (id, titleLines) = title(of: row, tabGap: tabGap),
                     startsTable(after: index, in: rows, em: em)
@@ -223,6 +247,29 @@ struct LayoutReconstruction {
         return row.fragments.allSatisfy { fragment in
             fragment.width <= 1.2 * widest && previous.contains { $0.overlap(fragment.x0, fragment.x1) > 0 }
         }
+    }
+
+    /// Rows at the top of a page after a table that ended with its `总计` row on the page before: no table's, as
+    /// its title's page is not there (a page removed). A warning says so; they are not read, nor written (written,
+    /// the text reader would read them as more rows of the table above).
+    private mutating func noteRowsWithoutTitle(_ row: VisualRow, after id: TableID) {
+        guard let first = row.fragments.first else { return }
+        notes.append(
+            LayoutNote(
+                code: "layout.rows-without-title",
+                message: "第\(row.page)页开头的表格行不属于任何有表题的表（上一页的\(id.formID)已以“总计”行结束）：未读取——"
+                    + "是否缺少某表的首页？ — the table rows at the top of page \(row.page) belong to no titled table (\(id.formID) "
+                    + "on the page before ended with its 总计 row): they are not read — is a table's first page missing?",
+                table: nil, page: row.page, origin: first.origin, severity: .warning))
+    }
+
+    /// Whether `row` is the `总计` row that ends 公开01 or 公开04 (its first cell `总计`; DOMAIN §1: the last row of
+    /// both forms).
+    private func endsSummaryTable(_ row: VisualRow, of id: TableID) -> Bool {
+        guard id == .incomeExpenditureSummary || id == .appropriationSummary, let first = row.fragments.first,
+            first.kind == .text, first.text.utf8.count <= 16
+        else { return false }
+        return TextNormalization.key(first.text) == "总计"
     }
 
     /// A table ends at its note (`注：`, `说明：`), another table's title, a part heading, or a prose line

@@ -16,6 +16,8 @@ struct LayoutNote {
     /// Where: the fragment concerned.
     var page: Int
     var origin: WordOrigin
+    /// An info unless said otherwise.
+    var severity: Severity = .info
 }
 
 /// Rebuilds a table's grid from positioned fragments: columns from the body cells and the header, rows from
