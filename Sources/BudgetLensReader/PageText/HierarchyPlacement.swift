@@ -26,7 +26,7 @@ enum HierarchyPlacement {
         fileprivate struct Entry {
             let parent: [[Int]]
             let kids: [[[Int]]]
-            let kept: [Set<[Int]>]?
+            let kept: [[Bool]]?
             let steps: Int
         }
 
@@ -67,7 +67,7 @@ enum HierarchyPlacement {
                     for (slot, tolerance) in [Int64(0), Int64(kids.count)].enumerated() {
                         guard budget > 0 else { break }
                         let key = familyIndex * 2 + slot
-                        let kept: [Set<[Int]>]?
+                        let kept: [[Bool]]?
                         if let entry = memo.entries[key], entry.parent == candidates[parent],
                             kids.indices.allSatisfy({ entry.kids[$0] == candidates[kids[$0]] })
                         {
@@ -82,9 +82,9 @@ enum HierarchyPlacement {
                                 parent: candidates[parent], kids: kids.map { candidates[$0] }, kept: kept, steps: before - budget)
                         }
                         guard let kept else { break }
-                        if kept.allSatisfy({ !$0.isEmpty }) {
-                            for (kid, placements) in zip(kids, kept) where placements.count < candidates[kid].count {
-                                candidates[kid] = candidates[kid].filter { placements.contains($0) }
+                        if kept.allSatisfy({ $0.contains(true) }) {
+                            for (kid, flags) in zip(kids, kept) where narrows(flags, candidates[kid]) {
+                                candidates[kid] = zip(candidates[kid], flags).filter(\.1).map(\.0)
                                 changed = true
                             }
                             break
@@ -124,12 +124,25 @@ enum HierarchyPlacement {
         for (amount, column) in zip(amounts, placement) { row[column] = amount }
     }
 
-    /// For each child, the placements that occur in some complete choice whose column sums equal `target`
-    /// within `tolerance` 分; `nil` when the search ran out of steps.
+    /// Whether keeping the placements `flags` marks narrows `placements` as the set of the marked placements did:
+    /// the set had fewer members than `placements` has. Equal placements give equal cells, so a full search marks
+    /// all of them or none: the set falls short when one is unmarked, or when all are marked and two are equal
+    /// (then keeping the set's members keeps every placement, and the row still counts as narrowed).
+    static func narrows(_ flags: [Bool], _ placements: [[Int]]) -> Bool {
+        if flags.contains(false) { return true }
+        if placements.count > 32 { return Set(placements).count < placements.count }
+        for later in placements.indices.dropFirst() {
+            for earlier in 0..<later where placements[earlier] == placements[later] { return true }
+        }
+        return false
+    }
+
+    /// For each child, which of its placements (by index, one flag each) occur in some complete choice whose
+    /// column sums equal `target` within `tolerance` 分; `nil` when the search ran out of steps.
     private static func solutions(
         _ kids: [Int], candidates: [[[Int]]], amounts: [[Int64]], target: [Int64], columnCount: Int, tolerance: Int64,
         budget: inout Int
-    ) -> [Set<[Int]>]? {
+    ) -> [[Bool]]? {
         // Each kid's cells under each of its placements, worked out once into one flat buffer (the search visits
         // them many times): kid `position`'s placement `i` starts at `(offsets[position] + i) * columnCount`.
         var offsets: [Int] = []
@@ -147,7 +160,7 @@ enum HierarchyPlacement {
                 for (amount, column) in zip(amounts[kid], placement) { cells[base + column] = amount }
             }
         }
-        // Which placements occur in some complete choice, by flat index; the sets are built once at the end.
+        // Which placements occur in some complete choice, by flat index (each kid's run of flags is its answer).
         var used = [Bool](repeating: false, count: total)
         var chosen = [Int](repeating: 0, count: kids.count)  // flat index of each kid's placement
         var sums = [Int64](repeating: 0, count: columnCount)
@@ -176,12 +189,6 @@ enum HierarchyPlacement {
         visit(0)
         budget -= steps
         if exhausted { return nil }
-        return kids.enumerated().map { position, kid in
-            var kept = Set<[Int]>()
-            for (index, placement) in candidates[kid].enumerated() where used[offsets[position] + index] {
-                kept.insert(placement)
-            }
-            return kept
-        }
+        return kids.indices.map { Array(used[offsets[$0]..<offsets[$0 + 1]]) }
     }
 }

@@ -83,7 +83,42 @@ enum PlacementReadings {
     /// reading: the same values), first kept.
     static func distinct(_ placements: [[Int]], amounts: [Int64], columnCount: Int) -> [[Int]] {
         guard placements.count > 1 else { return placements }  // one placement, or none: nothing to compare
+        if placements.count <= linearLimit { return distinctByScan(placements, amounts: amounts, columnCount: columnCount) }
         var seen = Set<[Int64]>()
         return placements.filter { seen.insert(ColumnPlacement.values(amounts, at: $0, columnCount: columnCount)).inserted }
+    }
+
+    /// Most placements ``distinct(_:amounts:columnCount:)`` compares one by one instead of hashing.
+    static let linearLimit = 24
+
+    /// ``distinct(_:amounts:columnCount:)`` for a few placements: each placement's cells are written into one flat
+    /// buffer (no array a placement, no hashing) and compared with the cells of the placements kept so far. The
+    /// same answer: a placement is kept exactly when no earlier one gives equal cells (what the set's `insert`
+    /// tells), and the kept ones stay in order.
+    private static func distinctByScan(_ placements: [[Int]], amounts: [Int64], columnCount: Int) -> [[Int]] {
+        var cells = [Int64](repeating: 0, count: (placements.count + 1) * columnCount)
+        var kept: [[Int]] = []
+        kept.reserveCapacity(placements.count)
+        for placement in placements {
+            // The candidate's cells go into the slot after the kept ones'.
+            let base = kept.count * columnCount
+            for column in 0..<columnCount { cells[base + column] = 0 }
+            for (amount, column) in zip(amounts, placement) { cells[base + column] = amount }
+            var repeated = false
+            for slot in 0..<kept.count {
+                let other = slot * columnCount
+                var same = true
+                for column in 0..<columnCount where cells[other + column] != cells[base + column] {
+                    same = false
+                    break
+                }
+                if same {
+                    repeated = true
+                    break
+                }
+            }
+            if !repeated { kept.append(placement) }
+        }
+        return kept
     }
 }
