@@ -5,16 +5,18 @@ import BudgetLensCore
 /// and is not read. Those warnings alone left `check` at exit 0 with the second document unchecked (a fresh
 /// tester's finding 9, docs/tester-findings-24.md). So when a second set of tables starts — 公开01 again — and at
 /// least ``minimumRepeated`` tables come twice, one error (`table.second-set`) says that the file holds a second
-/// document, where its tables start, and that it is not checked.
+/// document (or part of one: a fresh tester's four tables of another unit passed with warnings when five were
+/// needed, stop 25), where its tables start, and that its tables are not checked. Its prose is not told apart
+/// from the first document's, so the message does not say that nothing of it is checked.
 ///
-/// A page or two printed twice repeats one to three tables (公开07–09 often share a page) and not 公开01 with four
-/// more: those stay `table.duplicate` warnings alone. Said alike for text, PDF and workbooks, from the warnings.
+/// A page or two printed twice repeats one or two tables, or 公开07–09 (which often share a page) without 公开01:
+/// those stay `table.duplicate` warnings alone. Said alike for text, PDF and workbooks, from the warnings.
 enum SecondTableSet {
     /// The reading problem's code.
     static let code = "table.second-set"
 
     /// The tables, 公开01 among them, that must come twice for the file to hold a second set.
-    static let minimumRepeated = 5
+    static let minimumRepeated = 3
 
     /// Adds the `table.second-set` error to `disclosure` when its `table.duplicate` warnings make a second set.
     static func mark(in disclosure: inout Disclosure) {
@@ -29,11 +31,11 @@ enum SecondTableSet {
         disclosure.problems.append(
             ReadProblem(
                 code: code, severity: .error,
-                message: "\(repeated.count) 张表（\(named)）再次出现，第二组自 \(start.source.place) 起：是第二份部门决算或本份的副本，"
-                    + "未读取、未审核——请将文件分开，逐份审核 — \(repeated.count) tables "
+                message: "\(repeated.count) 张表（\(named)）再次出现，第二组自 \(start.source.place) 起：是第二份部门决算（或其一部分、或本份的副本），"
+                    + "其表未读取、未审核，其文字可能混入本份的审核——请将文件分开，逐份审核 — \(repeated.count) tables "
                     + "(\(englishNamed)) appear a second time, the second set from \(start.source.place): the file holds a "
-                    + "second disclosure (or a copy of this one), which is neither read nor checked; split the file and "
-                    + "check each document",
+                    + "second disclosure (or part of one, or a copy of this one), whose tables are neither read nor "
+                    + "checked and whose prose may be checked as this one's; split the file and check each document",
                 source: start.source))
     }
 
