@@ -20,7 +20,7 @@ struct ChineseFirstMessagesTests {
         // TableBuilding.record(_:_:_:at:): the callers' literals are scanned as `building.record(`.
         "TableBuilding.swift|code: code, severity: severity, message: message, table: table, source: source": 1,
         // Layout notes become problems; RowAssembler's `note(` literals are scanned.
-        "LayoutDisclosureReader.swift|code: note.code, severity: .info, message: note.message, table: note.table,": 1,
+        "LayoutDisclosureReader.swift|code: note.code, severity: note.severity, message: note.message, table: note.table,": 1,
         "RowAssembler.swift|code: code, message: message, table: table, page: fragment.page, origin: fragment.origin": 1,
         // CutTableText's `message` closure (Chinese first; CutTableTextTests pin it).
         "CutTableText.swift|code: Disclosure.cutTableProblem, severity: .error, message: message(id.formID), table: id,": 2,
