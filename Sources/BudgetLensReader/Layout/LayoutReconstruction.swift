@@ -96,9 +96,8 @@ struct LayoutReconstruction {
                     }
                 }
                 if skippingRowsWithoutTitle {
-                    if isGridRow(row, em: em), TableTitles.table(named: row.joinedText) == nil,
-                        !endsTable(row, page: page, em: em)
-                    {
+                    // A title (alone, or with header words on its line) and any row that ends a table stop it.
+                    if isGridRow(row, em: em), title(of: row, tabGap: tabGap) == nil, !endsTable(row, page: page, em: em) {
                         continue
                     }
                     skippingRowsWithoutTitle = false
