@@ -54,13 +54,17 @@ struct SecondTableSetTests {
     /// 001 with the lines from 公开01's title to the line before table `last + 1`'s title appended after its end:
     /// tables 公开01 … `last` printed again (`last` ≤ 5: 001 prints 公开01–06 in order, 09 before 07).
     static func repeatingTables(upTo last: Int) throws -> String {
-        let text = try String(contentsOfFile: Seed.corpusPath(Seed.shanghaiFinance), encoding: .utf8)
         let disclosure = try Seed.readCorpus(Seed.shanghaiFinance)
         let titleLines = disclosure.tables.sorted { $0.id < $1.id }.map(\.source.line)
         #expect(Array(titleLines.prefix(6)) == [93, 133, 164, 195, 241, 270] && last <= 5)
-        var lines = text.components(separatedBy: "\n")
-        let block = Array(lines[(titleLines[0] - 1)..<(titleLines[last] - 1)])
-        lines += [""] + block + [""]
+        return try appendingAgain((titleLines[0] - 1)..<(titleLines[last] - 1))
+    }
+
+    /// 001 with its lines `range` (0-based) appended again after its end, between blank lines.
+    static func appendingAgain(_ range: Range<Int>) throws -> String {
+        var lines = try String(contentsOfFile: Seed.corpusPath(Seed.shanghaiFinance), encoding: .utf8)
+            .components(separatedBy: "\n")
+        lines += [""] + Array(lines[range]) + [""]
         return lines.joined(separator: "\n")
     }
 
@@ -80,11 +84,8 @@ struct SecondTableSetTests {
         let disclosure = try Seed.readCorpus(Seed.shanghaiFinance)
         let lastPage = [TableID.threePublicExpenses, .governmentFund, .stateCapital].compactMap { disclosure.table($0)?.source.line }
         #expect(lastPage == [320, 330, 340])
-        var lines = text.components(separatedBy: "\n")
-        #expect(lines[347].hasPrefix("注：上海市普陀区财政局无国有资本经营预算"))
-        let block = Array(lines[319..<348])
-        lines += [""] + block + [""]
-        let twice = try DisclosureReader.read(path: Self.write(lines.joined(separator: "\n"), named: "last.txt", in: folder))
+        #expect(text.components(separatedBy: "\n")[347].hasPrefix("注：上海市普陀区财政局无国有资本经营预算"))
+        let twice = try DisclosureReader.read(path: Self.write(try Self.appendingAgain(319..<348), named: "last.txt", in: folder))
         #expect(twice.problems.filter { $0.code == "table.duplicate" }.count == 3)
         #expect(Self.secondSets(twice).isEmpty)
     }

@@ -268,7 +268,7 @@ struct LayoutReconstruction {
         guard id == .incomeExpenditureSummary || id == .appropriationSummary, let first = row.fragments.first,
             first.kind == .text, first.text.utf8.count <= 16
         else { return false }
-        return TextNormalization.key(first.text) == "总计"
+        return TextNormalization.layoutKey(first.text) == "总计"
     }
 
     /// A table ends at its note (`注：`, `说明：`), another table's title, a part heading, or a prose line
