@@ -122,6 +122,21 @@ final class ServerProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
+    /// Waits until the server has a child process (poppler reading an uploaded PDF), polling
+    /// `/proc/PID/task/*/children` every 5 ms; false when `limit` passes first or the server ends.
+    func waitForChildProcess(within limit: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline, process.isRunning {
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+            for task in tasks {
+                let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? ""
+                if !children.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return true }
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return false
+    }
+
     /// The peak resident memory of the process (VmHWM), in bytes.
     var peakRSS: Int? { Self.status(pid: pid, field: "VmHWM:") }
     /// The resident memory now (VmRSS), in bytes.
