@@ -30,6 +30,11 @@ public enum TextEncoding: String, Hashable, Sendable, Codable, CaseIterable {
     case utf32LittleEndian = "UTF-32LE"
     /// UTF-32 big-endian with its byte-order mark (00 00 FE FF).
     case utf32BigEndian = "UTF-32BE"
+    /// UTF-32 little-endian without a byte-order mark (iconv's `-t UTF-32LE`), recognised by every 4-byte code
+    /// unit of the first 4 KiB being a character (U+0001…U+10FFFF, no surrogate).
+    case utf32LittleEndianWithoutBOM = "UTF-32LE (no BOM)"
+    /// UTF-32 big-endian without a byte-order mark, recognised like the little-endian one.
+    case utf32BigEndianWithoutBOM = "UTF-32BE (no BOM)"
 
     /// The character encoding without byte-order or BOM detail: `UTF-8`, `UTF-16`, `UTF-32`, `GB18030`, `Big5`.
     public var characterEncodingName: String {
@@ -38,7 +43,7 @@ public enum TextEncoding: String, Hashable, Sendable, Codable, CaseIterable {
         case .utf16LittleEndian, .utf16BigEndian, .utf16LittleEndianWithoutBOM, .utf16BigEndianWithoutBOM: "UTF-16"
         case .gb18030: "GB18030"
         case .big5: "Big5"
-        case .utf32LittleEndian, .utf32BigEndian: "UTF-32"
+        case .utf32LittleEndian, .utf32BigEndian, .utf32LittleEndianWithoutBOM, .utf32BigEndianWithoutBOM: "UTF-32"
         }
     }
 }
@@ -140,6 +145,10 @@ public enum TextDecoding {
             let whole = 4 + (bytes.count - 4) / 4 * 4
             return whole < bytes.count ? (whole, "UTF-32") : nil
         }
+        if utf32WithoutBOM(bytes) != nil {
+            let whole = bytes.count / 4 * 4
+            return whole < bytes.count ? (whole, "UTF-32") : nil
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return CutCharacter.utf16Offset(bytes, littleEndian: bytes[0] == 0xFF, bodyStart: 2).map { ($0, "UTF-16") }
         }
@@ -197,6 +206,18 @@ public enum TextDecoding {
             }
             return (text, little ? .utf16LittleEndian : .utf16BigEndian)
         }
+        // Before UTF-16 without a mark: UTF-32's NULs (two in every code unit) would pass for UTF-16's.
+        if let little = utf32WithoutBOM(bytes) {
+            guard bytes.count % 4 == 0,
+                let text = String(data: Data(bytes), encoding: little ? .utf32LittleEndian : .utf32BigEndian)
+            else {
+                throw TextDecodingError(
+                    line: 0, column: 0,
+                    message: "文件看来是无字节顺序标记的 UTF-32 \(little ? "LE" : "BE")，但不是有效的 UTF-32 — the file looks "
+                        + "like UTF-32 \(little ? "LE" : "BE") without a byte-order mark but is not valid UTF-32")
+            }
+            return (text, little ? .utf32LittleEndianWithoutBOM : .utf32BigEndianWithoutBOM)
+        }
         if let little = utf16WithoutBOM(bytes) {
             guard bytes.count % 2 == 0,
                 let text = String(data: Data(bytes), encoding: little ? .utf16LittleEndian : .utf16BigEndian)
@@ -238,6 +259,34 @@ public enum TextDecoding {
     private static func utf32ByteOrder(_ bytes: [UInt8]) -> Bool? {
         if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return true }
         if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return false }
+        return nil
+    }
+
+    /// `true` (little-endian) or `false` (big-endian) when the bytes look like UTF-32 without a byte-order mark,
+    /// else `nil`: at least two whole code units, every whole code unit of the first 4 KiB a character
+    /// (U+0001…U+10FFFF, not a surrogate), and at least half of them in the Basic Multilingual Plane (U+FFFF and
+    /// below, as nearly all Chinese text is). Text in UTF-8 or GB18030 holds no NUL byte, so its units are all above
+    /// U+10FFFF. UTF-16 text passes the first test only when every second code unit is U+0001…U+0010 (ASCII
+    /// between tabs and line feeds: `1\t2\n` is `31 00 09 00 32 00 0A 00`), and then none of its units is in the
+    /// Basic Multilingual Plane (that would need a U+0000).
+    private static func utf32WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        let units = min(bytes.count, 4096) / 4
+        guard units >= 2 else { return nil }
+        func isText(little: Bool) -> Bool {
+            var basicPlane = 0
+            for unit in 0..<units {
+                let base = unit * 4
+                let (b0, b1, b2, b3) = (
+                    UInt32(bytes[base]), UInt32(bytes[base + 1]), UInt32(bytes[base + 2]), UInt32(bytes[base + 3])
+                )
+                let value = little ? b3 << 24 | b2 << 16 | b1 << 8 | b0 : b0 << 24 | b1 << 16 | b2 << 8 | b3
+                guard value != 0, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return false }
+                if value <= 0xFFFF { basicPlane += 1 }
+            }
+            return basicPlane * 2 >= units
+        }
+        if isText(little: true) { return true }
+        if isText(little: false) { return false }
         return nil
     }
 

@@ -9,9 +9,9 @@ import Testing
 struct UTF32TextTests {
     static let text = "收入决算表\n合计\t2,946.25\n𠀀一般公共服务支出"
 
-    static func utf32(_ text: String, little: Bool) -> [UInt8] {
-        let bom: [UInt8] = little ? [0xFF, 0xFE, 0x00, 0x00] : [0x00, 0x00, 0xFE, 0xFF]
-        return bom + text.unicodeScalars.flatMap { scalar -> [UInt8] in
+    static func utf32(_ text: String, little: Bool, bom: Bool = true) -> [UInt8] {
+        let mark: [UInt8] = !bom ? [] : little ? [0xFF, 0xFE, 0x00, 0x00] : [0x00, 0x00, 0xFE, 0xFF]
+        return mark + text.unicodeScalars.flatMap { scalar -> [UInt8] in
             let bytes = (0..<4).map { UInt8((scalar.value >> (8 * UInt32($0))) & 0xFF) }
             return little ? bytes : bytes.reversed()
         }
@@ -53,5 +53,31 @@ struct UTF32TextTests {
         } throws: { error in
             "\(error)".contains("not valid UTF-32")
         }
+    }
+
+    @Test("without a byte-order mark (iconv -t UTF-32LE/BE): read, named UTF-32LE/BE (no BOM); a cut unit dropped")
+    func withoutBOM() throws {
+        for little in [true, false] {
+            let bytes = Self.utf32(Self.text.replacingOccurrences(of: "\n", with: "\r\n"), little: little, bom: false)
+            let decoded = try TextDecoding.decode(bytes)
+            #expect(decoded.text == Self.text)
+            #expect(decoded.encoding == (little ? .utf32LittleEndianWithoutBOM : .utf32BigEndianWithoutBOM))
+            #expect(decoded.encoding.rawValue == (little ? "UTF-32LE (no BOM)" : "UTF-32BE (no BOM)"))
+            #expect(decoded.encoding.characterEncodingName == "UTF-32")
+            let cut = try TextDecoding.decode(bytes + [0x31, 0x00], droppingCutCharacter: true)
+            #expect(cut.text == Self.text && cut.cutCharacterOffset == bytes.count)
+        }
+    }
+
+    @Test("UTF-16 without a mark, UTF-8 and GB18030 are not taken for UTF-32 without a mark")
+    func notTakenForUTF32() throws {
+        let ascii = "1\t2\n3\t4\n"
+        let utf16 = [UInt8](try #require(ascii.data(using: .utf16LittleEndian)))
+        #expect(try TextDecoding.decode(utf16).encoding == .utf16LittleEndianWithoutBOM)
+        let chinese = [UInt8](try #require(Self.text.data(using: .utf16BigEndian)))
+        #expect(try TextDecoding.decode(chinese).encoding == .utf16BigEndianWithoutBOM)
+        #expect(try TextDecoding.decode(Array(Self.text.utf8)).encoding == .utf8)
+        let gb = [UInt8](try #require(Self.text.data(using: TextDecoding.gb18030)))
+        #expect(try TextDecoding.decode(gb).encoding == .gb18030)
     }
 }

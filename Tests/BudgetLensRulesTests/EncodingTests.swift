@@ -49,6 +49,10 @@ struct EncodingTests {
             try (Data([0xFF, 0xFE, 0x00, 0x00]) + iconv(utf8Path, to: "UTF-32LE")).write(to: URL(fileURLWithPath: path))
         case .utf32BigEndian:
             try (Data([0x00, 0x00, 0xFE, 0xFF]) + iconv(utf8Path, to: "UTF-32BE")).write(to: URL(fileURLWithPath: path))
+        case .utf32LittleEndianWithoutBOM:
+            try iconv(utf8Path, to: "UTF-32LE").write(to: URL(fileURLWithPath: path))
+        case .utf32BigEndianWithoutBOM:
+            try iconv(utf8Path, to: "UTF-32BE").write(to: URL(fileURLWithPath: path))
         }
         return path
     }
@@ -88,7 +92,7 @@ struct EncodingTests {
     ]
 
     @Test(
-        "GB18030, UTF-16 LE/BE, UTF-32 LE/BE, UTF-8 with BOM, CRLF and CR copies read to the same cells and findings",
+        "GB18030, UTF-16 LE/BE, UTF-32 LE/BE (with and without BOM), UTF-8 with BOM, CRLF and CR copies read to the same cells and findings",
         arguments: documents)
     func sameContent(original: String) throws {
         let expected = try Self.content(try DisclosureReader.read(path: original))
@@ -96,6 +100,7 @@ struct EncodingTests {
         let variants: [(TextEncoding, LineEndings)] = [
             (.utf8, .crlf), (.utf8, .cr), (.utf8WithBOM, .crlf), (.gb18030, .lf), (.gb18030, .crlf),
             (.utf16LittleEndian, .crlf), (.utf16BigEndian, .lf), (.utf32LittleEndian, .crlf), (.utf32BigEndian, .lf),
+            (.utf32LittleEndianWithoutBOM, .lf), (.utf32BigEndianWithoutBOM, .crlf),
         ]
         for (encoding, endings) in variants {
             let path = try Self.copy(of: original, encoding: encoding, endings: endings)
