@@ -63,6 +63,10 @@ struct OutlineReader {
 
     /// The cover: its title (the non-blank lines before the 目录, or the first few lines, joined) and the unit
     /// named on a line such as `预算主管部门：上海市普陀区商务委员会`.
+    ///
+    /// The title ends where the cover goes on to other things: at a field (`评价机构：…`) or a numbered heading
+    /// (`一、基本情况`) after it (evaluation reports have no 目录 and go on in the first lines). A year alone after a title that has `年度` without one (`上海市普陀区财政局` / `年度部门决算` / `2024`)
+    /// goes before its `年度`.
     func cover(before contentsStart: Int?) -> (title: String, source: SourceLocation?, unitName: String?) {
         let end = contentsStart.map { max(0, $0 - 1) } ?? min(text.count, 12)
         var parts: [String] = []
@@ -78,17 +82,47 @@ struct OutlineReader {
             let label = text.label(index)
             if label.utf8.count > 200 { break }
             // A page number (`1`), or the year alone (`2022年度`) under a title that names it already (covers
-            // printed by `budgetlens render` and many templates), is no part of the title.
+            // printed by `budgetlens render` and many templates), is no part of the title; a year alone under a
+            // title whose `年度` has none is its year.
             let compact = label.filter { $0 != " " && $0 != "\u{3000}" }
             let digits = compact.prefix { $0.isASCII && $0.isNumber }
-            if !compact.isEmpty && digits.count == compact.count { continue }
+            if !compact.isEmpty && digits.count == compact.count {
+                Self.insertYear(compact, into: &parts)
+                continue
+            }
             if !digits.isEmpty, ["年度", "年"].contains(compact.dropFirst(digits.count)),
                 parts.contains(where: { $0.filter { $0 != " " && $0 != "\u{3000}" }.contains(compact) })
             { continue }
+            if !parts.isEmpty, Self.isFieldOrHeading(compact) { break }
             if first == nil { first = text.location(index) }
             parts.append(label)
         }
         return (TextNormalization.label(parts.joined(separator: " ")), first, unitName)
+    }
+
+    /// A field (`评价机构：…`, `日期:`) or a numbered heading (`一、`, `(一)`, `（一）`, `1.`), which follows a cover's
+    /// title and is no part of it.
+    private static func isFieldOrHeading(_ compact: String) -> Bool {
+        if compact.contains("：") || compact.contains(":") { return true }
+        let scalars = Array(compact.unicodeScalars.prefix(4))
+        guard let head = scalars.first else { return false }
+        let numerals = "一二三四五六七八九十".unicodeScalars
+        if numerals.contains(head), scalars.count > 1, scalars[1] == "、" { return true }
+        if head == "(" || head == "（", scalars.count > 2, numerals.contains(scalars[1]),
+            scalars[2] == ")" || scalars[2] == "）"
+        { return true }
+        return false
+    }
+
+    /// Puts `digits`, when it is a year (1990–2099) and no part has a year yet, before the `年度` of the last part
+    /// that has one (`年度部门决算` → `2024年度部门决算`).
+    private static func insertYear(_ digits: String, into parts: inout [String]) {
+        guard digits.utf8.count == 4, let year = Int(digits), (1990...2099).contains(year) else { return }
+        guard !parts.contains(where: { TextDisclosureParser.year(in: $0) != nil }),
+            let index = parts.lastIndex(where: { $0.contains("年度") }),
+            let range = parts[index].byteRange(of: "年度")
+        else { return }
+        parts[index].insert(contentsOf: digits, at: range.lowerBound)
     }
 
     /// The part headings after `start`: lines beginning `第一部分` … `第九部分`.
