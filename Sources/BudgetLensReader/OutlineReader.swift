@@ -156,6 +156,68 @@ struct OutlineReader {
         return headings
     }
 
+    /// The 情况说明 and 名词解释 headings of a body without `第N部分` markers for them, as units print them alone
+    /// (`上海市普陀区财政局2024年度部门决算情况说明`, `三、部门决算情况说明`, `部门决算情况` / `说明`, `名词解释`): each
+    /// only when `headings` has none of its role, outside the tables' lines, and the 情况说明's only when its first
+    /// section (`一、…`) follows within four lines. A heading whose words before `决算情况说明` end with 部门, 单位,
+    /// 本级, 汇总 or 年度 (or stand alone) names the part; the narrative's own sections (`二、收入决算情况说明`,
+    /// `八、政府性基金预算财政拨款收入支出决算情况说明`) do not.
+    func unmarkedHeadings(from start: Int, excluding tableLines: [ClosedRange<Int>], headings: [PartHeading]) -> [PartHeading] {
+        func outsideTables(_ index: Int) -> Bool {
+            index >= start && !text.isGridLine(index) && !tableLines.contains { $0.contains(index) }
+        }
+        /// The label's key without a leading `三、` (a part numbered like a section).
+        func key(_ index: Int) -> String {
+            let key = TextNormalization.key(text.label(index))
+            if let ordinal = TextNormalization.leadingOrdinal(key), ordinal.style == .chinese { return String(ordinal.rest) }
+            return key
+        }
+        var found: [PartHeading] = []
+        if !headings.contains(where: { $0.role == .narrative }) {
+            for index in text.lines(containing: "决算情况", maximumLength: 300) where outsideTables(index) {
+                let key = key(index)
+                var end = index
+                let words: Substring
+                if key.hasByteSuffix("决算情况说明") {
+                    words = key.dropLast("决算情况说明".count)
+                } else if key.hasByteSuffix("决算情况"), let next = nextNonBlank(after: index), next <= index + 2,
+                    TextNormalization.key(text.label(next)) == "说明"
+                {
+                    words = key.dropLast("决算情况".count)
+                    end = next
+                } else {
+                    continue
+                }
+                guard words.isEmpty || ["部门", "单位", "本级", "汇总", "年度"].contains(where: { words.hasSuffix($0) }) else { continue }
+                // Its first section follows.
+                var next = end
+                var sectionFollows = false
+                for _ in 0..<4 {
+                    guard let line = nextNonBlank(after: next) else { break }
+                    if let ordinal = TextNormalization.leadingOrdinal(text.label(line)), ordinal.style == .chinese,
+                        ordinal.value == 1
+                    {
+                        sectionFollows = true
+                        break
+                    }
+                    next = line
+                }
+                guard sectionFollows else { continue }
+                let heading = (index...end).map { text.lines[$0].trimmedSpaces() }.joined()
+                found.append(PartHeading(index: index, heading: heading, role: .narrative, headingEnd: end))
+                break
+            }
+        }
+        if !headings.contains(where: { $0.role == .glossary }) {
+            for index in text.lines(containing: "名词解释", maximumLength: 120) where outsideTables(index) {
+                guard key(index) == "名词解释" else { continue }
+                found.append(PartHeading(index: index, heading: text.lines[index].trimmedSpaces(), role: .glossary, headingEnd: index))
+                break
+            }
+        }
+        return found
+    }
+
     private func role(of title: String) -> PartRole {
         let key = TextNormalization.key(title)
         if key.containsText("名词解释") { return .glossary }

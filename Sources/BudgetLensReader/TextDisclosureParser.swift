@@ -69,8 +69,11 @@ struct TextDisclosureParser {
             problems += tableProblems
         }
 
-        let headings = outline.partHeadings(from: bodyStart)
         let tableLines = located.map { $0.titleIndex...$0.endIndex }
+        let markedHeadings = outline.partHeadings(from: bodyStart)
+        let headings = (markedHeadings
+            + outline.unmarkedHeadings(from: bodyStart, excluding: tableLines, headings: markedHeadings))
+            .sorted { $0.index < $1.index }
         let parts = headings.enumerated().map { offset, heading in
             let end = offset + 1 < headings.count ? headings[offset + 1].index : text.count
             return part(heading, bodyRange: (heading.headingEnd + 1)..<end, excluding: tableLines)
