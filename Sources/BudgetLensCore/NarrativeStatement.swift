@@ -2,7 +2,7 @@
 /// share, a year-on-year change, a completion of the budget, a count. The reader extracts them; the narrative
 /// rules check them against the tables and against each other.
 ///
-/// Amounts are exact (`Money`, converted from the printed 万元 or 元); percentages keep the precision they were
+/// Amounts are exact (`Money`, converted from the printed 万元, 元 or 亿元; see ``printedStep``); percentages keep the precision they were
 /// printed with (``Percentage``).
 public struct NarrativeStatement: Hashable, Sendable, Codable {
     /// The section's topic (the numbering differs between templates, the topic does not).
@@ -18,11 +18,15 @@ public struct NarrativeStatement: Hashable, Sendable, Codable {
     public var source: SourceLocation
     /// The words of the statement as printed (whitespace-normalised), for quoting in findings.
     public var span: String
+    /// For an amount printed coarser than 0.01 万元 (`0.29亿元`: one unit of its last digit is 100 万元): that unit.
+    /// The amount is the printed figure; it agrees with a table value that rounds to it (within half this step).
+    /// `nil` for amounts exact to the 分 the tables print.
+    public var printedStep: Money?
 
     /// Creates a statement.
     public init(
         topic: NarrativeTopic, section: Int, subject: String, claim: NarrativeClaim, source: SourceLocation,
-        span: String
+        span: String, printedStep: Money? = nil
     ) {
         self.topic = topic
         self.section = section
@@ -30,6 +34,7 @@ public struct NarrativeStatement: Hashable, Sendable, Codable {
         self.claim = claim
         self.source = source
         self.span = span
+        self.printedStep = printedStep
     }
 }
 

@@ -4,7 +4,7 @@ import BudgetLensCore
 struct NarrativeFigure {
     /// What the number measures.
     enum Measure: Equatable {
-        /// An amount in 万元 or 元.
+        /// An amount in 万元 or 元 (亿元 is read as 万元: ``printedStep``).
         case money(MoneyUnit)
         /// A percentage.
         case percent
@@ -24,6 +24,9 @@ struct NarrativeFigure {
     var end: Int
     /// More digits than an `Int64` holds: the figure cannot be read.
     var isTooLong = false
+    /// An amount printed in 亿元 (read as 万元: `0.294625亿元` is `2946.25万元`) with fewer than six decimals: one
+    /// unit of its last printed digit, in 分 (`0.29亿元`: 100 万元). `nil` otherwise.
+    var printedStep: Int64?
 
     /// The value as an exact amount in its unit, or `nil` when it has more decimals than 分 allow.
     var money: Money? {
@@ -92,13 +95,46 @@ struct NarrativeFigure {
             let isTooLong = digits.count > 17
             var scaled: Int64 = 0
             if !isTooLong { for digit in digits { scaled = scaled * 10 + Int64(digit) } }
-            let (measure, end) = unit(after: index, in: text)
-            figures.append(
-                NarrativeFigure(
-                    scaled: scaled, decimals: decimals, measure: measure, start: start, end: end, isTooLong: isTooLong))
+            var (measure, end) = unit(after: index, in: text)
+            var figure = NarrativeFigure(
+                scaled: scaled, decimals: decimals, measure: measure, start: start, end: end, isTooLong: isTooLong)
+            if measure == .other, isHundredMillionYuan(after: index, in: text) {
+                figure.readAsWanYuan()
+                measure = figure.measure
+                end = index + 2
+                figure.end = end
+            }
+            figures.append(figure)
             index = max(end, index)
         }
         return figures
+    }
+
+    /// Whether `亿元` follows at `index`.
+    private static func isHundredMillionYuan(after index: Int, in text: [Unicode.Scalar]) -> Bool {
+        index + 1 < text.count && text[index] == "亿" && text[index + 1] == "元"
+    }
+
+    /// Makes a figure printed in 亿元 an amount in 万元 (× 10,000: four decimals fewer, or zeros appended), exactly;
+    /// too large for an `Int64` it is too long to read. With fewer than six decimals it is coarser than 0.01 万元:
+    /// ``printedStep`` says by how much.
+    private mutating func readAsWanYuan() {
+        measure = .money(.wanYuan)
+        if decimals < 6 {
+            var step: Int64 = 10_000_000_000  // 1 亿元 in 分
+            for _ in 0..<decimals { step /= 10 }
+            printedStep = step
+        }
+        if decimals >= 4 {
+            decimals -= 4
+            return
+        }
+        for _ in decimals..<4 {
+            let (value, overflow) = scaled.multipliedReportingOverflow(by: 10)
+            if overflow { isTooLong = true }
+            scaled = overflow ? 0 : value
+        }
+        decimals = 0
     }
 
     private static func unit(after index: Int, in text: [Unicode.Scalar]) -> (Measure, Int) {

@@ -37,6 +37,9 @@ struct SectionStatementReader {
 
     private var paragraphTopic: NarrativeTopic
     private var subsectionWhole: Money?
+    /// The subsection's first amount was printed coarser than the tables (`0.29亿元`): no share is computed
+    /// against a 本段合计 in it (a later amount is no whole).
+    private var subsectionWholeCoarse = false
     private var lastAmount: (subject: String, value: Money)?
 
     init(section: NarrativeSection) {
@@ -56,6 +59,7 @@ struct SectionStatementReader {
         let text = paragraph.scalars
         if Self.startsSubsection(text) {
             subsectionWhole = nil
+            subsectionWholeCoarse = false
             if topic == .other {
                 let headingEnd = text.firstIndex(of: "。") ?? min(text.count, 40)
                 let sub = NarrativeTopic.of(heading: NarrativeText.string((text[..<headingEnd])))
@@ -80,11 +84,11 @@ struct SectionStatementReader {
             lazy var location = location(paragraph, at: figure.start)
             lazy var span = Self.sentence(in: text, around: figure.start)
             lazy var printed = NarrativeText.string((text[figure.start..<figure.end]))
-            func add(_ subject: String, _ claim: NarrativeClaim) -> Int {
+            func add(_ subject: String, _ claim: NarrativeClaim, printedStep: Money? = nil) -> Int {
                 statements.append(
                     NarrativeStatement(
                         topic: paragraphTopic, section: section.number, subject: subject, claim: claim,
-                        source: location, span: span))
+                        source: location, span: span, printedStep: printedStep))
                 return statements.count - 1
             }
             switch figure.measure {
@@ -94,7 +98,14 @@ struct SectionStatementReader {
                     continue
                 }
                 readCount += 1
-                if Self.hasUnresolvedAlternative(lead) {
+                // An amount printed coarser than the tables (`0.29亿元`) is checked only where it restates a cell, at
+                // its printed precision: no change, budget or share is computed from it.
+                let isCoarse = figure.printedStep != nil
+                let isPlainAmount = !Self.hasUnresolvedAlternative(lead) && !lead.hasByteSuffix("比年初预算数")
+                    && !lead.hasByteSuffix("比年初预算") && Self.changeWord(at: lead) == nil
+                    && Self.suffix(of: lead, among: Self.budgetWords) == nil
+                    && Self.suffix(of: lead, among: Self.actualWords) == nil
+                if Self.hasUnresolvedAlternative(lead) || (isCoarse && !isPlainAmount) {
                     readCount -= 1
                     unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                 } else if lead.hasByteSuffix("比年初预算数") || lead.hasByteSuffix("比年初预算") {
@@ -138,9 +149,14 @@ struct SectionStatementReader {
                         unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                         continue
                     }
-                    amountsHere.append((add(subject, .amount(amount)), figure.end))
+                    let step = figure.printedStep.map { Money(fen: $0) }
+                    amountsHere.append((add(subject, .amount(amount), printedStep: step), figure.end))
+                    guard !isCoarse else {
+                        if subsectionWhole == nil { subsectionWholeCoarse = true }
+                        continue
+                    }
                     lastAmount = (subject, amount)
-                    if subsectionWhole == nil { subsectionWhole = amount }
+                    if subsectionWhole == nil && !subsectionWholeCoarse { subsectionWhole = amount }
                 }
             case .percent where figure.isTooLong:
                 unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))

@@ -499,11 +499,14 @@ public enum NarrativeChecks {
         _ amount: Money, with bound: StatementBinding.Bound, _ statement: NarrativeStatement, _ context: CheckContext
     ) -> Finding? {
         guard let difference = amount.subtracting(bound.value), !difference.isZero else { return nil }
+        // An amount printed coarser (`0.29亿元`) agrees with the table value that rounds to it.
+        if let step = statement.printedStep, difference.magnitude.fen <= step.fen / 2 { return nil }
         let tolerance = Money(fen: 10_000)
         let isRounding = difference.magnitude <= tolerance
+        let printed = statement.printedStep.flatMap { hundredMillionYuan(amount, step: $0) }
         var finding = context.finding(
-            "“\(statement.subject)”文中为\(amount.decimalString(in: .wanYuan))万元，表中为\(bound.value.decimalString(in: .wanYuan))万元",
-            "“\(statement.subject)” is \(amount.decimalString(in: .wanYuan)) in the text, \(bound.value.decimalString(in: .wanYuan)) in the table",
+            "“\(statement.subject)”文中为\(printed ?? amount.decimalString(in: .wanYuan) + "万元")，表中为\(bound.value.decimalString(in: .wanYuan))万元",
+            "“\(statement.subject)” is \(printed ?? amount.decimalString(in: .wanYuan)) in the text, \(bound.value.decimalString(in: .wanYuan)) in the table",
             at: location(statement), severity: isRounding ? .warning : nil)
         finding.expected = .amount(bound.value, formula: bound.formula)
         finding.actual = .amount(amount, formula: "")
@@ -512,6 +515,24 @@ public enum NarrativeChecks {
         finding.isRounding = isRounding
         finding.operands = bound.cells
         return finding
+    }
+
+    /// `amount` as printed in 亿元 with the decimals `step` (one unit of its last digit, in 分) shows: `0.31亿元`;
+    /// `nil` for a step that is no power of ten of 1 亿元 or an amount that is no multiple of it.
+    static func hundredMillionYuan(_ amount: Money, step: Money) -> String? {
+        var decimals = 0
+        var unit: Int64 = 10_000_000_000  // 1 亿元 in 分
+        while unit > step.fen, decimals < 6 {
+            unit /= 10
+            decimals += 1
+        }
+        guard unit == step.fen, amount.fen >= 0, amount.fen % step.fen == 0 else { return nil }
+        let units = amount.fen / step.fen
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let fraction = String(units % scale)
+        let digits = decimals == 0 ? "" : "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        return "\(units / scale)\(digits)亿元"
     }
 
     /// A finding when `printed` is not `part ÷ whole` at the precision `max(printed decimals, precision)`.
