@@ -21,8 +21,11 @@ struct Show: ParsableCommand {
     func run() throws {
         let disclosure = try input.read()
         print(DisclosureSummary(disclosure: disclosure).text, terminator: "")
-        // Final accounts of which no table could be read: the summary, then `cells`'s error and exit code 2.
-        if disclosure.kind == .finalAccounts { _ = try input.acceptingFinalAccounts(disclosure) }
+        // Final accounts of which no table could be read, or a text of no kind read without a table (one long line,
+        // garbled text): the summary, then `cells`'s error and exit code 2.
+        if disclosure.kind == .finalAccounts || (disclosure.kind == .unknown && disclosure.tables.isEmpty) {
+            _ = try input.acceptingFinalAccounts(disclosure)
+        }
         if ReadCompleteness.isReadInPart(disclosure) { throw ExitCode(1) }
     }
 }

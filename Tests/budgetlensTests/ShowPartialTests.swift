@@ -39,4 +39,22 @@ struct ShowPartialTests {
         #expect(show.stdout.contains("  公开01  收入支出决算总表  — present, not read 有表题但未能读取（\(file.path):93:1）"), "\(show.stdout)")
         #expect(!show.stdout.contains("missing 缺失"))
     }
+
+    @Test("a text of no kind without any table (the disclosure on one line; garbled text): exit 2 with cells' error, not 0")
+    func noTableNoKind() throws {
+        let text = try String(contentsOfFile: Seed.corpusPath(Seed.shanghaiFinance), encoding: .utf8)
+        let oneLine = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        // Mojibake: the UTF-8 bytes taken for Latin-1 and saved as UTF-8.
+        let garbled = try #require(String(data: Data(text.utf8), encoding: .isoLatin1))
+        for (name, content) in [("one-line", oneLine), ("garbled", garbled)] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("budgetlens-\(name)-\(UUID().uuidString).txt")
+            try Data(content.utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let show = try BudgetLensBinary.run(["show", file.path])
+            #expect(show.status == 2, "\(name): \(show.stdout)")
+            #expect(show.stderr.contains("未找到部门决算公开表（公开01–09）"), "\(name): \(show.stderr)")
+            #expect(try BudgetLensBinary.run(["cells", file.path]).status == 2)
+        }
+    }
 }
+
