@@ -100,6 +100,7 @@ extension ReadProblem {
         "layout.amount-in-label": "金额落在科目名称栏内",
         "layout.amount-between-columns": "金额位于两栏之间，栏次不能确定",
         "table.pages-missing": "缺页，本表只读到部分行",
+        "table.rows-missing": "缺少末行（总计等），本表不完整",
         "layout.gbk-aligned": "版面文本按GBK字节对齐（pdftotext -enc GBK），按显示宽度读取，部分栏次可能读错，请改用UTF-8输出",
         "layout.no-page-breaks": "版面文本没有分页符（pdftotext -nopgbrk），跨页表格的栏次可能读错，请用不带 -nopgbrk 的 -layout 重新提取",
         "layout.column-uncertain": "栏次位置存疑",

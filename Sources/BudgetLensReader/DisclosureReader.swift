@@ -142,6 +142,7 @@ public enum DisclosureReader {
             MergedHeadings.refuse(in: &disclosure)
             StrayColumns.refuse(in: &disclosure)
             SecondTableSet.mark(in: &disclosure)
+            MissingClosingRows.mark(in: &disclosure)
             return disclosure
         }
         if isPDF(bytes, named: file) {
@@ -236,6 +237,7 @@ public enum DisclosureReader {
         MergedHeadings.refuse(in: &disclosure)
         StrayColumns.refuse(in: &disclosure)
         SecondTableSet.mark(in: &disclosure)
+        MissingClosingRows.mark(in: &disclosure)
         if let offset = decoded.cutCharacterOffset {
             let line = decoded.text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             disclosure.problems.append(
@@ -389,6 +391,7 @@ public enum DisclosureReader {
             MergedHeadings.refuse(in: &disclosure)
             StrayColumns.refuse(in: &disclosure)
             SecondTableSet.mark(in: &disclosure)
+            MissingClosingRows.mark(in: &disclosure)
         }
     }
 

@@ -60,4 +60,28 @@ struct RowsWithoutTitleTests {
             }
         }
     }
+
+    @Test("财政局 without page 7 (公开01's last page, with 总计): table.rows-missing names 公开01 at page 6, PDF and -layout alike")
+    func lastPageRemoved() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = Seed.corpusPath(Seed.financePDF)
+        let split = try ProcessRunner.run("/usr/bin/env", ["pdfseparate", source, folder.appendingPathComponent("p-%d.pdf").path])
+        try #require(split.status == 0)
+        let pages = (1...25).filter { $0 != 7 }.map { folder.appendingPathComponent("p-\($0).pdf").path }
+        let pdf = folder.appendingPathComponent("no7.pdf").path
+        try #require(try ProcessRunner.run("/usr/bin/env", ["pdfunite"] + pages + [pdf]).status == 0)
+        let layout = folder.appendingPathComponent("no7.txt").path
+        try #require(try ProcessRunner.run("/usr/bin/env", ["pdftotext", "-q", "-layout", pdf, layout]).status == 0)
+        for path in [pdf, layout] {
+            let read = try DisclosureReader.read(path: path)
+            let missing = read.problems.filter { $0.code == "table.rows-missing" }
+            #expect(missing.count == 1 && missing.first?.table == .incomeExpenditureSummary, "\(path): \(missing)")
+            #expect(missing.first?.message.contains("没有末行“总计”") == true)
+            #expect(path == layout || missing.first?.source.page == 6, "\(path)")
+            let findings = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: read).findings
+            #expect(findings.contains { $0.rule == "F-READ" && $0.severity == .error && $0.message.contains("没有末行“总计”") })
+        }
+    }
 }
+
