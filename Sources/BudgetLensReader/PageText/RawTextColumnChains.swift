@@ -61,10 +61,6 @@ enum RawTextColumnChains {
             values.count <= rows.count * columnCount,
             values.allSatisfy({ $0 >= 0 && $0 < Int64.max / Int64(amountLimit + 1) })
         else { return .none(cutShort: false) }
-        var steps = 0
-        var cutShort = false
-        var found: [RawTextColumnBlocks.Reading] = []
-        var foundCells: [[[Int64]]] = []
         // The columns with money: those of the 合计 row (a column blank there is blank in every row, amounts ≥ 0:
         // 合计 = Σ 类 …), each set tried alone, fewest columns first; a column with a floor at 合计 is in every set.
         let required = Set((floors["合计"] ?? []).enumerated().filter { $0.offset > 0 && $0.element > 0 }.map(\.offset))
@@ -87,215 +83,18 @@ enum RawTextColumnChains {
                 return used == Array(free.prefix(used.count))
             }
         }
-        var foundSets: [[Int]] = []
-        search: for money in sets {
+        var search = RawTextColumnChainSearch(
+            rows: rows, values: values, columnCount: columnCount, floors: floors, limit: limit, stepLimit: stepLimit)
+        sets: for money in sets {
             let active = [0] + money
             // A row's identity: within 1 分 a part (ColumnPlacement.holds, tolerance 1).
             let tolerance = Int64(max(1, columnCount - 2))
             for totalLast in [false, true] {
-                place(totalLast: totalLast, active: active, tolerance: tolerance)
-                if cutShort || found.count >= limit { break search }
+                search.run(active: active, totalLast: totalLast, tolerance: tolerance)
+                if search.cutShort || search.found.count >= limit { break sets }
             }
         }
-
-        /// One search: the columns `active` (the total column first); the 合计 row's cells before every other row's
-        /// in their columns, or (`totalLast`) after them. The 合计 row is searched first either way.
-        func place(totalLast: Bool, active: [Int], tolerance: Int64) {
-            let order = Array(rows.indices)
-            let count = order.count
-            let parents = RawTextCodeTable.parents(of: rows)
-            // totalLast: each column's other cells stand before the 合计 row's (its index, once placed).
-            var upper = [Int](repeating: values.count, count: active.count)
-            var children = [[Int]](repeating: [], count: count)
-            for (position, parent) in parents.enumerated() { if let parent { children[parent].append(position) } }
-            let lastChild = children.map { $0.max() }
-            // The parents whose last child stands at a position, and those with children still to come after it.
-            var closes = [[Int]](repeating: [], count: count)
-            var open = [[Int]](repeating: [], count: count)
-            for parent in children.indices {
-                guard let end = lastChild[parent] else { continue }
-                closes[end].append(parent)
-                for position in (parent + 1)...end { open[position].append(parent) }
-            }
-            // Each parent's children's sum so far, by column (kept as cells are placed).
-            var childSum = [[Int64]](repeating: [Int64](repeating: 0, count: active.count), count: count)
-            let floor: [[Int64]] = order.map { row in
-                let given = floors[rows[row].code ?? "合计"] ?? []
-                return (0..<columnCount).map { $0 < given.count ? max(0, given[$0] - 1) : 0 }
-            }
-            var used = [Bool](repeating: false, count: values.count)
-            var unused = values.count
-            var last = [Int](repeating: -1, count: active.count)  // each column's last amount so far
-            var cells = [[Int?]](repeating: [Int?](repeating: nil, count: active.count), count: count)
-            // States (``key``) from which no reading completes, and for the others the first completion found
-            // (the rows from the state's position on): a state met again completes the same ways, so its stored
-            // completion is joined to the rows before (a different reading when those differ) and not searched again.
-            var dead = Set<[Int64]>()
-            // Every completion of a state when all readings are looked for (`limit` > 2), else its first.
-            var completions: [[Int64]: [[[Int?]]]] = [:]
-            // The values of each state's stored completions (completions taking equal amounts in another order are one).
-            var completionValues: [[Int64]: Set<[[Int64]]>] = [:]
-            var path: [(key: [Int64], position: Int)] = []
-
-            func value(_ position: Int, _ step: Int) -> Int64 { cells[position][step].map { values[$0] } ?? 0 }
-            func tick() -> Bool {
-                steps += 1
-                if steps > stepLimit { cutShort = true }
-                return !cutShort && found.count < limit
-            }
-            /// The state the rows from `position` on depend on: amounts used, each column's last, and for every
-            /// parent with children still to come, its value and its children's sum so far, by column.
-            func key(_ position: Int) -> [Int64] {
-                var key: [Int64] = [Int64(position)] + last.map { Int64($0) } + upper.map { Int64($0) }
-                var word: Int64 = 0
-                for (index, isUsed) in used.enumerated() {
-                    if isUsed { word |= 1 << Int64(index % 62) }
-                    if index % 62 == 61 || index == used.count - 1 {
-                        key.append(word)
-                        word = 0
-                    }
-                }
-                for parent in open[min(position, count - 1)] where parent < position {
-                    for step in active.indices { key += [Int64(parent), value(parent, step), childSum[parent][step]] }
-                }
-                return key
-            }
-            /// Whether the hierarchy holds at `position` (just placed) in every column: its parent is at least its
-            /// children so far, and each parent whose last child (or itself) stands here equals their sum.
-            func hierarchyHolds(_ position: Int, steps: Range<Int>? = nil) -> Bool {
-                for step in steps ?? active.indices {
-                    if let parent = parents[position],
-                        childSum[parent][step] > value(parent, step) + Int64(children[parent].count)
-                    {
-                        return false
-                    }
-                    for parent in closes[position]
-                    where abs(value(parent, step) - childSum[parent][step]) > Int64(children[parent].count) {
-                        return false
-                    }
-                }
-                return true
-            }
-            /// Rows from `position` on; `true` when some completion exists.
-            @discardableResult
-            func row(_ position: Int) -> Bool {
-                // A row's checks scan the amounts: counted as steps too (one per 32 amounts).
-                steps += values.count / 32
-                guard tick() else { return true }
-                if position == count {
-                    guard unused == 0 else { return false }
-                    record()
-                    return true
-                }
-                // An amount no column can take any more (outside every column's range) is dead.
-                if position > 0 {
-                    for index in used.indices where !used[index]
-                        && !active.indices.contains(where: { last[$0] < index && index < upper[$0] })
-                    {
-                        return false
-                    }
-                }
-                if unused > (count - position) * active.count { return false }
-                let state = key(position)
-                if dead.contains(state) { return false }
-                if let stored = completions[state] {
-                    let before = cells
-                    for completion in stored {
-                        cells.replaceSubrange(position..<count, with: completion)
-                        record()
-                    }
-                    cells = before
-                    return true
-                }
-                path.append((state, position))
-                defer { path.removeLast() }
-                var any = false
-                // The 合计 row has money in every column of the set.
-                let isTotalRow = order[position] == 0
-                /// Column `step` of this row, `need` left for the parts (the total less the parts so far).
-                func cell(_ step: Int, need: Int64) {
-                    guard tick() else {
-                        any = true
-                        return
-                    }
-                    if step == active.count {
-                        guard abs(need) <= tolerance else { return }
-                        if row(position + 1) { any = true }
-                        return
-                    }
-                    let column = active[step]
-                    let isTotal = step == 0
-                    let isLast = step == active.count - 1
-                    // Blank: a total (the row then blank), or a part when the rest can still make up the total.
-                    if floor[position][column] == 0, !isTotalRow, isTotal || !isLast || abs(need) <= tolerance {
-                        if isTotal {
-                            // A blank row: every column blank.
-                            if hierarchyHolds(position), row(position + 1) { any = true }
-                        } else if hierarchyHolds(position, steps: step..<(step + 1)) {
-                            cell(step + 1, need: need)
-                        }
-                    }
-                    if !isTotal && need <= 0 && !isLast { return }
-                    let saved = last[step]
-                    let savedUpper = upper[step]
-                    // The 合计 row printed last: its cell may stand anywhere; the others' then before it.
-                    let range = isTotalRow && totalLast ? 0..<values.count : (saved + 1)..<max(saved + 1, upper[step])
-                    for index in range where !used[index] {
-                        let amount = values[index]
-                        if amount == 0 && !isTotal { continue }
-                        if amount < floor[position][column] { continue }
-                        if !isTotal, isLast ? abs(need - amount) > tolerance : amount > need + tolerance { continue }
-                        used[index] = true
-                        unused -= 1
-                        if isTotalRow && totalLast { upper[step] = index } else { last[step] = index }
-                        cells[position][step] = index
-                        if let parent = parents[position] { childSum[parent][step] += amount }
-                        if hierarchyHolds(position, steps: step..<(step + 1)) {
-                            cell(step + 1, need: isTotal ? amount : need - amount)
-                        }
-                        if let parent = parents[position] { childSum[parent][step] -= amount }
-                        cells[position][step] = nil
-                        last[step] = saved
-                        upper[step] = savedUpper
-                        used[index] = false
-                        unused += 1
-                        if cutShort || found.count >= limit { return }
-                    }
-                }
-                cell(0, need: 0)
-                if !any { dead.insert(state) }
-                return any
-            }
-            func record() {
-                for (state, position) in path {
-                    let completion = Array(cells[position...])
-                    if limit <= 2 {
-                        if completions[state] == nil { completions[state] = [completion] }
-                    } else if completionValues[state, default: []].insert(
-                        completion.map { $0.map { $0.map { values[$0] } ?? 0 } }).inserted
-                    {
-                        completions[state, default: []].append(completion)
-                    }
-                }
-                var reading = RawTextColumnBlocks.Reading(
-                    repeating: [Int?](repeating: nil, count: columnCount), count: rows.count)
-                var grid = [[Int64]](repeating: [Int64](repeating: 0, count: columnCount), count: rows.count)
-                for (position, row) in order.enumerated() {
-                    for (step, column) in active.enumerated() {
-                        reading[row][column] = cells[position][step]
-                        grid[row][column] = value(position, step)
-                    }
-                }
-                // The 合计 row has money in each column of the set (else the reading is a smaller set's).
-                guard active.allSatisfy({ grid[0][$0] > 0 }) else { return }
-                if !foundCells.contains(grid) {
-                    foundCells.append(grid)
-                    found.append(reading)
-                    foundSets.append(active)
-                }
-            }
-            row(0)
-        }
+        let (found, foundSets, cutShort) = (search.found, search.foundSets, search.cutShort)
 
         if limit <= 2 || cutShort || found.count >= limit {
             // Two are all a search stopped early can say: not all readings are known, so no cell is read.
