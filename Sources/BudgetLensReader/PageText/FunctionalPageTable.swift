@@ -44,6 +44,7 @@ enum FunctionalPageTable {
     /// missing a mark stays unread.
     static func template(for id: TableID, header: String) -> Template? {
         guard let template = template(for: id) else { return nil }
+        let header = IdeographSearch(header)  // the words looked for are ideographs: found on the bytes
         if template.marks.allSatisfy({ header.contains($0) }) { return template }
         guard id == .governmentFund || id == .stateCapital,
             !["年初", "本年收入", "年末", "结转", "结余"].contains(where: { header.contains($0) }),
