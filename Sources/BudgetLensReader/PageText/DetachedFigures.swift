@@ -24,7 +24,7 @@ enum DetachedFigures {
         guard next.utf8.allSatisfy({ $0 < 0x80 || $0 == 0xE2 || $0 == 0x80 || $0 == 0x9C || $0 == 0x9D }) else { return nil }
         // A line of prose, or of punctuation only (`；` above `15.16%`).
         // A form feed is a `Character` of its own (a control): its byte tells.
-        guard !next.utf8.contains(0x0C), line.unicodeScalars.count <= 200,
+        guard !next.containsByte(0x0C), line.unicodeScalars.count <= 200,
             line.unicodeScalars.contains(where: TextNormalization.isIdeograph)
                 || line.unicodeScalars.allSatisfy(punctuation.contains),
             let tokens = figureTokens(next), !tokens.isEmpty, tokens.count <= 24

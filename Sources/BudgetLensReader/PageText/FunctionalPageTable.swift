@@ -99,9 +99,11 @@ enum FunctionalPageTable {
         // Worked out once: the search settles many times, each time with a row or two changed.
         let families = HierarchyPlacement.families(parents: parents)
         var memo = HierarchyPlacement.Memo()
+        var before: [Int] = []  // each row's count of placements before a pass: one buffer for every pass
         func settle(_ placements: inout [[[Int]]], _ budget: inout Int) {
             for _ in 0...rows.count {
-                let before = placements.map { $0.count }
+                before.removeAll(keepingCapacity: true)
+                for placement in placements { before.append(placement.count) }
                 restrictToTotalColumns(&placements, amounts: amounts, total: totalRow, columnCount: count)
                 HierarchyPlacement.narrow(
                     &placements, amounts: amounts, families: families, columnCount: count, budget: &budget, memo: &memo)
