@@ -108,11 +108,7 @@ enum UnreadTables {
             let line = lines[next]
             if title(next) != nil { return false }
             if TableHeaderLine(line) != nil { return true }
-            let amounts = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { token in
-                guard token.contains("."), case .amount = Money.reading(token, unit: .wanYuan) else { return false }
-                return true
-            }
-            if amounts.count >= 2 { return true }
+            if amountCount(line) >= 2 { return true }
         }
         return false
     }
@@ -127,6 +123,38 @@ extension UnreadTables {
         linesInView(lines, after: index).contains { next in
             lines[next].containsText("公开") && TextNormalization.key(lines[next]).contains("本文档未公开此表")
         }
+    }
+
+    /// How many words of `line` (split at spaces and tabs) are amounts with a decimal point.
+    private static func amountCount(_ line: Substring) -> Int {
+        func isAmount(_ token: Substring) -> Bool {
+            guard token.contains("."), case .amount = Money.reading(token, unit: .wanYuan) else { return false }
+            return true
+        }
+        guard SingleScalarCharacters.holds(for: line) else {
+            return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter(isAmount).count
+        }
+        // Every character one scalar (``SingleScalarCharacters``): the space and tab characters are the space and tab
+        // bytes (no mark joins them), and a word holds the `.` character exactly when it holds its byte (no other
+        // scalar is canonically equal to `.`): the same words, found on the bytes.
+        var count = 0
+        let bytes = line.utf8
+        var start = bytes.startIndex
+        var position = start
+        // One byte a step: bounded by the line's bytes.
+        while true {
+            let atEnd = position == bytes.endIndex
+            if atEnd || bytes[position] == 0x20 || bytes[position] == 0x09 {
+                if start < position {
+                    let token = line[start..<position]
+                    if token.containsByte(0x2E), case .amount = Money.reading(token, unit: .wanYuan) { count += 1 }
+                }
+                if atEnd { break }
+                start = bytes.index(after: position)
+            }
+            position = bytes.index(after: position)
+        }
+        return count
     }
 
     /// The indices of the first ``lookahead`` lines after line `index` that are not blank.

@@ -24,7 +24,7 @@ enum DetachedFigures {
         guard next.utf8.allSatisfy({ $0 < 0x80 || $0 == 0xE2 || $0 == 0x80 || $0 == 0x9C || $0 == 0x9D }) else { return nil }
         // A line of prose, or of punctuation only (`；` above `15.16%`).
         // A form feed is a `Character` of its own (a control): its byte tells.
-        guard !next.utf8.contains(0x0C), line.unicodeScalars.count <= 200,
+        guard !next.containsByte(0x0C), line.unicodeScalars.count <= 200,
             line.unicodeScalars.contains(where: TextNormalization.isIdeograph)
                 || line.unicodeScalars.allSatisfy(punctuation.contains),
             let tokens = figureTokens(next), !tokens.isEmpty, tokens.count <= 24
@@ -130,6 +130,7 @@ enum DetachedFigures {
     /// The figures of a line of figures and quotation marks only (`2024 2995.39 2023`, `56.95 1.87%`, `“ ” 4`),
     /// with their columns; `nil` when anything else stands on the line.
     static func figureTokens(_ line: Substring) -> [(text: String, column: Int)]? {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return asciiFigureTokens(line) }
         var tokens: [(text: String, column: Int)] = []
         var column = 1
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
@@ -137,6 +138,30 @@ enum DetachedFigures {
             if word.isEmpty { continue }
             guard isFigure(word) || word == "“" || word == "”" else { return nil }
             tokens.append((String(word), column))
+        }
+        return tokens
+    }
+
+    /// ``figureTokens(_:)`` of an ASCII line, split at its space bytes: the same words and columns, since a line
+    /// without a line feed that is all ASCII is one `Character` a byte (only CR LF joins two ASCII scalars), so the
+    /// split at `" "` characters is the split at space bytes, and a word's scalars are its bytes.
+    private static func asciiFigureTokens(_ line: Substring) -> [(text: String, column: Int)]? {
+        var tokens: [(text: String, column: Int)] = []
+        let bytes = line.utf8
+        var column = 1
+        var start = bytes.startIndex
+        // One word a pass, each pass past at least its space: bounded by the line's bytes.
+        while true {
+            let end = bytes[start...].firstIndex(of: 0x20) ?? bytes.endIndex
+            let word = line[start..<end]
+            let length = bytes.distance(from: start, to: end)
+            if length > 0 {
+                guard isFigure(word) || word == "“" || word == "”" else { return nil }
+                tokens.append((String(word), column))
+            }
+            column += length + 1
+            guard end < bytes.endIndex else { break }
+            start = bytes.index(after: end)
         }
         return tokens
     }

@@ -141,7 +141,8 @@ enum EconomicRecordPageTable {
     private static func splitAtPageBreaks(_ tokenLines: [[PageTextToken]], lines: [Substring]) -> [[PageTextToken]] {
         var result: [[PageTextToken]] = []
         for tokens in tokenLines {
-            guard let first = tokens.first, first.line < lines.count, lines[first.line].contains("\u{0C}") else {
+            // A form feed is a `Character` of its own (a control, no scalar canonically equal to it): its byte tells.
+            guard let first = tokens.first, first.line < lines.count, lines[first.line].containsByte(0x0C) else {
                 result.append(tokens)
                 continue
             }

@@ -38,7 +38,9 @@ struct ExpenditureParts {
         let tables = [TableID.generalBudgetExpenditure, .governmentFund, .stateCapital].compactMap { disclosure.table($0) }
         for (column, name) in Self.columns {
             for table in tables {
-                guard let number = table.columns.first(where: { $0.name.contains(name) })?.number else { continue }
+                // The headings' words are ideographs: found on the bytes (``IdeographSearch``).
+                guard let number = table.columns.first(where: { IdeographSearch($0.name).contains(name) })?.number
+                else { continue }
                 var rowByCode: [String: Int] = [:]
                 for (index, row) in table.rows.enumerated() {
                     if let code = row.code, rowByCode[code] == nil { rowByCode[code] = index }

@@ -44,6 +44,7 @@ enum FunctionalPageTable {
     /// missing a mark stays unread.
     static func template(for id: TableID, header: String) -> Template? {
         guard let template = template(for: id) else { return nil }
+        let header = IdeographSearch(header)  // the words looked for are ideographs: found on the bytes
         if template.marks.allSatisfy({ header.contains($0) }) { return template }
         guard id == .governmentFund || id == .stateCapital,
             !["年初", "本年收入", "年末", "结转", "结余"].contains(where: { header.contains($0) }),
@@ -98,9 +99,11 @@ enum FunctionalPageTable {
         // Worked out once: the search settles many times, each time with a row or two changed.
         let families = HierarchyPlacement.families(parents: parents)
         var memo = HierarchyPlacement.Memo()
+        var before: [Int] = []  // each row's count of placements before a pass: one buffer for every pass
         func settle(_ placements: inout [[[Int]]], _ budget: inout Int) {
             for _ in 0...rows.count {
-                let before = placements.map { $0.count }
+                before.removeAll(keepingCapacity: true)
+                for placement in placements { before.append(placement.count) }
                 restrictToTotalColumns(&placements, amounts: amounts, total: totalRow, columnCount: count)
                 HierarchyPlacement.narrow(
                     &placements, amounts: amounts, families: families, columnCount: count, budget: &budget, memo: &memo)

@@ -64,7 +64,9 @@ enum HierarchyPlacement {
                 let parent = family.parent, kids = family.kids
                 // Top-down: the parent is placed; narrow the children.
                 if candidates[parent].count == 1, kids.contains(where: { candidates[$0].count > 1 }) {
-                    for (slot, tolerance) in [Int64(0), Int64(kids.count)].enumerated() {
+                    // Exactly, then within 1 分 a child (no array of the two tolerances made per family and pass).
+                    for slot in 0..<2 {
+                        let tolerance = slot == 0 ? Int64(0) : Int64(kids.count)
                         guard budget > 0 else { break }
                         let key = familyIndex * 2 + slot
                         let kept: [[Bool]]?
@@ -98,7 +100,8 @@ enum HierarchyPlacement {
                         fill(&row, amounts[kid], at: candidates[kid][0])
                         for column in 0..<columnCount { sums[column] = sums[column] &+ row[column] }
                     }
-                    for tolerance in [Int64(0), Int64(kids.count)] {
+                    for slot in 0..<2 {
+                        let tolerance = slot == 0 ? Int64(0) : Int64(kids.count)
                         let fitting = candidates[parent].filter { placement in
                             fill(&row, amounts[parent], at: placement)
                             for column in 0..<columnCount where abs(row[column] &- sums[column]) > tolerance { return false }
@@ -166,27 +169,52 @@ enum HierarchyPlacement {
         var sums = [Int64](repeating: 0, count: columnCount)
         var steps = 0
         var exhausted = false
-        func visit(_ position: Int) {
-            if exhausted { return }
-            steps += 1
-            if steps > stepLimit {
-                exhausted = true
-                return
-            }
-            if position == kids.count {
-                for column in 0..<columnCount where abs(sums[column] &- target[column]) > tolerance { return }
-                for flat in chosen { used[flat] = true }
-                return
-            }
-            for flat in offsets[position]..<offsets[position + 1] {
-                let base = flat * columnCount
-                for column in 0..<columnCount { sums[column] = sums[column] &+ cells[base + column] }
-                chosen[position] = flat
-                visit(position + 1)
+        // The depth-first walk over every choice, one placement a kid in kid order, each kid's placements in order,
+        // written as a loop (no recursive nested function and the boxes its captured state needs). It visits the
+        // same nodes in the same order as the recursion `visit(position)` did — a node counts one step when entered,
+        // the walk stops as soon as the steps pass `stepLimit` — so `steps`, `used` and `exhausted` come out the same.
+        // `chosen[position]` doubles as the cursor over kid `position`'s placements.
+        var position = 0
+        var entering = true  // entering the node at `position`, else coming back to it from its child
+        while true {
+            if entering {
+                steps += 1
+                if steps > stepLimit {
+                    exhausted = true
+                    break
+                }
+                if position == kids.count {
+                    var fits = true
+                    for column in 0..<columnCount where abs(sums[column] &- target[column]) > tolerance {
+                        fits = false
+                        break
+                    }
+                    if fits { for flat in chosen { used[flat] = true } }
+                    // Back to the parent node (none when there are no kids: the walk is over).
+                    if position == 0 { break }
+                    position -= 1
+                    entering = false
+                    continue
+                }
+                chosen[position] = offsets[position]
+            } else {
+                // Coming back from the child reached through `chosen[position]`: take its cells off, go to the next.
+                let base = chosen[position] * columnCount
                 for column in 0..<columnCount { sums[column] = sums[column] &- cells[base + column] }
+                chosen[position] += 1
+            }
+            if chosen[position] < offsets[position + 1] {
+                let base = chosen[position] * columnCount
+                for column in 0..<columnCount { sums[column] = sums[column] &+ cells[base + column] }
+                position += 1
+                entering = true
+            } else {
+                // Every placement of this kid tried: back to the parent node.
+                if position == 0 { break }
+                position -= 1
+                entering = false
             }
         }
-        visit(0)
         budget -= steps
         if exhausted { return nil }
         return kids.indices.map { Array(used[offsets[$0]..<offsets[$0 + 1]]) }

@@ -28,9 +28,23 @@ enum OpenPlacementResolution {
 
         /// The row's cells under `placement`, in `unit`.
         func cells(_ placement: [Int], unit: MoneyUnit) -> [Money] {
+            cells(placement, values: values(unit: unit))
+        }
+
+        /// Each amount read in `unit` (`nil`: not an amount): read once for a row whose placements are all tried.
+        func values(unit: MoneyUnit) -> [Money?] {
+            amounts.map { amount in
+                if case .amount(let money) = Money.reading(amount.text, unit: unit) { return money }
+                return nil
+            }
+        }
+
+        /// ``cells(_:unit:)`` with the amounts already read (``values(unit:)``): the same cells, each amount's text
+        /// not read again for every placement.
+        func cells(_ placement: [Int], values: [Money?]) -> [Money] {
             var result = [Money](repeating: .zero, count: columns.count)
             for (amount, column) in placement.enumerated() {
-                if case .amount(let money) = Money.reading(amounts[amount].text, unit: unit) { result[column] = money }
+                if let money = values[amount] { result[column] = money }
             }
             return result
         }
@@ -113,8 +127,9 @@ enum OpenPlacementResolution {
         func holds(_ bound: Bound, _ placed: [Money]) -> Bool {
             bound.isEqual ? (placed[bound.column].fen - bound.amount.fen).magnitude <= 1 : placed[bound.column] >= bound.amount
         }
+        let values = rows.map { $0.values(unit: unit) }  // each row's amounts, read once for all its placements
         func fits(_ row: Int, _ placement: [Int]) -> Bool {
-            let placed = rows[row].cells(placement, unit: unit)
+            let placed = rows[row].cells(placement, values: values[row])
             return bounds[row].allSatisfy { holds($0, placed) }
         }
         var remaining = rows.map(\.placements)
@@ -143,7 +158,7 @@ enum OpenPlacementResolution {
         }
         var reasons: [String] = []
         for (index, row) in rows.enumerated() {
-            for bound in bounds[index] where Set(row.placements.map { holds(bound, row.cells($0, unit: unit)) }).count > 1 {
+            for bound in bounds[index] where Set(row.placements.map { holds(bound, row.cells($0, values: values[index])) }).count > 1 {
                 reasons.append(
                     "\(bound.rule) \(id.formID) \(row.rowName) \(row.columns[bound.column]) \(bound.isEqual ? "=" : "≥") "
                         + "\(bound.amount.groupedString(in: unit))（\(bound.what)）")
@@ -155,7 +170,7 @@ enum OpenPlacementResolution {
             let unchecked = unfit.contains(index)
                 ? bounds[index].filter { bound in
                     row.placements.contains { placement in
-                        let placed = row.cells(placement, unit: unit)
+                        let placed = row.cells(placement, values: values[index])
                         return !holds(bound, placed) && placed[bound.column] == .zero
                     }
                 } : []
@@ -176,11 +191,9 @@ enum OpenPlacementResolution {
         var row = disclosure.tables[tableIndex].rows[rowIndex]
         let numbers = row.cells.map(\.column).sorted()
         guard numbers.count == open.columns.count else { return }
-        let values = open.amounts.map { amount -> Money in
-            if case .amount(let money) = Money.reading(amount.text, unit: unit) { return money }
-            return .zero
-        }
-        let placed = remaining.map { open.cells($0, unit: unit) }  // each placement's cells, read once
+        let read = open.values(unit: unit)  // each amount read once: the written values and every placement's cells
+        let values = read.map { $0 ?? .zero }
+        let placed = remaining.map { open.cells($0, values: read) }  // each placement's cells, read once
         let differing = Set((0..<open.columns.count).filter { column in Set(placed.map { $0[column] }).count > 1 })
             .union(unchecked.map(\.column))
         let chosen = remaining[0]

@@ -55,7 +55,7 @@ enum PageTextTables {
                 }
                 line.append((column, field.location))
                 text += field.text
-                column += field.text.unicodeScalars.count
+                column += scalarCount(field.text)
             }
             lines.append(text)
             spans.append(line)
@@ -69,10 +69,20 @@ enum PageTextTables {
             for piece in pieces {
                 line.append((column, piece.location))
                 text += piece.text
-                column += piece.text.unicodeScalars.count
+                column += scalarCount(piece.text)
             }
             lines.append(text)
             spans.append(line)
+        }
+
+        /// `text.unicodeScalars.count`, on the bytes: each scalar has one UTF-8 byte that is no continuation byte
+        /// (`10xxxxxx`), and a `String` holds valid UTF-8.
+        private func scalarCount(_ text: String) -> Int {
+            text.withUTF8Bytes { bytes in
+                var count = 0
+                for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+                return count
+            }
         }
     }
 
@@ -99,7 +109,7 @@ enum PageTextTables {
         var pages: [Int] = []
         var page = 1
         for line in lines {
-            page += line.utf8.reduce(0) { $1 == 0x0C ? $0 + 1 : $0 }
+            page += line.countOfByte(0x0C)
             pages.append(page)
         }
         func location(_ line: Int, _ column: Int) -> SourceLocation {
@@ -257,7 +267,7 @@ enum PageTextTables {
         pieces.reserveCapacity(lines.count)
         for (index, line) in lines.enumerated() {
             // A form feed is a `Character` of its own (a control), so a line without its byte has none.
-            guard line.utf8.contains(0x0C) else {
+            guard line.containsByte(0x0C) else {
                 pieces.append(line)
                 origins.append((index, 1))
                 continue
@@ -343,9 +353,9 @@ enum PageTextTables {
     private static func codeTotals(_ lines: [String], certain: Bool) -> [String: [Int64?]]? {
         var totals: [String: [Int64?]] = [:]
         for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = TabFields.split(line)
             guard fields.count >= 3 else { continue }
-            let isClass = fields[0].count == 3 && fields[0].allSatisfy(\.isASCII) && fields[0].allSatisfy(\.isNumber)
+            let isClass = TabFields.isDigits(fields[0], count: 3)
             guard isClass || (fields[0].isEmpty && fields[1] == "合计") else { continue }
             var values: [Int64?] = []
             for field in fields.dropFirst(2) {

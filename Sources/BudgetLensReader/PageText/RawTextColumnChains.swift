@@ -219,9 +219,10 @@ extension RawTextColumnChains {
     static func codeRows(_ lines: [String]) -> [String: [Int64]]? {
         var rows: [String: [Int64]] = [:]
         for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = TabFields.split(line)
             guard fields.count >= 3 else { continue }
-            let isCode = [3, 5, 7].contains(fields[0].count) && fields[0].allSatisfy { $0.isASCII && $0.isNumber }
+            // A code is digits alone: as many `Character`s as bytes.
+            let isCode = [3, 5, 7].contains(fields[0].utf8.count) && TabFields.isDigits(fields[0], count: fields[0].utf8.count)
             guard isCode || (fields[0].isEmpty && fields[1] == "合计") else { continue }
             var values: [Int64] = []
             for field in fields.dropFirst(2) {

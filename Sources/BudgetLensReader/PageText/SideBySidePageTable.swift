@@ -154,7 +154,8 @@ enum SideBySidePageTable {
             var columns: Set<Int> = [0]
             for segment in lines.joined() where segment.isIncome {
                 guard let value = segment.amounts.first?.amount, value != 0 else { continue }
-                if let feed = feeds.firstIndex(where: { segment.label.text.contains($0) }) { columns.insert(feed + 1) }
+                let label = IdeographSearch(segment.label.text)  // the feeds are ideographs: found on the bytes
+                if let feed = feeds.firstIndex(where: { label.contains($0) }) { columns.insert(feed + 1) }
             }
             table.incomeColumnsWithMoney = columns
         }
