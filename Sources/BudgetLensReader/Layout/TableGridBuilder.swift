@@ -240,8 +240,10 @@ struct TableGridBuilder {
             return true
         }
         // A total word in the header (`本年收入合计` as a column name) is a header word, not a row total.
-        let bodyIDs = Set(body.map { $0.id })
-        totals = totals.filter { bodyIDs.contains($0) }
+        // Ids are the fragments' offsets in the segment: a flag per id, not a set of them.
+        var inBody = [Bool](repeating: false, count: segment.fragments.count)
+        for item in body { inBody[item.id] = true }
+        totals = totals.filter { inBody[$0] }
         return SplitSegment(page: segment.page, em: segment.em, header: header, body: body, totals: totals)
     }
 
@@ -465,8 +467,7 @@ enum HeaderWords {
     private static func startsRow(_ word: String) -> Bool {
         TextNormalization.leadingOrdinal(word).map { $0.style == .chinese } == true
             || isTotal(TextNormalization.layoutKey(word))
-            || StandardRows.isStandardRow(word, in: .incomeExpenditureSummary)
-            || StandardRows.isStandardRow(word, in: .appropriationSummary)
+            || StandardRows.isStandardRowOfEitherSummary(word)
     }
 
     /// `2.85`, `1,503.52`, `-0.94`: digits with a decimal point and one or two decimals.

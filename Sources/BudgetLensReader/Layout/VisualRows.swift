@@ -188,6 +188,13 @@ struct VisualRowBuilder {
             let count = bytes.count
             while index < count {
                 let lead = bytes[index]
+                // An ASCII scalar is wide only as `(` or `)` (``TextNormalization/isWide(_:)``'s other ranges start at
+                // U+2010).
+                if lead < 0x80 {
+                    if lead == 0x28 || lead == 0x29 { wide += 1 } else { narrow += 1 }
+                    index += 1
+                    continue
+                }
                 var value = UInt32(lead)
                 var length = 1
                 if lead >= 0xF0, index + 3 < count {
