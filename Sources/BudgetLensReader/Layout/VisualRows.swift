@@ -123,12 +123,16 @@ struct VisualRow {
     /// The fragments joined without separators, for matching titles and markers: joined once, as the
     /// reconstruction tests most rows several times (a title, a table's end, a header line).
     let joinedText: String
+    /// The table ``joinedText`` names (``TableTitles/table(named:)``), looked up once: the reconstruction asks it of
+    /// most rows, and of some several times (a title's next rows, a table's end, a page's first row).
+    let title: TableID?
 
     init(baseline: Double, fragments: [Fragment], page: Int) {
         self.baseline = baseline
         self.fragments = fragments
         self.page = page
         joinedText = fragments.count == 1 ? fragments[0].text : fragments.map(\.text).joined()
+        title = TableTitles.table(named: joinedText)
     }
 }
 
