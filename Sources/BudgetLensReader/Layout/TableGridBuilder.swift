@@ -38,7 +38,13 @@ struct TableGridBuilder {
     /// The rebuilt rows, header rows first on each page.
     mutating func build(_ segments: [TableSegment]) -> [SynthesizedLine] {
         // The code columns are where the header prints `类`, one per block (the header is on the first page only).
-        let codeColumns = segments.flatMap(\.fragments).filter(TableGridBuilder.isClassHeading).map(\.x0)
+        // (Each segment's fragments tested where they are, not copied into one array first.)
+        var codeColumns: [Double] = []
+        for segment in segments {
+            for fragment in segment.fragments where TableGridBuilder.isClassHeading(fragment) {
+                codeColumns.append(fragment.x0)
+            }
+        }
         var split = segments.map { segment in
             splitHeader(
                 TableSegment(

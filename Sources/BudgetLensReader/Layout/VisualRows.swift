@@ -248,7 +248,10 @@ struct VisualRowBuilder {
         }
         return groups.map { range in
             let group = words[range]
-            let sorted = group.sorted { $0.x0 < $1.x0 }
+            // A line's words in layout text come left to right already: the stable sort would give them back as they
+            // are, so only a line with a word out of order is sorted.
+            let inOrder = group.indices.dropFirst().allSatisfy { !(group[$0].x0 < group[$0 - 1].x0) }
+            let sorted = inOrder ? Array(group) : group.sorted { $0.x0 < $1.x0 }
             var fragments: [Fragment] = []
             var start = 0
             for index in 1...sorted.count {
