@@ -55,6 +55,25 @@ public enum StandardRows {
             || line(forKey: key, in: table, isIncome: false, afterCarryOver: false) != nil
     }
 
+    /// Whether `label` is a standard row of either block of 公开01 or of 公开04: ``isStandardRow(_:in:)`` of both
+    /// tables, the label keyed once and its 类 looked up once (a 类 name is a row of both 支出 blocks alike:
+    /// ``classLine(of:in:)`` finds a row for a code in either table or in neither).
+    public static func isStandardRowOfEitherSummary(_ label: String) -> Bool {
+        let key = rowKey(label)
+        guard !key.isEmpty else { return false }
+        if summaryIncomeLines[key] != nil || summaryExpenditureTotalLines[key] != nil
+            || appropriationFunds[key] != nil || appropriationExpenditureTotalLines[key] != nil
+        {
+            return true
+        }
+        switch key {
+        case "本年收入合计", "年初财政拨款结转和结余", "总计": return true
+        default: break
+        }
+        return ClassificationCode.expenditureClassCode(forLabel: key).flatMap(ClassificationCode.expenditureClassIndex(of:))
+            != nil
+    }
+
     /// Places a row of a side-by-side table by its label.
     ///
     /// - Parameters:

@@ -12,12 +12,14 @@ enum LineNumbersAsAmounts {
 
     /// Removes every table with such a column and records `table.not-understood` for it.
     static func refuse(in disclosure: inout Disclosure) {
-        var kept: [PublicTable] = []
-        for table in disclosure.tables {
+        // The tables kept, copied only once one is refused (most documents refuse none: their tables stay as they are).
+        var kept: [PublicTable]?
+        for (index, table) in disclosure.tables.enumerated() {
             guard let (column, run) = lineNumberColumn(in: table) else {
-                kept.append(table)
+                kept?.append(table)
                 continue
             }
+            if kept == nil { kept = Array(disclosure.tables[..<index]) }
             disclosure.problems.append(
                 ReadProblem(
                     code: Disclosure.notUnderstoodTableProblem, severity: .error,
@@ -29,7 +31,7 @@ enum LineNumbersAsAmounts {
                     table: table.id, source: table.rows.first { row in row.cells.contains { $0.column == column } }?.source
                         ?? table.source))
         }
-        disclosure.tables = kept
+        if let kept { disclosure.tables = kept }
     }
 
     /// The first 栏次 whose cells, down consecutive rows, read ``minimumRun`` or more consecutive whole numbers

@@ -24,6 +24,20 @@ enum ColumnMeasure: Equatable, Sendable {
     /// A text without form feeds (``PageBreaksMissing``) is measured with a page every `linesPerPage` lines: one
     /// page of a whole document lets amounts of different pages meet at a column by chance.
     static func of(_ text: String, linesPerPage: Int? = nil) -> ColumnMeasure {
+        // The walk's state lives in a local value inside the closure (``Walk``), not in variables the closure
+        // captures: the same steps, without a load and store through the captured variables at every scalar.
+        let walk = text.withUTF8Bytes { bytes -> Walk in
+            var walk = Walk(linesPerPage: linesPerPage)
+            walk.run(bytes)
+            return walk
+        }
+        func aligned(_ ends: [Int: Int]) -> Int { ends.values.reduce(0) { $0 + ($1 > 1 ? $1 : 0) } }
+        return aligned(walk.byWidth) > aligned(walk.byCharacters) ? .displayWidth : .characters
+    }
+
+    /// One pass of ``of(_:linesPerPage:)`` over a text's UTF-8: the counted amounts' right edges under each measure.
+    private struct Walk {
+        let linesPerPage: Int?
         var byCharacters: [Int: Int] = [:]
         var byWidth: [Int: Int] = [:]
         var page = 0
@@ -36,16 +50,21 @@ enum ColumnMeasure: Equatable, Sendable {
         var numeric = true
         var digit = false
         var counted = false
-        func endWord() {
+
+        init(linesPerPage: Int?) { self.linesPerPage = linesPerPage }
+
+        mutating func endWord() {
             if inWord, numeric, digit, counted {
                 byCharacters[page << 32 | column, default: 0] += 1
                 byWidth[page << 32 | width, default: 0] += 1
             }
             inWord = false
         }
-        // Walked on the UTF-8 bytes, one scalar a step: what counts of a scalar is whether it is ASCII (its value),
-        // U+3000 (E3 80 80) or another non-ASCII scalar (any value ≥ 0x80 but U+3000 acts alike: 0x80 stands for it).
-        text.withUTF8Bytes { bytes in
+
+        /// Walked on the UTF-8 bytes, one scalar a step: what counts of a scalar is whether it is ASCII (its value),
+        /// U+3000 (E3 80 80) or another non-ASCII scalar (any value ≥ 0x80 but U+3000 acts alike: 0x80 stands for it).
+        /// Ends the last word.
+        mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
@@ -96,10 +115,8 @@ enum ColumnMeasure: Equatable, Sendable {
                 width += value >= 0x80 ? 2 : 1
                 if value >= 0x80 { wideBefore = true }
             }
+            endWord()
         }
-        endWord()
-        func aligned(_ ends: [Int: Int]) -> Int { ends.values.reduce(0) { $0 + ($1 > 1 ? $1 : 0) } }
-        return aligned(byWidth) > aligned(byCharacters) ? .displayWidth : .characters
     }
 
     /// A character's columns under ``displayWidth``: one per ASCII scalar, two per other scalar.

@@ -14,7 +14,9 @@ enum LayoutDisclosureReader {
         let reconstruction = LayoutReconstruction(source: source, pages: pages)
         let lines = reconstruction.lines
         let provenance = LayoutProvenance(file: file, lines: lines)
-        let text = SourceText(file: file, text: reconstruction.text, provenance: provenance)
+        // The lines' texts, taken once: joined they are ``LayoutReconstruction/text``; the cut table is told on them.
+        let texts = lines.map(\.text)
+        let text = SourceText(file: file, text: texts.joined(separator: "\n"), provenance: provenance)
         var disclosure = TextDisclosureParser(
             text: text, byteCount: byteCount, readsSelfEvaluations: configuration.readsSelfEvaluations
         ).parse()
@@ -36,7 +38,7 @@ enum LayoutDisclosureReader {
         }
         finishing(&disclosure)
         // Last: a cut inside a row (``CutTableText``) and the tables on scanned pages are known by now.
-        TextEndsInTable.mark(&disclosure, lines: lines.map(\.text)) { provenance.location($0, column: 1) }
+        TextEndsInTable.mark(&disclosure, lines: texts) { provenance.location($0, column: 1) }
         return disclosure
     }
 

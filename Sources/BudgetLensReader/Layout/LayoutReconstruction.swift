@@ -58,7 +58,7 @@ struct LayoutReconstruction {
                 if let first = rows.first, continuesTable(first, rows: rows, em: em, table: table) {
                     if table.endedByTotal {
                         close(&open, atPageBreak: true)
-                        if TableTitles.table(named: first.joinedText) == nil {
+                        if first.title == nil {
                             noteRowsWithoutTitle(first, after: table.id)
                             skippingRowsWithoutTitle = true
                         }
@@ -82,7 +82,7 @@ struct LayoutReconstruction {
                         // page break, not at its note.
                         close(&open, atPageBreak: segmentIsEmpty && !isNote(row))
                     } else if segmentIsEmpty,  // the cheap test first
-                        TableTitles.table(named: row.joinedText) == open!.id
+                        row.title == open!.id
                     {
                         open!.pendingText.append(textLine(row, tabGap: tabGap))  // a title repeated on a new page
                         continue
@@ -170,13 +170,18 @@ struct LayoutReconstruction {
 
     /// A prose line: the fragments, a tab where a wide gap separates them, a space where a visible one does.
     private func textLine(_ row: VisualRow, tabGap: Double) -> SynthesizedLine {
-        var line = SynthesizedLine(page: row.page)
+        textLine(row.fragments, page: row.page, tabGap: tabGap)
+    }
+
+    /// ``textLine(_:tabGap:)`` of a row of these fragments on `page` (a fragment of a title's line written alone).
+    private func textLine(_ fragments: [Fragment], page: Int, tabGap: Double) -> SynthesizedLine {
+        var line = SynthesizedLine(page: page)
         let spaceGap = source == .pdf ? 3.0 : 0.5
         // A heading spaced out across the line (`第一部分      …概况`) is one line of prose, not a row.
-        let isHeading = row.fragments.first.map { LayoutReconstruction.isPartMarker($0.text) } ?? false
-        for (index, fragment) in row.fragments.enumerated() {
+        let isHeading = fragments.first.map { LayoutReconstruction.isPartMarker($0.text) } ?? false
+        for (index, fragment) in fragments.enumerated() {
             if index > 0 {
-                let gap = fragment.x0 - row.fragments[index - 1].x1
+                let gap = fragment.x0 - fragments[index - 1].x1
                 line.append(gap >= tabGap && !isHeading ? "\t" : gap > spaceGap ? " " : "", origin: nil)
             }
             line.append(fragment.text, origin: fragment.origin)
@@ -190,17 +195,17 @@ struct LayoutReconstruction {
         // A title holds `表` (``TableTitles/table(named:)`` needs its bytes): a row without it, nor any of its
         // fragments, names none.
         guard row.joinedText.containsText("表") else { return nil }
-        if let id = TableTitles.table(named: row.joinedText) { return (id, [textLine(row, tabGap: tabGap)]) }
+        if let id = row.title { return (id, [textLine(row, tabGap: tabGap)]) }
         for (index, fragment) in row.fragments.enumerated() {
             guard let id = TableTitles.table(named: fragment.text) else { continue }
             let others = row.fragments.enumerated().filter { $0.offset != index }.map(\.element)
             guard others.allSatisfy({ TableHeaderLine(Substring($0.text)) != nil }) else { return nil }
             var result = [
-                textLine(VisualRow(baseline: row.baseline, fragments: [fragment], page: row.page), tabGap: tabGap)
+                textLine([fragment], page: row.page, tabGap: tabGap)
             ]
             for other in others {
                 result.append(
-                    textLine(VisualRow(baseline: row.baseline, fragments: [other], page: row.page), tabGap: tabGap))
+                    textLine([other], page: row.page, tabGap: tabGap))
             }
             return (id, result)
         }
@@ -214,9 +219,8 @@ struct LayoutReconstruction {
         var seen = 0
         while next < rows.count, seen < 4 {
             let row = rows[next]
-            let text = row.joinedText
-            if TableTitles.table(named: text) != nil { return false }
-            if TableHeaderLine(Substring(text)) == nil {
+            if row.title != nil { return false }
+            if TableHeaderLine(Substring(row.joinedText)) == nil {
                 if isGridRow(row, em: em) { return true }
                 seen += 1
             }
@@ -236,7 +240,7 @@ struct LayoutReconstruction {
     /// Whether a page's first row carries on the table open at the end of the previous page: a grid row, or
     /// cells under the table's columns (a 公开04 continuing with its 支出 labels alone).
     private func continuesTable(_ row: VisualRow, rows: [VisualRow], em: Double, table: OpenTable) -> Bool {
-        if TableTitles.table(named: row.joinedText) != nil { return true }  // checked against the id later
+        if row.title != nil { return true }  // checked against the id later
         if endsTable(row, page: nil, em: em) { return false }
         if isGridRow(row, em: em) || rows.dropFirst().prefix(2).contains(where: { isGridRow($0, em: em) }) {
             return true
@@ -284,7 +288,7 @@ struct LayoutReconstruction {
             // A no-data statement alone under the grid (`本单位没有使用…，故本表无数据`, no `注：`): words only.
             if row.fragments.allSatisfy({ $0.kind == .text }), TableLocator.isNoDataStatement(key) { return true }
         }
-        if TableTitles.table(named: joined) != nil { return true }
+        if row.title != nil { return true }
         if let page, row.fragments.count == 1, let only = row.fragments.first, only.kind == .text,
             page.width > 0, only.width > 0.6 * page.width, source == .pdf
         {

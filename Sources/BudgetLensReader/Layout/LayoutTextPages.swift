@@ -93,20 +93,14 @@ enum LayoutTextPages {
             // bytes (a scalar starts at each byte that is not a continuation byte 10xxxxxx; it is ≥ U+0080 when that
             // byte is; U+3000 is E3 80 80). Otherwise by `Character`. Whether every scalar is a character of its own
             // (``SingleScalarCharacters/holds(utf8:)``) is tested scalar by scalar in the same walk: at a scalar that is
-            // not, the line's words are taken back and the line is walked by `Character` (the same words as testing the
-            // whole line first: the walk changes nothing else outside this closure).
-            let firstWord = pages[pages.count - 1].words.count
-            let walked = line.withUTF8Bytes { bytes -> Bool in
+            // not, the walk gives up (`nil`) and the line is walked by `Character` (the same words as testing the whole
+            // line first). The walk keeps its words and counters in locals of its own (not variables the closure
+            // captures, nor the page's words): they are added to the page only when the walk is through.
+            let walked = line.withUTF8Bytes { bytes -> (words: [PageWord], column: Int, x: Int)? in
+                var words: [PageWord] = []
+                var column = 0
+                var x = 0
                 var start: (column: Int, x: Int, offset: Int)?
-                func flushWord(_ end: Int) {
-                    guard let word = start else { return }
-                    pages[pages.count - 1].words.append(
-                        PageWord(
-                            text: String(decoding: UnsafeBufferPointer(rebasing: bytes[word.offset..<end]), as: UTF8.self),
-                            x0: Double(word.x), x1: Double(x), baseline: y,
-                            origin: .text(line: lineNumber, column: word.column + 1)))
-                    start = nil
-                }
                 let count = bytes.count
                 var index = 0
                 while index < count {
@@ -128,18 +122,21 @@ enum LayoutTextPages {
                     } else {
                         value = 0xFFFF_FFFF  // a four-byte or cut sequence: in none of the ranges
                     }
-                    guard SingleScalarCharacters.isSingleScalar(value) else {
-                        pages[pages.count - 1].words.removeSubrange(firstWord...)
-                        column = 0
-                        x = 0
-                        return false
-                    }
+                    guard SingleScalarCharacters.isSingleScalar(value) else { return nil }
                     var isSpace = byte == 0x20 || byte == 0x0C
                     if byte == 0xE3, index + 1 < count, bytes[index + 1] == 0x80 {
                         isSpace = index + 2 < count && bytes[index + 2] == 0x80
                     }
                     if isSpace {
-                        flushWord(index)
+                        if let word = start {
+                            words.append(
+                                PageWord(
+                                    text: String(
+                                        decoding: UnsafeBufferPointer(rebasing: bytes[word.offset..<index]), as: UTF8.self),
+                                    x0: Double(word.x), x1: Double(x), baseline: y,
+                                    origin: .text(line: lineNumber, column: word.column + 1)))
+                            start = nil
+                        }
                     } else if start == nil {
                         start = (column, x, index)
                     }
@@ -147,10 +144,20 @@ enum LayoutTextPages {
                     x += wide && byte >= 0x80 ? 2 : 1
                     index += 1
                 }
-                flushWord(count)
-                return true
+                if let word = start {
+                    words.append(
+                        PageWord(
+                            text: String(decoding: UnsafeBufferPointer(rebasing: bytes[word.offset..<count]), as: UTF8.self),
+                            x0: Double(word.x), x1: Double(x), baseline: y,
+                            origin: .text(line: lineNumber, column: word.column + 1)))
+                }
+                return (words, column, x)
             }
-            if !walked {
+            if let walked {
+                pages[pages.count - 1].words += walked.words
+                column = walked.column
+                x = walked.x
+            } else {
                 var index = line.startIndex
                 while index < line.endIndex {
                     let character = line[index]

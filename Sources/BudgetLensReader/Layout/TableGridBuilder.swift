@@ -38,7 +38,13 @@ struct TableGridBuilder {
     /// The rebuilt rows, header rows first on each page.
     mutating func build(_ segments: [TableSegment]) -> [SynthesizedLine] {
         // The code columns are where the header prints `类`, one per block (the header is on the first page only).
-        let codeColumns = segments.flatMap(\.fragments).filter(TableGridBuilder.isClassHeading).map(\.x0)
+        // (Each segment's fragments tested where they are, not copied into one array first.)
+        var codeColumns: [Double] = []
+        for segment in segments {
+            for fragment in segment.fragments where TableGridBuilder.isClassHeading(fragment) {
+                codeColumns.append(fragment.x0)
+            }
+        }
         var split = segments.map { segment in
             splitHeader(
                 TableSegment(
@@ -240,8 +246,10 @@ struct TableGridBuilder {
             return true
         }
         // A total word in the header (`本年收入合计` as a column name) is a header word, not a row total.
-        let bodyIDs = Set(body.map { $0.id })
-        totals = totals.filter { bodyIDs.contains($0) }
+        // Ids are the fragments' offsets in the segment: a flag per id, not a set of them.
+        var inBody = [Bool](repeating: false, count: segment.fragments.count)
+        for item in body { inBody[item.id] = true }
+        totals = totals.filter { inBody[$0] }
         return SplitSegment(page: segment.page, em: segment.em, header: header, body: body, totals: totals)
     }
 
@@ -465,8 +473,7 @@ enum HeaderWords {
     private static func startsRow(_ word: String) -> Bool {
         TextNormalization.leadingOrdinal(word).map { $0.style == .chinese } == true
             || isTotal(TextNormalization.layoutKey(word))
-            || StandardRows.isStandardRow(word, in: .incomeExpenditureSummary)
-            || StandardRows.isStandardRow(word, in: .appropriationSummary)
+            || StandardRows.isStandardRowOfEitherSummary(word)
     }
 
     /// `2.85`, `1,503.52`, `-0.94`: digits with a decimal point and one or two decimals.

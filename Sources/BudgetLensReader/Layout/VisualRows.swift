@@ -123,12 +123,16 @@ struct VisualRow {
     /// The fragments joined without separators, for matching titles and markers: joined once, as the
     /// reconstruction tests most rows several times (a title, a table's end, a header line).
     let joinedText: String
+    /// The table ``joinedText`` names (``TableTitles/table(named:)``), looked up once: the reconstruction asks it of
+    /// most rows, and of some several times (a title's next rows, a table's end, a page's first row).
+    let title: TableID?
 
     init(baseline: Double, fragments: [Fragment], page: Int) {
         self.baseline = baseline
         self.fragments = fragments
         self.page = page
         joinedText = fragments.count == 1 ? fragments[0].text : fragments.map(\.text).joined()
+        title = TableTitles.table(named: joinedText)
     }
 }
 
@@ -188,6 +192,13 @@ struct VisualRowBuilder {
             let count = bytes.count
             while index < count {
                 let lead = bytes[index]
+                // An ASCII scalar is wide only as `(` or `)` (``TextNormalization/isWide(_:)``'s other ranges start at
+                // U+2010).
+                if lead < 0x80 {
+                    if lead == 0x28 || lead == 0x29 { wide += 1 } else { narrow += 1 }
+                    index += 1
+                    continue
+                }
                 var value = UInt32(lead)
                 var length = 1
                 if lead >= 0xF0, index + 3 < count {
@@ -237,7 +248,10 @@ struct VisualRowBuilder {
         }
         return groups.map { range in
             let group = words[range]
-            let sorted = group.sorted { $0.x0 < $1.x0 }
+            // A line's words in layout text come left to right already: the stable sort would give them back as they
+            // are, so only a line with a word out of order is sorted.
+            let inOrder = group.indices.dropFirst().allSatisfy { !(group[$0].x0 < group[$0 - 1].x0) }
+            let sorted = inOrder ? Array(group) : group.sorted { $0.x0 < $1.x0 }
             var fragments: [Fragment] = []
             var start = 0
             for index in 1...sorted.count {
