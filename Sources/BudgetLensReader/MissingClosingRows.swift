@@ -23,8 +23,10 @@ enum MissingClosingRows {
     static func mark(in disclosure: inout Disclosure) {
         for table in disclosure.tables {
             guard let closing = closingRows[table.id], let last = table.rows.last else { continue }
-            let keys = Set(table.rows.map { TextNormalization.key($0.item) })
-            let missing = closing.filter { !keys.contains($0) }
+            // Searched from the last row, where the closing rows stand: found at once in a whole table.
+            let missing = closing.filter { key in
+                !table.rows.reversed().contains { $0.item == key || TextNormalization.key($0.item) == key }
+            }
             guard !missing.isEmpty,
                 !disclosure.problems.contains(where: { $0.table == table.id && toldEarlyEnd.contains($0.code) })
             else { continue }

@@ -101,11 +101,7 @@ struct SectionStatementReader {
                 // An amount printed coarser than the tables (`0.29亿元`) is checked only where it restates a cell, at
                 // its printed precision: no change, budget or share is computed from it.
                 let isCoarse = figure.printedStep != nil
-                let isPlainAmount = !Self.hasUnresolvedAlternative(lead) && !lead.hasByteSuffix("比年初预算数")
-                    && !lead.hasByteSuffix("比年初预算") && Self.changeWord(at: lead) == nil
-                    && Self.suffix(of: lead, among: Self.budgetWords) == nil
-                    && Self.suffix(of: lead, among: Self.actualWords) == nil
-                if Self.hasUnresolvedAlternative(lead) || (isCoarse && !isPlainAmount) {
+                if Self.hasUnresolvedAlternative(lead) || (isCoarse && !Self.isPlainAmount(lead)) {
                     readCount -= 1
                     unread.append(UnreadFigure(section: section.number, figure: printed, context: span, source: location))
                 } else if lead.hasByteSuffix("比年初预算数") || lead.hasByteSuffix("比年初预算") {
@@ -252,6 +248,14 @@ struct SectionStatementReader {
                         source: base.source, span: Self.sentence(in: scalars, around: offset)))
             }
         }
+    }
+
+    /// Whether the words before an amount make it a plain restated amount: no change (`比上年增加`), no 年初预算 or
+    /// 决算 of a completion, no alternative left open.
+    static func isPlainAmount(_ lead: String) -> Bool {
+        !hasUnresolvedAlternative(lead) && !lead.hasByteSuffix("比年初预算数") && !lead.hasByteSuffix("比年初预算")
+            && changeWord(at: lead) == nil && suffix(of: lead, among: budgetWords) == nil
+            && suffix(of: lead, among: actualWords) == nil
     }
 
     /// 六's `主要包括：基本工资 422.62 万元、…、代缴社会保险费 0.08。`: an item of an amount list printed without
