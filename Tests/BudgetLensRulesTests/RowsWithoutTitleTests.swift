@@ -13,6 +13,19 @@ import Testing
 /// `BUDGETLENS_TEST_TOOLS=1`.
 @Suite("A table's first page removed from a PDF", .enabled(if: ExtractionTools.shouldRun))
 struct RowsWithoutTitleTests {
+    /// The 财政局 PDF without page `page` (pdfseparate + pdfunite) and its `pdftotext -layout` text, in `folder`.
+    static func financePDF(without page: Int, in folder: URL) throws -> (pdf: String, layout: String) {
+        let source = Seed.corpusPath(Seed.financePDF)
+        let split = try ProcessRunner.run("/usr/bin/env", ["pdfseparate", source, folder.appendingPathComponent("p-%d.pdf").path])
+        try #require(split.status == 0)
+        let pages = (1...25).filter { $0 != page }.map { folder.appendingPathComponent("p-\($0).pdf").path }
+        let pdf = folder.appendingPathComponent("no\(page).pdf").path
+        try #require(try ProcessRunner.run("/usr/bin/env", ["pdfunite"] + pages + [pdf]).status == 0)
+        let layout = folder.appendingPathComponent("no\(page).txt").path
+        try #require(try ProcessRunner.run("/usr/bin/env", ["pdftotext", "-q", "-layout", pdf, layout]).status == 0)
+        return (pdf, layout)
+    }
+
     static func cells(_ disclosure: Disclosure, _ id: TableID) -> [String] {
         ExtractionFormsTests.cells(disclosure).filter { $0.hasPrefix(id.number + "|") }
     }
@@ -21,14 +34,8 @@ struct RowsWithoutTitleTests {
     func page8Removed() throws {
         let folder = try TestWorkbooks.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        let (pdf, layout) = try Self.financePDF(without: 8, in: folder)
         let source = Seed.corpusPath(Seed.financePDF)
-        let split = try ProcessRunner.run("/usr/bin/env", ["pdfseparate", source, folder.appendingPathComponent("p-%d.pdf").path])
-        try #require(split.status == 0)
-        let pages = (1...25).filter { $0 != 8 }.map { folder.appendingPathComponent("p-\($0).pdf").path }
-        let pdf = folder.appendingPathComponent("no8.pdf").path
-        try #require(try ProcessRunner.run("/usr/bin/env", ["pdfunite"] + pages + [pdf]).status == 0)
-        let layout = folder.appendingPathComponent("no8.txt").path
-        try #require(try ProcessRunner.run("/usr/bin/env", ["pdftotext", "-q", "-layout", pdf, layout]).status == 0)
         let whole = try DisclosureReader.read(path: source)
         #expect(Self.cells(whole, .incomeExpenditureSummary).count == 42)
         for path in [pdf, layout] {
@@ -65,14 +72,7 @@ struct RowsWithoutTitleTests {
     func lastPageRemoved() throws {
         let folder = try TestWorkbooks.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let source = Seed.corpusPath(Seed.financePDF)
-        let split = try ProcessRunner.run("/usr/bin/env", ["pdfseparate", source, folder.appendingPathComponent("p-%d.pdf").path])
-        try #require(split.status == 0)
-        let pages = (1...25).filter { $0 != 7 }.map { folder.appendingPathComponent("p-\($0).pdf").path }
-        let pdf = folder.appendingPathComponent("no7.pdf").path
-        try #require(try ProcessRunner.run("/usr/bin/env", ["pdfunite"] + pages + [pdf]).status == 0)
-        let layout = folder.appendingPathComponent("no7.txt").path
-        try #require(try ProcessRunner.run("/usr/bin/env", ["pdftotext", "-q", "-layout", pdf, layout]).status == 0)
+        let (pdf, layout) = try Self.financePDF(without: 7, in: folder)
         for path in [pdf, layout] {
             let read = try DisclosureReader.read(path: path)
             let missing = read.problems.filter { $0.code == "table.rows-missing" }
