@@ -99,11 +99,13 @@ public enum StandardRows {
         )
     }
 
-    /// The key a label is placed by: no leading ordinal, ``TextNormalization/key(_:)``, nothing from the first `(`.
+    /// The key a label is placed by: no leading ordinal, ``TextNormalization/key(_:)``, nothing from the first `(`;
+    /// `收入总计` and `支出总计` (templates that name the blocks' 总计 rows, as the rules do) are `总计`.
     private static func rowKey(_ label: String) -> String {
         let stripped = TextNormalization.leadingOrdinal(label).map { String($0.rest) } ?? label
         var key = TextNormalization.key(stripped)
         if let open = key.firstIndex(of: "(") { key = String(key[..<open]) }  // 使用非财政拨款结余（含专用结余）
+        if key == "收入总计" || key == "支出总计" { return "总计" }
         return key
     }
 

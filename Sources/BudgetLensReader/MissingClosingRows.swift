@@ -1,7 +1,7 @@
 import BudgetLensCore
 
-/// A table read without the rows it closes with: 公开01 and 公开04 end with their 总计 row, 公开06 with 人员经费合计
-/// and 公用经费合计 (DOMAIN §1.4, §1.6, §1.7). Without them the table stopped early — a page lost at its end, a file
+/// A table read without the rows it closes with: 公开01 and 公开04 end with their 总计 row (`收入总计`, `支出总计` in
+/// templates that name the sides), 公开06 with 人员经费合计 and 公用经费合计 (DOMAIN §1.4, §1.6, §1.7). Without them the table stopped early — a page lost at its end, a file
 /// cut, a copy that left rows out — and the identities that need them would read blanks as 0.00 (a fresh tester's
 /// finding 26-3: `公开01 行31 栏1 is 0.00` with nothing saying the row is not in the file).
 ///
@@ -23,9 +23,10 @@ enum MissingClosingRows {
     static func mark(in disclosure: inout Disclosure) {
         for table in disclosure.tables {
             guard let closing = closingRows[table.id], let last = table.rows.last else { continue }
-            // Searched from the last row, where the closing rows stand: found at once in a whole table.
+            // Searched from the last row, where the closing rows stand: found at once in a whole table. A label that
+            // ends with the word counts (`收入总计`, `支出总计`: templates that name the sides).
             let missing = closing.filter { key in
-                !table.rows.reversed().contains { $0.item == key || TextNormalization.key($0.item) == key }
+                !table.rows.reversed().contains { $0.item == key || TextNormalization.key($0.item).hasByteSuffix(key) }
             }
             guard !missing.isEmpty,
                 !disclosure.problems.contains(where: { $0.table == table.id && toldEarlyEnd.contains($0.code) })

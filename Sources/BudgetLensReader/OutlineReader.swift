@@ -157,11 +157,10 @@ struct OutlineReader {
     }
 
     /// The 情况说明 and 名词解释 headings of a body without `第N部分` markers for them, as units print them alone
-    /// (`上海市普陀区财政局2024年度部门决算情况说明`, `三、部门决算情况说明`, `部门决算情况` / `说明`, `名词解释`): each
-    /// only when `headings` has none of its role, outside the tables' lines, and the 情况说明's only when its first
-    /// section (`一、…`) follows within four lines. A heading whose words before `决算情况说明` end with 部门, 单位,
-    /// 本级, 汇总 or 年度 (or stand alone) names the part; the narrative's own sections (`二、收入决算情况说明`,
-    /// `八、政府性基金预算财政拨款收入支出决算情况说明`) do not.
+    /// (`上海市普陀区财政局2024年度部门决算情况说明`, `三、部门决算情况说明`, `部门决算说明`, `情况说明`, wrapped
+    /// `…年度部门决算` / `情况说明`, `名词解释`): each only when `headings` has none of its role, outside the tables'
+    /// lines, and the 情况说明's only when its first section (`一、…`) follows within four lines (``namesNarrative(_:)``
+    /// says which words name it).
     func unmarkedHeadings(from start: Int, excluding tableLines: [ClosedRange<Int>], headings: [PartHeading]) -> [PartHeading] {
         func outsideTables(_ index: Int) -> Bool {
             index >= start && !text.isGridLine(index) && !tableLines.contains { $0.contains(index) }
@@ -174,23 +173,20 @@ struct OutlineReader {
         }
         var found: [PartHeading] = []
         if !headings.contains(where: { $0.role == .narrative }) {
-            for index in text.lines(containing: "决算情况", maximumLength: 300) where outsideTables(index) {
-                let key = key(index)
-                var end = index
-                let words: Substring
-                if key.hasByteSuffix("决算情况说明") {
-                    words = key.dropLast("决算情况说明".count)
-                } else if key.hasByteSuffix("决算情况"), let next = nextNonBlank(after: index), next <= index + 2,
-                    TextNormalization.key(text.label(next)) == "说明"
-                {
-                    words = key.dropLast("决算情况".count)
-                    end = next
-                } else {
-                    continue
+            // Lines with 说明 or 决算: the heading, or the first line of one wrapped anywhere (`…年度部门决算` /
+            // `情况说明`, `…决算情况说` / `明`): joined with the next line when that is short.
+            let candidates = Set(text.lines(containing: "说明", maximumLength: 300) + text.lines(containing: "决算", maximumLength: 300))
+            for first in candidates.sorted() where outsideTables(first) {
+                let own = key(first)
+                var index = first
+                if !Self.namesNarrative(own) {
+                    guard let next = nextNonBlank(after: first), next <= first + 2, outsideTables(next) else { continue }
+                    let rest = key(next)
+                    guard !rest.isEmpty, rest.count <= 6, Self.namesNarrative(own + rest) else { continue }
+                    index = next  // wrapped: the heading's last line
                 }
-                guard words.isEmpty || ["部门", "单位", "本级", "汇总", "年度"].contains(where: { words.hasSuffix($0) }) else { continue }
                 // Its first section follows.
-                var next = end
+                var next = index
                 var sectionFollows = false
                 for _ in 0..<4 {
                     guard let line = nextNonBlank(after: next) else { break }
@@ -203,8 +199,8 @@ struct OutlineReader {
                     next = line
                 }
                 guard sectionFollows else { continue }
-                let heading = (index...end).map { text.lines[$0].trimmedSpaces() }.joined()
-                found.append(PartHeading(index: index, heading: heading, role: .narrative, headingEnd: end))
+                let heading = (first...index).map { text.lines[$0].trimmedSpaces() }.joined()
+                found.append(PartHeading(index: first, heading: heading, role: .narrative, headingEnd: index))
                 break
             }
         }
@@ -216,6 +212,18 @@ struct OutlineReader {
             }
         }
         return found
+    }
+
+    /// Whether a heading's key (without a leading `三、`) names the 情况说明 part: `情况说明` alone, or words ending with
+    /// 部门, 单位, 本级, 汇总 or 年度 (or none) before `决算情况说明`, `决算情况的说明` or `决算说明`. The narrative's own
+    /// sections (`二、收入决算情况说明`, `八、…收入支出决算情况说明`) do not.
+    static func namesNarrative(_ key: String) -> Bool {
+        if key == "情况说明" { return true }
+        for ending in ["决算情况说明", "决算情况的说明", "决算说明"] where key.hasByteSuffix(ending) {
+            let words = key.dropLast(ending.count)
+            return words.isEmpty || ["部门", "单位", "本级", "汇总", "年度"].contains { words.hasSuffix($0) }
+        }
+        return false
     }
 
     private func role(of title: String) -> PartRole {

@@ -62,4 +62,22 @@ struct MissingClosingRowsTests {
         #expect(Self.missing(disclosure).isEmpty, "\(disclosure.problems.map(\.code))")
         #expect(disclosure.problems.contains { $0.code == Disclosure.truncatedTableProblem || $0.code == Disclosure.cutTableProblem })
     }
+
+    @Test("总计 rows labelled by their block (收入总计 / 支出总计, as the rules name them): read at 行31/62 and 32/64, no error")
+    func namedTotals() throws {
+        let text = try String(contentsOfFile: Seed.corpusPath(Seed.shanghaiFinance), encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        #expect(lines[129] == "总计\t2,995.39\t总计\t2,995.39")
+        lines[129] = "收入总计\t2,995.39\t支出总计\t2,995.39"
+        lines[233] = lines[233].replacingOccurrences(of: "总计\t2,961.68\t总计", with: "收入总计\t2,961.68\t支出总计")
+        let edited = try DisclosureReader.read(data: Data(lines.joined(separator: "\n").utf8), file: "001.txt")
+        let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))
+        #expect(Self.missing(edited).isEmpty)
+        for id in [TableID.incomeExpenditureSummary, .appropriationSummary] {
+            let lines = { (disclosure: Disclosure) in disclosure.table(id)?.rows.map { "\($0.line ?? 0) \($0.standardLine ?? 0)" } }
+            #expect(lines(edited) == lines(original), "\(id)")
+        }
+        #expect(edited.problems.count == original.problems.count, "\(edited.problems.map(\.message))")
+    }
 }
+

@@ -29,9 +29,11 @@ struct UnmarkedNarrativeHeadingTests {
     }
 
     @Test(
-        "the heading alone, numbered 三、, or wrapped: the same 11 sections and the same findings as under 第三部分",
+        "the heading alone, numbered 三、, or wrapped anywhere (a fresh tester's h12, h13, corpus 002): the same 11 sections and findings as under 第三部分",
         arguments: [
             "上海市普陀区财政局2024年度部门决算情况说明\n\n", "三、部门决算情况说明\n\n", "部门决算情况\n说明\n",
+            "上海市普陀区财政局2024年度部门决算\n情况说明\n", "上海市普陀区财政局2024年度部门决算情况说\n明\n",
+            "三、部门决算\n情况说明\n", "情况说明\n\n", "部门决算说明\n\n",
         ])
     func sameNarrative(heading: String) throws {
         let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))

@@ -50,4 +50,21 @@ struct NarrativeHundredMillionYuanTests {
         let added = try Self.findings("3亿元").filter { !original.contains($0) }
         #expect(added == ["N-BIND error 情况说明所述金额与表内数一致：“本年收入合计”文中为3亿元，表中为2946.25万元"], "\(added)")
     }
+
+    @Test("a share right after a coarse 亿元 amount (`一般公共服务支出（类）0.21亿元，占71.65%`) is not computed from the amount before it")
+    func shareAfterCoarseAmount() throws {
+        var text = try String(contentsOfFile: Seed.corpusPath(Seed.shanghaiFinance), encoding: .utf8)
+        let original = Set(try Self.findings(nil))
+        let lines = text.components(separatedBy: "\n")
+        let line = try #require(lines.first { $0.contains("2,106.66万元") || $0.contains("2106.66万元") })
+        let edited = line.replacingOccurrences(of: "2,106.66万元", with: "0.21亿元").replacingOccurrences(of: "2106.66万元", with: "0.21亿元")
+        text = text.replacingOccurrences(of: line, with: edited)
+        let disclosure = try DisclosureReader.read(data: Data(text.utf8), file: "001.txt")
+        let report = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure)
+        let added = report.findings.filter { $0.rule.hasPrefix("N-") }.map { "\($0.rule) \($0.severity) \($0.message)" }
+            .filter { !original.contains($0) }
+        #expect(!added.contains { $0.hasPrefix("N-SHARE") && $0.contains("100%") }, "\(added)")
+        #expect(!added.contains { $0.contains("error") }, "\(added)")
+    }
 }
+

@@ -148,6 +148,8 @@ struct SectionStatementReader {
                     let step = figure.printedStep.map { Money(fen: $0) }
                     amountsHere.append((add(subject, .amount(amount), printedStep: step), figure.end))
                     guard !isCoarse else {
+                        // Nor the part of a share that follows (`…0.21亿元，占71.65%`): none is computed from it.
+                        lastAmount = nil
                         if subsectionWhole == nil { subsectionWholeCoarse = true }
                         continue
                     }
