@@ -123,18 +123,33 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Waits until the server has a child process (poppler reading an uploaded PDF), polling
-    /// `/proc/PID/task/*/children` every 5 ms; false when `limit` passes first or the server ends.
-    func waitForChildProcess(within limit: Duration) async throws -> Bool {
-        let deadline = ContinuousClock.now + limit
-        while ContinuousClock.now < deadline, process.isRunning {
-            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-            for task in tasks {
-                let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? ""
-                if !children.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return true }
+    /// `/proc/PID/task/*/children` every millisecond on a thread of its own — not on Swift's cooperative pool, which
+    /// other tests running in parallel may keep busy with blocking waits long enough to miss the child; false when
+    /// `seconds` pass first or the server ends.
+    func waitForChildProcess(within seconds: Double) async -> Bool {
+        let pid = self.pid
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let deadline = Date().addingTimeInterval(seconds)
+                while Date() < deadline, kill(pid, 0) == 0 {
+                    if Self.hasChild(pid) {
+                        continuation.resume(returning: true)
+                        return
+                    }
+                    usleep(1000)
+                }
+                continuation.resume(returning: false)
             }
-            try await Task.sleep(for: .milliseconds(5))
         }
-        return false
+    }
+
+    /// Whether any thread of process `pid` has a child process.
+    static func hasChild(_ pid: Int32) -> Bool {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.contains { task in
+            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? ""
+            return !children.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }
     }
 
     /// The peak resident memory of the process (VmHWM), in bytes.
