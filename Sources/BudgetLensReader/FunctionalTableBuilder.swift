@@ -28,8 +28,7 @@ struct FunctionalTableBuilder: TableBuilder {
         // amount after the code and name fields): a row whose code is miswritten (`201 | | 999.99`) is a row with a
         // bad code, not a header line dropped without a word.
         let headerRows = Array(grid.prefix {
-            !isDataRow($0, codeFieldCount: codeFieldCount)
-                && !($0.key(0).utf8.first.map { (0x30...0x39).contains($0) } == true && Self.hasAmounts($0, after: codeFieldCount))
+            !isDataRow($0, codeFieldCount: codeFieldCount) && !Self.isMiswrittenCodeRow($0, codeFieldCount: codeFieldCount)
         })
         // Amounts start after the code and name fields — or, when a 栏次 row numbers columns further right (a
         // PDF's header with 科目编码, 栏次 and 科目名称 in fields of their own), at its first number.
@@ -56,10 +55,12 @@ struct FunctionalTableBuilder: TableBuilder {
         return (columns.sorted { $0.number < $1.number }, rows)
     }
 
-    /// Whether a field after the code and name fields holds a decimal amount (`2,106.66`): header lines hold words
-    /// and 栏次 numbers (`1`, `2`), never one.
-    private static func hasAmounts(_ line: GridLine, after codeFieldCount: Int) -> Bool {
-        guard line.width > codeFieldCount + 1 else { return false }
+    /// Whether the row starts with digits and a field after the code and name fields holds a decimal amount
+    /// (`2,106.66`): a row whose code is miswritten — header lines hold words and 栏次 numbers (`1`, `2`), never one.
+    private static func isMiswrittenCodeRow(_ line: GridLine, codeFieldCount: Int) -> Bool {
+        guard line.width > codeFieldCount + 1, let first = line.key(0).utf8.first, (0x30...0x39).contains(first) else {
+            return false
+        }
         for position in (codeFieldCount + 1)..<line.width where line.fields[position].utf8.contains(UInt8(ascii: ".")) {
             if case .amount = Money.reading(line.fields[position], unit: .yuan) { return true }
         }

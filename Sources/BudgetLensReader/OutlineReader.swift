@@ -100,18 +100,12 @@ struct OutlineReader {
         return (TextNormalization.label(parts.joined(separator: " ")), first, unitName)
     }
 
-    /// A field (`评价机构：…`, `日期:`) or a numbered heading (`一、`, `(一)`, `（一）`, `1.`), which follows a cover's
-    /// title and is no part of it.
+    /// A field (`评价机构：…`, `日期:`) or a numbered heading (`一、`, `(一)`, `（一）`), which follows a cover's title
+    /// and is no part of it.
     private static func isFieldOrHeading(_ compact: String) -> Bool {
         if compact.contains("：") || compact.contains(":") { return true }
-        let scalars = Array(compact.unicodeScalars.prefix(4))
-        guard let head = scalars.first else { return false }
-        let numerals = "一二三四五六七八九十".unicodeScalars
-        if numerals.contains(head), scalars.count > 1, scalars[1] == "、" { return true }
-        if head == "(" || head == "（", scalars.count > 2, numerals.contains(scalars[1]),
-            scalars[2] == ")" || scalars[2] == "）"
-        { return true }
-        return false
+        guard let ordinal = TextNormalization.leadingOrdinal(compact) else { return false }
+        return ordinal.style == .chinese || ordinal.style == .parenthesizedChinese
     }
 
     /// Puts `digits`, when it is a year (1990–2099) and no part has a year yet, before the `年度` of the last part
