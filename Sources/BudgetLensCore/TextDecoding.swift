@@ -156,9 +156,10 @@ public enum TextDecoding {
             return CutCharacter.utf16Offset(bytes, littleEndian: little, bodyStart: 0).map { ($0, "UTF-16") }
         }
         // Never for UTF-8 text (a valid UTF-8 file, or one the decoder refuses as damaged UTF-8).
-        guard String(validating: bytes, as: UTF8.self) == nil, validUTF8SequencesBeforeFirstError(bytes) < 2 else {
-            return nil
-        }
+        // The count first, stopped at 2: UTF-8 Chinese text has two multi-byte sequences within its first lines,
+        // so its whole validation is not run here as well as by the decoder.
+        guard validUTF8SequencesBeforeFirstError(bytes, stoppingAt: 2) < 2, String(validating: bytes, as: UTF8.self) == nil
+        else { return nil }
         return CutCharacter.gb18030Offset(bytes).map { ($0, "GB18030") }
     }
 
@@ -233,7 +234,7 @@ public enum TextDecoding {
         if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
         // UTF-8 text with a bad byte further on is a damaged or mixed file, not GB18030: GB18030 Chinese text
         // almost never starts with two valid UTF-8 multi-byte sequences.
-        if validUTF8SequencesBeforeFirstError(bytes) >= 2 {
+        if validUTF8SequencesBeforeFirstError(bytes, stoppingAt: 2) >= 2 {
             throw invalidUTF8(bytes, hint: "after valid UTF-8 text (a file that mixes encodings, or a damaged one?)")
         }
         if let text = String(data: Data(bytes), encoding: gb18030), !text.isEmpty {
@@ -323,11 +324,11 @@ public enum TextDecoding {
         return nil
     }
 
-    /// How many valid multi-byte UTF-8 sequences come before the first byte that is not UTF-8.
-    private static func validUTF8SequencesBeforeFirstError(_ bytes: [UInt8]) -> Int {
+    /// How many valid multi-byte UTF-8 sequences come before the first byte that is not UTF-8, counted up to `limit`.
+    private static func validUTF8SequencesBeforeFirstError(_ bytes: [UInt8], stoppingAt limit: Int = .max) -> Int {
         var count = 0
         var index = 0
-        while index < bytes.count {
+        while index < bytes.count, count < limit {
             if bytes[index] < 0x80 {
                 index += 1
                 continue

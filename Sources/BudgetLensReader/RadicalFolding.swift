@@ -13,7 +13,7 @@ import Foundation
 enum RadicalFolding {
     /// `text` with every radical folded; `text` itself when it holds none (the usual case: one byte scan).
     static func folded(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isRadical) else { return text }
+        guard mayHoldRadical(text) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             result.append(isRadical(scalar) ? ideograph(for: scalar) : scalar)
@@ -26,6 +26,18 @@ enum RadicalFolding {
         if let code = sharedGlyphs[radical.value], let ideograph = Unicode.Scalar(code) { return ideograph }
         let decomposed = String(radical).precomposedStringWithCompatibilityMapping.unicodeScalars
         return decomposed.count == 1 ? decomposed.first ?? radical : radical
+    }
+
+    /// Whether `text` has a scalar in U+2E80–U+2FFF, a superset of the radicals: their UTF-8 form is `E2` followed
+    /// by `BA`–`BF` (U+2E80 is `E2 BA 80`, U+2FFF is `E2 BF BF`), found on the bytes without decoding a scalar.
+    private static func mayHoldRadical(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 0..<(bytes.count - 1) where bytes[index] == 0xE2 && (0xBA...0xBF).contains(bytes[index + 1]) {
+                return true
+            }
+            return false
+        }
     }
 
     private static func isRadical(_ scalar: Unicode.Scalar) -> Bool {

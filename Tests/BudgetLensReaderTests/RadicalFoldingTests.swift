@@ -29,6 +29,11 @@ struct RadicalFoldingTests {
         #expect(RadicalFolding.folded("\u{2E80}") == "\u{2E80}")
         let plain = "公开06 一般公共预算财政拨款基本支出决算表 30231 公务用车运行维护费 2.08"
         #expect(RadicalFolding.folded(plain) == plain)
+        // The byte pre-test (E2 BA–BF): punctuation of E2 80–8F (“…” —), an ideographic description character
+        // (U+2FF0, E2 BF B0: in the tested range, no radical) and a lone E2-led scalar at the end stay.
+        for text in ["“支出”——合计…", "\u{2FF0}支出", "合计\u{2E7F}", "\u{2E7F}"] { #expect(RadicalFolding.folded(text) == text) }
+        #expect(RadicalFolding.folded("\u{2F40}") == "支")  // a radical alone, and last
+        #expect(RadicalFolding.folded("合计\u{2FD5}").unicodeScalars.last != "\u{2FD5}")  // the last Kangxi radical
     }
 
     @Test("a page text with radicals reads its labels folded, at the file's own line and column")

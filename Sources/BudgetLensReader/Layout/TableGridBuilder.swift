@@ -450,12 +450,14 @@ enum HeaderWords {
     /// label (`30311 代缴社会保险费`, a continuation page's crowded 公开06), or an amount and the next block's code
     /// (`0.00 30239`).
     static func areSeparateColumns(_ left: String, _ right: String) -> Bool {
-        let leftIsAmount = isDecimalAmount(left)  // tested once for the three cases that need it
-        return (columnNames.contains(left) && columnNames.contains(right)) || (leftIsAmount && isDecimalAmount(right))
-            || (leftIsAmount && startsRow(right))
-            || (!left.isEmpty && left.allSatisfy { $0.isASCII && $0.isNumber } && isDecimalAmount(right))
-            || (isCode(left) && right.unicodeScalars.first.map(TextNormalization.isIdeograph) == true)
-            || (leftIsAmount && isCode(right))
+        // The byte tests first; the set lookups and the row keys (which hash and normalise) last.
+        if isDecimalAmount(left) {
+            if isDecimalAmount(right) || isCode(right) || startsRow(right) { return true }
+        } else if isDigits(left) {
+            if isDecimalAmount(right) { return true }
+            if isCode(left), right.unicodeScalars.first.map(TextNormalization.isIdeograph) == true { return true }
+        }
+        return columnNames.contains(left) && columnNames.contains(right)
     }
 
     /// `决算数 预算数` or `预算数 决算数`: the headings of two of 公开09's columns side by side.
@@ -465,8 +467,17 @@ enum HeaderWords {
 
     /// `301`, `30311`, `2010601`: a classification code (3, 5 or 7 digits).
     private static func isCode(_ word: String) -> Bool {
-        [3, 5, 7].contains(word.count) && word.allSatisfy { $0.isASCII && $0.isNumber }
+        [3, 5, 7].contains(word.utf8.count) && isDigits(word)
     }
+
+    /// A word of ASCII digits alone (`64`, `30311`). On the bytes: a `Character` that is an ASCII digit is one
+    /// byte `0`–`9`, and a word of such bytes alone is such `Character`s alone (a combining mark after a digit
+    /// is a byte of its own ≥ 0x80).
+    private static func isDigits(_ word: String) -> Bool {
+        word.withUTF8Bytes { bytes in !bytes.isEmpty && bytes.allSatisfy(isDigit) }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
     /// `一、一般公共服务支出`, `本年支出合计`, `年末结转和结余`: a label that starts a row of 公开01/04; a total
     /// (`公用经费合计`, 公开06).
@@ -476,14 +487,20 @@ enum HeaderWords {
             || StandardRows.isStandardRowOfEitherSummary(word)
     }
 
-    /// `2.85`, `1,503.52`, `-0.94`: digits with a decimal point and one or two decimals.
+    /// `2.85`, `1,503.52`, `-0.94`: an optional `-`, an ASCII digit, digits and commas, a point and one or two
+    /// digits. On the bytes, as ``isDigits(_:)``: every byte of such a word is ASCII, and a byte ≥ 0x80 (a
+    /// combining mark, another digit script) makes it none, as it makes a `Character` no ASCII digit.
     private static func isDecimalAmount(_ word: String) -> Bool {
-        // A `.` is one scalar with no canonical equivalent: a word without its byte holds no such Character.
-        guard word.utf8.contains(UInt8(ascii: ".")) else { return false }
-        let body = word.hasPrefix("-") ? word.dropFirst() : Substring(word)
-        guard let dot = body.firstIndex(of: "."), body.first?.isNumber == true else { return false }
-        let decimals = body[body.index(after: dot)...]
-        return (1...2).contains(decimals.count) && decimals.allSatisfy { $0.isASCII && $0.isNumber }
-            && body[..<dot].allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "," }
+        word.withUTF8Bytes { bytes in
+            var index = bytes.first == UInt8(ascii: "-") ? 1 : 0
+            guard index < bytes.count, isDigit(bytes[index]) else { return false }
+            while index < bytes.count, bytes[index] != UInt8(ascii: ".") {
+                guard isDigit(bytes[index]) || bytes[index] == UInt8(ascii: ",") else { return false }
+                index += 1
+            }
+            let decimals = bytes.count - index - 1  // after the first point; -1 when there is none
+            guard (1...2).contains(decimals) else { return false }
+            return bytes[(index + 1)...].allSatisfy(isDigit)
+        }
     }
 }
