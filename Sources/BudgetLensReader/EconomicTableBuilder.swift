@@ -17,6 +17,8 @@ struct EconomicTableBuilder: TableBuilder {
 
     /// Fields of the previous block's 决算数 that held a code (`30201`) in a header that lost a column.
     private var codesInAmountFields: [Int: Int] = [:]
+    /// The first line whose code was read from its name's cell (``MergedCodeCell``), said once in a note.
+    private var firstMergedCodeLine: GridLine?
 
     init(building: TableBuilding, located: LocatedTable) {
         self.building = building
@@ -59,6 +61,13 @@ struct EconomicTableBuilder: TableBuilder {
                     + "公开06's header lost a column: field \(position + 1) holds the next block's codes (科目编码), "
                     + "not the block's 决算数; those amounts are not read", at: building.text.location(line))
         }
+        if let line = firstMergedCodeLine {
+            building.record(
+                "table.merged-codes", .info,
+                "科目编码与科目名称印在同一单元格（如“30101 基本工资”）：按编码、名称分开读取 — "
+                    + "codes and names share one cell (`30101 基本工资`): each is read apart",
+                at: building.text.location(line, position: 0))
+        }
         let blockRows = rowsByBlock.joined()
         var rows = blockRows.filter { $0.group == "人员经费" }
         if let total = totals["人员经费合计"] { rows.append(total) }
@@ -67,10 +76,20 @@ struct EconomicTableBuilder: TableBuilder {
         return ([TableColumn(number: 1, name: columnName.isEmpty ? "金额" : columnName)], rows)
     }
 
-    /// The header row with two or more `科目名称` fields, and the blocks it defines.
+    /// The header row with two or more `科目名称` fields, and the blocks it defines. Or, in a table whose codes and
+    /// names share a cell (``MergedCodeCell``: `30101 基本工资 | 262.33 | 30201 办公费 | 21.21`), a header with two or
+    /// more of ``mergedCodeHeadings`` over such cells.
     private mutating func findBlocks(in grid: [GridLine], width: Int) -> (Int, [Block])? {
         for (index, line) in grid.enumerated() {
-            let namePositions = (0..<line.width).filter { line.key($0) == "科目名称" }
+            var namePositions = (0..<line.width).filter { line.key($0) == "科目名称" }
+            if namePositions.count < 2 {
+                let merged = (0..<line.width).filter { Self.mergedCodeHeadings.contains(line.key($0)) }
+                if merged.count >= 2, let first = merged.first,
+                    grid[(index + 1)...].contains(where: { MergedCodeCell.split($0.field(first)) != nil })
+                {
+                    namePositions = merged
+                }
+            }
             // Each block is codes | 科目名称 | 金额: two 科目名称 side by side (a grid that lost a block's 金额 field,
             // as a `-layout` text of three blocks can) define no blocks.
             guard namePositions.count >= 2,
@@ -100,10 +119,17 @@ struct EconomicTableBuilder: TableBuilder {
         return nil
     }
 
+    /// Headings over a column of codes and names in one cell (`科目`, `项目`, `经济分类科目`, `科目编码及名称`).
+    private static let mergedCodeHeadings: Set<String> = [
+        "科目", "项目", "经济分类科目", "支出经济分类科目", "科目编码及名称", "科目编码和名称", "科目编码/名称", "科目名称及编码",
+    ]
+
     private func isHeaderRow(_ line: GridLine) -> Bool {
         let words: Set<String> = ["人员经费", "公用经费", "科目编码", "科目代码", "科目", "代码", "科目名称", "称", "金额", "决算数",
             "经济分类", "经济分类科目编码", "类", "款"]
-        return (0..<line.width).allSatisfy { line.isBlank($0) || words.contains(line.key($0)) }
+        return (0..<line.width).allSatisfy {
+            line.isBlank($0) || words.contains(line.key($0)) || Self.mergedCodeHeadings.contains(line.key($0))
+        }
     }
 
     /// `人员经费合计 | | 2, 361. 57 | 公用经费合计 | … | 170. 58`: each label with the first amount after it.
@@ -146,7 +172,13 @@ struct EconomicTableBuilder: TableBuilder {
         if code.isEmpty, let shared = block.sharedCodePosition, Self.isCodeForm(line.key(shared)) {
             code = line.key(shared)
         }
-        let name = line.label(block.namePosition)
+        var name = line.label(block.namePosition)
+        // `30101 基本工资`: the code printed in the name's cell.
+        if code.isEmpty, let merged = MergedCodeCell.split(line.field(block.namePosition)) {
+            code = merged.code
+            name = merged.name
+            if firstMergedCodeLine == nil { firstMergedCodeLine = line }
+        }
         // The amount field is the next block's code field too (a header that lost a column): a code there is
         // the next block's, and this block's amount is not read.
         let holdsCode =

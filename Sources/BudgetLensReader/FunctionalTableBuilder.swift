@@ -2,12 +2,14 @@ import BudgetLensCore
 
 /// Builds the tables whose rows are functional classification codes under a 合计 row: 公开02, 03, 05, 07, 08.
 /// The code is one field (`2101501`) or three (`类 | 款 | 项`, joined); the name follows it and the amount
-/// columns follow the name. Header rows repeated on continuation pages are skipped.
+/// columns follow the name. Or the code and the name share the first field (`2010601 行政运行`, ``MergedCodeCell``):
+/// then the amounts follow it. Header rows repeated on continuation pages are skipped.
 struct FunctionalTableBuilder: TableBuilder {
     var building: TableBuilding
     let located: LocatedTable
 
     private struct Layout {
+        /// 3 (`类 | 款 | 项`), 1 (`2010601`), or 0: the code printed in the name's field (``MergedCodeCell``).
         let codeFieldCount: Int
         let width: Int
         /// Value field positions and their 栏次 numbers.
@@ -20,10 +22,11 @@ struct FunctionalTableBuilder: TableBuilder {
         let grid = located.grid
         let width = grid.commonWidth
         // `类 | 款 | 项`; layout text may print `款` and `项` so close that they share a field (`类 | 款项`).
+        // Or `2010601 行政运行` in one field: no code field of its own.
         let codeFieldCount =
             grid.contains {
                 $0.key(0) == "类" && (($0.key(1) == "款" && $0.key(2) == "项") || $0.key(1) == "款项")
-            } ? 3 : 1
+            } ? 3 : MergedCodeCell.holdsMergedCodes(grid.lazy.map { String($0.field(0)) }) ? 0 : 1
         // The header ends at the first data row — or at a row that starts with digits and has amounts (a decimal
         // amount after the code and name fields): a row whose code is miswritten (`201 | | 999.99`) is a row with a
         // bad code, not a header line dropped without a word.
@@ -49,6 +52,13 @@ struct FunctionalTableBuilder: TableBuilder {
             TableColumn(number: number, name: columnName(at: position, headerRows: headerRows))
         }
         var rows: [TableRow] = []
+        if codeFieldCount == 0, let first = grid.dropFirst(headerRows.count).first(where: { !$0.isBlank }) {
+            building.record(
+                "table.merged-codes", .info,
+                "科目编码与科目名称印在同一单元格（如“2010601 行政运行”）：按编码、名称分开读取 — "
+                    + "codes and names share one cell (`2010601 行政运行`): each is read apart",
+                at: building.text.location(first, position: 0))
+        }
         for line in grid.dropFirst(headerRows.count) where !line.isBlank {
             if let row = row(of: line, layout: layout) { rows.append(row) }
         }
@@ -68,7 +78,14 @@ struct FunctionalTableBuilder: TableBuilder {
     }
 
     private func codeText(of line: GridLine, codeFieldCount: Int) -> String {
-        (0..<codeFieldCount).map { line.key($0) }.joined()
+        if codeFieldCount == 0 { return MergedCodeCell.split(line.field(0))?.code ?? "" }
+        return (0..<codeFieldCount).map { line.key($0) }.joined()
+    }
+
+    /// The row's name: the field after the code fields, or what follows the code in a merged cell.
+    private func nameText(of line: GridLine, codeFieldCount: Int) -> String {
+        if codeFieldCount == 0, let merged = MergedCodeCell.split(line.field(0)) { return merged.name }
+        return line.label(codeFieldCount)
     }
 
     private func isDataRow(_ line: GridLine, codeFieldCount: Int) -> Bool {
@@ -129,7 +146,7 @@ struct FunctionalTableBuilder: TableBuilder {
     private mutating func row(of line: GridLine, layout: Layout) -> TableRow? {
         if TableBuilding.columnNumbers(in: line) != nil || line.isColumnNumberRow { return nil }
         let code = codeText(of: line, codeFieldCount: layout.codeFieldCount)
-        let name = line.label(layout.codeFieldCount)
+        let name = nameText(of: line, codeFieldCount: layout.codeFieldCount)
         let source = building.text.location(line, position: 0)
         let valuesAreWords = layout.valueColumns.allSatisfy { position, _ in
             line.isBlank(position) || layout.headerVocabulary.contains(line.key(position))
