@@ -1,6 +1,7 @@
 /// What a printed amount cell holds once read.
 public enum AmountReading: Hashable, Sendable {
-    /// Nothing printed, or a dash (`-`, `—`, `——`): zero by the blank-means-zero convention.
+    /// Nothing printed, a dash (`-`, `—`, `——`), or a mark for "none" alone (`/`, `／`, `\`, `无`): zero by the
+    /// blank-means-zero convention.
     case blank
     /// A number, exact.
     case amount(Money)
@@ -34,11 +35,21 @@ public enum AmountReading: Hashable, Sendable {
 
 extension Money {
     /// Reads a printed amount such as `7,297.28`, `2, 361. 57` (spaces inside a number are extraction
-    /// artefacts), `939.04`, `-12.50`, `０.００` (full width) in `unit`.
+    /// artefacts), `939.04`, `-12.50`, `(12.50)` (negative, as accountants print it), `０.００` (full width) in `unit`.
     ///
-    /// - Returns: `.blank` for an empty cell or a dash, `.invalid` for text that is not a number or that
-    ///   has more decimals than 分 allow in `unit`.
+    /// - Returns: `.blank` for an empty cell, a dash or a mark for "none" alone (`/`, `无`), `.invalid` for text
+    ///   that is not a number or that has more decimals than 分 allow in `unit`.
     public static func reading(_ text: some StringProtocol, unit: MoneyUnit) -> AmountReading {
+        // `(12.50)`, `（12.50）`: told by the first byte, `(` or the lead byte of `（` (EF BC 88), before any other work.
+        if let first = text.utf8.first, first == 0x28 || first == 0xEF, let inner = parenthesized(text) {
+            // One pair only (`((12.50))` is no amount): the recursion goes one level deep, whatever the input.
+            guard inner.first != "(", inner.first != "（", case .amount(let money) = reading(inner, unit: unit),
+                money.fen >= 0
+            else {
+                return .invalid(reason: "not a number")
+            }
+            return .amount(Money(fen: -money.fen))
+        }
         var digits: [UInt8] = []
         digits.reserveCapacity(24)
         var isNegative = false
@@ -46,6 +57,7 @@ extension Money {
         var dashCount = 0
         var decimalPointIndex: Int?
         var commaPositions: [Int] = []
+        var noneMarks = 0
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xA0:  // whitespace inside a number is an artefact
@@ -66,9 +78,15 @@ extension Money {
                 if seenDigit || decimalPointIndex != nil { return .invalid(reason: "misplaced minus sign") }
                 dashCount += 1
                 isNegative = true
+            case 0x2F, 0xFF0F, 0x5C, 0x65E0:  // / ／ \ 无: "none", when alone
+                noneMarks += 1
             default:
                 return .invalid(reason: "not a number")
             }
+        }
+        if noneMarks > 0 {
+            let alone = noneMarks == 1 && digits.isEmpty && dashCount == 0 && decimalPointIndex == nil && commaPositions.isEmpty
+            return alone ? .blank : .invalid(reason: "not a number")
         }
         if digits.isEmpty {
             if decimalPointIndex != nil || !commaPositions.isEmpty { return .invalid(reason: "not a number") }
@@ -97,6 +115,16 @@ extension Money {
             fen <= Money.maximumReadable.fen
         else { return .invalid(reason: AmountReading.outOfRangeReason) }
         return .amount(Money(fen: isNegative ? -fen : fen))
+    }
+
+    /// What stands between `(` and `)` (or `（` and `）`) that enclose the whole text, spaces around it aside.
+    private static func parenthesized(_ text: some StringProtocol) -> Substring? {
+        let trimmed = Substring(text).drop { $0 == " " || $0 == "\u{3000}" }
+        guard let open = trimmed.first, open == "(" || open == "（" else { return nil }
+        var inner = trimmed.dropFirst()
+        while let last = inner.last, last == " " || last == "\u{3000}" { inner = inner.dropLast() }
+        guard let close = inner.last, close == (open == "(" ? ")" : "）") else { return nil }
+        return inner.dropLast()
     }
 
     /// Reads a printed amount, or `nil` when `text` is not a number. A blank cell reads as zero.

@@ -20,7 +20,7 @@ struct OutlineReader {
         // `目录`, or its two characters spaced apart onto two lines (raw pdftotext: `目` / `录`).
         let marker = (0..<searchLimit).lazy.compactMap { index -> Int? in
             let key = TextNormalization.key(text.lines[index])
-            if key == "目录" { return index }
+            if Self.isContentsMarker(key) { return index }
             guard key == "目", let next = nextNonBlank(after: index), next <= index + 3,
                 TextNormalization.key(text.lines[next]) == "录"
             else { return nil }
@@ -46,6 +46,38 @@ struct OutlineReader {
             end = index + 1
         }
         return (start + 1)..<end
+    }
+
+    /// Whether a line's key marks the 目录: `目录`, and as units print it, `—目录—`, `目录(续)`, `目录1` (a page
+    /// number), `Contents`, or a title ending in it (`…局2024年度部门决算目录`, at most 40 characters).
+    static func isContentsMarker(_ key: String) -> Bool {
+        guard key.utf8.count <= 160, key.containsText("目录") || key.containsText("ontents") || key.containsText("ONTENTS")
+        else { return false }
+        var core = Substring(key)
+        let decoration: (Character) -> Bool = { "-—–_=·•*#|【】[]".contains($0) || $0.isNumber }
+        core = core.drop(while: decoration)
+        while let last = core.last, decoration(last) { core = core.dropLast() }
+        if core.hasSuffix("(续)") { core = core.dropLast(3) }
+        if core == "目录" || core.lowercased() == "contents" || core.lowercased() == "tableofcontents" { return true }
+        return core.hasSuffix("目录") && core.count <= 40 && (core.contains("决算") || core.contains("预算"))
+    }
+
+    /// The part headings less those of a 目录 the reader did not find (a marker it does not know, a long entry
+    /// that ended it early): a heading with no body of its own — no sentence (`。`, `，`, `；`) and no table
+    /// before the next heading — when a later heading has the same role. The 目录's `第三部分 …情况说明` would
+    /// otherwise be the 情况说明, its sections the 目录's entries, and the real one never read.
+    func withoutContentsEntries(_ headings: [PartHeading], tableLines: [ClosedRange<Int>]) -> [PartHeading] {
+        headings.enumerated().filter { offset, heading in
+            guard heading.role != .other, headings[(offset + 1)...].contains(where: { $0.role == heading.role }) else {
+                return true
+            }
+            let end = offset + 1 < headings.count ? headings[offset + 1].index : text.count
+            let body = (heading.headingEnd + 1)..<max(heading.headingEnd + 1, end)
+            if tableLines.contains(where: { body.overlaps($0.lowerBound..<($0.upperBound + 1)) }) { return true }
+            return body.contains { index in
+                !text.isBlank(index) && ["。", "，", "；"].contains { text.lines[index].containsText($0) }
+            }
+        }.map(\.element)
     }
 
     /// The entries of the 目录 in `range`.

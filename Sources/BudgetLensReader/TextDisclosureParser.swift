@@ -71,9 +71,9 @@ struct TextDisclosureParser {
 
         let tableLines = located.map { $0.titleIndex...$0.endIndex }
         let markedHeadings = outline.partHeadings(from: bodyStart)
-        let headings = (markedHeadings
-            + outline.unmarkedHeadings(from: bodyStart, excluding: tableLines, headings: markedHeadings))
-            .sorted { $0.index < $1.index }
+        let headings = outline.withoutContentsEntries(
+            (markedHeadings + outline.unmarkedHeadings(from: bodyStart, excluding: tableLines, headings: markedHeadings))
+                .sorted { $0.index < $1.index }, tableLines: tableLines)
         let parts = headings.enumerated().map { offset, heading in
             let end = offset + 1 < headings.count ? headings[offset + 1].index : text.count
             return part(heading, bodyRange: (heading.headingEnd + 1)..<end, excluding: tableLines)

@@ -27,6 +27,27 @@ struct MoneyTests {
         #expect(Money(parsing: "99999999999999999999", unit: .wanYuan) == nil)
     }
 
+    @Test("`/`, `／`, `\\` and `无` alone are blank (none); with anything else they are no number")
+    func noneMarks() {
+        for text in ["/", "／", "\\", "无", " / ", "\u{3000}无"] { #expect(Money.reading(text, unit: .wanYuan) == .blank, "\(text)") }
+        for text in ["//", "1/2", "无数据", "-/", "12.00/", "/0"] {
+            #expect(Money.reading(text, unit: .wanYuan) == .invalid(reason: "not a number"), "\(text)")
+        }
+    }
+
+    @Test("`(12.50)` and `（1,234.56）` are negative, as accountants print them; `(-1)`, `((1))`, `(`, `()` are no number")
+    func parenthesizedNegatives() {
+        #expect(Money(parsing: "(12.50)", unit: .wanYuan) == Money(fen: -12_500_000))
+        #expect(Money(parsing: "（1,234.56）", unit: .yuan) == Money(fen: -123_456))
+        #expect(Money(parsing: "( 3.90 )", unit: .wanYuan) == Money(fen: -3_900_000))
+        #expect(Money(parsing: "(0.00)", unit: .wanYuan) == .zero)
+        for text in ["(-1.00)", "((1.00))", "(", "()", "(1.00", "1.00)", "(1.00）", "(合计)", "(-)"] {
+            #expect(Money(parsing: text, unit: .wanYuan) == nil, "\(text)")
+        }
+        // Deep nesting is refused at the first level, without recursing through it.
+        #expect(Money(parsing: String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000), unit: .wanYuan) == nil)
+    }
+
     @Test("prints a plain decimal in the unit, exact")
     func formats() {
         #expect(Money(fen: 7_297_280_000).decimalString(in: .wanYuan) == "7297.28")
