@@ -168,7 +168,11 @@ struct EconomicTableBuilder: TableBuilder {
     }
 
     private mutating func row(of line: GridLine, in block: Block, blocks: [Block]) -> TableRow? {
-        var code = block.codePositions.map { line.key($0) }.joined()
+        // `301 | 1` (a 款 typed as a number, its leading zero lost) is 30101, as `201 | 6` is in the code tables.
+        var code =
+            block.codePositions.count == 2
+            ? FunctionalTableBuilder.joinedCode(line.key(block.codePositions[0]), line.key(block.codePositions[1]), "")
+            : block.codePositions.map { line.key($0) }.joined()
         if code.isEmpty, let shared = block.sharedCodePosition, Self.isCodeForm(line.key(shared)) {
             code = line.key(shared)
         }

@@ -79,7 +79,19 @@ struct FunctionalTableBuilder: TableBuilder {
 
     private func codeText(of line: GridLine, codeFieldCount: Int) -> String {
         if codeFieldCount == 0 { return MergedCodeCell.split(line.field(0))?.code ?? "" }
+        if codeFieldCount == 3 { return Self.joinedCode(line.key(0), line.key(1), line.key(2)) }
         return (0..<codeFieldCount).map { line.key($0) }.joined()
+    }
+
+    /// `201 | 06 | 01` joined: `2010601`. A 款 or 项 typed as a number into a workbook loses its leading zero
+    /// (`201 | 6 | 1`, Excel shows `06` only under the format `00`): a one-digit 款 or 项 after a 3-digit 类 is
+    /// the two digits it stands for.
+    static func joinedCode(_ classCode: String, _ section: String, _ item: String) -> String {
+        func isDigits(_ key: String) -> Bool { !key.isEmpty && key.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+        guard classCode.utf8.count == 3, isDigits(classCode), isDigits(section) else { return classCode + section + item }
+        let paddedSection = section.utf8.count == 1 ? "0" + section : section
+        let paddedItem = item.utf8.count == 1 && isDigits(item) ? "0" + item : item
+        return classCode + paddedSection + paddedItem
     }
 
     /// The row's name: the field after the code fields, or what follows the code in a merged cell.

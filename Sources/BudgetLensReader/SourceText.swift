@@ -222,6 +222,15 @@ struct GridLine {
         self.columns = columns
     }
 
+    /// The line without its first `count` fields (blank on every line of a table: a sheet exported with an empty
+    /// first column), each field keeping its column.
+    init(_ line: GridLine, droppingFirst count: Int) {
+        index = line.index
+        fields = Array(line.fields.dropFirst(count))
+        keys = Array(line.keys.dropFirst(count))
+        columns = Array(line.columns.dropFirst(count))
+    }
+
     /// The 1-based column of the field at `position` (past the end: the column after the line).
     func column(_ position: Int) -> Int {
         if position < columns.count { return columns[position] }
@@ -251,10 +260,27 @@ struct GridLine {
 }
 
 extension Array where Element == GridLine {
+    /// The lines without the leading fields that are blank on every line (an empty first column of the sheet the
+    /// table was exported from), so that codes and names stand in the fields the builders read them from.
+    var droppingBlankLeadingFields: [GridLine] {
+        let rows = filter { !$0.isBlank }
+        guard let first = rows.first else { return self }
+        var count = 0
+        while count + 1 < first.width, rows.allSatisfy({ $0.isBlank(count) && count + 1 < $0.width }) { count += 1 }
+        return count == 0 ? self : map { GridLine($0, droppingFirst: count) }
+    }
+
     /// The width most rows have: a stray row with an extra or a missing cell does not change it.
     var commonWidth: Int {
         var counts: [Int: Int] = [:]
-        for line in self where !line.isBlank { counts[line.width, default: 0] += 1 }
-        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
+        // The fields up to the last one any line fills: trailing fields blank on every line are no columns (a sheet
+        // exported from Excel pads each row with tabs up to the sheet's width).
+        var used = 0
+        for line in self where !line.isBlank {
+            counts[line.width, default: 0] += 1
+            if let last = (0..<line.width).last(where: { !line.isBlank($0) }), last + 1 > used { used = last + 1 }
+        }
+        let common = counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
+        return Swift.min(common, used)
     }
 }

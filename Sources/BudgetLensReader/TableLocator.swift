@@ -30,7 +30,7 @@ struct TableLocator {
         var tables: [LocatedTable] = []
         var next = start
         for index in text.lines(containing: "表", maximumLength: 160) where index >= next {
-            guard !text.isGridLine(index), let id = TableTitles.table(named: text.lines[index]),
+            guard !isGridRow(index), let id = TableTitles.table(named: text.lines[index]),
                 let table = table(id, titledAt: index)
             else { continue }
             tables.append(table)
@@ -44,7 +44,7 @@ struct TableLocator {
         var header = TableHeaderLine.empty
         var index = titleIndex + 1
         // Header lines, then the first grid row.
-        while index < text.count, !text.isGridLine(index) || headerCells(index) != nil {
+        while index < text.count, !isGridRow(index) || headerCells(index) != nil {
             if text.isBlank(index) || isPageFooter(index) {
                 index += 1
                 continue
@@ -63,7 +63,7 @@ struct TableLocator {
             id: id, titleIndex: titleIndex, title: text.label(titleIndex), header: header, endIndex: index)
         // Grid rows, across blank lines, page footers and repeated header lines or titles of continuation pages.
         while index < text.count {
-            if text.isGridLine(index) {
+            if isGridRow(index) {
                 // The row's cells split and keyed once, for the header test and the grid.
                 let grid = GridLine(index: index, line: text.lines[index])
                 if let line = headerCells(grid) {
@@ -74,6 +74,8 @@ struct TableLocator {
                 }
             } else if text.isBlank(index) || isPageFooter(index) || isPageNumber(index) {
                 // continue
+            } else if Self.isContinuationMarker(text.label(index)), nextNonBlankIsGrid(after: index) {
+                // `续表`, `（续表）`, `续上表`: the table goes on (its header repeated below, skipped by the builders)
             } else if let line = TableHeaderLine(text.lines[index]) {
                 table.header.merge(line)
             } else if TableTitles.table(named: text.lines[index]) == id, nextNonBlankIsGrid(after: index) {
@@ -91,8 +93,58 @@ struct TableLocator {
             }
             index += 1
         }
+        table.grid = table.grid.droppingBlankLeadingFields
         collectNotes(of: &table)
         return table
+    }
+
+    /// A tab-separated line that is a row of a table's grid: not one whose only filled cell is a title, a note
+    /// (`注：`, `说明：`, `备注`), a no-data statement or `续表` — a sheet exported from Excel pads every line with tabs
+    /// up to the sheet's width (`收入支出决算总表 | | |`), and such a line is read as the line it is.
+    private func isGridRow(_ index: Int) -> Bool {
+        guard text.isGridLine(index) else { return false }
+        let line = text.lines[index]
+        guard line.utf8.count <= 2000, let only = Self.onlyFilledField(line) else { return true }
+        let label = TextNormalization.label(only)
+        return !(TableTitles.table(named: label) != nil || label.hasBytePrefix("注") || label.hasBytePrefix("说明")
+            || label.hasBytePrefix("备注") || Self.isNoDataStatement(label) || Self.isContinuationMarker(label))
+    }
+
+    /// The one field of a tab-separated line that holds more than whitespace; `nil` when two or more do (found on
+    /// the bytes, stopping at the second: a table row has several) or none does.
+    static func onlyFilledField(_ line: Substring) -> Substring? {
+        let utf8 = line.utf8
+        var fieldStart = utf8.startIndex
+        var filled: Range<Substring.Index>?
+        var current = false
+        var position = utf8.startIndex
+        while true {
+            let atEnd = position == utf8.endIndex
+            if atEnd || utf8[position] == 0x09 {
+                if current {
+                    if filled != nil { return nil }
+                    filled = fieldStart..<position
+                }
+                if atEnd { break }
+                current = false
+                fieldStart = utf8.index(after: position)
+            } else if !current, utf8[position] != 0x20, utf8[position] != 0x0D {
+                // Any byte but a space starts content (the label test below trims what else is blank).
+                current = true
+            }
+            position = utf8.index(after: position)
+        }
+        return filled.map { line[$0] }
+    }
+
+    /// `续表`, `(续表)`, `续上表`, `续`, `续表1`, `（续）`: a line that says the table goes on from the page before.
+    static func isContinuationMarker(_ label: String) -> Bool {
+        let key = TextNormalization.key(label)
+        guard key.utf8.count <= 30, key.containsText("续") else { return false }
+        var core = Substring(key)
+        while let first = core.first, "(【[-—".contains(first) { core = core.dropFirst() }
+        while let last = core.last, ")】]-—".contains(last) || last.isNumber { core = core.dropLast() }
+        return ["续表", "续", "续上表", "续前表"].contains(core)
     }
 
     /// What a table row says when its non-blank cells are all header lines (`部门：深圳市… | | 金额单位：万元`, as
@@ -123,7 +175,7 @@ struct TableLocator {
                 index += 1
                 continue
             }
-            if text.isGridLine(index) || TableTitles.table(named: text.lines[index]) != nil { break }
+            if isGridRow(index) || TableTitles.table(named: text.lines[index]) != nil { break }
             let label = text.label(index)
             let line = TextLine(text: text.lines[index].trimmedSpaces(), source: text.location(index))
             if label.hasBytePrefix("注") || label.hasBytePrefix("说明") || label.hasBytePrefix("备注") {

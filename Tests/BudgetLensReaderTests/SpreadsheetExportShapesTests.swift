@@ -1,0 +1,101 @@
+import BudgetLensCore
+import BudgetLensRules
+import BudgetLensTestSupport
+import Foundation
+import Testing
+
+@testable import BudgetLensReader
+
+/// Tab-separated text as spreadsheets export it (a fresh tester's findings 27-2, 27-3, 27-4): rows padded with tabs
+/// up to the sheet's width (titles and notes too), an empty first column, a `续表` line with the header repeated
+/// inside a table, and 款/项 codes typed as numbers (`201 | 6 | 1`). Before, 7 of 9 tables went unread, the rest of
+/// a table after `续表` was dropped silently (false 02-3 errors), and `2016`/`20161` gave 43 F-CODE errors. Corpus
+/// 001 is reshaped so in the test; its cells and findings must be the original's.
+@Suite("Tab-separated text as spreadsheets export it")
+struct SpreadsheetExportShapesTests {
+    static func lines() throws -> [String] {
+        try String(contentsOfFile: Seed.corpusPath(Seed.shanghaiFinance), encoding: .utf8).components(separatedBy: "\n")
+    }
+
+    /// Each cell as (table, code, item, column, value): no source, which the reshaping moves.
+    static func cells(_ disclosure: Disclosure) -> [String] {
+        disclosure.tables.flatMap { table in
+            table.rows.flatMap { row in
+                row.cells.map { "\(table.id.formID) \(row.code ?? "-") \(row.item) \($0.column) \($0.value.map { "\($0)" } ?? "nil")" }
+            }
+        }
+    }
+
+    static func findings(_ disclosure: Disclosure) throws -> [String] {
+        RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure).findings
+            .map { "\($0.rule) \($0.severity) \($0.message)" }.sorted()
+    }
+
+    static func expectOriginal(_ data: Data, comparingFindings: Bool = true) throws {
+        let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))
+        let reshaped = try DisclosureReader.read(data: data, file: "001.txt")
+        #expect(reshaped.tables.count == 9)
+        #expect(Self.cells(reshaped) == Self.cells(original))
+        if comparingFindings { #expect(try Self.findings(reshaped) == Self.findings(original)) }
+        #expect(!reshaped.problems.contains { $0.severity == .error }, "\(reshaped.problems.filter { $0.severity == .error })")
+    }
+
+    @Test("every tab-separated line with a trailing tab (Excel's copy and export)")
+    func trailingTab() throws {
+        let text = try Self.lines().map { $0.contains("\t") ? $0 + "\t" : $0 }.joined(separator: "\n")
+        try Self.expectOriginal(Data(text.utf8))
+    }
+
+    @Test("an empty first column on every tab-separated line")
+    func blankFirstColumn() throws {
+        let text = try Self.lines().map { $0.contains("\t") ? "\t" + $0 : $0 }.joined(separator: "\n")
+        try Self.expectOriginal(Data(text.utf8))
+    }
+
+    @Test("the tables' lines padded to the sheet's width, titles and notes too, CRLF, in UTF-16 (a sheet saved as Unicode text)")
+    func paddedToSheetWidth() throws {
+        var lines = try Self.lines()
+        #expect(lines[92] == "收入支出决算总表" && lines[339].hasPrefix("国有资本经营预算财政拨款收入支出决算表"))
+        let width = lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).count }.max() ?? 1
+        for index in 92..<349 {  // 公开01's title to the line after 公开08's note
+            let fields = lines[index].split(separator: "\t", omittingEmptySubsequences: false).count
+            lines[index] += String(repeating: "\t", count: width - fields)
+        }
+        #expect(lines[92] == "收入支出决算总表" + String(repeating: "\t", count: width - 1))
+        let text = lines.joined(separator: "\r\n")
+        try Self.expectOriginal(try #require(text.data(using: .utf16LittleEndian).map { Data([0xFF, 0xFE]) + $0 }))
+    }
+
+    @Test("`续表` and the header repeated inside 公开02 (after line 150): the rows after them read")
+    func continuedTable() throws {
+        var lines = try Self.lines()
+        #expect(lines[135].hasPrefix("项目") && lines[137].hasPrefix("科目编码"))
+        for marker in ["续表", "（续表）", "续上表"] {
+            var edited = lines
+            edited.insert(contentsOf: ["", marker, ""] + lines[135...137], at: 150)
+            try Self.expectOriginal(Data(edited.joined(separator: "\n").utf8))
+        }
+        lines.insert(contentsOf: ["", "续表", ""], at: 150)  // without the header
+        try Self.expectOriginal(Data(lines.joined(separator: "\n").utf8))
+    }
+
+    @Test("款 and 项 typed as numbers, their leading zero lost (`201 | 6 | 1`, `301 | 1`)")
+    func codesWithoutLeadingZeros() throws {
+        let lines = try Self.lines().map { line -> String in
+            var fields = line.components(separatedBy: "\t")
+            for position in fields.indices where fields[position].count == 2 && fields[position].hasPrefix("0")
+                && position > 0 && fields[position - 1].count <= 3 && fields[position - 1].allSatisfy(\.isNumber)
+                && !fields[position - 1].isEmpty
+            {
+                fields[position] = String(fields[position].dropFirst())
+            }
+            return fields.joined(separator: "\t")
+        }
+        #expect(lines.contains("201\t6\t1\t行政运行\t1,511.90\t1,511.89\t\t\t\t\t0.01"))
+        try Self.expectOriginal(Data(lines.joined(separator: "\n").utf8))
+        #expect(FunctionalTableBuilder.joinedCode("201", "6", "1") == "2010601")
+        #expect(FunctionalTableBuilder.joinedCode("201", "06", "") == "20106")
+        #expect(FunctionalTableBuilder.joinedCode("合计", "", "") == "合计")
+        #expect(FunctionalTableBuilder.joinedCode("2010", "6", "1") == "201061")
+    }
+}
