@@ -105,6 +105,17 @@ public struct TableRow: Hashable, Sendable, Codable {
     public func cell(_ column: Int) -> TableCell? { cells.first { $0.column == column } }
 }
 
+extension TableRow {
+    /// The row with every cell left unread (no value, no text): a row the reader found but could not place (more
+    /// cells than the table has columns). The identities that need its cells say they were not checked, rather
+    /// than counting them as 0.00.
+    public var unread: TableRow {
+        var row = self
+        row.cells = cells.map { TableCell(column: $0.column, value: nil, text: "", source: $0.source) }
+        return row
+    }
+}
+
 /// An amount cell: the value, the text as printed and where it was read.
 public struct TableCell: Hashable, Sendable, Codable {
     /// The 栏次 number.

@@ -49,9 +49,12 @@ struct EconomicTableBuilder: TableBuilder {
                 continue
             }
             if isHeaderRow(line) { continue }
-            guard building.checkWidth(of: line, expected: width) else { continue }
+            // A row too wide to place is kept unread (``TableRow/unread``): its sums are not checked, not taken as 0.00.
+            let readable = building.checkWidth(of: line, expected: width)
+            let recorded = building.problems.count
+            defer { if !readable { building.dropProblems(after: recorded) } }
             for (blockIndex, block) in blocks.enumerated() {
-                if let row = row(of: line, in: block, blocks: blocks) { rowsByBlock[blockIndex].append(row) }
+                if let row = row(of: line, in: block, blocks: blocks) { rowsByBlock[blockIndex].append(readable ? row : row.unread) }
             }
         }
         if let (position, line) = codesInAmountFields.min(by: { $0.key < $1.key }) {

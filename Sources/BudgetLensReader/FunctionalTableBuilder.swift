@@ -179,7 +179,11 @@ struct FunctionalTableBuilder: TableBuilder {
                 }
                 return TableRow(kind: .total, item: "合计", cells: cells.sorted { $0.column < $1.column }, source: source)
             }
-            guard building.checkWidth(of: line, expected: layout.width) else { return nil }
+            guard building.checkWidth(of: line, expected: layout.width) else {
+                let recorded = building.problems.count
+                defer { building.dropProblems(after: recorded) }
+                return TableRow(kind: .total, item: "合计", cells: cells(of: line, layout: layout), source: source).unread
+            }
             let merged = layout.valueColumns.filter { position, _ in isHeaderWord(line, position, layout) }
             if !merged.isEmpty {
                 // A sub-header (合计 | 基本支出 | 项目支出) merged into the 合计 row beside its amounts.
@@ -209,10 +213,14 @@ struct FunctionalTableBuilder: TableBuilder {
                 : "“\(code)”不是 3、5 或 7 位的科目编码 — '\(code)' is not a classification code of 3, 5 or 7 digits"
             building.record("row.bad-code", .warning, message, at: source)
         }
-        guard building.checkWidth(of: line, expected: layout.width) else { return nil }
-        return TableRow(
+        // A row too wide to place is kept unread (``TableRow/unread``): its sums are not checked, not taken as 0.00.
+        let readable = building.checkWidth(of: line, expected: layout.width)
+        let recorded = building.problems.count
+        defer { if !readable { building.dropProblems(after: recorded) } }
+        let row = TableRow(
             kind: .code, code: code.isEmpty ? nil : code, item: name, cells: cells(of: line, layout: layout),
             source: source)
+        return readable ? row : row.unread
     }
 
     /// True when the field is a word of the table's header (`合计`, `基本支出`), not an amount.

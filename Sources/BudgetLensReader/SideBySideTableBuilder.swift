@@ -44,10 +44,14 @@ struct SideBySideTableBuilder: TableBuilder {
         var rowsByBlock: [[TableRow]] = [[], []]
         var afterCarryOver = false
         for line in grid[(headerIndex + 1)...] where !isHeaderRow(line) && !line.isBlank {
-            guard building.checkWidth(of: line, expected: width) else { continue }
+            // A row too wide to place is kept unread (``TableRow/unread``): its sums are not checked, not taken as 0.00.
+            let readable = building.checkWidth(of: line, expected: width)
+            let recorded = building.problems.count
+            defer { if !readable { building.dropProblems(after: recorded) } }
             for (blockIndex, block) in blocks.enumerated() {
-                guard let row = row(of: line, in: block, numberAt: numberAt, afterCarryOver: afterCarryOver)
+                guard let placed = row(of: line, in: block, numberAt: numberAt, afterCarryOver: afterCarryOver)
                 else { continue }
+                let row = readable ? placed : placed.unread
                 if blockIndex == 0, TextNormalization.key(row.item).contains("年初财政拨款结转和结余") {
                     afterCarryOver = true
                 }

@@ -61,6 +61,12 @@ struct TableBuilding {
         problems.append(ReadProblem(code: code, severity: severity, message: message, table: table, source: source))
     }
 
+    /// Forgets the problems recorded after the first `count`: what reading the cells of a row kept unread
+    /// (``TableRow/unread``) found in them, which the row's `row.too-wide` error already covers.
+    mutating func dropProblems(after count: Int) {
+        problems.removeSubrange(min(count, problems.count)...)
+    }
+
     /// Checks a row's width against the table's: extra blank fields are harmless; missing fields read as blank
     /// with a warning; extra non-blank fields make the row unreadable.
     ///
@@ -72,9 +78,10 @@ struct TableBuilding {
             if (expected..<line.width).allSatisfy({ line.isBlank($0) }) { return true }
             record(
                 "row.too-wide", .error,
-                "本行有 \(line.width) 个单元格，而本表有 \(expected) 栏：本行未读取，以免把金额放错栏次 — "
-                    + "the row has \(line.width) cells where the table has \(expected); it is not read, "
-                    + "to avoid placing a number in the wrong column", at: source)
+                "本行有 \(line.width) 个单元格，而本表有 \(expected) 栏：本行金额未读取，以免放错栏次，涉及本行的勾稽关系不予核对 — "
+                    + "the row has \(line.width) cells where the table has \(expected); its amounts are not read, "
+                    + "to avoid placing a number in the wrong column, and the identities that need them are not checked",
+                at: source)
             return false
         }
         record(

@@ -284,7 +284,7 @@ struct ChineseFirstPlantedTests {
         #expect(notANumber.chineseDetail == "栏次 2：“1O.00”不是金额（不是数字），该单元格没有值")
         #expect(notANumber.englishDetail == "栏次 2: '1O.00' is not an amount (not a number); the cell is left without a value")
         let wide = try Self.problem("row.too-wide")
-        #expect(wide.message == "本行有 5 个单元格，而本表有 4 栏：本行未读取，以免把金额放错栏次 — the row has 5 cells where the table has 4; it is not read, to avoid placing a number in the wrong column")
+        #expect(wide.message == "本行有 5 个单元格，而本表有 4 栏：本行金额未读取，以免放错栏次，涉及本行的勾稽关系不予核对 — the row has 5 cells where the table has 4; its amounts are not read, to avoid placing a number in the wrong column, and the identities that need them are not checked")
         let narrow = try Self.problem("row.too-narrow")
         #expect(narrow.message == "本行有 3 个单元格，而本表有 4 栏：缺少的单元格按空白读取 — the row has 3 cells where the table has 4; the missing cells read as blank")
         let range = try Self.problem("cell.out-of-range")
@@ -312,8 +312,8 @@ struct ChineseFirstPlantedTests {
             #expect(problem.message == problem.chineseDetail + " — " + problem.englishDetail)
         }
         let wide = try Self.problem("row.too-wide")
-        #expect(wide.description(in: .en) == "planted.txt:7:1: error: [公开02] the row has 5 cells where the table has 4; it is not read, to avoid placing a number in the wrong column")
-        #expect(wide.description(in: .zh) == "planted.txt:7:1: 错误: [公开02] 行的栏数过多：本行有 5 个单元格，而本表有 4 栏：本行未读取，以免把金额放错栏次")
+        #expect(wide.description(in: .en) == "planted.txt:7:1: error: [公开02] the row has 5 cells where the table has 4; its amounts are not read, to avoid placing a number in the wrong column, and the identities that need them are not checked")
+        #expect(wide.description(in: .zh) == "planted.txt:7:1: 错误: [公开02] 行的栏数过多：本行有 5 个单元格，而本表有 4 栏：本行金额未读取，以免放错栏次，涉及本行的勾稽关系不予核对")
         #expect(wide.description(in: .both) == wide.bilingualDescription)
     }
 }
