@@ -29,12 +29,31 @@ public enum TableTitles {
         if line.hasBytePrefix("- ") { line = line.dropFirst(2) }
         var key = TextNormalization.key(line)
         guard key.hasByteSuffix("表") || key.hasByteSuffix(")") else { return nil }
+        // `收入支出决算总表 公开01表` / `公开01表 收入支出决算总表`: the form label printed on the title's line.
+        if let (title, _) = splitFormLabel(key) { key = title }
         if let ordinal = TextNormalization.leadingOrdinal(key) { key = String(ordinal.rest) }
         key = stripYearPrefix(key)
         if key.hasByteSuffix(")"), let parenthesis = key.firstIndex(of: "(") {
             key = String(key[..<parenthesis])  // 收入支出决算总表(公开01表)
         }
         return known[key]
+    }
+
+    /// A key that is a title and a form label (`公开01表`) after or before it: the title's key and the label's;
+    /// `nil` when the key holds no such label, or nothing else.
+    public static func splitFormLabel(_ key: String) -> (title: String, label: String)? {
+        guard let range = key.byteRange(of: "公开") else { return nil }
+        let after = key[range.upperBound...]
+        let digits = after.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count), after.dropFirst(digits.count).hasPrefix("表") else { return nil }
+        let labelEnd = after.index(after.startIndex, offsetBy: digits.count)  // at its `表`
+        let label = String(key[range.lowerBound...labelEnd])
+        let before = key[..<range.lowerBound]
+        let rest = key[key.index(after: labelEnd)...]
+        // The label at the end (after the title) or at the start (before it), not inside it.
+        if rest.isEmpty, !before.isEmpty { return (String(before), label) }
+        if before.isEmpty, !rest.isEmpty { return (String(rest), label) }
+        return nil
     }
 
     /// Removes a leading `2022年度` / `2022年`, or a unit name ending in `年度` (`…局2024年度`).

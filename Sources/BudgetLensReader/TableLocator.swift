@@ -59,8 +59,15 @@ struct TableLocator {
             index += 1
         }
         guard index < text.count else { return nil }
+        // The form label printed on the title's line (`收入支出决算总表 公开01表`), or on the line above it.
+        if header.formLabel == nil, let (_, label) = TableTitles.splitFormLabel(TextNormalization.key(text.lines[titleIndex])) {
+            header.formLabel = label
+        } else if header.formLabel == nil, let above = formLabelAbove(titleIndex) {
+            header.formLabel = above
+        }
         var table = LocatedTable(
-            id: id, titleIndex: titleIndex, title: text.label(titleIndex), header: header, endIndex: index)
+            id: id, titleIndex: titleIndex, title: Self.withoutFormLabel(text.label(titleIndex)), header: header,
+            endIndex: index)
         // Grid rows, across blank lines, page footers and repeated header lines or titles of continuation pages.
         while index < text.count {
             if isGridRow(index) {
@@ -77,6 +84,12 @@ struct TableLocator {
             } else if Self.isContinuationMarker(text.label(index)), nextNonBlankIsGrid(after: index) {
                 // `续表`, `（续表）`, `续上表`: the table goes on (its header repeated below, skipped by the builders)
             } else if let line = TableHeaderLine(text.lines[index]) {
+                // A form label right above the next table's title is that table's (``formLabelAbove(_:)``).
+                if line.formLabel != nil, let next = ((index + 1)..<min(text.count, index + 4)).first(where: { !text.isBlank($0) }),
+                    TableTitles.table(named: text.lines[next]) != nil
+                {
+                    break
+                }
                 table.header.merge(line)
             } else if TableTitles.table(named: text.lines[index]) == id, nextNonBlankIsGrid(after: index) {
                 // the title repeated on a continuation page — or a second copy pasted right under the last row
@@ -104,7 +117,10 @@ struct TableLocator {
     private func isGridRow(_ index: Int) -> Bool {
         guard text.isGridLine(index) else { return false }
         let line = text.lines[index]
-        guard line.utf8.count <= 2000, let only = Self.onlyFilledField(line) else { return true }
+        guard line.utf8.count <= 2000, let only = Self.onlyFilledField(line) else {
+            // `收入支出决算总表 | 公开01表`: a title and its form label in two cells.
+            return !(line.utf8.count <= 300 && line.containsText("公开") && TableTitles.table(named: line) != nil)
+        }
         let label = TextNormalization.label(only)
         return !(TableTitles.table(named: label) != nil || label.hasBytePrefix("注") || label.hasBytePrefix("说明")
             || label.hasBytePrefix("备注") || Self.isNoDataStatement(label) || Self.isContinuationMarker(label))
@@ -135,6 +151,28 @@ struct TableLocator {
             position = utf8.index(after: position)
         }
         return filled.map { line[$0] }
+    }
+
+    /// A title without the form label printed on its line: `收入支出决算总表 公开01表` → `收入支出决算总表`.
+    static func withoutFormLabel(_ title: String) -> String {
+        guard title.containsText("公开"), TableTitles.splitFormLabel(TextNormalization.key(title)) != nil,
+            let range = title.byteRange(of: "公开")
+        else { return title }
+        let before = title[..<range.lowerBound].trimmedSpaces()
+        if !before.isEmpty { return before }
+        // The label first: the title after its `表`.
+        guard let end = title[range.upperBound...].firstIndex(of: "表") else { return title }
+        return title[title.index(after: end)...].trimmedSpaces()
+    }
+
+    /// `公开01表` alone on the line above a title (some templates print the label first), as printed.
+    private func formLabelAbove(_ titleIndex: Int) -> String? {
+        var index = titleIndex - 1
+        while index >= 0, titleIndex - index <= 3, text.isBlank(index) { index -= 1 }
+        guard index >= 0, titleIndex - index <= 3, !text.isGridLine(index), let line = TableHeaderLine(text.lines[index]),
+            let label = line.formLabel, line.unitName == nil, line.moneyUnit == nil
+        else { return nil }
+        return label
     }
 
     /// `续表`, `(续表)`, `续上表`, `续`, `续表1`, `（续）`: a line that says the table goes on from the page before.
