@@ -80,6 +80,8 @@ extension Money {
                 isNegative = true
             case 0x2F, 0xFF0F, 0x5C, 0x65E0:  // / ／ \ 无: "none", when alone
                 noneMarks += 1
+            case _ where TextNormalization.isSpace(scalar.value):  // other spaces and invisible format characters
+                continue
             default:
                 return .invalid(reason: "not a number")
             }

@@ -110,7 +110,11 @@ public enum TextNormalization {
     @inline(__always)
     static func isSpace(_ value: UInt32) -> Bool {
         switch value {
-        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: true
+        // Also the invisible format characters pasted text carries (soft hyphen, zero-width joiners, direction
+        // marks, the narrow no-break space used as a thousands separator, the word joiner).
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0xAD, 0x3000, 0x2000...0x200F, 0x202A...0x202F, 0x205F...0x2064,
+            0xFEFF:
+            true
         default: false
         }
     }

@@ -26,7 +26,8 @@ enum DisclosureJSONValidation {
     /// Refused: a header year outside ``years``; a header or table unit name or a header title that is
     /// longer than ``maximumNameLength`` or holds a line break or control character; a 部门/单位 label other than
     /// those two; a table id that appears twice; a 栏次 (`columns[].number`, `cells[].column`) below 1 or above
-    /// ``maximumColumn``; a 行次 below 1; a cell whose `value` is not what its printed `text` reads as in the
+    /// ``maximumColumn``; a cell in a 栏次 its table's `columns` do not list, or in one that another cell of its row
+    /// has; a 行次 below 1; a cell whose `value` is not what its printed `text` reads as in the
     /// table's money unit (blank or a dash → 0; a number → that amount; anything else → no value). A money unit,
     /// document kind or scope that is not one of its values is refused by decoding (with its path).
     static func firstError(in disclosure: Disclosure) -> Refusal? {
@@ -47,6 +48,7 @@ enum DisclosureJSONValidation {
                 return columnRefusal("\(tablePath).columns[\(columnIndex)].number", column.number)
             }
             let unit = table.moneyUnit ?? .wanYuan
+            let declared = Set(table.columns.map(\.number))
             for (rowIndex, row) in table.rows.enumerated() {
                 let rowPath = "\(tablePath).rows[\(rowIndex)]"
                 for (name, line) in [("line", row.line), ("standardLine", row.standardLine)] {
@@ -56,11 +58,28 @@ enum DisclosureJSONValidation {
                             english: "\(rowPath).\(name): 行次 \(line) is not positive")
                     }
                 }
+                var columnsSeen: [Int: Int] = [:]
                 for (cellIndex, cell) in row.cells.enumerated() {
                     let cellPath = "\(rowPath).cells[\(cellIndex)]"
                     guard (1...maximumColumn).contains(cell.column) else {
                         return columnRefusal("\(cellPath).column", cell.column)
                     }
+                    // A 栏次 the table does not print: its cells would count nowhere, and the sums would miss them.
+                    if !declared.isEmpty, !declared.contains(cell.column) {
+                        let printed = declared.sorted().map(String.init).joined(separator: "、")
+                        return Refusal(
+                            chinese: "\(cellPath).column：栏次 \(cell.column) 不是本表的栏次（\(printed)，见 \(tablePath).columns）",
+                            english: "\(cellPath).column: 栏次 \(cell.column) is not one of the table's columns (\(printed), "
+                                + "see \(tablePath).columns)")
+                    }
+                    // Two cells of one row in one 栏次: which is meant cannot be told.
+                    if let first = columnsSeen[cell.column] {
+                        return Refusal(
+                            chinese: "\(cellPath).column：栏次 \(cell.column) 在本行重复（首次在 \(rowPath).cells[\(first)]）",
+                            english: "\(cellPath).column: 栏次 \(cell.column) appears twice in the row (first at "
+                                + "\(rowPath).cells[\(first)])")
+                    }
+                    columnsSeen[cell.column] = cellIndex
                     if let disagreement = disagreement(cell, unit: unit, path: cellPath) { return disagreement }
                 }
             }

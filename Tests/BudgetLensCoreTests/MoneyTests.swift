@@ -35,6 +35,14 @@ struct MoneyTests {
         }
     }
 
+    @Test("invisible characters pasted into a number are no part of it: ZWSP, LRM, soft hyphen, U+202F as thousands separator")
+    func invisibleCharacters() {
+        for text in ["2,\u{200B}940.05", "\u{200E}2,940.05", "2,940.05\u{00AD}", "2\u{202F}940.05", "\u{2060}2940.05\u{FEFF}"] {
+            #expect(Money(parsing: text, unit: .wanYuan) == Money(fen: 2_940_050_000), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(TextNormalization.key("\u{200E}201") == "201")
+    }
+
     @Test("`(12.50)` and `（1,234.56）` are negative, as accountants print them; `(-1)`, `((1))`, `(`, `()` are no number")
     func parenthesizedNegatives() {
         #expect(Money(parsing: "(12.50)", unit: .wanYuan) == Money(fen: -12_500_000))

@@ -26,6 +26,21 @@ struct JSONValidationTests {
         #expect(try refusal(columns).message.hasSuffix("$.disclosure.tables[1].columns[1].number: 栏次 -5 is not between 1 and 100"))
     }
 
+    @Test("a cell in a 栏次 the table does not list (99 of 7), or twice in one row, is refused with its path (tester 27-12)")
+    func unlistedAndRepeatedColumns() throws {
+        var disclosure = try Seed.read(Seed.weihai)
+        let table = try #require(disclosure.tables.firstIndex { $0.id == .income })
+        let row = try #require(disclosure.tables[table].rows.firstIndex { $0.cells.count >= 2 })
+        disclosure.tables[table].rows[row].cells[0].column = 99
+        let unlisted = try refusal(disclosure)
+        #expect(unlisted.code == .badJSON)
+        #expect(unlisted.message.contains("$.disclosure.tables[\(table)].rows[\(row)].cells[0].column: 栏次 99 is not one of the table's columns"), "\(unlisted.message)")
+
+        var repeated = try Seed.read(Seed.weihai)
+        repeated.tables[table].rows[row].cells[1].column = repeated.tables[table].rows[row].cells[0].column
+        #expect(try refusal(repeated).message.contains("$.disclosure.tables[\(table)].rows[\(row)].cells[1].column: 栏次 \(repeated.tables[table].rows[row].cells[0].column) appears twice in the row (first at $.disclosure.tables[\(table)].rows[\(row)].cells[0])"))
+    }
+
     @Test("a truncated export names the line and column where the JSON ends; a syntax error names its place")
     func truncatedExport() throws {
         let data = try DisclosureJSON.encode(try Seed.read(Seed.weihai))
