@@ -222,13 +222,14 @@ struct GridLine {
         self.columns = columns
     }
 
-    /// The line without its first `count` fields (blank on every line of a table: a sheet exported with an empty
-    /// first column), each field keeping its column.
-    init(_ line: GridLine, droppingFirst count: Int) {
+    /// The line without the fields at `positions` (blank on every line of a table: an empty column of the sheet it
+    /// was exported from), each other field keeping its column.
+    init(_ line: GridLine, dropping positions: Set<Int>) {
         index = line.index
-        fields = Array(line.fields.dropFirst(count))
-        keys = Array(line.keys.dropFirst(count))
-        columns = Array(line.columns.dropFirst(count))
+        let kept = line.fields.indices.filter { !positions.contains($0) }
+        fields = kept.map { line.fields[$0] }
+        keys = kept.map { line.keys[$0] }
+        columns = kept.map { line.columns[$0] }
     }
 
     /// The 1-based column of the field at `position` (past the end: the column after the line).
@@ -260,14 +261,18 @@ struct GridLine {
 }
 
 extension Array where Element == GridLine {
-    /// The lines without the leading fields that are blank on every line (an empty first column of the sheet the
-    /// table was exported from), so that codes and names stand in the fields the builders read them from.
-    var droppingBlankLeadingFields: [GridLine] {
+    /// The lines without the fields that are blank on every line: an empty first column of the sheet the table was
+    /// exported from, or the empty column between every two that merged cells leave (`a | | b | | c`), so that
+    /// codes, names and amounts stand in the fields the builders read them from. Trailing fields are left to
+    /// ``commonWidth``.
+    var droppingBlankFields: [GridLine] {
         let rows = filter { !$0.isBlank }
-        guard let first = rows.first else { return self }
-        var count = 0
-        while count + 1 < first.width, rows.allSatisfy({ $0.isBlank(count) && count + 1 < $0.width }) { count += 1 }
-        return count == 0 ? self : map { GridLine($0, droppingFirst: count) }
+        guard let widest = rows.map(\.width).max(), widest > 1 else { return self }
+        let last = rows.compactMap { line in (0..<line.width).last { !line.isBlank($0) } }.max() ?? 0
+        let blank = (0..<last).filter { position in rows.allSatisfy { $0.isBlank(position) } }
+        guard !blank.isEmpty else { return self }
+        let dropped = Set(blank)
+        return map { GridLine($0, dropping: dropped) }
     }
 
     /// The width most rows have: a stray row with an extra or a missing cell does not change it.

@@ -106,7 +106,7 @@ struct TableLocator {
             }
             index += 1
         }
-        table.grid = table.grid.droppingBlankLeadingFields
+        table.grid = table.grid.droppingBlankFields
         collectNotes(of: &table)
         return table
     }

@@ -6,8 +6,8 @@ import Testing
 
 @testable import BudgetLensReader
 
-/// Tab-separated text as spreadsheets export it (a fresh tester's findings 27-2, 27-3, 27-4): rows padded with tabs
-/// up to the sheet's width (titles and notes too), an empty first column, a `续表` line with the header repeated
+/// Tab-separated text as spreadsheets export it (a fresh tester's findings 27-2, 27-3, 27-4, 27-6): rows padded with
+/// tabs up to the sheet's width (titles and notes too), an empty first column or one between every two, a `续表` line with the header repeated
 /// inside a table, and 款/项 codes typed as numbers (`201 | 6 | 1`). Before, 7 of 9 tables went unread, the rest of
 /// a table after `续表` was dropped silently (false 02-3 errors), and `2016`/`20161` gave 43 F-CODE errors. Corpus
 /// 001 is reshaped so in the test; its cells and findings must be the original's.
@@ -49,6 +49,12 @@ struct SpreadsheetExportShapesTests {
     @Test("an empty first column on every tab-separated line")
     func blankFirstColumn() throws {
         let text = try Self.lines().map { $0.contains("\t") ? "\t" + $0 : $0 }.joined(separator: "\n")
+        try Self.expectOriginal(Data(text.utf8))
+    }
+
+    @Test("an empty column between every two (`a | | b | | c`, as merged cells export)")
+    func blankColumnBetweenEveryTwo() throws {
+        let text = try Self.lines().map { $0.replacingOccurrences(of: "\t", with: "\t\t") }.joined(separator: "\n")
         try Self.expectOriginal(Data(text.utf8))
     }
 
