@@ -33,6 +33,8 @@ and edits a workbook the way a finance office's hands do, for the reader's tests
       reverse                  the sheets in reverse order
       copy:SHEET               a copy of the sheet added at the end
       drop-part:PATH           after saving, the ZIP member PATH (xl/worksheets/sheet4.xml) left out
+      pad-rows:PATH:COUNT      after saving, COUNT empty rows added at the end of the sheet part PATH, on the
+                               part's one line (a sheet formatted far below its data: over 10 MB of XML)
 """
 import re
 import struct
@@ -197,6 +199,7 @@ def edit(source, out, operations):
 
     book = openpyxl.load_workbook(source)
     dropped = []
+    padded = []
     for operation in operations:
         kind, _, rest = operation.partition(":")
         args = rest.split(":") if rest else []
@@ -226,12 +229,24 @@ def edit(source, out, operations):
             book.copy_worksheet(book[args[0]])
         elif kind == "drop-part":
             dropped.append(rest)
+        elif kind == "pad-rows":
+            padded.append((args[0], int(args[1])))
         else:
             sys.exit("unknown edit: " + operation)
     book.save(out)
-    if dropped:
+    if dropped or padded:
         with zipfile.ZipFile(out) as archive:
             members = [(info, archive.read(info)) for info in archive.infolist() if info.filename not in dropped]
+        for path, count in padded:
+            for index, (info, data) in enumerate(members):
+                if info.filename != path:
+                    continue
+                text = data.decode("utf-8")
+                rows = [int(number) for number in re.findall(r'<row r="(\d+)"', text)]
+                first = max(rows, default=0) + 1
+                empty = "".join('<row r="%d" spans="1:30" s="1" customFormat="1"/>' % row for row in range(first, first + count))
+                text = text.replace("</sheetData>", empty + "</sheetData>", 1).replace("\n", "")
+                members[index] = (info, text.encode("utf-8"))
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for info, data in members:
                 archive.writestr(info, data)

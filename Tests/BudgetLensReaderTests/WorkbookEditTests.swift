@@ -30,6 +30,16 @@ struct WorkbookEditTests {
         #expect(workbook.problems.filter { $0.code.hasPrefix("workbook.") }.isEmpty)
     }
 
+    @Test("a sheet formatted 220,000 rows below its data (11.6 MB of XML on one line, beyond libxml2's 10 MB lookup): read (tester 27-11)")
+    func sheetOverTenMegabytes() throws {
+        let folder = try TestWorkbooks.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try TestWorkbooks.shanghaiFinance(
+            edited: ["pad-rows:xl/worksheets/sheet3.xml:220000"], named: "padded.xlsx", in: folder)
+        let workbook = try DisclosureReader.read(path: path)
+        #expect(cellValues(workbook) == cellValues(try Seed.readCorpus(Seed.shanghaiFinance)))
+    }
+
     @Test("blank rows inside 公开01, 03 and 04 (zeros left empty): skipped, the tables whole (公开04 38 rows, 总计 2,961.68)")
     func blankRowsInsideTables() throws {
         let folder = try TestWorkbooks.temporaryFolder()

@@ -83,7 +83,9 @@ enum WorkbookXML {
     /// Parses `data` into `collector`. Foundation's parser on Linux reports some errors only to the delegate
     /// and accepts an unclosed document, so errors are collected there and the element depth is checked.
     private static func parse(_ data: Data, _ collector: XMLCollector) throws {
-        let parser = XMLParser(data: data)
+        // From a stream, read in chunks: given the data whole, libxml2 refuses a part past 10 MB without a line
+        // break ("huge input lookup", as a sheet formatted far below its data is) as malformed.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = collector
