@@ -120,6 +120,7 @@ extension ReadProblem {
         "self-evaluation.row": "自评表的行无法读取",
         "table.column-numbers": "栏次编号有误",
         "table.duplicate": "表重复",
+        "table.merged-codes": "科目编码与名称在同一单元格（已分开读取）",
         "layout.rows-without-title": "页首的表格行不属于任何有表题的表（缺页？）",
         "table.second-set": "文件含第二份决算（第二组表未审核）",
         "table.rows-not-read": "表内有未读取的行",
