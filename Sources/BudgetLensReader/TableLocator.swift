@@ -81,8 +81,12 @@ struct TableLocator {
                 }
             } else if text.isBlank(index) || isPageFooter(index) || isPageNumber(index) {
                 // continue
-            } else if Self.isContinuationMarker(text.label(index)), nextNonBlankIsGrid(after: index) {
-                // `续表`, `（续表）`, `续上表`: the table goes on (its header repeated below, skipped by the builders)
+            } else if Self.isContinuationMarker(text.label(index)), nextNonBlankIsGrid(after: index),
+                table.skippedLines.count < 16
+            {
+                // `续表`, `（续表）`, `续上表`: the table goes on, also when its header is repeated below (skipped by
+                // the builders); the line is skipped as any line that interrupts a grid is (`table.line-skipped`).
+                table.skippedLines.append(index)
             } else if let line = TableHeaderLine(text.lines[index]) {
                 // A form label right above the next table's title is that table's (``formLabelAbove(_:)``).
                 if line.formLabel != nil, let next = ((index + 1)..<min(text.count, index + 4)).first(where: { !text.isBlank($0) }),

@@ -72,17 +72,22 @@ struct SpreadsheetExportShapesTests {
         try Self.expectOriginal(try #require(text.data(using: .utf16LittleEndian).map { Data([0xFF, 0xFE]) + $0 }))
     }
 
-    @Test("`续表` and the header repeated inside 公开02 (after line 150): the rows after them read")
+    @Test("`续表` and the header repeated inside 公开02 (after line 150): the rows after them read, the line skipped with a warning")
     func continuedTable() throws {
-        var lines = try Self.lines()
+        let lines = try Self.lines()
         #expect(lines[135].hasPrefix("项目") && lines[137].hasPrefix("科目编码"))
-        for marker in ["续表", "（续表）", "续上表"] {
+        let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))
+        for (marker, header) in [("续表", true), ("（续表）", true), ("续上表", true), ("续表", false)] {
             var edited = lines
-            edited.insert(contentsOf: ["", marker, ""] + lines[135...137], at: 150)
-            try Self.expectOriginal(Data(edited.joined(separator: "\n").utf8))
+            edited.insert(contentsOf: ["", marker, ""] + (header ? Array(lines[135...137]) : []), at: 150)
+            let disclosure = try DisclosureReader.read(data: Data(edited.joined(separator: "\n").utf8), file: "001.txt")
+            #expect(Self.cells(disclosure) == Self.cells(original), "\(marker)")
+            // The original's findings, and the skipped line's warning (F-READ) at line 152.
+            let findings = try Self.findings(disclosure)
+            #expect(findings.filter { !$0.hasPrefix("F-READ") } == (try Self.findings(original)).filter { !$0.hasPrefix("F-READ") })
+            let skipped = disclosure.problems.filter { $0.code == "table.line-skipped" }
+            #expect(skipped.count == 1 && skipped.first?.source.line == 152 && skipped.first?.severity == .warning, "\(skipped)")
         }
-        lines.insert(contentsOf: ["", "续表", ""], at: 150)  // without the header
-        try Self.expectOriginal(Data(lines.joined(separator: "\n").utf8))
     }
 
     @Test("款 and 项 typed as numbers, their leading zero lost (`201 | 6 | 1`, `301 | 1`)")

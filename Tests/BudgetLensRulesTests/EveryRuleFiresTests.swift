@@ -252,6 +252,7 @@ struct EveryRuleFiresTests {
         .init(rule: "N-LIST", what: "六 lists 退休费 10 and 奖金 10 under 人员经费 360", fires: ["N-LIST"]) {
             $0.replaceNarrative("退休费10万元；", with: "退休费10万元、奖金10万元；")
         },
+
         // The text of the 情况说明 (11-text.rules)
         .init(rule: "N-TPL-RESIDUE", what: "增加（减少） left in", fires: ["N-TPL-RESIDUE"]) {
             $0.replaceNarrative("主要是业务增加。", with: "主要是业务增加（减少）。")

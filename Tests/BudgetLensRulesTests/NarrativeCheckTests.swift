@@ -140,6 +140,34 @@ struct NarrativeCheckTests {
         #expect(findings.first { $0.rule == "N-BIND" }?.operands.map(\.code) == ["30201"])
     }
 
+    /// 五(三)'s items: the synthetic document's three 项 (100, 300, 200) itemised under its 年初预算 500 / 决算 600.
+    static func itemised(budgets: (Int, Int, Int)) -> String {
+        "决算数大于年初预算数的主要原因是年中追加。其中：\n"
+            + "1、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为\(budgets.0)万元，支出决算为100万元。\n"
+            + "2、卫生健康支出（类）医疗保障管理事务（款）行政运行（项）。年初预算为\(budgets.1)万元，支出决算为300万元。\n"
+            + "3、卫生健康支出（类）医疗保障管理事务（款）信息化建设（项）。年初预算为\(budgets.2)万元，支出决算为200万元。"
+    }
+
+    @Test("五(三): items' 年初预算 adding up to more than the stated 500 are one N-LIST warning; to 500 or less (an item budgeted and not spent left out, [000]) nothing")
+    func itemBudgets() throws {
+        for (budgets, fires) in [((100, 300, 150), true), ((100, 300, 100), false), ((100, 250, 100), false)] {
+            var synthetic = SyntheticDisclosure()
+            synthetic.replaceNarrative("决算数大于年初预算数的主要原因是年中追加。", with: Self.itemised(budgets: budgets))
+            let findings = try check(synthetic)
+            #expect(findings.map(\.rule) == (fires ? ["N-LIST"] : []), "\(budgets): \(findings.map(\.message))")
+            if fires {
+                #expect(findings.first?.expected?.amount == Money(wan: "550.00") && findings.first?.actual?.amount == Money(wan: "500.00"))
+                #expect(findings.first?.severity == .warning && findings.first?.isRounding == false)
+            }
+        }
+        // An item left out of the list (its 决算 missing from the sum): not compared; N-ITEM names the missing row.
+        var partial = SyntheticDisclosure()
+        partial.replaceNarrative(
+            "决算数大于年初预算数的主要原因是年中追加。",
+            with: Self.itemised(budgets: (100, 300, 150)).components(separatedBy: "\n").dropLast().joined(separator: "\n"))
+        #expect(!(try check(partial)).contains { $0.rule == "N-LIST" })
+    }
+
     @Test("vehicle categories that do not add up to 共有车辆 are one N-CAR error")
     func vehicles() throws {
         var synthetic = SyntheticDisclosure()
@@ -258,14 +286,18 @@ struct NarrativeCheckTests {
         #expect(item.expected?.amount == Money(wan: "260.43") && item.actual?.amount == Money(wan: "1133.18"))
     }
 
-    @Test("corpus 001 (财政局 2024): 四 says 0.3 万元 where 公开04 has 2,961.68; 五(二) 71.73% is 71.65%")
+    @Test("corpus 001 (财政局 2024): 四 says 0.3 万元 where 公开04 has 2,961.68; 五(二) 71.73% is 71.65%; 五(三)'s items' 年初预算 2993.93 (尾数误差)")
     func shanghaiFinance() throws {
         let findings = try narrativeFindings(Seed.readCorpus(Seed.shanghaiFinance))
-        #expect(signatures(findings) == ["N-BIND error 363", "N-SHARE error 374", "N-GP warning 457"])
+        #expect(signatures(findings) == ["N-BIND error 363", "N-SHARE error 374", "N-LIST warning 378", "N-GP warning 457"])
         #expect(findings[0].expected?.amount == Money(wan: "2961.68") && findings[0].actual?.amount == Money(wan: "0.30"))
         #expect(findings[1].expected == .text("71.65%（2106.66 ÷ 本段合计 2940.05万元）"))
-        // 4.79 + 0 + 246.47 = 251.26 against 251.25: one 分-level 尾数误差 of the three converted amounts.
+        // 1560.05 + 10.00 + 135.90 + 450.52 + 85.55 + 161.62 + 80.81 + 0.94 + 62.29 + 187.75 + 258.50 = 2993.93
+        // against the stated 2993.92: one 分 of 尾数误差 over eleven rounded amounts (tolerance 0.05).
         #expect(findings[2].isRounding && findings[2].difference == Money(wan: "-0.01"))
+        #expect(findings[2].expected?.amount == Money(wan: "2993.93") && findings[2].actual?.amount == Money(wan: "2993.92"))
+        // 4.79 + 0 + 246.47 = 251.26 against 251.25: one 分-level 尾数误差 of the three converted amounts.
+        #expect(findings[3].isRounding && findings[3].difference == Money(wan: "-0.01"))
     }
 
     @Test("corpus 004 (test variant): 一 says 总计 0 万元, the table 2,995.39; the planted 大于/等于 wordings")
@@ -274,7 +306,7 @@ struct NarrativeCheckTests {
         #expect(
             signatures(findings) == [
                 // 一's 下降1.87% is right for the table's 2,995.39 (56.95 ÷ 3,052.34): no N-YOY beside the N-BIND.
-                "N-BIND error 323", "N-SHARE error 348", "N-RATE error 359", "N-RATE error 388",
+                "N-BIND error 323", "N-SHARE error 348", "N-LIST warning 353", "N-RATE error 359", "N-RATE error 388",
                 "N-RATE error 398", "N-GP warning 458",
             ])
         #expect(findings[0].expected?.amount == Money(wan: "2995.39") && findings[0].actual?.amount == .zero)

@@ -371,15 +371,16 @@ public enum NarrativeChecks {
         return findings
     }
 
-    /// `narrative-lists` (N-LIST): the amounts 六 lists under `人员经费 A万元，主要包括：…` and `公用经费 B万元，…`
-    /// add up to A and B ([002]); a list of names only ([000], [001]) has nothing to add. Tolerance: 0.005 万元
-    /// per listed amount, at most 0.05 (尾数误差: each amount is rounded on its own).
+    /// `narrative-lists` (N-LIST): the items' 年初预算 of 五 add up to the one stated (``itemBudgets(_:)``), and the
+    /// amounts 六 lists under `人员经费 A万元，主要包括：…` and `公用经费 B万元，…` add up to A and B ([002]); a list
+    /// of names only ([000], [001]) has nothing to add. Tolerance: 0.005 万元 per listed amount, at most 0.05
+    /// (尾数误差: each amount is rounded on its own).
     public static func lists(_ context: CheckContext) -> [Finding] {
         let amounts: [(NarrativeStatement, Money)] = statements(context).compactMap { statement in
             guard statement.topic == .basicExpenditure, case .amount(let value) = statement.claim else { return nil }
             return (statement, value)
         }
-        var findings: [Finding] = []
+        var findings = itemBudgets(context)
         let heads = amounts.indices.filter {
             amounts[$0].0.subject.hasByteSuffix("人员经费") || amounts[$0].0.subject.hasByteSuffix("公用经费")
         }
@@ -402,6 +403,53 @@ public enum NarrativeChecks {
                 at: location(statement), severity: isRounding ? .warning : nil)
             finding.expected = .amount(sum, formula: items.map { "\($0.0.subject) \($0.1.decimalString(in: .wanYuan))" }.joined(separator: " + "))
             finding.actual = .amount(stated, formula: "")
+            finding.difference = difference
+            finding.tolerance = tolerance
+            finding.isRounding = isRounding
+            findings.append(finding)
+        }
+        return findings
+    }
+
+    /// `narrative-lists` (N-LIST), 五（三）: the （项） items' 年初预算 add up to no more than the 年初预算 stated
+    /// before them (`一般公共预算财政拨款支出年初预算为2993.92万元…其中：1、…（项）…年初预算为1560.05万元，…`; DOMAIN
+    /// §2.5: [001]'s add up to its total) — when the items are the whole list: their 决算 add up to the stated 决算
+    /// (else N-ITEM names the item missing). Less is no finding: a 项 budgeted but not spent is not itemised ([000]'s
+    /// 101,380.7 万元 holds 城乡居民 subsidies no item lists). Tolerance as for the 六 lists: 0.005 万元 per item, at
+    /// most 0.05.
+    static func itemBudgets(_ context: CheckContext) -> [Finding] {
+        let completions: [(NarrativeStatement, budget: Money, actual: Money)] = statements(context).compactMap { statement in
+            guard statement.topic != .performance, case .completion(let budget?, let actual?, _, _) = statement.claim else {
+                return nil
+            }
+            return (statement, budget, actual)
+        }
+        func isItem(_ statement: NarrativeStatement) -> Bool { statement.subject.hasByteSuffix("(项)") }
+        var findings: [Finding] = []
+        for (position, head) in completions.enumerated() where !isItem(head.0) {
+            let items = completions[(position + 1)...].prefix { isItem($0.0) && $0.0.section == head.0.section }
+            guard items.count >= 2 else { continue }
+            var budgets = Money.zero
+            var actuals = Money.zero
+            for item in items {
+                guard let budget = budgets.adding(item.budget), let actual = actuals.adding(item.actual) else { return findings }
+                budgets = budget
+                actuals = actual
+            }
+            let tolerance = Money(fen: min(Int64(items.count) * 5_000, 50_000))
+            guard let shortfall = head.actual.subtracting(actuals), shortfall.magnitude <= tolerance,
+                let difference = head.budget.subtracting(budgets), difference.fen < 0
+            else { continue }
+            let isRounding = difference.magnitude <= tolerance
+            let stated = head.budget.decimalString(in: .wanYuan)
+            let sum = budgets.decimalString(in: .wanYuan)
+            var finding = context.finding(
+                "“\(head.0.subject)”年初预算为\(stated)万元，所列\(items.count)项年初预算合计\(sum)万元",
+                "'\(head.0.subject)' 年初预算 \(stated), its \(items.count) listed items' 年初预算 add up to \(sum)",
+                at: location(head.0), severity: isRounding ? .warning : nil)
+            finding.expected = .amount(
+                budgets, formula: items.map { "\($0.0.subject) \($0.budget.decimalString(in: .wanYuan))" }.joined(separator: " + "))
+            finding.actual = .amount(head.budget, formula: "")
             finding.difference = difference
             finding.tolerance = tolerance
             finding.isRounding = isRounding
