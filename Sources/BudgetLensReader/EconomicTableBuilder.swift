@@ -45,7 +45,9 @@ struct EconomicTableBuilder: TableBuilder {
         var totals: [String: TableRow] = [:]
         for line in grid[(headerIndex + 1)...] where !line.isBlank {
             if let lineTotals = self.totals(in: line) {
-                for total in lineTotals { totals[total.item] = totals[total.item] ?? total }
+                // A totals line too wide to place is kept unread, as any row is (``TableRow/unread``).
+                let readable = building.checkWidth(of: line, expected: width)
+                for total in lineTotals { totals[total.item] = totals[total.item] ?? (readable ? total : total.unread) }
                 continue
             }
             if isHeaderRow(line) { continue }
@@ -180,6 +182,15 @@ struct EconomicTableBuilder: TableBuilder {
             code = line.key(shared)
         }
         var name = line.label(block.namePosition)
+        // `30101 基本工资 | | |`: the code and name merged across the code fields and the name's.
+        if ClassificationCode.level(of: code) == nil, name.isEmpty, let first = block.codePositions.first,
+            block.codePositions.dropFirst().allSatisfy({ line.isBlank($0) }),
+            let merged = MergedCodeCell.split(line.field(first))
+        {
+            code = merged.code
+            name = merged.name
+            if firstMergedCodeLine == nil { firstMergedCodeLine = line }
+        }
         // `30101 基本工资`: the code printed in the name's cell.
         if code.isEmpty, let merged = MergedCodeCell.split(line.field(block.namePosition)) {
             code = merged.code

@@ -7,6 +7,13 @@ import BudgetLensCore
 struct FunctionalTableBuilder: TableBuilder {
     var building: TableBuilding
     let located: LocatedTable
+    /// Whether the `table.merged-codes` note was given (once a table).
+    private var mergedCodesNoted = false
+
+    init(building: TableBuilding, located: LocatedTable) {
+        self.building = building
+        self.located = located
+    }
 
     private struct Layout {
         /// 3 (`类 | 款 | 项`), 1 (`2010601`), or 0: the code printed in the name's field (``MergedCodeCell``).
@@ -43,7 +50,7 @@ struct FunctionalTableBuilder: TableBuilder {
         }
         let valuePositions = Array(firstValue..<max(firstValue, width))
         let numbers = columnNumbers(valuePositions: valuePositions, headerRows: headerRows)
-        var vocabulary: Set<String> = ["栏次", "合计", "小计", "基本支出", "项目支出"]
+        var vocabulary: Set<String> = ["栏次", "合计", "小计", "基本支出", "项目支出", "类", "款", "项", "款项"]
         for row in headerRows { for position in 0..<row.width where !row.isBlank(position) { vocabulary.insert(row.key(position)) } }
         let layout = Layout(
             codeFieldCount: codeFieldCount, width: width,
@@ -53,11 +60,7 @@ struct FunctionalTableBuilder: TableBuilder {
         }
         var rows: [TableRow] = []
         if codeFieldCount == 0, let first = grid.dropFirst(headerRows.count).first(where: { !$0.isBlank }) {
-            building.record(
-                "table.merged-codes", .info,
-                "科目编码与科目名称印在同一单元格（如“2010601 行政运行”）：按编码、名称分开读取 — "
-                    + "codes and names share one cell (`2010601 行政运行`): each is read apart",
-                at: building.text.location(first, position: 0))
+            noteMergedCodes(at: first)
         }
         for line in grid.dropFirst(headerRows.count) where !line.isBlank {
             if let row = row(of: line, layout: layout) { rows.append(row) }
@@ -79,6 +82,7 @@ struct FunctionalTableBuilder: TableBuilder {
 
     private func codeText(of line: GridLine, codeFieldCount: Int) -> String {
         if codeFieldCount == 0 { return MergedCodeCell.split(line.field(0))?.code ?? "" }
+        if let merged = Self.mergedInCodeFields(line, codeFieldCount: codeFieldCount) { return merged.code }
         if codeFieldCount == 3 { return Self.joinedCode(line.key(0), line.key(1), line.key(2)) }
         return (0..<codeFieldCount).map { line.key($0) }.joined()
     }
@@ -94,9 +98,32 @@ struct FunctionalTableBuilder: TableBuilder {
         return classCode + paddedSection + paddedItem
     }
 
+    private mutating func noteMergedCodes(at line: GridLine) {
+        guard !mergedCodesNoted else { return }
+        mergedCodesNoted = true
+        building.record(
+            "table.merged-codes", .info,
+            "科目编码与科目名称印在同一单元格（如“2010601 行政运行”）：按编码、名称分开读取 — "
+                + "codes and names share one cell (`2010601 行政运行`): each is read apart",
+            at: building.text.location(line, position: 0))
+    }
+
+    /// A code and its name in the first field of a row whose other code fields and name field are blank: a cell
+    /// merged across 类 | 款 | 项 | 科目名称 (or 科目编码 | 科目名称) in the workbook the text came from.
+    /// Or in the name's field, the code fields blank (`| | | 2010601 行政运行 | …`).
+    private static func mergedInCodeFields(_ line: GridLine, codeFieldCount: Int) -> (code: String, name: String)? {
+        guard codeFieldCount > 0, line.width > codeFieldCount else { return nil }
+        if (1...codeFieldCount).allSatisfy({ line.isBlank($0) }), let merged = MergedCodeCell.split(line.field(0)) {
+            return merged
+        }
+        guard (0..<codeFieldCount).allSatisfy({ line.isBlank($0) }) else { return nil }
+        return MergedCodeCell.split(line.field(codeFieldCount))
+    }
+
     /// The row's name: the field after the code fields, or what follows the code in a merged cell.
     private func nameText(of line: GridLine, codeFieldCount: Int) -> String {
         if codeFieldCount == 0, let merged = MergedCodeCell.split(line.field(0)) { return merged.name }
+        if let merged = Self.mergedInCodeFields(line, codeFieldCount: codeFieldCount) { return merged.name }
         return line.label(codeFieldCount)
     }
 
@@ -159,6 +186,7 @@ struct FunctionalTableBuilder: TableBuilder {
         if TableBuilding.columnNumbers(in: line) != nil || line.isColumnNumberRow { return nil }
         let code = codeText(of: line, codeFieldCount: layout.codeFieldCount)
         let name = nameText(of: line, codeFieldCount: layout.codeFieldCount)
+        if Self.mergedInCodeFields(line, codeFieldCount: layout.codeFieldCount) != nil { noteMergedCodes(at: line) }
         let source = building.text.location(line, position: 0)
         let valuesAreWords = layout.valueColumns.allSatisfy { position, _ in
             line.isBlank(position) || layout.headerVocabulary.contains(line.key(position))

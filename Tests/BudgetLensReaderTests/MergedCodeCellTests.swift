@@ -120,6 +120,43 @@ struct MergedCodeCellTests {
         try Self.expectSameAsOriginal(text, table: .generalBudgetBasicExpenditure)
     }
 
+    @Test("a cell merged across 类 | 款 | 项 | 科目名称 (its empty cells kept), or the code and name in the 科目名称 cell (second tester 27-2): the original's cells and findings")
+    func mergedAcrossFields() throws {
+        var lines = try Self.corpusLines()
+        var inName = lines
+        for index in 247..<lines.count {
+            let fields = lines[index].components(separatedBy: "\t")
+            guard fields.count == 7 else { break }
+            let code = fields[0...2].joined()
+            guard code.allSatisfy(\.isNumber) else { continue }
+            lines[index] = (["\(code) \(fields[3])", "", "", ""] + fields[4...]).joined(separator: "\t")
+            inName[index] = (["", "", "", "[\(code)]\(fields[3])"] + fields[4...]).joined(separator: "\t")
+        }
+        #expect(lines[247] == "201 一般公共服务支出\t\t\t\t2,106.66\t1,503.52\t603.14")
+        try Self.expectSameAsOriginal(lines.joined(separator: "\n"), table: .generalBudgetExpenditure)
+        let disclosure = try DisclosureReader.read(data: Data(inName.joined(separator: "\n").utf8), file: "001.txt")
+        let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))
+        #expect(Self.cells(disclosure) == Self.cells(original))
+    }
+
+    @Test("公开06 with `30101 基本工资 | | | 262.33` (a cell merged across 类 | 款 | 科目名称): the original's cells and findings")
+    func basicExpenditureAcrossFields() throws {
+        var lines = try Self.corpusLines()
+        let start = try #require(lines.firstIndex { $0.hasPrefix("经济分类\t\t科目名称\t决算数") })
+        let end = try #require(lines[start...].firstIndex { $0.hasPrefix("人员经费合计") })
+        for index in (start + 3)..<end where !lines[index].isEmpty {
+            var fields = lines[index].components(separatedBy: "\t")
+            fields += Array(repeating: "", count: max(0, 8 - fields.count))
+            for block in [0, 4] where !(fields[block] + fields[block + 1]).isEmpty {
+                fields[block] = "\(fields[block] + fields[block + 1]) \(fields[block + 2])"
+                fields[block + 1] = ""
+                fields[block + 2] = ""
+            }
+            lines[index] = fields.joined(separator: "\t")
+        }
+        try Self.expectSameAsOriginal(lines.joined(separator: "\n"), table: .generalBudgetBasicExpenditure)
+    }
+
     @Test("a merged cell with a bad code (`2010 行政运行`) is read with a row.bad-code warning, not dropped")
     func badCode() throws {
         let text = try Self.generalBudgetMerged(header: "科目\t合计\t基本支出\t项目支出") { code, name in

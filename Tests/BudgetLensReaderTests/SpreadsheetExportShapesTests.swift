@@ -77,9 +77,10 @@ struct SpreadsheetExportShapesTests {
         let lines = try Self.lines()
         #expect(lines[135].hasPrefix("项目") && lines[137].hasPrefix("科目编码"))
         let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))
+        // The header with a bare `类 | 款 | 项` row too (second tester 27-5: it gave an F-CODE error for `类款项`).
         for (marker, header) in [("续表", true), ("（续表）", true), ("续上表", true), ("续表", false)] {
             var edited = lines
-            edited.insert(contentsOf: ["", marker, ""] + (header ? Array(lines[135...137]) : []), at: 150)
+            edited.insert(contentsOf: ["", marker, ""] + (header ? Array(lines[135...137]) + ["类\t款\t项"] : []), at: 150)
             let disclosure = try DisclosureReader.read(data: Data(edited.joined(separator: "\n").utf8), file: "001.txt")
             #expect(Self.cells(disclosure) == Self.cells(original), "\(marker)")
             // The original's findings, and the skipped line's warning (F-READ) at line 152.

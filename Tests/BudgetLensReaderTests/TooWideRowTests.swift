@@ -21,8 +21,11 @@ struct TooWideRowTests {
     }
 
     @Test(
-        "公开05's 合计 (line 267), a 公开01 row (99), a 公开06 row (280): one row.too-wide error, the row kept unread, no false error",
-        arguments: [(267, TableID.generalBudgetExpenditure), (99, .incomeExpenditureSummary), (280, .generalBudgetBasicExpenditure)])
+        "公开05's 合计 (line 267), a 公开01 row (99), a 公开06 row (280) and its totals (317): one row.too-wide error, the row kept unread, no false error",
+        arguments: [
+            (267, TableID.generalBudgetExpenditure), (99, .incomeExpenditureSummary), (280, .generalBudgetBasicExpenditure),
+            (317, .generalBudgetBasicExpenditure),  // 人员经费合计 | … | 公用经费合计 … (second tester 27-7)
+        ])
     func keptUnread(line: Int, table: TableID) throws {
         let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))
         let originalErrors = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: original).findings
