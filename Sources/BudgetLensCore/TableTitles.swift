@@ -42,7 +42,11 @@ public enum TableTitles {
     /// A key that is a title and a form label (`公开01表`) after or before it: the title's key and the label's;
     /// `nil` when the key holds no such label, or nothing else.
     public static func splitFormLabel(_ key: String) -> (title: String, label: String)? {
-        guard let range = key.byteRange(of: "公开") else { return nil }
+        // Told first by the key's ends, on the bytes: `…01表` (an ASCII digit, then 表: E8 A1 A8) or `公开…`. Every
+        // title's key ends in 表, after no digit; most lines are ruled out without a search.
+        let endsInNumberedForm = key.utf8.count > 4 && key.hasByteSuffix("表")
+            && (0x30...0x39).contains(key.utf8[key.utf8.index(key.utf8.endIndex, offsetBy: -4)])
+        guard endsInNumberedForm || key.hasBytePrefix("公开"), let range = key.byteRange(of: "公开") else { return nil }
         let after = key[range.upperBound...]
         let digits = after.prefix { $0.isASCII && $0.isNumber }
         guard (1...2).contains(digits.count), after.dropFirst(digits.count).hasPrefix("表") else { return nil }

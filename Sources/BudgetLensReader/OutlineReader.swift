@@ -54,9 +54,12 @@ struct OutlineReader {
         guard key.utf8.count <= 160, key.containsText("目录") || key.containsText("ontents") || key.containsText("ONTENTS")
         else { return false }
         var core = Substring(key)
-        let decoration: (Character) -> Bool = { "-—–_=·•*#|【】[]".contains($0) || $0.isNumber }
+        // Dashes and brackets around it; a page number after it (`目录1`), never digits before it (`2024目 录`:
+        // page text's cover year run into the marker, whose 目录 ends nowhere: the body's first heading is glued to
+        // the 目录's last entry there).
+        let decoration: (Character) -> Bool = { "-—–_=·•*#|【】[]".contains($0) }
         core = core.drop(while: decoration)
-        while let last = core.last, decoration(last) { core = core.dropLast() }
+        while let last = core.last, decoration(last) || last.isNumber { core = core.dropLast() }
         if core.hasSuffix("(续)") { core = core.dropLast(3) }
         if core == "目录" || core.lowercased() == "contents" || core.lowercased() == "tableofcontents" { return true }
         return core.hasSuffix("目录") && core.count <= 40 && (core.contains("决算") || core.contains("预算"))

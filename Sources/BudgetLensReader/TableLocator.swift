@@ -121,40 +121,39 @@ struct TableLocator {
     private func isGridRow(_ index: Int) -> Bool {
         guard text.isGridLine(index) else { return false }
         let line = text.lines[index]
-        guard line.utf8.count <= 2000, let only = Self.onlyFilledField(line) else {
-            // `收入支出决算总表 | 公开01表`: a title and its form label in two cells.
-            return !(line.utf8.count <= 300 && line.containsText("公开") && TableTitles.table(named: line) != nil)
+        guard line.utf8.count <= 2000 else { return true }
+        let filled = Self.filledFields(line, upTo: 3)
+        guard filled.count == 1, let only = filled.first else {
+            // `收入支出决算总表 | 公开01表`: a title and its form label in two cells (a row has more, or amounts).
+            return !(filled.count == 2 && line.utf8.count <= 300 && TableTitles.table(named: line) != nil)
         }
         let label = TextNormalization.label(only)
         return !(TableTitles.table(named: label) != nil || label.hasBytePrefix("注") || label.hasBytePrefix("说明")
             || label.hasBytePrefix("备注") || Self.isNoDataStatement(label) || Self.isContinuationMarker(label))
     }
 
-    /// The one field of a tab-separated line that holds more than whitespace; `nil` when two or more do (found on
-    /// the bytes, stopping at the second: a table row has several) or none does.
-    static func onlyFilledField(_ line: Substring) -> Substring? {
+    /// The fields of a tab-separated line that hold more than spaces, the first `limit` of them (found on the bytes,
+    /// stopping at the limit: a table row has many).
+    static func filledFields(_ line: Substring, upTo limit: Int) -> [Substring] {
         let utf8 = line.utf8
+        var filled: [Substring] = []
         var fieldStart = utf8.startIndex
-        var filled: Range<Substring.Index>?
         var current = false
         var position = utf8.startIndex
-        while true {
+        while filled.count < limit {
             let atEnd = position == utf8.endIndex
             if atEnd || utf8[position] == 0x09 {
-                if current {
-                    if filled != nil { return nil }
-                    filled = fieldStart..<position
-                }
+                if current { filled.append(line[fieldStart..<position]) }
                 if atEnd { break }
                 current = false
                 fieldStart = utf8.index(after: position)
             } else if !current, utf8[position] != 0x20, utf8[position] != 0x0D {
-                // Any byte but a space starts content (the label test below trims what else is blank).
+                // Any byte but a space starts content (the label test trims what else is blank).
                 current = true
             }
             position = utf8.index(after: position)
         }
-        return filled.map { line[$0] }
+        return filled
     }
 
     /// A title without the form label printed on its line: `收入支出决算总表 公开01表` → `收入支出决算总表`.
@@ -181,8 +180,9 @@ struct TableLocator {
 
     /// `续表`, `(续表)`, `续上表`, `续`, `续表1`, `（续）`: a line that says the table goes on from the page before.
     static func isContinuationMarker(_ label: String) -> Bool {
+        guard label.utf8.count <= 90, label.containsText("续") else { return false }
         let key = TextNormalization.key(label)
-        guard key.utf8.count <= 30, key.containsText("续") else { return false }
+        guard key.utf8.count <= 30 else { return false }
         var core = Substring(key)
         while let first = core.first, "(【[-—".contains(first) { core = core.dropFirst() }
         while let last = core.last, ")】]-—".contains(last) || last.isNumber { core = core.dropLast() }
