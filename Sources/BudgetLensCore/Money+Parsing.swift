@@ -42,9 +42,12 @@ extension Money {
     public static func reading(_ text: some StringProtocol, unit: MoneyUnit) -> AmountReading {
         // `(12.50)`, `（12.50）`: told by the first byte, `(` or the lead byte of `（` (EF BC 88), before any other work.
         if let first = text.utf8.first, first == 0x28 || first == 0xEF, let inner = parenthesized(text) {
-            // One pair only (`((12.50))` is no amount): the recursion goes one level deep, whatever the input.
-            guard inner.first != "(", inner.first != "（", case .amount(let money) = reading(inner, unit: unit),
-                money.fen >= 0
+            // One pair only (`((12.50))` is no amount): the recursion goes one level deep, whatever the input. And
+            // an amount as accountants print one, with decimals or thousands separators: `(1)`…`(12)` number columns
+            // (a 栏次 row), never amounts.
+            guard inner.first != "(", inner.first != "（",
+                inner.contains(where: { $0 == "." || $0 == "," || $0 == "，" || $0 == "．" }),
+                case .amount(let money) = reading(inner, unit: unit), money.fen >= 0
             else {
                 return .invalid(reason: "not a number")
             }

@@ -49,7 +49,8 @@ struct MoneyTests {
         #expect(Money(parsing: "（1,234.56）", unit: .yuan) == Money(fen: -123_456))
         #expect(Money(parsing: "( 3.90 )", unit: .wanYuan) == Money(fen: -3_900_000))
         #expect(Money(parsing: "(0.00)", unit: .wanYuan) == .zero)
-        for text in ["(-1.00)", "((1.00))", "(", "()", "(1.00", "1.00)", "(1.00）", "(合计)", "(-)"] {
+        // `(1)`…`(12)`, `（3）`: a 栏次 row's numbers, never amounts.
+        for text in ["(-1.00)", "((1.00))", "(", "()", "(1.00", "1.00)", "(1.00）", "(合计)", "(-)", "(1)", "(12)", "（3）"] {
             #expect(Money(parsing: text, unit: .wanYuan) == nil, "\(text)")
         }
         // Deep nesting is refused at the first level, without recursing through it.
