@@ -128,8 +128,8 @@ struct TableLocator {
             return !(filled.count == 2 && line.utf8.count <= 300 && TableTitles.table(named: line) != nil)
         }
         let label = TextNormalization.label(only)
-        return !(TableTitles.table(named: label) != nil || label.hasBytePrefix("注") || label.hasBytePrefix("说明")
-            || label.hasBytePrefix("备注") || Self.isNoDataStatement(label) || Self.isContinuationMarker(label))
+        return !(TableTitles.table(named: label) != nil || Self.startsNote(label) || Self.isNoDataStatement(label)
+            || Self.isContinuationMarker(label))
     }
 
     /// The fields of a tab-separated line that hold more than spaces, the first `limit` of them (found on the bytes,
@@ -178,6 +178,11 @@ struct TableLocator {
         return label
     }
 
+    /// `注：…`, `说明：…`, `备注…`: a table's note.
+    static func startsNote(_ label: String) -> Bool {
+        label.hasBytePrefix("注") || label.hasBytePrefix("说明") || label.hasBytePrefix("备注")
+    }
+
     /// `续表`, `(续表)`, `续上表`, `续`, `续表1`, `（续）`: a line that says the table goes on from the page before.
     static func isContinuationMarker(_ label: String) -> Bool {
         guard label.utf8.count <= 90, label.containsText("续") else { return false }
@@ -220,7 +225,7 @@ struct TableLocator {
             if isGridRow(index) || TableTitles.table(named: text.lines[index]) != nil { break }
             let label = text.label(index)
             let line = TextLine(text: text.lines[index].trimmedSpaces(), source: text.location(index))
-            if label.hasBytePrefix("注") || label.hasBytePrefix("说明") || label.hasBytePrefix("备注") {
+            if Self.startsNote(label) {
                 if Self.isNoDataStatement(label) && table.noDataStatement == nil { table.noDataStatement = line }
                 table.notes.append(line)
                 inFootnote = true

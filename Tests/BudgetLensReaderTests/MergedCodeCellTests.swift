@@ -35,14 +35,10 @@ struct MergedCodeCellTests {
         #expect(!MergedCodeCell.holdsMergedCodes(["项目", "合计", "行政运行"]))
     }
 
-    static func corpusLines() throws -> [String] {
-        try String(contentsOfFile: Seed.corpusPath(Seed.shanghaiFinance), encoding: .utf8).components(separatedBy: "\n")
-    }
-
     /// Corpus 001 with 公开05's header (lines 244–247: 项目 … / 类 | 款 | 项) made one line and each row's code
     /// fields and name made one cell by `merge`.
     static func generalBudgetMerged(header: String, _ merge: (String, String) -> String) throws -> String {
-        var lines = try corpusLines()
+        var lines = try ReshapedDocument.corpusLines()
         #expect(lines[243].hasPrefix("项目\t\t\t\t合计") && lines[246].hasPrefix("类\t款\t项"))
         for index in 247..<lines.count {
             let fields = lines[index].components(separatedBy: "\t")
@@ -57,7 +53,7 @@ struct MergedCodeCellTests {
 
     /// Corpus 001 with 公开06's blocks (类 | 款 | 科目名称 | 决算数, twice) made (科目 | 决算数) by `merge`.
     static func basicExpenditureMerged(header: String, _ merge: (String, String) -> String) throws -> String {
-        var lines = try corpusLines()
+        var lines = try ReshapedDocument.corpusLines()
         let start = try #require(lines.firstIndex { $0.hasPrefix("经济分类\t\t科目名称\t决算数") })
         let end = try #require(lines[start...].firstIndex { $0.hasPrefix("人员经费合计") })
         for index in (start + 3)...end where !lines[index].isEmpty {
@@ -74,26 +70,11 @@ struct MergedCodeCellTests {
         return lines.joined(separator: "\n")
     }
 
-    /// Each cell as (table, code, item, column, value): no source, which the rewriting moves.
-    static func cells(_ disclosure: Disclosure) -> [String] {
-        disclosure.tables.flatMap { table in
-            table.rows.flatMap { row in
-                row.cells.map { "\(table.id.formID) \(row.code ?? "-") \(row.item) \($0.column) \($0.value.map { "\($0)" } ?? "nil")" }
-            }
-        }
-    }
-
-    static func findings(_ disclosure: Disclosure) throws -> [String] {
-        RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure).findings.map {
-            "\($0.rule) \($0.severity) \($0.message)"
-        }.sorted()
-    }
-
     static func expectSameAsOriginal(_ text: String, table: TableID) throws {
         let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))
         let merged = try DisclosureReader.read(data: Data(text.utf8), file: "001.txt")
-        #expect(Self.cells(merged) == Self.cells(original))
-        #expect(try Self.findings(merged) == Self.findings(original))
+        #expect(ReshapedDocument.cells(merged) == ReshapedDocument.cells(original))
+        #expect(try ReshapedDocument.findings(merged) == ReshapedDocument.findings(original))
         let notes = merged.problems.filter { $0.code == "table.merged-codes" }
         #expect(notes.count == 1 && notes.first?.table == table && notes.first?.severity == .info, "\(notes)")
         #expect(merged.problems.filter { $0.severity != .info }.map(\.code) == original.problems.filter { $0.severity != .info }.map(\.code))
@@ -122,7 +103,7 @@ struct MergedCodeCellTests {
 
     @Test("a cell merged across 类 | 款 | 项 | 科目名称 (its empty cells kept), or the code and name in the 科目名称 cell (second tester 27-2): the original's cells and findings")
     func mergedAcrossFields() throws {
-        var lines = try Self.corpusLines()
+        var lines = try ReshapedDocument.corpusLines()
         var inName = lines
         for index in 247..<lines.count {
             let fields = lines[index].components(separatedBy: "\t")
@@ -136,12 +117,12 @@ struct MergedCodeCellTests {
         try Self.expectSameAsOriginal(lines.joined(separator: "\n"), table: .generalBudgetExpenditure)
         let disclosure = try DisclosureReader.read(data: Data(inName.joined(separator: "\n").utf8), file: "001.txt")
         let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))
-        #expect(Self.cells(disclosure) == Self.cells(original))
+        #expect(ReshapedDocument.cells(disclosure) == ReshapedDocument.cells(original))
     }
 
     @Test("公开06 with `30101 基本工资 | | | 262.33` (a cell merged across 类 | 款 | 科目名称): the original's cells and findings")
     func basicExpenditureAcrossFields() throws {
-        var lines = try Self.corpusLines()
+        var lines = try ReshapedDocument.corpusLines()
         let start = try #require(lines.firstIndex { $0.hasPrefix("经济分类\t\t科目名称\t决算数") })
         let end = try #require(lines[start...].firstIndex { $0.hasPrefix("人员经费合计") })
         for index in (start + 3)..<end where !lines[index].isEmpty {

@@ -13,54 +13,36 @@ import Testing
 /// 001 is reshaped so in the test; its cells and findings must be the original's.
 @Suite("Tab-separated text as spreadsheets export it")
 struct SpreadsheetExportShapesTests {
-    static func lines() throws -> [String] {
-        try String(contentsOfFile: Seed.corpusPath(Seed.shanghaiFinance), encoding: .utf8).components(separatedBy: "\n")
-    }
-
-    /// Each cell as (table, code, item, column, value): no source, which the reshaping moves.
-    static func cells(_ disclosure: Disclosure) -> [String] {
-        disclosure.tables.flatMap { table in
-            table.rows.flatMap { row in
-                row.cells.map { "\(table.id.formID) \(row.code ?? "-") \(row.item) \($0.column) \($0.value.map { "\($0)" } ?? "nil")" }
-            }
-        }
-    }
-
-    static func findings(_ disclosure: Disclosure) throws -> [String] {
-        RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure).findings
-            .map { "\($0.rule) \($0.severity) \($0.message)" }.sorted()
-    }
-
     static func expectOriginal(_ data: Data, comparingFindings: Bool = true) throws {
         let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))
         let reshaped = try DisclosureReader.read(data: data, file: "001.txt")
         #expect(reshaped.tables.count == 9)
-        #expect(Self.cells(reshaped) == Self.cells(original))
-        if comparingFindings { #expect(try Self.findings(reshaped) == Self.findings(original)) }
+        #expect(ReshapedDocument.cells(reshaped) == ReshapedDocument.cells(original))
+        if comparingFindings { #expect(try ReshapedDocument.findings(reshaped) == ReshapedDocument.findings(original)) }
         #expect(!reshaped.problems.contains { $0.severity == .error }, "\(reshaped.problems.filter { $0.severity == .error })")
     }
 
     @Test("every tab-separated line with a trailing tab (Excel's copy and export)")
     func trailingTab() throws {
-        let text = try Self.lines().map { $0.contains("\t") ? $0 + "\t" : $0 }.joined(separator: "\n")
+        let text = try ReshapedDocument.corpusLines().map { $0.contains("\t") ? $0 + "\t" : $0 }.joined(separator: "\n")
         try Self.expectOriginal(Data(text.utf8))
     }
 
     @Test("an empty first column on every tab-separated line")
     func blankFirstColumn() throws {
-        let text = try Self.lines().map { $0.contains("\t") ? "\t" + $0 : $0 }.joined(separator: "\n")
+        let text = try ReshapedDocument.corpusLines().map { $0.contains("\t") ? "\t" + $0 : $0 }.joined(separator: "\n")
         try Self.expectOriginal(Data(text.utf8))
     }
 
     @Test("an empty column between every two (`a | | b | | c`, as merged cells export)")
     func blankColumnBetweenEveryTwo() throws {
-        let text = try Self.lines().map { $0.replacingOccurrences(of: "\t", with: "\t\t") }.joined(separator: "\n")
+        let text = try ReshapedDocument.corpusLines().map { $0.replacingOccurrences(of: "\t", with: "\t\t") }.joined(separator: "\n")
         try Self.expectOriginal(Data(text.utf8))
     }
 
     @Test("the tables' lines padded to the sheet's width, titles and notes too, CRLF, in UTF-16 (a sheet saved as Unicode text)")
     func paddedToSheetWidth() throws {
-        var lines = try Self.lines()
+        var lines = try ReshapedDocument.corpusLines()
         #expect(lines[92] == "收入支出决算总表" && lines[339].hasPrefix("国有资本经营预算财政拨款收入支出决算表"))
         let width = lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).count }.max() ?? 1
         for index in 92..<349 {  // 公开01's title to the line after 公开08's note
@@ -74,7 +56,7 @@ struct SpreadsheetExportShapesTests {
 
     @Test("`续表` and the header repeated inside 公开02 (after line 150): the rows after them read, the line skipped with a warning")
     func continuedTable() throws {
-        let lines = try Self.lines()
+        let lines = try ReshapedDocument.corpusLines()
         #expect(lines[135].hasPrefix("项目") && lines[137].hasPrefix("科目编码"))
         let original = try DisclosureReader.read(path: Seed.corpusPath(Seed.shanghaiFinance))
         // The header with a bare `类 | 款 | 项` row too (second tester 27-5: it gave an F-CODE error for `类款项`).
@@ -82,10 +64,10 @@ struct SpreadsheetExportShapesTests {
             var edited = lines
             edited.insert(contentsOf: ["", marker, ""] + (header ? Array(lines[135...137]) + ["类\t款\t项"] : []), at: 150)
             let disclosure = try DisclosureReader.read(data: Data(edited.joined(separator: "\n").utf8), file: "001.txt")
-            #expect(Self.cells(disclosure) == Self.cells(original), "\(marker)")
+            #expect(ReshapedDocument.cells(disclosure) == ReshapedDocument.cells(original), "\(marker)")
             // The original's findings, and the skipped line's warning (F-READ) at line 152.
-            let findings = try Self.findings(disclosure)
-            #expect(findings.filter { !$0.hasPrefix("F-READ") } == (try Self.findings(original)).filter { !$0.hasPrefix("F-READ") })
+            let findings = try ReshapedDocument.findings(disclosure)
+            #expect(findings.filter { !$0.hasPrefix("F-READ") } == (try ReshapedDocument.findings(original)).filter { !$0.hasPrefix("F-READ") })
             let skipped = disclosure.problems.filter { $0.code == "table.line-skipped" }
             #expect(skipped.count == 1 && skipped.first?.source.line == 152 && skipped.first?.severity == .warning, "\(skipped)")
         }
@@ -93,7 +75,7 @@ struct SpreadsheetExportShapesTests {
 
     @Test("款 and 项 typed as numbers, their leading zero lost (`201 | 6 | 1`, `301 | 1`)")
     func codesWithoutLeadingZeros() throws {
-        let lines = try Self.lines().map { line -> String in
+        let lines = try ReshapedDocument.corpusLines().map { line -> String in
             var fields = line.components(separatedBy: "\t")
             for position in fields.indices where fields[position].count == 2 && fields[position].hasPrefix("0")
                 && position > 0 && fields[position - 1].count <= 3 && fields[position - 1].allSatisfy(\.isNumber)

@@ -32,15 +32,6 @@ struct TitleWithFormLabelTests {
         return output.joined(separator: "\n")
     }
 
-    static func cellsAndFindings(_ disclosure: Disclosure) throws -> [String] {
-        let cells = disclosure.tables.flatMap { table in
-            table.rows.flatMap { row in row.cells.map { "\(table.id.formID) \(row.code ?? row.item) \($0.column) \(String(describing: $0.value))" } }
-        }
-        let findings = RuleEngine().evaluate(try BuiltInPacks.finalAccounts(), on: disclosure).findings
-            .map { "\($0.rule) \($0.severity) \($0.message)" }
-        return cells + findings.sorted()
-    }
-
     @Test(
         "label after the title (one space, a run of spaces, a tab), before it, or on the line above: the original's cells and findings",
         arguments: ["space", "spaces", "tab", "first", "above"])
@@ -59,7 +50,8 @@ struct TitleWithFormLabelTests {
         #expect(edited.tables.map(\.id) == original.tables.map(\.id))
         #expect(edited.tables.map(\.title) == original.tables.map(\.title))
         #expect(edited.tables.map(\.formLabel) == original.tables.map(\.formLabel))
-        #expect(try Self.cellsAndFindings(edited) == Self.cellsAndFindings(original))
+        #expect(ReshapedDocument.cells(edited) == ReshapedDocument.cells(original))
+        #expect(try ReshapedDocument.findings(edited) == ReshapedDocument.findings(original))
     }
 
     @Test("splitFormLabel: the label at either end of the key, never inside it or alone")
