@@ -27,7 +27,16 @@ public enum TableTitles {
         guard line.utf8.count <= 160, line.containsText("表") else { return nil }
         var line = Substring(line)
         if line.hasBytePrefix("- ") { line = line.dropFirst(2) }
-        var key = TextNormalization.key(line)
+        return table(key: TextNormalization.key(line))
+    }
+
+    /// ``table(named:)`` of a line's key (``TextNormalization/key(_:)``) holding no ASCII quotation mark, so a
+    /// caller trying many slices of one key does not make each again. Such a key is its own key: nothing in it is
+    /// dropped or folded again (a key can hold `"` or `'` only where the line had a full-width `＂` `＇`, which the
+    /// key folds to the ASCII mark and a second key then drops: give those to ``table(named:)``).
+    public static func table(key: some StringProtocol) -> TableID? {
+        guard key.utf8.count <= 160, key.containsText("表") else { return nil }
+        var key = String(key)
         guard key.hasByteSuffix("表") || key.hasByteSuffix(")") else { return nil }
         // `收入支出决算总表 公开01表` / `公开01表 收入支出决算总表`: the form label printed on the title's line.
         if let (title, _) = splitFormLabel(key) { key = title }

@@ -24,13 +24,15 @@ enum CutTableText {
     ///   - requiringMisfit: Whether a reading problem must also say the last line does not fit (page text).
     static func mark(_ disclosure: inout Disclosure, text: String, file: String, requiringMisfit: Bool = false) {
         guard let last = text.unicodeScalars.last, last != "\n", last != "\u{0C}" else { return }
-        let lastLine = text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lastLine = 1 + text.countOfByte(UInt8(ascii: "\n"))
         if requiringMisfit,
             !disclosure.problems.contains(where: { $0.source.line == lastLine && misfitCodes.contains($0.code) })
         {
             return
         }
-        let lastText = text.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        // After the last line feed byte: the text's only line terminator is `\n`, a `Character` of its own.
+        let utf8 = text.utf8
+        let lastText = String(text[(utf8.lastIndex(of: UInt8(ascii: "\n")).map(utf8.index(after:)) ?? utf8.startIndex)...])
         guard let lastWord = lastText.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).last,
             isAmount(lastWord)
         else { return }

@@ -174,6 +174,9 @@ public enum DisclosureReader {
                 CutTableText.mark(&$0, text: text, file: file)
             }
         } else {
+            // A whole document saved from one sheet: the padding outside its tables removed (``PaddedSheetText``).
+            let padded = PaddedSheetText.unpadded(text, file: file)
+            if let padded { text = padded.text }
             let source = SourceText(file: file, text: text)
             // Tab-separated text or not: asked once (a text without a tab is scanned whole).
             let hasTab = text.containsByte(0x09)
@@ -216,7 +219,11 @@ public enum DisclosureReader {
             if !hasTab { CutTableText.mark(&disclosure, text: text, file: file, requiringMisfit: true) }
             // Tab-separated text cut between two rows (the page-text reader's rows are rewritten lines: not here).
             if hasTab, !disclosure.problems.contains(where: { $0.code == "page-text.read" }) {
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                // The source's lines (split at line feeds by `memchr`), and the empty line after a final line feed:
+                // what a split of the text at `"\n"` gives, since the decoded text's only line terminator is `\n`
+                // (a control `Character` of its own), without walking the text by `Character`.
+                var lines = source.lines.map(String.init)
+                if text.utf8.last == 0x0A { lines.append("") }
                 TextEndsInTable.mark(&disclosure, lines: lines) { SourceLocation(file: file, line: $0 + 1, column: 1) }
             }
             // Page text cut between two rows, or after a title: told on the rewritten lines (``TextEndsInTable``);
@@ -230,6 +237,7 @@ public enum DisclosureReader {
                     _ = TextEndsAfterTitle.mark(&disclosure, lines: given) { source.location($0) }
                 }
             }
+            if let padded { disclosure.problems.insert(padded.note, at: 0) }
         }
         if let strayTabs { disclosure.problems.insert(strayTabs.note, at: 0) }
         if plumberLayout { disclosure.problems.insert(PlumberLayoutText.readNote(file: file), at: 0) }
@@ -524,6 +532,8 @@ extension DisclosureReader {
         if let strayTabs = StrayTabs.spaced(text, file: file) { text = strayTabs.text }
         if WorkbookReader.isCSV(text: text, named: file) { return try WorkbookReader.readableCSVText(text, file: file) }
         guard LayoutTextPages.isLayoutText(text) else {
+            // A sheet saved as text: its padding outside the tables removed, as the reader reads it.
+            if let padded = PaddedSheetText.unpadded(text, file: file) { text = padded.text }
             // Page text: the text with its tables rewritten as tab-separated rows, as the reader reads it.
             let source = SourceText(file: file, text: text)
             let disclosure = TextDisclosureParser(text: source, byteCount: bytes.count, readsSelfEvaluations: false).parse()

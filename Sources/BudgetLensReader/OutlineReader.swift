@@ -19,6 +19,7 @@ struct OutlineReader {
         let searchLimit = min(text.count, 200)
         // `目录`, or its two characters spaced apart onto two lines (raw pdftotext: `目` / `录`).
         let marker = (0..<searchLimit).lazy.compactMap { index -> Int? in
+            guard Self.mayMarkContents(text.lines[index]) else { return nil }
             let key = TextNormalization.key(text.lines[index])
             if Self.isContentsMarker(key) { return index }
             guard key == "目", let next = nextNonBlank(after: index), next <= index + 3,
@@ -46,6 +47,28 @@ struct OutlineReader {
             end = index + 1
         }
         return (start + 1)..<end
+    }
+
+    /// Whether a line may be a 目录 marker (or its `目` alone), told on its bytes before its key is made: the key
+    /// (``TextNormalization/key(_:)``) only drops spaces and quotation marks and folds full-width ASCII, so a key
+    /// holding `目录`, `ontents` or `ONTENTS`, or equal to `目`, comes from a line holding `目`, or a `t`/`T` in half
+    /// or full width. Page text without a marker (`2024目 录` is none) would otherwise key 200 lines.
+    /// One pass over the bytes: `t` `T`, `目` (E7 9B AE), `ｔ` (EF BD 94), `Ｔ` (EF BC B4).
+    static func mayMarkContents(_ line: Substring) -> Bool {
+        line.withUTF8Bytes { bytes in
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "t"), UInt8(ascii: "T"): return true
+                case 0xE7 where index + 2 < bytes.count && bytes[index + 1] == 0x9B && bytes[index + 2] == 0xAE: return true
+                case 0xEF where index + 2 < bytes.count && (bytes[index + 1] == 0xBD && bytes[index + 2] == 0x94
+                    || bytes[index + 1] == 0xBC && bytes[index + 2] == 0xB4): return true
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// Whether a line's key marks the 目录: `目录`, and as units print it, `—目录—`, `目录(续)`, `目录1` (a page

@@ -86,8 +86,12 @@ enum UnreadTables {
         guard key.hasSuffix("表") else { return nil }
         // The longest title, with a numbering or year prefix, is well under 30 characters.
         var start = key.index(key.endIndex, offsetBy: -min(key.count, 30))
+        // Each slice is keyed again only when the key holds an ASCII quotation mark (from a full-width one), which
+        // a second key drops (``TableTitles/table(key:)``).
+        let keyedOnce = !key.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
         while start < key.endIndex {
-            if let id = TableTitles.table(named: key[start...]) { return id }
+            let slice = key[start...]
+            if let id = keyedOnce ? TableTitles.table(key: slice) : TableTitles.table(named: slice) { return id }
             start = key.index(after: start)
         }
         return nil
