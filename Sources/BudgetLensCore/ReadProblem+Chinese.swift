@@ -150,7 +150,7 @@ extension ReadProblem {
         "text.ends-in-table": "文件在表格中途结束（其后无内容、其后各表缺失，被截断？），该表未读取",
         "text.ends-mid-character": "文件在一个字符中途结束（被截断？）：不完整的末字符已舍去",
         "text.stray-tabs": "个别行含制表符，但表格行以空格分隔：制表符按空格读取",
-        "text.padded-lines": "整份文件以制表符补齐到同一宽度（电子表格另存为文本）：表格之外各行的空栏已去除",
+        "text.padded-lines": "文件各行以制表符补齐（电子表格另存为文本）：表格之外各行末尾的空栏已去除",
         "table.not-understood": "有表题但表格形式无法读取",
         "table.columns-by-header": "栏次按表头归位（未印出的栏不检查）",
         "layout.row-by-identity": "按合计关系确定行的金额位置",

@@ -5,11 +5,10 @@ import BudgetLensCore
 /// is, every prose line is a one-cell table row: the 情况说明 is not read (its checks silently not made), and a 目录
 /// entry followed by other padded entries is taken for a table (the real table then a "second copy" not read).
 ///
-/// A text is such a sheet when at least ten lines, and at least a quarter of the lines whose only filled field is the
-/// first (prose, headings, titles), carry tabs (``paddedLines(_:)``; in a tab-separated text prose has none: the
-/// shared documents, 6 % at most). Then
-/// the blank trailing fields are removed from the lines outside the tables, so they read as in the tab-separated
-/// text the document would otherwise be:
+/// A text is such a sheet when at least ten lines, and at least a quarter of the lines whose only filled field is
+/// the first (prose, headings, titles), carry tabs (``paddedLines(_:)``; in a tab-separated text prose has none:
+/// in the shared documents 6 % at most). Then the blank trailing fields are removed from the lines outside the
+/// tables, so they read as in the tab-separated text the document would otherwise be:
 /// - a table row is a line of two or more filled fields holding an amount, or whose fields are all short (at most
 ///   20 characters: a header row); it keeps its tabs;
 /// - a line with only its first field filled keeps its tabs when it belongs to a table: it is a short label (at
