@@ -13,13 +13,7 @@ import Testing
 @Suite("A whole document saved from one sheet, every line padded with tabs")
 struct PaddedSheetTextTests {
     /// The text with every line padded with tabs to the widest line's field count.
-    static func padded(_ text: String) -> String {
-        let lines = text.components(separatedBy: "\n")
-        let width = lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).count }.max() ?? 1
-        return lines.map { line in
-            line + String(repeating: "\t", count: width - line.split(separator: "\t", omittingEmptySubsequences: false).count)
-        }.joined(separator: "\n")
-    }
+    static func padded(_ text: String) -> String { SheetPadding.padded(text) }
 
     static func expectOriginal(_ path: String, data: (String) -> Data = { Data($0.utf8) }) throws {
         let original = try DisclosureReader.read(path: path)

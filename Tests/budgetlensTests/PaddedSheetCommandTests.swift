@@ -21,11 +21,9 @@ struct PaddedSheetCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("padded-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let lines = try String(contentsOfFile: Seed.path(Seed.yantai), encoding: .utf8).components(separatedBy: "\n")
-        let width = lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false).count }.max() ?? 1
-        let padded = lines.map { $0 + String(repeating: "\t", count: width - $0.split(separator: "\t", omittingEmptySubsequences: false).count) }
+        let padded = SheetPadding.padded(try String(contentsOfFile: Seed.path(Seed.yantai), encoding: .utf8))
         let path = folder.appendingPathComponent("yantai.txt").path
-        try padded.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try padded.write(toFile: path, atomically: true, encoding: .utf8)
         let original = try Self.findings(Seed.path(Seed.yantai))
         #expect(original.findings.count == 6 && original.findings.filter { $0.hasPrefix("N-EVAL") }.count == 3)
         let read = try Self.findings(path)
